@@ -1,0 +1,308 @@
+//! Read models: what the Overview and Agenda pages (and `plenary show`) display.
+
+use crate::error::Result;
+use crate::model::*;
+use crate::store::{RoleRow, Store};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct OrgRef {
+    pub id: Id,
+    pub name: String,
+    pub acronym: String,
+    pub category: OrgCategory,
+}
+
+impl From<&Organisation> for OrgRef {
+    fn from(o: &Organisation) -> Self {
+        OrgRef {
+            id: o.id,
+            name: o.name.clone(),
+            acronym: o.acronym.clone(),
+            category: o.category,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct CochairView {
+    pub organisation: OrgRef,
+    pub person: Option<String>,
+    pub person_position: String,
+    pub role_label: String,
+    pub day: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct StatusCount {
+    pub status: ParticipationStatus,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct CategoryCount {
+    pub category: OrgCategory,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct EventSummary {
+    pub event: Event,
+    pub cochairs: Vec<CochairView>,
+    pub cohosts: Vec<OrgRef>,
+    pub session_count: u32,
+    pub by_status: Vec<StatusCount>,
+    pub by_category: Vec<CategoryCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Overview {
+    pub plan: Plan,
+    pub days: Vec<NaiveDate>,
+    pub events: Vec<EventSummary>,
+    pub rooms: Vec<Room>,
+    pub session_count: u32,
+    pub unscheduled_count: u32,
+    /// Delegations represented by senior officials at any event, in name order.
+    pub senior_official_delegations: Vec<OrgRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct RoleView {
+    pub role: RoleKind,
+    pub person_id: Option<Id>,
+    pub organisation_id: Option<Id>,
+    /// The person's name, or the organisation's where no person is named.
+    pub name: String,
+    /// The organisation shown beside a person's name (acronym if it has one).
+    pub organisation: Option<String>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct AgendaSession {
+    pub session: Session,
+    pub event_title: String,
+    pub event_short_name: String,
+    pub room: Option<String>,
+    pub roles: Vec<RoleView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct AgendaDay {
+    pub date: NaiveDate,
+    pub sessions: Vec<AgendaSession>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Agenda {
+    pub time_zone: String,
+    pub days: Vec<AgendaDay>,
+    pub unscheduled: Vec<AgendaSession>,
+}
+
+pub fn plan_days(plan: &Plan) -> Vec<NaiveDate> {
+    plan.first_day
+        .iter_days()
+        .take_while(|d| *d <= plan.last_day)
+        .collect()
+}
+
+fn short_org(o: &Organisation) -> String {
+    if o.acronym.is_empty() {
+        o.name.clone()
+    } else {
+        o.acronym.clone()
+    }
+}
+
+pub fn role_view(row: &RoleRow) -> RoleView {
+    let (name, organisation) = match (&row.person, &row.organisation) {
+        (Some(p), org) => (p.display_name(), org.as_ref().map(short_org)),
+        (None, Some(o)) => (o.name.clone(), None),
+        (None, None) => (String::new(), None),
+    };
+    RoleView {
+        role: row.role.role,
+        person_id: row.role.person_id,
+        organisation_id: row.role.organisation_id,
+        name,
+        organisation,
+        note: row.role.note.clone(),
+    }
+}
+
+pub fn overview(store: &Store) -> Result<Overview> {
+    let plan = store.plan()?;
+    let events = store.events()?;
+    let orgs: HashMap<Id, Organisation> = store
+        .organisations()?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
+    let counts: HashMap<Id, i64> = store.session_counts()?.into_iter().collect();
+    let cochairs = store.cochairs()?;
+    let cohosts = store.cohosts()?;
+    let participations = store.participations()?;
+
+    let mut senior: BTreeMap<String, OrgRef> = BTreeMap::new();
+    for p in &participations {
+        if p.level.eq_ignore_ascii_case("senior official") {
+            if let Some(o) = orgs.get(&p.organisation_id) {
+                senior.insert(o.name.to_lowercase(), o.into());
+            }
+        }
+    }
+
+    let summaries = events
+        .into_iter()
+        .map(|event| {
+            let cochairs = cochairs
+                .iter()
+                .filter(|c| c.event_id == event.id)
+                .filter_map(|c| {
+                    let org = orgs.get(&c.organisation_id)?;
+                    let person = c.person_id.and_then(|id| people.get(&id));
+                    Some(CochairView {
+                        organisation: org.into(),
+                        person: person.map(Person::display_name),
+                        person_position: person.map(|p| p.position.clone()).unwrap_or_default(),
+                        role_label: c.role_label.clone(),
+                        day: c.day,
+                    })
+                })
+                .collect();
+            let cohosts = cohosts
+                .iter()
+                .filter(|c| c.event_id == event.id && c.session_id.is_none())
+                .filter_map(|c| orgs.get(&c.organisation_id).map(OrgRef::from))
+                .collect();
+            let mut by_status: BTreeMap<ParticipationStatus, u32> = BTreeMap::new();
+            let mut by_category: BTreeMap<OrgCategory, u32> = BTreeMap::new();
+            for p in participations.iter().filter(|p| p.event_id == event.id) {
+                *by_status.entry(p.status).or_default() += 1;
+                if let Some(o) = orgs.get(&p.organisation_id) {
+                    *by_category.entry(o.category).or_default() += 1;
+                }
+            }
+            EventSummary {
+                session_count: counts.get(&event.id).copied().unwrap_or(0) as u32,
+                event,
+                cochairs,
+                cohosts,
+                by_status: by_status
+                    .into_iter()
+                    .map(|(status, count)| StatusCount { status, count })
+                    .collect(),
+                by_category: by_category
+                    .into_iter()
+                    .map(|(category, count)| CategoryCount { category, count })
+                    .collect(),
+            }
+        })
+        .collect();
+
+    Ok(Overview {
+        days: plan_days(&plan),
+        session_count: store.session_count()? as u32,
+        unscheduled_count: store.unscheduled_sessions()?.len() as u32,
+        rooms: store.rooms()?,
+        events: summaries,
+        senior_official_delegations: senior.into_values().collect(),
+        plan,
+    })
+}
+
+fn assemble(
+    sessions: Vec<Session>,
+    roles: &[RoleRow],
+    events: &HashMap<Id, Event>,
+    rooms: &HashMap<Id, String>,
+) -> Vec<AgendaSession> {
+    let mut by_session: HashMap<Id, Vec<RoleView>> = HashMap::new();
+    for r in roles {
+        by_session
+            .entry(r.role.session_id)
+            .or_default()
+            .push(role_view(r));
+    }
+    sessions
+        .into_iter()
+        .map(|session| {
+            let event = events.get(&session.event_id);
+            AgendaSession {
+                event_title: event.map(|e| e.title.clone()).unwrap_or_default(),
+                event_short_name: event.map(|e| e.short_name.clone()).unwrap_or_default(),
+                room: session.room_id.and_then(|id| rooms.get(&id).cloned()),
+                roles: by_session.remove(&session.id).unwrap_or_default(),
+                session,
+            }
+        })
+        .collect()
+}
+
+/// The agenda of the whole plan, or of one day. Sessions scheduled outside
+/// the plan's days are listed under their own dates so nothing is hidden.
+pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
+    let plan = store.plan()?;
+    let events: HashMap<Id, Event> = store.events()?.into_iter().map(|e| (e.id, e)).collect();
+    let rooms: HashMap<Id, String> = store
+        .rooms()?
+        .into_iter()
+        .map(|r| (r.id, r.name))
+        .collect();
+    let (from, to, unscheduled) = match day {
+        Some(d) => (
+            d.and_hms_opt(0, 0, 0).expect("midnight"),
+            d.succ_opt().unwrap_or(d).and_hms_opt(0, 0, 0).expect("midnight"),
+            Vec::new(),
+        ),
+        None => (
+            NaiveDateTime::MIN,
+            NaiveDateTime::MAX,
+            assemble(
+                store.unscheduled_sessions()?,
+                &store.roles_of_unscheduled()?,
+                &events,
+                &rooms,
+            ),
+        ),
+    };
+    let sessions = assemble(
+        store.sessions_between(from, to)?,
+        &store.roles_between(from, to)?,
+        &events,
+        &rooms,
+    );
+    let mut dates: BTreeSet<NaiveDate> = match day {
+        Some(d) => [d].into(),
+        None => plan_days(&plan).into_iter().collect(),
+    };
+    for s in &sessions {
+        if let Some(start) = s.session.start {
+            dates.insert(start.date());
+        }
+    }
+    let mut days: Vec<AgendaDay> = dates
+        .into_iter()
+        .map(|date| AgendaDay {
+            date,
+            sessions: Vec::new(),
+        })
+        .collect();
+    for s in sessions {
+        let date = s.session.start.map(|t| t.date());
+        if let Some(d) = days.iter_mut().find(|d| Some(d.date) == date) {
+            d.sessions.push(s);
+        }
+    }
+    Ok(Agenda {
+        time_zone: plan.time_zone,
+        days,
+        unscheduled,
+    })
+}

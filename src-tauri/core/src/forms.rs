@@ -1,0 +1,628 @@
+//! What users type, and its validation into model values.
+//!
+//! Forms carry strings so that a bad date or time becomes a problem next to
+//! its field rather than a failure to decode the whole request.
+
+use crate::error::FieldProblem;
+use crate::model::{Event, Id, Plan, SessionKind};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+pub const MAX_TITLE: usize = 300;
+pub const MAX_TEXT: usize = 20_000;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct PlanForm {
+    pub title: String,
+    pub convening_body: String,
+    pub venue: String,
+    pub city: String,
+    pub time_zone: String,
+    pub first_day: String,
+    pub last_day: String,
+    pub day_start: String,
+    pub day_end: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct EventForm {
+    pub title: String,
+    pub short_name: String,
+    pub first_day: String,
+    pub last_day: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SessionForm {
+    pub event_id: Option<Id>,
+    pub title: String,
+    pub kind: SessionKind,
+    /// "YYYY-MM-DD"; day, start and end all blank make an unscheduled session.
+    pub day: String,
+    /// "HH:MM"
+    pub start_time: String,
+    pub end_time: String,
+    pub room_id: Option<Id>,
+    pub description: String,
+    pub agenda_item: String,
+    pub outcome: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct RoomForm {
+    pub name: String,
+    pub capacity: String,
+    pub notes: String,
+}
+
+/// A session that passed validation, ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionDraft {
+    pub event_id: Id,
+    pub title: String,
+    pub kind: SessionKind,
+    pub start: Option<NaiveDateTime>,
+    pub end: Option<NaiveDateTime>,
+    pub room_id: Option<Id>,
+    pub description: String,
+    pub agenda_item: String,
+    pub outcome: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventDraft {
+    pub title: String,
+    pub short_name: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoomDraft {
+    pub name: String,
+    pub capacity: Option<u32>,
+    pub notes: String,
+}
+
+/// Collects field problems so that a form reports all of them at once.
+#[derive(Default)]
+struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldProblem::new(field, message));
+    }
+
+    fn required_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
+        let value = value.trim();
+        if value.is_empty() {
+            self.add(field, format!("{label} is required."));
+        } else if value.chars().count() > max {
+            self.add(field, format!("{label} is longer than {max} characters."));
+        }
+        value.to_string()
+    }
+
+    fn optional_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
+        if value.chars().count() > max {
+            self.add(field, format!("{label} is longer than {max} characters."));
+        }
+        value.trim().to_string()
+    }
+
+    fn date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
+        let value = value.trim();
+        if value.is_empty() {
+            self.add(field, format!("{label} is required."));
+            return None;
+        }
+        match parse_date(value) {
+            Some(d) => Some(d),
+            None => {
+                self.add(
+                    field,
+                    format!("{label} \"{value}\" is not a date (use YYYY-MM-DD)."),
+                );
+                None
+            }
+        }
+    }
+
+    fn time(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveTime> {
+        let value = value.trim();
+        if value.is_empty() {
+            self.add(field, format!("{label} is required."));
+            return None;
+        }
+        match parse_time(value) {
+            Some(t) => Some(t),
+            None => {
+                self.add(
+                    field,
+                    format!("{label} \"{value}\" is not a time (use HH:MM, 24-hour)."),
+                );
+                None
+            }
+        }
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, Vec<FieldProblem>> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+pub fn parse_time(value: &str) -> Option<NaiveTime> {
+    let value = value.trim();
+    NaiveTime::parse_from_str(value, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M:%S"))
+        .ok()
+}
+
+pub fn parse_zone(value: &str) -> Option<Tz> {
+    value.trim().parse::<Tz>().ok()
+}
+
+/// "18 Nov 2024" or "18–20 Nov 2024", for messages.
+pub fn day_span(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        first.format("%-d %b %Y").to_string()
+    } else if first.format("%m%Y").to_string() == last.format("%m%Y").to_string() {
+        format!("{}–{}", first.format("%-d"), last.format("%-d %b %Y"))
+    } else {
+        format!("{} – {}", first.format("%-d %b %Y"), last.format("%-d %b %Y"))
+    }
+}
+
+/// Longest plan the app accepts; longer is almost surely a typing slip.
+pub const MAX_PLAN_DAYS: i64 = 60;
+
+impl PlanForm {
+    pub fn validate(&self) -> Result<Plan, Vec<FieldProblem>> {
+        let mut p = Problems::default();
+        let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
+        let convening_body =
+            p.optional_text("convening_body", "Convening body", &self.convening_body, MAX_TITLE);
+        let venue = p.optional_text("venue", "Venue", &self.venue, MAX_TITLE);
+        let city = p.optional_text("city", "City", &self.city, MAX_TITLE);
+        let notes = p.optional_text("notes", "Notes", &self.notes, MAX_TEXT);
+        let zone = self.time_zone.trim();
+        if zone.is_empty() {
+            p.add("time_zone", "Time zone is required.");
+        } else if parse_zone(zone).is_none() {
+            p.add(
+                "time_zone",
+                format!("\"{zone}\" is not an IANA time zone (e.g. Asia/Bangkok)."),
+            );
+        }
+        let first = p.date("first_day", "First day", &self.first_day);
+        let last = p.date("last_day", "Last day", &self.last_day);
+        if let (Some(f), Some(l)) = (first, last) {
+            if l < f {
+                p.add("last_day", "Last day must not be before the first day.");
+            } else if (l - f).num_days() >= MAX_PLAN_DAYS {
+                p.add(
+                    "last_day",
+                    format!("A plan spans at most {MAX_PLAN_DAYS} days."),
+                );
+            }
+        }
+        let day_start = if self.day_start.trim().is_empty() {
+            Some(NaiveTime::from_hms_opt(8, 0, 0).expect("valid"))
+        } else {
+            p.time("day_start", "Day starts", &self.day_start)
+        };
+        let day_end = if self.day_end.trim().is_empty() {
+            Some(NaiveTime::from_hms_opt(18, 0, 0).expect("valid"))
+        } else {
+            p.time("day_end", "Day ends", &self.day_end)
+        };
+        if let (Some(s), Some(e)) = (day_start, day_end) {
+            if e <= s {
+                p.add("day_end", "The day must end after it starts.");
+            }
+        }
+        let (Some(first_day), Some(last_day), Some(day_start), Some(day_end)) =
+            (first, last, day_start, day_end)
+        else {
+            return Err(p.0);
+        };
+        p.finish(Plan {
+            title,
+            convening_body,
+            venue,
+            city,
+            time_zone: zone.to_string(),
+            first_day,
+            last_day,
+            day_start,
+            day_end,
+            notes,
+        })
+    }
+}
+
+impl From<&Plan> for PlanForm {
+    fn from(plan: &Plan) -> Self {
+        PlanForm {
+            title: plan.title.clone(),
+            convening_body: plan.convening_body.clone(),
+            venue: plan.venue.clone(),
+            city: plan.city.clone(),
+            time_zone: plan.time_zone.clone(),
+            first_day: plan.first_day.to_string(),
+            last_day: plan.last_day.to_string(),
+            day_start: plan.day_start.format("%H:%M").to_string(),
+            day_end: plan.day_end.format("%H:%M").to_string(),
+            notes: plan.notes.clone(),
+        }
+    }
+}
+
+impl EventForm {
+    pub fn validate(&self, plan: &Plan) -> Result<EventDraft, Vec<FieldProblem>> {
+        let mut p = Problems::default();
+        let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
+        let short_name = p.optional_text("short_name", "Short name", &self.short_name, 80);
+        let description = p.optional_text("description", "Description", &self.description, MAX_TEXT);
+        let first = p.date("first_day", "First day", &self.first_day);
+        let last = p.date("last_day", "Last day", &self.last_day);
+        let span = day_span(plan.first_day, plan.last_day);
+        if let Some(f) = first {
+            if f < plan.first_day || f > plan.last_day {
+                p.add("first_day", format!("First day must be within the plan ({span})."));
+            }
+        }
+        if let Some(l) = last {
+            if l < plan.first_day || l > plan.last_day {
+                p.add("last_day", format!("Last day must be within the plan ({span})."));
+            }
+        }
+        if let (Some(f), Some(l)) = (first, last) {
+            if l < f {
+                p.add("last_day", "Last day must not be before the first day.");
+            }
+        }
+        let (Some(first_day), Some(last_day)) = (first, last) else {
+            return Err(p.0);
+        };
+        p.finish(EventDraft {
+            title,
+            short_name,
+            first_day,
+            last_day,
+            description,
+        })
+    }
+}
+
+impl From<&Event> for EventForm {
+    fn from(e: &Event) -> Self {
+        EventForm {
+            title: e.title.clone(),
+            short_name: e.short_name.clone(),
+            first_day: e.first_day.to_string(),
+            last_day: e.last_day.to_string(),
+            description: e.description.clone(),
+        }
+    }
+}
+
+impl SessionForm {
+    /// `event` is the event named by `event_id` if it exists; `room_exists`
+    /// says whether `room_id` (if any) names a room of the plan.
+    pub fn validate(
+        &self,
+        plan: &Plan,
+        event: Option<&Event>,
+        room_exists: bool,
+    ) -> Result<SessionDraft, Vec<FieldProblem>> {
+        let mut p = Problems::default();
+        let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
+        let description = p.optional_text("description", "Description", &self.description, MAX_TEXT);
+        let agenda_item = p.optional_text("agenda_item", "Agenda item", &self.agenda_item, 80);
+        let outcome = p.optional_text("outcome", "Outcome", &self.outcome, MAX_TEXT);
+        let notes = p.optional_text("notes", "Notes", &self.notes, MAX_TEXT);
+        match (self.event_id, event) {
+            (None, _) => p.add("event_id", "Choose the event this session belongs to."),
+            (Some(_), None) => p.add("event_id", "That event no longer exists."),
+            _ => {}
+        }
+        if self.room_id.is_some() && !room_exists {
+            p.add("room_id", "That room does not exist; choose another.");
+        }
+
+        let unscheduled = [&self.day, &self.start_time, &self.end_time]
+            .iter()
+            .all(|v| v.trim().is_empty());
+        let (mut start, mut end) = (None, None);
+        if !unscheduled {
+            let day = p.date("day", "Day", &self.day);
+            let from = p.time("start_time", "Start", &self.start_time);
+            let to = p.time("end_time", "End", &self.end_time);
+            if let (Some(from), Some(to)) = (from, to) {
+                if to <= from {
+                    p.add("end_time", "End must be after start.");
+                }
+            }
+            if let (Some(day), Some(event)) = (day, event) {
+                if day < event.first_day || day > event.last_day {
+                    let name = if event.short_name.is_empty() {
+                        &event.title
+                    } else {
+                        &event.short_name
+                    };
+                    p.add(
+                        "day",
+                        format!(
+                            "The day must be within {name} ({}).",
+                            day_span(event.first_day, event.last_day)
+                        ),
+                    );
+                }
+            }
+            if let (Some(day), Some(zone)) = (day, parse_zone(&plan.time_zone)) {
+                for (field, time) in [("start_time", from), ("end_time", to)] {
+                    if let Some(t) = time {
+                        if zone.from_local_datetime(&day.and_time(t)).earliest().is_none() {
+                            p.add(
+                                field,
+                                format!(
+                                    "{} does not exist on {day} in {} (the clocks change).",
+                                    t.format("%H:%M"),
+                                    plan.time_zone
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+            if let (Some(day), Some(from), Some(to)) = (day, from, to) {
+                start = Some(day.and_time(from));
+                end = Some(day.and_time(to));
+            }
+        }
+        let event_id = self.event_id.unwrap_or_default();
+        p.finish(SessionDraft {
+            event_id,
+            title,
+            kind: self.kind,
+            start,
+            end,
+            room_id: self.room_id,
+            description,
+            agenda_item,
+            outcome,
+            notes,
+        })
+    }
+}
+
+impl RoomForm {
+    pub fn validate(&self) -> Result<RoomDraft, Vec<FieldProblem>> {
+        let mut p = Problems::default();
+        let name = p.required_text("name", "Name", &self.name, 120);
+        let notes = p.optional_text("notes", "Notes", &self.notes, MAX_TEXT);
+        let capacity = match self.capacity.trim() {
+            "" => None,
+            c => match c.parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    p.add("capacity", format!("Capacity \"{c}\" is not a whole number."));
+                    None
+                }
+            },
+        };
+        p.finish(RoomDraft {
+            name,
+            capacity,
+            notes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        PlanForm {
+            title: "Week".into(),
+            time_zone: "Asia/Bangkok".into(),
+            first_day: "2024-11-18".into(),
+            last_day: "2024-11-20".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap()
+    }
+
+    fn event() -> Event {
+        Event {
+            id: 1,
+            title: "Annual Meeting".into(),
+            short_name: "AM".into(),
+            first_day: NaiveDate::from_ymd_opt(2024, 11, 19).unwrap(),
+            last_day: NaiveDate::from_ymd_opt(2024, 11, 19).unwrap(),
+            description: String::new(),
+        }
+    }
+
+    fn session(day: &str, start: &str, end: &str) -> SessionForm {
+        SessionForm {
+            event_id: Some(1),
+            title: "Opening".into(),
+            kind: SessionKind::Opening,
+            day: day.into(),
+            start_time: start.into(),
+            end_time: end.into(),
+            room_id: None,
+            description: String::new(),
+            agenda_item: String::new(),
+            outcome: String::new(),
+            notes: String::new(),
+        }
+    }
+
+    fn fields(r: Result<impl std::fmt::Debug, Vec<FieldProblem>>) -> Vec<(String, String)> {
+        r.err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| (p.field, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn session_validation_table() {
+        let cases: &[(SessionForm, &[(&str, &str)])] = &[
+            (session("2024-11-19", "09:00", "10:00"), &[]),
+            (session("", "", ""), &[]),
+            (
+                SessionForm { title: "  ".into(), ..session("2024-11-19", "09:00", "10:00") },
+                &[("title", "Title is required.")],
+            ),
+            (
+                session("2024-11-19", "10:00", "10:00"),
+                &[("end_time", "End must be after start.")],
+            ),
+            (
+                session("2024-11-19", "11:00", "10:00"),
+                &[("end_time", "End must be after start.")],
+            ),
+            (
+                session("2024-11-18", "09:00", "10:00"),
+                &[("day", "The day must be within AM (19 Nov 2024).")],
+            ),
+            (
+                session("19/11/2024", "09:00", "10:00"),
+                &[("day", "Day \"19/11/2024\" is not a date (use YYYY-MM-DD).")],
+            ),
+            (
+                session("2024-11-19", "9am", "10:00"),
+                &[("start_time", "Start \"9am\" is not a time (use HH:MM, 24-hour).")],
+            ),
+            (
+                session("2024-11-19", "09:00", ""),
+                &[("end_time", "End is required.")],
+            ),
+            (
+                SessionForm { event_id: None, ..session("2024-11-19", "09:00", "10:00") },
+                &[("event_id", "Choose the event this session belongs to.")],
+            ),
+            (
+                SessionForm { room_id: Some(9), ..session("2024-11-19", "09:00", "10:00") },
+                &[("room_id", "That room does not exist; choose another.")],
+            ),
+        ];
+        let (plan, event) = (plan(), event());
+        for (form, expected) in cases {
+            let got = fields(form.validate(&plan, Some(&event), false));
+            let want: Vec<(String, String)> = expected
+                .iter()
+                .map(|(f, m)| (f.to_string(), m.to_string()))
+                .collect();
+            assert_eq!(got, want, "form {form:?}");
+        }
+    }
+
+    #[test]
+    fn a_time_skipped_by_a_clock_change_is_refused() {
+        let mut plan = plan();
+        plan.time_zone = "Europe/Berlin".into();
+        let mut event = event();
+        event.first_day = NaiveDate::from_ymd_opt(2025, 3, 30).unwrap();
+        event.last_day = event.first_day;
+        let got = fields(session("2025-03-30", "02:30", "03:30").validate(&plan, Some(&event), false));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "start_time");
+        assert!(got[0].1.contains("clocks change"), "{}", got[0].1);
+    }
+
+    #[test]
+    fn plan_validation_table() {
+        let ok = PlanForm {
+            title: "Week".into(),
+            time_zone: "Asia/Bangkok".into(),
+            first_day: "2024-11-18".into(),
+            last_day: "2024-11-20".into(),
+            ..Default::default()
+        };
+        assert!(ok.validate().is_ok());
+        let cases: &[(PlanForm, &str, &str)] = &[
+            (PlanForm { title: "".into(), ..ok.clone() }, "title", "Title is required."),
+            (
+                PlanForm { time_zone: "Bangkok".into(), ..ok.clone() },
+                "time_zone",
+                "\"Bangkok\" is not an IANA time zone (e.g. Asia/Bangkok).",
+            ),
+            (
+                PlanForm { last_day: "2024-11-17".into(), ..ok.clone() },
+                "last_day",
+                "Last day must not be before the first day.",
+            ),
+            (
+                PlanForm { first_day: "2024-13-01".into(), ..ok.clone() },
+                "first_day",
+                "First day \"2024-13-01\" is not a date (use YYYY-MM-DD).",
+            ),
+            (
+                PlanForm { day_start: "18:00".into(), day_end: "08:00".into(), ..ok.clone() },
+                "day_end",
+                "The day must end after it starts.",
+            ),
+            (
+                PlanForm { last_day: "2025-11-20".into(), ..ok.clone() },
+                "last_day",
+                "A plan spans at most 60 days.",
+            ),
+        ];
+        for (form, field, message) in cases {
+            assert_eq!(
+                fields(form.validate()),
+                vec![(field.to_string(), message.to_string())],
+                "{form:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn event_days_must_lie_within_the_plan() {
+        let plan = plan();
+        let form = EventForm {
+            title: "Side".into(),
+            first_day: "2024-11-17".into(),
+            last_day: "2024-11-18".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            fields(form.validate(&plan)),
+            vec![(
+                "first_day".to_string(),
+                "First day must be within the plan (18–20 Nov 2024).".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn room_capacity_must_be_a_number() {
+        let form = RoomForm { name: "Hall".into(), capacity: "lots".into(), notes: String::new() };
+        assert_eq!(
+            fields(form.validate()),
+            vec![("capacity".to_string(), "Capacity \"lots\" is not a whole number.".to_string())]
+        );
+    }
+}

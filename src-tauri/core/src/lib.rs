@@ -1,0 +1,15 @@
+//! Plenary's domain: the model, the plan file, agendas, checks and the
+//! sample plan. Knows nothing of windows or IPC; takes `now` and time zones
+//! as inputs and reports problems as data.
+
+pub mod agenda;
+pub mod check;
+pub mod error;
+pub mod forms;
+pub mod model;
+pub mod sample;
+pub mod store;
+pub mod synth;
+
+pub use error::{CoreError, FieldProblem, Result};
+pub use store::Store;

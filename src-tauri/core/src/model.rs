@@ -1,0 +1,237 @@
+//! The plan's domain types. Times are wall clock in the plan's IANA zone.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// Row id of any record in a plan file.
+pub type Id = i64;
+
+macro_rules! labelled_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The stable key stored in the plan file.
+            pub fn key(self) -> &'static str { match self { $($name::$variant => $key),+ } }
+            /// The words shown to users.
+            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
+            pub fn from_key(key: &str) -> Option<Self> {
+                match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.label()) }
+        }
+    };
+}
+
+labelled_enum!(
+    /// What happens in a session; drives colour, print layout and checks.
+    SessionKind {
+        Opening => "opening", "Opening",
+        Panel => "panel", "Panel",
+        Presentation => "presentation", "Presentation",
+        Statements => "statements", "Statements / tour de table",
+        Discussion => "discussion", "Discussion",
+        Break => "break", "Break",
+        Meal => "meal", "Meal",
+        Closing => "closing", "Closing",
+        SideEvent => "side_event", "Side event",
+        Other => "other", "Other",
+    }
+);
+
+labelled_enum!(
+    OrgCategory {
+        MemberState => "member_state", "Member state",
+        ObserverState => "observer_state", "Observer state",
+        InternationalOrganisation => "international_organisation", "International organisation",
+        CivilSociety => "civil_society", "Civil society",
+        PrivateSector => "private_sector", "Private sector",
+        Programme => "programme", "Programme",
+        Workstream => "workstream", "Workstream or other body",
+        Secretariat => "secretariat", "Secretariat",
+    }
+);
+
+labelled_enum!(
+    /// A person's (or organisation's) part in a session.
+    RoleKind {
+        Chair => "chair", "Chair",
+        CoChair => "co_chair", "Co-chair",
+        Moderator => "moderator", "Moderator",
+        Panellist => "panellist", "Panellist",
+        Presenter => "presenter", "Presenter",
+        Speaker => "speaker", "Speaker",
+        Discussant => "discussant", "Discussant",
+        Rapporteur => "rapporteur", "Rapporteur",
+    }
+);
+
+labelled_enum!(
+    /// How an organisation takes part in an event.
+    ParticipationStatus {
+        Member => "member", "Member",
+        Observer => "observer", "Observer",
+        Guest => "guest", "Guest",
+        CoHost => "co_host", "Co-host",
+        Secretariat => "secretariat", "Secretariat",
+    }
+);
+
+labelled_enum!(
+    RegistrationStatus {
+        Invited => "invited", "Invited",
+        Registered => "registered", "Registered",
+        Confirmed => "confirmed", "Confirmed",
+        Declined => "declined", "Declined",
+    }
+);
+
+/// A meeting week: the whole of one plan file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Plan {
+    pub title: String,
+    pub convening_body: String,
+    pub venue: String,
+    pub city: String,
+    /// IANA zone name, e.g. "Asia/Bangkok".
+    pub time_zone: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// Earliest and latest wall-clock hour a session is expected on any day.
+    pub day_start: chrono::NaiveTime,
+    pub day_end: chrono::NaiveTime,
+    pub notes: String,
+}
+
+/// A component meeting of the week.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Event {
+    pub id: Id,
+    pub title: String,
+    pub short_name: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Room {
+    pub id: Id,
+    pub name: String,
+    pub capacity: Option<u32>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Session {
+    pub id: Id,
+    pub event_id: Id,
+    pub title: String,
+    pub kind: SessionKind,
+    /// Both set or both unset: an unset pair is an unscheduled session.
+    pub start: Option<NaiveDateTime>,
+    pub end: Option<NaiveDateTime>,
+    pub room_id: Option<Id>,
+    pub description: String,
+    pub agenda_item: String,
+    pub outcome: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Organisation {
+    pub id: Id,
+    pub name: String,
+    pub acronym: String,
+    pub category: OrgCategory,
+    /// ISO 3166-1 alpha-2, for states.
+    pub country_code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Person {
+    pub id: Id,
+    /// Free text: "H.E.", "Ambassador", "Dr".
+    pub honorific: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub position: String,
+    pub organisation_id: Option<Id>,
+    pub email: String,
+    pub phone: String,
+    pub notes: String,
+}
+
+impl Person {
+    pub fn display_name(&self) -> String {
+        [self.honorific.as_str(), &self.given_name, &self.family_name]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// One role in a session: a person, or an organisation whose speaker is not yet known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SessionRole {
+    pub id: Id,
+    pub session_id: Id,
+    pub role: RoleKind,
+    pub person_id: Option<Id>,
+    pub organisation_id: Option<Id>,
+    /// Free text shown after the name, e.g. "as DWG Co-Chair".
+    pub note: String,
+    pub position: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct EventCochair {
+    pub id: Id,
+    pub event_id: Id,
+    pub organisation_id: Id,
+    pub person_id: Option<Id>,
+    /// e.g. "Senior Official Co-Chair".
+    pub role_label: String,
+    /// Set when the person chairs on one day only.
+    pub day: Option<NaiveDate>,
+    pub position: i64,
+}
+
+/// A co-hosting organisation, for a whole event or for one session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Cohost {
+    pub id: Id,
+    pub event_id: Id,
+    pub session_id: Option<Id>,
+    pub organisation_id: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Participation {
+    pub id: Id,
+    pub event_id: Id,
+    pub organisation_id: Id,
+    pub status: ParticipationStatus,
+    /// e.g. "Senior official", "Ministerial", "Officials".
+    pub level: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Attendance {
+    pub id: Id,
+    pub event_id: Id,
+    pub person_id: Id,
+    pub registration: RegistrationStatus,
+    /// Days on which the person was checked in.
+    pub days_present: Vec<NaiveDate>,
+}

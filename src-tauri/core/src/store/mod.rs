@@ -1,0 +1,903 @@
+//! The plan file: one SQLite database per plan.
+//!
+//! Every public edit runs in one transaction, so the file on disk is always a
+//! whole, consistent plan (autosave, no unsaved state).
+
+mod schema;
+
+pub use schema::{current_version, APPLICATION_ID};
+
+use crate::error::{CoreError, Result};
+use crate::forms::{EventForm, PlanForm, RoomForm, SessionForm};
+use crate::model::*;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, Transaction};
+use std::path::{Path, PathBuf};
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+fn key_of<T>(value: String, parse: impl Fn(&str) -> Option<T>, idx: usize) -> rusqlite::Result<T> {
+    parse(&value).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unknown value \"{value}\"").into(),
+        )
+    })
+}
+
+const EVENT_COLS: &str = "id, title, short_name, first_day, last_day, description";
+fn event_row(r: &Row) -> rusqlite::Result<Event> {
+    Ok(Event {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        short_name: r.get(2)?,
+        first_day: r.get(3)?,
+        last_day: r.get(4)?,
+        description: r.get(5)?,
+    })
+}
+
+const ROOM_COLS: &str = "id, name, capacity, notes";
+fn room_row(r: &Row) -> rusqlite::Result<Room> {
+    Ok(Room {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        capacity: r.get(2)?,
+        notes: r.get(3)?,
+    })
+}
+
+const SESSION_COLS: &str =
+    "id, event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes";
+fn session_row(r: &Row) -> rusqlite::Result<Session> {
+    Ok(Session {
+        id: r.get(0)?,
+        event_id: r.get(1)?,
+        title: r.get(2)?,
+        kind: key_of(r.get(3)?, SessionKind::from_key, 3)?,
+        start: r.get(4)?,
+        end: r.get(5)?,
+        room_id: r.get(6)?,
+        description: r.get(7)?,
+        agenda_item: r.get(8)?,
+        outcome: r.get(9)?,
+        notes: r.get(10)?,
+    })
+}
+
+const ORG_COLS: &str = "id, name, acronym, category, country_code";
+fn org_row(r: &Row) -> rusqlite::Result<Organisation> {
+    Ok(Organisation {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        acronym: r.get(2)?,
+        category: key_of(r.get(3)?, OrgCategory::from_key, 3)?,
+        country_code: r.get(4)?,
+    })
+}
+
+const PERSON_COLS: &str =
+    "id, honorific, given_name, family_name, position, organisation_id, email, phone, notes";
+fn person_row(r: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        honorific: r.get(1)?,
+        given_name: r.get(2)?,
+        family_name: r.get(3)?,
+        position: r.get(4)?,
+        organisation_id: r.get(5)?,
+        email: r.get(6)?,
+        phone: r.get(7)?,
+        notes: r.get(8)?,
+    })
+}
+
+/// A session role with the names it points to, for display.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleRow {
+    pub role: SessionRole,
+    pub person: Option<Person>,
+    pub organisation: Option<Organisation>,
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // WAL keeps readers and the writer apart; NORMAL sync is durable across
+    // application crashes, which is what autosave promises.
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn insert_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
+    tx.execute(
+        "INSERT INTO plan (id, title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            plan.title,
+            plan.convening_body,
+            plan.venue,
+            plan.city,
+            plan.time_zone,
+            plan.first_day,
+            plan.last_day,
+            plan.day_start,
+            plan.day_end,
+            plan.notes
+        ],
+    )?;
+    Ok(())
+}
+
+fn invalid(problems: Vec<crate::error::FieldProblem>) -> CoreError {
+    CoreError::Invalid(problems)
+}
+
+impl Store {
+    /// Creates a new plan file. Refuses to touch an existing file unless
+    /// `replace` is set (the user already confirmed in a save dialog).
+    pub fn create(path: &Path, plan: &Plan, replace: bool) -> Result<Store> {
+        if path.exists() {
+            if !replace {
+                return Err(CoreError::Exists { path: path.into() });
+            }
+            std::fs::remove_file(path)?;
+            for suffix in ["-wal", "-shm"] {
+                let side = sidecar(path, suffix);
+                if side.exists() {
+                    std::fs::remove_file(side)?;
+                }
+            }
+        }
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        Self::initialise(&mut conn, plan)?;
+        Ok(Store {
+            conn,
+            path: Some(path.into()),
+        })
+    }
+
+    /// A plan held in memory only, for tests and benchmarks.
+    pub fn in_memory(plan: &Plan) -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        Self::initialise(&mut conn, plan)?;
+        Ok(Store { conn, path: None })
+    }
+
+    fn initialise(conn: &mut Connection, plan: &Plan) -> Result<()> {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        migrate(conn)?;
+        let tx = conn.transaction()?;
+        insert_plan(&tx, plan)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Opens an existing plan, refusing files that are not plans or come
+    /// from a newer Plenary, and brings older plans up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(CoreError::Missing { path: path.into() });
+        }
+        let not_a_plan = || CoreError::NotAPlan { path: path.into() };
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        // Reading the header is the first thing that fails on a non-SQLite file.
+        let app_id: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|_| not_a_plan())?;
+        if app_id != APPLICATION_ID {
+            return Err(not_a_plan());
+        }
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > current_version() {
+            return Err(CoreError::NewerVersion {
+                path: path.into(),
+                found: version,
+                supported: current_version(),
+            });
+        }
+        configure(&conn)?;
+        migrate(&mut conn)?;
+        let has_plan: bool = conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM plan WHERE id = 1)", [], |r| r.get(0))
+            .map_err(|_| not_a_plan())?;
+        if !has_plan {
+            return Err(not_a_plan());
+        }
+        Ok(Store {
+            conn,
+            path: Some(path.into()),
+        })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Writes a consistent copy of the plan to `dest` (replacing it), through
+    /// a temporary file so a failed copy never leaves half a plan behind.
+    pub fn save_copy(&self, dest: &Path) -> Result<()> {
+        if let Some(own) = &self.path {
+            if same_file(own, dest) {
+                return Err(CoreError::invalid(
+                    "path",
+                    "That is the file already open; choose another name.",
+                ));
+            }
+        }
+        let tmp = sidecar(dest, ".partial");
+        if tmp.exists() {
+            std::fs::remove_file(&tmp)?;
+        }
+        self.conn
+            .execute("VACUUM INTO ?1", params![tmp.to_string_lossy()])?;
+        std::fs::rename(&tmp, dest)?;
+        Ok(())
+    }
+
+    /// Runs one edit as one transaction.
+    fn edit<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    // ----- plan -----
+
+    pub fn plan(&self) -> Result<Plan> {
+        Ok(self.conn.query_row(
+            "SELECT title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes FROM plan WHERE id = 1",
+            [],
+            |r| {
+                Ok(Plan {
+                    title: r.get(0)?,
+                    convening_body: r.get(1)?,
+                    venue: r.get(2)?,
+                    city: r.get(3)?,
+                    time_zone: r.get(4)?,
+                    first_day: r.get(5)?,
+                    last_day: r.get(6)?,
+                    day_start: r.get(7)?,
+                    day_end: r.get(8)?,
+                    notes: r.get(9)?,
+                })
+            },
+        )?)
+    }
+
+    pub fn update_plan(&mut self, form: &PlanForm) -> Result<Plan> {
+        let plan = form.validate().map_err(invalid)?;
+        self.edit(|tx| {
+            let outside: Option<String> = tx
+                .query_row(
+                    "SELECT title FROM event WHERE first_day < ?1 OR last_day > ?2 ORDER BY first_day LIMIT 1",
+                    params![plan.first_day, plan.last_day],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(title) = outside {
+                return Err(CoreError::invalid(
+                    "first_day",
+                    format!("\"{title}\" falls outside these days; change or delete it first."),
+                ));
+            }
+            tx.execute(
+                "UPDATE plan SET title=?1, convening_body=?2, venue=?3, city=?4, time_zone=?5, first_day=?6, last_day=?7, day_start=?8, day_end=?9, notes=?10 WHERE id = 1",
+                params![plan.title, plan.convening_body, plan.venue, plan.city, plan.time_zone, plan.first_day, plan.last_day, plan.day_start, plan.day_end, plan.notes],
+            )?;
+            Ok(())
+        })?;
+        Ok(plan)
+    }
+
+    // ----- events -----
+
+    pub fn events(&self) -> Result<Vec<Event>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {EVENT_COLS} FROM event ORDER BY first_day, last_day, id"
+        ))?;
+        let rows = st.query_map([], event_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn event(&self, id: Id) -> Result<Event> {
+        self.conn
+            .query_row(
+                &format!("SELECT {EVENT_COLS} FROM event WHERE id = ?1"),
+                [id],
+                event_row,
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "event", id })
+    }
+
+    pub fn create_event(&mut self, form: &EventForm) -> Result<Event> {
+        let plan = self.plan()?;
+        let d = form.validate(&plan).map_err(invalid)?;
+        let id = self.edit(|tx| {
+            tx.execute(
+                "INSERT INTO event (title, short_name, first_day, last_day, description) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![d.title, d.short_name, d.first_day, d.last_day, d.description],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.event(id)
+    }
+
+    pub fn update_event(&mut self, id: Id, form: &EventForm) -> Result<Event> {
+        let plan = self.plan()?;
+        self.event(id)?;
+        let d = form.validate(&plan).map_err(invalid)?;
+        self.edit(|tx| {
+            let outside: Option<String> = tx
+                .query_row(
+                    "SELECT title FROM session WHERE event_id = ?1 AND start IS NOT NULL AND (date(start) < ?2 OR date(start) > ?3) ORDER BY start LIMIT 1",
+                    params![id, d.first_day, d.last_day],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(title) = outside {
+                return Err(CoreError::invalid(
+                    "first_day",
+                    format!("Session \"{title}\" falls outside these days; move it first."),
+                ));
+            }
+            tx.execute(
+                "UPDATE event SET title=?2, short_name=?3, first_day=?4, last_day=?5, description=?6 WHERE id=?1",
+                params![id, d.title, d.short_name, d.first_day, d.last_day, d.description],
+            )?;
+            Ok(())
+        })?;
+        self.event(id)
+    }
+
+    /// Deletes an event with its sessions, roles and participations.
+    pub fn delete_event(&mut self, id: Id) -> Result<()> {
+        self.event(id)?;
+        self.edit(|tx| {
+            tx.execute("DELETE FROM event WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    // ----- rooms -----
+
+    pub fn rooms(&self) -> Result<Vec<Room>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {ROOM_COLS} FROM room ORDER BY name COLLATE NOCASE"))?;
+        let rows = st.query_map([], room_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn room(&self, id: Id) -> Result<Room> {
+        self.conn
+            .query_row(
+                &format!("SELECT {ROOM_COLS} FROM room WHERE id = ?1"),
+                [id],
+                room_row,
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "room", id })
+    }
+
+    fn room_name_taken(&self, name: &str, except: Option<Id>) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM room WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2)",
+            params![name, except],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn create_room(&mut self, form: &RoomForm) -> Result<Room> {
+        let d = form.validate().map_err(invalid)?;
+        if self.room_name_taken(&d.name, None)? {
+            return Err(CoreError::invalid(
+                "name",
+                format!("A room named \"{}\" already exists.", d.name),
+            ));
+        }
+        let id = self.edit(|tx| {
+            tx.execute(
+                "INSERT INTO room (name, capacity, notes) VALUES (?1, ?2, ?3)",
+                params![d.name, d.capacity, d.notes],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.room(id)
+    }
+
+    pub fn update_room(&mut self, id: Id, form: &RoomForm) -> Result<Room> {
+        self.room(id)?;
+        let d = form.validate().map_err(invalid)?;
+        if self.room_name_taken(&d.name, Some(id))? {
+            return Err(CoreError::invalid(
+                "name",
+                format!("A room named \"{}\" already exists.", d.name),
+            ));
+        }
+        self.edit(|tx| {
+            tx.execute(
+                "UPDATE room SET name=?2, capacity=?3, notes=?4 WHERE id=?1",
+                params![id, d.name, d.capacity, d.notes],
+            )?;
+            Ok(())
+        })?;
+        self.room(id)
+    }
+
+    /// Deletes a room; its sessions keep their times and lose the room.
+    pub fn delete_room(&mut self, id: Id) -> Result<()> {
+        self.room(id)?;
+        self.edit(|tx| {
+            tx.execute("DELETE FROM room WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    // ----- sessions -----
+
+    pub fn sessions(&self) -> Result<Vec<Session>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {SESSION_COLS} FROM session ORDER BY start IS NULL, start, \"end\", id"
+        ))?;
+        let rows = st.query_map([], session_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Sessions starting in `[from, to)`, in time order.
+    pub fn sessions_between(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<Session>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {SESSION_COLS} FROM session WHERE start >= ?1 AND start < ?2 ORDER BY start, \"end\", id"
+        ))?;
+        let rows = st.query_map(params![from, to], session_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn unscheduled_sessions(&self) -> Result<Vec<Session>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {SESSION_COLS} FROM session WHERE start IS NULL ORDER BY id"
+        ))?;
+        let rows = st.query_map([], session_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn session(&self, id: Id) -> Result<Session> {
+        self.conn
+            .query_row(
+                &format!("SELECT {SESSION_COLS} FROM session WHERE id = ?1"),
+                [id],
+                session_row,
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "session", id })
+    }
+
+    fn validate_session(&self, form: &SessionForm) -> Result<crate::forms::SessionDraft> {
+        let plan = self.plan()?;
+        let event = match form.event_id {
+            Some(id) => self
+                .conn
+                .query_row(
+                    &format!("SELECT {EVENT_COLS} FROM event WHERE id = ?1"),
+                    [id],
+                    event_row,
+                )
+                .optional()?,
+            None => None,
+        };
+        let room_exists = match form.room_id {
+            Some(id) => self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM room WHERE id = ?1)",
+                [id],
+                |r| r.get(0),
+            )?,
+            None => true,
+        };
+        form.validate(&plan, event.as_ref(), room_exists)
+            .map_err(invalid)
+    }
+
+    pub fn create_session(&mut self, form: &SessionForm) -> Result<Session> {
+        let d = self.validate_session(form)?;
+        let id = self.edit(|tx| {
+            tx.execute(
+                "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.session(id)
+    }
+
+    pub fn update_session(&mut self, id: Id, form: &SessionForm) -> Result<Session> {
+        self.session(id)?;
+        let d = self.validate_session(form)?;
+        self.edit(|tx| {
+            tx.execute(
+                "UPDATE session SET event_id=?2, title=?3, kind=?4, start=?5, \"end\"=?6, room_id=?7, description=?8, agenda_item=?9, outcome=?10, notes=?11 WHERE id=?1",
+                params![id, d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes],
+            )?;
+            Ok(())
+        })?;
+        self.session(id)
+    }
+
+    /// Adds sessions in one transaction without form validation: for
+    /// generated plans and imports that validate on their own.
+    pub fn insert_sessions(&mut self, sessions: &[Session]) -> Result<Vec<Id>> {
+        self.edit(|tx| {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            let mut ids = Vec::with_capacity(sessions.len());
+            for d in sessions {
+                st.execute(params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes])?;
+                ids.push(tx.last_insert_rowid());
+            }
+            Ok(ids)
+        })
+    }
+
+    pub fn insert_rooms(&mut self, rooms: &[Room]) -> Result<Vec<Id>> {
+        self.edit(|tx| {
+            let mut st = tx.prepare_cached("INSERT INTO room (name, capacity, notes) VALUES (?1, ?2, ?3)")?;
+            let mut ids = Vec::with_capacity(rooms.len());
+            for r in rooms {
+                st.execute(params![r.name, r.capacity, r.notes])?;
+                ids.push(tx.last_insert_rowid());
+            }
+            Ok(ids)
+        })
+    }
+
+    pub fn delete_session(&mut self, id: Id) -> Result<()> {
+        self.session(id)?;
+        self.edit(|tx| {
+            tx.execute("DELETE FROM session WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    pub fn session_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM session", [], |r| r.get(0))?)
+    }
+
+    /// Sessions per event id.
+    pub fn session_counts(&self) -> Result<Vec<(Id, i64)>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT event_id, count(*) FROM session GROUP BY event_id")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    // ----- organisations and people -----
+
+    pub fn organisations(&self) -> Result<Vec<Organisation>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {ORG_COLS} FROM organisation ORDER BY name COLLATE NOCASE"
+        ))?;
+        let rows = st.query_map([], org_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds organisations in one transaction; returns their ids in order.
+    pub fn insert_organisations(&mut self, orgs: &[Organisation]) -> Result<Vec<Id>> {
+        self.edit(|tx| {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO organisation (name, acronym, category, country_code) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut ids = Vec::with_capacity(orgs.len());
+            for o in orgs {
+                st.execute(params![o.name, o.acronym, o.category.key(), o.country_code])?;
+                ids.push(tx.last_insert_rowid());
+            }
+            Ok(ids)
+        })
+    }
+
+    pub fn people(&self) -> Result<Vec<Person>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {PERSON_COLS} FROM person ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE"
+        ))?;
+        let rows = st.query_map([], person_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_people(&mut self, people: &[Person]) -> Result<Vec<Id>> {
+        self.edit(|tx| {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            let mut ids = Vec::with_capacity(people.len());
+            for p in people {
+                st.execute(params![
+                    p.honorific,
+                    p.given_name,
+                    p.family_name,
+                    p.position,
+                    p.organisation_id,
+                    p.email,
+                    p.phone,
+                    p.notes
+                ])?;
+                ids.push(tx.last_insert_rowid());
+            }
+            Ok(ids)
+        })
+    }
+
+    // ----- roles, co-chairs, co-hosts, participation -----
+
+    pub fn insert_session_roles(&mut self, roles: &[SessionRole]) -> Result<()> {
+        self.edit(|tx| {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for r in roles {
+                st.execute(params![
+                    r.session_id,
+                    r.role.key(),
+                    r.person_id,
+                    r.organisation_id,
+                    r.note,
+                    r.position
+                ])?;
+            }
+            Ok(())
+        })
+    }
+
+    fn role_rows(&self, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<RoleRow>> {
+        let sql = format!(
+            "SELECT r.id, r.session_id, r.role, r.person_id, r.organisation_id, r.note, r.position,
+                    p.id, p.honorific, p.given_name, p.family_name, p.position, p.organisation_id, p.email, p.phone, p.notes,
+                    o.id, o.name, o.acronym, o.category, o.country_code
+             FROM session_role r
+             JOIN session s ON s.id = r.session_id
+             LEFT JOIN person p ON p.id = r.person_id
+             LEFT JOIN organisation o ON o.id = coalesce(r.organisation_id, p.organisation_id)
+             WHERE {filter}
+             ORDER BY r.session_id, r.position, r.id"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(args, |r| {
+            let role = SessionRole {
+                id: r.get(0)?,
+                session_id: r.get(1)?,
+                role: key_of(r.get(2)?, RoleKind::from_key, 2)?,
+                person_id: r.get(3)?,
+                organisation_id: r.get(4)?,
+                note: r.get(5)?,
+                position: r.get(6)?,
+            };
+            let person = match r.get::<_, Option<Id>>(7)? {
+                Some(id) => Some(Person {
+                    id,
+                    honorific: r.get(8)?,
+                    given_name: r.get(9)?,
+                    family_name: r.get(10)?,
+                    position: r.get(11)?,
+                    organisation_id: r.get(12)?,
+                    email: r.get(13)?,
+                    phone: r.get(14)?,
+                    notes: r.get(15)?,
+                }),
+                None => None,
+            };
+            let organisation = match r.get::<_, Option<Id>>(16)? {
+                Some(id) => Some(Organisation {
+                    id,
+                    name: r.get(17)?,
+                    acronym: r.get(18)?,
+                    category: key_of(r.get(19)?, OrgCategory::from_key, 19)?,
+                    country_code: r.get(20)?,
+                }),
+                None => None,
+            };
+            Ok(RoleRow {
+                role,
+                person,
+                organisation,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Roles of the sessions starting in `[from, to)`.
+    pub fn roles_between(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<RoleRow>> {
+        self.role_rows("s.start >= ?1 AND s.start < ?2", &[&from, &to])
+    }
+
+    pub fn roles_of_unscheduled(&self) -> Result<Vec<RoleRow>> {
+        self.role_rows("s.start IS NULL", &[])
+    }
+
+    pub fn all_roles(&self) -> Result<Vec<RoleRow>> {
+        self.role_rows("1", &[])
+    }
+
+    pub fn insert_cochairs(&mut self, rows: &[EventCochair]) -> Result<()> {
+        self.edit(|tx| {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO event_cochair (event_id, organisation_id, person_id, role_label, day, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for c in rows {
+                st.execute(params![
+                    c.event_id,
+                    c.organisation_id,
+                    c.person_id,
+                    c.role_label,
+                    c.day,
+                    c.position
+                ])?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn cochairs(&self) -> Result<Vec<EventCochair>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, event_id, organisation_id, person_id, role_label, day, position FROM event_cochair ORDER BY event_id, position, id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(EventCochair {
+                id: r.get(0)?,
+                event_id: r.get(1)?,
+                organisation_id: r.get(2)?,
+                person_id: r.get(3)?,
+                role_label: r.get(4)?,
+                day: r.get(5)?,
+                position: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_cohosts(&mut self, rows: &[Cohost]) -> Result<()> {
+        self.edit(|tx| {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO cohost (event_id, session_id, organisation_id) VALUES (?1, ?2, ?3)",
+            )?;
+            for c in rows {
+                st.execute(params![c.event_id, c.session_id, c.organisation_id])?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn cohosts(&self) -> Result<Vec<Cohost>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, event_id, session_id, organisation_id FROM cohost ORDER BY event_id, id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(Cohost {
+                id: r.get(0)?,
+                event_id: r.get(1)?,
+                session_id: r.get(2)?,
+                organisation_id: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_participations(&mut self, rows: &[Participation]) -> Result<()> {
+        self.edit(|tx| {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO participation (event_id, organisation_id, status, level) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for p in rows {
+                st.execute(params![p.event_id, p.organisation_id, p.status.key(), p.level])?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn participations(&self) -> Result<Vec<Participation>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, event_id, organisation_id, status, level FROM participation ORDER BY event_id, id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(Participation {
+                id: r.get(0)?,
+                event_id: r.get(1)?,
+                organisation_id: r.get(2)?,
+                status: key_of(r.get(3)?, ParticipationStatus::from_key, 3)?,
+                level: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_attendance(&mut self, rows: &[Attendance]) -> Result<()> {
+        self.edit(|tx| {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO attendance (event_id, person_id, registration) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut day = tx.prepare_cached(
+                "INSERT INTO attendance_day (attendance_id, day) VALUES (?1, ?2)",
+            )?;
+            for a in rows {
+                st.execute(params![a.event_id, a.person_id, a.registration.key()])?;
+                let id = tx.last_insert_rowid();
+                for d in &a.days_present {
+                    day.execute(params![id, d])?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    pub fn attendance(&self) -> Result<Vec<Attendance>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id, a.event_id, a.person_id, a.registration,
+                    (SELECT group_concat(day, ',') FROM (SELECT day FROM attendance_day d WHERE d.attendance_id = a.id ORDER BY day))
+             FROM attendance a ORDER BY a.event_id, a.id",
+        )?;
+        let rows = st.query_map([], |r| {
+            let days: Option<String> = r.get(4)?;
+            Ok(Attendance {
+                id: r.get(0)?,
+                event_id: r.get(1)?,
+                person_id: r.get(2)?,
+                registration: key_of(r.get(3)?, RegistrationStatus::from_key, 3)?,
+                days_present: days
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .collect(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

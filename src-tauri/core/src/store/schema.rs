@@ -1,0 +1,127 @@
+//! Forward-only migrations. Entry N takes a file from user_version N to N+1.
+//! Never edit a released entry; append a new one.
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the foundation model.
+    r#"
+CREATE TABLE plan (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    title TEXT NOT NULL,
+    convening_body TEXT NOT NULL DEFAULT '',
+    venue TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    time_zone TEXT NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    day_start TEXT NOT NULL DEFAULT '08:00:00',
+    day_end TEXT NOT NULL DEFAULT '18:00:00',
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE event (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    short_name TEXT NOT NULL DEFAULT '',
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE room (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    capacity INTEGER,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX room_name ON room(name COLLATE NOCASE);
+CREATE TABLE session (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    start TEXT,
+    "end" TEXT,
+    room_id INTEGER REFERENCES room(id) ON DELETE SET NULL,
+    description TEXT NOT NULL DEFAULT '',
+    agenda_item TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    CHECK ((start IS NULL) = ("end" IS NULL))
+);
+CREATE INDEX session_start ON session(start);
+CREATE INDEX session_event ON session(event_id);
+CREATE INDEX session_room ON session(room_id);
+CREATE TABLE organisation (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    acronym TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL,
+    country_code TEXT
+);
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY,
+    honorific TEXT NOT NULL DEFAULT '',
+    given_name TEXT NOT NULL DEFAULT '',
+    family_name TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL DEFAULT '',
+    organisation_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX person_organisation ON person(organisation_id);
+CREATE TABLE session_role (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    person_id INTEGER REFERENCES person(id) ON DELETE CASCADE,
+    organisation_id INTEGER REFERENCES organisation(id) ON DELETE CASCADE,
+    note TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    CHECK (person_id IS NOT NULL OR organisation_id IS NOT NULL)
+);
+CREATE INDEX session_role_session ON session_role(session_id);
+CREATE INDEX session_role_person ON session_role(person_id);
+CREATE TABLE event_cochair (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
+    person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+    role_label TEXT NOT NULL DEFAULT '',
+    day TEXT,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX event_cochair_event ON event_cochair(event_id);
+CREATE TABLE cohost (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    session_id INTEGER REFERENCES session(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE
+);
+CREATE TABLE participation (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    level TEXT NOT NULL DEFAULT '',
+    UNIQUE (event_id, organisation_id)
+);
+CREATE TABLE attendance (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    registration TEXT NOT NULL,
+    UNIQUE (event_id, person_id)
+);
+CREATE TABLE attendance_day (
+    attendance_id INTEGER NOT NULL REFERENCES attendance(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    PRIMARY KEY (attendance_id, day)
+);
+"#,
+];
+
+/// Marks a SQLite file as a Plenary plan ("PLNY").
+pub const APPLICATION_ID: i64 = 0x504C_4E59;
+
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}

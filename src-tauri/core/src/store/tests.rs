@@ -1,0 +1,215 @@
+use super::*;
+use crate::forms::{EventForm, RoomForm, SessionForm};
+use crate::sample::sample_plan_header;
+
+fn session_form(event_id: Id, title: &str, day: &str, from: &str, to: &str) -> SessionForm {
+    SessionForm {
+        event_id: Some(event_id),
+        title: title.into(),
+        kind: SessionKind::Discussion,
+        day: day.into(),
+        start_time: from.into(),
+        end_time: to.into(),
+        room_id: None,
+        description: "Line one\nLine two & <b>".into(),
+        agenda_item: "4(a)".into(),
+        outcome: String::new(),
+        notes: String::new(),
+    }
+}
+
+fn event_form() -> EventForm {
+    EventForm {
+        title: "Annual Meeting".into(),
+        short_name: "AM".into(),
+        first_day: "2024-11-19".into(),
+        last_day: "2024-11-19".into(),
+        description: String::new(),
+    }
+}
+
+#[test]
+fn migrations_bring_an_empty_database_to_the_current_version() {
+    let store = Store::in_memory(&sample_plan_header()).unwrap();
+    assert_eq!(store.version().unwrap(), current_version());
+    let app_id: i64 = store
+        .conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(app_id, APPLICATION_ID);
+    let fk: i64 = store
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+}
+
+#[test]
+fn round_trip_through_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("week.plenary");
+    let (event, room, session) = {
+        let mut store = Store::create(&path, &sample_plan_header(), false).unwrap();
+        let event = store.create_event(&event_form()).unwrap();
+        let room = store
+            .create_room(&RoomForm { name: "Hall".into(), capacity: "80".into(), notes: String::new() })
+            .unwrap();
+        let mut form = session_form(event.id, "Work plan", "2024-11-19", "09:15", "10:00");
+        form.room_id = Some(room.id);
+        let session = store.create_session(&form).unwrap();
+        (event, room, session)
+    };
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.plan().unwrap(), sample_plan_header());
+    assert_eq!(store.events().unwrap(), vec![event]);
+    assert_eq!(store.rooms().unwrap(), vec![room]);
+    assert_eq!(store.sessions().unwrap(), vec![session.clone()]);
+    assert_eq!(session.description, "Line one\nLine two & <b>");
+    assert_eq!(
+        session.start.unwrap().to_string(),
+        "2024-11-19 09:15:00"
+    );
+    let mode: String = store
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn refuses_what_is_not_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.plenary");
+    std::fs::write(&text, "just some text, not a database at all...").unwrap();
+    let foreign = dir.path().join("other.sqlite");
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let empty = dir.path().join("empty.plenary");
+    std::fs::write(&empty, "").unwrap();
+    for path in [&text, &foreign, &empty] {
+        let err = Store::open(path).err().expect("refused");
+        assert_eq!(err.code(), "not_a_plan", "{path:?}: {err}");
+        assert!(err.to_string().ends_with("is not a Plenary plan"));
+    }
+    // Nothing was written into the foreign database.
+    let tables: i64 = Connection::open(&foreign)
+        .unwrap()
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tables, 1);
+    let missing = Store::open(&dir.path().join("nope.plenary")).err().unwrap();
+    assert_eq!(missing.code(), "missing_file");
+}
+
+#[test]
+fn refuses_a_plan_from_a_newer_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.plenary");
+    drop(Store::create(&path, &sample_plan_header(), false).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", current_version() + 1)
+        .unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert_eq!(err.code(), "newer_version");
+    assert!(err.to_string().contains("newer version of Plenary"), "{err}");
+}
+
+#[test]
+fn create_refuses_an_existing_file_unless_replacing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.plenary");
+    std::fs::write(&path, "keep me").unwrap();
+    let err = Store::create(&path, &sample_plan_header(), false).err().unwrap();
+    assert_eq!(err.code(), "file_exists");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    Store::create(&path, &sample_plan_header(), true).unwrap();
+    assert!(Store::open(&path).is_ok());
+}
+
+#[test]
+fn an_invalid_edit_writes_nothing() {
+    let mut store = Store::in_memory(&sample_plan_header()).unwrap();
+    let event = store.create_event(&event_form()).unwrap();
+    let err = store
+        .create_session(&session_form(event.id, "", "2024-11-19", "10:00", "09:00"))
+        .err()
+        .unwrap();
+    match err {
+        CoreError::Invalid(problems) => {
+            let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+            assert_eq!(fields, vec!["title", "end_time"]);
+        }
+        other => panic!("unexpected {other}"),
+    }
+    assert!(store.sessions().unwrap().is_empty());
+}
+
+#[test]
+fn update_and_delete_sessions() {
+    let mut store = Store::in_memory(&sample_plan_header()).unwrap();
+    let event = store.create_event(&event_form()).unwrap();
+    let s = store
+        .create_session(&session_form(event.id, "Work plan", "2024-11-19", "09:00", "10:00"))
+        .unwrap();
+    let moved = store
+        .update_session(s.id, &session_form(event.id, "Work plan", "2024-11-19", "11:00", "12:00"))
+        .unwrap();
+    assert_eq!(moved.start.unwrap().format("%H:%M").to_string(), "11:00");
+    store.delete_session(s.id).unwrap();
+    assert_eq!(store.session(s.id).err().unwrap().code(), "not_found");
+    assert_eq!(store.delete_session(s.id).err().unwrap().code(), "not_found");
+}
+
+#[test]
+fn an_event_cannot_shrink_away_from_its_sessions() {
+    let mut store = Store::in_memory(&sample_plan_header()).unwrap();
+    let mut form = event_form();
+    form.last_day = "2024-11-20".into();
+    let event = store.create_event(&form).unwrap();
+    store
+        .create_session(&session_form(event.id, "Day two", "2024-11-20", "09:00", "10:00"))
+        .unwrap();
+    let err = store.update_event(event.id, &event_form()).err().unwrap();
+    assert!(err.to_string().contains("Day two"), "{err}");
+    assert_eq!(store.event(event.id).unwrap().last_day.to_string(), "2024-11-20");
+}
+
+#[test]
+fn deleting_an_event_removes_its_sessions() {
+    let mut store = Store::in_memory(&sample_plan_header()).unwrap();
+    let event = store.create_event(&event_form()).unwrap();
+    store
+        .create_session(&session_form(event.id, "Work plan", "2024-11-19", "09:00", "10:00"))
+        .unwrap();
+    store.delete_event(event.id).unwrap();
+    assert!(store.sessions().unwrap().is_empty());
+}
+
+#[test]
+fn room_names_are_unique_ignoring_case() {
+    let mut store = Store::in_memory(&sample_plan_header()).unwrap();
+    let form = RoomForm { name: "Hall".into(), capacity: String::new(), notes: String::new() };
+    store.create_room(&form).unwrap();
+    let err = store
+        .create_room(&RoomForm { name: "hall".into(), ..form })
+        .err()
+        .unwrap();
+    assert_eq!(err.to_string(), "name: A room named \"hall\" already exists.");
+}
+
+#[test]
+fn save_copy_writes_an_openable_plan_and_keeps_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.plenary");
+    let copy = dir.path().join("b.plenary");
+    let store = crate::sample::write_sample(&path, false).unwrap();
+    store.save_copy(&copy).unwrap();
+    let reopened = Store::open(&copy).unwrap();
+    assert_eq!(reopened.sessions().unwrap(), store.sessions().unwrap());
+    assert_eq!(store.path(), Some(path.as_path()));
+    let err = store.save_copy(&path).err().unwrap();
+    assert_eq!(err.code(), "invalid");
+}
