@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::model::*;
 use crate::store::{RoleRow, Store};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -250,34 +250,27 @@ fn assemble(
 pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
     let plan = store.plan()?;
     let events: HashMap<Id, Event> = store.events()?.into_iter().map(|e| (e.id, e)).collect();
-    let rooms: HashMap<Id, String> = store
-        .rooms()?
-        .into_iter()
-        .map(|r| (r.id, r.name))
-        .collect();
-    let (from, to, unscheduled) = match day {
-        Some(d) => (
-            d.and_hms_opt(0, 0, 0).expect("midnight"),
-            d.succ_opt().unwrap_or(d).and_hms_opt(0, 0, 0).expect("midnight"),
-            Vec::new(),
-        ),
-        None => (
-            NaiveDateTime::MIN,
-            NaiveDateTime::MAX,
-            assemble(
-                store.unscheduled_sessions()?,
-                &store.roles_of_unscheduled()?,
-                &events,
-                &rooms,
-            ),
-        ),
+    let rooms: HashMap<Id, String> = store.rooms()?.into_iter().map(|r| (r.id, r.name)).collect();
+    let (sessions, unscheduled) = match day {
+        Some(d) => {
+            let from = d.and_hms_opt(0, 0, 0).expect("midnight");
+            let to = from + chrono::Duration::days(1);
+            let sessions = store.sessions_between(from, to)?;
+            let roles = store.roles_between(from, to)?;
+            (assemble(sessions, &roles, &events, &rooms), Vec::new())
+        }
+        None => {
+            let roles = store.all_roles()?;
+            let (scheduled, unscheduled): (Vec<Session>, Vec<Session>) = store
+                .sessions()?
+                .into_iter()
+                .partition(|s| s.start.is_some());
+            (
+                assemble(scheduled, &roles, &events, &rooms),
+                assemble(unscheduled, &roles, &events, &rooms),
+            )
+        }
     };
-    let sessions = assemble(
-        store.sessions_between(from, to)?,
-        &store.roles_between(from, to)?,
-        &events,
-        &rooms,
-    );
     let mut dates: BTreeSet<NaiveDate> = match day {
         Some(d) => [d].into(),
         None => plan_days(&plan).into_iter().collect(),

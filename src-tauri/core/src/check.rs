@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ConflictKind {
     EventOutsidePlan,
@@ -122,7 +124,10 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
                 });
             }
         }
-        if start.time() < s.plan.day_start || end.time() > s.plan.day_end || end.date() != start.date() {
+        if start.time() < s.plan.day_start
+            || end.time() > s.plan.day_end
+            || end.date() != start.date()
+        {
             out.push(Conflict {
                 kind: ConflictKind::SessionOutsideHours,
                 message: format!(
@@ -168,7 +173,10 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
                 kind: ConflictKind::RoomDoubleBooked,
                 message: format!(
                     "{} is double-booked: \"{}\" ({}) and \"{}\" ({}).",
-                    rooms.get(&room).map(|r| r.name.as_str()).unwrap_or("A room"),
+                    rooms
+                        .get(&room)
+                        .map(|r| r.name.as_str())
+                        .unwrap_or("A room"),
                     a.title,
                     when(a),
                     b.title,
@@ -249,11 +257,31 @@ mod tests {
     #[test]
     fn overlap_is_half_open() {
         let cases = [
-            (("2024-11-18 09:00", "10:00"), ("2024-11-18 10:00", "11:00"), false),
-            (("2024-11-18 09:00", "10:01"), ("2024-11-18 10:00", "11:00"), true),
-            (("2024-11-18 09:00", "10:00"), ("2024-11-18 09:00", "09:30"), true),
-            (("2024-11-18 09:00", "12:00"), ("2024-11-18 10:00", "11:00"), true),
-            (("2024-11-18 11:00", "12:00"), ("2024-11-18 09:00", "11:00"), false),
+            (
+                ("2024-11-18 09:00", "10:00"),
+                ("2024-11-18 10:00", "11:00"),
+                false,
+            ),
+            (
+                ("2024-11-18 09:00", "10:01"),
+                ("2024-11-18 10:00", "11:00"),
+                true,
+            ),
+            (
+                ("2024-11-18 09:00", "10:00"),
+                ("2024-11-18 09:00", "09:30"),
+                true,
+            ),
+            (
+                ("2024-11-18 09:00", "12:00"),
+                ("2024-11-18 10:00", "11:00"),
+                true,
+            ),
+            (
+                ("2024-11-18 11:00", "12:00"),
+                ("2024-11-18 09:00", "11:00"),
+                false,
+            ),
         ];
         for ((a0, a1), (b0, b1), want) in cases {
             let day = &a0[..10];
@@ -291,7 +319,12 @@ mod tests {
             last_day: NaiveDate::from_ymd_opt(2024, 11, 18).unwrap(),
             description: String::new(),
         }];
-        let rooms = [Room { id: 7, name: "Hall".into(), capacity: None, notes: String::new() }];
+        let rooms = [Room {
+            id: 7,
+            name: "Hall".into(),
+            capacity: None,
+            notes: String::new(),
+        }];
         let sessions = [
             session(1, "2024-11-18 09:00", "10:00", Some(7)),
             session(2, "2024-11-18 10:00", "11:00", Some(7)),
@@ -340,8 +373,10 @@ mod tests {
             roles: &roles,
             cochairs: &cochairs,
         });
-        let summary: Vec<(ConflictKind, Vec<Id>)> =
-            got.iter().map(|c| (c.kind, c.session_ids.clone())).collect();
+        let summary: Vec<(ConflictKind, Vec<Id>)> = got
+            .iter()
+            .map(|c| (c.kind, c.session_ids.clone()))
+            .collect();
         assert_eq!(
             summary,
             vec![

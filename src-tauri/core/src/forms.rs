@@ -184,7 +184,11 @@ pub fn day_span(first: NaiveDate, last: NaiveDate) -> String {
     } else if first.format("%m%Y").to_string() == last.format("%m%Y").to_string() {
         format!("{}–{}", first.format("%-d"), last.format("%-d %b %Y"))
     } else {
-        format!("{} – {}", first.format("%-d %b %Y"), last.format("%-d %b %Y"))
+        format!(
+            "{} – {}",
+            first.format("%-d %b %Y"),
+            last.format("%-d %b %Y")
+        )
     }
 }
 
@@ -195,8 +199,12 @@ impl PlanForm {
     pub fn validate(&self) -> Result<Plan, Vec<FieldProblem>> {
         let mut p = Problems::default();
         let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
-        let convening_body =
-            p.optional_text("convening_body", "Convening body", &self.convening_body, MAX_TITLE);
+        let convening_body = p.optional_text(
+            "convening_body",
+            "Convening body",
+            &self.convening_body,
+            MAX_TITLE,
+        );
         let venue = p.optional_text("venue", "Venue", &self.venue, MAX_TITLE);
         let city = p.optional_text("city", "City", &self.city, MAX_TITLE);
         let notes = p.optional_text("notes", "Notes", &self.notes, MAX_TEXT);
@@ -278,18 +286,25 @@ impl EventForm {
         let mut p = Problems::default();
         let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
         let short_name = p.optional_text("short_name", "Short name", &self.short_name, 80);
-        let description = p.optional_text("description", "Description", &self.description, MAX_TEXT);
+        let description =
+            p.optional_text("description", "Description", &self.description, MAX_TEXT);
         let first = p.date("first_day", "First day", &self.first_day);
         let last = p.date("last_day", "Last day", &self.last_day);
         let span = day_span(plan.first_day, plan.last_day);
         if let Some(f) = first {
             if f < plan.first_day || f > plan.last_day {
-                p.add("first_day", format!("First day must be within the plan ({span})."));
+                p.add(
+                    "first_day",
+                    format!("First day must be within the plan ({span})."),
+                );
             }
         }
         if let Some(l) = last {
             if l < plan.first_day || l > plan.last_day {
-                p.add("last_day", format!("Last day must be within the plan ({span})."));
+                p.add(
+                    "last_day",
+                    format!("Last day must be within the plan ({span})."),
+                );
             }
         }
         if let (Some(f), Some(l)) = (first, last) {
@@ -333,7 +348,8 @@ impl SessionForm {
     ) -> Result<SessionDraft, Vec<FieldProblem>> {
         let mut p = Problems::default();
         let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
-        let description = p.optional_text("description", "Description", &self.description, MAX_TEXT);
+        let description =
+            p.optional_text("description", "Description", &self.description, MAX_TEXT);
         let agenda_item = p.optional_text("agenda_item", "Agenda item", &self.agenda_item, 80);
         let outcome = p.optional_text("outcome", "Outcome", &self.outcome, MAX_TEXT);
         let notes = p.optional_text("notes", "Notes", &self.notes, MAX_TEXT);
@@ -378,7 +394,11 @@ impl SessionForm {
             if let (Some(day), Some(zone)) = (day, parse_zone(&plan.time_zone)) {
                 for (field, time) in [("start_time", from), ("end_time", to)] {
                     if let Some(t) = time {
-                        if zone.from_local_datetime(&day.and_time(t)).earliest().is_none() {
+                        if zone
+                            .from_local_datetime(&day.and_time(t))
+                            .earliest()
+                            .is_none()
+                        {
                             p.add(
                                 field,
                                 format!(
@@ -412,6 +432,26 @@ impl SessionForm {
     }
 }
 
+impl From<&crate::model::Session> for SessionForm {
+    fn from(s: &crate::model::Session) -> Self {
+        let hm =
+            |t: Option<NaiveDateTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+        SessionForm {
+            event_id: Some(s.event_id),
+            title: s.title.clone(),
+            kind: s.kind,
+            day: s.start.map(|t| t.date().to_string()).unwrap_or_default(),
+            start_time: hm(s.start),
+            end_time: hm(s.end),
+            room_id: s.room_id,
+            description: s.description.clone(),
+            agenda_item: s.agenda_item.clone(),
+            outcome: s.outcome.clone(),
+            notes: s.notes.clone(),
+        }
+    }
+}
+
 impl RoomForm {
     pub fn validate(&self) -> Result<RoomDraft, Vec<FieldProblem>> {
         let mut p = Problems::default();
@@ -422,7 +462,10 @@ impl RoomForm {
             c => match c.parse::<u32>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    p.add("capacity", format!("Capacity \"{c}\" is not a whole number."));
+                    p.add(
+                        "capacity",
+                        format!("Capacity \"{c}\" is not a whole number."),
+                    );
                     None
                 }
             },
@@ -492,7 +535,10 @@ mod tests {
             (session("2024-11-19", "09:00", "10:00"), &[]),
             (session("", "", ""), &[]),
             (
-                SessionForm { title: "  ".into(), ..session("2024-11-19", "09:00", "10:00") },
+                SessionForm {
+                    title: "  ".into(),
+                    ..session("2024-11-19", "09:00", "10:00")
+                },
                 &[("title", "Title is required.")],
             ),
             (
@@ -513,18 +559,27 @@ mod tests {
             ),
             (
                 session("2024-11-19", "9am", "10:00"),
-                &[("start_time", "Start \"9am\" is not a time (use HH:MM, 24-hour).")],
+                &[(
+                    "start_time",
+                    "Start \"9am\" is not a time (use HH:MM, 24-hour).",
+                )],
             ),
             (
                 session("2024-11-19", "09:00", ""),
                 &[("end_time", "End is required.")],
             ),
             (
-                SessionForm { event_id: None, ..session("2024-11-19", "09:00", "10:00") },
+                SessionForm {
+                    event_id: None,
+                    ..session("2024-11-19", "09:00", "10:00")
+                },
                 &[("event_id", "Choose the event this session belongs to.")],
             ),
             (
-                SessionForm { room_id: Some(9), ..session("2024-11-19", "09:00", "10:00") },
+                SessionForm {
+                    room_id: Some(9),
+                    ..session("2024-11-19", "09:00", "10:00")
+                },
                 &[("room_id", "That room does not exist; choose another.")],
             ),
         ];
@@ -546,7 +601,8 @@ mod tests {
         let mut event = event();
         event.first_day = NaiveDate::from_ymd_opt(2025, 3, 30).unwrap();
         event.last_day = event.first_day;
-        let got = fields(session("2025-03-30", "02:30", "03:30").validate(&plan, Some(&event), false));
+        let got =
+            fields(session("2025-03-30", "02:30", "03:30").validate(&plan, Some(&event), false));
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "start_time");
         assert!(got[0].1.contains("clocks change"), "{}", got[0].1);
@@ -563,29 +619,52 @@ mod tests {
         };
         assert!(ok.validate().is_ok());
         let cases: &[(PlanForm, &str, &str)] = &[
-            (PlanForm { title: "".into(), ..ok.clone() }, "title", "Title is required."),
             (
-                PlanForm { time_zone: "Bangkok".into(), ..ok.clone() },
+                PlanForm {
+                    title: "".into(),
+                    ..ok.clone()
+                },
+                "title",
+                "Title is required.",
+            ),
+            (
+                PlanForm {
+                    time_zone: "Bangkok".into(),
+                    ..ok.clone()
+                },
                 "time_zone",
                 "\"Bangkok\" is not an IANA time zone (e.g. Asia/Bangkok).",
             ),
             (
-                PlanForm { last_day: "2024-11-17".into(), ..ok.clone() },
+                PlanForm {
+                    last_day: "2024-11-17".into(),
+                    ..ok.clone()
+                },
                 "last_day",
                 "Last day must not be before the first day.",
             ),
             (
-                PlanForm { first_day: "2024-13-01".into(), ..ok.clone() },
+                PlanForm {
+                    first_day: "2024-13-01".into(),
+                    ..ok.clone()
+                },
                 "first_day",
                 "First day \"2024-13-01\" is not a date (use YYYY-MM-DD).",
             ),
             (
-                PlanForm { day_start: "18:00".into(), day_end: "08:00".into(), ..ok.clone() },
+                PlanForm {
+                    day_start: "18:00".into(),
+                    day_end: "08:00".into(),
+                    ..ok.clone()
+                },
                 "day_end",
                 "The day must end after it starts.",
             ),
             (
-                PlanForm { last_day: "2025-11-20".into(), ..ok.clone() },
+                PlanForm {
+                    last_day: "2025-11-20".into(),
+                    ..ok.clone()
+                },
                 "last_day",
                 "A plan spans at most 60 days.",
             ),
@@ -619,10 +698,17 @@ mod tests {
 
     #[test]
     fn room_capacity_must_be_a_number() {
-        let form = RoomForm { name: "Hall".into(), capacity: "lots".into(), notes: String::new() };
+        let form = RoomForm {
+            name: "Hall".into(),
+            capacity: "lots".into(),
+            notes: String::new(),
+        };
         assert_eq!(
             fields(form.validate()),
-            vec![("capacity".to_string(), "Capacity \"lots\" is not a whole number.".to_string())]
+            vec![(
+                "capacity".to_string(),
+                "Capacity \"lots\" is not a whole number.".to_string()
+            )]
         );
     }
 }

@@ -10,6 +10,8 @@ pub mod model;
 pub mod sample;
 pub mod store;
 pub mod synth;
+pub mod text;
+pub mod vocabulary;
 
 pub use error::{CoreError, FieldProblem, Result};
 pub use store::Store;

@@ -41,49 +41,257 @@ use OrgCategory as C;
 use ParticipationStatus as P;
 
 /// (acronym or short key, name, acronym shown, category, country code, status, senior officials)
-const ORGS: &[(&str, &str, &str, OrgCategory, &str, ParticipationStatus, bool)] = &[
+const ORGS: &[(
+    &str,
+    &str,
+    &str,
+    OrgCategory,
+    &str,
+    ParticipationStatus,
+    bool,
+)] = &[
     // The 17 members.
     ("AU", "Australia", "", C::MemberState, "AU", P::Member, true),
-    ("BD", "Bangladesh", "", C::MemberState, "BD", P::Member, true),
+    (
+        "BD",
+        "Bangladesh",
+        "",
+        C::MemberState,
+        "BD",
+        P::Member,
+        true,
+    ),
     ("IN", "India", "", C::MemberState, "IN", P::Member, false),
     ("ID", "Indonesia", "", C::MemberState, "ID", P::Member, true),
     ("MY", "Malaysia", "", C::MemberState, "MY", P::Member, false),
     ("MV", "Maldives", "", C::MemberState, "MV", P::Member, true),
-    ("NZ", "New Zealand", "", C::MemberState, "NZ", P::Member, false),
-    ("PH", "Philippines", "", C::MemberState, "PH", P::Member, false),
+    (
+        "NZ",
+        "New Zealand",
+        "",
+        C::MemberState,
+        "NZ",
+        P::Member,
+        false,
+    ),
+    (
+        "PH",
+        "Philippines",
+        "",
+        C::MemberState,
+        "PH",
+        P::Member,
+        false,
+    ),
     ("LK", "Sri Lanka", "", C::MemberState, "LK", P::Member, true),
     ("TH", "Thailand", "", C::MemberState, "TH", P::Member, false),
     ("VN", "Vietnam", "", C::MemberState, "VN", P::Member, false),
-    ("AE", "United Arab Emirates", "UAE", C::MemberState, "AE", P::Member, false),
-    ("US", "United States of America", "USA", C::MemberState, "US", P::Member, false),
-    ("ILO", "International Labour Organization", "ILO", C::InternationalOrganisation, "", P::Member, false),
-    ("IOM", "International Organization for Migration", "IOM", C::InternationalOrganisation, "", P::Member, false),
-    ("UNHCR", "United Nations High Commissioner for Refugees", "UNHCR", C::InternationalOrganisation, "", P::Member, false),
-    ("UNODC", "United Nations Office on Drugs and Crime", "UNODC", C::InternationalOrganisation, "", P::Member, false),
+    (
+        "AE",
+        "United Arab Emirates",
+        "UAE",
+        C::MemberState,
+        "AE",
+        P::Member,
+        false,
+    ),
+    (
+        "US",
+        "United States of America",
+        "USA",
+        C::MemberState,
+        "US",
+        P::Member,
+        false,
+    ),
+    (
+        "ILO",
+        "International Labour Organization",
+        "ILO",
+        C::InternationalOrganisation,
+        "",
+        P::Member,
+        false,
+    ),
+    (
+        "IOM",
+        "International Organization for Migration",
+        "IOM",
+        C::InternationalOrganisation,
+        "",
+        P::Member,
+        false,
+    ),
+    (
+        "UNHCR",
+        "United Nations High Commissioner for Refugees",
+        "UNHCR",
+        C::InternationalOrganisation,
+        "",
+        P::Member,
+        false,
+    ),
+    (
+        "UNODC",
+        "United Nations Office on Drugs and Crime",
+        "UNODC",
+        C::InternationalOrganisation,
+        "",
+        P::Member,
+        false,
+    ),
     // The nine observers: Bali Process members attending as observers.
-    ("KH", "Cambodia", "", C::ObserverState, "KH", P::Observer, true),
+    (
+        "KH",
+        "Cambodia",
+        "",
+        C::ObserverState,
+        "KH",
+        P::Observer,
+        true,
+    ),
     ("FJ", "Fiji", "", C::ObserverState, "FJ", P::Observer, false),
-    ("KI", "Kiribati", "", C::ObserverState, "KI", P::Observer, false),
+    (
+        "KI",
+        "Kiribati",
+        "",
+        C::ObserverState,
+        "KI",
+        P::Observer,
+        false,
+    ),
     ("LA", "Laos", "", C::ObserverState, "LA", P::Observer, false),
-    ("PG", "Papua New Guinea", "", C::ObserverState, "PG", P::Observer, false),
-    ("WS", "Samoa", "", C::ObserverState, "WS", P::Observer, false),
-    ("SB", "Solomon Islands", "", C::ObserverState, "SB", P::Observer, false),
-    ("TL", "Timor-Leste", "", C::ObserverState, "TL", P::Observer, false),
-    ("VU", "Vanuatu", "", C::ObserverState, "VU", P::Observer, false),
+    (
+        "PG",
+        "Papua New Guinea",
+        "",
+        C::ObserverState,
+        "PG",
+        P::Observer,
+        false,
+    ),
+    (
+        "WS",
+        "Samoa",
+        "",
+        C::ObserverState,
+        "WS",
+        P::Observer,
+        false,
+    ),
+    (
+        "SB",
+        "Solomon Islands",
+        "",
+        C::ObserverState,
+        "SB",
+        P::Observer,
+        false,
+    ),
+    (
+        "TL",
+        "Timor-Leste",
+        "",
+        C::ObserverState,
+        "TL",
+        P::Observer,
+        false,
+    ),
+    (
+        "VU",
+        "Vanuatu",
+        "",
+        C::ObserverState,
+        "VU",
+        P::Observer,
+        false,
+    ),
     // Civil society.
-    ("IJM", "International Justice Mission", "IJM", C::CivilSociety, "", P::Guest, false),
+    (
+        "IJM",
+        "International Justice Mission",
+        "IJM",
+        C::CivilSociety,
+        "",
+        P::Guest,
+        false,
+    ),
     ("WF", "Walk Free", "", C::CivilSociety, "", P::Guest, false),
-    ("STT", "Stop the Traffik", "", C::CivilSociety, "", P::Guest, false),
+    (
+        "STT",
+        "Stop the Traffik",
+        "",
+        C::CivilSociety,
+        "",
+        P::Guest,
+        false,
+    ),
     ("A21", "A21", "", C::CivilSociety, "", P::Guest, false),
-    ("GI-TOC", "Global Initiative against Transnational Organized Crime", "GI-TOC", C::CivilSociety, "", P::Guest, false),
+    (
+        "GI-TOC",
+        "Global Initiative against Transnational Organized Crime",
+        "GI-TOC",
+        C::CivilSociety,
+        "",
+        P::Guest,
+        false,
+    ),
     // Private sector, programmes, other workstreams, secretariat.
     ("META", "Meta", "", C::PrivateSector, "", P::Guest, false),
-    ("ASEAN-ACT", "Australia-ASEAN Counter Trafficking", "ASEAN-ACT", C::Programme, "", P::Guest, false),
-    ("TFPP", "Bali Process Taskforce on Planning and Preparedness", "TFPP", C::Workstream, "", P::Guest, false),
-    ("DWG", "Bali Process Disruption Working Group", "DWG", C::Workstream, "", P::Guest, false),
-    ("TEG-RR", "Bali Process Technical Experts Group on Returns and Reintegration", "TEG-RR", C::Workstream, "", P::Guest, false),
-    ("GABF", "Bali Process Government and Business Forum", "GABF", C::Workstream, "", P::Guest, false),
-    ("RSO", "Bali Process Regional Support Office", "RSO", C::Secretariat, "", P::Secretariat, false),
+    (
+        "ASEAN-ACT",
+        "Australia-ASEAN Counter Trafficking",
+        "ASEAN-ACT",
+        C::Programme,
+        "",
+        P::Guest,
+        false,
+    ),
+    (
+        "TFPP",
+        "Bali Process Taskforce on Planning and Preparedness",
+        "TFPP",
+        C::Workstream,
+        "",
+        P::Guest,
+        false,
+    ),
+    (
+        "DWG",
+        "Bali Process Disruption Working Group",
+        "DWG",
+        C::Workstream,
+        "",
+        P::Guest,
+        false,
+    ),
+    (
+        "TEG-RR",
+        "Bali Process Technical Experts Group on Returns and Reintegration",
+        "TEG-RR",
+        C::Workstream,
+        "",
+        P::Guest,
+        false,
+    ),
+    (
+        "GABF",
+        "Bali Process Government and Business Forum",
+        "GABF",
+        C::Workstream,
+        "",
+        P::Guest,
+        false,
+    ),
+    (
+        "RSO",
+        "Bali Process Regional Support Office",
+        "RSO",
+        C::Secretariat,
+        "",
+        P::Secretariat,
+        false,
+    ),
 ];
 
 /// (given, family, honorific, organisation key, position)
@@ -353,7 +561,11 @@ fn fill(store: &mut Store) -> Result<()> {
 
     let mut rooms = HashMap::new();
     for (name, capacity, notes) in [
-        (HALL, "120", "Hollow square; interpretation booths. Illustrative."),
+        (
+            HALL,
+            "120",
+            "Hollow square; interpretation booths. Illustrative.",
+        ),
         (FOYER, "", "Refreshments. Illustrative."),
     ] {
         let room = store.create_room(&RoomForm {
@@ -410,7 +622,11 @@ fn fill(store: &mut Store) -> Result<()> {
                 event_id: event.id,
                 organisation_id: org[key],
                 status,
-                level: if *senior { "Senior official".into() } else { String::new() },
+                level: if *senior {
+                    "Senior official".into()
+                } else {
+                    String::new()
+                },
             });
         }
         // The summary names the co-chairs in person only for the Dialogue;
@@ -491,7 +707,10 @@ mod tests {
         let store = sample_in_memory().unwrap();
         let events = store.events().unwrap();
         let days: Vec<_> = events.iter().map(|e| (e.first_day, e.last_day)).collect();
-        assert_eq!(days, vec![(day(18), day(18)), (day(19), day(19)), (day(20), day(20))]);
+        assert_eq!(
+            days,
+            vec![(day(18), day(18)), (day(19), day(19)), (day(20), day(20))]
+        );
         assert_eq!(store.plan().unwrap().time_zone, "Asia/Bangkok");
     }
 
@@ -500,9 +719,18 @@ mod tests {
         let store = sample_in_memory().unwrap();
         let ov = overview(&store).unwrap();
         for e in &ov.events {
-            let status = |s| e.by_status.iter().find(|c| c.status == s).map_or(0, |c| c.count);
-            let category =
-                |c| e.by_category.iter().find(|x| x.category == c).map_or(0, |x| x.count);
+            let status = |s| {
+                e.by_status
+                    .iter()
+                    .find(|c| c.status == s)
+                    .map_or(0, |c| c.count)
+            };
+            let category = |c| {
+                e.by_category
+                    .iter()
+                    .find(|x| x.category == c)
+                    .map_or(0, |x| x.count)
+            };
             assert_eq!(status(P::Member), 17, "{}", e.event.title);
             assert_eq!(status(P::Observer), 9, "{}", e.event.title);
             assert_eq!(category(C::CivilSociety), 5, "{}", e.event.title);
@@ -514,7 +742,14 @@ mod tests {
             .collect();
         assert_eq!(
             senior,
-            vec!["Australia", "Bangladesh", "Cambodia", "Indonesia", "Maldives", "Sri Lanka"]
+            vec![
+                "Australia",
+                "Bangladesh",
+                "Cambodia",
+                "Indonesia",
+                "Maldives",
+                "Sri Lanka"
+            ]
         );
     }
 
@@ -531,13 +766,29 @@ mod tests {
         assert_eq!(
             names,
             vec![
-                ("Ms Lynn Bell".to_string(), "Senior Official Co-Chair".to_string()),
-                ("Mr Tri Tharyat".to_string(), "Senior Official Co-Chair".to_string()),
-                ("Mr Caka Alverdi Awal".to_string(), "Working Group Co-Chair".to_string()),
-                ("Ms Kathryn Haigh".to_string(), "Working Group Co-Chair".to_string()),
+                (
+                    "Ms Lynn Bell".to_string(),
+                    "Senior Official Co-Chair".to_string()
+                ),
+                (
+                    "Mr Tri Tharyat".to_string(),
+                    "Senior Official Co-Chair".to_string()
+                ),
+                (
+                    "Mr Caka Alverdi Awal".to_string(),
+                    "Working Group Co-Chair".to_string()
+                ),
+                (
+                    "Ms Kathryn Haigh".to_string(),
+                    "Working Group Co-Chair".to_string()
+                ),
             ]
         );
-        let cohosts: Vec<&str> = ov.events[2].cohosts.iter().map(|o| o.acronym.as_str()).collect();
+        let cohosts: Vec<&str> = ov.events[2]
+            .cohosts
+            .iter()
+            .map(|o| o.acronym.as_str())
+            .collect();
         assert_eq!(cohosts, vec!["TFPP"]);
         assert!(ov.events[0].cohosts.is_empty());
     }
@@ -551,7 +802,11 @@ mod tests {
             .iter()
             .find(|s| s.session.kind == K::Panel)
             .unwrap();
-        let moderators: Vec<_> = panel.roles.iter().filter(|r| r.role == R::Moderator).collect();
+        let moderators: Vec<_> = panel
+            .roles
+            .iter()
+            .filter(|r| r.role == R::Moderator)
+            .collect();
         assert_eq!(moderators.len(), 1);
         assert_eq!(moderators[0].name, "Bali Process Regional Support Office");
         assert_eq!(moderators[0].note, "Australian Co-Manager");
@@ -578,7 +833,12 @@ mod tests {
     #[test]
     fn no_invented_people() {
         let store = sample_in_memory().unwrap();
-        let names: Vec<String> = store.people().unwrap().iter().map(|p| p.family_name.clone()).collect();
+        let names: Vec<String> = store
+            .people()
+            .unwrap()
+            .iter()
+            .map(|p| p.family_name.clone())
+            .collect();
         assert_eq!(names, vec!["Awal", "Bell", "Haigh", "Tharyat"]);
     }
 }

@@ -165,7 +165,13 @@ mod tests {
 
     #[test]
     fn generated_plan_has_the_asked_size() {
-        let spec = Spec { days: 2, rooms: 5, sessions: 37, people: 20, roles: 30 };
+        let spec = Spec {
+            days: 2,
+            rooms: 5,
+            sessions: 37,
+            people: 20,
+            roles: 30,
+        };
         let mut store = Store::in_memory(&plan_header(&spec)).unwrap();
         fill(&mut store, &spec).unwrap();
         assert_eq!(store.sessions().unwrap().len(), 37);
@@ -174,7 +180,9 @@ mod tests {
         assert_eq!(store.all_roles().unwrap().len(), 30);
         let conflicts = crate::check::check(&store).unwrap();
         assert!(
-            !conflicts.iter().any(|c| c.kind == crate::check::ConflictKind::RoomDoubleBooked),
+            !conflicts
+                .iter()
+                .any(|c| c.kind == crate::check::ConflictKind::RoomDoubleBooked),
             "rooms are laid end to end"
         );
     }

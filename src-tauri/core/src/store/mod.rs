@@ -220,7 +220,9 @@ impl Store {
         configure(&conn)?;
         migrate(&mut conn)?;
         let has_plan: bool = conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM plan WHERE id = 1)", [], |r| r.get(0))
+            .query_row("SELECT EXISTS (SELECT 1 FROM plan WHERE id = 1)", [], |r| {
+                r.get(0)
+            })
             .map_err(|_| not_a_plan())?;
         if !has_plan {
             return Err(not_a_plan());
@@ -391,9 +393,9 @@ impl Store {
     // ----- rooms -----
 
     pub fn rooms(&self) -> Result<Vec<Room>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!("SELECT {ROOM_COLS} FROM room ORDER BY name COLLATE NOCASE"))?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {ROOM_COLS} FROM room ORDER BY name COLLATE NOCASE"
+        ))?;
         let rows = st.query_map([], room_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -498,7 +500,10 @@ impl Store {
                 session_row,
             )
             .optional()?
-            .ok_or(CoreError::NotFound { what: "session", id })
+            .ok_or(CoreError::NotFound {
+                what: "session",
+                id,
+            })
     }
 
     fn validate_session(&self, form: &SessionForm) -> Result<crate::forms::SessionDraft> {
@@ -571,7 +576,8 @@ impl Store {
 
     pub fn insert_rooms(&mut self, rooms: &[Room]) -> Result<Vec<Id>> {
         self.edit(|tx| {
-            let mut st = tx.prepare_cached("INSERT INTO room (name, capacity, notes) VALUES (?1, ?2, ?3)")?;
+            let mut st =
+                tx.prepare_cached("INSERT INTO room (name, capacity, notes) VALUES (?1, ?2, ?3)")?;
             let mut ids = Vec::with_capacity(rooms.len());
             for r in rooms {
                 st.execute(params![r.name, r.capacity, r.notes])?;

@@ -52,7 +52,11 @@ fn round_trip_through_a_file() {
         let mut store = Store::create(&path, &sample_plan_header(), false).unwrap();
         let event = store.create_event(&event_form()).unwrap();
         let room = store
-            .create_room(&RoomForm { name: "Hall".into(), capacity: "80".into(), notes: String::new() })
+            .create_room(&RoomForm {
+                name: "Hall".into(),
+                capacity: "80".into(),
+                notes: String::new(),
+            })
             .unwrap();
         let mut form = session_form(event.id, "Work plan", "2024-11-19", "09:15", "10:00");
         form.room_id = Some(room.id);
@@ -65,10 +69,7 @@ fn round_trip_through_a_file() {
     assert_eq!(store.rooms().unwrap(), vec![room]);
     assert_eq!(store.sessions().unwrap(), vec![session.clone()]);
     assert_eq!(session.description, "Line one\nLine two & <b>");
-    assert_eq!(
-        session.start.unwrap().to_string(),
-        "2024-11-19 09:15:00"
-    );
+    assert_eq!(session.start.unwrap().to_string(), "2024-11-19 09:15:00");
     let mode: String = store
         .conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -114,7 +115,10 @@ fn refuses_a_plan_from_a_newer_version() {
         .unwrap();
     let err = Store::open(&path).err().unwrap();
     assert_eq!(err.code(), "newer_version");
-    assert!(err.to_string().contains("newer version of Plenary"), "{err}");
+    assert!(
+        err.to_string().contains("newer version of Plenary"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -122,7 +126,9 @@ fn create_refuses_an_existing_file_unless_replacing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.plenary");
     std::fs::write(&path, "keep me").unwrap();
-    let err = Store::create(&path, &sample_plan_header(), false).err().unwrap();
+    let err = Store::create(&path, &sample_plan_header(), false)
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "file_exists");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
     Store::create(&path, &sample_plan_header(), true).unwrap();
@@ -152,15 +158,27 @@ fn update_and_delete_sessions() {
     let mut store = Store::in_memory(&sample_plan_header()).unwrap();
     let event = store.create_event(&event_form()).unwrap();
     let s = store
-        .create_session(&session_form(event.id, "Work plan", "2024-11-19", "09:00", "10:00"))
+        .create_session(&session_form(
+            event.id,
+            "Work plan",
+            "2024-11-19",
+            "09:00",
+            "10:00",
+        ))
         .unwrap();
     let moved = store
-        .update_session(s.id, &session_form(event.id, "Work plan", "2024-11-19", "11:00", "12:00"))
+        .update_session(
+            s.id,
+            &session_form(event.id, "Work plan", "2024-11-19", "11:00", "12:00"),
+        )
         .unwrap();
     assert_eq!(moved.start.unwrap().format("%H:%M").to_string(), "11:00");
     store.delete_session(s.id).unwrap();
     assert_eq!(store.session(s.id).err().unwrap().code(), "not_found");
-    assert_eq!(store.delete_session(s.id).err().unwrap().code(), "not_found");
+    assert_eq!(
+        store.delete_session(s.id).err().unwrap().code(),
+        "not_found"
+    );
 }
 
 #[test]
@@ -170,11 +188,20 @@ fn an_event_cannot_shrink_away_from_its_sessions() {
     form.last_day = "2024-11-20".into();
     let event = store.create_event(&form).unwrap();
     store
-        .create_session(&session_form(event.id, "Day two", "2024-11-20", "09:00", "10:00"))
+        .create_session(&session_form(
+            event.id,
+            "Day two",
+            "2024-11-20",
+            "09:00",
+            "10:00",
+        ))
         .unwrap();
     let err = store.update_event(event.id, &event_form()).err().unwrap();
     assert!(err.to_string().contains("Day two"), "{err}");
-    assert_eq!(store.event(event.id).unwrap().last_day.to_string(), "2024-11-20");
+    assert_eq!(
+        store.event(event.id).unwrap().last_day.to_string(),
+        "2024-11-20"
+    );
 }
 
 #[test]
@@ -182,7 +209,13 @@ fn deleting_an_event_removes_its_sessions() {
     let mut store = Store::in_memory(&sample_plan_header()).unwrap();
     let event = store.create_event(&event_form()).unwrap();
     store
-        .create_session(&session_form(event.id, "Work plan", "2024-11-19", "09:00", "10:00"))
+        .create_session(&session_form(
+            event.id,
+            "Work plan",
+            "2024-11-19",
+            "09:00",
+            "10:00",
+        ))
         .unwrap();
     store.delete_event(event.id).unwrap();
     assert!(store.sessions().unwrap().is_empty());
@@ -191,13 +224,23 @@ fn deleting_an_event_removes_its_sessions() {
 #[test]
 fn room_names_are_unique_ignoring_case() {
     let mut store = Store::in_memory(&sample_plan_header()).unwrap();
-    let form = RoomForm { name: "Hall".into(), capacity: String::new(), notes: String::new() };
+    let form = RoomForm {
+        name: "Hall".into(),
+        capacity: String::new(),
+        notes: String::new(),
+    };
     store.create_room(&form).unwrap();
     let err = store
-        .create_room(&RoomForm { name: "hall".into(), ..form })
+        .create_room(&RoomForm {
+            name: "hall".into(),
+            ..form
+        })
         .err()
         .unwrap();
-    assert_eq!(err.to_string(), "name: A room named \"hall\" already exists.");
+    assert_eq!(
+        err.to_string(),
+        "name: A room named \"hall\" already exists."
+    );
 }
 
 #[test]

@@ -1,0 +1,166 @@
+//! Plain-text rendering of a plan, for `plenary show` and quick reviews.
+
+use crate::agenda::{Agenda, AgendaSession, Overview, RoleView};
+use crate::forms::day_span;
+use crate::model::RoleKind;
+use std::fmt::Write;
+
+fn role_line(roles: &[RoleView]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for kind in RoleKind::ALL {
+        let names: Vec<String> = roles
+            .iter()
+            .filter(|r| r.role == *kind)
+            .map(|r| {
+                let mut s = r.name.clone();
+                if let Some(o) = &r.organisation {
+                    let _ = write!(s, " ({o})");
+                }
+                if !r.note.is_empty() {
+                    let _ = write!(s, ", {}", r.note);
+                }
+                s
+            })
+            .collect();
+        if !names.is_empty() {
+            let label = if names.len() > 1 {
+                format!("{}s", kind.label())
+            } else {
+                kind.label().to_string()
+            };
+            lines.push(format!("{label}: {}", names.join("; ")));
+        }
+    }
+    lines
+}
+
+fn session_block(out: &mut String, s: &AgendaSession) {
+    let time = match (s.session.start, s.session.end) {
+        (Some(a), Some(b)) => format!("{}–{}", a.format("%H:%M"), b.format("%H:%M")),
+        _ => "--:--–--:--".into(),
+    };
+    let item = if s.session.agenda_item.is_empty() {
+        String::new()
+    } else {
+        format!("{}. ", s.session.agenda_item)
+    };
+    let _ = writeln!(out, "  {time}  {item}{}", s.session.title);
+    let mut facts = vec![s.session.kind.label().to_string()];
+    if let Some(room) = &s.room {
+        facts.push(room.clone());
+    }
+    if !s.event_short_name.is_empty() {
+        facts.push(s.event_short_name.clone());
+    }
+    let _ = writeln!(out, "               {}", facts.join(" · "));
+    for line in role_line(&s.roles) {
+        let _ = writeln!(out, "               {line}");
+    }
+}
+
+pub fn render(ov: &Overview, agenda: &Agenda) -> String {
+    let mut out = String::new();
+    let p = &ov.plan;
+    let _ = writeln!(out, "{}", p.title);
+    if !p.convening_body.is_empty() {
+        let _ = writeln!(out, "{}", p.convening_body);
+    }
+    let place: Vec<&str> = [p.venue.as_str(), p.city.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}{} · times in {}",
+        if place.is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", place.join(", "))
+        },
+        day_span(p.first_day, p.last_day),
+        p.time_zone
+    );
+    let _ = writeln!(out, "\nEvents");
+    for e in &ov.events {
+        let name = if e.event.short_name.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", e.event.short_name)
+        };
+        let _ = writeln!(
+            out,
+            "  {}{} — {} — {} session{}",
+            e.event.title,
+            name,
+            day_span(e.event.first_day, e.event.last_day),
+            e.session_count,
+            if e.session_count == 1 { "" } else { "s" }
+        );
+        for c in &e.cochairs {
+            let who = match &c.person {
+                Some(p) => format!("{p} ({})", c.organisation.name),
+                None => c.organisation.name.clone(),
+            };
+            let _ = writeln!(
+                out,
+                "    {}: {who}",
+                if c.role_label.is_empty() {
+                    "Co-Chair"
+                } else {
+                    &c.role_label
+                }
+            );
+        }
+        if !e.cohosts.is_empty() {
+            let names: Vec<&str> = e.cohosts.iter().map(|o| o.name.as_str()).collect();
+            let _ = writeln!(out, "    Co-hosted with: {}", names.join(", "));
+        }
+        let counts: Vec<String> = e
+            .by_status
+            .iter()
+            .map(|c| format!("{} {}", c.status.label(), c.count))
+            .collect();
+        if !counts.is_empty() {
+            let _ = writeln!(out, "    Participation: {}", counts.join(", "));
+        }
+    }
+    if !ov.senior_official_delegations.is_empty() {
+        let names: Vec<&str> = ov
+            .senior_official_delegations
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "  Represented by senior officials: {}",
+            names.join(", ")
+        );
+    }
+    for day in &agenda.days {
+        let _ = writeln!(out, "\n{}", day.date.format("%A %-d %B %Y"));
+        if day.sessions.is_empty() {
+            let _ = writeln!(out, "  (no sessions)");
+        }
+        for s in &day.sessions {
+            session_block(&mut out, s);
+        }
+    }
+    if !agenda.unscheduled.is_empty() {
+        let _ = writeln!(out, "\nUnscheduled");
+        for s in &agenda.unscheduled {
+            session_block(&mut out, s);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sample_week_as_text() {
+        let store = crate::sample::sample_in_memory().unwrap();
+        let ov = crate::agenda::overview(&store).unwrap();
+        let agenda = crate::agenda::agenda(&store, None).unwrap();
+        insta::assert_snapshot!(super::render(&ov, &agenda));
+    }
+}

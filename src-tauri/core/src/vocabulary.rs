@@ -1,0 +1,49 @@
+//! The words for every enum, so the UI never keeps its own copy of them.
+
+use crate::model::*;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct Term<T> {
+    pub key: T,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct Vocabulary {
+    pub session_kinds: Vec<Term<SessionKind>>,
+    pub roles: Vec<Term<RoleKind>>,
+    pub categories: Vec<Term<OrgCategory>>,
+    pub statuses: Vec<Term<ParticipationStatus>>,
+    pub registrations: Vec<Term<RegistrationStatus>>,
+    /// IANA time zone names, for the plan form.
+    pub time_zones: Vec<String>,
+}
+
+macro_rules! terms {
+    ($t:ty) => {
+        <$t>::ALL
+            .iter()
+            .map(|k| Term {
+                key: *k,
+                label: k.label().to_string(),
+            })
+            .collect()
+    };
+}
+
+pub fn vocabulary() -> Vocabulary {
+    Vocabulary {
+        session_kinds: terms!(SessionKind),
+        roles: terms!(RoleKind),
+        categories: terms!(OrgCategory),
+        statuses: terms!(ParticipationStatus),
+        registrations: terms!(RegistrationStatus),
+        time_zones: chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|z| z.name().to_string())
+            .filter(|n| n.contains('/') && !n.starts_with("Etc/"))
+            .collect(),
+    }
+}

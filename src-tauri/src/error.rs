@@ -1,0 +1,63 @@
+use plenary_core::{CoreError, FieldProblem};
+use serde::Serialize;
+use specta::Type;
+
+/// The one error shape every command returns. `code` is stable for the UI to
+/// switch on; `message` is one sentence for people; `fields` places form
+/// problems next to their fields.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+    pub fields: Vec<FieldProblem>,
+}
+
+impl ApiError {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        ApiError {
+            code: code.into(),
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    pub fn no_plan() -> Self {
+        ApiError::new("no_plan", "No plan is open.")
+    }
+}
+
+impl From<CoreError> for ApiError {
+    fn from(e: CoreError) -> Self {
+        let fields = match &e {
+            CoreError::Invalid(problems) => problems.clone(),
+            _ => Vec::new(),
+        };
+        let message = match &e {
+            CoreError::Invalid(problems) if problems.len() == 1 => problems[0].message.clone(),
+            CoreError::Invalid(problems) => format!(
+                "{} fields need attention: {}",
+                problems.len(),
+                problems
+                    .iter()
+                    .map(|p| p.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            other => {
+                let text = other.to_string();
+                let mut chars = text.chars();
+                match chars.next() {
+                    Some(c) => c.to_uppercase().chain(chars).collect(),
+                    None => text,
+                }
+            }
+        };
+        ApiError {
+            code: e.code().into(),
+            message,
+            fields,
+        }
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
