@@ -1,1 +1,255 @@
+//! The `plenary` command line, run as staff would run it.
 
+use plenary_core::forms::SessionForm;
+use plenary_core::model::SessionKind;
+use plenary_core::Store;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn plenary(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .args(args)
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("run plenary")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A user error: exit 2, exactly one line on stderr, nothing on stdout, no panic.
+fn assert_one_line_error(o: &Output, contains: &str) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "one line, got: {err}");
+    assert!(err.starts_with("plenary: "), "{err}");
+    assert!(err.contains(contains), "expected {contains:?} in {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(stdout(o).is_empty());
+}
+
+fn sample(dir: &Path) -> String {
+    let path = dir.join("week.plenary");
+    let o = plenary(&["sample", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn sample_then_show_lists_events_days_sessions_and_roles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let o = plenary(&["show", &path]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for expected in [
+        "10th Anniversary Commemorative Dialogue",
+        "10th Annual Meeting",
+        "Regional Event on Trafficking into online scam centres",
+        "Senior Official Co-Chair: Ms Lynn Bell (Australia)",
+        "Co-hosted with: Bali Process Taskforce on Planning and Preparedness",
+        "Monday 18 November 2024",
+        "Tuesday 19 November 2024",
+        "Wednesday 20 November 2024",
+        "Moderator: Bali Process Regional Support Office, Australian Co-Manager",
+        "Presenters: New Zealand, as DWG Co-Chair; Malaysia; Thailand",
+        "Represented by senior officials: Australia, Bangladesh, Cambodia, Indonesia, Maldives, Sri Lanka",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    let dialogue = text.find("Monday 18 November 2024").unwrap();
+    let annual = text.find("Tuesday 19 November 2024").unwrap();
+    assert!(dialogue < annual);
+}
+
+#[test]
+fn show_json_and_one_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let o = plenary(&["show", &path, "--json", "--day", "2024-11-19"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["overview"]["events"].as_array().unwrap().len(), 3);
+    let days = v["agenda"]["days"].as_array().unwrap();
+    assert_eq!(days.len(), 1);
+    assert_eq!(days[0]["date"], "2024-11-19");
+    assert_eq!(days[0]["sessions"].as_array().unwrap().len(), 11);
+    assert_one_line_error(&plenary(&["show", &path, "--day", "19.11.2024"]), "--day");
+}
+
+#[test]
+fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let o = plenary(&["check", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "No problems found.\n");
+
+    let mut store = Store::open(Path::new(&path)).unwrap();
+    let hall = store
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Plenary Hall")
+        .unwrap();
+    let annual = store.events().unwrap()[1].id;
+    store
+        .create_session(&SessionForm {
+            event_id: Some(annual),
+            title: "Bilateral".into(),
+            kind: SessionKind::SideEvent,
+            day: "2024-11-19".into(),
+            start_time: "09:30".into(),
+            end_time: "10:30".into(),
+            room_id: Some(hall.id),
+            description: String::new(),
+            agenda_item: String::new(),
+            outcome: String::new(),
+            notes: String::new(),
+        })
+        .unwrap();
+    drop(store);
+    let o = plenary(&["check", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(
+        text.contains("Plenary Hall is double-booked: \"Forward Work Plan 2024–26: finalisation and endorsement\" (Tue 19 Nov 09:15–10:00) and \"Bilateral\" (Tue 19 Nov 09:30–10:30)."),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("problem found.\n") || text.ends_with("problems found.\n"),
+        "{text}"
+    );
+    let json = plenary(&["check", &path, "--json"]);
+    assert_eq!(json.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v[0]["kind"], "room_double_booked");
+}
+
+#[test]
+fn new_creates_an_empty_plan_and_refuses_bad_input_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("spring.plenary");
+    let p = path.to_str().unwrap();
+    let base = [
+        "new",
+        p,
+        "--title",
+        "Spring week",
+        "--tz",
+        "Europe/Zurich",
+        "--from",
+        "2025-03-03",
+        "--to",
+        "2025-03-05",
+    ];
+
+    let mut bad_tz = base;
+    bad_tz[5] = "Europe/Atlantis";
+    assert_one_line_error(
+        &plenary(&bad_tz),
+        "--tz: \"Europe/Atlantis\" is not an IANA time zone",
+    );
+    let mut bad_from = base;
+    bad_from[7] = "3 March";
+    assert_one_line_error(
+        &plenary(&bad_from),
+        "--from: First day \"3 March\" is not a date",
+    );
+    let mut backwards = base;
+    backwards[9] = "2025-03-01";
+    assert_one_line_error(
+        &plenary(&backwards),
+        "--to: Last day must not be before the first day",
+    );
+    assert!(!path.exists(), "nothing written on error");
+
+    let o = plenary(&base);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let store = Store::open(&path).unwrap();
+    let plan = store.plan().unwrap();
+    assert_eq!(
+        (plan.title.as_str(), plan.time_zone.as_str()),
+        ("Spring week", "Europe/Zurich")
+    );
+    assert_one_line_error(&plenary(&base), "already exists");
+}
+
+#[test]
+fn files_that_cannot_be_opened_get_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.plenary");
+    assert_one_line_error(
+        &plenary(&["show", missing.to_str().unwrap()]),
+        "does not exist",
+    );
+
+    let text = dir.path().join("notes.plenary");
+    std::fs::write(&text, "Agenda: opening at nine, then a panel.").unwrap();
+    assert_one_line_error(
+        &plenary(&["check", text.to_str().unwrap()]),
+        "is not a Plenary plan",
+    );
+
+    let newer = sample(dir.path());
+    rusqlite_bump(Path::new(&newer));
+    assert_one_line_error(&plenary(&["show", &newer]), "newer version of Plenary");
+
+    assert_one_line_error(&plenary(&["show"]), "required");
+    assert_one_line_error(&plenary(&["frobnicate", "x"]), "(see plenary --help)");
+    assert_one_line_error(&plenary(&["sample", &newer]), "already exists");
+}
+
+/// Marks a plan as written by a future version, as a newer Plenary would.
+fn rusqlite_bump(path: &Path) {
+    let o = Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version=999'); c.commit()",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .expect("python3");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn generate_writes_a_large_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.plenary");
+    let o = plenary(&[
+        "generate",
+        path.to_str().unwrap(),
+        "--sessions",
+        "300",
+        "--rooms",
+        "12",
+        "--people",
+        "400",
+        "--days",
+        "3",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.sessions().unwrap().len(), 300);
+    assert_eq!(store.rooms().unwrap().len(), 12);
+    assert_one_line_error(
+        &plenary(&["generate", path.to_str().unwrap(), "--rooms", "0"]),
+        "--rooms",
+    );
+}
+
+#[test]
+fn help_and_version_succeed() {
+    let o = plenary(&["--help"]);
+    assert!(o.status.success());
+    for sub in ["sample", "new", "show", "check"] {
+        assert!(stdout(&o).contains(sub), "{sub}");
+    }
+    assert!(plenary(&["--version"]).status.success());
+}

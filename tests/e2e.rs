@@ -1,1 +1,314 @@
+//! End-to-end tests of the real app: the built `plenary` binary in its
+//! WebKitGTK window, driven through tauri-driver and WebKitWebDriver.
+//! Needs a display (CI runs these under Xvfb via `make test`) and
+//! `tauri-driver` on PATH or in ~/.cargo/bin.
 
+use plenary_core::Store;
+use serde_json::{json, Value};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use thirtyfour::components::SelectElement;
+use thirtyfour::prelude::*;
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return p.into();
+    }
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        });
+    let installed = home.join("bin/tauri-driver");
+    if installed.exists() {
+        installed
+    } else {
+        "tauri-driver".into()
+    }
+}
+
+/// A running tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver with it.
+struct DriverProcess(Child);
+
+impl Drop for DriverProcess {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").arg(self.0.id().to_string()).status();
+        let _ = self.0.wait();
+    }
+}
+
+struct App {
+    driver: WebDriver,
+    _process: DriverProcess,
+    _home: tempfile::TempDir,
+}
+
+impl App {
+    /// Launches the app on `plan`, with its own config and data folders.
+    async fn launch(plan: &Path) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "the end-to-end tests need a display: run them with `make test` (Xvfb)"
+        );
+        let home = tempfile::tempdir().unwrap();
+        let (port, native) = (free_port(), free_port());
+        let child = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
+        let process = DriverProcess(child);
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry").unwrap();
+        caps.set(
+            "tauri:options",
+            json!({ "application": env!("CARGO_BIN_EXE_plenary"), "args": [plan] }),
+        )
+        .unwrap();
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let driver = loop {
+            match WebDriver::new(url.clone(), caps.clone()).await {
+                Ok(d) => break d,
+                Err(e) if started.elapsed() < Duration::from_secs(20) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("no WebDriver session: {e}"),
+            }
+        };
+        App {
+            driver,
+            _process: process,
+            _home: home,
+        }
+    }
+
+    async fn js(&self, script: &str) -> Value {
+        self.driver
+            .execute(script, Vec::new())
+            .await
+            .expect("script")
+            .json()
+            .clone()
+    }
+
+    /// Polls `script` until it returns `want` (10 s at most).
+    async fn wait_js(&self, script: &str, want: Value) -> Value {
+        let started = Instant::now();
+        loop {
+            let got = self.js(script).await;
+            if got == want || started.elapsed() > Duration::from_secs(10) {
+                assert_eq!(got, want, "waiting for: {script}");
+                return got;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn el(&self, css: &str) -> WebElement {
+        self.driver
+            .query(By::Css(css))
+            .wait(Duration::from_secs(10), Duration::from_millis(100))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let e = self.el(css).await;
+        e.clear().await.unwrap();
+        e.send_keys(text).await.unwrap();
+    }
+
+    async fn choose(&self, css: &str, value: &str) {
+        let select = SelectElement::new(&self.el(css).await).await.unwrap();
+        select.select_by_value(value).await.unwrap();
+    }
+
+    async fn quit(self) {
+        self.driver.quit().await.unwrap();
+    }
+}
+
+const ROW_TITLES: &str =
+    "return [...document.querySelectorAll('[data-testid=session-row]')].map(e => e.textContent)";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let app = App::launch(&plan).await;
+
+    // Overview: the three events of the week.
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=event-card]').length",
+        json!(3),
+    )
+    .await;
+    let cards = app
+        .js("return [...document.querySelectorAll('[data-testid=event-card]')].map(e => e.textContent).join('\\n')")
+        .await;
+    let cards = cards.as_str().unwrap();
+    for title in [
+        "10th Anniversary Commemorative Dialogue",
+        "10th Annual Meeting",
+        "Regional Event on Trafficking into online scam centres",
+        "Ms Lynn Bell",
+        "Bali Process Taskforce on Planning and Preparedness",
+    ] {
+        assert!(cards.contains(title), "{title} in {cards}");
+    }
+
+    // Agenda: every session of the three days, with roles.
+    app.el("[data-testid=nav-agenda]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=session-row]').length",
+        json!(24),
+    )
+    .await;
+    let days = app
+        .js("return [...document.querySelectorAll('[data-testid=agenda-day]')].map(e => e.dataset.date)")
+        .await;
+    assert_eq!(days, json!(["2024-11-18", "2024-11-19", "2024-11-20"]));
+    let rows = app.js(ROW_TITLES).await.to_string();
+    for text in [
+        "Panel discussion: emerging trends",
+        "Bali Process Regional Support Office",
+        "Situation report: new trends and issues of concern",
+        "Closing of the Annual Meeting",
+    ] {
+        assert!(rows.contains(text), "{text}");
+    }
+
+    // Create a session through the form; a mistake first, kept and explained.
+    let store = Store::open(&plan).unwrap();
+    let annual = store.events().unwrap()[1].id.to_string();
+    let hall = store
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Plenary Hall")
+        .unwrap()
+        .id
+        .to_string();
+    drop(store);
+    app.el("[data-testid=new-session]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("form[data-testid=session-form]").await;
+    app.choose("form[data-testid=session-form] [name=event_id]", &annual)
+        .await;
+    app.type_into(
+        "form[data-testid=session-form] [name=title]",
+        "Press briefing by the Co-Chairs",
+    )
+    .await;
+    app.choose("form[data-testid=session-form] [name=kind]", "other")
+        .await;
+    let day = app.el("form[data-testid=session-form] [name=day]").await;
+    if day.tag_name().await.unwrap() == "select" {
+        app.choose("form[data-testid=session-form] [name=day]", "2024-11-19")
+            .await;
+    } else {
+        app.type_into("form[data-testid=session-form] [name=day]", "2024-11-19")
+            .await;
+    }
+    app.type_into("form[data-testid=session-form] [name=start_time]", "17:00")
+        .await;
+    app.type_into("form[data-testid=session-form] [name=end_time]", "16:30")
+        .await;
+    app.choose("form[data-testid=session-form] [name=room_id]", &hall)
+        .await;
+    app.el("[data-testid=session-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let error = app.el("[data-testid=error-end_time]").await;
+    assert_eq!(error.text().await.unwrap(), "End must be after start.");
+    let kept = app
+        .js("return document.querySelector('form[data-testid=session-form] [name=title]').value")
+        .await;
+    assert_eq!(kept, json!("Press briefing by the Co-Chairs"));
+
+    app.type_into("form[data-testid=session-form] [name=end_time]", "17:30")
+        .await;
+    app.el("[data-testid=session-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=session-row]').length",
+        json!(25),
+    )
+    .await;
+    let status = app
+        .el("[data-testid=save-status]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(status.contains("All changes saved"), "{status}");
+    app.quit().await;
+
+    // The file itself holds the new session: autosave, no save step.
+    let store = Store::open(&plan).unwrap();
+    let s = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == "Press briefing by the Co-Chairs")
+        .expect("saved to the plan file");
+    assert_eq!(s.start.unwrap().to_string(), "2024-11-19 17:00:00");
+    assert_eq!(s.end.unwrap().to_string(), "2024-11-19 17:30:00");
+    assert_eq!(s.room_id.unwrap().to_string(), hall);
+    assert_eq!(s.event_id.to_string(), annual);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_that_is_not_a_plan_is_explained_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("minutes.plenary");
+    std::fs::write(&bad, "Minutes of the meeting, not a plan.").unwrap();
+    let app = App::launch(&bad).await;
+    let text = app
+        .wait_js(
+            "return document.body.textContent.includes('is not a Plenary plan')",
+            json!(true),
+        )
+        .await;
+    assert_eq!(text, json!(true));
+    app.quit().await;
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        "Minutes of the meeting, not a plan.",
+        "the file is left untouched"
+    );
+}

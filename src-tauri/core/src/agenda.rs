@@ -111,18 +111,17 @@ pub fn plan_days(plan: &Plan) -> Vec<NaiveDate> {
         .collect()
 }
 
-fn short_org(o: &Organisation) -> String {
-    if o.acronym.is_empty() {
-        o.name.clone()
-    } else {
-        o.acronym.clone()
-    }
-}
-
 pub fn role_view(row: &RoleRow) -> RoleView {
+    let short = |(name, acronym): &(String, String)| {
+        if acronym.is_empty() {
+            name.clone()
+        } else {
+            acronym.clone()
+        }
+    };
     let (name, organisation) = match (&row.person, &row.organisation) {
-        (Some(p), org) => (p.display_name(), org.as_ref().map(short_org)),
-        (None, Some(o)) => (o.name.clone(), None),
+        (Some(p), org) => (p.clone(), org.as_ref().map(short)),
+        (None, Some((name, _))) => (name.clone(), None),
         (None, None) => (String::new(), None),
     };
     RoleView {

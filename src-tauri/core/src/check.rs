@@ -59,6 +59,9 @@ pub fn overlaps(a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateT
     a.0 < b.1 && b.0 < a.1
 }
 
+/// A booked interval and what booked it.
+type Booking = (NaiveDateTime, NaiveDateTime, Id);
+
 /// Pairs of overlapping intervals among `items` (sorted by start first).
 fn overlapping_pairs<T: Copy>(items: &mut [(NaiveDateTime, NaiveDateTime, T)]) -> Vec<(T, T)> {
     items.sort_by_key(|i| (i.0, i.1));
@@ -157,7 +160,7 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
     }
 
     // Rooms double-booked.
-    let mut by_room: HashMap<Id, Vec<(NaiveDateTime, NaiveDateTime, Id)>> = HashMap::new();
+    let mut by_room: HashMap<Id, Vec<Booking>> = HashMap::new();
     for x in s.sessions {
         if let (Some(a), Some(b), Some(room)) = (x.start, x.end, x.room_id) {
             by_room.entry(room).or_default().push((a, b, x.id));
@@ -189,16 +192,19 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
     }
 
     // People in two sessions at once, in any role.
-    let mut by_person: HashMap<Id, (String, Vec<(NaiveDateTime, NaiveDateTime, Id)>)> =
-        HashMap::new();
+    let mut by_person: HashMap<Id, (String, Vec<Booking>)> = HashMap::new();
     for r in s.roles {
-        let (Some(person), Some(x)) = (&r.person, sessions.get(&r.role.session_id)) else {
+        let (Some(person_id), Some(name), Some(x)) = (
+            r.role.person_id,
+            &r.person,
+            sessions.get(&r.role.session_id),
+        ) else {
             continue;
         };
         if let (Some(a), Some(b)) = (x.start, x.end) {
             let entry = by_person
-                .entry(person.id)
-                .or_insert_with(|| (person.display_name(), Vec::new()));
+                .entry(person_id)
+                .or_insert_with(|| (name.clone(), Vec::new()));
             if !entry.1.iter().any(|i| i.2 == x.id) {
                 entry.1.push((a, b, x.id));
             }
@@ -352,7 +358,7 @@ mod tests {
                 note: String::new(),
                 position: 0,
             },
-            person: Some(person.clone()),
+            person: Some(person.display_name()),
             organisation: None,
         };
         let roles = [role(1), role(2), role(4)];

@@ -172,13 +172,20 @@ pub struct Person {
 
 impl Person {
     pub fn display_name(&self) -> String {
-        [self.honorific.as_str(), &self.given_name, &self.family_name]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ")
+        display_name([self.honorific.as_str(), &self.given_name, &self.family_name])
     }
+}
+
+/// "Ms Lynn Bell" from its parts, skipping empty ones.
+pub fn display_name<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for part in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// One role in a session: a person, or an organisation whose speaker is not yet known.

@@ -1,9 +1,51 @@
-// The ONLY module in the front end allowed to import `@tauri-apps/*`.
-// Everything else talks to the backend / OS through the functions exported here,
-// which keeps the rest of the UI testable without a Tauri runtime.
-//
-// Later: generated command bindings will be re-exported from './bindings'.
-import { open, save } from '@tauri-apps/plugin-dialog';
+// The ONLY module in the front end allowed to import `@tauri-apps/*` (apart
+// from the generated ./bindings). Everything else talks to the backend and the
+// OS through what is exported here, which keeps the rest of the UI testable
+// without a Tauri runtime (tests mock the IPC layer underneath).
+import { getCurrentWindow } from '@tauri-apps/api/window';
+import { ask, open, save } from '@tauri-apps/plugin-dialog';
+import type { ApiError } from './bindings';
+
+export { commands } from './bindings';
+export type * from './bindings';
+
+/** What every fallible generated command resolves to. */
+export type Result<T, E = ApiError> = { status: 'ok'; data: T } | { status: 'error'; error: E };
+
+/** An `ApiError` returned by the backend, thrown so components can try/catch. */
+export class ApiFailure extends Error {
+  readonly error: ApiError;
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiFailure';
+    this.error = error;
+  }
+
+  /** The stable error code, e.g. "invalid", "missing_file", "not_a_plan". */
+  get code(): string {
+    return this.error.code;
+  }
+}
+
+/** The data of an ok result; throws `ApiFailure` for an error result. */
+export function unwrap<T>(result: Result<T, ApiError>): T {
+  if (result.status === 'ok') return result.data;
+  throw new ApiFailure(result.error);
+}
+
+/** Await a command and unwrap its result: `await call(commands.overview())`. */
+export async function call<T>(pending: Promise<Result<T, ApiError>>): Promise<T> {
+  return unwrap(await pending);
+}
+
+/** Words for any thrown value, for a banner. */
+export function describeError(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'string') return e;
+  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string') return e.message;
+  return 'Something went wrong.';
+}
 
 export const PLAN_FILE_FILTER = { name: 'Plenary plan', extensions: ['plenary'] };
 
@@ -24,4 +66,14 @@ export async function pickSavePath(defaultName: string): Promise<string | null> 
     filters: [PLAN_FILE_FILTER],
   });
   return selected ?? null;
+}
+
+/** Set the native window title. */
+export async function setWindowTitle(title: string): Promise<void> {
+  await getCurrentWindow().setTitle(title);
+}
+
+/** A native yes/no warning dialog; resolves to true when the user agrees. */
+export async function confirmDialog(message: string, title: string): Promise<boolean> {
+  return ask(message, { title, kind: 'warning' });
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDayHeading, formatTimeRange } from './time';
+import {
+  datePart,
+  eachDay,
+  formatDateSpan,
+  formatDayHeading,
+  formatDayShort,
+  formatTimeRange,
+  isDate,
+  sessionTimeRange,
+} from './time';
 
 describe('formatTimeRange', () => {
   it('formats a range with an en dash', () => {
@@ -39,5 +48,65 @@ describe('formatDayHeading', () => {
   it('rejects invalid dates', () => {
     expect(() => formatDayHeading('2024-02-30')).toThrow();
     expect(() => formatDayHeading('18/11/2024')).toThrow();
+  });
+});
+
+describe('formatDayShort', () => {
+  it('abbreviates weekday and month', () => {
+    expect(formatDayShort('2024-11-18')).toBe('Mon 18 Nov');
+    expect(formatDayShort('2024-12-01')).toBe('Sun 1 Dec');
+  });
+});
+
+describe('formatDateSpan', () => {
+  it('joins first and last day with an en dash', () => {
+    expect(formatDateSpan('2024-11-18', '2024-11-20')).toBe(
+      'Monday 18 November 2024 \u2013 Wednesday 20 November 2024',
+    );
+  });
+
+  it('shows a single day once', () => {
+    expect(formatDateSpan('2024-11-19', '2024-11-19')).toBe('Tuesday 19 November 2024');
+  });
+});
+
+describe('eachDay', () => {
+  it('lists every date inclusive, across month ends', () => {
+    expect(eachDay('2024-11-29', '2024-12-02')).toEqual([
+      '2024-11-29',
+      '2024-11-30',
+      '2024-12-01',
+      '2024-12-02',
+    ]);
+    expect(eachDay('2024-02-28', '2024-03-01')).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
+  });
+
+  it('is empty when the span is reversed', () => {
+    expect(eachDay('2024-11-20', '2024-11-18')).toEqual([]);
+  });
+});
+
+describe('isDate', () => {
+  it('accepts real dates only', () => {
+    expect(isDate('2024-11-18')).toBe(true);
+    expect(isDate('2024-02-30')).toBe(false);
+    expect(isDate('')).toBe(false);
+  });
+});
+
+describe('sessionTimeRange', () => {
+  it('formats scheduled sessions from wall-clock strings', () => {
+    expect(sessionTimeRange('2024-11-18T09:00:00', '2024-11-18T09:30:00')).toBe('09:00\u201309:30');
+  });
+
+  it('is null for unscheduled sessions', () => {
+    expect(sessionTimeRange(null, null)).toBeNull();
+    expect(sessionTimeRange('2024-11-18T09:00:00', null)).toBeNull();
+  });
+});
+
+describe('datePart', () => {
+  it('takes the date of a wall-clock string without conversion', () => {
+    expect(datePart('2024-11-18T23:30:00')).toBe('2024-11-18');
   });
 });

@@ -11,7 +11,7 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "2024-11-18T09:00:00" -> "09:00" (the wall-clock time as written, no TZ conversion). */
-function clockTime(isoLocal: string): string {
+export function clockTime(isoLocal: string): string {
   const m = LOCAL_DATE_TIME.exec(isoLocal);
   if (!m) throw new Error(`Invalid local date-time: ${isoLocal}`);
   return `${m[1]}:${m[2]}`;
@@ -22,8 +22,8 @@ export function formatTimeRange(start: string, end: string): string {
   return `${clockTime(start)}\u2013${clockTime(end)}`;
 }
 
-/** formatDayHeading("2024-11-18") -> "Monday 18 November 2024". */
-export function formatDayHeading(date: string): string {
+/** A "YYYY-MM-DD" date as a UTC midnight Date; throws for anything else. */
+function utcDate(date: string): Date {
   const m = LOCAL_DATE.exec(date);
   if (!m) throw new Error(`Invalid date: ${date}`);
   const year = Number(m[1]);
@@ -33,5 +33,70 @@ export function formatDayHeading(date: string): string {
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
     throw new Error(`Invalid date: ${date}`);
   }
-  return `${WEEKDAYS[d.getUTCDay()]} ${day} ${MONTHS[month - 1]} ${year}`;
+  return d;
+}
+
+function isoDate(d: Date): string {
+  const y = String(d.getUTCFullYear()).padStart(4, '0');
+  const m = String(d.getUTCMonth() + 1).padStart(2, '0');
+  const day = String(d.getUTCDate()).padStart(2, '0');
+  return `${y}-${m}-${day}`;
+}
+
+/** formatDayHeading("2024-11-18") -> "Monday 18 November 2024". */
+export function formatDayHeading(date: string): string {
+  const d = utcDate(date);
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** formatDayShort("2024-11-18") -> "Mon 18 Nov" (for tabs and compact lists). */
+export function formatDayShort(date: string): string {
+  const d = utcDate(date);
+  const weekday = (WEEKDAYS[d.getUTCDay()] ?? '').slice(0, 3);
+  const month = (MONTHS[d.getUTCMonth()] ?? '').slice(0, 3);
+  return `${weekday} ${d.getUTCDate()} ${month}`;
+}
+
+/**
+ * formatDateSpan("2024-11-18", "2024-11-20") ->
+ * "Monday 18 November 2024 – Wednesday 20 November 2024"; one day is shown once.
+ */
+export function formatDateSpan(first: string, last: string): string {
+  if (first === last) return formatDayHeading(first);
+  return `${formatDayHeading(first)} \u2013 ${formatDayHeading(last)}`;
+}
+
+/** Every date from `first` to `last` inclusive ("YYYY-MM-DD"); empty if last < first. */
+export function eachDay(first: string, last: string): string[] {
+  const from = utcDate(first);
+  const to = utcDate(last);
+  const days: string[] = [];
+  for (let t = from.getTime(); t <= to.getTime() && days.length < 3660; t += 86_400_000) {
+    days.push(isoDate(new Date(t)));
+  }
+  return days;
+}
+
+/** True for a well-formed, real "YYYY-MM-DD" date. */
+export function isDate(date: string): boolean {
+  try {
+    utcDate(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The time range of a session, or null when it is unscheduled (start or end
+ * missing). Wall-clock strings are used as written.
+ */
+export function sessionTimeRange(start: string | null | undefined, end: string | null | undefined): string | null {
+  if (!start || !end) return null;
+  return formatTimeRange(start, end);
+}
+
+/** The "YYYY-MM-DD" part of a wall-clock date-time string. */
+export function datePart(isoLocal: string): string {
+  return isoLocal.slice(0, 10);
 }

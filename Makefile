@@ -1,0 +1,84 @@
+# Plenary — the two commands a newcomer needs are `make run` and `make test`.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxml2-utils \
+                xvfb xauth webkit2gtk-driver poppler-utils imagemagick
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo/bin/tauri-driver)
+SAMPLE := target/sample-week.plenary
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+
+.PHONY: run test deps system-deps node-deps driver ui build lint unit e2e core-is-pure bench bindings screenshot clean
+
+## Install what is missing, build, and open the window on the sample week.
+run: deps ui
+	$(CARGO) build --release
+	@[ -f $(SAMPLE) ] || ./target/release/plenary sample $(SAMPLE)
+	./target/release/plenary $(SAMPLE)
+
+## Every test: formatting, lints, core and CLI and command tests, UI tests, and
+## the end-to-end tests of the real window under Xvfb.
+test: deps ui lint core-is-pure unit e2e
+	@echo "make test: all checks passed"
+
+deps: system-deps node-deps driver
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+node-deps: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+driver:
+	@[ -x "$(TAURI_DRIVER)" ] || $(CARGO) install tauri-driver --version '^2' --locked
+
+## The front end must be built before cargo compiles the app (it embeds ui/dist).
+ui: node-deps
+	cd ui && npm run build
+
+build: deps ui
+	$(CARGO) build --all-targets
+
+lint: ui
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
+
+core-is-pure:
+	@if $(CARGO) tree -p plenary-core -e normal,build | grep -qi tauri; then \
+	  echo "plenary-core must not depend on tauri"; exit 1; \
+	else echo "plenary-core has no tauri in its dependency tree"; fi
+
+unit: ui
+	$(CARGO) test --workspace --lib --bins
+	$(CARGO) test --test cli --test commands
+	cd ui && npm test
+
+e2e: ui driver
+	$(CARGO) test --test e2e --no-run
+	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) $(CARGO) test --test e2e -- --test-threads=1
+
+## Criterion benchmarks of the core (numbers go in the issue notes, not in tests).
+bench:
+	$(CARGO) bench -p plenary-core
+
+## Regenerate ui/src/lib/bindings.ts from the Rust commands.
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test --test commands typescript_bindings_are_current
+
+## A screenshot of the window on the sample week, for the README.
+screenshot: deps ui
+	$(CARGO) build --release
+	./scripts/screenshot.sh ./target/release/plenary docs/screenshot-overview.png docs/screenshot-agenda.png
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules

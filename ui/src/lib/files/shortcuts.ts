@@ -1,0 +1,22 @@
+// Global keyboard shortcuts for the File menu.
+
+export type FileAction = 'new' | 'open' | 'save-copy';
+
+type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+
+/** The File action for a key press: Ctrl+N, Ctrl+O, Ctrl+Shift+S (Cmd on macOS). */
+export function shortcutFor(e: KeyPress): FileAction | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const key = e.key.toLowerCase();
+  if (e.shiftKey) return key === 's' ? 'save-copy' : null;
+  if (key === 'n') return 'new';
+  if (key === 'o') return 'open';
+  return null;
+}
+
+/** Shortcut text shown in the menu. */
+export const SHORTCUT_LABELS: Record<FileAction, string> = {
+  new: 'Ctrl+N',
+  open: 'Ctrl+O',
+  'save-copy': 'Ctrl+Shift+S',
+};

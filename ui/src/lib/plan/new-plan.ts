@@ -1,0 +1,17 @@
+import type { PlanForm } from '../ipc';
+
+/** Starting values for File › New plan…; the time zone follows the open plan if any. */
+export function newPlanForm(timeZone = ''): PlanForm {
+  return {
+    title: '',
+    convening_body: '',
+    venue: '',
+    city: '',
+    time_zone: timeZone,
+    first_day: '',
+    last_day: '',
+    day_start: '09:00',
+    day_end: '18:00',
+    notes: '',
+  };
+}

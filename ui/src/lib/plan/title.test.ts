@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { windowTitle } from './title';
+
+describe('windowTitle', () => {
+  it('names the plan, the file and the app with em dashes', () => {
+    expect(windowTitle({ title: 'Bangkok week', file_name: 'bangkok.plenary' })).toBe(
+      'Bangkok week \u2014 bangkok.plenary \u2014 Plenary',
+    );
+  });
+
+  it('is just the app name without a plan', () => {
+    expect(windowTitle(null)).toBe('Plenary');
+  });
+
+  it('skips an empty title', () => {
+    expect(windowTitle({ title: '  ', file_name: 'x.plenary' })).toBe('x.plenary \u2014 Plenary');
+  });
+});

@@ -1,0 +1,205 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync, mount, unmount } from 'svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import SessionDialog from './SessionDialog.svelte';
+import { newSessionForm } from './defaults';
+import { ASK, answer, apiError, backend, overview, settle, vocabulary, type Call } from '../testing/fixtures';
+import type { SessionForm_Serialize } from '../ipc';
+
+let app: ReturnType<typeof mount> | undefined;
+
+afterEach(() => {
+  if (app) unmount(app);
+  app = undefined;
+  document.body.innerHTML = '';
+  clearMocks();
+});
+
+function open(initial: SessionForm_Serialize, sessionId: number | null = null) {
+  const target = document.createElement('div');
+  document.body.appendChild(target);
+  const onclose = vi.fn();
+  const onsaved = vi.fn();
+  app = mount(SessionDialog, {
+    target,
+    props: {
+      sessionId,
+      initial,
+      events: overview.events.map((e) => e.event),
+      rooms: overview.rooms,
+      days: overview.days,
+      vocabulary,
+      onclose,
+      onsaved,
+    },
+  });
+  flushSync();
+  const form = target.querySelector<HTMLFormElement>('form[data-testid="session-form"]');
+  if (!form) throw new Error('session form not rendered');
+  return { target, form, onclose, onsaved };
+}
+
+function control(form: HTMLFormElement, name: string): HTMLInputElement {
+  const el = form.querySelector<HTMLInputElement>(`[name="${name}"]`);
+  if (!el) throw new Error(`no control named ${name}`);
+  return el;
+}
+
+function type(form: HTMLFormElement, name: string, value: string) {
+  const el = control(form, name);
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+async function save(form: HTMLFormElement) {
+  form.querySelector<HTMLButtonElement>('[data-testid="session-save"]')!.click();
+  await settle();
+  flushSync();
+}
+
+describe('SessionDialog', () => {
+  it('has a control for every session form field, named by its key', () => {
+    const { form } = open(newSessionForm('2024-11-18', overview.events.map((e) => e.event), vocabulary.session_kinds));
+    for (const name of [
+      'event_id',
+      'title',
+      'kind',
+      'day',
+      'start_time',
+      'end_time',
+      'room_id',
+      'agenda_item',
+      'description',
+      'outcome',
+      'notes',
+    ]) {
+      expect(form.querySelector(`[name="${name}"]`), name).not.toBeNull();
+    }
+    expect(control(form, 'day').value).toBe('2024-11-18');
+    expect(control(form, 'start_time').getAttribute('placeholder')).toBe('HH:MM');
+    // The only event on 18 November is chosen for a new session that day.
+    expect((control(form, 'event_id') as unknown as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Dialogue');
+    // Kind labels come from the vocabulary.
+    const kinds = Array.from(form.querySelectorAll('select[name="kind"] option')).map((o) => o.textContent);
+    expect(kinds).toContain('Statements / tour de table');
+  });
+
+  it('shows field errors under their fields and keeps what was typed', async () => {
+    const calls: Call[] = [];
+    mockIPC(
+      backend(
+        {
+          create_session: () => {
+            throw apiError('invalid', '2 fields need attention', [
+              { field: 'title', message: 'Title is required.' },
+              { field: 'end_time', message: 'End must be after start.' },
+            ]);
+          },
+        },
+        calls,
+      ),
+    );
+    const { form, onsaved } = open(newSessionForm('2024-11-18', overview.events.map((e) => e.event)));
+    type(form, 'start_time', '10:00');
+    type(form, 'end_time', '09:00');
+    type(form, 'description', 'Keep me');
+    await save(form);
+
+    expect(onsaved).not.toHaveBeenCalled();
+    const sent = calls.find((c) => c.cmd === 'create_session')?.args.form as SessionForm_Serialize;
+    expect(sent).toMatchObject({ event_id: 10, day: '2024-11-18', start_time: '10:00', end_time: '09:00' });
+
+    const titleError = form.querySelector('[data-testid="error-title"]');
+    const endError = form.querySelector('[data-testid="error-end_time"]');
+    expect(titleError?.textContent).toBe('Title is required.');
+    expect(endError?.textContent).toBe('End must be after start.');
+    expect(form.querySelector('[data-testid="error-start_time"]')).toBeNull();
+
+    // Each message sits in its field, right after the control, and describes it.
+    const end = control(form, 'end_time');
+    expect(end.getAttribute('aria-invalid')).toBe('true');
+    expect(end.getAttribute('aria-describedby')?.split(' ')).toContain(endError?.id);
+    expect(end.nextElementSibling).toBe(endError);
+    expect(end.closest('.field')?.classList.contains('has-error')).toBe(true);
+    expect(control(form, 'start_time').getAttribute('aria-invalid')).toBeNull();
+
+    // Nothing typed is lost, and the first invalid field has focus.
+    expect(end.value).toBe('09:00');
+    expect(control(form, 'start_time').value).toBe('10:00');
+    expect(control(form, 'description').value).toBe('Keep me');
+    expect(document.activeElement).toBe(control(form, 'title'));
+    // All problems are placed next to fields, so there is no banner.
+    expect(form.querySelector('[data-testid="form-error"]')).toBeNull();
+  });
+
+  it('shows other errors in a banner', async () => {
+    mockIPC(
+      backend({
+        update_session: () => {
+          throw apiError('not_found', 'No session with id 3 in this plan');
+        },
+      }),
+    );
+    const { form } = open({ ...newSessionForm(null, []), title: 'Gone', event_id: 11 }, 3);
+    await save(form);
+    expect(form.querySelector('[data-testid="form-error"]')?.textContent).toBe('No session with id 3 in this plan');
+    expect(control(form, 'title').value).toBe('Gone');
+  });
+
+  it('updates an existing session and reports success', async () => {
+    const calls: Call[] = [];
+    mockIPC(backend({ update_session: (args) => ({ id: args.id }) }, calls));
+    const { form, onsaved } = open(
+      {
+        ...newSessionForm('2024-11-19', []),
+        title: 'Adoption',
+        event_id: 11,
+        room_id: 100,
+        start_time: '09:00',
+        end_time: '09:15',
+      },
+      3,
+    );
+    const room = form.querySelector<HTMLSelectElement>('select[name="room_id"]')!;
+    expect(room.selectedOptions[0]?.textContent).toBe('Plenary Hall');
+    type(form, 'title', 'Adoption of the agenda');
+    await save(form);
+    expect(onsaved).toHaveBeenCalledOnce();
+    const sent = calls.find((c) => c.cmd === 'update_session')?.args;
+    expect(sent?.id).toBe(3);
+    expect(sent?.form).toMatchObject({ title: 'Adoption of the agenda', room_id: 100, event_id: 11 });
+  });
+
+  it('says when the session will be unscheduled', () => {
+    const { form } = open(newSessionForm(null, []));
+    expect(form.querySelector('.schedule-hint')?.textContent).toContain('unscheduled');
+    type(form, 'day', '2024-11-18');
+    flushSync();
+    expect(form.querySelector('.schedule-hint strong')).toBeNull();
+  });
+
+  it('deletes only after confirmation', async () => {
+    const calls: Call[] = [];
+    mockIPC(backend({ [ASK]: answer(false), delete_session: () => null }, calls));
+    const { form, onsaved } = open({ ...newSessionForm(null, []), title: 'Lunch', event_id: 10 }, 2);
+    const del = Array.from(form.querySelectorAll('button')).find((b) => b.textContent?.startsWith('Delete'))!;
+    del.click();
+    await settle();
+    expect(calls.some((c) => c.cmd === 'delete_session')).toBe(false);
+    expect(calls.find((c) => c.cmd === ASK)?.args.message).toContain('Lunch');
+
+    mockIPC(backend({ [ASK]: answer(true), delete_session: () => null }, calls));
+    del.click();
+    await settle();
+    expect(calls.find((c) => c.cmd === 'delete_session')?.args).toEqual({ id: 2 });
+    expect(onsaved).toHaveBeenCalledOnce();
+  });
+
+  it('closes on Cancel and on Escape without saving', () => {
+    const { target, form, onclose } = open(newSessionForm(null, []));
+    Array.from(form.querySelectorAll('button')).find((b) => b.textContent === 'Cancel')!.click();
+    expect(onclose).toHaveBeenCalledTimes(1);
+    target.querySelector('dialog')!.dispatchEvent(new Event('cancel', { cancelable: true }));
+    expect(onclose).toHaveBeenCalledTimes(2);
+  });
+});

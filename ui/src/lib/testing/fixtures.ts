@@ -1,0 +1,261 @@
+// A stand-in backend for component and flow tests: a small plan plus a
+// command router to hand to mockIPC (from Tauri's api/mocks module, which
+// only the test files themselves import). Only tests import this module.
+import type {
+  Agenda_Serialize,
+  ApiError,
+  Conflict_Serialize,
+  Overview_Serialize,
+  PlanFile,
+  RecentFile,
+  Vocabulary,
+} from '../ipc';
+
+export const vocabulary: Vocabulary = {
+  session_kinds: [
+    { key: 'opening', label: 'Opening' },
+    { key: 'panel', label: 'Panel' },
+    { key: 'presentation', label: 'Presentation' },
+    { key: 'statements', label: 'Statements / tour de table' },
+    { key: 'discussion', label: 'Discussion' },
+    { key: 'break', label: 'Break' },
+    { key: 'meal', label: 'Meal' },
+    { key: 'closing', label: 'Closing' },
+    { key: 'side_event', label: 'Side event' },
+    { key: 'other', label: 'Other' },
+  ],
+  roles: [
+    { key: 'chair', label: 'Chair' },
+    { key: 'co_chair', label: 'Co-chair' },
+    { key: 'moderator', label: 'Moderator' },
+    { key: 'panellist', label: 'Panellist' },
+    { key: 'presenter', label: 'Presenter' },
+    { key: 'speaker', label: 'Speaker' },
+    { key: 'discussant', label: 'Discussant' },
+    { key: 'rapporteur', label: 'Rapporteur' },
+  ],
+  categories: [
+    { key: 'member_state', label: 'Member state' },
+    { key: 'observer_state', label: 'Observer state' },
+    { key: 'international_organisation', label: 'International organisation' },
+    { key: 'civil_society', label: 'Civil society' },
+  ],
+  statuses: [
+    { key: 'member', label: 'Member' },
+    { key: 'observer', label: 'Observer' },
+    { key: 'guest', label: 'Guest' },
+    { key: 'co_host', label: 'Co-host' },
+    { key: 'secretariat', label: 'Secretariat' },
+  ],
+  registrations: [{ key: 'invited', label: 'Invited' }],
+  time_zones: ['Asia/Bangkok', 'Europe/London'],
+};
+
+export const planFile: PlanFile = {
+  path: '/plans/Bangkok week.plenary',
+  file_name: 'Bangkok week.plenary',
+  title: 'Bangkok week',
+};
+
+const australia = { id: 1, name: 'Australia', acronym: '', category: 'member_state' as const };
+const indonesia = { id: 2, name: 'Indonesia', acronym: '', category: 'member_state' as const };
+
+export const overview: Overview_Serialize = {
+  plan: {
+    title: 'Bangkok week',
+    convening_body: 'Working Group on Trafficking in Persons',
+    venue: 'Conference Centre',
+    city: 'Bangkok',
+    time_zone: 'Asia/Bangkok',
+    first_day: '2024-11-18',
+    last_day: '2024-11-19',
+    day_start: '08:00',
+    day_end: '18:00',
+    notes: '',
+  },
+  days: ['2024-11-18', '2024-11-19'],
+  events: [
+    {
+      event: {
+        id: 10,
+        title: 'Commemorative Dialogue',
+        short_name: 'Dialogue',
+        first_day: '2024-11-18',
+        last_day: '2024-11-18',
+        description: '',
+      },
+      cochairs: [
+        { organisation: australia, person: 'Ms Lynn Bell', person_position: '', role_label: 'Senior Official Co-Chair', day: null },
+        { organisation: indonesia, person: null, person_position: '', role_label: '', day: null },
+      ],
+      cohosts: [],
+      session_count: 2,
+      by_status: [
+        { status: 'member', count: 17 },
+        { status: 'observer', count: 9 },
+      ],
+      by_category: [{ category: 'civil_society', count: 5 }],
+    },
+    {
+      event: {
+        id: 11,
+        title: 'Annual Meeting',
+        short_name: 'Annual',
+        first_day: '2024-11-19',
+        last_day: '2024-11-19',
+        description: '',
+      },
+      cochairs: [],
+      cohosts: [],
+      session_count: 1,
+      by_status: [],
+      by_category: [],
+    },
+  ],
+  rooms: [
+    { id: 100, name: 'Plenary Hall', capacity: 200, notes: '' },
+    { id: 101, name: 'Foyer', capacity: null, notes: 'Coffee' },
+  ],
+  session_count: 3,
+  unscheduled_count: 0,
+  senior_official_delegations: [australia, indonesia],
+};
+
+export const agenda: Agenda_Serialize = {
+  time_zone: 'Asia/Bangkok',
+  days: [
+    {
+      date: '2024-11-18',
+      sessions: [
+        {
+          session: {
+            id: 1,
+            event_id: 10,
+            title: 'Opening remarks',
+            kind: 'opening',
+            start: '2024-11-18T09:00:00',
+            end: '2024-11-18T09:30:00',
+            room_id: 100,
+            description: '',
+            agenda_item: '1',
+            outcome: '',
+            notes: '',
+          },
+          event_title: 'Commemorative Dialogue',
+          event_short_name: 'Dialogue',
+          room: 'Plenary Hall',
+          roles: [
+            { role: 'co_chair', person_id: 1, organisation_id: 1, name: 'Ms Lynn Bell', organisation: 'Australia', note: '' },
+            { role: 'co_chair', person_id: null, organisation_id: 2, name: 'Indonesia', organisation: null, note: '' },
+          ],
+        },
+        {
+          session: {
+            id: 2,
+            event_id: 10,
+            title: 'Coffee break',
+            kind: 'break',
+            start: '2024-11-18T09:30:00',
+            end: '2024-11-18T10:00:00',
+            room_id: 101,
+            description: '',
+            agenda_item: '',
+            outcome: '',
+            notes: '',
+          },
+          event_title: 'Commemorative Dialogue',
+          event_short_name: 'Dialogue',
+          room: 'Foyer',
+          roles: [],
+        },
+      ],
+    },
+    {
+      date: '2024-11-19',
+      sessions: [
+        {
+          session: {
+            id: 3,
+            event_id: 11,
+            title: 'Adoption of the agenda',
+            kind: 'discussion',
+            start: '2024-11-19T09:00:00',
+            end: '2024-11-19T09:15:00',
+            room_id: null,
+            description: '',
+            agenda_item: '1',
+            outcome: '',
+            notes: '',
+          },
+          event_title: 'Annual Meeting',
+          event_short_name: 'Annual',
+          room: null,
+          roles: [],
+        },
+      ],
+    },
+  ],
+  unscheduled: [],
+};
+
+export const conflicts: Conflict_Serialize[] = [
+  { kind: 'event_without_cochairs', message: 'Annual Meeting has no co-chairs.', session_ids: [], event_id: 11 },
+];
+
+export const recent: RecentFile[] = [
+  { path: planFile.path, title: planFile.title },
+  { path: '/plans/old.plenary', title: 'Old week' },
+];
+
+/** Thrown by a handler to make a command fail with an ApiError. */
+export function apiError(code: string, message: string, fields: ApiError['fields'] = []): ApiError {
+  return { code, message, fields };
+}
+
+export type Handler = (args: Record<string, unknown>) => unknown;
+
+/** The command behind confirmDialog (the dialog plugin's ask). */
+export const ASK = 'plugin:dialog|message';
+
+/** A handler for ASK answering yes or no. */
+export function answer(yes: boolean): Handler {
+  return () => (yes ? 'Yes' : 'No');
+}
+
+export type Call = { cmd: string; args: Record<string, unknown> };
+
+/**
+ * A mockIPC callback: `handlers` override the defaults by command name
+ * (e.g. "open_plan", ASK); a handler that throws an ApiError
+ * makes the command fail with it. Every call is appended to `calls`.
+ *   const calls: Call[] = [];
+ *   mockWindows('main');
+ *   mockIPC(backend({ open_plan: () => { throw apiError('not_a_plan', '…'); } }, calls));
+ */
+export function backend(
+  handlers: Record<string, Handler> = {},
+  calls: Call[] = [],
+): (cmd: string, payload?: unknown) => unknown {
+  const defaults: Record<string, Handler> = {
+    vocabulary: () => vocabulary,
+    startup: () => ({ plan: planFile, error: null }),
+    recent_files: () => recent,
+    overview: () => overview,
+    agenda: (args) =>
+      args.day ? { ...agenda, days: agenda.days.filter((d) => d.date === args.day), unscheduled: [] } : agenda,
+    check_plan: () => conflicts,
+    'plugin:window|set_title': () => null,
+  };
+  return (cmd, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    const handler = handlers[cmd] ?? defaults[cmd];
+    if (!handler) throw apiError('unmocked', `No mock for ${cmd}`);
+    return handler(args);
+  };
+}
+
+/** Let pending promises and Svelte updates settle. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
