@@ -51,6 +51,9 @@ lint: ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check
+	@# Only ipc.ts (and the generated bindings it wraps) may reach Tauri.
+	@if grep -rln '@tauri-apps' ui/src | grep -vE '(lib/ipc\.ts|lib/bindings\.ts|\.test\.ts)$$'; then \
+	  echo "only ui/src/lib/ipc.ts may import @tauri-apps/*"; exit 1; fi
 
 core-is-pure:
 	@if $(CARGO) tree -p plenary-core -e normal,build | grep -qi tauri; then \

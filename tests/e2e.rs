@@ -144,6 +144,23 @@ impl App {
         select.select_by_value(value).await.unwrap();
     }
 
+    /// Saves what the screen shows under target/e2e-shots, for people to
+    /// look at (the X screen, as a person sees it, not a page snapshot).
+    async fn shot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-shots");
+        std::fs::create_dir_all(&dir).unwrap();
+        // WebKit under Xvfb repaints late; give the screen time to catch up.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let status = Command::new("import")
+            .args(["-window", "root"])
+            .arg(dir.join(name))
+            .status();
+        assert!(
+            status.map(|s| s.success()).unwrap_or(false),
+            "import (imagemagick) took no screenshot"
+        );
+    }
+
     async fn quit(self) {
         self.driver.quit().await.unwrap();
     }
@@ -179,6 +196,8 @@ async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
         assert!(cards.contains(title), "{title} in {cards}");
     }
 
+    app.shot("overview.png").await;
+
     // Agenda: every session of the three days, with roles.
     app.el("[data-testid=nav-agenda]")
         .await
@@ -190,6 +209,7 @@ async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
         json!(24),
     )
     .await;
+    app.shot("agenda.png").await;
     let days = app
         .js("return [...document.querySelectorAll('[data-testid=agenda-day]')].map(e => e.dataset.date)")
         .await;
@@ -251,6 +271,7 @@ async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
         .await
         .unwrap();
     let error = app.el("[data-testid=error-end_time]").await;
+    app.shot("session-form-error.png").await;
     assert_eq!(error.text().await.unwrap(), "End must be after start.");
     let kept = app
         .js("return document.querySelector('form[data-testid=session-form] [name=title]').value")
