@@ -9,7 +9,7 @@ TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo
 SAMPLE := target/sample-week.plenary
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test deps system-deps node-deps driver ui build lint unit e2e core-is-pure bench bindings screenshot clean
+.PHONY: run test deps system-deps node-deps driver ui build lint unit e2e core-is-pure bench bindings screenshots clean
 
 ## Install what is missing, build, and open the window on the sample week.
 run: deps ui
@@ -77,10 +77,10 @@ bench:
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test --test commands typescript_bindings_are_current
 
-## A screenshot of the window on the sample week, for the README.
-screenshot: deps ui
-	$(CARGO) build --release
-	./scripts/screenshot.sh ./target/release/plenary docs/screenshot-overview.png docs/screenshot-agenda.png
+## The README's screenshots, taken by the end-to-end run.
+screenshots: e2e
+	cp target/e2e-shots/overview.png docs/screenshot-overview.png
+	cp target/e2e-shots/agenda.png docs/screenshot-agenda.png
 
 clean:
 	$(CARGO) clean

@@ -311,6 +311,7 @@ mod tests {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
+            pinned: false,
         }
     }
 

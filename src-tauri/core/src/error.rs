@@ -36,6 +36,9 @@ pub enum CoreError {
     NotFound { what: &'static str, id: i64 },
     #[error("{}", .0.iter().map(|p| format!("{}: {}", p.field, p.message)).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<FieldProblem>),
+    /// A planner edit that would push a session into a pinned one.
+    #[error("{0}")]
+    PinOverrun(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("the plan file could not be read or written: {0}")]
@@ -52,6 +55,7 @@ impl CoreError {
             CoreError::Exists { .. } => "file_exists",
             CoreError::NotFound { .. } => "not_found",
             CoreError::Invalid(_) => "invalid",
+            CoreError::PinOverrun(_) => "pin_overrun",
             CoreError::Io(_) => "io",
             CoreError::Database(_) => "database",
         }

@@ -25,6 +25,10 @@ pub struct PlanForm {
     pub day_start: String,
     pub day_end: String,
     pub notes: String,
+    /// Minutes; blank means 5.
+    pub snap_minutes: String,
+    /// Minutes; blank means 0 (no changeover check).
+    pub changeover_minutes: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
@@ -153,6 +157,34 @@ impl Problems {
         }
     }
 
+    fn minutes(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+        default: u32,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> u32 {
+        let value = value.trim();
+        if value.is_empty() {
+            return default;
+        }
+        match value.parse::<u32>() {
+            Ok(n) if range.contains(&n) => n,
+            _ => {
+                self.add(
+                    field,
+                    format!(
+                        "{label} must be a whole number of minutes from {} to {}.",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                default
+            }
+        }
+    }
+
     fn finish<T>(self, value: T) -> Result<T, Vec<FieldProblem>> {
         if self.0.is_empty() {
             Ok(value)
@@ -244,6 +276,14 @@ impl PlanForm {
                 p.add("day_end", "The day must end after it starts.");
             }
         }
+        let snap_minutes = p.minutes("snap_minutes", "Snap", &self.snap_minutes, 5, 1..=60);
+        let changeover_minutes = p.minutes(
+            "changeover_minutes",
+            "Changeover",
+            &self.changeover_minutes,
+            0,
+            0..=120,
+        );
         let (Some(first_day), Some(last_day), Some(day_start), Some(day_end)) =
             (first, last, day_start, day_end)
         else {
@@ -260,6 +300,8 @@ impl PlanForm {
             day_start,
             day_end,
             notes,
+            snap_minutes,
+            changeover_minutes,
         })
     }
 }
@@ -277,6 +319,8 @@ impl From<&Plan> for PlanForm {
             day_start: plan.day_start.format("%H:%M").to_string(),
             day_end: plan.day_end.format("%H:%M").to_string(),
             notes: plan.notes.clone(),
+            snap_minutes: plan.snap_minutes.to_string(),
+            changeover_minutes: plan.changeover_minutes.to_string(),
         }
     }
 }

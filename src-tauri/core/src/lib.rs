@@ -7,6 +7,7 @@ pub mod check;
 pub mod error;
 pub mod forms;
 pub mod model;
+pub mod planner;
 pub mod sample;
 pub mod store;
 pub mod synth;

@@ -109,6 +109,10 @@ pub struct Plan {
     pub day_start: chrono::NaiveTime,
     pub day_end: chrono::NaiveTime,
     pub notes: String,
+    /// The planner's grid step, in minutes.
+    pub snap_minutes: u32,
+    /// The least time a person needs to move between rooms; 0 checks nothing.
+    pub changeover_minutes: u32,
 }
 
 /// A component meeting of the week.
@@ -144,6 +148,8 @@ pub struct Session {
     pub agenda_item: String,
     pub outcome: String,
     pub notes: String,
+    /// A pinned session keeps its start when the sequence around it ripples.
+    pub pinned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]

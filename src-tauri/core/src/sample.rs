@@ -30,6 +30,8 @@ pub fn sample_plan_header() -> Plan {
         notes: format!(
             "Reconstructed from the Co-Chairs' Summary of 18–20 November 2024. {ILLUSTRATIVE}"
         ),
+        snap_minutes: 5,
+        changeover_minutes: 0,
     }
 }
 
@@ -694,7 +696,7 @@ fn fill(store: &mut Store) -> Result<()> {
     store.insert_participations(&participations)?;
     store.insert_cochairs(&cochairs)?;
     store.insert_session_roles(&roles)?;
-    Ok(())
+    store.forget_history()
 }
 
 #[cfg(test)]

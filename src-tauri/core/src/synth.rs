@@ -52,6 +52,8 @@ pub fn plan_header(spec: &Spec) -> Plan {
         day_start: NaiveTime::from_hms_opt(8, 0, 0).expect("valid"),
         day_end: NaiveTime::from_hms_opt(20, 0, 0).expect("valid"),
         notes: String::new(),
+        snap_minutes: 5,
+        changeover_minutes: 0,
     }
 }
 
@@ -117,6 +119,7 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
                     agenda_item: String::new(),
                     outcome: String::new(),
                     notes: String::new(),
+                    pinned: false,
                 });
                 t += Duration::minutes(minutes + 15);
             }
@@ -150,7 +153,7 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
         })
         .collect();
     store.insert_session_roles(&roles)?;
-    Ok(())
+    store.forget_history()
 }
 
 pub fn generate(path: &std::path::Path, spec: &Spec) -> Result<Store> {

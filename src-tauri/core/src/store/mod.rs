@@ -3,7 +3,10 @@
 //! Every public edit runs in one transaction, so the file on disk is always a
 //! whole, consistent plan (autosave, no unsaved state).
 
+mod history;
 mod schema;
+
+pub use history::{HistoryStep, UndoState};
 
 pub use schema::{current_version, APPLICATION_ID};
 
@@ -14,9 +17,17 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, Transaction};
 use std::path::{Path, PathBuf};
 
+/// Where edits get their time stamps; tests pass a fixed clock.
+pub type Clock = Box<dyn Fn() -> NaiveDateTime + Send>;
+
+fn system_clock() -> Clock {
+    Box::new(|| chrono::Local::now().naive_local())
+}
+
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    clock: Clock,
 }
 
 fn key_of<T>(value: String, parse: impl Fn(&str) -> Option<T>, idx: usize) -> rusqlite::Result<T> {
@@ -52,7 +63,7 @@ fn room_row(r: &Row) -> rusqlite::Result<Room> {
 }
 
 const SESSION_COLS: &str =
-    "id, event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes";
+    "id, event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned";
 fn session_row(r: &Row) -> rusqlite::Result<Session> {
     Ok(Session {
         id: r.get(0)?,
@@ -66,6 +77,7 @@ fn session_row(r: &Row) -> rusqlite::Result<Session> {
         agenda_item: r.get(8)?,
         outcome: r.get(9)?,
         notes: r.get(10)?,
+        pinned: r.get(11)?,
     })
 }
 
@@ -112,19 +124,22 @@ fn configure(conn: &Connection) -> Result<()> {
     // application crashes, which is what autosave promises.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    // Reads through a memory map skip a system call per page, which is most
-    // of the cost of loading a day's agenda right after opening a file.
-    conn.pragma_update(None, "mmap_size", 256i64 * 1024 * 1024)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
 }
 
 fn migrate(conn: &mut Connection) -> Result<()> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version >= current_version() {
+        return Ok(());
+    }
     for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        if i + 1 == schema::MIGRATIONS.len() {
+            history::install_triggers(&tx)?;
+        }
         tx.commit()?;
     }
     Ok(())
@@ -132,8 +147,8 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 
 fn insert_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
     tx.execute(
-        "INSERT INTO plan (id, title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO plan (id, title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes, snap_minutes, changeover_minutes)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             plan.title,
             plan.convening_body,
@@ -144,7 +159,9 @@ fn insert_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
             plan.last_day,
             plan.day_start,
             plan.day_end,
-            plan.notes
+            plan.notes,
+            plan.snap_minutes,
+            plan.changeover_minutes
         ],
     )?;
     Ok(())
@@ -176,6 +193,7 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.into()),
+            clock: system_clock(),
         })
     }
 
@@ -184,7 +202,11 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         Self::initialise(&mut conn, plan)?;
-        Ok(Store { conn, path: None })
+        Ok(Store {
+            conn,
+            path: None,
+            clock: system_clock(),
+        })
     }
 
     fn initialise(conn: &mut Connection, plan: &Plan) -> Result<()> {
@@ -235,6 +257,7 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.into()),
+            clock: system_clock(),
         })
     }
 
@@ -263,12 +286,60 @@ impl Store {
         Ok(())
     }
 
-    /// Runs one edit as one transaction.
-    fn edit<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// Runs one user edit as one transaction, recorded for undo under `summary`.
+    fn edit<T>(&mut self, summary: &str, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let at = (self.clock)();
+        let tx = self.conn.transaction()?;
+        let step = history::begin(&tx, at, summary)?;
+        let out = f(&tx)?;
+        history::end(&tx, step)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs a bulk build (a new sample, a generated plan) as one transaction,
+    /// outside the undo history.
+    fn bulk<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction()?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Undoes the latest edit; returns what it was, or None if there is none.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        let tx = self.conn.transaction()?;
+        let done = history::undo(&tx)?;
+        tx.commit()?;
+        Ok(done)
+    }
+
+    pub fn redo(&mut self) -> Result<Option<String>> {
+        let tx = self.conn.transaction()?;
+        let done = history::redo(&tx)?;
+        tx.commit()?;
+        Ok(done)
+    }
+
+    /// Clears the undo history: a freshly built plan starts with none.
+    pub fn forget_history(&mut self) -> Result<()> {
+        self.bulk(|tx| {
+            tx.execute("DELETE FROM history_step", [])?;
+            Ok(())
+        })
+    }
+
+    pub fn undo_state(&self) -> Result<UndoState> {
+        history::state(&self.conn)
+    }
+
+    /// The change log, newest first.
+    pub fn history(&self, limit: i64) -> Result<Vec<HistoryStep>> {
+        history::log(&self.conn, limit)
     }
 
     pub fn version(&self) -> Result<i64> {
@@ -281,7 +352,7 @@ impl Store {
 
     pub fn plan(&self) -> Result<Plan> {
         Ok(self.conn.query_row(
-            "SELECT title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes FROM plan WHERE id = 1",
+            "SELECT title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes, snap_minutes, changeover_minutes FROM plan WHERE id = 1",
             [],
             |r| {
                 Ok(Plan {
@@ -295,6 +366,8 @@ impl Store {
                     day_start: r.get(7)?,
                     day_end: r.get(8)?,
                     notes: r.get(9)?,
+                    snap_minutes: r.get(10)?,
+                    changeover_minutes: r.get(11)?,
                 })
             },
         )?)
@@ -302,7 +375,7 @@ impl Store {
 
     pub fn update_plan(&mut self, form: &PlanForm) -> Result<Plan> {
         let plan = form.validate().map_err(invalid)?;
-        self.edit(|tx| {
+        self.edit(&"Edited the plan details".to_string(), |tx| {
             let outside: Option<String> = tx
                 .query_row(
                     "SELECT title FROM event WHERE first_day < ?1 OR last_day > ?2 ORDER BY first_day LIMIT 1",
@@ -317,8 +390,8 @@ impl Store {
                 ));
             }
             tx.execute(
-                "UPDATE plan SET title=?1, convening_body=?2, venue=?3, city=?4, time_zone=?5, first_day=?6, last_day=?7, day_start=?8, day_end=?9, notes=?10 WHERE id = 1",
-                params![plan.title, plan.convening_body, plan.venue, plan.city, plan.time_zone, plan.first_day, plan.last_day, plan.day_start, plan.day_end, plan.notes],
+                "UPDATE plan SET title=?1, convening_body=?2, venue=?3, city=?4, time_zone=?5, first_day=?6, last_day=?7, day_start=?8, day_end=?9, notes=?10, snap_minutes=?11, changeover_minutes=?12 WHERE id = 1",
+                params![plan.title, plan.convening_body, plan.venue, plan.city, plan.time_zone, plan.first_day, plan.last_day, plan.day_start, plan.day_end, plan.notes, plan.snap_minutes, plan.changeover_minutes],
             )?;
             Ok(())
         })?;
@@ -349,7 +422,7 @@ impl Store {
     pub fn create_event(&mut self, form: &EventForm) -> Result<Event> {
         let plan = self.plan()?;
         let d = form.validate(&plan).map_err(invalid)?;
-        let id = self.edit(|tx| {
+        let id = self.edit(&format!("Added event “{}”", d.title), |tx| {
             tx.execute(
                 "INSERT INTO event (title, short_name, first_day, last_day, description) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![d.title, d.short_name, d.first_day, d.last_day, d.description],
@@ -363,7 +436,7 @@ impl Store {
         let plan = self.plan()?;
         self.event(id)?;
         let d = form.validate(&plan).map_err(invalid)?;
-        self.edit(|tx| {
+        self.edit(&format!("Edited event “{}”", d.title), |tx| {
             let outside: Option<String> = tx
                 .query_row(
                     "SELECT title FROM session WHERE event_id = ?1 AND start IS NOT NULL AND (date(start) < ?2 OR date(start) > ?3) ORDER BY start LIMIT 1",
@@ -388,8 +461,8 @@ impl Store {
 
     /// Deletes an event with its sessions, roles and participations.
     pub fn delete_event(&mut self, id: Id) -> Result<()> {
-        self.event(id)?;
-        self.edit(|tx| {
+        let title = self.event(id)?.title;
+        self.edit(&format!("Deleted event “{}”", title), |tx| {
             tx.execute("DELETE FROM event WHERE id = ?1", [id])?;
             Ok(())
         })
@@ -432,7 +505,7 @@ impl Store {
                 format!("A room named \"{}\" already exists.", d.name),
             ));
         }
-        let id = self.edit(|tx| {
+        let id = self.edit(&format!("Added room “{}”", d.name), |tx| {
             tx.execute(
                 "INSERT INTO room (name, capacity, notes) VALUES (?1, ?2, ?3)",
                 params![d.name, d.capacity, d.notes],
@@ -451,7 +524,7 @@ impl Store {
                 format!("A room named \"{}\" already exists.", d.name),
             ));
         }
-        self.edit(|tx| {
+        self.edit(&format!("Edited room “{}”", d.name), |tx| {
             tx.execute(
                 "UPDATE room SET name=?2, capacity=?3, notes=?4 WHERE id=?1",
                 params![id, d.name, d.capacity, d.notes],
@@ -463,8 +536,8 @@ impl Store {
 
     /// Deletes a room; its sessions keep their times and lose the room.
     pub fn delete_room(&mut self, id: Id) -> Result<()> {
-        self.room(id)?;
-        self.edit(|tx| {
+        let name = self.room(id)?.name;
+        self.edit(&format!("Deleted room “{}”", name), |tx| {
             tx.execute("DELETE FROM room WHERE id = ?1", [id])?;
             Ok(())
         })
@@ -538,7 +611,7 @@ impl Store {
 
     pub fn create_session(&mut self, form: &SessionForm) -> Result<Session> {
         let d = self.validate_session(form)?;
-        let id = self.edit(|tx| {
+        let id = self.edit(&format!("Added session “{}”", d.title), |tx| {
             tx.execute(
                 "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -550,9 +623,15 @@ impl Store {
     }
 
     pub fn update_session(&mut self, id: Id, form: &SessionForm) -> Result<Session> {
-        self.session(id)?;
+        let before = self.session(id)?;
         let d = self.validate_session(form)?;
-        self.edit(|tx| {
+        let summary = crate::planner::describe_change(
+            &before,
+            &d.title,
+            d.start,
+            d.room_id != before.room_id,
+        );
+        self.edit(&summary, |tx| {
             tx.execute(
                 "UPDATE session SET event_id=?2, title=?3, kind=?4, start=?5, \"end\"=?6, room_id=?7, description=?8, agenda_item=?9, outcome=?10, notes=?11 WHERE id=?1",
                 params![id, d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes],
@@ -565,14 +644,14 @@ impl Store {
     /// Adds sessions in one transaction without form validation: for
     /// generated plans and imports that validate on their own.
     pub fn insert_sessions(&mut self, sessions: &[Session]) -> Result<Vec<Id>> {
-        self.edit(|tx| {
+        self.bulk(|tx| {
             let mut st = tx.prepare_cached(
-                "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             let mut ids = Vec::with_capacity(sessions.len());
             for d in sessions {
-                st.execute(params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes])?;
+                st.execute(params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes, d.pinned])?;
                 ids.push(tx.last_insert_rowid());
             }
             Ok(ids)
@@ -580,7 +659,7 @@ impl Store {
     }
 
     pub fn insert_rooms(&mut self, rooms: &[Room]) -> Result<Vec<Id>> {
-        self.edit(|tx| {
+        self.bulk(|tx| {
             let mut st =
                 tx.prepare_cached("INSERT INTO room (name, capacity, notes) VALUES (?1, ?2, ?3)")?;
             let mut ids = Vec::with_capacity(rooms.len());
@@ -593,9 +672,135 @@ impl Store {
     }
 
     pub fn delete_session(&mut self, id: Id) -> Result<()> {
-        self.session(id)?;
-        self.edit(|tx| {
+        let title = self.session(id)?.title;
+        self.edit(&format!("Deleted session “{}”", title), |tx| {
             tx.execute("DELETE FROM session WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    /// Sets times (and optionally rooms) of several sessions as one edit.
+    pub fn set_session_times(&mut self, changes: &[TimeChange], summary: &str) -> Result<()> {
+        for c in changes {
+            self.session(c.id)?;
+        }
+        self.edit(summary, |tx| {
+            let mut times =
+                tx.prepare_cached("UPDATE session SET start = ?2, \"end\" = ?3 WHERE id = ?1")?;
+            let mut room = tx.prepare_cached("UPDATE session SET room_id = ?2 WHERE id = ?1")?;
+            for c in changes {
+                times.execute(params![c.id, c.start, c.end])?;
+                if let Some(r) = c.room {
+                    room.execute(params![c.id, r])?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    pub fn set_pinned(&mut self, id: Id, pinned: bool) -> Result<Session> {
+        let s = self.session(id)?;
+        let summary = if pinned {
+            format!("Pinned “{}”", s.title)
+        } else {
+            format!("Unpinned “{}”", s.title)
+        };
+        self.edit(&summary, |tx| {
+            tx.execute(
+                "UPDATE session SET pinned = ?2 WHERE id = ?1",
+                params![id, pinned],
+            )?;
+            Ok(())
+        })?;
+        self.session(id)
+    }
+
+    /// Copies sessions with their roles and co-hosts, as one edit. Each copy
+    /// gets the given event, times and title.
+    pub fn copy_sessions(&mut self, copies: &[SessionCopy], summary: &str) -> Result<Vec<Id>> {
+        for c in copies {
+            self.session(c.from)?;
+        }
+        self.edit(summary, |tx| {
+            let mut ids = Vec::with_capacity(copies.len());
+            for c in copies {
+                tx.execute(
+                    "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned)
+                     SELECT ?2, ?3, kind, ?4, ?5, room_id, description, agenda_item, outcome, notes, pinned FROM session WHERE id = ?1",
+                    params![c.from, c.event_id, c.title, c.start, c.end],
+                )?;
+                let id = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position)
+                     SELECT ?2, role, person_id, organisation_id, note, position FROM session_role WHERE session_id = ?1 ORDER BY id",
+                    params![c.from, id],
+                )?;
+                tx.execute(
+                    "INSERT INTO cohost (event_id, session_id, organisation_id)
+                     SELECT ?3, ?2, organisation_id FROM cohost WHERE session_id = ?1 ORDER BY id",
+                    params![c.from, id, c.event_id],
+                )?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })
+    }
+
+    /// Adds break sessions and shifts others, as one edit.
+    pub fn insert_break_step(
+        &mut self,
+        drafts: &[crate::forms::SessionDraft],
+        shifts: &[TimeChange],
+        summary: &str,
+    ) -> Result<Vec<Id>> {
+        self.edit(summary, |tx| {
+            let mut times = tx.prepare_cached("UPDATE session SET start = ?2, \"end\" = ?3 WHERE id = ?1")?;
+            for c in shifts {
+                times.execute(params![c.id, c.start, c.end])?;
+            }
+            let mut st = tx.prepare_cached(
+                "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            let mut ids = Vec::new();
+            for d in drafts {
+                st.execute(params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes])?;
+                ids.push(tx.last_insert_rowid());
+            }
+            Ok(ids)
+        })
+    }
+
+    // ----- accepted conflicts -----
+
+    pub fn accepted_conflicts(&self) -> Result<std::collections::HashSet<String>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT key FROM accepted_conflict")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn set_conflict_accepted(
+        &mut self,
+        key: &str,
+        message: &str,
+        accepted: bool,
+    ) -> Result<()> {
+        let summary = if accepted {
+            format!("Accepted: {message}")
+        } else {
+            format!("No longer accepted: {message}")
+        };
+        self.edit(&summary, |tx| {
+            if accepted {
+                tx.execute(
+                    "INSERT OR IGNORE INTO accepted_conflict (key) VALUES (?1)",
+                    [key],
+                )?;
+            } else {
+                tx.execute("DELETE FROM accepted_conflict WHERE key = ?1", [key])?;
+            }
             Ok(())
         })
     }
@@ -627,7 +832,7 @@ impl Store {
 
     /// Adds organisations in one transaction; returns their ids in order.
     pub fn insert_organisations(&mut self, orgs: &[Organisation]) -> Result<Vec<Id>> {
-        self.edit(|tx| {
+        self.bulk(|tx| {
             let mut st = tx.prepare_cached(
                 "INSERT INTO organisation (name, acronym, category, country_code) VALUES (?1, ?2, ?3, ?4)",
             )?;
@@ -649,7 +854,7 @@ impl Store {
     }
 
     pub fn insert_people(&mut self, people: &[Person]) -> Result<Vec<Id>> {
-        self.edit(|tx| {
+        self.bulk(|tx| {
             let mut st = tx.prepare_cached(
                 "INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -675,7 +880,7 @@ impl Store {
     // ----- roles, co-chairs, co-hosts, participation -----
 
     pub fn insert_session_roles(&mut self, roles: &[SessionRole]) -> Result<()> {
-        self.edit(|tx| {
+        self.bulk(|tx| {
             let mut st = tx.prepare_cached(
                 "INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
@@ -753,7 +958,7 @@ impl Store {
     }
 
     pub fn insert_cochairs(&mut self, rows: &[EventCochair]) -> Result<()> {
-        self.edit(|tx| {
+        self.bulk(|tx| {
             let mut st = tx.prepare_cached(
                 "INSERT INTO event_cochair (event_id, organisation_id, person_id, role_label, day, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
@@ -790,7 +995,7 @@ impl Store {
     }
 
     pub fn insert_cohosts(&mut self, rows: &[Cohost]) -> Result<()> {
-        self.edit(|tx| {
+        self.bulk(|tx| {
             let mut st = tx.prepare_cached(
                 "INSERT INTO cohost (event_id, session_id, organisation_id) VALUES (?1, ?2, ?3)",
             )?;
@@ -817,7 +1022,7 @@ impl Store {
     }
 
     pub fn insert_participations(&mut self, rows: &[Participation]) -> Result<()> {
-        self.edit(|tx| {
+        self.bulk(|tx| {
             let mut st = tx.prepare_cached(
                 "INSERT INTO participation (event_id, organisation_id, status, level) VALUES (?1, ?2, ?3, ?4)",
             )?;
@@ -845,7 +1050,7 @@ impl Store {
     }
 
     pub fn insert_attendance(&mut self, rows: &[Attendance]) -> Result<()> {
-        self.edit(|tx| {
+        self.bulk(|tx| {
             let mut st = tx.prepare_cached(
                 "INSERT INTO attendance (event_id, person_id, registration) VALUES (?1, ?2, ?3)",
             )?;
@@ -885,6 +1090,25 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// New times for one session; `room` set to `Some` moves it to that room too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeChange {
+    pub id: Id,
+    pub start: Option<NaiveDateTime>,
+    pub end: Option<NaiveDateTime>,
+    pub room: Option<Option<Id>>,
+}
+
+/// One session to copy, and what the copy gets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionCopy {
+    pub from: Id,
+    pub event_id: Id,
+    pub title: String,
+    pub start: Option<NaiveDateTime>,
+    pub end: Option<NaiveDateTime>,
 }
 
 fn sidecar(path: &Path, suffix: &str) -> PathBuf {

@@ -117,6 +117,51 @@ CREATE TABLE attendance_day (
     PRIMARY KEY (attendance_id, day)
 );
 "#,
+    // 2: planning: pins, planner settings, accepted conflicts, and the
+    // undo history (see history.rs; its triggers are installed in code).
+    r#"
+ALTER TABLE session ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plan ADD COLUMN snap_minutes INTEGER NOT NULL DEFAULT 5;
+ALTER TABLE plan ADD COLUMN changeover_minutes INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE accepted_conflict (
+    key TEXT PRIMARY KEY,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE history_step (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE history_sql (
+    seq INTEGER PRIMARY KEY,
+    step INTEGER NOT NULL REFERENCES history_step(id) ON DELETE CASCADE,
+    sql TEXT NOT NULL
+);
+CREATE INDEX history_sql_step ON history_sql(step);
+CREATE TABLE history_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    recording INTEGER
+);
+INSERT INTO history_state (id, recording) VALUES (1, NULL);
+"#,
+];
+
+/// Tables whose changes undo and redo cover.
+pub const TRACKED_TABLES: &[&str] = &[
+    "plan",
+    "event",
+    "room",
+    "session",
+    "organisation",
+    "person",
+    "session_role",
+    "event_cochair",
+    "cohost",
+    "participation",
+    "attendance",
+    "attendance_day",
+    "accepted_conflict",
 ];
 
 /// Marks a SQLite file as a Plenary plan ("PLNY").

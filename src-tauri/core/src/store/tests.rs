@@ -256,3 +256,122 @@ fn save_copy_writes_an_openable_plan_and_keeps_the_original() {
     let err = store.save_copy(&path).err().unwrap();
     assert_eq!(err.code(), "invalid");
 }
+
+#[test]
+fn undo_and_redo_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("week.plenary");
+    let original = {
+        let mut store = crate::sample::write_sample(&path, false).unwrap();
+        assert_eq!(
+            store.undo_state().unwrap(),
+            UndoState {
+                undo: None,
+                redo: None
+            },
+            "building the sample is not an edit"
+        );
+        let original = (store.sessions().unwrap(), store.all_roles().unwrap());
+        let annual = store.events().unwrap()[1].id;
+        store.delete_event(annual).unwrap();
+        store
+            .create_session(&session_form(
+                store.events().unwrap()[0].id,
+                "Late addition",
+                "2024-11-18",
+                "16:00",
+                "16:30",
+            ))
+            .unwrap();
+        original
+    };
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(
+        store
+            .history(10)
+            .unwrap()
+            .iter()
+            .map(|h| h.summary.as_str())
+            .collect::<Vec<_>>(),
+        vec![
+            "Added session “Late addition”",
+            "Deleted event “10th Annual Meeting”"
+        ]
+    );
+    assert_eq!(
+        store.undo().unwrap().as_deref(),
+        Some("Added session “Late addition”")
+    );
+    assert_eq!(
+        store.undo().unwrap().as_deref(),
+        Some("Deleted event “10th Annual Meeting”")
+    );
+    assert_eq!(store.undo().unwrap(), None);
+    assert_eq!(
+        store.sessions().unwrap(),
+        original.0,
+        "the event's sessions came back"
+    );
+    assert_eq!(store.all_roles().unwrap(), original.1, "with their roles");
+    assert_eq!(
+        store.participations().unwrap().len(),
+        38 * 3,
+        "and its participations"
+    );
+    drop(store);
+
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.undo_state().unwrap().redo.as_deref(),
+        Some("Deleted event “10th Annual Meeting”")
+    );
+    store.redo().unwrap();
+    assert_eq!(store.events().unwrap().len(), 2);
+    // A new edit drops what could still be redone.
+    store
+        .create_room(&RoomForm {
+            name: "Annex".into(),
+            capacity: String::new(),
+            notes: String::new(),
+        })
+        .unwrap();
+    assert_eq!(store.undo_state().unwrap().redo, None);
+}
+
+#[test]
+fn a_version_1_file_is_brought_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.plenary");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO plan (id, title, time_zone, first_day, last_day) VALUES (1, 'Old week', 'Asia/Bangkok', '2024-11-18', '2024-11-20')",
+            [],
+        )
+        .unwrap();
+        conn.execute("INSERT INTO event (title, first_day, last_day) VALUES ('Old event', '2024-11-18', '2024-11-18')", []).unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.version().unwrap(), current_version());
+    assert_eq!(store.plan().unwrap().snap_minutes, 5);
+    let event = store.events().unwrap()[0].id;
+    let s = store
+        .create_session(&session_form(
+            event,
+            "First",
+            "2024-11-18",
+            "09:00",
+            "10:00",
+        ))
+        .unwrap();
+    assert!(!s.pinned);
+    store.undo().unwrap();
+    assert!(
+        store.sessions().unwrap().is_empty(),
+        "history works on a migrated file"
+    );
+}

@@ -3,6 +3,7 @@ import {
   datePart,
   eachDay,
   formatDateSpan,
+  hourMinute,
   formatDayHeading,
   formatDayShort,
   formatTimeRange,
@@ -108,5 +109,12 @@ describe('sessionTimeRange', () => {
 describe('datePart', () => {
   it('takes the date of a wall-clock string without conversion', () => {
     expect(datePart('2024-11-18T23:30:00')).toBe('2024-11-18');
+  });
+});
+
+describe('hourMinute', () => {
+  it('drops the seconds of a wall-clock time', () => {
+    expect(hourMinute('08:00:00')).toBe('08:00');
+    expect(hourMinute('18:30')).toBe('18:30');
   });
 });

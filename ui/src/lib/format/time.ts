@@ -11,6 +11,11 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "2024-11-18T09:00:00" -> "09:00" (the wall-clock time as written, no TZ conversion). */
+/** "08:00" from a wall-clock time "08:00:00" (or "08:00"). */
+export function hourMinute(time: string): string {
+  return time.slice(0, 5);
+}
+
 export function clockTime(isoLocal: string): string {
   const m = LOCAL_DATE_TIME.exec(isoLocal);
   if (!m) throw new Error(`Invalid local date-time: ${isoLocal}`);

@@ -1,0 +1,596 @@
+//! Planning edits: moving and resizing sessions, ripple re-timing of a
+//! day's sequence in a room with pinned blocks, breaks across all rooms,
+//! and duplication. Each edit is one undoable step with a readable summary.
+
+use crate::error::{CoreError, Result};
+use crate::forms::SessionDraft;
+use crate::model::*;
+use crate::store::{SessionCopy, Store, TimeChange};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::HashMap;
+
+fn when(t: NaiveDateTime) -> String {
+    t.format("%a %-d %b %H:%M").to_string()
+}
+
+/// "Moved “Panel” from Mon 18 Nov 10:45 to 11:00", or a plain "Edited …".
+pub fn describe_change(
+    before: &Session,
+    title: &str,
+    new_start: Option<NaiveDateTime>,
+    room_changed: bool,
+) -> String {
+    match (before.start, new_start) {
+        (Some(a), Some(b)) if a != b => {
+            let to = if a.date() == b.date() {
+                b.format("%H:%M").to_string()
+            } else {
+                when(b)
+            };
+            format!("Moved “{title}” from {} to {to}", when(a))
+        }
+        (None, Some(b)) => format!("Scheduled “{title}” at {}", when(b)),
+        (Some(_), None) => format!("Unscheduled “{title}”"),
+        _ if room_changed => format!("Moved “{title}” to another room"),
+        _ => format!("Edited session “{title}”"),
+    }
+}
+
+/// One block of a sequence, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub id: Id,
+    pub title: String,
+    pub minutes: i64,
+    /// Set for a pinned block: it keeps this start.
+    pub pinned_start: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub id: Id,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+}
+
+/// A block that would run into a pinned one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overrun {
+    pub pin: String,
+    pub pin_start: NaiveDateTime,
+    /// The block running into the pin; None when the sequence itself starts late.
+    pub culprit: Option<String>,
+    pub minutes: i64,
+}
+
+impl Overrun {
+    pub fn message(&self) -> String {
+        match &self.culprit {
+            Some(c) => format!(
+                "“{c}” would overrun the pinned “{}” at {} by {} min",
+                self.pin,
+                self.pin_start.format("%H:%M"),
+                self.minutes
+            ),
+            None => format!(
+                "the sequence would start {} min after the pinned “{}” at {}",
+                self.minutes,
+                self.pin,
+                self.pin_start.format("%H:%M")
+            ),
+        }
+    }
+}
+
+/// Lays blocks end to end from `from`, `gap` minutes apart. Pinned blocks
+/// keep their start; the others flow around them. Every overrun of a pin is
+/// reported and nothing is placed.
+pub fn ripple(
+    blocks: &[Block],
+    from: NaiveDateTime,
+    gap: i64,
+) -> std::result::Result<Vec<Placed>, Vec<Overrun>> {
+    let mut t = from;
+    let mut placed = Vec::with_capacity(blocks.len());
+    let mut overruns = Vec::new();
+    let mut previous: Option<&Block> = None;
+    for b in blocks {
+        let start = match b.pinned_start {
+            Some(pin) => {
+                if t > pin {
+                    // The gap after the previous block may touch a pin; only
+                    // the block itself counts as an overrun.
+                    let late = (t - pin).num_minutes() - if previous.is_some() { gap } else { 0 };
+                    if late > 0 {
+                        overruns.push(Overrun {
+                            pin: b.title.clone(),
+                            pin_start: pin,
+                            culprit: previous.map(|p| p.title.clone()),
+                            minutes: late,
+                        });
+                    }
+                }
+                pin
+            }
+            None => t,
+        };
+        let end = start + Duration::minutes(b.minutes);
+        placed.push(Placed {
+            id: b.id,
+            start,
+            end,
+        });
+        t = end + Duration::minutes(gap);
+        previous = Some(b);
+    }
+    if overruns.is_empty() {
+        Ok(placed)
+    } else {
+        Err(overruns)
+    }
+}
+
+/// Pushes blocks (in time order, each with its current start) later only as
+/// far as needed so that none starts before `from` or before the previous
+/// one ends; gaps that absorb the push stay. Pinned blocks do not move.
+pub fn push(
+    blocks: &[(Block, NaiveDateTime)],
+    from: NaiveDateTime,
+) -> std::result::Result<Vec<Placed>, Vec<Overrun>> {
+    let mut t = from;
+    let mut placed = Vec::with_capacity(blocks.len());
+    let mut overruns = Vec::new();
+    let mut previous: Option<&Block> = None;
+    for (b, current) in blocks {
+        let start = match b.pinned_start {
+            Some(pin) => {
+                if t > pin {
+                    overruns.push(Overrun {
+                        pin: b.title.clone(),
+                        pin_start: pin,
+                        culprit: previous.map(|p| p.title.clone()),
+                        minutes: (t - pin).num_minutes(),
+                    });
+                }
+                pin
+            }
+            None => t.max(*current),
+        };
+        let end = start + Duration::minutes(b.minutes);
+        placed.push(Placed {
+            id: b.id,
+            start,
+            end,
+        });
+        t = end;
+        previous = Some(b);
+    }
+    if overruns.is_empty() {
+        Ok(placed)
+    } else {
+        Err(overruns)
+    }
+}
+
+fn overrun_error(overruns: Vec<Overrun>) -> CoreError {
+    let text: Vec<String> = overruns.iter().map(Overrun::message).collect();
+    CoreError::PinOverrun(format!("Refused: {}.", text.join("; ")))
+}
+
+fn minutes(s: &Session) -> i64 {
+    match (s.start, s.end) {
+        (Some(a), Some(b)) => (b - a).num_minutes().max(0),
+        _ => 60,
+    }
+}
+
+/// Moves a session to start at `start`, keeping its length; `room` set
+/// moves it to that room as well.
+pub fn move_session(
+    store: &mut Store,
+    id: Id,
+    start: NaiveDateTime,
+    room: Option<Option<Id>>,
+) -> Result<Session> {
+    let s = store.session(id)?;
+    if let Some(Some(r)) = room {
+        store.room(r)?;
+    }
+    let end = start + Duration::minutes(minutes(&s));
+    let room_changed = matches!(room, Some(r) if r != s.room_id);
+    if s.start == Some(start) && !room_changed {
+        return Ok(s);
+    }
+    let mut summary = describe_change(&s, &s.title, Some(start), room_changed);
+    if room_changed {
+        if let Some(Some(r)) = room {
+            let name = store.room(r)?.name;
+            if s.start != Some(start) {
+                summary = format!("{summary}, to {name}");
+            } else {
+                summary = format!("Moved “{}” to {name}", s.title);
+            }
+        }
+    }
+    store.set_session_times(
+        &[TimeChange {
+            id,
+            start: Some(start),
+            end: Some(end),
+            room,
+        }],
+        &summary,
+    )?;
+    store.session(id)
+}
+
+/// Sets a session's start and end (a resize on the calendar).
+pub fn set_times(
+    store: &mut Store,
+    id: Id,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+) -> Result<Session> {
+    let s = store.session(id)?;
+    if end <= start {
+        return Err(CoreError::invalid("end_time", "End must be after start."));
+    }
+    let summary = format!(
+        "Changed “{}” to {}–{}",
+        s.title,
+        when(start),
+        end.format("%H:%M")
+    );
+    store.set_session_times(
+        &[TimeChange {
+            id,
+            start: Some(start),
+            end: Some(end),
+            room: None,
+        }],
+        &summary,
+    )?;
+    store.session(id)
+}
+
+/// Takes a session off the calendar into the unscheduled tray.
+pub fn unschedule(store: &mut Store, id: Id) -> Result<Session> {
+    let s = store.session(id)?;
+    store.set_session_times(
+        &[TimeChange {
+            id,
+            start: None,
+            end: None,
+            room: None,
+        }],
+        &format!("Unscheduled “{}”", s.title),
+    )?;
+    store.session(id)
+}
+
+/// One block of a day's sequence in a room, as the planner shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SequenceBlock {
+    pub session: Session,
+    pub minutes: u32,
+}
+
+/// The sessions of `day` in `room`, in time order.
+pub fn sequence(store: &Store, day: NaiveDate, room: Id) -> Result<Vec<SequenceBlock>> {
+    let from = day.and_hms_opt(0, 0, 0).expect("midnight");
+    let to = from + Duration::days(1);
+    Ok(store
+        .sessions_between(from, to)?
+        .into_iter()
+        .filter(|s| s.room_id == Some(room))
+        .map(|s| SequenceBlock {
+            minutes: minutes(&s) as u32,
+            session: s,
+        })
+        .collect())
+}
+
+/// A re-timing request for one room's day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct RetimeRequest {
+    pub day: NaiveDate,
+    pub room_id: Id,
+    /// "HH:MM"; blank keeps the current first start (or the day's start).
+    pub from: String,
+    /// The new order of the sequence's sessions; empty keeps the current one.
+    pub order: Vec<Id>,
+    /// New lengths in minutes, by session.
+    pub minutes: Vec<(Id, u32)>,
+    pub gap_minutes: u32,
+}
+
+/// Ripples a room's day from its start: reorder, change lengths, keep pins.
+/// Refuses, changing nothing, when a block would overrun a pin.
+pub fn retime(store: &mut Store, req: &RetimeRequest) -> Result<Vec<Placed>> {
+    let plan = store.plan()?;
+    let room = store.room(req.room_id)?;
+    let current = sequence(store, req.day, req.room_id)?;
+    let by_id: HashMap<Id, &SequenceBlock> = current.iter().map(|b| (b.session.id, b)).collect();
+    let mut order: Vec<&SequenceBlock> = if req.order.is_empty() {
+        current.iter().collect()
+    } else {
+        let mut seen = Vec::new();
+        for id in &req.order {
+            let b = by_id.get(id).ok_or_else(|| {
+                CoreError::invalid(
+                    "order",
+                    format!("Session {id} is not in {} on {}.", room.name, req.day),
+                )
+            })?;
+            if !seen.iter().any(|s: &&SequenceBlock| s.session.id == *id) {
+                seen.push(*b);
+            }
+        }
+        seen
+    };
+    for b in &current {
+        if !order.iter().any(|o| o.session.id == b.session.id) {
+            order.push(b);
+        }
+    }
+    let lengths: HashMap<Id, u32> = req.minutes.iter().copied().collect();
+    let from = if req.from.trim().is_empty() {
+        current
+            .first()
+            .and_then(|b| b.session.start)
+            .unwrap_or_else(|| req.day.and_time(plan.day_start))
+    } else {
+        let t = crate::forms::parse_time(&req.from).ok_or_else(|| {
+            CoreError::invalid(
+                "from",
+                format!("\"{}\" is not a time (use HH:MM, 24-hour).", req.from),
+            )
+        })?;
+        req.day.and_time(t)
+    };
+    let blocks: Vec<Block> = order
+        .iter()
+        .map(|b| {
+            let m = lengths.get(&b.session.id).copied().unwrap_or(b.minutes);
+            Block {
+                id: b.session.id,
+                title: b.session.title.clone(),
+                minutes: m.max(1) as i64,
+                pinned_start: b.session.pinned.then_some(b.session.start).flatten(),
+            }
+        })
+        .collect();
+    let placed = ripple(&blocks, from, req.gap_minutes as i64).map_err(overrun_error)?;
+    let changes: Vec<TimeChange> = placed
+        .iter()
+        .filter(|p| {
+            let s = &by_id[&p.id].session;
+            s.start != Some(p.start) || s.end != Some(p.end)
+        })
+        .map(|p| TimeChange {
+            id: p.id,
+            start: Some(p.start),
+            end: Some(p.end),
+            room: None,
+        })
+        .collect();
+    if !changes.is_empty() {
+        let summary = format!(
+            "Re-timed {} on {} from {}",
+            room.name,
+            req.day.format("%a %-d %b"),
+            from.format("%H:%M")
+        );
+        store.set_session_times(&changes, &summary)?;
+    }
+    Ok(placed)
+}
+
+/// A break or meal for every room in use on a day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct BreakRequest {
+    pub day: NaiveDate,
+    /// "HH:MM"
+    pub at: String,
+    pub minutes: u32,
+    pub kind: SessionKind,
+    pub title: String,
+}
+
+/// Inserts the break at the same time in every room that has sessions that
+/// day, and pushes each room's later sessions as far as needed to make room. Refuses,
+/// changing nothing, when that would push a session into a pin.
+pub fn insert_break(store: &mut Store, req: &BreakRequest) -> Result<Vec<Id>> {
+    let at = crate::forms::parse_time(&req.at).ok_or_else(|| {
+        CoreError::invalid(
+            "at",
+            format!("\"{}\" is not a time (use HH:MM, 24-hour).", req.at),
+        )
+    })?;
+    if req.minutes == 0 || req.minutes > 600 {
+        return Err(CoreError::invalid(
+            "minutes",
+            "A break lasts from 1 to 600 minutes.",
+        ));
+    }
+    let title = req.title.trim();
+    if title.is_empty() {
+        return Err(CoreError::invalid("title", "Title is required."));
+    }
+    let start = req.day.and_time(at);
+    let end = start + Duration::minutes(req.minutes as i64);
+    let from = req.day.and_hms_opt(0, 0, 0).expect("midnight");
+    let sessions = store.sessions_between(from, from + Duration::days(1))?;
+    let mut rooms: Vec<Id> = sessions.iter().filter_map(|s| s.room_id).collect();
+    rooms.sort_unstable();
+    rooms.dedup();
+    if rooms.is_empty() {
+        return Err(CoreError::invalid(
+            "day",
+            format!("No room has sessions on {}.", req.day),
+        ));
+    }
+    let event_id = store
+        .events()?
+        .into_iter()
+        .find(|e| e.first_day <= req.day && req.day <= e.last_day)
+        .map(|e| e.id)
+        .or_else(|| sessions.first().map(|s| s.event_id))
+        .ok_or_else(|| CoreError::invalid("day", "No event runs on that day."))?;
+
+    // Later sessions in each room move only as far as the break needs; pins stay.
+    let mut changes = Vec::new();
+    let mut overruns = Vec::new();
+    for room in &rooms {
+        let later: Vec<&Session> = sessions
+            .iter()
+            .filter(|s| s.room_id == Some(*room) && s.start.is_some_and(|t| t >= start))
+            .collect();
+        let blocks: Vec<(Block, NaiveDateTime)> = later
+            .iter()
+            .map(|s| {
+                let block = Block {
+                    id: s.id,
+                    title: s.title.clone(),
+                    minutes: minutes(s),
+                    pinned_start: if s.pinned { s.start } else { None },
+                };
+                (block, s.start.unwrap_or(end))
+            })
+            .collect();
+        match push(&blocks, end) {
+            Ok(placed) => changes.extend(placed.into_iter().map(|p| TimeChange {
+                id: p.id,
+                start: Some(p.start),
+                end: Some(p.end),
+                room: None,
+            })),
+            Err(mut o) => overruns.append(&mut o),
+        }
+    }
+    if !overruns.is_empty() {
+        return Err(overrun_error(overruns));
+    }
+    let drafts: Vec<SessionDraft> = rooms
+        .iter()
+        .map(|room| SessionDraft {
+            event_id,
+            title: title.to_string(),
+            kind: req.kind,
+            start: Some(start),
+            end: Some(end),
+            room_id: Some(*room),
+            description: String::new(),
+            agenda_item: String::new(),
+            outcome: String::new(),
+            notes: String::new(),
+        })
+        .collect();
+    store.insert_break_step(
+        &drafts,
+        &changes,
+        &format!(
+            "Inserted “{title}” at {} in {} rooms",
+            when(start),
+            rooms.len()
+        ),
+    )
+}
+
+/// Copies a session to start right after itself, in the same room.
+pub fn duplicate_session(store: &mut Store, id: Id) -> Result<Session> {
+    let s = store.session(id)?;
+    let (start, end) = match (s.start, s.end) {
+        (Some(a), Some(b)) => (Some(b), Some(b + (b - a))),
+        _ => (None, None),
+    };
+    let title = format!("{} (copy)", s.title);
+    let ids = store.copy_sessions(
+        &[SessionCopy {
+            from: id,
+            event_id: s.event_id,
+            title: title.clone(),
+            start,
+            end,
+        }],
+        &format!("Duplicated “{}”", s.title),
+    )?;
+    store.session(ids[0])
+}
+
+/// Copies every session of `from` onto `to`, at the same times and rooms.
+/// A copy keeps its event when the event runs on `to`, else takes the one
+/// event that does.
+pub fn duplicate_day(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<Id>> {
+    if from == to {
+        return Err(CoreError::invalid("to", "Choose another day to copy to."));
+    }
+    let events = store.events()?;
+    let on_target: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.first_day <= to && to <= e.last_day)
+        .collect();
+    let start = from.and_hms_opt(0, 0, 0).expect("midnight");
+    let sessions = store.sessions_between(start, start + Duration::days(1))?;
+    if sessions.is_empty() {
+        return Err(CoreError::invalid(
+            "from",
+            format!("{from} has no sessions to copy."),
+        ));
+    }
+    let shift = to - from;
+    let copies: Vec<SessionCopy> = sessions
+        .iter()
+        .map(|s| {
+            let keeps = events
+                .iter()
+                .any(|e| e.id == s.event_id && e.first_day <= to && to <= e.last_day);
+            let event_id = match (keeps, on_target.as_slice()) {
+                (false, [only]) => only.id,
+                _ => s.event_id,
+            };
+            SessionCopy {
+                from: s.id,
+                event_id,
+                title: s.title.clone(),
+                start: s.start.map(|t| t + shift),
+                end: s.end.map(|t| t + shift),
+            }
+        })
+        .collect();
+    store.copy_sessions(
+        &copies,
+        &format!(
+            "Copied {} sessions from {} to {}",
+            copies.len(),
+            from.format("%a %-d %b"),
+            to.format("%a %-d %b")
+        ),
+    )
+}
+
+/// The plan's day hours on `day`, for the planner's visible range.
+pub fn day_bounds(plan: &Plan, day: NaiveDate) -> (NaiveDateTime, NaiveDateTime) {
+    (day.and_time(plan.day_start), day.and_time(plan.day_end))
+}
+
+pub fn parse_wall_clock(value: &str) -> Option<NaiveDateTime> {
+    let v = value.trim();
+    [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok())
+}
+
+pub fn midnight(day: NaiveDate) -> NaiveDateTime {
+    day.and_time(NaiveTime::MIN)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,390 @@
+use super::*;
+use crate::sample::sample_in_memory;
+
+fn t(hm: &str) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2024, 11, 19)
+        .unwrap()
+        .and_time(NaiveTime::parse_from_str(hm, "%H:%M").unwrap())
+}
+
+fn block(id: Id, minutes: i64, pin: Option<&str>) -> Block {
+    Block {
+        id,
+        title: format!("B{id}"),
+        minutes,
+        pinned_start: pin.map(t),
+    }
+}
+
+fn hm(p: &[Placed]) -> Vec<(Id, String, String)> {
+    p.iter()
+        .map(|p| {
+            (
+                p.id,
+                p.start.format("%H:%M").to_string(),
+                p.end.format("%H:%M").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn ripple_table() {
+    type Case = (
+        &'static str,
+        Vec<Block>,
+        &'static str,
+        i64,
+        Result<Vec<(Id, &'static str, &'static str)>, Vec<&'static str>>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "end to end",
+            vec![block(1, 30, None), block(2, 90, None), block(3, 15, None)],
+            "09:00",
+            0,
+            Ok(vec![
+                (1, "09:00", "09:30"),
+                (2, "09:30", "11:00"),
+                (3, "11:00", "11:15"),
+            ]),
+        ),
+        (
+            "gaps between blocks",
+            vec![block(1, 30, None), block(2, 30, None)],
+            "09:00",
+            10,
+            Ok(vec![(1, "09:00", "09:30"), (2, "09:40", "10:10")]),
+        ),
+        (
+            "a pin keeps its start and leaves a gap before it",
+            vec![
+                block(1, 60, None),
+                block(2, 60, Some("12:30")),
+                block(3, 30, None),
+            ],
+            "09:00",
+            0,
+            Ok(vec![
+                (1, "09:00", "10:00"),
+                (2, "12:30", "13:30"),
+                (3, "13:30", "14:00"),
+            ]),
+        ),
+        (
+            "exactly meeting a pin is not an overrun (half-open)",
+            vec![block(1, 210, None), block(2, 60, Some("12:30"))],
+            "09:00",
+            0,
+            Ok(vec![(1, "09:00", "12:30"), (2, "12:30", "13:30")]),
+        ),
+        (
+            "a gap touching a pin is not an overrun",
+            vec![block(1, 200, None), block(2, 60, Some("12:30"))],
+            "09:00",
+            15,
+            Ok(vec![(1, "09:00", "12:20"), (2, "12:30", "13:30")]),
+        ),
+        (
+            "overrunning a pin is refused",
+            vec![block(1, 220, None), block(2, 60, Some("12:30"))],
+            "09:00",
+            0,
+            Err(vec![
+                "“B1” would overrun the pinned “B2” at 12:30 by 10 min",
+            ]),
+        ),
+        (
+            "starting after the first pin is refused",
+            vec![block(1, 60, Some("08:30")), block(2, 60, None)],
+            "09:00",
+            0,
+            Err(vec![
+                "the sequence would start 30 min after the pinned “B1” at 08:30",
+            ]),
+        ),
+        (
+            "every overrun is reported",
+            vec![
+                block(1, 120, None),
+                block(2, 30, Some("10:30")),
+                block(3, 120, None),
+                block(4, 60, Some("12:30")),
+            ],
+            "09:00",
+            0,
+            Err(vec![
+                "“B1” would overrun the pinned “B2” at 10:30 by 30 min",
+                "“B3” would overrun the pinned “B4” at 12:30 by 30 min",
+            ]),
+        ),
+    ];
+    for (name, blocks, from, gap, want) in cases {
+        let got = ripple(&blocks, t(from), gap);
+        match (got, want) {
+            (Ok(p), Ok(w)) => {
+                let w: Vec<(Id, String, String)> = w
+                    .into_iter()
+                    .map(|(i, a, b)| (i, a.into(), b.into()))
+                    .collect();
+                assert_eq!(hm(&p), w, "{name}");
+            }
+            (Err(o), Err(w)) => {
+                let got: Vec<String> = o.iter().map(Overrun::message).collect();
+                assert_eq!(got, w, "{name}");
+            }
+            (got, want) => panic!("{name}: got {got:?}, want {want:?}"),
+        }
+    }
+}
+
+fn find(store: &Store, title: &str) -> Session {
+    store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == title)
+        .unwrap_or_else(|| panic!("no session {title}"))
+}
+
+#[test]
+fn push_moves_only_as_far_as_needed() {
+    let blocks = vec![
+        (block(1, 45, None), t("11:30")),
+        (block(2, 60, None), t("13:15")),
+        (block(3, 30, Some("12:30")), t("12:30")),
+    ];
+    let err = push(&blocks[..1], t("11:40")).map(|p| hm(&p)).unwrap();
+    assert_eq!(err, vec![(1, "11:40".to_string(), "12:25".to_string())]);
+    let ok = push(&blocks[..2], t("11:40")).unwrap();
+    assert_eq!(
+        hm(&ok)[1],
+        (2, "13:15".to_string(), "14:15".to_string()),
+        "the gap absorbs the push"
+    );
+    let refused = push(&[blocks[0].clone(), blocks[2].clone()], t("11:50"))
+        .err()
+        .unwrap();
+    assert_eq!(
+        refused[0].message(),
+        "“B1” would overrun the pinned “B3” at 12:30 by 5 min"
+    );
+}
+
+#[test]
+fn move_keeps_length_and_is_undoable() {
+    let mut store = sample_in_memory().unwrap();
+    let panel = find(&store, "Coffee break");
+    let moved = move_session(&mut store, panel.id, t("11:00") - Duration::days(1), None).unwrap();
+    assert_eq!(
+        moved.end.unwrap() - moved.start.unwrap(),
+        Duration::minutes(30)
+    );
+    assert_eq!(
+        store.undo_state().unwrap().undo.unwrap(),
+        "Moved “Coffee break” from Mon 18 Nov 10:15 to 11:00"
+    );
+    store.undo().unwrap();
+    assert_eq!(store.session(panel.id).unwrap(), panel);
+    store.redo().unwrap();
+    assert_eq!(store.session(panel.id).unwrap().start, moved.start);
+}
+
+#[test]
+fn retime_ripples_and_refuses_to_break_a_pin() {
+    let mut store = sample_in_memory().unwrap();
+    let day = NaiveDate::from_ymd_opt(2024, 11, 19).unwrap();
+    let hall = store
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Plenary Hall")
+        .unwrap()
+        .id;
+    let opening = find(&store, "Opening and adoption of the agenda");
+    let work_plan = find(
+        &store,
+        "Forward Work Plan 2024–26: finalisation and endorsement",
+    );
+    // Longer opening: everything after it in the hall shifts by 15 minutes.
+    let req = RetimeRequest {
+        day,
+        room_id: hall,
+        from: "09:00".into(),
+        order: vec![],
+        minutes: vec![(opening.id, 30)],
+        gap_minutes: 0,
+    };
+    retime(&mut store, &req).unwrap();
+    assert_eq!(find(&store, &work_plan.title).start.unwrap(), t("09:30"));
+    store.undo().unwrap();
+    assert_eq!(find(&store, &work_plan.title).start.unwrap(), t("09:15"));
+
+    // Pin the national updates (10:15) and the work plan can no longer take 80 min.
+    let updates = find(&store, "National updates from members and observers");
+    store.set_pinned(updates.id, true).unwrap();
+    let before = store.sessions().unwrap();
+    let err = retime(
+        &mut store,
+        &RetimeRequest {
+            minutes: vec![(work_plan.id, 80)],
+            ..req.clone()
+        },
+    )
+    .err()
+    .unwrap();
+    assert_eq!(err.code(), "pin_overrun");
+    assert_eq!(
+        err.to_string(),
+        "Refused: “Forward Work Plan 2024–26: finalisation and endorsement” would overrun the pinned “National updates from members and observers” at 10:15 by 20 min."
+    );
+    assert_eq!(store.sessions().unwrap(), before, "nothing written");
+}
+
+#[test]
+fn reorder_flows_around_a_pinned_block() {
+    let mut store = sample_in_memory().unwrap();
+    let day = NaiveDate::from_ymd_opt(2024, 11, 20).unwrap();
+    let hall = store
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Plenary Hall")
+        .unwrap()
+        .id;
+    let seq = sequence(&store, day, hall).unwrap();
+    let ids: Vec<Id> = seq.iter().map(|b| b.session.id).collect();
+    // Swap the situation report and the opening.
+    let mut order = ids.clone();
+    order.swap(0, 1);
+    retime(
+        &mut store,
+        &RetimeRequest {
+            day,
+            room_id: hall,
+            from: String::new(),
+            order,
+            minutes: vec![],
+            gap_minutes: 0,
+        },
+    )
+    .unwrap();
+    let after = sequence(&store, day, hall).unwrap();
+    assert_eq!(
+        after[0].session.title,
+        "Situation report: new trends and issues of concern"
+    );
+    assert_eq!(
+        after[0].session.start.unwrap().format("%H:%M").to_string(),
+        "09:00"
+    );
+    assert_eq!(after[1].session.title, "Opening of the Regional Event");
+    assert_eq!(
+        after[1].session.start.unwrap().format("%H:%M").to_string(),
+        "10:15"
+    );
+}
+
+#[test]
+fn break_across_rooms_shifts_later_sessions_in_each_room() {
+    let mut store = sample_in_memory().unwrap();
+    let day = NaiveDate::from_ymd_opt(2024, 11, 19).unwrap();
+    let ids = insert_break(
+        &mut store,
+        &BreakRequest {
+            day,
+            at: "11:30".into(),
+            minutes: 10,
+            kind: SessionKind::Break,
+            title: "Stretch".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(ids.len(), 2, "hall and foyer both have sessions that day");
+    assert_eq!(
+        find(&store, "Updates from other Bali Process workstreams")
+            .start
+            .unwrap(),
+        t("11:40")
+    );
+    // The hall's gap over lunch absorbs the push: the afternoon stays put.
+    assert_eq!(
+        find(&store, "Updates from other Bali Process workstreams")
+            .end
+            .unwrap(),
+        t("12:25")
+    );
+    assert_eq!(
+        find(
+            &store,
+            "Strengthening law enforcement capability and coordination"
+        )
+        .start
+        .unwrap(),
+        t("13:15")
+    );
+    let lunch = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == "Lunch" && s.start.unwrap().date() == day)
+        .unwrap();
+    assert_eq!(
+        lunch.start.unwrap(),
+        t("12:15"),
+        "the foyer's lunch starts after the break ends"
+    );
+    assert_eq!(
+        store.undo().unwrap().unwrap(),
+        "Inserted “Stretch” at Tue 19 Nov 11:30 in 2 rooms"
+    );
+    assert_eq!(
+        find(&store, "Updates from other Bali Process workstreams")
+            .start
+            .unwrap(),
+        t("11:30")
+    );
+    assert!(store
+        .sessions()
+        .unwrap()
+        .iter()
+        .all(|s| s.title != "Stretch"));
+}
+
+#[test]
+fn duplicate_session_and_day() {
+    let mut store = sample_in_memory().unwrap();
+    let panel = find(&store, "Panel discussion: emerging trends and global challenges intensifying the risks and harms of trafficking in persons");
+    let copy = duplicate_session(&mut store, panel.id).unwrap();
+    assert_eq!(copy.start, panel.end);
+    let roles = crate::agenda::agenda(&store, Some(NaiveDate::from_ymd_opt(2024, 11, 18).unwrap()))
+        .unwrap();
+    let copied = roles.days[0]
+        .sessions
+        .iter()
+        .find(|s| s.session.id == copy.id)
+        .unwrap();
+    assert_eq!(
+        copied.roles.len(),
+        10,
+        "moderator and nine panellists come along"
+    );
+
+    let before = store.sessions().unwrap().len();
+    let ids = duplicate_day(
+        &mut store,
+        NaiveDate::from_ymd_opt(2024, 11, 20).unwrap(),
+        NaiveDate::from_ymd_opt(2024, 11, 19).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(ids.len(), 8);
+    assert_eq!(store.sessions().unwrap().len(), before + 8);
+    let annual = store.events().unwrap()[1].id;
+    assert!(
+        ids.iter()
+            .all(|id| store.session(*id).unwrap().event_id == annual),
+        "copies join the event of the target day"
+    );
+    store.undo().unwrap();
+    assert_eq!(store.sessions().unwrap().len(), before);
+}
