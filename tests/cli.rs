@@ -253,3 +253,145 @@ fn help_and_version_succeed() {
     }
     assert!(plenary(&["--version"]).status.success());
 }
+
+#[test]
+fn move_retime_undo_and_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let o = plenary(&[
+        "move",
+        &path,
+        "Closing of the Annual Meeting",
+        "--to",
+        "2024-11-19 17:00",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "Moved “Closing of the Annual Meeting” from Tue 19 Nov 16:30 to 17:00\n"
+    );
+
+    let o = plenary(&[
+        "retime",
+        &path,
+        "--day",
+        "2024-11-19",
+        "--room",
+        "plenary hall",
+        "--from",
+        "08:30",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("08:30–08:45  Opening and adoption of the agenda\n"),
+        "{text}"
+    );
+    assert!(text.contains("08:45–09:30  Forward Work Plan"), "{text}");
+
+    let o = plenary(&["history", &path]);
+    let text = stdout(&o);
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("Re-timed Plenary Hall on Tue 19 Nov from 08:30"),
+        "{text}"
+    );
+    assert_eq!(
+        stdout(&plenary(&["undo", &path])),
+        "Undid: Re-timed Plenary Hall on Tue 19 Nov from 08:30\n"
+    );
+    assert_eq!(
+        stdout(&plenary(&["undo", &path])),
+        "Undid: Moved “Closing of the Annual Meeting” from Tue 19 Nov 16:30 to 17:00\n"
+    );
+    assert_one_line_error(&plenary(&["undo", &path]), "nothing to undo");
+    let store = Store::open(Path::new(&path)).unwrap();
+    let closing = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == "Closing of the Annual Meeting")
+        .unwrap();
+    assert_eq!(closing.start.unwrap().to_string(), "2024-11-19 16:30:00");
+}
+
+#[test]
+fn move_and_retime_refuse_to_break_a_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    {
+        let mut store = Store::open(Path::new(&path)).unwrap();
+        let updates = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title == "National updates from members and observers")
+            .unwrap();
+        store.set_pinned(updates.id, true).unwrap();
+    }
+    let before = std::fs::read(&path).unwrap().len();
+    assert_one_line_error(
+        &plenary(&[
+            "move",
+            &path,
+            "Opening and adoption of the agenda",
+            "--to",
+            "2024-11-19 10:30",
+        ]),
+        "would overlap the pinned “National updates from members and observers” at 10:15",
+    );
+    assert_one_line_error(
+        &plenary(&[
+            "retime",
+            &path,
+            "--day",
+            "2024-11-19",
+            "--room",
+            "Plenary Hall",
+            "--from",
+            "09:45",
+        ]),
+        "would overrun the pinned “National updates from members and observers” at 10:15 by 30 min",
+    );
+    let o = plenary(&["history", &path]);
+    assert_eq!(
+        stdout(&o).lines().count(),
+        1,
+        "only the pin was recorded: {}",
+        stdout(&o)
+    );
+    assert!(std::fs::read(&path).unwrap().len() >= before);
+    assert_one_line_error(
+        &plenary(&["move", &path, "Lunch", "--to", "2024-11-19 12:00"]),
+        "3 sessions are titled \"Lunch\"",
+    );
+    assert_one_line_error(
+        &plenary(&["move", &path, "Nope", "--to", "2024-11-19 12:00"]),
+        "no session has the id or title",
+    );
+    assert_one_line_error(
+        &plenary(&[
+            "move",
+            &path,
+            "Closing of the Annual Meeting",
+            "--to",
+            "tomorrow",
+        ]),
+        "--to",
+    );
+    assert_one_line_error(
+        &plenary(&[
+            "retime",
+            &path,
+            "--day",
+            "2024-11-19",
+            "--room",
+            "Attic",
+            "--from",
+            "09:00",
+        ]),
+        "--room: no room \"Attic\" (rooms: Foyer, Plenary Hall)",
+    );
+}

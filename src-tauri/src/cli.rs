@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use plenary_core::agenda::{agenda, overview};
 use plenary_core::forms::{parse_date, PlanForm};
+use plenary_core::planner;
 use plenary_core::synth::{self, Spec};
 use plenary_core::{check, sample, text, CoreError, Store};
 use std::io::Write;
@@ -68,6 +69,44 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Move a session (by id or exact title) to a new start, keeping its length.
+    Move {
+        file: PathBuf,
+        session: String,
+        /// New start, "YYYY-MM-DD HH:MM" in the plan's time zone.
+        #[arg(long)]
+        to: String,
+        /// Move to this room (name or id) as well.
+        #[arg(long)]
+        room: Option<String>,
+    },
+    /// Ripple a room's day: lay its sessions end to end from a start time,
+    /// keeping pinned sessions where they are.
+    Retime {
+        file: PathBuf,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        day: String,
+        /// Room name or id.
+        #[arg(long)]
+        room: String,
+        /// HH:MM
+        #[arg(long)]
+        from: String,
+        /// Minutes between sessions.
+        #[arg(long, default_value_t = 0)]
+        gap: u32,
+    },
+    /// Undo the latest change to the plan.
+    Undo { file: PathBuf },
+    /// Redo the latest undone change.
+    Redo { file: PathBuf },
+    /// List the plan's changes, newest first.
+    History {
+        file: PathBuf,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
     /// Write a generated plan of a given size, for trials and benchmarks.
     Generate {
         file: PathBuf,
@@ -98,6 +137,51 @@ fn out(text: &str) -> Result<(), Failure> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure(e.to_string())),
         _ => Ok(()),
     }
+}
+
+fn find_session(store: &Store, wanted: &str) -> Result<plenary_core::model::Session, Failure> {
+    let sessions = store.sessions()?;
+    if let Ok(id) = wanted.parse::<i64>() {
+        if let Some(s) = sessions.iter().find(|s| s.id == id) {
+            return Ok(s.clone());
+        }
+    }
+    let matching: Vec<_> = sessions
+        .iter()
+        .filter(|s| s.title.eq_ignore_ascii_case(wanted.trim()))
+        .collect();
+    match matching.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Failure(format!(
+            "no session has the id or title \"{wanted}\""
+        ))),
+        many => Err(Failure(format!(
+            "{} sessions are titled \"{wanted}\"; use an id ({})",
+            many.len(),
+            many.iter()
+                .map(|s| s.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+fn find_room(store: &Store, wanted: &str) -> Result<plenary_core::model::Room, Failure> {
+    let rooms = store.rooms()?;
+    rooms
+        .iter()
+        .find(|r| r.name.eq_ignore_ascii_case(wanted.trim()) || r.id.to_string() == wanted.trim())
+        .cloned()
+        .ok_or_else(|| {
+            Failure(format!(
+                "--room: no room \"{wanted}\" (rooms: {})",
+                rooms
+                    .iter()
+                    .map(|r| r.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
 }
 
 /// Runs a subcommand; returns the process exit code.
@@ -191,6 +275,98 @@ pub fn run(command: Command) -> Result<i32, Failure> {
                 out(&text)?;
             }
             return Ok(if problems.is_empty() { 0 } else { 1 });
+        }
+        Command::Move {
+            file,
+            session,
+            to,
+            room,
+        } => {
+            let mut store = Store::open(&file)?;
+            let s = find_session(&store, &session)?;
+            let start = planner::parse_wall_clock(&to).ok_or_else(|| {
+                Failure(format!(
+                    "--to: \"{to}\" is not a date and time (use \"YYYY-MM-DD HH:MM\")"
+                ))
+            })?;
+            let room = match room {
+                Some(r) => Some(Some(find_room(&store, &r)?.id)),
+                None => None,
+            };
+            let moved = planner::move_session(&mut store, s.id, start, room)?;
+            let summary = store.history(1)?.first().map(|h| h.summary.clone());
+            out(&format!(
+                "{}\n",
+                summary.unwrap_or_else(|| format!("“{}” already starts then", moved.title))
+            ))?;
+        }
+        Command::Retime {
+            file,
+            day,
+            room,
+            from,
+            gap,
+        } => {
+            let mut store = Store::open(&file)?;
+            let day = parse_date(&day).ok_or_else(|| {
+                Failure(format!("--day: \"{day}\" is not a date (use YYYY-MM-DD)"))
+            })?;
+            let room = find_room(&store, &room)?;
+            if plenary_core::forms::parse_time(&from).is_none() {
+                return Err(Failure(format!(
+                    "--from: \"{from}\" is not a time (use HH:MM, 24-hour)"
+                )));
+            }
+            let placed = planner::retime(
+                &mut store,
+                &planner::RetimeRequest {
+                    day,
+                    room_id: room.id,
+                    from,
+                    order: vec![],
+                    minutes: vec![],
+                    gap_minutes: gap,
+                },
+            )?;
+            let mut text = String::new();
+            for p in placed {
+                let s = store.session(p.id)?;
+                text.push_str(&format!(
+                    "{}–{}  {}{}\n",
+                    p.start.format("%H:%M"),
+                    p.end.format("%H:%M"),
+                    s.title,
+                    if s.pinned { " (pinned)" } else { "" }
+                ));
+            }
+            out(&text)?;
+        }
+        Command::Undo { file } => {
+            let mut store = Store::open(&file)?;
+            match store.undo()? {
+                Some(what) => out(&format!("Undid: {what}\n"))?,
+                None => return Err(Failure("nothing to undo".into())),
+            }
+        }
+        Command::Redo { file } => {
+            let mut store = Store::open(&file)?;
+            match store.redo()? {
+                Some(what) => out(&format!("Redid: {what}\n"))?,
+                None => return Err(Failure("nothing to redo".into())),
+            }
+        }
+        Command::History { file, limit } => {
+            let store = Store::open(&file)?;
+            let mut text = String::new();
+            for h in store.history(limit as i64)? {
+                text.push_str(&format!(
+                    "{}  {}{}\n",
+                    h.at.format("%Y-%m-%d %H:%M"),
+                    h.summary,
+                    if h.undone { "  (undone)" } else { "" }
+                ));
+            }
+            out(&text)?;
         }
         Command::Generate {
             file,

@@ -8,6 +8,8 @@ use plenary_core::agenda::{self, Agenda, Overview};
 use plenary_core::check::{self, Conflict};
 use plenary_core::forms::{EventForm, PlanForm, RoomForm, SessionForm};
 use plenary_core::model::{Event, Id, Room, Session};
+use plenary_core::planner::{self, BreakRequest, RetimeRequest, SequenceBlock};
+use plenary_core::store::{HistoryStep, UndoState};
 use plenary_core::vocabulary::{self, Vocabulary};
 use std::path::PathBuf;
 use tauri::State;
@@ -156,6 +158,101 @@ pub fn delete_room(state: S, id: Id) -> ApiResult<()> {
     state.with_mut(|s| s.delete_room(id))
 }
 
+#[tauri::command]
+#[specta::specta]
+pub fn undo(state: S) -> ApiResult<Option<String>> {
+    state.with_mut(|s| s.undo())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn redo(state: S) -> ApiResult<Option<String>> {
+    state.with_mut(|s| s.redo())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn undo_state(state: S) -> ApiResult<UndoState> {
+    state.with(|s| s.undo_state())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn change_log(state: S, limit: u32) -> ApiResult<Vec<HistoryStep>> {
+    state.with(|s| s.history(limit as i64))
+}
+
+/// Moves a session to `start` ("YYYY-MM-DDTHH:MM[:SS]"), keeping its length;
+/// `room_id` moves it to that room too.
+#[tauri::command]
+#[specta::specta]
+pub fn move_session(state: S, id: Id, start: String, room_id: Option<Id>) -> ApiResult<Session> {
+    state.with_mut(|s| {
+        let start = planner::parse_start("start", &start)?;
+        planner::move_session(s, id, start, room_id.map(Some))
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_session_times(state: S, id: Id, start: String, end: String) -> ApiResult<Session> {
+    state.with_mut(|s| {
+        let (start, end) = (
+            planner::parse_start("start", &start)?,
+            planner::parse_start("end", &end)?,
+        );
+        planner::set_times(s, id, start, end)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn unschedule_session(state: S, id: Id) -> ApiResult<Session> {
+    state.with_mut(|s| planner::unschedule(s, id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_pinned(state: S, id: Id, pinned: bool) -> ApiResult<Session> {
+    state.with_mut(|s| s.set_pinned(id, pinned))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn sequence(state: S, day: NaiveDate, room_id: Id) -> ApiResult<Vec<SequenceBlock>> {
+    state.with(|s| planner::sequence(s, day, room_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn retime(state: S, request: RetimeRequest) -> ApiResult<()> {
+    state.with_mut(|s| planner::retime(s, &request).map(|_| ()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn insert_break(state: S, request: BreakRequest) -> ApiResult<Vec<Id>> {
+    state.with_mut(|s| planner::insert_break(s, &request))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn duplicate_session(state: S, id: Id) -> ApiResult<Session> {
+    state.with_mut(|s| planner::duplicate_session(s, id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn duplicate_day(state: S, from: NaiveDate, to: NaiveDate) -> ApiResult<Vec<Id>> {
+    state.with_mut(|s| planner::duplicate_day(s, from, to))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_conflict_accepted(state: S, key: String, accepted: bool) -> ApiResult<()> {
+    state.with_mut(|s| check::set_accepted(s, &key, accepted))
+}
+
 /// The generated-bindings builder: one list of every command.
 pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
@@ -184,6 +281,20 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             create_room,
             update_room,
             delete_room,
+            undo,
+            redo,
+            undo_state,
+            change_log,
+            move_session,
+            set_session_times,
+            unschedule_session,
+            set_pinned,
+            sequence,
+            retime,
+            insert_break,
+            duplicate_session,
+            duplicate_day,
+            set_conflict_accepted,
         ])
 }
 

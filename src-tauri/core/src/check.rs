@@ -22,6 +22,7 @@ pub enum ConflictKind {
     PersonDoubleBooked,
     PanelWithoutModerator,
     EventWithoutCochairs,
+    ChangeoverTooShort,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -31,6 +32,44 @@ pub struct Conflict {
     pub message: String,
     pub session_ids: Vec<Id>,
     pub event_id: Option<Id>,
+    /// Stable identity, for marking the conflict as accepted.
+    pub key: String,
+    /// Marked by a user as intended (e.g. a parallel side event); still listed.
+    pub accepted: bool,
+}
+
+impl Conflict {
+    fn new(
+        kind: ConflictKind,
+        message: String,
+        session_ids: Vec<Id>,
+        event_id: Option<Id>,
+        subject: Option<Id>,
+    ) -> Self {
+        let mut ids = session_ids.clone();
+        ids.sort_unstable();
+        let key = format!(
+            "{}:{}:{}:{}",
+            serde_json::to_value(kind)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default(),
+            event_id.map(|e| e.to_string()).unwrap_or_default(),
+            subject.map(|s| s.to_string()).unwrap_or_default(),
+            ids.iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        Conflict {
+            kind,
+            message,
+            session_ids,
+            event_id,
+            key,
+            accepted: false,
+        }
+    }
 }
 
 /// Everything the checks look at.
@@ -85,25 +124,27 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
 
     for e in s.events {
         if e.first_day < s.plan.first_day || e.last_day > s.plan.last_day {
-            out.push(Conflict {
-                kind: ConflictKind::EventOutsidePlan,
-                message: format!(
+            out.push(Conflict::new(
+                ConflictKind::EventOutsidePlan,
+                format!(
                     "\"{}\" ({}) is outside the plan's days ({}).",
                     e.title,
                     day_span(e.first_day, e.last_day),
                     day_span(s.plan.first_day, s.plan.last_day)
                 ),
-                session_ids: vec![],
-                event_id: Some(e.id),
-            });
+                vec![],
+                Some(e.id),
+                None,
+            ));
         }
         if !s.cochairs.iter().any(|c| c.event_id == e.id) {
-            out.push(Conflict {
-                kind: ConflictKind::EventWithoutCochairs,
-                message: format!("\"{}\" has no co-chairs.", e.title),
-                session_ids: vec![],
-                event_id: Some(e.id),
-            });
+            out.push(Conflict::new(
+                ConflictKind::EventWithoutCochairs,
+                format!("\"{}\" has no co-chairs.", e.title),
+                vec![],
+                Some(e.id),
+                None,
+            ));
         }
     }
 
@@ -113,36 +154,38 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
         };
         if let Some(e) = events.get(&x.event_id) {
             if start.date() < e.first_day || end.date() > e.last_day || end <= start {
-                out.push(Conflict {
-                    kind: ConflictKind::SessionOutsideEvent,
-                    message: format!(
+                out.push(Conflict::new(
+                    ConflictKind::SessionOutsideEvent,
+                    format!(
                         "\"{}\" ({}) is outside its event \"{}\" ({}).",
                         x.title,
                         when(x),
                         e.title,
                         day_span(e.first_day, e.last_day)
                     ),
-                    session_ids: vec![x.id],
-                    event_id: Some(e.id),
-                });
+                    vec![x.id],
+                    Some(e.id),
+                    None,
+                ));
             }
         }
         if start.time() < s.plan.day_start
             || end.time() > s.plan.day_end
             || end.date() != start.date()
         {
-            out.push(Conflict {
-                kind: ConflictKind::SessionOutsideHours,
-                message: format!(
+            out.push(Conflict::new(
+                ConflictKind::SessionOutsideHours,
+                format!(
                     "\"{}\" ({}) is outside the day's hours ({}–{}).",
                     x.title,
                     when(x),
                     s.plan.day_start.format("%H:%M"),
                     s.plan.day_end.format("%H:%M")
                 ),
-                session_ids: vec![x.id],
-                event_id: Some(x.event_id),
-            });
+                vec![x.id],
+                Some(x.event_id),
+                None,
+            ));
         }
         if x.kind == SessionKind::Panel
             && !s
@@ -150,12 +193,13 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
                 .iter()
                 .any(|r| r.role.session_id == x.id && r.role.role == RoleKind::Moderator)
         {
-            out.push(Conflict {
-                kind: ConflictKind::PanelWithoutModerator,
-                message: format!("Panel \"{}\" ({}) has no moderator.", x.title, when(x)),
-                session_ids: vec![x.id],
-                event_id: Some(x.event_id),
-            });
+            out.push(Conflict::new(
+                ConflictKind::PanelWithoutModerator,
+                format!("Panel \"{}\" ({}) has no moderator.", x.title, when(x)),
+                vec![x.id],
+                Some(x.event_id),
+                None,
+            ));
         }
     }
 
@@ -172,9 +216,9 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
         let items = by_room.get_mut(&room).expect("key");
         for (a, b) in overlapping_pairs(items) {
             let (a, b) = (sessions[&a], sessions[&b]);
-            out.push(Conflict {
-                kind: ConflictKind::RoomDoubleBooked,
-                message: format!(
+            out.push(Conflict::new(
+                ConflictKind::RoomDoubleBooked,
+                format!(
                     "{} is double-booked: \"{}\" ({}) and \"{}\" ({}).",
                     rooms
                         .get(&room)
@@ -185,9 +229,10 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
                     b.title,
                     when(b)
                 ),
-                session_ids: vec![a.id, b.id],
-                event_id: None,
-            });
+                vec![a.id, b.id],
+                None,
+                Some(room),
+            ));
         }
     }
 
@@ -216,25 +261,70 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
         let (name, items) = by_person.get_mut(&person).expect("key");
         for (a, b) in overlapping_pairs(items) {
             let (a, b) = (sessions[&a], sessions[&b]);
-            out.push(Conflict {
-                kind: ConflictKind::PersonDoubleBooked,
-                message: format!(
+            out.push(Conflict::new(
+                ConflictKind::PersonDoubleBooked,
+                format!(
                     "{name} is in two sessions at once: \"{}\" ({}) and \"{}\" ({}).",
                     a.title,
                     when(a),
                     b.title,
                     when(b)
                 ),
-                session_ids: vec![a.id, b.id],
-                event_id: None,
-            });
+                vec![a.id, b.id],
+                None,
+                Some(person),
+            ));
+        }
+        // Back-to-back sessions in different rooms need time to move.
+        if s.plan.changeover_minutes > 0 {
+            let gap = chrono::Duration::minutes(s.plan.changeover_minutes as i64);
+            for pair in items.windows(2) {
+                let (a, b) = (sessions[&pair[0].2], sessions[&pair[1].2]);
+                let between = pair[1].0 - pair[0].1;
+                if between >= chrono::Duration::zero() && between < gap && a.room_id != b.room_id {
+                    out.push(Conflict::new(
+                        ConflictKind::ChangeoverTooShort,
+                        format!(
+                            "{name} has {} min to move from \"{}\" (ends {}) to \"{}\" in another room ({}); the changeover is {} min.",
+                            between.num_minutes(),
+                            a.title,
+                            hm(pair[0].1),
+                            b.title,
+                            when(b),
+                            s.plan.changeover_minutes
+                        ),
+                        vec![a.id, b.id],
+                        None,
+                        Some(person),
+                    ));
+                }
+            }
         }
     }
     out
 }
 
-/// Checks the plan in `store`.
+/// Checks the plan in `store`, marking the conflicts users accepted.
 pub fn check(store: &Store) -> Result<Vec<Conflict>> {
+    let accepted = store.accepted_conflicts()?;
+    let mut found = check_unmarked(store)?;
+    for c in &mut found {
+        c.accepted = accepted.contains(&c.key);
+    }
+    Ok(found)
+}
+
+/// Marks the conflict with `key` as accepted (or not), as one undoable edit.
+pub fn set_accepted(store: &mut Store, key: &str, accepted: bool) -> Result<()> {
+    let found = check_unmarked(store)?;
+    let conflict = found.iter().find(|c| c.key == key).ok_or_else(|| {
+        crate::CoreError::invalid("key", "That conflict is no longer in the plan.")
+    })?;
+    let message = conflict.message.clone();
+    store.set_conflict_accepted(key, &message, accepted)
+}
+
+fn check_unmarked(store: &Store) -> Result<Vec<Conflict>> {
     let plan = store.plan()?;
     let events = store.events()?;
     let sessions = store.sessions()?;
@@ -399,5 +489,226 @@ mod tests {
             got[1].message,
             "Ms Lynn Bell is in two sessions at once: \"S2\" (Mon 18 Nov 10:00–11:00) and \"S4\" (Mon 18 Nov 10:30–11:00)."
         );
+    }
+
+    /// A plan with two events, two rooms and one person, and sessions placed
+    /// as each case says.
+    fn plan_with(sessions: &[(&str, &str, &str, &str, &str, bool)], changeover: u32) -> Store {
+        use crate::forms::{EventForm, PlanForm, RoomForm, SessionForm};
+        let mut plan = PlanForm {
+            title: "T".into(),
+            time_zone: "Asia/Bangkok".into(),
+            first_day: "2024-11-18".into(),
+            last_day: "2024-11-19".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        plan.changeover_minutes = changeover;
+        let mut store = Store::in_memory(&plan).unwrap();
+        let mut events = Vec::new();
+        for (title, day) in [("Dialogue", "2024-11-18"), ("Side event", "2024-11-18")] {
+            events.push(
+                store
+                    .create_event(&EventForm {
+                        title: title.into(),
+                        first_day: day.into(),
+                        last_day: day.into(),
+                        ..Default::default()
+                    })
+                    .unwrap(),
+            );
+        }
+        let org = store
+            .insert_organisations(&[Organisation {
+                id: 0,
+                name: "Australia".into(),
+                acronym: String::new(),
+                category: OrgCategory::MemberState,
+                country_code: None,
+            }])
+            .unwrap()[0];
+        let cochairs: Vec<EventCochair> = events
+            .iter()
+            .map(|e| EventCochair {
+                id: 0,
+                event_id: e.id,
+                organisation_id: org,
+                person_id: None,
+                role_label: String::new(),
+                day: None,
+                position: 0,
+            })
+            .collect();
+        store.insert_cochairs(&cochairs).unwrap();
+        let person = store
+            .insert_people(&[Person {
+                id: 0,
+                honorific: "Ms".into(),
+                given_name: "Lynn".into(),
+                family_name: "Bell".into(),
+                position: String::new(),
+                organisation_id: None,
+                email: String::new(),
+                phone: String::new(),
+                notes: String::new(),
+            }])
+            .unwrap()[0];
+        let mut rooms = std::collections::HashMap::new();
+        for name in ["Hall", "Annex"] {
+            rooms.insert(
+                name,
+                store
+                    .create_room(&RoomForm {
+                        name: name.into(),
+                        ..Default::default()
+                    })
+                    .unwrap()
+                    .id,
+            );
+        }
+        let mut roles = Vec::new();
+        for (title, event, from, to, room, with_person) in sessions {
+            let event_id = events.iter().find(|e| e.title == *event).unwrap().id;
+            let s = store
+                .create_session(&SessionForm {
+                    event_id: Some(event_id),
+                    title: (*title).into(),
+                    kind: SessionKind::Discussion,
+                    day: "2024-11-18".into(),
+                    start_time: (*from).into(),
+                    end_time: (*to).into(),
+                    room_id: Some(rooms[room]),
+                    description: String::new(),
+                    agenda_item: String::new(),
+                    outcome: String::new(),
+                    notes: String::new(),
+                })
+                .unwrap();
+            if *with_person {
+                roles.push(SessionRole {
+                    id: 0,
+                    session_id: s.id,
+                    role: RoleKind::Speaker,
+                    person_id: Some(person),
+                    organisation_id: None,
+                    note: String::new(),
+                    position: 0,
+                });
+            }
+        }
+        store.insert_session_roles(&roles).unwrap();
+        store
+    }
+
+    #[test]
+    fn conflict_rules_table() {
+        type Row = (
+            &'static str,
+            &'static str,
+            &'static str,
+            &'static str,
+            &'static str,
+            bool,
+        );
+        let cases: Vec<(&str, Vec<Row>, u32, Vec<ConflictKind>)> = vec![
+            (
+                "back to back is fine",
+                vec![
+                    ("A", "Dialogue", "09:00", "10:00", "Hall", true),
+                    ("B", "Dialogue", "10:00", "11:00", "Hall", true),
+                ],
+                0,
+                vec![],
+            ),
+            (
+                "same start clashes",
+                vec![
+                    ("A", "Dialogue", "09:00", "10:00", "Hall", true),
+                    ("B", "Dialogue", "09:00", "09:30", "Annex", true),
+                ],
+                0,
+                vec![ConflictKind::PersonDoubleBooked],
+            ),
+            (
+                "a clash across events",
+                vec![
+                    ("A", "Dialogue", "09:00", "10:00", "Hall", true),
+                    ("B", "Side event", "09:30", "10:30", "Annex", true),
+                ],
+                0,
+                vec![ConflictKind::PersonDoubleBooked],
+            ),
+            (
+                "a room shared across events",
+                vec![
+                    ("A", "Dialogue", "09:00", "10:00", "Hall", false),
+                    ("B", "Side event", "09:59", "10:30", "Hall", false),
+                ],
+                0,
+                vec![ConflictKind::RoomDoubleBooked],
+            ),
+            (
+                "too little changeover between rooms",
+                vec![
+                    ("A", "Dialogue", "09:00", "10:00", "Hall", true),
+                    ("B", "Dialogue", "10:05", "11:00", "Annex", true),
+                ],
+                10,
+                vec![ConflictKind::ChangeoverTooShort],
+            ),
+            (
+                "enough changeover",
+                vec![
+                    ("A", "Dialogue", "09:00", "10:00", "Hall", true),
+                    ("B", "Dialogue", "10:10", "11:00", "Annex", true),
+                ],
+                10,
+                vec![],
+            ),
+            (
+                "no changeover needed within a room",
+                vec![
+                    ("A", "Dialogue", "09:00", "10:00", "Hall", true),
+                    ("B", "Dialogue", "10:00", "11:00", "Hall", true),
+                ],
+                10,
+                vec![],
+            ),
+            (
+                "outside the day's hours",
+                vec![("Dawn", "Dialogue", "06:30", "07:30", "Hall", false)],
+                0,
+                vec![ConflictKind::SessionOutsideHours],
+            ),
+        ];
+        for (name, sessions, changeover, want) in cases {
+            let store = plan_with(&sessions, changeover);
+            let got: Vec<ConflictKind> =
+                check(&store).unwrap().into_iter().map(|c| c.kind).collect();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn accepted_conflicts_stay_listed() {
+        let mut store = plan_with(
+            &[
+                ("A", "Dialogue", "09:00", "10:00", "Hall", false),
+                ("Parallel", "Side event", "09:00", "10:00", "Hall", false),
+            ],
+            0,
+        );
+        let found = check(&store).unwrap();
+        assert_eq!(found.len(), 1);
+        assert!(!found[0].accepted);
+        store
+            .set_conflict_accepted(&found[0].key, &found[0].message, true)
+            .unwrap();
+        let again = check(&store).unwrap();
+        assert_eq!(again.len(), 1, "still listed");
+        assert!(again[0].accepted);
+        store.undo().unwrap();
+        assert!(!check(&store).unwrap()[0].accepted);
     }
 }

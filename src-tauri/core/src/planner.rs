@@ -200,6 +200,7 @@ pub fn move_session(
     }
     let end = start + Duration::minutes(minutes(&s));
     let room_changed = matches!(room, Some(r) if r != s.room_id);
+    refuse_pin_overlap(store, &s, start, end, room.unwrap_or(s.room_id))?;
     if s.start == Some(start) && !room_changed {
         return Ok(s);
     }
@@ -226,6 +227,48 @@ pub fn move_session(
     store.session(id)
 }
 
+/// A move or resize may not land on a pinned session in the same room.
+fn refuse_pin_overlap(
+    store: &Store,
+    s: &Session,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    room: Option<Id>,
+) -> Result<()> {
+    let Some(room) = room else { return Ok(()) };
+    let day = midnight(start.date());
+    let pinned = store
+        .sessions_between(day, day + Duration::days(1))?
+        .into_iter()
+        .find(|p| {
+            p.id != s.id
+                && p.pinned
+                && p.room_id == Some(room)
+                && matches!((p.start, p.end), (Some(a), Some(b)) if a < end && start < b)
+        });
+    match pinned {
+        Some(p) => Err(CoreError::PinOverrun(format!(
+            "Refused: “{}” would overlap the pinned “{}” at {}.",
+            s.title,
+            p.title,
+            p.start
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default()
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Reads a wall-clock start such as "2024-11-19 11:00" for `field`.
+pub fn parse_start(field: &str, value: &str) -> Result<NaiveDateTime> {
+    parse_wall_clock(value).ok_or_else(|| {
+        CoreError::invalid(
+            field,
+            format!("\"{value}\" is not a date and time (use YYYY-MM-DD HH:MM)."),
+        )
+    })
+}
+
 /// Sets a session's start and end (a resize on the calendar).
 pub fn set_times(
     store: &mut Store,
@@ -237,6 +280,7 @@ pub fn set_times(
     if end <= start {
         return Err(CoreError::invalid("end_time", "End must be after start."));
     }
+    refuse_pin_overlap(store, &s, start, end, s.room_id)?;
     let summary = format!(
         "Changed “{}” to {}–{}",
         s.title,

@@ -31,6 +31,24 @@ export const commands = {
 	createRoom: (form: RoomForm) => typedError<Room_Serialize, ApiError>(__TAURI_INVOKE("create_room", { form })),
 	updateRoom: (id: number, form: RoomForm) => typedError<Room_Serialize, ApiError>(__TAURI_INVOKE("update_room", { id, form })),
 	deleteRoom: (id: number) => typedError<null, ApiError>(__TAURI_INVOKE("delete_room", { id })),
+	undo: () => typedError<string | null, ApiError>(__TAURI_INVOKE("undo")),
+	redo: () => typedError<string | null, ApiError>(__TAURI_INVOKE("redo")),
+	undoState: () => typedError<UndoState_Serialize, ApiError>(__TAURI_INVOKE("undo_state")),
+	changeLog: (limit: number) => typedError<HistoryStep[], ApiError>(__TAURI_INVOKE("change_log", { limit })),
+	/**
+	 *  Moves a session to `start` ("YYYY-MM-DDTHH:MM[:SS]"), keeping its length;
+	 *  `room_id` moves it to that room too.
+	 */
+	moveSession: (id: number, start: string, roomId: number | null) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("move_session", { id, start, roomId })),
+	setSessionTimes: (id: number, start: string, end: string) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("set_session_times", { id, start, end })),
+	unscheduleSession: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("unschedule_session", { id })),
+	setPinned: (id: number, pinned: boolean) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("set_pinned", { id, pinned })),
+	sequence: (day: string, roomId: number) => typedError<SequenceBlock_Serialize[], ApiError>(__TAURI_INVOKE("sequence", { day, roomId })),
+	retime: (request: RetimeRequest) => typedError<null, ApiError>(__TAURI_INVOKE("retime", { request })),
+	insertBreak: (request: BreakRequest) => typedError<number[], ApiError>(__TAURI_INVOKE("insert_break", { request })),
+	duplicateSession: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("duplicate_session", { id })),
+	duplicateDay: (from: string, to: string) => typedError<number[], ApiError>(__TAURI_INVOKE("duplicate_day", { from, to })),
+	setConflictAccepted: (key: string, accepted: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("set_conflict_accepted", { key, accepted })),
 };
 
 /* Types */
@@ -89,6 +107,16 @@ export type ApiError = {
 	fields: FieldProblem[],
 };
 
+/**  A break or meal for every room in use on a day. */
+export type BreakRequest = {
+	day: string,
+	/**  "HH:MM" */
+	at: string,
+	minutes: number,
+	kind: SessionKind,
+	title: string,
+};
+
 export type CategoryCount = {
 	category: OrgCategory,
 	count: number,
@@ -114,7 +142,7 @@ export type CochairView_Serialize = {
 
 export type Conflict = Conflict_Serialize | Conflict_Deserialize;
 
-export type ConflictKind = "event_outside_plan" | "session_outside_event" | "session_outside_hours" | "room_double_booked" | "person_double_booked" | "panel_without_moderator" | "event_without_cochairs";
+export type ConflictKind = "event_outside_plan" | "session_outside_event" | "session_outside_hours" | "room_double_booked" | "person_double_booked" | "panel_without_moderator" | "event_without_cochairs" | "changeover_too_short";
 
 export type Conflict_Deserialize = {
 	kind: ConflictKind,
@@ -122,6 +150,10 @@ export type Conflict_Deserialize = {
 	message: string,
 	session_ids: number[],
 	event_id?: number | null,
+	/**  Stable identity, for marking the conflict as accepted. */
+	key: string,
+	/**  Marked by a user as intended (e.g. a parallel side event); still listed. */
+	accepted: boolean,
 };
 
 export type Conflict_Serialize = {
@@ -130,6 +162,10 @@ export type Conflict_Serialize = {
 	message: string,
 	session_ids: number[],
 	event_id: number | null,
+	/**  Stable identity, for marking the conflict as accepted. */
+	key: string,
+	/**  Marked by a user as intended (e.g. a parallel side event); still listed. */
+	accepted: boolean,
 };
 
 /**  A component meeting of the week. */
@@ -174,6 +210,13 @@ export type EventSummary_Serialize = {
 export type FieldProblem = {
 	field: string,
 	message: string,
+};
+
+export type HistoryStep = {
+	id: number,
+	at: string,
+	summary: string,
+	undone: boolean,
 };
 
 export type OrgCategory = "member_state" | "observer_state" | "international_organisation" | "civil_society" | "private_sector" | "programme" | "workstream" | "secretariat";
@@ -226,6 +269,10 @@ export type Plan = {
 	day_start: string,
 	day_end: string,
 	notes: string,
+	/**  The planner's grid step, in minutes. */
+	snap_minutes: number,
+	/**  The least time a person needs to move between rooms; 0 checks nothing. */
+	changeover_minutes: number,
 };
 
 /**  The plan the window shows. */
@@ -246,6 +293,10 @@ export type PlanForm = {
 	day_start: string,
 	day_end: string,
 	notes: string,
+	/**  Minutes; blank means 5. */
+	snap_minutes: string,
+	/**  Minutes; blank means 0 (no changeover check). */
+	changeover_minutes: string,
 };
 
 export type RecentFile = {
@@ -254,6 +305,19 @@ export type RecentFile = {
 };
 
 export type RegistrationStatus = "invited" | "registered" | "confirmed" | "declined";
+
+/**  A re-timing request for one room's day. */
+export type RetimeRequest = {
+	day: string,
+	room_id: number,
+	/**  "HH:MM"; blank keeps the current first start (or the day's start). */
+	from: string,
+	/**  The new order of the sequence's sessions; empty keeps the current one. */
+	order: number[],
+	/**  New lengths in minutes, by session. */
+	minutes: ([number, number])[],
+	gap_minutes: number,
+};
 
 /**  A person's (or organisation's) part in a session. */
 export type RoleKind = "chair" | "co_chair" | "moderator" | "panellist" | "presenter" | "speaker" | "discussant" | "rapporteur";
@@ -302,6 +366,21 @@ export type Room_Serialize = {
 	name: string,
 	capacity: number | null,
 	notes: string,
+};
+
+/**  One block of a day's sequence in a room, as the planner shows it. */
+export type SequenceBlock = SequenceBlock_Serialize | SequenceBlock_Deserialize;
+
+/**  One block of a day's sequence in a room, as the planner shows it. */
+export type SequenceBlock_Deserialize = {
+	session: Session_Deserialize,
+	minutes: number,
+};
+
+/**  One block of a day's sequence in a room, as the planner shows it. */
+export type SequenceBlock_Serialize = {
+	session: Session_Serialize,
+	minutes: number,
 };
 
 export type Session = Session_Serialize | Session_Deserialize;
@@ -356,6 +435,8 @@ export type Session_Deserialize = {
 	agenda_item: string,
 	outcome: string,
 	notes: string,
+	/**  A pinned session keeps its start when the sequence around it ripples. */
+	pinned: boolean,
 };
 
 export type Session_Serialize = {
@@ -371,6 +452,8 @@ export type Session_Serialize = {
 	agenda_item: string,
 	outcome: string,
 	notes: string,
+	/**  A pinned session keeps its start when the sequence around it ripples. */
+	pinned: boolean,
 };
 
 /**  What the window starts with: a plan, or the reason none could be opened. */
@@ -396,6 +479,21 @@ export type StatusCount = {
 export type Term<T> = {
 	key: T,
 	label: string,
+};
+
+/**  What undo and redo would do now, for menu items. */
+export type UndoState = UndoState_Serialize | UndoState_Deserialize;
+
+/**  What undo and redo would do now, for menu items. */
+export type UndoState_Deserialize = {
+	undo?: string | null,
+	redo?: string | null,
+};
+
+/**  What undo and redo would do now, for menu items. */
+export type UndoState_Serialize = {
+	undo: string | null,
+	redo: string | null,
 };
 
 export type Vocabulary = {

@@ -149,7 +149,7 @@ fn find(store: &Store, title: &str) -> Session {
 
 #[test]
 fn push_moves_only_as_far_as_needed() {
-    let blocks = vec![
+    let blocks = [
         (block(1, 45, None), t("11:30")),
         (block(2, 60, None), t("13:15")),
         (block(3, 30, Some("12:30")), t("12:30")),
@@ -387,4 +387,33 @@ fn duplicate_session_and_day() {
     );
     store.undo().unwrap();
     assert_eq!(store.sessions().unwrap().len(), before);
+}
+
+#[test]
+fn moving_onto_a_pinned_session_is_refused() {
+    let mut store = sample_in_memory().unwrap();
+    let lunch = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == "Lunch")
+        .unwrap();
+    store.set_pinned(lunch.id, true).unwrap();
+    let coffee = find(&store, "Coffee break");
+    let before = store.sessions().unwrap();
+    let err = move_session(
+        &mut store,
+        coffee.id,
+        lunch.start.unwrap() + Duration::minutes(15),
+        None,
+    )
+    .err()
+    .unwrap();
+    assert_eq!(
+        err.to_string(),
+        "Refused: “Coffee break” would overlap the pinned “Lunch” at 12:30."
+    );
+    assert_eq!(store.sessions().unwrap(), before);
+    // Right after the pin is fine (half-open).
+    move_session(&mut store, coffee.id, lunch.end.unwrap(), None).unwrap();
 }

@@ -375,7 +375,7 @@ impl Store {
 
     pub fn update_plan(&mut self, form: &PlanForm) -> Result<Plan> {
         let plan = form.validate().map_err(invalid)?;
-        self.edit(&"Edited the plan details".to_string(), |tx| {
+        self.edit("Edited the plan details", |tx| {
             let outside: Option<String> = tx
                 .query_row(
                     "SELECT title FROM event WHERE first_day < ?1 OR last_day > ?2 ORDER BY first_day LIMIT 1",
