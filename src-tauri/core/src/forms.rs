@@ -14,6 +14,7 @@ pub const MAX_TITLE: usize = 300;
 pub const MAX_TEXT: usize = 20_000;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+#[serde(default)]
 pub struct PlanForm {
     pub title: String,
     pub convening_body: String,

@@ -10,7 +10,7 @@ export const commands = {
 	 *  Creates a plan at `path`, replacing a file there: the save dialog has
 	 *  already asked the user.
 	 */
-	newPlan: (path: string, form: PlanForm) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("new_plan", { path, form })),
+	newPlan: (path: string, form: PlanForm_Deserialize) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("new_plan", { path, form })),
 	saveCopyAs: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("save_copy_as", { path })),
 	recentFiles: () => __TAURI_INVOKE<RecentFile[]>("recent_files"),
 	forgetRecent: (path: string) => __TAURI_INVOKE<RecentFile[]>("forget_recent", { path }),
@@ -18,8 +18,8 @@ export const commands = {
 	overview: () => typedError<Overview_Serialize, ApiError>(__TAURI_INVOKE("overview")),
 	agenda: (day: string | null) => typedError<Agenda_Serialize, ApiError>(__TAURI_INVOKE("agenda", { day })),
 	checkPlan: () => typedError<Conflict_Serialize[], ApiError>(__TAURI_INVOKE("check_plan")),
-	planForm: () => typedError<PlanForm, ApiError>(__TAURI_INVOKE("plan_form")),
-	updatePlan: (form: PlanForm) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("update_plan", { form })),
+	planForm: () => typedError<PlanForm_Serialize, ApiError>(__TAURI_INVOKE("plan_form")),
+	updatePlan: (form: PlanForm_Deserialize) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("update_plan", { form })),
 	eventForm: (id: number) => typedError<EventForm, ApiError>(__TAURI_INVOKE("event_form", { id })),
 	createEvent: (form: EventForm) => typedError<Event, ApiError>(__TAURI_INVOKE("create_event", { form })),
 	updateEvent: (id: number, form: EventForm) => typedError<Event, ApiError>(__TAURI_INVOKE("update_event", { id, form })),
@@ -282,7 +282,26 @@ export type PlanFile = {
 	title: string,
 };
 
-export type PlanForm = {
+export type PlanForm = PlanForm_Serialize | PlanForm_Deserialize;
+
+export type PlanForm_Deserialize = {
+	title?: string,
+	convening_body?: string,
+	venue?: string,
+	city?: string,
+	time_zone?: string,
+	first_day?: string,
+	last_day?: string,
+	day_start?: string,
+	day_end?: string,
+	notes?: string,
+	/**  Minutes; blank means 5. */
+	snap_minutes?: string,
+	/**  Minutes; blank means 0 (no changeover check). */
+	changeover_minutes?: string,
+};
+
+export type PlanForm_Serialize = {
 	title: string,
 	convening_body: string,
 	venue: string,
