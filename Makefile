@@ -56,7 +56,7 @@ lint: ui
 	  echo "only ui/src/lib/ipc.ts may import @tauri-apps/*"; exit 1; fi
 
 core-is-pure:
-	@if $(CARGO) tree -p plenary-core -e normal,build | grep -qi tauri; then \
+	@if $(CARGO) tree -p plenary-core -e normal,build --prefix none --format '{p}' | awk '{print $$1}' | grep -q '^tauri'; then \
 	  echo "plenary-core must not depend on tauri"; exit 1; \
 	else echo "plenary-core has no tauri in its dependency tree"; fi
 

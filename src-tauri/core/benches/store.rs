@@ -54,4 +54,58 @@ fn foundation(c: &mut Criterion) {
 }
 
 criterion_group!(benches, foundation);
-criterion_main!(benches);
+
+/// Planner numbers at 36C3 scale: 1,351 sessions, 92 rooms, 900 people,
+/// 3,000 role assignments.
+fn planner(c: &mut Criterion) {
+    use plenary_core::check::{check, conflicts, Snapshot};
+    use plenary_core::planner::move_session;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("36c3.plenary");
+    let spec = Spec {
+        days: 4,
+        rooms: 92,
+        sessions: 1_351,
+        people: 900,
+        roles: 3_000,
+    };
+    let mut store = generate(&path, &spec).expect("generate");
+    let plan = store.plan().expect("plan");
+    let events = store.events().expect("events");
+    let sessions = store.sessions().expect("sessions");
+    let rooms = store.rooms().expect("rooms");
+    let roles = store.all_roles().expect("roles");
+    let cochairs = store.cochairs().expect("cochairs");
+    let snapshot = Snapshot {
+        plan: &plan,
+        events: &events,
+        sessions: &sessions,
+        rooms: &rooms,
+        roles: &roles,
+        cochairs: &cochairs,
+    };
+    c.bench_function("conflict check, in memory (36C3 scale)", |b| {
+        b.iter(|| conflicts(&snapshot))
+    });
+    c.bench_function("conflict check, loaded from the file (36C3 scale)", |b| {
+        b.iter(|| check(&store).expect("check"))
+    });
+    let target = sessions[10].clone();
+    let start = target.start.expect("scheduled");
+    let mut flip = false;
+    c.bench_function("move edit with commit and conflict recompute (36C3 scale)", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let to = if flip {
+                start + chrono::Duration::minutes(5)
+            } else {
+                start
+            };
+            move_session(&mut store, target.id, to, None).expect("move");
+            check(&store).expect("check")
+        })
+    });
+}
+
+criterion_group!(planner_benches, planner);
+criterion_main!(benches, planner_benches);
