@@ -333,3 +333,179 @@ async fn a_file_that_is_not_a_plan_is_explained_in_the_window() {
         "the file is left untouched"
     );
 }
+
+fn session_named(plan: &Path, title: &str) -> plenary_core::model::Session {
+    Store::open(plan)
+        .unwrap()
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == title)
+        .unwrap_or_else(|| panic!("no session {title}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let closing = session_named(&plan, "Closing of the Annual Meeting");
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-calendar]").await.click().await.unwrap();
+    let css = format!("[data-testid=cal-event][data-session-id='{}']", closing.id);
+    let event = app.el(&css).await;
+    app.shot("calendar.png").await;
+
+    // Drag it down by about an hour of grid.
+    let height = app
+        .js(&format!(
+            "const e = document.querySelector(\"{css}\"); return e.getBoundingClientRect().height"
+        ))
+        .await
+        .as_f64()
+        .unwrap();
+    // The closing lasts 15 minutes, so an hour is four of its heights.
+    let dy = (height * 4.0).round() as i64;
+    app.driver
+        .action_chain()
+        .click_and_hold_element(&event)
+        .move_by_offset(0, 10)
+        .move_by_offset(0, dy - 10)
+        .release()
+        .perform()
+        .await
+        .unwrap();
+    let started = Instant::now();
+    let moved = loop {
+        let s = session_named(&plan, &closing.title);
+        if s.start != closing.start || started.elapsed() > Duration::from_secs(10) {
+            break s;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let (old, new) = (closing.start.unwrap(), moved.start.unwrap());
+    assert!(new > old, "dragged later: {old} -> {new}");
+    assert_eq!(new.date(), old.date(), "same day");
+    assert_eq!(moved.end.unwrap() - new, closing.end.unwrap() - old, "same length");
+    assert_eq!(new.format("%M").to_string().parse::<u32>().unwrap() % 5, 0, "snapped to 5 minutes");
+
+    // Ctrl+Z puts it back, in the file.
+    app.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys("z")
+        .key_up(Key::Control)
+        .perform()
+        .await
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        let s = session_named(&plan, &closing.title);
+        if s.start == closing.start {
+            assert_eq!(s.end, closing.end);
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "undo did not restore {:?}", s.start);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_person_clash_shows_a_badge_and_a_panel_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    let mut store = plenary_core::sample::write_sample(&plan, false).unwrap();
+    // Ms Lynn Bell also speaks on the panel (10:45–12:30); no clash yet.
+    let bell = store.people().unwrap().into_iter().find(|p| p.family_name == "Bell").unwrap();
+    let panel = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == plenary_core::model::SessionKind::Panel)
+        .unwrap();
+    store
+        .insert_session_roles(&[plenary_core::model::SessionRole {
+            id: 0,
+            session_id: panel.id,
+            role: plenary_core::model::RoleKind::Speaker,
+            person_id: Some(bell.id),
+            organisation_id: None,
+            note: String::new(),
+            position: 20,
+        }])
+        .unwrap();
+    drop(store);
+    let opening = session_named(&plan, "Opening remarks by the Senior Official Co-Chairs");
+
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-agenda]").await.click().await.unwrap();
+    let row = format!("[data-testid=session-row][data-session-id='{}']", opening.id);
+    app.wait_js("return document.querySelectorAll('[data-testid=conflict-badge]').length", json!(0))
+        .await;
+    // Move the opening onto the panel through the form.
+    app.el(&row).await.click().await.unwrap();
+    app.type_into("form[data-testid=session-form] [name=start_time]", "11:00").await;
+    app.type_into("form[data-testid=session-form] [name=end_time]", "11:30").await;
+    app.el("[data-testid=session-save]").await.click().await.unwrap();
+
+    app.wait_js(
+        &format!("return !!document.querySelector(\"{row} [data-testid=conflict-badge]\")"),
+        json!(true),
+    )
+    .await;
+    app.el("[data-testid=problems]").await.click().await.unwrap();
+    let entries = app
+        .wait_js(
+            "return [...document.querySelectorAll('[data-testid=conflict-entry]')].some(e => e.textContent.includes('Ms Lynn Bell is in two sessions at once'))",
+            json!(true),
+        )
+        .await;
+    assert_eq!(entries, json!(true));
+    app.shot("conflicts.png").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn calendar_day_view_of_a_92_room_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("large.plenary");
+    let spec = plenary_core::synth::Spec {
+        days: 4,
+        rooms: 92,
+        sessions: 1_351,
+        people: 900,
+        roles: 3_000,
+    };
+    drop(plenary_core::synth::generate(&plan, &spec).unwrap());
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-calendar]").await.click().await.unwrap();
+    app.el("[data-testid=cal-event]").await;
+    // Time from choosing the day view to its events being on screen.
+    let ms = app
+        .driver
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               const t0 = performance.now();
+               document.querySelector('[data-testid=view-day]').click();
+               const tick = () => {
+                 const cols = document.querySelectorAll('[data-testid=cal-event]').length;
+                 if (document.querySelector('.ec-resource') && cols > 0) {
+                   requestAnimationFrame(() => done(performance.now() - t0));
+                 } else { setTimeout(tick, 5); }
+               };
+               tick();"#,
+            Vec::new(),
+        )
+        .await
+        .unwrap()
+        .json()
+        .as_f64()
+        .unwrap();
+    let rooms = app
+        .js("return document.querySelectorAll('.ec-resource').length")
+        .await;
+    eprintln!("calendar day view: {rooms} room columns rendered in {ms:.0} ms");
+    app.shot("calendar-92-rooms.png").await;
+    app.quit().await;
+}
