@@ -351,7 +351,11 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
     drop(plenary_core::sample::write_sample(&plan, false).unwrap());
     let closing = session_named(&plan, "Closing of the Annual Meeting");
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-calendar]").await.click().await.unwrap();
+    app.el("[data-testid=nav-calendar]")
+        .await
+        .click()
+        .await
+        .unwrap();
     let css = format!("[data-testid=cal-event][data-session-id='{}']", closing.id);
     let event = app.el(&css).await;
     app.shot("calendar.png").await;
@@ -386,8 +390,16 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
     let (old, new) = (closing.start.unwrap(), moved.start.unwrap());
     assert!(new > old, "dragged later: {old} -> {new}");
     assert_eq!(new.date(), old.date(), "same day");
-    assert_eq!(moved.end.unwrap() - new, closing.end.unwrap() - old, "same length");
-    assert_eq!(new.format("%M").to_string().parse::<u32>().unwrap() % 5, 0, "snapped to 5 minutes");
+    assert_eq!(
+        moved.end.unwrap() - new,
+        closing.end.unwrap() - old,
+        "same length"
+    );
+    assert_eq!(
+        new.format("%M").to_string().parse::<u32>().unwrap() % 5,
+        0,
+        "snapped to 5 minutes"
+    );
 
     // Ctrl+Z puts it back, in the file.
     app.driver
@@ -405,7 +417,11 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
             assert_eq!(s.end, closing.end);
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(10), "undo did not restore {:?}", s.start);
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "undo did not restore {:?}",
+            s.start
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     app.quit().await;
@@ -417,7 +433,12 @@ async fn a_person_clash_shows_a_badge_and_a_panel_entry() {
     let plan = dir.path().join("week.plenary");
     let mut store = plenary_core::sample::write_sample(&plan, false).unwrap();
     // Ms Lynn Bell also speaks on the panel (10:45–12:30); no clash yet.
-    let bell = store.people().unwrap().into_iter().find(|p| p.family_name == "Bell").unwrap();
+    let bell = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.family_name == "Bell")
+        .unwrap();
     let panel = store
         .sessions()
         .unwrap()
@@ -439,22 +460,42 @@ async fn a_person_clash_shows_a_badge_and_a_panel_entry() {
     let opening = session_named(&plan, "Opening remarks by the Senior Official Co-Chairs");
 
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-agenda]").await.click().await.unwrap();
-    let row = format!("[data-testid=session-row][data-session-id='{}']", opening.id);
-    app.wait_js("return document.querySelectorAll('[data-testid=conflict-badge]').length", json!(0))
-        .await;
+    app.el("[data-testid=nav-agenda]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let row = format!(
+        "[data-testid=session-row][data-session-id='{}']",
+        opening.id
+    );
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=conflict-badge]').length",
+        json!(0),
+    )
+    .await;
     // Move the opening onto the panel through the form.
     app.el(&row).await.click().await.unwrap();
-    app.type_into("form[data-testid=session-form] [name=start_time]", "11:00").await;
-    app.type_into("form[data-testid=session-form] [name=end_time]", "11:30").await;
-    app.el("[data-testid=session-save]").await.click().await.unwrap();
+    app.type_into("form[data-testid=session-form] [name=start_time]", "11:00")
+        .await;
+    app.type_into("form[data-testid=session-form] [name=end_time]", "11:30")
+        .await;
+    app.el("[data-testid=session-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
 
     app.wait_js(
         &format!("return !!document.querySelector(\"{row} [data-testid=conflict-badge]\")"),
         json!(true),
     )
     .await;
-    app.el("[data-testid=problems]").await.click().await.unwrap();
+    app.el("[data-testid=problems]")
+        .await
+        .click()
+        .await
+        .unwrap();
     let entries = app
         .wait_js(
             "return [...document.querySelectorAll('[data-testid=conflict-entry]')].some(e => e.textContent.includes('Ms Lynn Bell is in two sessions at once'))",
@@ -479,7 +520,11 @@ async fn calendar_day_view_of_a_92_room_day() {
     };
     drop(plenary_core::synth::generate(&plan, &spec).unwrap());
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-calendar]").await.click().await.unwrap();
+    app.el("[data-testid=nav-calendar]")
+        .await
+        .click()
+        .await
+        .unwrap();
     app.el("[data-testid=cal-event]").await;
     // Time from choosing the day view to its events being on screen.
     let ms = app

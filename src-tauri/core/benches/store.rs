@@ -93,18 +93,21 @@ fn planner(c: &mut Criterion) {
     let target = sessions[10].clone();
     let start = target.start.expect("scheduled");
     let mut flip = false;
-    c.bench_function("move edit with commit and conflict recompute (36C3 scale)", |b| {
-        b.iter(|| {
-            flip = !flip;
-            let to = if flip {
-                start + chrono::Duration::minutes(5)
-            } else {
-                start
-            };
-            move_session(&mut store, target.id, to, None).expect("move");
-            check(&store).expect("check")
-        })
-    });
+    c.bench_function(
+        "move edit with commit and conflict recompute (36C3 scale)",
+        |b| {
+            b.iter(|| {
+                flip = !flip;
+                let to = if flip {
+                    start + chrono::Duration::minutes(5)
+                } else {
+                    start
+                };
+                move_session(&mut store, target.id, to, None).expect("move");
+                check(&store).expect("check")
+            })
+        },
+    );
 }
 
 criterion_group!(planner_benches, planner);
