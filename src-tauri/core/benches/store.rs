@@ -72,9 +72,9 @@ fn planner(c: &mut Criterion) {
     let mut store = generate(&path, &spec).expect("generate");
     let plan = store.plan().expect("plan");
     let events = store.events().expect("events");
-    let sessions = store.sessions().expect("sessions");
+    let sessions = store.session_slots().expect("sessions");
     let rooms = store.rooms().expect("rooms");
-    let roles = store.all_roles().expect("roles");
+    let roles = store.role_refs().expect("roles");
     let cochairs = store.cochairs().expect("cochairs");
     let snapshot = Snapshot {
         plan: &plan,
@@ -83,6 +83,7 @@ fn planner(c: &mut Criterion) {
         rooms: &rooms,
         roles: &roles,
         cochairs: &cochairs,
+        person_name: &|id| format!("Person {id}"),
     };
     c.bench_function("conflict check, in memory (36C3 scale)", |b| {
         b.iter(|| conflicts(&snapshot))

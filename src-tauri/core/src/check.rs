@@ -4,7 +4,7 @@
 use crate::error::Result;
 use crate::forms::day_span;
 use crate::model::*;
-use crate::store::{RoleRow, Store};
+use crate::store::{RoleRef, Store};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -78,8 +78,10 @@ pub struct Snapshot<'a> {
     pub events: &'a [Event],
     pub sessions: &'a [Session],
     pub rooms: &'a [Room],
-    pub roles: &'a [RoleRow],
+    pub roles: &'a [RoleRef],
     pub cochairs: &'a [EventCochair],
+    /// A person's display name; asked only for people named in a conflict.
+    pub person_name: &'a dyn Fn(Id) -> String,
 }
 
 fn hm(t: NaiveDateTime) -> String {
@@ -121,6 +123,12 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
     let events: HashMap<Id, &Event> = s.events.iter().map(|e| (e.id, e)).collect();
     let sessions: HashMap<Id, &Session> = s.sessions.iter().map(|x| (x.id, x)).collect();
     let rooms: HashMap<Id, &Room> = s.rooms.iter().map(|r| (r.id, r)).collect();
+    let moderated: std::collections::HashSet<Id> = s
+        .roles
+        .iter()
+        .filter(|r| r.role == RoleKind::Moderator)
+        .map(|r| r.session_id)
+        .collect();
 
     for e in s.events {
         if e.first_day < s.plan.first_day || e.last_day > s.plan.last_day {
@@ -187,12 +195,7 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
                 None,
             ));
         }
-        if x.kind == SessionKind::Panel
-            && !s
-                .roles
-                .iter()
-                .any(|r| r.role.session_id == x.id && r.role.role == RoleKind::Moderator)
-        {
+        if x.kind == SessionKind::Panel && !moderated.contains(&x.id) {
             out.push(Conflict::new(
                 ConflictKind::PanelWithoutModerator,
                 format!("Panel \"{}\" ({}) has no moderator.", x.title, when(x)),
@@ -237,34 +240,35 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
     }
 
     // People in two sessions at once, in any role.
-    let mut by_person: HashMap<Id, (String, Vec<Booking>)> = HashMap::new();
+    let mut by_person: HashMap<Id, Vec<Booking>> = HashMap::new();
     for r in s.roles {
-        let (Some(person_id), Some(name), Some(x)) = (
-            r.role.person_id,
-            &r.person,
-            sessions.get(&r.role.session_id),
-        ) else {
+        let (Some(person_id), Some(x)) = (r.person_id, sessions.get(&r.session_id)) else {
             continue;
         };
         if let (Some(a), Some(b)) = (x.start, x.end) {
-            let entry = by_person
-                .entry(person_id)
-                .or_insert_with(|| (name.clone(), Vec::new()));
-            if !entry.1.iter().any(|i| i.2 == x.id) {
-                entry.1.push((a, b, x.id));
+            let entry = by_person.entry(person_id).or_default();
+            if !entry.iter().any(|i| i.2 == x.id) {
+                entry.push((a, b, x.id));
             }
         }
     }
     let mut person_ids: Vec<_> = by_person.keys().copied().collect();
     person_ids.sort_unstable();
     for person in person_ids {
-        let (name, items) = by_person.get_mut(&person).expect("key");
+        let items = by_person.get_mut(&person).expect("key");
+        let mut name_cache: Option<String> = None;
+        let mut name = || {
+            name_cache
+                .get_or_insert_with(|| (s.person_name)(person))
+                .clone()
+        };
         for (a, b) in overlapping_pairs(items) {
             let (a, b) = (sessions[&a], sessions[&b]);
             out.push(Conflict::new(
                 ConflictKind::PersonDoubleBooked,
                 format!(
-                    "{name} is in two sessions at once: \"{}\" ({}) and \"{}\" ({}).",
+                    "{} is in two sessions at once: \"{}\" ({}) and \"{}\" ({}).",
+                    name(),
                     a.title,
                     when(a),
                     b.title,
@@ -285,7 +289,8 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
                     out.push(Conflict::new(
                         ConflictKind::ChangeoverTooShort,
                         format!(
-                            "{name} has {} min to move from \"{}\" (ends {}) to \"{}\" in another room ({}); the changeover is {} min.",
+                            "{} has {} min to move from \"{}\" (ends {}) to \"{}\" in another room ({}); the changeover is {} min.",
+                            name(),
                             between.num_minutes(),
                             a.title,
                             hm(pair[0].1),
@@ -327,10 +332,11 @@ pub fn set_accepted(store: &mut Store, key: &str, accepted: bool) -> Result<()> 
 fn check_unmarked(store: &Store) -> Result<Vec<Conflict>> {
     let plan = store.plan()?;
     let events = store.events()?;
-    let sessions = store.sessions()?;
+    let sessions = store.session_slots()?;
     let rooms = store.rooms()?;
-    let roles = store.all_roles()?;
+    let roles = store.role_refs()?;
     let cochairs = store.cochairs()?;
+    let person_name = |id| store.person_name(id).unwrap_or_default();
     Ok(conflicts(&Snapshot {
         plan: &plan,
         events: &events,
@@ -338,6 +344,7 @@ fn check_unmarked(store: &Store) -> Result<Vec<Conflict>> {
         rooms: &rooms,
         roles: &roles,
         cochairs: &cochairs,
+        person_name: &person_name,
     }))
 }
 
@@ -439,19 +446,12 @@ mod tests {
             phone: String::new(),
             notes: String::new(),
         };
-        let role = |session_id| RoleRow {
-            role: SessionRole {
-                id: session_id,
-                session_id,
-                role: RoleKind::Speaker,
-                person_id: Some(5),
-                organisation_id: None,
-                note: String::new(),
-                position: 0,
-            },
-            person: Some(person.display_name()),
-            organisation: None,
+        let role = |session_id| RoleRef {
+            session_id,
+            role: RoleKind::Speaker,
+            person_id: Some(5),
         };
+        let name = |_| person.display_name();
         let roles = [role(1), role(2), role(4)];
         let cochairs = [EventCochair {
             id: 1,
@@ -469,6 +469,7 @@ mod tests {
             rooms: &rooms,
             roles: &roles,
             cochairs: &cochairs,
+            person_name: &name,
         });
         let summary: Vec<(ConflictKind, Vec<Id>)> = got
             .iter()

@@ -236,16 +236,7 @@ fn refuse_pin_overlap(
     room: Option<Id>,
 ) -> Result<()> {
     let Some(room) = room else { return Ok(()) };
-    let day = midnight(start.date());
-    let pinned = store
-        .sessions_between(day, day + Duration::days(1))?
-        .into_iter()
-        .find(|p| {
-            p.id != s.id
-                && p.pinned
-                && p.room_id == Some(room)
-                && matches!((p.start, p.end), (Some(a), Some(b)) if a < end && start < b)
-        });
+    let pinned = store.pinned_overlapping(room, start, end, s.id)?;
     match pinned {
         Some(p) => Err(CoreError::PinOverrun(format!(
             "Refused: “{}” would overlap the pinned “{}” at {}.",

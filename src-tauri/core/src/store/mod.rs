@@ -108,6 +108,14 @@ fn person_row(r: &Row) -> rusqlite::Result<Person> {
     })
 }
 
+/// The part of a role the checks need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleRef {
+    pub session_id: Id,
+    pub role: RoleKind,
+    pub person_id: Option<Id>,
+}
+
 /// A session role with the names it points to, for display.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleRow {
@@ -553,6 +561,51 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every session without its long texts (description, outcome, notes,
+    /// agenda item), for the checks, which run after every edit.
+    pub fn session_slots(&self) -> Result<Vec<Session>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, event_id, title, kind, start, \"end\", room_id, pinned FROM session ORDER BY start IS NULL, start, \"end\", id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(Session {
+                id: r.get(0)?,
+                event_id: r.get(1)?,
+                title: r.get(2)?,
+                kind: key_of(r.get(3)?, SessionKind::from_key, 3)?,
+                start: r.get(4)?,
+                end: r.get(5)?,
+                room_id: r.get(6)?,
+                description: String::new(),
+                agenda_item: String::new(),
+                outcome: String::new(),
+                notes: String::new(),
+                pinned: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A pinned session in `room` overlapping `[start, end)`, other than `except`.
+    pub fn pinned_overlapping(
+        &self,
+        room: Id,
+        start: NaiveDateTime,
+        end: NaiveDateTime,
+        except: Id,
+    ) -> Result<Option<Session>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {SESSION_COLS} FROM session WHERE pinned = 1 AND room_id = ?1 AND start < ?3 AND \"end\" > ?2 AND id <> ?4 ORDER BY start LIMIT 1"
+                ),
+                params![room, start, end, except],
+                session_row,
+            )
+            .optional()?)
+    }
+
     /// Sessions starting in `[from, to)`, in time order.
     pub fn sessions_between(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<Session>> {
         let mut st = self.conn.prepare_cached(&format!(
@@ -955,6 +1008,30 @@ impl Store {
 
     pub fn all_roles(&self) -> Result<Vec<RoleRow>> {
         self.role_rows("1", &[])
+    }
+
+    /// Every role, reduced to what the checks need: one narrow scan.
+    pub fn role_refs(&self) -> Result<Vec<RoleRef>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT session_id, role, person_id FROM session_role")?;
+        let rows = st.query_map([], |r| {
+            Ok(RoleRef {
+                session_id: r.get(0)?,
+                role: key_of(r.get(1)?, RoleKind::from_key, 1)?,
+                person_id: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn person_name(&self, id: Id) -> Result<String> {
+        let parts: (String, String, String) = self.conn.query_row(
+            "SELECT honorific, given_name, family_name FROM person WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        Ok(display_name([parts.0.as_str(), &parts.1, &parts.2]))
     }
 
     pub fn insert_cochairs(&mut self, rows: &[EventCochair]) -> Result<()> {

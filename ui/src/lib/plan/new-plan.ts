@@ -1,7 +1,7 @@
-import type { PlanForm } from '../ipc';
+import type { PlanForm_Serialize } from '../ipc';
 
 /** Starting values for File › New plan…; the time zone follows the open plan if any. */
-export function newPlanForm(timeZone = ''): PlanForm {
+export function newPlanForm(timeZone = ''): PlanForm_Serialize {
   return {
     title: '',
     convening_body: '',
@@ -13,5 +13,7 @@ export function newPlanForm(timeZone = ''): PlanForm {
     day_start: '09:00',
     day_end: '18:00',
     notes: '',
+    snap_minutes: '5',
+    changeover_minutes: '0',
   };
 }

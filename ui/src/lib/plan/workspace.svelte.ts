@@ -1,7 +1,8 @@
 // The open plan as the window sees it: which file, its overview, the
-// vocabulary, conflicts and recent files, plus the save-status line and any
-// notice for the user. Pages read it from context and call `changed()` after
-// every accepted edit (the backend has already saved it).
+// vocabulary, conflicts, what undo/redo would do, and recent files, plus the
+// save-status line and any notice for the user. Pages read it from context
+// and call `changed()` (or `apply()`) after every accepted edit: the backend
+// has already saved it as one undoable step.
 import { getContext, setContext } from 'svelte';
 import {
   call,
@@ -13,13 +14,21 @@ import {
   type Overview_Serialize,
   type PlanFile,
   type RecentFile,
+  type Result,
+  type UndoState_Serialize,
   type Vocabulary,
 } from '../ipc';
+import type { HistoryAction } from '../history/shortcuts';
 import { windowTitle } from './title';
 
 export const SAVED = 'All changes saved';
 
 export type Notice = { tone: 'error' | 'info'; text: string };
+
+/** A request to bring one session into view on the agenda; `n` tells repeats apart. */
+export type Reveal = { id: number; n: number };
+
+const NOTHING_TO_UNDO: UndoState_Serialize = { undo: null, redo: null };
 
 export class Workspace {
   /** The plan file shown, or null (welcome screen). */
@@ -30,6 +39,10 @@ export class Workspace {
   vocabulary: Vocabulary | null = $state.raw(null);
   overview: Overview_Serialize | null = $state.raw(null);
   conflicts: Conflict_Serialize[] = $state.raw([]);
+  /** What Undo and Redo would do now (summaries), for the Edit menu. */
+  undoState: UndoState_Serialize = $state.raw(NOTHING_TO_UNDO);
+  /** Set by "Show" in the problems panel; the agenda scrolls to the session. */
+  reveal: Reveal | null = $state.raw(null);
   recent: RecentFile[] = $state.raw([]);
   /** Goes up whenever the plan's data may have changed; pages reload on it. */
   revision = $state(0);
@@ -62,6 +75,8 @@ export class Workspace {
     this.startupError = null;
     this.saveStatus = '';
     this.notice = null;
+    this.undoState = NOTHING_TO_UNDO;
+    this.reveal = null;
     try {
       await this.refresh();
     } catch (e) {
@@ -71,12 +86,51 @@ export class Workspace {
     await this.updateTitle();
   }
 
-  /** Reload the overview and the conflicts. */
+  /** Reload the overview, the conflicts and the undo state. */
   async refresh(): Promise<void> {
-    const [overview, conflicts] = await Promise.all([call(commands.overview()), call(commands.checkPlan())]);
+    const [overview, conflicts, undoState] = await Promise.all([
+      call(commands.overview()),
+      call(commands.checkPlan()),
+      call(commands.undoState()),
+    ]);
     this.overview = overview;
     this.conflicts = conflicts;
+    this.undoState = undoState;
     this.revision++;
+  }
+
+  /**
+   * Run one edit command; when it succeeds, say so and reload everything
+   * shown. A refusal (an `ApiFailure`) is thrown to the caller, which shows
+   * it where the user was working; nothing was changed then.
+   */
+  async apply<T>(pending: Promise<Result<T>>): Promise<T> {
+    const data = await call(pending);
+    await this.changed();
+    return data;
+  }
+
+  /** Edit › Undo / Redo and their shortcuts. Resolves to what was undone or redone. */
+  async history(action: HistoryAction): Promise<string | null> {
+    if (!this.file) return null;
+    try {
+      const summary = await call(action === 'undo' ? commands.undo() : commands.redo());
+      if (summary === null) {
+        this.inform(action === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+        return null;
+      }
+      await this.changed();
+      this.inform(`${action === 'undo' ? 'Undone' : 'Redone'}: ${summary}`);
+      return summary;
+    } catch (e) {
+      this.report(e);
+      return null;
+    }
+  }
+
+  /** Ask the agenda to bring session `id` into view and focus it. */
+  revealSession(id: number): void {
+    this.reveal = { id, n: (this.reveal?.n ?? 0) + 1 };
   }
 
   /** After an accepted edit: say it is saved and reload. `file` if the plan's title may have changed. */

@@ -72,6 +72,8 @@ export const overview: Overview_Serialize = {
     day_start: '08:00',
     day_end: '18:00',
     notes: '',
+    snap_minutes: 5,
+    changeover_minutes: 0,
   },
   days: ['2024-11-18', '2024-11-19'],
   events: [
@@ -140,6 +142,7 @@ export const agenda: Agenda_Serialize = {
             agenda_item: '1',
             outcome: '',
             notes: '',
+            pinned: false,
           },
           event_title: 'Commemorative Dialogue',
           event_short_name: 'Dialogue',
@@ -162,6 +165,7 @@ export const agenda: Agenda_Serialize = {
             agenda_item: '',
             outcome: '',
             notes: '',
+            pinned: false,
           },
           event_title: 'Commemorative Dialogue',
           event_short_name: 'Dialogue',
@@ -186,6 +190,7 @@ export const agenda: Agenda_Serialize = {
             agenda_item: '1',
             outcome: '',
             notes: '',
+            pinned: false,
           },
           event_title: 'Annual Meeting',
           event_short_name: 'Annual',
@@ -199,7 +204,14 @@ export const agenda: Agenda_Serialize = {
 };
 
 export const conflicts: Conflict_Serialize[] = [
-  { kind: 'event_without_cochairs', message: 'Annual Meeting has no co-chairs.', session_ids: [], event_id: 11 },
+  {
+    kind: 'event_without_cochairs',
+    message: 'Annual Meeting has no co-chairs.',
+    session_ids: [],
+    event_id: 11,
+    key: 'event_without_cochairs:11',
+    accepted: false,
+  },
 ];
 
 export const recent: RecentFile[] = [

@@ -1,0 +1,155 @@
+// Sessions as calendar events and rooms as calendar resources: colours by
+// kind, the filters, and the line naming who leads a session.
+import type { Calendar } from '@event-calendar/core';
+import type { AgendaSession, Room, RoleKind, SessionKind, Term } from '../ipc';
+import { personText } from '../agenda/roles';
+import { datePart } from '../format/time';
+import { toFloatingDate } from './floating';
+
+export type KindColour = { background: string; text: string };
+
+/** A small palette keyed by session kind; breaks and meals are muted. */
+export const KIND_COLOURS: Record<SessionKind, KindColour> = {
+  opening: { background: '#1f4b7a', text: '#ffffff' },
+  closing: { background: '#1f4b7a', text: '#ffffff' },
+  panel: { background: '#6b3a8c', text: '#ffffff' },
+  presentation: { background: '#0f5e6e', text: '#ffffff' },
+  statements: { background: '#8a5a12', text: '#ffffff' },
+  discussion: { background: '#2a6b3f', text: '#ffffff' },
+  side_event: { background: '#9a2d52', text: '#ffffff' },
+  other: { background: '#56606a', text: '#ffffff' },
+  break: { background: '#eef0f2', text: '#56606a' },
+  meal: { background: '#eef0f2', text: '#56606a' },
+};
+
+/** Kinds shown muted: the pauses between sessions. */
+export const PAUSE_KINDS: readonly SessionKind[] = ['break', 'meal'];
+
+export function kindColour(kind: SessionKind): KindColour {
+  return KIND_COLOURS[kind] ?? KIND_COLOURS.other;
+}
+
+/** The resource id of the "No room" column. */
+export const NO_ROOM = 'none';
+
+/** The calendar resource id for a room (or for no room). */
+export function resourceIdOf(roomId: number | null | undefined): string {
+  return roomId == null ? NO_ROOM : String(roomId);
+}
+
+/** The room id for a calendar resource id; null for "No room". */
+export function roomIdOf(resourceId: string | number): number | null {
+  const id = String(resourceId);
+  return id === NO_ROOM ? null : Number(id);
+}
+
+/** A filter value: null shows everything. */
+export type CalendarFilters = {
+  eventId: number | null;
+  /** A room id, NO_ROOM for sessions without a room, or null for all. */
+  room: number | typeof NO_ROOM | null;
+  kind: SessionKind | null;
+};
+
+export const NO_FILTERS: CalendarFilters = { eventId: null, room: null, kind: null };
+
+export function matchesFilters(item: AgendaSession, filters: CalendarFilters): boolean {
+  const s = item.session;
+  if (filters.eventId !== null && s.event_id !== filters.eventId) return false;
+  if (filters.kind !== null && s.kind !== filters.kind) return false;
+  if (filters.room !== null) {
+    const room = s.room_id ?? null;
+    if (filters.room === NO_ROOM ? room !== null : room !== filters.room) return false;
+  }
+  return true;
+}
+
+/** Roles that lead a session, in the order looked for. */
+const LEADS: readonly RoleKind[][] = [['moderator'], ['chair', 'co_chair']];
+
+/** "Moderator: RSO (Australian Co-Manager)", else the chair(s); '' when neither. */
+export function leadLine(item: Pick<AgendaSession, 'roles'>, terms: readonly Term<RoleKind>[]): string {
+  for (const kinds of LEADS) {
+    const people = item.roles.filter((r) => kinds.includes(r.role));
+    if (people.length === 0) continue;
+    const first = people[0]!.role;
+    const label = terms.find((t) => t.key === first)?.label ?? first;
+    return `${label}: ${people.map(personText).join('; ')}`;
+  }
+  return '';
+}
+
+/** What the calendar's event content shows, kept in the event's extendedProps. */
+export type SessionEventProps = {
+  sessionId: number;
+  kind: SessionKind;
+  room: string;
+  lead: string;
+  pinned: boolean;
+  pause: boolean;
+};
+
+/** Only scheduled sessions that pass the filters, as calendar events. */
+export function toCalendarEvents(
+  items: readonly AgendaSession[],
+  filters: CalendarFilters,
+  terms: readonly Term<RoleKind>[],
+): Calendar.EventInput[] {
+  const events: Calendar.EventInput[] = [];
+  for (const item of items) {
+    const s = item.session;
+    if (!s.start || !s.end || !matchesFilters(item, filters)) continue;
+    const colour = kindColour(s.kind);
+    const pause = PAUSE_KINDS.includes(s.kind);
+    const props: SessionEventProps = {
+      sessionId: s.id,
+      kind: s.kind,
+      room: item.room ?? 'No room',
+      lead: pause ? '' : leadLine(item, terms),
+      pinned: s.pinned,
+      pause,
+    };
+    events.push({
+      id: s.id,
+      title: s.title,
+      start: toFloatingDate(s.start),
+      end: toFloatingDate(s.end),
+      resourceIds: [resourceIdOf(s.room_id)],
+      backgroundColor: colour.background,
+      textColor: colour.text,
+      classNames: [`kind-${s.kind}`, ...(pause ? ['is-pause'] : []), ...(s.pinned ? ['is-pinned'] : [])],
+      extendedProps: props,
+    });
+  }
+  return events;
+}
+
+/**
+ * The day view's columns: every room (or only the filtered one), plus "No
+ * room" when a shown session on `day` has none.
+ */
+export function calendarResources(
+  rooms: readonly Pick<Room, 'id' | 'name'>[],
+  items: readonly AgendaSession[],
+  filters: CalendarFilters,
+  day: string | null,
+): Calendar.ResourceInput[] {
+  const shown = rooms.filter((r) => filters.room === null || filters.room === r.id);
+  const columns: Calendar.ResourceInput[] = shown.map((r) => ({ id: resourceIdOf(r.id), title: r.name }));
+  const roomless = items.some(
+    (item) =>
+      item.session.start &&
+      (item.session.room_id ?? null) === null &&
+      (day === null || datePart(item.session.start) === day) &&
+      matchesFilters(item, filters),
+  );
+  if (roomless && (filters.room === null || filters.room === NO_ROOM)) {
+    columns.push({ id: NO_ROOM, title: 'No room' });
+  }
+  return columns;
+}
+
+/** Every scheduled and unscheduled session of an agenda, in one list. */
+export function allSessions<T extends { days: { sessions: S[] }[]; unscheduled: S[] }, S>(agenda: T): S[] {
+  return [...agenda.days.flatMap((d) => d.sessions), ...agenda.unscheduled];
+}
