@@ -358,6 +358,10 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
         .unwrap();
     let css = format!("[data-testid=cal-event][data-session-id='{}']", closing.id);
     let event = app.el(&css).await;
+    app.js(&format!(
+        "document.querySelector(\"{css}\").scrollIntoView({{block: 'center'}})"
+    ))
+    .await;
     app.shot("calendar.png").await;
 
     // Drag it down by about an hour of grid.
@@ -535,7 +539,8 @@ async fn calendar_day_view_of_a_92_room_day() {
                document.querySelector('[data-testid=view-day]').click();
                const tick = () => {
                  const cols = document.querySelectorAll('[data-testid=cal-event]').length;
-                 if (document.querySelector('.ec-resource') && cols > 0) {
+                 const rooms = document.querySelectorAll('[data-testid=room-column]').length;
+                 if (rooms >= 92 && cols > 0) {
                    requestAnimationFrame(() => done(performance.now() - t0));
                  } else { setTimeout(tick, 5); }
                };
@@ -548,8 +553,9 @@ async fn calendar_day_view_of_a_92_room_day() {
         .as_f64()
         .unwrap();
     let rooms = app
-        .js("return document.querySelectorAll('.ec-resource').length")
+        .js("return document.querySelectorAll('[data-testid=room-column]').length")
         .await;
+    assert_eq!(rooms, json!(92), "a column for every room");
     eprintln!("calendar day view: {rooms} room columns rendered in {ms:.0} ms");
     app.shot("calendar-92-rooms.png").await;
     app.quit().await;

@@ -131,6 +131,77 @@ describe('App with a plan open', () => {
     expect($<HTMLSelectElement>(form, '[name="event_id"]')?.selectedOptions[0]?.textContent).toBe('Dialogue');
   });
 
+  it('moves and deletes a focused agenda row with the keyboard', async () => {
+    const { target, calls } = await start({
+      move_session: () => agenda.days[0]!.sessions[0]!.session,
+      delete_session: () => null,
+    });
+    await click($(target, '[data-testid="nav-agenda"]'));
+    const row = $(target, '[data-testid="session-row"][data-session-id="1"]')!;
+    row.focus();
+    row.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+    await settle();
+    flushSync();
+    expect(lastCall(calls, 'move_session')?.args).toEqual({ id: 1, start: '2024-11-18T09:05:00', roomId: null });
+    expect($(target, '[data-testid="save-status"]')?.textContent).toBe('All changes saved');
+    expect(document.activeElement).toBe($(target, '[data-testid="session-row"][data-session-id="1"]'));
+    $(target, '[data-testid="session-row"][data-session-id="1"]')!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true }),
+    );
+    await settle();
+    expect(lastCall(calls, 'move_session')?.args).toEqual({ id: 1, start: '2024-11-17T09:00:00', roomId: null });
+    $(target, '[data-testid="session-row"][data-session-id="1"]')!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, cancelable: true }),
+    );
+    await settle();
+    flushSync();
+    expect(lastCall(calls, 'delete_session')?.args).toEqual({ id: 1 });
+    expect($(target, '[data-testid="notice"]')?.textContent).toContain('Deleted “Opening remarks”. Ctrl+Z to undo.');
+  });
+
+  it('has the plan pages in the sidebar', async () => {
+    const { target } = await start();
+    expect($$(target, 'nav[aria-label="Pages"] button').map((b) => [b.dataset.testid, b.textContent?.trim()])).toEqual([
+      ['nav-overview', 'Overview'],
+      ['nav-agenda', 'Agenda'],
+      ['nav-calendar', 'Calendar'],
+      ['nav-sequence', 'Sequence'],
+    ]);
+  });
+
+  it('edits the planner settings in the plan details', async () => {
+    const { target, calls } = await start({
+      plan_form: () => ({
+        title: 'Bangkok week',
+        convening_body: '',
+        venue: '',
+        city: '',
+        time_zone: 'Asia/Bangkok',
+        first_day: '2024-11-18',
+        last_day: '2024-11-19',
+        day_start: '08:00',
+        day_end: '18:00',
+        notes: '',
+        snap_minutes: '5',
+        changeover_minutes: '0',
+      }),
+      update_plan: () => planFile,
+    });
+    await click($(target, '[data-testid="edit-plan"]'));
+    const form = $<HTMLFormElement>(document, 'form[data-testid="plan-form"]')!;
+    const snap = $<HTMLInputElement>(form, '[name="snap_minutes"]')!;
+    const changeover = $<HTMLInputElement>(form, '[name="changeover_minutes"]')!;
+    expect(snap.value).toBe('5');
+    expect(form.querySelector(`label[for="${snap.id}"]`)?.textContent).toBe('Snap to (minutes)');
+    expect(form.querySelector(`label[for="${changeover.id}"]`)?.textContent).toBe('Changeover between rooms (minutes)');
+    snap.value = '15';
+    snap.dispatchEvent(new Event('input', { bubbles: true }));
+    changeover.value = '10';
+    changeover.dispatchEvent(new Event('input', { bubbles: true }));
+    await click($(form, 'button[type="submit"]'));
+    expect(lastCall(calls, 'update_plan')?.args.form).toMatchObject({ snap_minutes: '15', changeover_minutes: '10' });
+  });
+
   it('opens a plan with Ctrl+O', async () => {
     const other = { path: '/plans/other.plenary', file_name: 'other.plenary', title: 'Other week' };
     const { target, calls } = await start({

@@ -4,7 +4,7 @@ import type { Calendar } from '@event-calendar/core';
 import type { AgendaSession, Room, RoleKind, SessionKind, Term } from '../ipc';
 import { personText } from '../agenda/roles';
 import { datePart } from '../format/time';
-import { toFloatingDate } from './floating';
+import { floatingWall } from './floating';
 
 export type KindColour = { background: string; text: string };
 
@@ -89,7 +89,7 @@ export type SessionEventProps = {
   pause: boolean;
 };
 
-/** Only scheduled sessions that pass the filters, as calendar events. */
+/** Only scheduled sessions that pass the filters, as calendar events (at the plan's wall clock). */
 export function toCalendarEvents(
   items: readonly AgendaSession[],
   filters: CalendarFilters,
@@ -112,8 +112,9 @@ export function toCalendarEvents(
     events.push({
       id: s.id,
       title: s.title,
-      start: toFloatingDate(s.start),
-      end: toFloatingDate(s.end),
+      // Offset-free strings: the calendar keeps them as floating wall-clock times.
+      start: floatingWall(s.start),
+      end: floatingWall(s.end),
       resourceIds: [resourceIdOf(s.room_id)],
       backgroundColor: colour.background,
       textColor: colour.text,

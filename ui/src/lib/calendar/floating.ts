@@ -1,11 +1,17 @@
 // Wall-clock times of the plan's zone <-> the calendar's Date objects.
 //
 // Session times are wall-clock strings ("2024-11-19T10:45:00") in the PLAN's
-// time zone, which need not be this computer's. The calendar works on Date
-// objects, so they are built as "floating" local times: a Date whose local
-// fields (getFullYear … getMinutes) read exactly the plan's wall clock. No
-// string is ever parsed by Date and no Date is ever turned into an ISO/UTC
-// string, so the computer's zone cannot shift a session.
+// time zone, which need not be this computer's. Dates are "floating" local
+// times: a Date whose local fields (getFullYear … getMinutes) read exactly
+// the plan's wall clock. No string is ever parsed by Date and no Date is ever
+// turned into an ISO/UTC string, so the computer's zone cannot shift a session.
+//
+// Into @event-calendar (v5) events go as offset-free wall-clock strings
+// (`floatingWall`), which it keeps as floating times. It treats Date objects
+// given to it as instants instead, and shifts them by the difference between
+// this computer's offset today and on the session's day (an hour across a
+// clock change). What it hands back (drop, resize, select) are floating Dates,
+// read here with their local fields.
 
 const WALL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -18,6 +24,12 @@ function wallParts(wall: string): [number, number, number, number, number, numbe
   const m = WALL.exec(wall);
   if (!m) throw new Error(`Invalid wall-clock time: ${wall}`);
   return [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+}
+
+/** "2024-11-19 10:45" -> "2024-11-19T10:45:00": the one form handed to the calendar. */
+export function floatingWall(wall: string): string {
+  const [y, mo, d, h, mi, s] = wallParts(wall);
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
 }
 
 /** "2024-11-19T10:45:00" -> a local Date reading 19 Nov 2024 10:45. */

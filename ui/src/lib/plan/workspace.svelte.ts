@@ -128,6 +128,16 @@ export class Workspace {
     }
   }
 
+  /** Re-read what Undo and Redo would do (e.g. as the Edit menu opens). */
+  async refreshUndo(): Promise<void> {
+    if (!this.file) return;
+    try {
+      this.undoState = await call(commands.undoState());
+    } catch {
+      // The menu keeps what it showed; the next edit reloads it anyway.
+    }
+  }
+
   /** Ask the agenda to bring session `id` into view and focus it. */
   revealSession(id: number): void {
     this.reveal = { id, n: (this.reveal?.n ?? 0) + 1 };

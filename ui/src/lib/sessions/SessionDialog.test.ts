@@ -202,4 +202,28 @@ describe('SessionDialog', () => {
     target.querySelector('dialog')!.dispatchEvent(new Event('cancel', { cancelable: true }));
     expect(onclose).toHaveBeenCalledTimes(2);
   });
+
+  it('duplicates and unschedules a saved session', async () => {
+    const calls: Call[] = [];
+    mockIPC(backend({ duplicate_session: () => ({ id: 9 }), unschedule_session: () => ({ id: 3 }) }, calls));
+    const scheduled = { ...newSessionForm('2024-11-19', []), title: 'Adoption', event_id: 11, start_time: '09:00', end_time: '09:15' };
+    const { form, onsaved } = open(scheduled, 3);
+    form.querySelector<HTMLButtonElement>('[data-testid="session-duplicate"]')!.click();
+    await settle();
+    expect(calls.find((c) => c.cmd === 'duplicate_session')?.args).toEqual({ id: 3 });
+    form.querySelector<HTMLButtonElement>('[data-testid="session-unschedule"]')!.click();
+    await settle();
+    expect(calls.find((c) => c.cmd === 'unschedule_session')?.args).toEqual({ id: 3 });
+    expect(onsaved).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers neither for a new session, and no Unschedule for an unscheduled one', () => {
+    const { form } = open(newSessionForm('2024-11-18', []));
+    expect(form.querySelector('[data-testid="session-duplicate"]')).toBeNull();
+    unmount(app!);
+    app = undefined;
+    const again = open({ ...newSessionForm(null, []), title: 'Someday', event_id: 10 }, 4);
+    expect(again.form.querySelector('[data-testid="session-duplicate"]')).not.toBeNull();
+    expect(again.form.querySelector('[data-testid="session-unschedule"]')).toBeNull();
+  });
 });

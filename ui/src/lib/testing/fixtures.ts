@@ -256,6 +256,8 @@ export function backend(
     agenda: (args) =>
       args.day ? { ...agenda, days: agenda.days.filter((d) => d.date === args.day), unscheduled: [] } : agenda,
     check_plan: () => conflicts,
+    undo_state: () => ({ undo: null, redo: null }),
+    change_log: () => [],
     'plugin:window|set_title': () => null,
   };
   return (cmd, payload) => {

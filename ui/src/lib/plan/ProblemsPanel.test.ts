@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync, mount, unmount } from 'svelte';
+import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import App from '../../App.svelte';
+import ProblemsPanel from './ProblemsPanel.svelte';
+import { backend, settle, type Call } from '../testing/fixtures';
+import { $, $$, click } from '../testing/dom';
+import type { Conflict_Serialize } from '../ipc';
+
+let app: ReturnType<typeof mount> | undefined;
+
+afterEach(() => {
+  if (app) unmount(app);
+  app = undefined;
+  document.body.innerHTML = '';
+  clearMocks();
+});
+
+const clash: Conflict_Serialize = {
+  kind: 'person_double_booked',
+  message: 'Ms Lynn Bell is in two sessions at once: “Opening remarks” and “Coffee break”, Mon 18 Nov 09:00–09:30.',
+  session_ids: [2, 1],
+  event_id: null,
+  key: 'person_double_booked:1:1,2',
+  accepted: false,
+};
+const parallel: Conflict_Serialize = {
+  kind: 'room_double_booked',
+  message: 'Plenary Hall has two sessions at once.',
+  session_ids: [3],
+  event_id: null,
+  key: 'room_double_booked:100:3',
+  accepted: true,
+};
+const cochairs: Conflict_Serialize = {
+  kind: 'event_without_cochairs',
+  message: 'Annual Meeting has no co-chairs.',
+  session_ids: [],
+  event_id: 11,
+  key: 'event_without_cochairs:11',
+  accepted: false,
+};
+
+function target() {
+  const el = document.createElement('div');
+  document.body.appendChild(el);
+  return el;
+}
+
+describe('ProblemsPanel', () => {
+  function open(conflicts: Conflict_Serialize[]) {
+    const el = target();
+    const onshow = vi.fn();
+    const onaccept = vi.fn();
+    const onclose = vi.fn();
+    app = mount(ProblemsPanel, { target: el, props: { id: 'p', conflicts, onshow, onaccept, onclose } });
+    flushSync();
+    return { el, onshow, onaccept, onclose };
+  }
+
+  it('lists open problems first and accepted ones, greyed, under their own heading', () => {
+    const { el } = open([parallel, clash, cochairs]);
+    const entries = $$(el, '[data-testid="conflict-entry"]');
+    expect(entries.map((e) => e.dataset.key)).toEqual([clash.key, cochairs.key, parallel.key]);
+    expect(entries.map((e) => e.classList.contains('accepted'))).toEqual([false, false, true]);
+    const accepted = $(el, '[data-testid="accepted-conflicts"]')!;
+    expect(accepted.previousElementSibling?.textContent).toBe('Accepted');
+    expect(accepted.textContent).toContain('Plenary Hall has two sessions at once.');
+    expect($(el, 'header')?.textContent).toContain('2 open problems, 1 accepted');
+  });
+
+  it('shows the first session of a problem, and only where there is one', async () => {
+    const { el, onshow } = open([clash, cochairs]);
+    const [first, second] = $$(el, '[data-testid="conflict-entry"]');
+    expect($(second!, '[data-testid="conflict-show"]')).toBeNull();
+    await click($(first!, '[data-testid="conflict-show"]'));
+    expect(onshow).toHaveBeenCalledWith(2);
+  });
+
+  it('accepts an open problem and re-opens an accepted one', async () => {
+    const { el, onaccept } = open([clash, parallel]);
+    const buttons = $$(el, '[data-testid="conflict-accept"]');
+    expect(buttons.map((b) => b.textContent?.trim())).toEqual(['Accept', 'Undo accept']);
+    await click(buttons[0]);
+    expect(onaccept).toHaveBeenLastCalledWith(clash.key, true);
+    await click(buttons[1]);
+    expect(onaccept).toHaveBeenLastCalledWith(parallel.key, false);
+  });
+
+  it('says when every problem was accepted', () => {
+    const { el } = open([parallel]);
+    expect(el.textContent).toContain('No open problems');
+    expect($$(el, '[data-testid="conflict-entry"]')).toHaveLength(1);
+  });
+});
+
+describe('Problems in the app', () => {
+  async function start(conflicts: Conflict_Serialize[]) {
+    const calls: Call[] = [];
+    let current = conflicts;
+    mockWindows('main');
+    mockIPC(
+      backend(
+        {
+          check_plan: () => current,
+          set_conflict_accepted: (args) => {
+            current = current.map((c) => (c.key === args.key ? { ...c, accepted: args.accepted as boolean } : c));
+            return null;
+          },
+        },
+        calls,
+      ),
+    );
+    const el = target();
+    app = mount(App, { target: el });
+    await settle();
+    flushSync();
+    return { el, calls };
+  }
+
+  it('counts only open problems and keeps an accepted one listed', async () => {
+    const { el, calls } = await start([clash, parallel, cochairs]);
+    expect($(el, '[data-testid="problem-count"]')?.textContent).toBe('2');
+    await click($(el, '[data-testid="problems"]'));
+    const entry = $$(el, '[data-testid="conflict-entry"]').find((e) => e.dataset.key === clash.key)!;
+    await click($(entry, '[data-testid="conflict-accept"]'));
+    expect(calls.find((c) => c.cmd === 'set_conflict_accepted')?.args).toEqual({ key: clash.key, accepted: true });
+    expect($(el, '[data-testid="problem-count"]')?.textContent).toBe('1');
+    expect($(el, '[data-testid="save-status"]')?.textContent).toBe('All changes saved');
+    const accepted = $(el, '[data-testid="accepted-conflicts"]')!;
+    expect(accepted.textContent).toContain('Ms Lynn Bell is in two sessions at once');
+  });
+
+  it('badges agenda rows of sessions in open problems only', async () => {
+    const { el } = await start([clash, parallel]);
+    await click($(el, '[data-testid="nav-agenda"]'));
+    const badged = $$(el, '[data-testid="session-row"]')
+      .filter((r) => $(r, '[data-testid="conflict-badge"]'))
+      .map((r) => r.dataset.sessionId);
+    // Session 3 is only in the accepted conflict.
+    expect(badged).toEqual(['1', '2']);
+    const badge = $(el, '[data-testid="session-row"][data-session-id="1"] [data-testid="conflict-badge"]')!;
+    expect(badge.textContent).toBe('!');
+    expect(badge.getAttribute('title')).toBe(clash.message);
+  });
+
+  it('“Show” switches to the agenda, focuses the session and highlights it', async () => {
+    const { el } = await start([clash]);
+    // On another day of the agenda, where the session is not shown.
+    await click($(el, '[data-testid="nav-agenda"]'));
+    await click($(el, '[data-testid="agenda-tab"][data-key="2024-11-19"]'));
+    expect($(el, '[data-testid="session-row"][data-session-id="2"]')).toBeNull();
+    await click($(el, '[data-testid="problems"]'));
+    await click($(el, '[data-testid="conflict-show"]'));
+    await settle();
+    flushSync();
+    expect($(el, '[data-testid="nav-agenda"]')?.getAttribute('aria-current')).toBe('page');
+    const row = $(el, '[data-testid="session-row"][data-session-id="2"]');
+    expect(row).not.toBeNull();
+    expect(document.activeElement).toBe(row);
+    expect(row?.classList.contains('highlighted')).toBe(true);
+    expect($(el, '[role="tab"][aria-selected="true"]')?.textContent?.trim()).toBe('All days');
+  });
+
+  it('“Show” from another page opens the agenda there', async () => {
+    const { el } = await start([clash]);
+    await click($(el, '[data-testid="problems"]'));
+    await click($(el, '[data-testid="conflict-show"]'));
+    await settle();
+    flushSync();
+    expect(document.activeElement).toBe($(el, '[data-testid="session-row"][data-session-id="2"]'));
+  });
+});

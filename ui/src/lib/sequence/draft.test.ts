@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { SequenceBlock_Serialize } from '../ipc';
+import { draftFrom, isDirty, mergeDraft, retimeRequest, rippleBlocks, type DraftBlock } from './draft';
+
+function seq(id: number, start: string, minutes: number, pinned = false): SequenceBlock_Serialize {
+  return {
+    minutes,
+    session: {
+      id,
+      event_id: 1,
+      title: `S${id}`,
+      kind: 'discussion',
+      start: `2024-11-19T${start}:00`,
+      end: null,
+      room_id: 100,
+      description: '',
+      agenda_item: '',
+      outcome: '',
+      notes: '',
+      pinned,
+    },
+  };
+}
+
+const saved = draftFrom([seq(1, '09:00', 30), seq(2, '09:30', 60, true), seq(3, '10:30', 15)]);
+
+describe('sequence draft', () => {
+  it('takes the saved blocks with their lengths, pins and starts', () => {
+    expect(saved.map((b) => [b.id, b.minutes, b.pinned, b.start])).toEqual([
+      [1, 30, false, '2024-11-19T09:00:00'],
+      [2, 60, true, '2024-11-19T09:30:00'],
+      [3, 15, false, '2024-11-19T10:30:00'],
+    ]);
+  });
+
+  it('pins only pinned blocks, at their saved start', () => {
+    expect(rippleBlocks(saved).map((b) => b.pinnedStart)).toEqual([null, 570, null]);
+  });
+
+  it('is dirty when the order or a length changed', () => {
+    expect(isDirty(saved, saved)).toBe(false);
+    expect(isDirty([saved[1]!, saved[0]!, saved[2]!], saved)).toBe(true);
+    expect(isDirty(saved.map((b) => (b.id === 3 ? { ...b, minutes: 20 } : b)), saved)).toBe(true);
+  });
+
+  it('keeps the user’s order and lengths across a reload, taking pins from the backend', () => {
+    const edited: DraftBlock[] = [{ ...saved[2]!, minutes: 45 }, saved[0]!, saved[1]!];
+    // Meanwhile block 1 was pinned, block 2 deleted and block 4 added.
+    const reloaded = draftFrom([seq(1, '09:00', 30, true), seq(3, '10:30', 15), seq(4, '11:00', 20)]);
+    const merged = mergeDraft(edited, reloaded);
+    expect(merged.map((b) => [b.id, b.minutes, b.pinned])).toEqual([
+      [3, 45, false],
+      [1, 30, true],
+      [4, 20, false],
+    ]);
+  });
+
+  it('sends the whole order and every length, trimmed and whole', () => {
+    const draft = [{ ...saved[1]!, minutes: 44.6 }, saved[0]!, { ...saved[2]!, minutes: Number.NaN }];
+    expect(retimeRequest('2024-11-19', 100, ' 09:15 ', 5, draft)).toEqual({
+      day: '2024-11-19',
+      room_id: 100,
+      from: '09:15',
+      order: [2, 1, 3],
+      minutes: [
+        [2, 45],
+        [1, 30],
+        [3, 1],
+      ],
+      gap_minutes: 5,
+    });
+    expect(retimeRequest('2024-11-19', 100, '', Number.NaN, draft).gap_minutes).toBe(0);
+  });
+});
