@@ -141,7 +141,12 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     if version >= current_version() {
         return Ok(());
     }
-    for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
+    let pending = &schema::MIGRATIONS[version.max(0) as usize..];
+    for (i, sql) in pending
+        .iter()
+        .enumerate()
+        .map(|(n, sql)| (n + version as usize, sql))
+    {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
