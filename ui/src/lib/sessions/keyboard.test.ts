@@ -22,6 +22,11 @@ describe('sessionKeyAction', () => {
     expect(sessionKeyAction(press('ArrowDown'), 0)).toEqual({ kind: 'shift', minutes: 5 });
   });
 
+  it('shortens and lengthens by the snap step with Shift', () => {
+    expect(sessionKeyAction(press('ArrowUp', { shiftKey: true }), 10)).toEqual({ kind: 'resize', minutes: -10 });
+    expect(sessionKeyAction(press('ArrowDown', { shiftKey: true }), 10)).toEqual({ kind: 'resize', minutes: 10 });
+  });
+
   it('opens with Enter and deletes with Delete', () => {
     expect(sessionKeyAction(press('Enter'), 5)).toEqual({ kind: 'open' });
     expect(sessionKeyAction(press('Delete'), 5)).toEqual({ kind: 'delete' });
@@ -30,7 +35,7 @@ describe('sessionKeyAction', () => {
   it('leaves modified and other keys alone', () => {
     expect(sessionKeyAction(press('ArrowUp', { altKey: true }), 5)).toBeNull();
     expect(sessionKeyAction(press('ArrowUp', { ctrlKey: true }), 5)).toBeNull();
-    expect(sessionKeyAction(press('ArrowUp', { shiftKey: true }), 5)).toBeNull();
+    expect(sessionKeyAction(press('ArrowLeft', { shiftKey: true }), 5)).toBeNull();
     expect(sessionKeyAction(press('Backspace'), 5)).toBeNull();
     expect(sessionKeyAction(press('a'), 5)).toBeNull();
   });

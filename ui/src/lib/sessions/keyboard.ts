@@ -1,9 +1,11 @@
 // Keys on a selected session (a calendar event or an agenda row):
 // ArrowUp/ArrowDown move it by the plan's snap step, ArrowLeft/ArrowRight by
-// a day, Enter opens it and Delete deletes it (undo brings it back).
+// a day, Shift+ArrowUp/ArrowDown shorten or lengthen it by the step (the
+// keyboard's resize), Enter opens it and Delete deletes it (undo brings it back).
 
 export type SessionKeyAction =
   | { kind: 'shift'; minutes: number }
+  | { kind: 'resize'; minutes: number }
   | { kind: 'open' }
   | { kind: 'delete' };
 
@@ -13,8 +15,13 @@ const DAY_MINUTES = 24 * 60;
 
 /** What a key press does to the selected session, or null for other keys. */
 export function sessionKeyAction(e: KeyPress, snapMinutes: number): SessionKeyAction | null {
-  if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return null;
+  if (e.ctrlKey || e.metaKey || e.altKey) return null;
   const step = snapMinutes > 0 ? snapMinutes : 5;
+  if (e.shiftKey) {
+    if (e.key === 'ArrowUp') return { kind: 'resize', minutes: -step };
+    if (e.key === 'ArrowDown') return { kind: 'resize', minutes: step };
+    return null;
+  }
   switch (e.key) {
     case 'ArrowUp':
       return { kind: 'shift', minutes: -step };

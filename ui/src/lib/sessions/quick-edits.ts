@@ -7,6 +7,7 @@ import { addMinutes } from '../calendar/floating';
 import { deletedMessage } from './keyboard';
 
 type Scheduled = Pick<Session, 'id' | 'start'>;
+type Timed = Pick<Session, 'id' | 'start' | 'end'>;
 
 /**
  * Move a scheduled session by `minutes` (negative for earlier), keeping its
@@ -15,6 +16,16 @@ type Scheduled = Pick<Session, 'id' | 'start'>;
 export async function shiftSession(ws: Workspace, session: Scheduled, minutes: number): Promise<boolean> {
   if (!session.start) return false;
   await ws.apply(commands.moveSession(session.id, addMinutes(session.start, minutes), null));
+  return true;
+}
+
+/**
+ * Lengthen (or, negative, shorten) a scheduled session by `minutes`, keeping
+ * its start. Resolves to false, changing nothing, for an unscheduled one.
+ */
+export async function resizeSession(ws: Workspace, session: Timed, minutes: number): Promise<boolean> {
+  if (!session.start || !session.end) return false;
+  await ws.apply(commands.setSessionTimes(session.id, session.start, addMinutes(session.end, minutes)));
   return true;
 }
 
