@@ -3,11 +3,13 @@
 //! as inputs and reports problems as data.
 
 pub mod agenda;
+pub mod attendees;
 pub mod check;
 pub mod error;
 pub mod forms;
 pub mod model;
 pub mod planner;
+pub mod protocol;
 pub mod sample;
 pub mod store;
 pub mod synth;

@@ -245,6 +245,8 @@ pub struct Attendance {
     pub event_id: Id,
     pub person_id: Id,
     pub registration: RegistrationStatus,
+    /// In the delegation: head of delegation, alternate, adviser, delegate, observer.
+    pub capacity: String,
     /// Days on which the person was checked in.
     pub days_present: Vec<NaiveDate>,
 }

@@ -829,6 +829,142 @@ impl Store {
         })
     }
 
+    // ----- attendees -----
+
+    /// Writes an attendee import as one edit: new organisations once each,
+    /// people created or updated, and their attendance at `event_id`.
+    pub fn write_import(
+        &mut self,
+        event_id: Id,
+        writes: &[ImportWrite],
+        summary: &str,
+    ) -> Result<()> {
+        self.edit(summary, |tx| {
+            let mut new_orgs: std::collections::HashMap<String, Id> = std::collections::HashMap::new();
+            let mut org_id = |tx: &Transaction, org: &Option<ImportOrg>| -> Result<Option<Id>> {
+                Ok(match org {
+                    None => None,
+                    Some(ImportOrg::Existing(id)) => Some(*id),
+                    Some(ImportOrg::New { name, category }) => {
+                        let key = name.to_lowercase();
+                        if let Some(id) = new_orgs.get(&key) {
+                            Some(*id)
+                        } else {
+                            tx.execute(
+                                "INSERT INTO organisation (name, category) VALUES (?1, ?2)",
+                                params![name, category.key()],
+                            )?;
+                            let id = tx.last_insert_rowid();
+                            new_orgs.insert(key, id);
+                            Some(id)
+                        }
+                    }
+                })
+            };
+            let mut insert_person = tx.prepare_cached(
+                "INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '')",
+            )?;
+            let mut update_person = tx.prepare_cached(
+                "UPDATE person SET honorific=?2, given_name=?3, family_name=?4, position=?5, email=?6, phone=?7 WHERE id=?1",
+            )?;
+            let mut move_person = tx.prepare_cached("UPDATE person SET organisation_id=?2 WHERE id=?1")?;
+            let mut attend = tx.prepare_cached(
+                "INSERT INTO attendance (event_id, person_id, registration, capacity) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (event_id, person_id) DO UPDATE SET
+                   registration = coalesce(?5, registration),
+                   capacity = coalesce(?6, capacity)",
+            )?;
+            let mut present = tx.prepare_cached(
+                "INSERT OR IGNORE INTO attendance_day (attendance_id, day)
+                 SELECT id, ?3 FROM attendance WHERE event_id = ?1 AND person_id = ?2",
+            )?;
+            for w in writes {
+                match w {
+                    ImportWrite::Create { person: p, organisation, registration, capacity, check_in } => {
+                        let org = org_id(tx, organisation)?;
+                        insert_person.execute(params![p.honorific, p.given_name, p.family_name, p.position, org, p.email, p.phone])?;
+                        let id = tx.last_insert_rowid();
+                        attend.execute(params![event_id, id, registration.key(), capacity, registration.key(), capacity])?;
+                        if let Some(day) = check_in {
+                            present.execute(params![event_id, id, day])?;
+                        }
+                    }
+                    ImportWrite::Update { person: p, organisation, registration, capacity, check_in } => {
+                        update_person.execute(params![p.id, p.honorific, p.given_name, p.family_name, p.position, p.email, p.phone])?;
+                        if organisation.is_some() {
+                            let org = org_id(tx, organisation)?;
+                            move_person.execute(params![p.id, org])?;
+                        }
+                        let default = RegistrationStatus::Registered.key();
+                        attend.execute(params![
+                            event_id,
+                            p.id,
+                            registration.map(|r| r.key()).unwrap_or(default),
+                            capacity.clone().unwrap_or_default(),
+                            registration.map(|r| r.key()),
+                            capacity
+                        ])?;
+                        if let Some(day) = check_in {
+                            present.execute(params![event_id, p.id, day])?;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Records a person as present (or not) on `day` of an event; a person
+    /// not yet on the event's list is added as confirmed.
+    pub fn set_present(
+        &mut self,
+        event_id: Id,
+        person_id: Id,
+        day: NaiveDate,
+        present: bool,
+        at: NaiveDateTime,
+    ) -> Result<()> {
+        let name = self
+            .person_name(person_id)
+            .map_err(|_| CoreError::NotFound {
+                what: "person",
+                id: person_id,
+            })?;
+        let summary = if present {
+            format!("Checked in {name} on {}", day.format("%a %-d %b"))
+        } else {
+            format!(
+                "Undid the check-in of {name} on {}",
+                day.format("%a %-d %b")
+            )
+        };
+        self.edit(&summary, |tx| {
+            tx.execute(
+                "INSERT INTO attendance (event_id, person_id, registration) VALUES (?1, ?2, 'confirmed')
+                 ON CONFLICT (event_id, person_id) DO NOTHING",
+                params![event_id, person_id],
+            )?;
+            let attendance: Id = tx.query_row(
+                "SELECT id FROM attendance WHERE event_id = ?1 AND person_id = ?2",
+                params![event_id, person_id],
+                |r| r.get(0),
+            )?;
+            if present {
+                tx.execute(
+                    "INSERT OR IGNORE INTO attendance_day (attendance_id, day, checked_in_at) VALUES (?1, ?2, ?3)",
+                    params![attendance, day, at],
+                )?;
+            } else {
+                tx.execute(
+                    "DELETE FROM attendance_day WHERE attendance_id = ?1 AND day = ?2",
+                    params![attendance, day],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
     // ----- accepted conflicts -----
 
     pub fn accepted_conflicts(&self) -> Result<std::collections::HashSet<String>> {
@@ -1134,13 +1270,13 @@ impl Store {
     pub fn insert_attendance(&mut self, rows: &[Attendance]) -> Result<()> {
         self.bulk(|tx| {
             let mut st = tx.prepare_cached(
-                "INSERT INTO attendance (event_id, person_id, registration) VALUES (?1, ?2, ?3)",
+                "INSERT INTO attendance (event_id, person_id, registration, capacity) VALUES (?1, ?2, ?3, ?4)",
             )?;
             let mut day = tx.prepare_cached(
                 "INSERT INTO attendance_day (attendance_id, day) VALUES (?1, ?2)",
             )?;
             for a in rows {
-                st.execute(params![a.event_id, a.person_id, a.registration.key()])?;
+                st.execute(params![a.event_id, a.person_id, a.registration.key(), a.capacity])?;
                 let id = tx.last_insert_rowid();
                 for d in &a.days_present {
                     day.execute(params![id, d])?;
@@ -1153,7 +1289,8 @@ impl Store {
     pub fn attendance(&self) -> Result<Vec<Attendance>> {
         let mut st = self.conn.prepare_cached(
             "SELECT a.id, a.event_id, a.person_id, a.registration,
-                    (SELECT group_concat(day, ',') FROM (SELECT day FROM attendance_day d WHERE d.attendance_id = a.id ORDER BY day))
+                    (SELECT group_concat(day, ',') FROM (SELECT day FROM attendance_day d WHERE d.attendance_id = a.id ORDER BY day)),
+                    a.capacity
              FROM attendance a ORDER BY a.event_id, a.id",
         )?;
         let rows = st.query_map([], |r| {
@@ -1163,6 +1300,7 @@ impl Store {
                 event_id: r.get(1)?,
                 person_id: r.get(2)?,
                 registration: key_of(r.get(3)?, RegistrationStatus::from_key, 3)?,
+                capacity: r.get(5)?,
                 days_present: days
                     .unwrap_or_default()
                     .split(',')
@@ -1172,6 +1310,33 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// An organisation an imported row points to: one the plan has, or a new one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportOrg {
+    Existing(Id),
+    New { name: String, category: OrgCategory },
+}
+
+/// One change an attendee import makes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportWrite {
+    Create {
+        person: Person,
+        organisation: Option<ImportOrg>,
+        registration: RegistrationStatus,
+        capacity: String,
+        check_in: Option<NaiveDate>,
+    },
+    Update {
+        person: Person,
+        /// Set when the person's organisation changes.
+        organisation: Option<ImportOrg>,
+        registration: Option<RegistrationStatus>,
+        capacity: Option<String>,
+        check_in: Option<NaiveDate>,
+    },
 }
 
 /// New times for one session; `room` set to `Some` moves it to that room too.

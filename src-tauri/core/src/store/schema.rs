@@ -145,6 +145,17 @@ CREATE TABLE history_state (
 );
 INSERT INTO history_state (id, recording) VALUES (1, NULL);
 "#,
+    // 3: people and attendance: delegation capacity, check-in times, the
+    // organisation's official name (protocol order), and external ids of
+    // imported people (an Indico registrant id, a pretalx speaker code).
+    r#"
+ALTER TABLE attendance ADD COLUMN capacity TEXT NOT NULL DEFAULT '';
+ALTER TABLE attendance_day ADD COLUMN checked_in_at TEXT;
+ALTER TABLE organisation ADD COLUMN official_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE person ADD COLUMN external_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX person_email ON person(email COLLATE NOCASE);
+CREATE INDEX attendance_person ON attendance(person_id);
+"#,
 ];
 
 /// Tables whose changes undo and redo cover.
