@@ -395,3 +395,180 @@ fn move_and_retime_refuse_to_break_a_pin() {
         "--room: no room \"Attic\" (rooms: Foyer, Plenary Hall)",
     );
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn attendees_import_list_checkin_and_itinerary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let csv = fixture("indico-registrants.csv");
+    let o = plenary(&[
+        "attendees",
+        "import",
+        &path,
+        &csv,
+        "--event",
+        "Annual Meeting",
+        "--dry-run",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "Dry run, nothing written: 2 created, 0 updated, 0 unchanged, 0 invalid (UTF-8, comma)\n"
+    );
+    let o = plenary(&[
+        "attendees",
+        "import",
+        &path,
+        &csv,
+        "--event",
+        "Annual Meeting",
+    ]);
+    assert_eq!(
+        stdout(&o),
+        "2 created, 0 updated, 0 unchanged, 0 invalid (UTF-8, comma)\n"
+    );
+    let again = plenary(&[
+        "attendees",
+        "import",
+        &path,
+        &csv,
+        "--event",
+        "Annual Meeting",
+    ]);
+    assert_eq!(
+        stdout(&again),
+        "0 created, 0 updated, 2 unchanged, 0 invalid (UTF-8, comma)\n"
+    );
+
+    let o = plenary(&[
+        "attendees",
+        "list",
+        &path,
+        "--event",
+        "Annual Meeting",
+        "--order",
+        "protocol",
+    ]);
+    assert_eq!(
+        stdout(&o),
+        "Thailand\n  Mr Somchai Jaidee, Director  [confirmed]\nWalk Free\n  Dr Aisha Rahman, Research Lead  [confirmed]\n2 attendees\n"
+    );
+    let o = plenary(&["attendees", "list", &path, "--event", "2", "--csv"]);
+    assert!(
+        stdout(&o).starts_with("Title,First Name,Last Name,Email,Organisation,Category"),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = plenary(&[
+        "checkin",
+        &path,
+        "--event",
+        "Annual Meeting",
+        "--day",
+        "2024-11-19",
+        "aisha@example.org",
+    ]);
+    assert_eq!(
+        stdout(&o),
+        "Checked in Dr Aisha Rahman on Tue 19 Nov\n",
+        "{}",
+        stderr(&o)
+    );
+    assert_one_line_error(
+        &plenary(&[
+            "checkin",
+            &path,
+            "--event",
+            "Annual Meeting",
+            "--day",
+            "2024-11-20",
+            "aisha@example.org",
+        ]),
+        "10th Annual Meeting does not run on 2024-11-20",
+    );
+    assert_one_line_error(
+        &plenary(&[
+            "checkin",
+            &path,
+            "--event",
+            "Summit",
+            "--day",
+            "2024-11-19",
+            "x",
+        ]),
+        "No event \"Summit\"",
+    );
+
+    let o = plenary(&["people", "itinerary", &path, "Lynn Bell"]);
+    assert_eq!(
+        stdout(&o),
+        "Ms Lynn Bell\n  Mon 18 Nov 09:00–09:30  Co-chair  Opening remarks by the Senior Official Co-Chairs · Plenary Hall\n"
+    );
+}
+
+#[test]
+fn attendees_import_refuses_a_file_with_bad_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let csv = fixture("one-bad-row.csv");
+    let o = plenary(&[
+        "attendees",
+        "import",
+        &path,
+        &csv,
+        "--event",
+        "Annual Meeting",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "Row 3: Email \"bad@\" is not a valid email address.\nplenary: 1 invalid row; nothing was written (fix them, or use --skip-invalid)\n"
+    );
+    let o = plenary(&["attendees", "list", &path, "--event", "Annual Meeting"]);
+    assert_eq!(stdout(&o), "0 attendees\n");
+    let o = plenary(&[
+        "attendees",
+        "import",
+        &path,
+        &csv,
+        "--event",
+        "Annual Meeting",
+        "--skip-invalid",
+    ]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "1 created, 0 updated, 0 unchanged, 1 invalid (UTF-8, comma)\n"
+    );
+    assert_one_line_error(
+        &plenary(&[
+            "attendees",
+            "import",
+            &path,
+            &csv,
+            "--event",
+            "Annual Meeting",
+            "--map",
+            "Affiliation=employer",
+        ]),
+        "--map: \"employer\" is not a field",
+    );
+    assert_one_line_error(
+        &plenary(&[
+            "attendees",
+            "import",
+            &path,
+            &csv,
+            "--event",
+            "Annual Meeting",
+            "--map",
+            "Org=organisation",
+        ]),
+        "--map: the file has no column \"Org\"",
+    );
+}

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use plenary_core::agenda::{agenda, overview};
+use plenary_core::attendees;
 use plenary_core::forms::{parse_date, PlanForm};
 use plenary_core::planner;
 use plenary_core::synth::{self, Spec};
@@ -107,6 +108,31 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
+    /// Attendee lists: import from CSV, list.
+    Attendees {
+        #[command(subcommand)]
+        command: AttendeesCommand,
+    },
+    /// Check a person in at an event for one day.
+    Checkin {
+        file: PathBuf,
+        /// Event id, short name or title.
+        #[arg(long)]
+        event: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        day: String,
+        /// Person id, email or name.
+        person: String,
+        /// Take the check-in back.
+        #[arg(long)]
+        undo: bool,
+    },
+    /// People: itineraries.
+    People {
+        #[command(subcommand)]
+        command: PeopleCommand,
+    },
     /// Write a generated plan of a given size, for trials and benchmarks.
     Generate {
         file: PathBuf,
@@ -119,6 +145,199 @@ pub enum Command {
         #[arg(long, default_value_t = 5)]
         days: u32,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AttendeesCommand {
+    /// Import attendees from a CSV file (Indico, pretalx and Eventbrite
+    /// exports are recognised); nothing is written if any row is invalid.
+    Import {
+        file: PathBuf,
+        csv: PathBuf,
+        /// Event id, short name or title.
+        #[arg(long)]
+        event: String,
+        /// Show what would happen; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Map a column (header or 1-based number) to a field, e.g. "Affiliation=organisation".
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// Import the valid rows and report the others.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// List an event's attendees in protocol order.
+    List {
+        file: PathBuf,
+        #[arg(long)]
+        event: String,
+        /// The order; protocol order is the only one.
+        #[arg(long, default_value = "protocol", value_parser = ["protocol"])]
+        order: String,
+        /// Print CSV.
+        #[arg(long)]
+        csv: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PeopleCommand {
+    /// Every session in which a person has a role.
+    Itinerary {
+        file: PathBuf,
+        /// Person id, email or name.
+        person: String,
+    },
+}
+
+fn parse_map(
+    table: &attendees::csv_file::CsvTable,
+    args: &[String],
+) -> Result<Vec<attendees::ImportField>, Failure> {
+    let mut mapping = attendees::auto_map(&table.headers);
+    for arg in args {
+        let (col, field) = arg
+            .rsplit_once('=')
+            .ok_or_else(|| Failure(format!("--map: \"{arg}\" is not COLUMN=FIELD")))?;
+        let index = match col.trim().parse::<usize>() {
+            Ok(n) if n >= 1 && n <= table.headers.len() => n - 1,
+            _ => table
+                .headers
+                .iter()
+                .position(|h| h.eq_ignore_ascii_case(col.trim()))
+                .ok_or_else(|| Failure(format!("--map: the file has no column \"{col}\"")))?,
+        };
+        mapping[index] = attendees::ImportField::from_key(field.trim()).ok_or_else(|| {
+            Failure(format!(
+                "--map: \"{field}\" is not a field ({})",
+                attendees::ImportField::ALL
+                    .iter()
+                    .map(|f| f.key())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?;
+    }
+    Ok(mapping)
+}
+
+fn run_attendees(command: AttendeesCommand) -> Result<i32, Failure> {
+    match command {
+        AttendeesCommand::Import {
+            file,
+            csv,
+            event,
+            dry_run,
+            map,
+            skip_invalid,
+        } => {
+            let mut store = Store::open(&file)?;
+            let event = attendees::find_event(&store, &event)?;
+            let bytes =
+                std::fs::read(&csv).map_err(|e| Failure(format!("{}: {e}", csv.display())))?;
+            let table = attendees::csv_file::read_table(&bytes)?;
+            let mapping = parse_map(&table, &map)?;
+            let (preview, _) = attendees::preview(&store, &table, &mapping, event.id)?;
+            let mut text = String::new();
+            for r in preview
+                .rows
+                .iter()
+                .filter(|r| r.action == attendees::RowAction::Error)
+            {
+                text.push_str(&r.message);
+                text.push('\n');
+            }
+            eprint!("{text}");
+            if preview.errors > 0 && !skip_invalid && !dry_run {
+                return Err(Failure(format!(
+                    "{} invalid row{}; nothing was written (fix them, or use --skip-invalid)",
+                    preview.errors,
+                    if preview.errors == 1 { "" } else { "s" }
+                )));
+            }
+            if !dry_run {
+                let name = csv
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                attendees::import(&mut store, &name, &bytes, Some(&mapping), event.id, true)?;
+            }
+            out(&format!(
+                "{}{} created, {} updated, {} unchanged, {} invalid ({}, {})\n",
+                if dry_run {
+                    "Dry run, nothing written: "
+                } else {
+                    ""
+                },
+                preview.created,
+                preview.updated,
+                preview.unchanged,
+                preview.errors,
+                preview.encoding,
+                preview.delimiter
+            ))?;
+            Ok(if preview.errors > 0 && !skip_invalid {
+                1
+            } else {
+                0
+            })
+        }
+        AttendeesCommand::List {
+            file,
+            event,
+            order: _,
+            csv,
+        } => {
+            let store = Store::open(&file)?;
+            let event = attendees::find_event(&store, &event)?;
+            let lines = attendees::attendee_list(&store, event.id)?;
+            if csv {
+                out(&attendees::attendee_csv(&lines))?;
+            } else {
+                let mut text = String::new();
+                let mut current = None;
+                for l in &lines {
+                    if current.as_ref() != Some(&l.organisation) {
+                        text.push_str(&format!(
+                            "{}\n",
+                            if l.organisation.is_empty() {
+                                "(no organisation)"
+                            } else {
+                                &l.organisation
+                            }
+                        ));
+                        current = Some(l.organisation.clone());
+                    }
+                    let name = plenary_core::model::display_name([
+                        l.honorific.as_str(),
+                        &l.given_name,
+                        &l.family_name,
+                    ]);
+                    let extra: Vec<&str> = [l.capacity.as_str(), l.position.as_str()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    text.push_str(&format!(
+                        "  {name}{}  [{}]\n",
+                        if extra.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {}", extra.join(", "))
+                        },
+                        l.registration.label().to_lowercase()
+                    ));
+                }
+                text.push_str(&format!(
+                    "{} attendee{}\n",
+                    lines.len(),
+                    if lines.len() == 1 { "" } else { "s" }
+                ));
+                out(&text)?;
+            }
+            Ok(0)
+        }
+    }
 }
 
 /// A CLI failure: one line for stderr, and the exit code.
@@ -365,6 +584,68 @@ pub fn run(command: Command) -> Result<i32, Failure> {
                     h.summary,
                     if h.undone { "  (undone)" } else { "" }
                 ));
+            }
+            out(&text)?;
+        }
+        Command::Attendees { command } => return run_attendees(command),
+        Command::Checkin {
+            file,
+            event,
+            day,
+            person,
+            undo,
+        } => {
+            let mut store = Store::open(&file)?;
+            let event = attendees::find_event(&store, &event)?;
+            let day = parse_date(&day).ok_or_else(|| {
+                Failure(format!("--day: \"{day}\" is not a date (use YYYY-MM-DD)"))
+            })?;
+            let person = attendees::find_person(&store, &person)?;
+            let now = chrono::Local::now().naive_local();
+            attendees::check_in(&mut store, event.id, person.id, day, !undo, now)?;
+            out(&format!(
+                "{}\n",
+                store
+                    .history(1)?
+                    .first()
+                    .map(|h| h.summary.clone())
+                    .unwrap_or_default()
+            ))?;
+        }
+        Command::People {
+            command: PeopleCommand::Itinerary { file, person },
+        } => {
+            let store = Store::open(&file)?;
+            let person = attendees::find_person(&store, &person)?;
+            let mut text = format!("{}\n", person.display_name());
+            let entries = attendees::itinerary(&store, person.id)?;
+            for e in &entries {
+                let when = match (e.session.start, e.session.end) {
+                    (Some(a), Some(b)) => format!(
+                        "{} {}–{}",
+                        a.format("%a %-d %b"),
+                        a.format("%H:%M"),
+                        b.format("%H:%M")
+                    ),
+                    _ => "unscheduled".into(),
+                };
+                text.push_str(&format!(
+                    "  {when}  {}  {}{}{}\n",
+                    e.role.label(),
+                    e.session.title,
+                    e.room
+                        .as_ref()
+                        .map(|r| format!(" · {r}"))
+                        .unwrap_or_default(),
+                    if e.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", e.note)
+                    }
+                ));
+            }
+            if entries.is_empty() {
+                text.push_str("  no sessions\n");
             }
             out(&text)?;
         }
