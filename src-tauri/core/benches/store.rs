@@ -112,4 +112,77 @@ fn planner(c: &mut Criterion) {
 }
 
 criterion_group!(planner_benches, planner);
-criterion_main!(benches, planner_benches);
+
+/// People numbers: importing 5,000 attendee rows (matching included) and the
+/// protocol-ordered list of 200 delegations.
+fn people(c: &mut Criterion) {
+    use plenary_core::attendees::{csv_file::read_table, import};
+    use plenary_core::model::{OrgCategory, ParticipationStatus};
+    use plenary_core::protocol::{order, Delegation, ProtocolConfig};
+    let mut csv = String::from(
+        "First Name,Last Name,Email Address,Affiliation,Position,Registration state\n",
+    );
+    for i in 0..5_000 {
+        csv.push_str(&format!(
+            "Given{i},Family{i:05},person{i}@example.org,Organisation {:03},Delegate,complete\n",
+            i % 200
+        ));
+    }
+    let table = read_table(csv.as_bytes()).expect("csv");
+    assert_eq!(table.rows.len(), 5_000);
+    c.bench_function(
+        "import 5,000 attendee rows into a plan of 5,000 people",
+        |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().expect("dir");
+                    let store = generate(&dir.path().join("p.plenary"), &Spec::FOUNDATION)
+                        .expect("generate");
+                    (dir, store)
+                },
+                |(_dir, mut store)| {
+                    let event = store.events().expect("events")[0].id;
+                    import(&mut store, "bench.csv", csv.as_bytes(), None, event, false)
+                        .expect("import")
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        },
+    );
+    let categories = OrgCategory::ALL;
+    let delegations: Vec<Delegation> = (0..200)
+        .map(|i| Delegation {
+            organisation_id: i,
+            name: format!("Delegation {:03}", (i * 37) % 200),
+            official_name: if i % 3 == 0 {
+                format!("Republic of Delegation {i:03}")
+            } else {
+                String::new()
+            },
+            category: categories[i as usize % categories.len()],
+            status: [
+                ParticipationStatus::Member,
+                ParticipationStatus::Observer,
+                ParticipationStatus::Guest,
+            ][i as usize % 3],
+        })
+        .collect();
+    let cfg = ProtocolConfig {
+        first: vec![17, 4],
+        ..Default::default()
+    };
+    c.bench_function("protocol order of 200 delegations", |b| {
+        b.iter(|| {
+            let mut list = delegations.clone();
+            order(&mut list, &cfg);
+            list
+        })
+    });
+}
+
+criterion_group! {
+    name = people_benches;
+    config = Criterion::default().sample_size(10);
+    targets = people
+}
+criterion_main!(benches, planner_benches, people_benches);
