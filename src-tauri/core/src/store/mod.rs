@@ -30,6 +30,18 @@ pub struct Store {
     clock: Clock,
 }
 
+/// Reads a stored enum key without allocating (these are read for every row).
+fn key_at<T>(r: &Row, idx: usize, parse: impl Fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let value = r.get_ref(idx)?.as_str()?;
+    parse(value).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unknown value \"{value}\"").into(),
+        )
+    })
+}
+
 fn key_of<T>(value: String, parse: impl Fn(&str) -> Option<T>, idx: usize) -> rusqlite::Result<T> {
     parse(&value).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -69,7 +81,7 @@ fn session_row(r: &Row) -> rusqlite::Result<Session> {
         id: r.get(0)?,
         event_id: r.get(1)?,
         title: r.get(2)?,
-        kind: key_of(r.get(3)?, SessionKind::from_key, 3)?,
+        kind: key_at(r, 3, SessionKind::from_key)?,
         start: r.get(4)?,
         end: r.get(5)?,
         room_id: r.get(6)?,
@@ -577,7 +589,7 @@ impl Store {
                 id: r.get(0)?,
                 event_id: r.get(1)?,
                 title: r.get(2)?,
-                kind: key_of(r.get(3)?, SessionKind::from_key, 3)?,
+                kind: key_at(r, 3, SessionKind::from_key)?,
                 start: r.get(4)?,
                 end: r.get(5)?,
                 room_id: r.get(6)?,
@@ -1094,14 +1106,25 @@ impl Store {
 
     fn role_rows(&self, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<RoleRow>> {
         // Only the columns a role is shown with: this query runs for every
-        // agenda load, so it stays narrow.
+        // agenda load, so it stays narrow, and organisations (few) come from
+        // one small scan instead of a lookup per role.
+        let mut orgs: std::collections::HashMap<Id, (String, String)> =
+            std::collections::HashMap::new();
+        {
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT id, name, acronym FROM organisation")?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                orgs.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+            }
+        }
         let sql = format!(
             "SELECT r.id, r.session_id, r.role, r.person_id, r.organisation_id, r.note, r.position,
-                    p.honorific, p.given_name, p.family_name, o.name, o.acronym
+                    p.honorific, p.given_name, p.family_name, p.organisation_id
              FROM session_role r
              JOIN session s ON s.id = r.session_id
              LEFT JOIN person p ON p.id = r.person_id
-             LEFT JOIN organisation o ON o.id = coalesce(r.organisation_id, p.organisation_id)
              WHERE {filter}"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
@@ -1109,7 +1132,7 @@ impl Store {
             let role = SessionRole {
                 id: r.get(0)?,
                 session_id: r.get(1)?,
-                role: key_of(r.get(2)?, RoleKind::from_key, 2)?,
+                role: key_at(r, 2, RoleKind::from_key)?,
                 person_id: r.get(3)?,
                 organisation_id: r.get(4)?,
                 note: r.get(5)?,
@@ -1117,15 +1140,15 @@ impl Store {
             };
             let person = match role.person_id {
                 Some(_) => {
-                    let parts: [Option<String>; 3] = [r.get(7)?, r.get(8)?, r.get(9)?];
-                    Some(display_name(parts.iter().flatten().map(String::as_str)))
+                    let part = |i| -> rusqlite::Result<&str> {
+                        Ok(r.get_ref(i)?.as_str_or_null()?.unwrap_or(""))
+                    };
+                    Some(display_name([part(7)?, part(8)?, part(9)?]))
                 }
                 None => None,
             };
-            let organisation = match r.get::<_, Option<String>>(10)? {
-                Some(name) => Some((name, r.get(11)?)),
-                None => None,
-            };
+            let org_id = role.organisation_id.or(r.get::<_, Option<Id>>(10)?);
+            let organisation = org_id.and_then(|id| orgs.get(&id).cloned());
             Ok(RoleRow {
                 role,
                 person,
@@ -1159,7 +1182,7 @@ impl Store {
         let rows = st.query_map([], |r| {
             Ok(RoleRef {
                 session_id: r.get(0)?,
-                role: key_of(r.get(1)?, RoleKind::from_key, 1)?,
+                role: key_at(r, 1, RoleKind::from_key)?,
                 person_id: r.get(2)?,
             })
         })?;
