@@ -504,6 +504,11 @@ fn attendees_import_list_checkin_and_itinerary() {
         "No event \"Summit\"",
     );
 
+    let o = plenary(&["people", "search", &path, "indo"]);
+    assert_eq!(
+        stdout(&o),
+        "3  Mr Caka Alverdi Awal (Indonesia)\n2  Mr Tri Tharyat (Indonesia)\n"
+    );
     let o = plenary(&["people", "itinerary", &path, "Lynn Bell"]);
     assert_eq!(
         stdout(&o),

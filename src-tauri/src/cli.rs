@@ -183,6 +183,13 @@ pub enum AttendeesCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum PeopleCommand {
+    /// Find people by name, email, organisation or acronym.
+    Search {
+        file: PathBuf,
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
     /// Every session in which a person has a role.
     Itinerary {
         file: PathBuf,

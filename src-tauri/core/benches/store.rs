@@ -149,6 +149,18 @@ fn people(c: &mut Criterion) {
             )
         },
     );
+    {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = generate(&dir.path().join("s.plenary"), &Spec::FOUNDATION).expect("generate");
+        let keystrokes = ["f", "fa", "fam", "fami", "family0", "family01", "family012"];
+        c.bench_function("people search over 5,000 people, per keystroke", |b| {
+            let mut i = 0;
+            b.iter(|| {
+                i = (i + 1) % keystrokes.len();
+                store.search_people(keystrokes[i], 20).expect("search")
+            })
+        });
+    }
     let categories = OrgCategory::ALL;
     let delegations: Vec<Delegation> = (0..200)
         .map(|i| Delegation {

@@ -120,6 +120,16 @@ fn person_row(r: &Row) -> rusqlite::Result<Person> {
     })
 }
 
+/// A person found by search, with what the search matched on.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, specta::Type)]
+pub struct PersonHit {
+    pub id: Id,
+    pub name: String,
+    pub email: String,
+    pub organisation: Option<String>,
+    pub acronym: String,
+}
+
 /// The part of a role the checks need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RoleRef {
@@ -1056,6 +1066,62 @@ impl Store {
             "SELECT {PERSON_COLS} FROM person ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE"
         ))?;
         let rows = st.query_map([], person_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// People whose name, email, organisation or its acronym contain every
+    /// word of `query` (ignoring case); family-name prefixes first.
+    pub fn search_people(&self, query: &str, limit: u32) -> Result<Vec<PersonHit>> {
+        let words: Vec<String> = query
+            .split_whitespace()
+            .take(6)
+            .map(|w| {
+                format!(
+                    "%{}%",
+                    w.replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_")
+                )
+            })
+            .collect();
+        let mut sql = String::from(
+            "SELECT p.id, p.honorific, p.given_name, p.family_name, p.email, o.name, o.acronym
+             FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE 1",
+        );
+        for i in 0..words.len() {
+            let n = i + 3;
+            sql.push_str(&format!(
+                " AND (p.given_name LIKE ?{n} ESCAPE '\\' OR p.family_name LIKE ?{n} ESCAPE '\\' OR p.email LIKE ?{n} ESCAPE '\\'
+                       OR o.name LIKE ?{n} ESCAPE '\\' OR o.acronym LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        sql.push_str(" ORDER BY p.family_name LIKE ?1 ESCAPE '\\' DESC, p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE LIMIT ?2");
+        let first = query.split_whitespace().next().unwrap_or("");
+        let prefix = format!(
+            "{}%",
+            first
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let mut args: Vec<&dyn rusqlite::ToSql> = vec![&prefix, &limit];
+        for w in &words {
+            args.push(w);
+        }
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(args.as_slice(), |r| {
+            Ok(PersonHit {
+                id: r.get(0)?,
+                name: display_name([
+                    r.get_ref(1)?.as_str()?,
+                    r.get_ref(2)?.as_str()?,
+                    r.get_ref(3)?.as_str()?,
+                ]),
+                email: r.get(4)?,
+                organisation: r.get(5)?,
+                acronym: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

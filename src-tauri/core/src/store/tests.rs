@@ -375,3 +375,34 @@ fn a_version_1_file_is_brought_up_to_date() {
         "history works on a migrated file"
     );
 }
+
+#[test]
+fn people_search_matches_name_email_and_organisation_words() {
+    let store = crate::sample::sample_in_memory().unwrap();
+    let names = |q: &str| -> Vec<String> {
+        store
+            .search_people(q, 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.name)
+            .collect()
+    };
+    let cases: &[(&str, &[&str])] = &[
+        ("bell", &["Ms Lynn Bell"]),
+        ("LYNN", &["Ms Lynn Bell"]),
+        ("indonesia", &["Mr Caka Alverdi Awal", "Mr Tri Tharyat"]),
+        ("australia haigh", &["Ms Kathryn Haigh"]),
+        ("ha", &["Ms Kathryn Haigh", "Mr Tri Tharyat"]),
+        ("%", &[]),
+        ("_", &[]),
+        ("nobody", &[]),
+    ];
+    for (q, want) in cases {
+        assert_eq!(
+            names(q),
+            want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            "{q}"
+        );
+    }
+    assert_eq!(names("").len(), 4, "an empty query lists everyone");
+}
