@@ -620,6 +620,26 @@ pub fn run(command: Command) -> Result<i32, Failure> {
             ))?;
         }
         Command::People {
+            command: PeopleCommand::Search { file, query, limit },
+        } => {
+            let store = Store::open(&file)?;
+            let mut text = String::new();
+            for h in store.search_people(&query, limit)? {
+                let org = match (h.organisation, h.acronym.is_empty()) {
+                    (Some(o), true) => format!(" ({o})"),
+                    (Some(_), false) => format!(" ({})", h.acronym),
+                    (None, _) => String::new(),
+                };
+                let email = if h.email.is_empty() {
+                    String::new()
+                } else {
+                    format!(" <{}>", h.email)
+                };
+                text.push_str(&format!("{}  {}{org}{email}\n", h.id, h.name));
+            }
+            out(&text)?;
+        }
+        Command::People {
             command: PeopleCommand::Itinerary { file, person },
         } => {
             let store = Store::open(&file)?;
