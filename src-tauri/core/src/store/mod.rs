@@ -325,6 +325,18 @@ impl Store {
         self.clock = clock;
     }
 
+    /// Runs a query and maps every row.
+    fn select<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        map: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut st = self.conn.prepare_cached(sql)?;
+        let rows = st.query_map(params, map)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Runs one user edit as one transaction, recorded for undo under `summary`.
     fn edit<T>(&mut self, summary: &str, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let at = (self.clock)();
@@ -436,11 +448,11 @@ impl Store {
     // ----- events -----
 
     pub fn events(&self) -> Result<Vec<Event>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {EVENT_COLS} FROM event ORDER BY first_day, last_day, id"
-        ))?;
-        let rows = st.query_map([], event_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.select(
+            &format!("SELECT {EVENT_COLS} FROM event ORDER BY first_day, last_day, id"),
+            [],
+            event_row,
+        )
     }
 
     pub fn event(&self, id: Id) -> Result<Event> {
@@ -506,11 +518,11 @@ impl Store {
     // ----- rooms -----
 
     pub fn rooms(&self) -> Result<Vec<Room>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {ROOM_COLS} FROM room ORDER BY name COLLATE NOCASE"
-        ))?;
-        let rows = st.query_map([], room_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.select(
+            &format!("SELECT {ROOM_COLS} FROM room ORDER BY name COLLATE NOCASE"),
+            [],
+            room_row,
+        )
     }
 
     pub fn room(&self, id: Id) -> Result<Room> {
@@ -581,20 +593,19 @@ impl Store {
     // ----- sessions -----
 
     pub fn sessions(&self) -> Result<Vec<Session>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {SESSION_COLS} FROM session ORDER BY start IS NULL, start, \"end\", id"
-        ))?;
-        let rows = st.query_map([], session_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.select(
+            &format!(
+                "SELECT {SESSION_COLS} FROM session ORDER BY start IS NULL, start, \"end\", id"
+            ),
+            [],
+            session_row,
+        )
     }
 
     /// Every session without its long texts (description, outcome, notes,
     /// agenda item), for the checks, which run after every edit.
     pub fn session_slots(&self) -> Result<Vec<Session>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, event_id, title, kind, start, \"end\", room_id, pinned FROM session ORDER BY start IS NULL, start, \"end\", id",
-        )?;
-        let rows = st.query_map([], |r| {
+        self.select("SELECT id, event_id, title, kind, start, \"end\", room_id, pinned FROM session ORDER BY start IS NULL, start, \"end\", id", [], |r| {
             Ok(Session {
                 id: r.get(0)?,
                 event_id: r.get(1)?,
@@ -609,8 +620,7 @@ impl Store {
                 notes: String::new(),
                 pinned: r.get(7)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// A pinned session in `room` overlapping `[start, end)`, other than `except`.
@@ -635,19 +645,17 @@ impl Store {
 
     /// Sessions starting in `[from, to)`, in time order.
     pub fn sessions_between(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<Session>> {
-        let mut st = self.conn.prepare_cached(&format!(
+        self.select(&format!(
             "SELECT {SESSION_COLS} FROM session WHERE start >= ?1 AND start < ?2 ORDER BY start, \"end\", id"
-        ))?;
-        let rows = st.query_map(params![from, to], session_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        ), params![from, to], session_row)
     }
 
     pub fn unscheduled_sessions(&self) -> Result<Vec<Session>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {SESSION_COLS} FROM session WHERE start IS NULL ORDER BY id"
-        ))?;
-        let rows = st.query_map([], session_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.select(
+            &format!("SELECT {SESSION_COLS} FROM session WHERE start IS NULL ORDER BY id"),
+            [],
+            session_row,
+        )
     }
 
     pub fn session(&self, id: Id) -> Result<Session> {
@@ -990,11 +998,12 @@ impl Store {
     // ----- accepted conflicts -----
 
     pub fn accepted_conflicts(&self) -> Result<std::collections::HashSet<String>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT key FROM accepted_conflict")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self
+            .select("SELECT key FROM accepted_conflict", [], |r| {
+                r.get::<_, String>(0)
+            })?
+            .into_iter()
+            .collect())
     }
 
     pub fn set_conflict_accepted(
@@ -1029,21 +1038,21 @@ impl Store {
 
     /// Sessions per event id.
     pub fn session_counts(&self) -> Result<Vec<(Id, i64)>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT event_id, count(*) FROM session GROUP BY event_id")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.select(
+            "SELECT event_id, count(*) FROM session GROUP BY event_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     // ----- organisations and people -----
 
     pub fn organisations(&self) -> Result<Vec<Organisation>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {ORG_COLS} FROM organisation ORDER BY name COLLATE NOCASE"
-        ))?;
-        let rows = st.query_map([], org_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.select(
+            &format!("SELECT {ORG_COLS} FROM organisation ORDER BY name COLLATE NOCASE"),
+            [],
+            org_row,
+        )
     }
 
     /// Adds organisations in one transaction; returns their ids in order.
@@ -1062,11 +1071,9 @@ impl Store {
     }
 
     pub fn people(&self) -> Result<Vec<Person>> {
-        let mut st = self.conn.prepare_cached(&format!(
+        self.select(&format!(
             "SELECT {PERSON_COLS} FROM person ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE"
-        ))?;
-        let rows = st.query_map([], person_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        ), [], person_row)
     }
 
     /// People whose name, email, organisation or its acronym contain every
@@ -1108,8 +1115,7 @@ impl Store {
         for w in &words {
             args.push(w);
         }
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(args.as_slice(), |r| {
+        self.select(&sql, args.as_slice(), |r| {
             Ok(PersonHit {
                 id: r.get(0)?,
                 name: display_name([
@@ -1121,8 +1127,7 @@ impl Store {
                 organisation: r.get(5)?,
                 acronym: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     pub fn insert_people(&mut self, people: &[Person]) -> Result<Vec<Id>> {
@@ -1284,10 +1289,7 @@ impl Store {
     }
 
     pub fn cochairs(&self) -> Result<Vec<EventCochair>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, event_id, organisation_id, person_id, role_label, day, position FROM event_cochair ORDER BY event_id, position, id",
-        )?;
-        let rows = st.query_map([], |r| {
+        self.select("SELECT id, event_id, organisation_id, person_id, role_label, day, position FROM event_cochair ORDER BY event_id, position, id", [], |r| {
             Ok(EventCochair {
                 id: r.get(0)?,
                 event_id: r.get(1)?,
@@ -1297,8 +1299,7 @@ impl Store {
                 day: r.get(5)?,
                 position: r.get(6)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     pub fn insert_cohosts(&mut self, rows: &[Cohost]) -> Result<()> {
@@ -1314,18 +1315,18 @@ impl Store {
     }
 
     pub fn cohosts(&self) -> Result<Vec<Cohost>> {
-        let mut st = self.conn.prepare_cached(
+        self.select(
             "SELECT id, event_id, session_id, organisation_id FROM cohost ORDER BY event_id, id",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok(Cohost {
-                id: r.get(0)?,
-                event_id: r.get(1)?,
-                session_id: r.get(2)?,
-                organisation_id: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [],
+            |r| {
+                Ok(Cohost {
+                    id: r.get(0)?,
+                    event_id: r.get(1)?,
+                    session_id: r.get(2)?,
+                    organisation_id: r.get(3)?,
+                })
+            },
+        )
     }
 
     pub fn insert_participations(&mut self, rows: &[Participation]) -> Result<()> {
@@ -1341,10 +1342,7 @@ impl Store {
     }
 
     pub fn participations(&self) -> Result<Vec<Participation>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, event_id, organisation_id, status, level FROM participation ORDER BY event_id, id",
-        )?;
-        let rows = st.query_map([], |r| {
+        self.select("SELECT id, event_id, organisation_id, status, level FROM participation ORDER BY event_id, id", [], |r| {
             Ok(Participation {
                 id: r.get(0)?,
                 event_id: r.get(1)?,
@@ -1352,8 +1350,7 @@ impl Store {
                 status: key_of(r.get(3)?, ParticipationStatus::from_key, 3)?,
                 level: r.get(4)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     pub fn insert_attendance(&mut self, rows: &[Attendance]) -> Result<()> {
@@ -1376,13 +1373,10 @@ impl Store {
     }
 
     pub fn attendance(&self) -> Result<Vec<Attendance>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT a.id, a.event_id, a.person_id, a.registration,
+        self.select("SELECT a.id, a.event_id, a.person_id, a.registration,
                     (SELECT group_concat(day, ',') FROM (SELECT day FROM attendance_day d WHERE d.attendance_id = a.id ORDER BY day)),
                     a.capacity
-             FROM attendance a ORDER BY a.event_id, a.id",
-        )?;
-        let rows = st.query_map([], |r| {
+             FROM attendance a ORDER BY a.event_id, a.id", [], |r| {
             let days: Option<String> = r.get(4)?;
             Ok(Attendance {
                 id: r.get(0)?,
@@ -1396,8 +1390,7 @@ impl Store {
                     .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
                     .collect(),
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 }
 
