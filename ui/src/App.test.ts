@@ -48,7 +48,7 @@ describe('App with a plan open', () => {
     expect(cards.map((c) => c.querySelector('h3')?.textContent)).toEqual(['Commemorative Dialogue', 'Annual Meeting']);
     expect(cards[0]?.textContent).toContain('Senior Official Co-Chair: Ms Lynn Bell (Australia)');
     expect(cards[0]?.textContent).toContain('Co-chair: Indonesia');
-    expect(cards[0]?.textContent).toContain('17 Members · 9 Observers · 5 Civil society');
+    expect(cards[0]?.textContent).toContain('17 Members · 9 Observers (including 5 civil society)');
     expect(cards[0]?.textContent).toContain('Monday 18 November 2024');
     expect($(target, '[data-testid="senior-officials"]')?.textContent).toContain('Australia, Indonesia');
     expect($$(target, '[data-testid="room-row"]')).toHaveLength(2);

@@ -33,7 +33,7 @@ describe('participationText', () => {
       },
       vocabulary,
     );
-    expect(text).toBe('17 Members \u00b7 9 Observers \u00b7 1 Secretariat \u00b7 5 Civil society');
+    expect(text).toBe('17 Members \u00b7 9 Observers \u00b7 1 Secretariat (including 5 civil society)');
   });
 
   it('keeps singular labels for one and skips zero counts', () => {

@@ -6,9 +6,10 @@ import { pluralise } from '../format/words';
 const HIGHLIGHTED_CATEGORIES: readonly OrgCategory[] = ['civil_society'];
 
 /**
- * "17 Members · 9 Observers · 11 Guests · 1 Secretariat · 5 Civil society":
- * participation by status (vocabulary order, labels pluralised), then the
- * civil-society count. Empty when nobody takes part yet.
+ * "17 Members · 9 Observers · 11 Guests · 1 Secretariat (including 5 civil
+ * society)": participation by status (vocabulary order, labels pluralised),
+ * then the civil-society count, which overlaps the statuses and so is said
+ * as a part of them. Empty when nobody takes part yet.
  */
 export function participationText(
   summary: Pick<EventSummary_Serialize, 'by_status' | 'by_category'>,
@@ -23,13 +24,15 @@ export function participationText(
     const label = vocabulary.statuses.find((t) => t.key === status)?.label ?? status;
     parts.push(`${count} ${pluralise(label, count)}`);
   }
+  const included: string[] = [];
   for (const category of HIGHLIGHTED_CATEGORIES) {
     const count = summary.by_category.find((c) => c.category === category)?.count ?? 0;
     if (count <= 0) continue;
     const label = vocabulary.categories.find((t) => t.key === category)?.label ?? category;
-    parts.push(`${count} ${label}`);
+    included.push(`${count} ${label.toLowerCase()}`);
   }
-  return parts.join(' \u00b7 ');
+  const text = parts.join(' \u00b7 ');
+  return included.length > 0 && text ? `${text} (including ${included.join(', ')})` : text;
 }
 
 function indexOf<K>(terms: readonly { key: K }[], key: K): number {
