@@ -25,6 +25,22 @@ pub enum ConflictKind {
     ChangeoverTooShort,
 }
 
+impl ConflictKind {
+    /// The name stored in accepted-conflict keys; never change one.
+    pub fn key(self) -> &'static str {
+        match self {
+            ConflictKind::EventOutsidePlan => "event_outside_plan",
+            ConflictKind::SessionOutsideEvent => "session_outside_event",
+            ConflictKind::SessionOutsideHours => "session_outside_hours",
+            ConflictKind::RoomDoubleBooked => "room_double_booked",
+            ConflictKind::PersonDoubleBooked => "person_double_booked",
+            ConflictKind::PanelWithoutModerator => "panel_without_moderator",
+            ConflictKind::EventWithoutCochairs => "event_without_cochairs",
+            ConflictKind::ChangeoverTooShort => "changeover_too_short",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Conflict {
     pub kind: ConflictKind,
@@ -709,6 +725,11 @@ mod tests {
         let again = check(&store).unwrap();
         assert_eq!(again.len(), 1, "still listed");
         assert!(again[0].accepted);
+        assert!(
+            again[0].key.starts_with("room_double_booked:"),
+            "{}",
+            again[0].key
+        );
         store.undo().unwrap();
         assert!(!check(&store).unwrap()[0].accepted);
     }

@@ -606,11 +606,6 @@ pub fn duplicate_day(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Resul
     )
 }
 
-/// The plan's day hours on `day`, for the planner's visible range.
-pub fn day_bounds(plan: &Plan, day: NaiveDate) -> (NaiveDateTime, NaiveDateTime) {
-    (day.and_time(plan.day_start), day.and_time(plan.day_end))
-}
-
 pub fn parse_wall_clock(value: &str) -> Option<NaiveDateTime> {
     let v = value.trim();
     [

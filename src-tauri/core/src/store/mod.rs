@@ -1237,10 +1237,6 @@ impl Store {
         self.role_rows("s.start >= ?1 AND s.start < ?2", &[&from, &to])
     }
 
-    pub fn roles_of_unscheduled(&self) -> Result<Vec<RoleRow>> {
-        self.role_rows("s.start IS NULL", &[])
-    }
-
     pub fn all_roles(&self) -> Result<Vec<RoleRow>> {
         self.role_rows("1", &[])
     }
