@@ -5,13 +5,26 @@ use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;
 use plenary_core::agenda::{self, Agenda, Overview};
+use plenary_core::attendees::{
+    self, ImportField, ImportPreview, ImportProgress, ImportSummary, ItineraryEntry,
+};
+use plenary_core::board::{self, Board};
 use plenary_core::check::{self, Conflict};
 use plenary_core::forms::{EventForm, PlanForm, RoomForm, SessionForm};
+use plenary_core::forms::{OrganisationForm, PersonForm};
+use plenary_core::model::{
+    Cohost, EventCochair, Organisation, ParticipationStatus, Person, RegistrationStatus, RoleKind,
+    SessionRole,
+};
 use plenary_core::model::{Event, Id, Room, Session};
 use plenary_core::planner::{self, BreakRequest, RetimeRequest, SequenceBlock};
+use plenary_core::roster::{self, Desk, Roster};
+use plenary_core::speaking::{self, SpeakingList};
+use plenary_core::store::{CochairEntry, Impact, PersonHit, RoleEntry, SlotEntry};
 use plenary_core::store::{HistoryStep, UndoState};
 use plenary_core::vocabulary::{self, Vocabulary};
 use std::path::PathBuf;
+use tauri::ipc::Channel;
 use tauri::State;
 
 type S<'a> = State<'a, AppState>;
@@ -253,6 +266,320 @@ pub fn set_conflict_accepted(state: S, key: String, accepted: bool) -> ApiResult
     state.with_mut(|s| check::set_accepted(s, &key, accepted))
 }
 
+// ----- organisations and people -----
+
+#[tauri::command]
+#[specta::specta]
+pub fn organisations(state: S) -> ApiResult<Vec<Organisation>> {
+    state.with(|s| s.organisations())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn create_organisation(state: S, form: OrganisationForm) -> ApiResult<Organisation> {
+    state.with_mut(|s| s.create_organisation(&form))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn update_organisation(state: S, id: Id, form: OrganisationForm) -> ApiResult<Organisation> {
+    state.with_mut(|s| s.update_organisation(id, &form))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn organisation_impact(state: S, id: Id) -> ApiResult<Impact> {
+    state.with(|s| s.organisation_impact(id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn delete_organisation(state: S, id: Id) -> ApiResult<()> {
+    state.with_mut(|s| s.delete_organisation(id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn merge_organisations(state: S, keep: Id, drop: Id) -> ApiResult<Organisation> {
+    state.with_mut(|s| s.merge_organisations(keep, drop))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn people(state: S) -> ApiResult<Vec<Person>> {
+    state.with(|s| s.people())
+}
+
+/// Type-ahead over name, email, organisation and acronym.
+#[tauri::command]
+#[specta::specta]
+pub fn search_people(state: S, query: String, limit: u32) -> ApiResult<Vec<PersonHit>> {
+    state.with(|s| s.search_people(&query, limit.min(500)))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn create_person(state: S, form: PersonForm) -> ApiResult<Person> {
+    state.with_mut(|s| s.create_person(&form))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn update_person(state: S, id: Id, form: PersonForm) -> ApiResult<Person> {
+    state.with_mut(|s| s.update_person(id, &form))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn person_impact(state: S, id: Id) -> ApiResult<Impact> {
+    state.with(|s| s.person_impact(id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn delete_person(state: S, id: Id) -> ApiResult<()> {
+    state.with_mut(|s| s.delete_person(id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn merge_people(state: S, keep: Id, drop: Id) -> ApiResult<Person> {
+    state.with_mut(|s| s.merge_people(keep, drop))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn itinerary(state: S, person_id: Id) -> ApiResult<Vec<ItineraryEntry>> {
+    state.with(|s| attendees::itinerary(s, person_id))
+}
+
+// ----- delegations, co-chairs, co-hosts, roles -----
+
+#[tauri::command]
+#[specta::specta]
+pub fn roster(state: S, event_id: Id) -> ApiResult<Roster> {
+    state.with(|s| roster::roster(s, event_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_participation(
+    state: S,
+    event_id: Id,
+    organisation_id: Id,
+    status: Option<ParticipationStatus>,
+    level: String,
+) -> ApiResult<()> {
+    state.with_mut(|s| s.set_participation(event_id, organisation_id, status, &level))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_registration(
+    state: S,
+    event_id: Id,
+    person_id: Id,
+    registration: Option<RegistrationStatus>,
+    capacity: String,
+) -> ApiResult<()> {
+    state.with_mut(|s| s.set_registration(event_id, person_id, registration, &capacity))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn event_cochairs(state: S, event_id: Id) -> ApiResult<Vec<EventCochair>> {
+    state.with(|s| {
+        Ok(s.cochairs()?
+            .into_iter()
+            .filter(|c| c.event_id == event_id)
+            .collect())
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_cochairs(state: S, event_id: Id, rows: Vec<CochairEntry>) -> ApiResult<()> {
+    state.with_mut(|s| s.set_cochairs(event_id, &rows))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn event_cohosts(state: S, event_id: Id) -> ApiResult<Vec<Cohost>> {
+    state.with(|s| {
+        Ok(s.cohosts()?
+            .into_iter()
+            .filter(|c| c.event_id == event_id)
+            .collect())
+    })
+}
+
+/// Replaces the co-hosts of an event, or of one of its sessions.
+#[tauri::command]
+#[specta::specta]
+pub fn set_cohosts(
+    state: S,
+    event_id: Id,
+    session_id: Option<Id>,
+    organisations: Vec<Id>,
+) -> ApiResult<()> {
+    state.with_mut(|s| s.set_cohosts(event_id, session_id, &organisations))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn session_roles(state: S, session_id: Id) -> ApiResult<Vec<SessionRole>> {
+    state.with(|s| s.session_roles(session_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_session_roles(state: S, session_id: Id, roles: Vec<RoleEntry>) -> ApiResult<()> {
+    state.with_mut(|s| s.set_session_roles(session_id, &roles))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn add_session_role(state: S, session_id: Id, entry: RoleEntry) -> ApiResult<()> {
+    state.with_mut(|s| s.add_session_role(session_id, &entry))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn board(state: S) -> ApiResult<Board> {
+    state.with(board::board)
+}
+
+/// The conflicts an assignment would add, before it is made.
+#[tauri::command]
+#[specta::specta]
+pub fn assignment_conflicts(
+    state: S,
+    session_id: Id,
+    person_id: Id,
+    role: RoleKind,
+) -> ApiResult<Vec<Conflict>> {
+    state.with(|s| board::assignment_conflicts(s, session_id, person_id, role))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn speaking_list(state: S, session_id: Id) -> ApiResult<SpeakingList> {
+    state.with(|s| speaking::speaking_list(s, session_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_speaking_list(state: S, session_id: Id, slots: Vec<SlotEntry>) -> ApiResult<()> {
+    state.with_mut(|s| s.set_speaking_list(session_id, &slots))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn suggest_speaking_list(state: S, session_id: Id, minutes: u32) -> ApiResult<Vec<SlotEntry>> {
+    state.with(|s| speaking::suggest(s, session_id, minutes))
+}
+
+// ----- attendees: check-in desk, lists, import -----
+
+/// The desk for `day`, or for today (in the plan's zone) while the event runs.
+#[tauri::command]
+#[specta::specta]
+pub fn desk(state: S, event_id: Id, day: Option<NaiveDate>) -> ApiResult<Desk> {
+    state.with(|s| {
+        let today = roster::wall_clock(&s.plan()?, chrono::Utc::now()).date();
+        roster::desk(
+            s,
+            event_id,
+            day.unwrap_or(roster::desk_day(&s.event(event_id)?, today)),
+        )
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn check_in(
+    state: S,
+    event_id: Id,
+    person_id: Id,
+    day: NaiveDate,
+    present: bool,
+) -> ApiResult<()> {
+    state.with_mut(|s| {
+        let at = roster::wall_clock(&s.plan()?, chrono::Utc::now());
+        attendees::check_in(s, event_id, person_id, day, present, at)
+    })
+}
+
+/// Writes the event's attendee list, in protocol order, as CSV at `path`.
+#[tauri::command]
+#[specta::specta]
+pub fn export_attendees(state: S, event_id: Id, path: String) -> ApiResult<u32> {
+    state.with(|s| {
+        let lines = attendees::attendee_list(s, event_id)?;
+        std::fs::write(&path, attendees::attendee_csv(&lines))?;
+        Ok(lines.len() as u32)
+    })
+}
+
+/// What importing the CSV at `path` would do; `mapping` None maps columns automatically.
+#[tauri::command]
+#[specta::specta]
+pub fn import_preview(
+    state: S,
+    path: String,
+    event_id: Id,
+    mapping: Option<Vec<ImportField>>,
+) -> ApiResult<ImportPreview> {
+    let bytes = read_csv(&path)?;
+    state.with(|s| attendees::preview_file(s, &bytes, mapping.as_deref(), event_id))
+}
+
+/// Imports the CSV at `path` as one undoable step, reporting progress on `progress`.
+#[tauri::command]
+#[specta::specta]
+pub fn import_attendees(
+    state: S,
+    path: String,
+    event_id: Id,
+    mapping: Vec<ImportField>,
+    skip_invalid: bool,
+    progress: Channel<ImportProgress>,
+) -> ApiResult<ImportSummary> {
+    let bytes = read_csv(&path)?;
+    let name = file_name(&path);
+    state.with_mut(|s| {
+        let mut report = |done, total| {
+            let _ = progress.send(ImportProgress { done, total });
+        };
+        attendees::import_with_progress(
+            s,
+            &name,
+            &bytes,
+            Some(&mapping),
+            event_id,
+            skip_invalid,
+            &mut report,
+        )
+        .map(|(_, summary)| summary)
+    })
+}
+
+fn read_csv(path: &str) -> ApiResult<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        ApiError::from(plenary_core::CoreError::invalid(
+            "file",
+            format!("{path} could not be read: {e}"),
+        ))
+    })
+}
+
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
+}
+
 /// The generated-bindings builder: one list of every command.
 pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
@@ -295,6 +622,40 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             duplicate_session,
             duplicate_day,
             set_conflict_accepted,
+            organisations,
+            create_organisation,
+            update_organisation,
+            organisation_impact,
+            delete_organisation,
+            merge_organisations,
+            people,
+            search_people,
+            create_person,
+            update_person,
+            person_impact,
+            delete_person,
+            merge_people,
+            itinerary,
+            roster,
+            set_participation,
+            set_registration,
+            event_cochairs,
+            set_cochairs,
+            event_cohosts,
+            set_cohosts,
+            session_roles,
+            set_session_roles,
+            add_session_role,
+            board,
+            assignment_conflicts,
+            speaking_list,
+            set_speaking_list,
+            suggest_speaking_list,
+            desk,
+            check_in,
+            export_attendees,
+            import_preview,
+            import_attendees,
         ])
 }
 

@@ -541,6 +541,7 @@ mod tests {
                 id: 0,
                 name: "Australia".into(),
                 acronym: String::new(),
+                official_name: String::new(),
                 category: OrgCategory::MemberState,
                 country_code: None,
             }])

@@ -4,7 +4,7 @@
 //! its field rather than a failure to decode the whole request.
 
 use crate::error::FieldProblem;
-use crate::model::{Event, Id, Plan, SessionKind};
+use crate::model::{Event, Id, OrgCategory, Person, Plan, SessionKind};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -65,6 +65,30 @@ pub struct RoomForm {
     pub notes: String,
 }
 
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct OrganisationForm {
+    pub name: String,
+    pub acronym: String,
+    pub official_name: String,
+    /// An `OrgCategory` key; blank is refused.
+    pub category: String,
+    pub country_code: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct PersonForm {
+    pub honorific: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub position: String,
+    pub organisation_id: Option<Id>,
+    pub email: String,
+    pub phone: String,
+    pub notes: String,
+}
+
 /// A session that passed validation, ready to store.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionDraft {
@@ -94,6 +118,15 @@ pub struct RoomDraft {
     pub name: String,
     pub capacity: Option<u32>,
     pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrganisationDraft {
+    pub name: String,
+    pub acronym: String,
+    pub official_name: String,
+    pub category: OrgCategory,
+    pub country_code: Option<String>,
 }
 
 /// Collects field problems so that a form reports all of them at once.
@@ -518,6 +551,113 @@ impl RoomForm {
         p.finish(RoomDraft {
             name,
             capacity,
+            notes,
+        })
+    }
+}
+
+impl OrganisationForm {
+    pub fn from_organisation(o: &crate::model::Organisation) -> Self {
+        OrganisationForm {
+            name: o.name.clone(),
+            acronym: o.acronym.clone(),
+            official_name: o.official_name.clone(),
+            category: o.category.key().to_string(),
+            country_code: o.country_code.clone().unwrap_or_default(),
+        }
+    }
+
+    pub fn validate(&self) -> Result<OrganisationDraft, Vec<FieldProblem>> {
+        let mut p = Problems::default();
+        let name = p.required_text("name", "Name", &self.name, MAX_TITLE);
+        let acronym = p.optional_text("acronym", "Acronym", &self.acronym, 40);
+        let official_name = p.optional_text(
+            "official_name",
+            "Official name",
+            &self.official_name,
+            MAX_TITLE,
+        );
+        let category = match OrgCategory::from_key(self.category.trim()) {
+            Some(c) => c,
+            None => {
+                if self.category.trim().is_empty() {
+                    p.add("category", "Category is required.");
+                } else {
+                    p.add(
+                        "category",
+                        format!(
+                            "Category \"{}\" is not one Plenary knows.",
+                            self.category.trim()
+                        ),
+                    );
+                }
+                OrgCategory::MemberState
+            }
+        };
+        let cc = self.country_code.trim().to_ascii_uppercase();
+        let country_code = if cc.is_empty() {
+            None
+        } else if cc.len() == 2 && cc.chars().all(|c| c.is_ascii_uppercase()) {
+            Some(cc)
+        } else {
+            p.add(
+                "country_code",
+                format!(
+                    "Country code \"{}\" is not two letters (ISO 3166, e.g. TH).",
+                    self.country_code.trim()
+                ),
+            );
+            None
+        };
+        p.finish(OrganisationDraft {
+            name,
+            acronym,
+            official_name,
+            category,
+            country_code,
+        })
+    }
+}
+
+impl PersonForm {
+    pub fn from_person(p: &Person) -> Self {
+        PersonForm {
+            honorific: p.honorific.clone(),
+            given_name: p.given_name.clone(),
+            family_name: p.family_name.clone(),
+            position: p.position.clone(),
+            organisation_id: p.organisation_id,
+            email: p.email.clone(),
+            phone: p.phone.clone(),
+            notes: p.notes.clone(),
+        }
+    }
+
+    /// The person to store (id 0), or every problem with the form.
+    pub fn validate(&self) -> Result<Person, Vec<FieldProblem>> {
+        let mut p = Problems::default();
+        let honorific = p.optional_text("honorific", "Honorific", &self.honorific, 60);
+        let given_name = p.optional_text("given_name", "Given name", &self.given_name, 120);
+        let family_name = p.optional_text("family_name", "Family name", &self.family_name, 120);
+        if given_name.is_empty() && family_name.is_empty() {
+            p.add("family_name", "A given or a family name is required.");
+        }
+        let position = p.optional_text("position", "Position", &self.position, MAX_TITLE);
+        let email = p.optional_text("email", "Email", &self.email, 254);
+        if !email.is_empty() && !crate::attendees::valid_email(&email) {
+            p.add("email", format!("\"{email}\" is not an email address."));
+        }
+        let phone = p.optional_text("phone", "Phone", &self.phone, 60);
+        let notes = p.optional_text("notes", "Notes", &self.notes, MAX_TEXT);
+        p.finish(Person {
+            id: 0,
+            honorific,
+            given_name,
+            family_name,
+            position,
+            organisation_id: self.organisation_id,
+            email,
+            phone,
             notes,
         })
     }

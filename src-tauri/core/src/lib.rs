@@ -4,13 +4,16 @@
 
 pub mod agenda;
 pub mod attendees;
+pub mod board;
 pub mod check;
 pub mod error;
 pub mod forms;
 pub mod model;
 pub mod planner;
 pub mod protocol;
+pub mod roster;
 pub mod sample;
+pub mod speaking;
 pub mod store;
 pub mod synth;
 pub mod text;

@@ -157,6 +157,8 @@ pub struct Organisation {
     pub id: Id,
     pub name: String,
     pub acronym: String,
+    /// The name protocol order sorts by ("Republic of Indonesia"); may be blank.
+    pub official_name: String,
     pub category: OrgCategory,
     /// ISO 3166-1 alpha-2, for states.
     pub country_code: Option<String>,
@@ -249,4 +251,17 @@ pub struct Attendance {
     pub capacity: String,
     /// Days on which the person was checked in.
     pub days_present: Vec<NaiveDate>,
+}
+
+/// One delegation's turn in a "national statements" or "tour de table" session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SpeakingSlot {
+    pub id: Id,
+    pub session_id: Id,
+    pub organisation_id: Id,
+    /// Who speaks for the delegation, when known.
+    pub person_id: Option<Id>,
+    /// The time budget, in minutes.
+    pub minutes: u32,
+    pub position: i64,
 }

@@ -537,6 +537,7 @@ fn fill(store: &mut Store) -> Result<()> {
             id: 0,
             name: (*name).into(),
             acronym: (*acronym).into(),
+            official_name: String::new(),
             category: *category,
             country_code: (!cc.is_empty()).then(|| (*cc).into()),
         })

@@ -87,6 +87,7 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
             id: 0,
             name: format!("Organisation {i:03}"),
             acronym: format!("O{i:03}"),
+            official_name: String::new(),
             category: OrgCategory::ALL[i % OrgCategory::ALL.len()],
             country_code: None,
         })

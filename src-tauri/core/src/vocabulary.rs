@@ -17,6 +17,10 @@ pub struct Vocabulary {
     pub categories: Vec<Term<OrgCategory>>,
     pub statuses: Vec<Term<ParticipationStatus>>,
     pub registrations: Vec<Term<RegistrationStatus>>,
+    /// What a CSV column can be mapped to on import.
+    pub import_fields: Vec<Term<crate::attendees::ImportField>>,
+    /// Capacities in a delegation, head of delegation first.
+    pub capacities: Vec<String>,
     /// IANA time zone names, for the plan form.
     pub time_zones: Vec<String>,
 }
@@ -40,6 +44,11 @@ pub fn vocabulary() -> Vocabulary {
         categories: terms!(OrgCategory),
         statuses: terms!(ParticipationStatus),
         registrations: terms!(RegistrationStatus),
+        import_fields: terms!(crate::attendees::ImportField),
+        capacities: crate::attendees::CAPACITIES
+            .iter()
+            .map(|c| c.to_string())
+            .collect(),
         time_zones: chrono_tz::TZ_VARIANTS
             .iter()
             .map(|z| z.name().to_string())

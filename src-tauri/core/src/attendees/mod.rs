@@ -71,6 +71,26 @@ impl ImportField {
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|f| f.key() == key)
     }
+
+    /// The words shown in the import screen's column mapping.
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportField::Ignore => "(ignore this column)",
+            ImportField::ExternalId => "External id",
+            ImportField::FullName => "Full name",
+            ImportField::Honorific => "Honorific",
+            ImportField::GivenName => "Given name",
+            ImportField::FamilyName => "Family name",
+            ImportField::Email => "Email",
+            ImportField::Organisation => "Organisation",
+            ImportField::Category => "Category",
+            ImportField::Position => "Position",
+            ImportField::Phone => "Phone",
+            ImportField::Registration => "Registration",
+            ImportField::Capacity => "Capacity",
+            ImportField::CheckInDate => "Check-in date",
+        }
+    }
 }
 
 /// The field a header names, for the Indico registrants export, the pretalx
@@ -642,6 +662,27 @@ fn person_of(r: &Row, id: Id) -> Person {
     }
 }
 
+/// How far an import has got: rows written of rows to write.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Type)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Reads CSV bytes and previews importing them; `mapping` None maps automatically.
+pub fn preview_file(
+    store: &Store,
+    bytes: &[u8],
+    mapping: Option<&[ImportField]>,
+    event_id: Id,
+) -> Result<ImportPreview> {
+    let table = csv_file::read_table(bytes)?;
+    let mapping = mapping
+        .map(|m| m.to_vec())
+        .unwrap_or_else(|| auto_map(&table.headers));
+    Ok(preview(store, &table, &mapping, event_id)?.0)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ImportSummary {
     pub created: u32,
@@ -659,6 +700,27 @@ pub fn import(
     mapping: Option<&[ImportField]>,
     event_id: Id,
     skip_invalid: bool,
+) -> Result<(ImportPreview, ImportSummary)> {
+    import_with_progress(
+        store,
+        file_name,
+        bytes,
+        mapping,
+        event_id,
+        skip_invalid,
+        &mut |_, _| {},
+    )
+}
+
+/// `import`, reporting (rows written, rows to write) as it goes.
+pub fn import_with_progress(
+    store: &mut Store,
+    file_name: &str,
+    bytes: &[u8],
+    mapping: Option<&[ImportField]>,
+    event_id: Id,
+    skip_invalid: bool,
+    progress: &mut dyn FnMut(u32, u32),
 ) -> Result<(ImportPreview, ImportSummary)> {
     let table = csv_file::read_table(bytes)?;
     let mapping = mapping
@@ -689,8 +751,10 @@ pub fn import(
                 "Imported {} people from {file_name}",
                 preview.created + preview.updated
             ),
+            progress,
         )?;
     }
+    progress(writes.len() as u32, writes.len() as u32);
     let summary = ImportSummary {
         created: preview.created,
         updated: preview.updated,
@@ -753,7 +817,7 @@ pub fn attendee_list(store: &Store, event_id: Id) -> Result<Vec<AttendeeLine>> {
             let delegation = org.map(|o| crate::protocol::Delegation {
                 organisation_id: o.id,
                 name: o.name.clone(),
-                official_name: String::new(),
+                official_name: o.official_name.clone(),
                 category: o.category,
                 status: status
                     .get(&o.id)

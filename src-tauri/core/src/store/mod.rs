@@ -4,7 +4,10 @@
 //! whole, consistent plan (autosave, no unsaved state).
 
 mod history;
+mod people;
 mod schema;
+
+pub use people::{CochairEntry, Impact, RoleEntry, SlotEntry};
 
 pub use history::{HistoryStep, UndoState};
 
@@ -93,14 +96,15 @@ fn session_row(r: &Row) -> rusqlite::Result<Session> {
     })
 }
 
-const ORG_COLS: &str = "id, name, acronym, category, country_code";
+const ORG_COLS: &str = "id, name, acronym, official_name, category, country_code";
 fn org_row(r: &Row) -> rusqlite::Result<Organisation> {
     Ok(Organisation {
         id: r.get(0)?,
         name: r.get(1)?,
         acronym: r.get(2)?,
-        category: key_of(r.get(3)?, OrgCategory::from_key, 3)?,
-        country_code: r.get(4)?,
+        official_name: r.get(3)?,
+        category: key_of(r.get(4)?, OrgCategory::from_key, 4)?,
+        country_code: r.get(5)?,
     })
 }
 
@@ -868,7 +872,9 @@ impl Store {
         event_id: Id,
         writes: &[ImportWrite],
         summary: &str,
+        progress: &mut dyn FnMut(u32, u32),
     ) -> Result<()> {
+        let total = writes.len() as u32;
         self.edit(summary, |tx| {
             let mut new_orgs: std::collections::HashMap<String, Id> = std::collections::HashMap::new();
             let mut org_id = |tx: &Transaction, org: &Option<ImportOrg>| -> Result<Option<Id>> {
@@ -909,7 +915,10 @@ impl Store {
                 "INSERT OR IGNORE INTO attendance_day (attendance_id, day)
                  SELECT id, ?3 FROM attendance WHERE event_id = ?1 AND person_id = ?2",
             )?;
-            for w in writes {
+            for (i, w) in writes.iter().enumerate() {
+                if i % 250 == 0 {
+                    progress(i as u32, total);
+                }
                 match w {
                     ImportWrite::Create { person: p, organisation, registration, capacity, check_in } => {
                         let org = org_id(tx, organisation)?;
@@ -1059,11 +1068,11 @@ impl Store {
     pub fn insert_organisations(&mut self, orgs: &[Organisation]) -> Result<Vec<Id>> {
         self.bulk(|tx| {
             let mut st = tx.prepare_cached(
-                "INSERT INTO organisation (name, acronym, category, country_code) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO organisation (name, acronym, official_name, category, country_code) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             let mut ids = Vec::with_capacity(orgs.len());
             for o in orgs {
-                st.execute(params![o.name, o.acronym, o.category.key(), o.country_code])?;
+                st.execute(params![o.name, o.acronym, o.official_name, o.category.key(), o.country_code])?;
                 ids.push(tx.last_insert_rowid());
             }
             Ok(ids)

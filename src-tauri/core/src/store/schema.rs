@@ -156,6 +156,18 @@ ALTER TABLE person ADD COLUMN external_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX person_email ON person(email COLLATE NOCASE);
 CREATE INDEX attendance_person ON attendance(person_id);
 "#,
+    // 4: speaking lists: delegations in order, each with a time budget.
+    r#"
+CREATE TABLE speaking_slot (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
+    person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+    minutes INTEGER NOT NULL DEFAULT 3,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX speaking_slot_session ON speaking_slot(session_id);
+"#,
 ];
 
 /// Tables whose changes undo and redo cover.
@@ -173,6 +185,7 @@ pub const TRACKED_TABLES: &[&str] = &[
     "attendance",
     "attendance_day",
     "accepted_conflict",
+    "speaking_slot",
 ];
 
 /// Marks a SQLite file as a Plenary plan ("PLNY").

@@ -48,6 +48,13 @@ export const vocabulary: Vocabulary = {
     { key: 'secretariat', label: 'Secretariat' },
   ],
   registrations: [{ key: 'invited', label: 'Invited' }],
+  import_fields: [
+    { key: 'ignore', label: '(ignore this column)' },
+    { key: 'given_name', label: 'Given name' },
+    { key: 'family_name', label: 'Family name' },
+    { key: 'email', label: 'Email' },
+  ],
+  capacities: ['head of delegation', 'alternate', 'adviser', 'delegate', 'observer'],
   time_zones: ['Asia/Bangkok', 'Europe/London'],
 };
 

@@ -1,0 +1,288 @@
+//! The speaker-assignment board for co-chair teams: which sessions still
+//! need a moderator, chair or speakers, each person's load, and the
+//! conflicts an assignment would cause, before it is made.
+
+use crate::agenda::{self, AgendaSession};
+use crate::check::{self, Conflict, Snapshot};
+use crate::error::Result;
+use crate::model::*;
+use crate::store::{RoleRef, Store};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct BoardSession {
+    pub entry: AgendaSession,
+    /// What the session still lacks, in words ("a moderator", "speakers").
+    pub needs: Vec<String>,
+    /// Planner conflicts that name this session.
+    pub conflicts: Vec<Conflict>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct RoleCount {
+    pub role: RoleKind,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct PersonLoad {
+    pub person_id: Id,
+    pub name: String,
+    pub organisation: String,
+    pub sessions: u32,
+    pub by_role: Vec<RoleCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Board {
+    /// Every session that takes roles (not breaks or meals), in time order.
+    pub sessions: Vec<BoardSession>,
+    /// Everyone with a role, busiest first.
+    pub loads: Vec<PersonLoad>,
+}
+
+/// What a session of `kind` with these roles still needs.
+pub fn needs(kind: SessionKind, roles: &[RoleKind], speaking_turns: usize) -> Vec<String> {
+    use RoleKind as R;
+    use SessionKind as K;
+    let has = |r: &[RoleKind]| roles.iter().any(|x| r.contains(x));
+    let mut out = Vec::new();
+    match kind {
+        K::Panel => {
+            if !has(&[R::Moderator]) {
+                out.push("a moderator".into());
+            }
+            if !has(&[R::Panellist]) {
+                out.push("panellists".into());
+            }
+        }
+        K::Opening | K::Closing | K::Discussion => {
+            if !has(&[R::Chair, R::CoChair, R::Moderator]) {
+                out.push("a chair".into());
+            }
+        }
+        K::Statements => {
+            if !has(&[R::Chair, R::CoChair, R::Moderator]) {
+                out.push("a chair".into());
+            }
+            if speaking_turns == 0 && !has(&[R::Speaker]) {
+                out.push("speakers".into());
+            }
+        }
+        K::Presentation => {
+            if !has(&[R::Presenter, R::Speaker]) {
+                out.push("a presenter".into());
+            }
+        }
+        K::Break | K::Meal | K::SideEvent | K::Other => {}
+    }
+    out
+}
+
+pub fn board(store: &Store) -> Result<Board> {
+    let agenda = agenda::agenda(store, None)?;
+    let conflicts = check::check(store)?;
+    let mut by_session: HashMap<Id, Vec<Conflict>> = HashMap::new();
+    for c in conflicts {
+        for id in c.session_ids.clone() {
+            by_session.entry(id).or_default().push(c.clone());
+        }
+    }
+    let turns = store.speaking_turn_counts()?;
+    // Per person: the load so far, the sessions seen, the roles counted.
+    type Tally = (PersonLoad, HashSet<Id>, BTreeMap<RoleKind, u32>);
+    let mut loads: BTreeMap<Id, Tally> = BTreeMap::new();
+    let mut sessions = Vec::new();
+    for entry in agenda
+        .days
+        .into_iter()
+        .flat_map(|d| d.sessions)
+        .chain(agenda.unscheduled)
+    {
+        for r in &entry.roles {
+            if let Some(pid) = r.person_id {
+                let slot = loads.entry(pid).or_insert_with(|| {
+                    (
+                        PersonLoad {
+                            person_id: pid,
+                            name: r.name.clone(),
+                            organisation: r.organisation.clone().unwrap_or_default(),
+                            sessions: 0,
+                            by_role: Vec::new(),
+                        },
+                        HashSet::new(),
+                        BTreeMap::new(),
+                    )
+                });
+                slot.1.insert(entry.session.id);
+                *slot.2.entry(r.role).or_default() += 1;
+            }
+        }
+        if matches!(entry.session.kind, SessionKind::Break | SessionKind::Meal) {
+            continue;
+        }
+        let kinds: Vec<RoleKind> = entry.roles.iter().map(|r| r.role).collect();
+        let n = turns.get(&entry.session.id).copied().unwrap_or(0);
+        sessions.push(BoardSession {
+            needs: needs(entry.session.kind, &kinds, n),
+            conflicts: by_session.remove(&entry.session.id).unwrap_or_default(),
+            entry,
+        });
+    }
+    let mut loads: Vec<PersonLoad> = loads
+        .into_values()
+        .map(|(mut l, ids, roles)| {
+            l.sessions = ids.len() as u32;
+            l.by_role = roles
+                .into_iter()
+                .map(|(role, count)| RoleCount { role, count })
+                .collect();
+            l
+        })
+        .collect();
+    loads.sort_by(|a, b| {
+        b.sessions
+            .cmp(&a.sessions)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    Ok(Board { sessions, loads })
+}
+
+/// The conflicts that giving `person_id` the `role` in `session_id` would
+/// add to the plan, without changing it.
+pub fn assignment_conflicts(
+    store: &Store,
+    session_id: Id,
+    person_id: Id,
+    role: RoleKind,
+) -> Result<Vec<Conflict>> {
+    store.session(session_id)?;
+    store.person(person_id)?;
+    let plan = store.plan()?;
+    let events = store.events()?;
+    let sessions = store.session_slots()?;
+    let rooms = store.rooms()?;
+    let mut roles = store.role_refs()?;
+    let cochairs = store.cochairs()?;
+    let person_name = |id| store.person_name(id).unwrap_or_default();
+    let snapshot = |roles: &[RoleRef]| {
+        check::conflicts(&Snapshot {
+            plan: &plan,
+            events: &events,
+            sessions: &sessions,
+            rooms: &rooms,
+            roles,
+            cochairs: &cochairs,
+            person_name: &person_name,
+        })
+    };
+    let before: HashSet<String> = snapshot(&roles).into_iter().map(|c| c.key).collect();
+    roles.push(RoleRef {
+        session_id,
+        role,
+        person_id: Some(person_id),
+    });
+    Ok(snapshot(&roles)
+        .into_iter()
+        .filter(|c| !before.contains(&c.key))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+    use crate::store::RoleEntry;
+    use RoleKind as R;
+    use SessionKind as K;
+
+    #[test]
+    fn needs_by_kind() {
+        let table: &[(K, &[R], usize, &[&str])] = &[
+            (K::Panel, &[], 0, &["a moderator", "panellists"]),
+            (K::Panel, &[R::Moderator], 0, &["panellists"]),
+            (K::Panel, &[R::Moderator, R::Panellist], 0, &[]),
+            (K::Opening, &[], 0, &["a chair"]),
+            (K::Opening, &[R::CoChair], 0, &[]),
+            (K::Statements, &[R::Chair], 0, &["speakers"]),
+            (K::Statements, &[R::Chair], 5, &[]),
+            (K::Presentation, &[R::Chair], 0, &["a presenter"]),
+            (K::Break, &[], 0, &[]),
+        ];
+        for (kind, roles, turns, want) in table {
+            assert_eq!(needs(*kind, roles, *turns), *want, "{kind:?} {roles:?}");
+        }
+    }
+
+    #[test]
+    fn sample_board_lists_the_panel_and_loads() {
+        let store = sample::sample_in_memory().unwrap();
+        let b = board(&store).unwrap();
+        let panel = b
+            .sessions
+            .iter()
+            .find(|s| s.entry.session.kind == K::Panel)
+            .expect("the sample has a panel");
+        assert!(!panel.needs.contains(&"panellists".to_string()));
+        assert!(b.sessions.iter().all(|s| s.entry.session.kind != K::Break));
+        assert!(!b.loads.is_empty());
+        assert!(b.loads.windows(2).all(|w| w[0].sessions >= w[1].sessions));
+    }
+
+    #[test]
+    fn assigning_a_busy_person_previews_the_clash() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let sessions = store.sessions().unwrap();
+        // Two sessions in different rooms at the same time; one person on both.
+        let a = sessions
+            .iter()
+            .find(|s| s.start.is_some() && s.kind != K::Break)
+            .unwrap()
+            .clone();
+        let copy = crate::planner::duplicate_session(&mut store, a.id).unwrap();
+        store
+            .set_session_times(
+                &[crate::store::TimeChange {
+                    id: copy.id,
+                    start: a.start,
+                    end: a.end,
+                    room: Some(None),
+                }],
+                "Same time as the original",
+            )
+            .unwrap();
+        let person = store
+            .create_person(&crate::forms::PersonForm {
+                given_name: "Lynn".into(),
+                family_name: "Bell".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        store
+            .set_session_roles(
+                a.id,
+                &[RoleEntry {
+                    role: R::Speaker,
+                    person_id: Some(person.id),
+                    organisation_id: None,
+                    note: String::new(),
+                }],
+            )
+            .unwrap();
+        let found = assignment_conflicts(&store, copy.id, person.id, R::Moderator).unwrap();
+        assert!(
+            found
+                .iter()
+                .any(|c| c.kind == check::ConflictKind::PersonDoubleBooked),
+            "{found:?}"
+        );
+        // Nothing was written.
+        assert!(store
+            .session_roles(copy.id)
+            .unwrap()
+            .iter()
+            .all(|r| r.person_id != Some(person.id)));
+    }
+}

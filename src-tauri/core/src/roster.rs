@@ -1,0 +1,370 @@
+//! Read models for the people of one event: its delegations in protocol
+//! order, and the check-in desk for one day.
+
+use crate::attendees::CAPACITIES;
+use crate::error::{CoreError, Result};
+use crate::model::*;
+use crate::protocol::{self, Delegation, ProtocolConfig};
+use crate::store::Store;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Delegate {
+    pub person_id: Id,
+    pub name: String,
+    pub position: String,
+    pub email: String,
+    pub capacity: String,
+    pub registration: RegistrationStatus,
+    pub days_present: Vec<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct DelegationView {
+    pub organisation: Organisation,
+    /// None: people of this organisation are registered but it has no
+    /// participation entry for the event.
+    pub status: Option<ParticipationStatus>,
+    pub level: String,
+    /// Head of delegation first, then by capacity and name.
+    pub members: Vec<Delegate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Roster {
+    pub event: Event,
+    /// In protocol order: co-chairs first, then members, observers, and the rest.
+    pub delegations: Vec<DelegationView>,
+    /// Registered people without an organisation.
+    pub unaffiliated: Vec<Delegate>,
+}
+
+fn capacity_rank(c: &str) -> usize {
+    CAPACITIES
+        .iter()
+        .position(|x| x.eq_ignore_ascii_case(c))
+        .unwrap_or(CAPACITIES.len())
+}
+
+/// The host and co-chairs of an event, in the order protocol puts them first.
+pub fn protocol_config(store: &Store, event_id: Id) -> Result<ProtocolConfig> {
+    let mut first: Vec<Id> = Vec::new();
+    for c in store.cochairs()?.iter().filter(|c| c.event_id == event_id) {
+        if !first.contains(&c.organisation_id) {
+            first.push(c.organisation_id);
+        }
+    }
+    Ok(ProtocolConfig {
+        first,
+        ..Default::default()
+    })
+}
+
+pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
+    let event = store.event(event_id)?;
+    let orgs: HashMap<Id, Organisation> = store
+        .organisations()?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
+    let mut by_org: HashMap<Id, DelegationView> = HashMap::new();
+    for p in store
+        .participations()?
+        .into_iter()
+        .filter(|p| p.event_id == event_id)
+    {
+        if let Some(o) = orgs.get(&p.organisation_id) {
+            by_org.insert(
+                o.id,
+                DelegationView {
+                    organisation: o.clone(),
+                    status: Some(p.status),
+                    level: p.level,
+                    members: Vec::new(),
+                },
+            );
+        }
+    }
+    let mut unaffiliated = Vec::new();
+    for a in store
+        .attendance()?
+        .into_iter()
+        .filter(|a| a.event_id == event_id)
+    {
+        let Some(p) = people.get(&a.person_id) else {
+            continue;
+        };
+        let d = Delegate {
+            person_id: p.id,
+            name: p.display_name(),
+            position: p.position.clone(),
+            email: p.email.clone(),
+            capacity: a.capacity,
+            registration: a.registration,
+            days_present: a.days_present,
+        };
+        match p.organisation_id.and_then(|id| orgs.get(&id)) {
+            Some(o) => by_org
+                .entry(o.id)
+                .or_insert_with(|| DelegationView {
+                    organisation: o.clone(),
+                    status: None,
+                    level: String::new(),
+                    members: Vec::new(),
+                })
+                .members
+                .push(d),
+            None => unaffiliated.push(d),
+        }
+    }
+    let cfg = protocol_config(store, event_id)?;
+    let mut order: Vec<Delegation> = by_org
+        .values()
+        .map(|v| Delegation {
+            organisation_id: v.organisation.id,
+            name: v.organisation.name.clone(),
+            official_name: v.organisation.official_name.clone(),
+            category: v.organisation.category,
+            status: v.status.unwrap_or(ParticipationStatus::Guest),
+        })
+        .collect();
+    protocol::order(&mut order, &cfg);
+    let delegations = order
+        .iter()
+        .filter_map(|d| by_org.remove(&d.organisation_id))
+        .map(|mut v| {
+            v.members.sort_by_cached_key(|m| {
+                (
+                    capacity_rank(&m.capacity),
+                    m.name.to_lowercase(),
+                    m.person_id,
+                )
+            });
+            v
+        })
+        .collect();
+    unaffiliated.sort_by_cached_key(|m| (m.name.to_lowercase(), m.person_id));
+    Ok(Roster {
+        event,
+        delegations,
+        unaffiliated,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct DeskLine {
+    pub person_id: Id,
+    pub name: String,
+    /// Family name first, for sorting and for the desk's alphabetical tabs.
+    pub sort_key: String,
+    pub organisation: String,
+    pub acronym: String,
+    pub category: Option<OrgCategory>,
+    pub capacity: String,
+    pub registration: RegistrationStatus,
+    pub email: String,
+    pub present: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct DeskCount {
+    /// None counts people without an organisation.
+    pub category: Option<OrgCategory>,
+    pub label: String,
+    pub present: u32,
+    /// Registered and not declined.
+    pub expected: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Desk {
+    pub event: Event,
+    pub day: NaiveDate,
+    pub lines: Vec<DeskLine>,
+    pub counts: Vec<DeskCount>,
+    pub present: u32,
+    pub expected: u32,
+}
+
+/// The plan's wall clock at the instant `utc` (check-in times are kept in it).
+pub fn wall_clock(plan: &Plan, utc: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
+    match plan.time_zone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => utc.with_timezone(&tz).naive_local(),
+        Err(_) => utc.naive_utc(),
+    }
+}
+
+/// The day the desk opens on: `today` while the event runs, else its nearest day.
+pub fn desk_day(event: &Event, today: NaiveDate) -> NaiveDate {
+    today.clamp(event.first_day, event.last_day)
+}
+
+/// The check-in desk for one day of an event: everyone registered, in
+/// family-name order, and who is in today, counted by category.
+pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
+    let event = store.event(event_id)?;
+    if day < event.first_day || day > event.last_day {
+        return Err(CoreError::invalid(
+            "day",
+            format!(
+                "{} does not run on {day} ({}).",
+                event.title,
+                crate::forms::day_span(event.first_day, event.last_day)
+            ),
+        ));
+    }
+    let orgs: HashMap<Id, Organisation> = store
+        .organisations()?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
+    let mut lines: Vec<DeskLine> = store
+        .attendance()?
+        .into_iter()
+        .filter(|a| a.event_id == event_id)
+        .filter_map(|a| {
+            let p = people.get(&a.person_id)?;
+            let org = p.organisation_id.and_then(|id| orgs.get(&id));
+            Some(DeskLine {
+                person_id: p.id,
+                name: p.display_name(),
+                sort_key: format!("{}, {}", p.family_name, p.given_name).to_lowercase(),
+                organisation: org.map(|o| o.name.clone()).unwrap_or_default(),
+                acronym: org.map(|o| o.acronym.clone()).unwrap_or_default(),
+                category: org.map(|o| o.category),
+                capacity: a.capacity.clone(),
+                registration: a.registration,
+                email: p.email.clone(),
+                present: a.days_present.contains(&day),
+            })
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        a.sort_key
+            .cmp(&b.sort_key)
+            .then(a.person_id.cmp(&b.person_id))
+    });
+    let mut counts: Vec<DeskCount> = OrgCategory::ALL
+        .iter()
+        .map(|c| Some(*c))
+        .chain([None])
+        .map(|category| DeskCount {
+            category,
+            label: category
+                .map(|c| c.label())
+                .unwrap_or("No organisation")
+                .into(),
+            present: 0,
+            expected: 0,
+        })
+        .collect();
+    for l in &lines {
+        let slot = counts
+            .iter_mut()
+            .find(|c| c.category == l.category)
+            .expect("every category has a count");
+        if l.present {
+            slot.present += 1;
+        }
+        if l.registration != RegistrationStatus::Declined {
+            slot.expected += 1;
+        }
+    }
+    counts.retain(|c| c.present > 0 || c.expected > 0);
+    Ok(Desk {
+        present: counts.iter().map(|c| c.present).sum(),
+        expected: counts.iter().map(|c| c.expected).sum(),
+        event,
+        day,
+        lines,
+        counts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    #[test]
+    fn sample_roster_puts_cochairs_first_and_counts_match_the_summary() {
+        let store = sample::sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        let r = roster(&store, event.id).unwrap();
+        let cfg = protocol_config(&store, event.id).unwrap();
+        assert!(!cfg.first.is_empty());
+        let firsts: Vec<Id> = r
+            .delegations
+            .iter()
+            .take(cfg.first.len())
+            .map(|d| d.organisation.id)
+            .collect();
+        assert_eq!(firsts, cfg.first);
+        let members = r
+            .delegations
+            .iter()
+            .filter(|d| d.status == Some(ParticipationStatus::Member))
+            .count();
+        assert_eq!(members, 17);
+    }
+
+    #[test]
+    fn desk_counts_follow_check_ins() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        let person = store.people().unwrap()[0].clone();
+        let day = event.first_day;
+        store
+            .set_registration(event.id, person.id, Some(RegistrationStatus::Confirmed), "")
+            .unwrap();
+        let before = desk(&store, event.id, day).unwrap();
+        let at = day.and_hms_opt(8, 30, 0).unwrap();
+        crate::attendees::check_in(&mut store, event.id, person.id, day, true, at).unwrap();
+        let after = desk(&store, event.id, day).unwrap();
+        assert_eq!(after.present, before.present + 1);
+        assert!(after
+            .lines
+            .iter()
+            .any(|l| l.person_id == person.id && l.present));
+        // The next day starts empty.
+        if event.last_day > day {
+            let next = desk(&store, event.id, day.succ_opt().unwrap()).unwrap();
+            assert!(!next
+                .lines
+                .iter()
+                .any(|l| l.person_id == person.id && l.present));
+        }
+        crate::attendees::check_in(&mut store, event.id, person.id, day, false, at).unwrap();
+        assert_eq!(desk(&store, event.id, day).unwrap().present, before.present);
+    }
+
+    #[test]
+    fn wall_clock_and_desk_day() {
+        let store = sample::sample_in_memory().unwrap();
+        let plan = store.plan().unwrap();
+        let utc = chrono::DateTime::parse_from_rfc3339("2024-11-18T01:30:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        // Asia/Bangkok is UTC+7.
+        assert_eq!(wall_clock(&plan, utc).to_string(), "2024-11-18 08:30:00");
+        let event = store.events().unwrap()[0].clone();
+        let before = event.first_day.pred_opt().unwrap();
+        let after = event.last_day.succ_opt().unwrap();
+        assert_eq!(desk_day(&event, before), event.first_day);
+        assert_eq!(desk_day(&event, after), event.last_day);
+        assert_eq!(desk_day(&event, event.first_day), event.first_day);
+    }
+
+    #[test]
+    fn desk_refuses_a_day_outside_the_event() {
+        let store = sample::sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        let err = desk(&store, event.id, event.last_day.succ_opt().unwrap()).unwrap_err();
+        assert!(err.to_string().contains("does not run on"), "{err}");
+    }
+}

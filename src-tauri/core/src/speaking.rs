@@ -1,0 +1,219 @@
+//! Speaking lists for "national statements" or "tour de table" sessions:
+//! delegations in order, each with a time budget, checked against the
+//! session's length.
+
+use crate::error::Result;
+use crate::model::*;
+use crate::roster;
+use crate::store::{SlotEntry, Store};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Turn {
+    pub slot: SpeakingSlot,
+    pub organisation: String,
+    pub category: OrgCategory,
+    pub speaker: Option<String>,
+    /// Minutes from the session's start at which this turn begins.
+    pub offset_minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Budget {
+    pub total_minutes: u32,
+    /// The session's length; None while it is unscheduled.
+    pub session_minutes: Option<u32>,
+    /// Whether the turns fit in the session.
+    pub fits: bool,
+    /// One sentence: "42 of 60 minutes used; 18 left." or the overrun.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SpeakingList {
+    pub session: Session,
+    pub turns: Vec<Turn>,
+    pub budget: Budget,
+}
+
+fn mins(n: u32) -> String {
+    format!("{n} minute{}", if n == 1 { "" } else { "s" })
+}
+
+/// Checks the turns' total against the session's length.
+pub fn budget(turns: &[u32], session_minutes: Option<u32>) -> Budget {
+    let total: u32 = turns.iter().sum();
+    let (fits, message) = match session_minutes {
+        None => (
+            true,
+            format!("{} in all; the session has no times yet.", mins(total)),
+        ),
+        Some(len) if total <= len => (
+            true,
+            format!("{total} of {} used; {} left.", mins(len), mins(len - total)),
+        ),
+        Some(len) => (
+            false,
+            format!(
+                "{total} minutes of turns do not fit in the session's {}: {} over.",
+                mins(len),
+                mins(total - len)
+            ),
+        ),
+    };
+    Budget {
+        total_minutes: total,
+        session_minutes,
+        fits,
+        message,
+    }
+}
+
+pub fn speaking_list(store: &Store, session_id: Id) -> Result<SpeakingList> {
+    let session = store.session(session_id)?;
+    let orgs: HashMap<Id, Organisation> = store
+        .organisations()?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let mut offset = 0;
+    let mut turns = Vec::new();
+    for slot in store.speaking_list(session_id)? {
+        let org = orgs.get(&slot.organisation_id);
+        let speaker = match slot.person_id {
+            Some(p) => Some(store.person_name(p)?),
+            None => None,
+        };
+        let minutes = slot.minutes;
+        turns.push(Turn {
+            organisation: org.map(|o| o.name.clone()).unwrap_or_default(),
+            category: org.map(|o| o.category).unwrap_or(OrgCategory::MemberState),
+            speaker,
+            offset_minutes: offset,
+            slot,
+        });
+        offset += minutes;
+    }
+    let length = match (session.start, session.end) {
+        (Some(a), Some(b)) => Some((b - a).num_minutes().max(0) as u32),
+        _ => None,
+    };
+    let minutes: Vec<u32> = turns.iter().map(|t| t.slot.minutes).collect();
+    Ok(SpeakingList {
+        budget: budget(&minutes, length),
+        session,
+        turns,
+    })
+}
+
+/// A starting list: the event's member and observer delegations in protocol
+/// order, `minutes` each, each with its head of delegation as speaker.
+pub fn suggest(store: &Store, session_id: Id, minutes: u32) -> Result<Vec<SlotEntry>> {
+    let session = store.session(session_id)?;
+    let r = roster::roster(store, session.event_id)?;
+    Ok(r.delegations
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.status,
+                Some(ParticipationStatus::Member | ParticipationStatus::Observer)
+            )
+        })
+        .map(|d| SlotEntry {
+            organisation_id: d.organisation.id,
+            person_id: d
+                .members
+                .iter()
+                .find(|m| m.capacity.eq_ignore_ascii_case("head of delegation"))
+                .map(|m| m.person_id),
+            minutes,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    #[test]
+    fn budget_table() {
+        let table: &[(&[u32], Option<u32>, bool, &str)] = &[
+            (
+                &[],
+                Some(60),
+                true,
+                "0 of 60 minutes used; 60 minutes left.",
+            ),
+            (
+                &[3, 3, 3],
+                Some(10),
+                true,
+                "9 of 10 minutes used; 1 minute left.",
+            ),
+            (
+                &[5, 5],
+                Some(10),
+                true,
+                "10 of 10 minutes used; 0 minutes left.",
+            ),
+            (
+                &[5, 5, 1],
+                Some(10),
+                false,
+                "11 minutes of turns do not fit in the session's 10 minutes: 1 minute over.",
+            ),
+            (
+                &[4],
+                None,
+                true,
+                "4 minutes in all; the session has no times yet.",
+            ),
+        ];
+        for (turns, len, fits, message) in table {
+            let b = budget(turns, *len);
+            assert_eq!((b.fits, b.message.as_str()), (*fits, *message), "{turns:?}");
+        }
+    }
+
+    #[test]
+    fn suggested_list_is_in_protocol_order_and_round_trips() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let session = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.start.is_some() && s.kind != SessionKind::Break)
+            .unwrap();
+        let slots = suggest(&store, session.id, 3).unwrap();
+        assert!(slots.len() >= 17, "{}", slots.len());
+        store.set_speaking_list(session.id, &slots).unwrap();
+        let list = speaking_list(&store, session.id).unwrap();
+        let ids: Vec<Id> = list.turns.iter().map(|t| t.slot.organisation_id).collect();
+        let want: Vec<Id> = slots.iter().map(|s| s.organisation_id).collect();
+        assert_eq!(ids, want);
+        assert_eq!(list.budget.total_minutes, 3 * slots.len() as u32);
+        assert_eq!(list.turns[1].offset_minutes, 3);
+        store.undo().unwrap();
+        assert!(speaking_list(&store, session.id).unwrap().turns.is_empty());
+    }
+
+    #[test]
+    fn a_delegation_twice_is_refused() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let session = store.sessions().unwrap()[0].clone();
+        let org = store.organisations().unwrap()[0].id;
+        let slot = SlotEntry {
+            organisation_id: org,
+            person_id: None,
+            minutes: 3,
+        };
+        let err = store
+            .set_speaking_list(session.id, &[slot.clone(), slot])
+            .unwrap_err();
+        assert!(err.to_string().contains("Row 2"), "{err}");
+        assert!(store.speaking_list(session.id).unwrap().is_empty());
+    }
+}
