@@ -7,6 +7,8 @@ import { ask, open, save } from '@tauri-apps/plugin-dialog';
 import type { ApiError } from './bindings';
 
 export { commands } from './bindings';
+/** Streams progress from a long command (e.g. an import) back to the page. */
+export { Channel } from '@tauri-apps/api/core';
 export type * from './bindings';
 
 /** What every fallible generated command resolves to. */
@@ -76,4 +78,18 @@ export async function setWindowTitle(title: string): Promise<void> {
 /** A native yes/no warning dialog; resolves to true when the user agrees. */
 export async function confirmDialog(message: string, title: string): Promise<boolean> {
   return ask(message, { title, kind: 'warning' });
+}
+
+export const CSV_FILE_FILTER = { name: 'CSV file', extensions: ['csv', 'txt', 'tsv'] };
+
+/** Ask the user for a CSV file to import. Resolves to null if cancelled. */
+export async function pickCsvPath(): Promise<string | null> {
+  const selected = await open({ multiple: false, directory: false, filters: [CSV_FILE_FILTER] });
+  return selected ?? null;
+}
+
+/** Ask the user where to save a CSV export. Resolves to null if cancelled. */
+export async function pickCsvSavePath(defaultName: string): Promise<string | null> {
+  const selected = await save({ defaultPath: defaultName, filters: [{ name: 'CSV file', extensions: ['csv'] }] });
+  return selected ?? null;
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { matchOrganisations, organisationLabel } from './match';
+import type { Organisation } from '../ipc';
+
+const org = (id: number, name: string, acronym = '', official_name = ''): Organisation => ({
+  id,
+  name,
+  acronym,
+  official_name,
+  category: 'member_state',
+  country_code: null,
+});
+
+const orgs = [
+  org(1, 'Australia'),
+  org(2, 'International Organization for Migration', 'IOM'),
+  org(3, 'Indonesia', '', 'Republic of Indonesia'),
+  org(4, 'Türkiye'),
+];
+
+describe('matchOrganisations', () => {
+  it.each([
+    ['', [1, 2, 3, 4]],
+    ['iom', [2]],
+    ['republic', [3]],
+    ['in', [3, 2]],
+    ['turk', [4]],
+    ['migration international', [2]],
+    ['nothing', []],
+  ])('%j finds %j', (query, ids) => {
+    expect(matchOrganisations(orgs, query).map((o) => o.id)).toEqual(ids);
+  });
+
+  it('keeps to the limit', () => {
+    expect(matchOrganisations(orgs, '', 2)).toHaveLength(2);
+  });
+});
+
+describe('organisationLabel', () => {
+  it('adds an acronym only when it says something', () => {
+    expect(organisationLabel(orgs[1]!)).toBe('International Organization for Migration (IOM)');
+    expect(organisationLabel(orgs[0]!)).toBe('Australia');
+  });
+});
