@@ -254,3 +254,117 @@ fn typescript_bindings_are_current() {
         "{BINDINGS_PATH} is out of date with the Rust commands; run `make bindings`"
     );
 }
+
+#[test]
+fn people_edits_and_the_desk_through_ipc() {
+    let h = Harness::new(None);
+    let overview = h.ok("overview", json!({}));
+    let event = &overview["events"][0]["event"];
+    let event_id = event["id"].clone();
+
+    // A bad email comes back as a field problem; a good form creates the person.
+    let bad = h.err(
+        "create_person",
+        json!({"form": {"family_name": "Bell", "email": "nope"}}),
+    );
+    assert_eq!(bad["code"], "invalid");
+    assert_eq!(bad["fields"][0]["field"], "email");
+    let person = h.ok(
+        "create_person",
+        json!({"form": {"honorific": "H.E.", "given_name": "Lynn", "family_name": "Bell"}}),
+    );
+    let hits = h.ok("search_people", json!({"query": "bell lyn", "limit": 10}));
+    assert!(hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["id"] == person["id"] && p["name"] == "H.E. Lynn Bell"));
+
+    // Registered, then checked in on the event's first day: the count goes up.
+    h.ok(
+        "set_registration",
+        json!({"eventId": event_id, "personId": person["id"], "registration": "confirmed", "capacity": "head of delegation"}),
+    );
+    let day = event["first_day"].clone();
+    let before = h.ok("desk", json!({"eventId": event_id, "day": day}));
+    h.ok(
+        "check_in",
+        json!({"eventId": event_id, "personId": person["id"], "day": day, "present": true}),
+    );
+    let after = h.ok("desk", json!({"eventId": event_id, "day": day}));
+    assert_eq!(
+        after["present"].as_u64().unwrap(),
+        before["present"].as_u64().unwrap() + 1
+    );
+
+    // The board's preview writes nothing; assigning does, as one undoable step.
+    let board = h.ok("board", json!({}));
+    let panel_session = board["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["entry"]["session"]["kind"] == "panel")
+        .unwrap()["entry"]["session"]
+        .clone();
+    let panel = panel_session["id"].clone();
+    h.ok(
+        "assignment_conflicts",
+        json!({"sessionId": panel, "personId": person["id"], "role": "rapporteur"}),
+    );
+    h.ok(
+        "add_session_role",
+        json!({"sessionId": panel, "entry": {"role": "rapporteur", "person_id": person["id"], "organisation_id": null, "note": ""}}),
+    );
+    let roles = h.ok("session_roles", json!({"sessionId": panel}));
+    assert!(roles
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["role"] == "rapporteur" && r["person_id"] == person["id"]));
+    let undone = h.ok("undo", json!({}));
+    assert_eq!(
+        undone.as_str().unwrap(),
+        format!(
+            "Assigned H.E. Lynn Bell as rapporteur of “{}”",
+            panel_session["title"].as_str().unwrap()
+        )
+    );
+}
+
+#[test]
+fn csv_import_previews_then_writes_once() {
+    let h = Harness::new(None);
+    let event_id = h.ok("overview", json!({}))["events"][0]["event"]["id"].clone();
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/indico-registrants.csv");
+    let people_before = h.ok("people", json!({})).as_array().unwrap().len();
+    let preview = h.ok(
+        "import_preview",
+        json!({"path": csv, "eventId": event_id, "mapping": null}),
+    );
+    assert!(preview["created"].as_u64().unwrap() > 0, "{preview}");
+    assert_eq!(
+        h.ok("people", json!({})).as_array().unwrap().len(),
+        people_before,
+        "a preview writes nothing"
+    );
+    let summary = h.ok(
+        "import_attendees",
+        json!({"path": csv, "eventId": event_id, "mapping": preview["mapping"], "skipInvalid": true, "progress": "__CHANNEL__:7"}),
+    );
+    assert_eq!(summary["created"], preview["created"]);
+    let again = h.ok(
+        "import_preview",
+        json!({"path": csv, "eventId": event_id, "mapping": null}),
+    );
+    assert_eq!(
+        again["created"], 0,
+        "re-importing matches, it does not duplicate"
+    );
+
+    let missing = h.err(
+        "import_preview",
+        json!({"path": h.path("nope.csv"), "eventId": event_id, "mapping": null}),
+    );
+    assert_eq!(missing["code"], "invalid");
+    assert!(missing["message"].as_str().unwrap().contains("nope.csv"));
+}
