@@ -11,6 +11,7 @@ import {
   matchesFilters,
   resourceIdOf,
   roomIdOf,
+  roomPage,
   toCalendarEvents,
   type SessionEventProps,
 } from './events';
@@ -142,5 +143,25 @@ describe('calendar resources', () => {
     expect(resourceIdOf(null)).toBe(NO_ROOM);
     expect(roomIdOf('100')).toBe(100);
     expect(roomIdOf(NO_ROOM)).toBeNull();
+  });
+});
+
+describe('roomPage', () => {
+  const cols = Array.from({ length: 30 }, (_, i) => i + 1);
+  it.each([
+    [0, [1, 12], 'Rooms 1–12 of 30', 0],
+    [2, [25, 30], 'Rooms 25–30 of 30', 2],
+    [9, [25, 30], 'Rooms 25–30 of 30', 2],
+    [-1, [1, 12], 'Rooms 1–12 of 30', 0],
+  ])('page %i shows %j', (page, [first, last], label, shown) => {
+    const p = roomPage(cols, page, 12);
+    expect([p.columns[0], p.columns[p.columns.length - 1]]).toEqual([first, last]);
+    expect(p.label).toBe(label);
+    expect(p.page).toBe(shown);
+    expect(p.pages).toBe(3);
+  });
+
+  it('says nothing when every room fits', () => {
+    expect(roomPage([1, 2, 3], 0, 12)).toEqual({ columns: [1, 2, 3], page: 0, pages: 1, label: '' });
   });
 });

@@ -154,3 +154,25 @@ export function calendarResources(
 export function allSessions<T extends { days: { sessions: S[] }[]; unscheduled: S[] }, S>(agenda: T): S[] {
   return [...agenda.days.flatMap((d) => d.sessions), ...agenda.unscheduled];
 }
+
+/** Rooms shown at once in the day view: more columns than fit on a screen cost seconds to draw and cannot be read. */
+export const ROOMS_PER_PAGE = 12;
+
+export type RoomPage<R> = {
+  /** The columns on this page. */
+  columns: R[];
+  /** The page shown, clamped to the pages there are. */
+  page: number;
+  pages: number;
+  /** "Rooms 13–24 of 92", or '' when everything fits on one page. */
+  label: string;
+};
+
+/** One page of day-view columns. */
+export function roomPage<R>(columns: readonly R[], page: number, size = ROOMS_PER_PAGE): RoomPage<R> {
+  const pages = Math.max(1, Math.ceil(columns.length / size));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const shown = columns.slice(p * size, (p + 1) * size);
+  const label = pages > 1 ? `Rooms ${p * size + 1}–${p * size + shown.length} of ${columns.length}` : '';
+  return { columns: shown, page: p, pages, label };
+}
