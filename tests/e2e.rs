@@ -609,3 +609,229 @@ async fn calendar_day_view_of_a_92_room_day() {
     app.shot("calendar-92-rooms.png").await;
     app.quit().await;
 }
+
+/// The sample week, with Ms Lynn Bell confirmed for the first event; returns
+/// the plan's path, the event and her id.
+fn sample_with_a_registrant(dir: &Path) -> (PathBuf, plenary_core::model::Event, i64) {
+    let plan = dir.join("week.plenary");
+    let mut store = plenary_core::sample::write_sample(&plan, false).unwrap();
+    let event = store.events().unwrap()[0].clone();
+    let lynn = plenary_core::attendees::find_person(&store, "Lynn Bell").unwrap();
+    store
+        .set_registration(
+            event.id,
+            lynn.id,
+            Some(plenary_core::model::RegistrationStatus::Confirmed),
+            "head of delegation",
+        )
+        .unwrap();
+    (plan, event, lynn.id)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn csv_import_through_the_import_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, event, _) = sample_with_a_registrant(dir.path());
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/indico-registrants.csv");
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-import]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.choose("[data-testid=import-event]", &event.id.to_string())
+        .await;
+    app.type_into("[data-testid=import-path]", csv.to_str().unwrap())
+        .await;
+    app.el("[data-testid=import-preview]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=import-row]").await;
+    // The preview wrote nothing.
+    assert!(plenary_core::attendees::find_person(
+        &Store::open(&plan).unwrap(),
+        "somchai@example.go.th"
+    )
+    .is_err());
+    let errors = app
+        .js("return document.querySelectorAll('[data-testid=import-row][data-action=error]').length")
+        .await;
+    if errors != json!(0) {
+        app.el("[data-testid=import-skip-invalid]")
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+    app.shot("import-preview.png").await;
+    app.el("[data-testid=import-confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let summary = app.el("[data-testid=import-summary]").await;
+    let text = summary.text().await.unwrap();
+    assert!(text.contains("Created"), "{text}");
+
+    let store = Store::open(&plan).unwrap();
+    let somchai = plenary_core::attendees::find_person(&store, "somchai@example.go.th").unwrap();
+    assert_eq!(somchai.family_name, "Jaidee");
+    let registered = store
+        .attendance()
+        .unwrap()
+        .into_iter()
+        .any(|a| a.event_id == event.id && a.person_id == somchai.id);
+    assert!(registered, "the import registered him for the chosen event");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn check_in_one_person_at_the_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, event, lynn) = sample_with_a_registrant(dir.path());
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-desk]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.choose("[data-testid=desk-event]", &event.id.to_string())
+        .await;
+    app.choose("[data-testid=desk-day]", &event.first_day.to_string())
+        .await;
+    let count = "return Number((document.querySelector('[data-testid=desk-present]').textContent.match(/\\d+/) || ['-1'])[0])";
+    app.el("[data-testid=desk-row]").await;
+    let before = app.js(count).await.as_i64().unwrap();
+    app.type_into("[data-testid=desk-search]", "lynn bell")
+        .await;
+    app.wait_js(
+        &format!("return [...document.querySelectorAll('[data-testid=desk-row]')].map(e => e.dataset.personId)[0] === '{lynn}'"),
+        json!(true),
+    )
+    .await;
+    app.el("[data-testid=desk-search]")
+        .await
+        .send_keys(Key::Enter)
+        .await
+        .unwrap();
+    app.wait_js(count, json!(before + 1)).await;
+    app.shot("desk.png").await;
+
+    let store = Store::open(&plan).unwrap();
+    let present = store
+        .attendance()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.event_id == event.id && a.person_id == lynn)
+        .unwrap()
+        .days_present;
+    assert_eq!(present, vec![event.first_day]);
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn assign_the_panel_moderator_on_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, _, lynn) = sample_with_a_registrant(dir.path());
+    let panel = Store::open(&plan)
+        .unwrap()
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == plenary_core::model::SessionKind::Panel)
+        .unwrap();
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-board]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // Every session, not only those that still need people.
+    app.el("[data-testid=board-page]").await;
+    app.js("const f = document.querySelector('[data-testid=board-needs-only]'); if (f && f.checked) f.click(); return true")
+        .await;
+    let card = format!(
+        "[data-testid=board-session][data-session-id='{}']",
+        panel.id
+    );
+    app.choose(&format!("{card} [data-testid=board-role]"), "moderator")
+        .await;
+    app.type_into(&format!("{card} [data-testid=board-person]"), "Lynn Bell")
+        .await;
+    app.el(&format!("{card} [data-testid=board-person-option]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el(&format!("{card} [data-testid=board-preview]")).await;
+    app.el(&format!("{card} [data-testid=board-assign]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let store_has = || {
+        Store::open(&plan)
+            .unwrap()
+            .session_roles(panel.id)
+            .unwrap()
+            .into_iter()
+            .any(|r| {
+                r.role == plenary_core::model::RoleKind::Moderator && r.person_id == Some(lynn)
+            })
+    };
+    let started = Instant::now();
+    while !store_has() && started.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(store_has(), "Ms Lynn Bell moderates the panel in the file");
+    app.shot("board.png").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn people_search_round_trip_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("large.plenary");
+    drop(plenary_core::synth::generate(&plan, &plenary_core::synth::Spec::FOUNDATION).unwrap());
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-people]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=people-search]").await;
+    // Keystroke to rows on screen, for a few queries over 5,000 people.
+    let mut times = Vec::new();
+    for query in ["Fam", "Family00042", "person123", "Given7 Family00"] {
+        let ms = app
+            .driver
+            .execute_async(
+                r#"const [q, done] = [arguments[0], arguments[arguments.length - 1]];
+                   const input = document.querySelector('[data-testid=people-search]');
+                   const before = [...document.querySelectorAll('[data-testid=person-row]')].map(r => r.dataset.personId).join();
+                   const t0 = performance.now();
+                   input.value = q;
+                   input.dispatchEvent(new Event('input', {bubbles: true}));
+                   const tick = () => {
+                     const now = [...document.querySelectorAll('[data-testid=person-row]')].map(r => r.dataset.personId).join();
+                     if (now !== before && now !== '') requestAnimationFrame(() => done(performance.now() - t0));
+                     else if (performance.now() - t0 > 5000) done(-1);
+                     else setTimeout(tick, 1);
+                   };
+                   tick();"#,
+                vec![json!(query)],
+            )
+            .await
+            .unwrap()
+            .json()
+            .as_f64()
+            .unwrap();
+        assert!(ms >= 0.0, "{query}: no rows changed");
+        times.push(ms);
+    }
+    eprintln!("people search in the window, keystroke to rows: {times:?} ms");
+    app.shot("people.png").await;
+    app.quit().await;
+}

@@ -694,9 +694,54 @@ fn fill(store: &mut Store) -> Result<()> {
             }
         }
     }
+    // The named people attend the events they co-chair or hold a role in;
+    // the first of each delegation leads it. Nobody is checked in yet.
+    let org_of: HashMap<Id, Option<Id>> = store
+        .people()?
+        .into_iter()
+        .map(|p| (p.id, p.organisation_id))
+        .collect();
+    let event_of: HashMap<Id, Id> = store
+        .sessions()?
+        .into_iter()
+        .map(|s| (s.id, s.event_id))
+        .collect();
+    let mut attendance: Vec<Attendance> = Vec::new();
+    let mut led: std::collections::HashSet<(Id, Option<Id>)> = Default::default();
+    let attending = cochairs
+        .iter()
+        .filter_map(|c| Some((c.event_id, c.person_id?)))
+        .chain(
+            roles
+                .iter()
+                .filter_map(|r| Some((*event_of.get(&r.session_id)?, r.person_id?))),
+        );
+    for (event_id, person_id) in attending {
+        if attendance
+            .iter()
+            .any(|a| a.event_id == event_id && a.person_id == person_id)
+        {
+            continue;
+        }
+        let delegation = (event_id, org_of.get(&person_id).copied().flatten());
+        attendance.push(Attendance {
+            id: 0,
+            event_id,
+            person_id,
+            registration: RegistrationStatus::Confirmed,
+            capacity: if led.insert(delegation) {
+                "head of delegation"
+            } else {
+                "alternate"
+            }
+            .into(),
+            days_present: Vec::new(),
+        });
+    }
     store.insert_participations(&participations)?;
     store.insert_cochairs(&cochairs)?;
     store.insert_session_roles(&roles)?;
+    store.insert_attendance(&attendance)?;
     store.forget_history()
 }
 
@@ -704,6 +749,24 @@ fn fill(store: &mut Store) -> Result<()> {
 mod tests {
     use super::*;
     use crate::agenda::{agenda, overview};
+
+    #[test]
+    fn named_people_are_registered_for_their_events_and_lead_their_delegations() {
+        let store = sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        let r = crate::roster::roster(&store, event.id).unwrap();
+        let heads: Vec<&str> = r
+            .delegations
+            .iter()
+            .filter_map(|d| d.members.first())
+            .map(|m| m.capacity.as_str())
+            .collect();
+        assert!(!heads.is_empty());
+        assert!(heads.iter().all(|c| *c == "head of delegation"), "{heads:?}");
+        let desk = crate::roster::desk(&store, event.id, event.first_day).unwrap();
+        assert!(desk.lines.iter().any(|l| l.name == "Ms Lynn Bell"));
+        assert_eq!(desk.present, 0, "nobody is checked in before the meeting");
+    }
 
     #[test]
     fn three_events_on_their_days() {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { PersonLoad, RoleCount, RoleKind, Term } from '../ipc';
+import { loadText, roleTally, sortLoads } from './load';
+
+const terms: Term<RoleKind>[] = [
+  { key: 'chair', label: 'Chair' },
+  { key: 'co_chair', label: 'Co-chair' },
+  { key: 'moderator', label: 'Moderator' },
+  { key: 'panellist', label: 'Panellist' },
+  { key: 'speaker', label: 'Speaker' },
+];
+
+describe('loadText', () => {
+  it.each<[number, RoleCount[], string]>([
+    [
+      3,
+      [
+        { role: 'moderator', count: 1 },
+        { role: 'panellist', count: 2 },
+      ],
+      '3 sessions: 2 panellist, 1 moderator',
+    ],
+    [1, [{ role: 'chair', count: 1 }], '1 session: 1 chair'],
+    // Ties keep the vocabulary's order.
+    [
+      2,
+      [
+        { role: 'speaker', count: 1 },
+        { role: 'co_chair', count: 1 },
+      ],
+      '2 sessions: 1 co-chair, 1 speaker',
+    ],
+    // A role the vocabulary lacks is named by its key.
+    [1, [{ role: 'rapporteur', count: 1 }], '1 session: 1 rapporteur'],
+    [0, [], '0 sessions'],
+    [1, [{ role: 'chair', count: 0 }], '1 session'],
+  ])('%s sessions, %j', (sessions, byRole, text) => {
+    expect(loadText({ sessions, by_role: byRole }, terms)).toBe(text);
+  });
+
+  it('tallies without the session count', () => {
+    expect(roleTally([{ role: 'panellist', count: 2 }], terms)).toBe('2 panellist');
+  });
+});
+
+describe('sortLoads', () => {
+  const load = (id: number, name: string, sessions: number, roles: number): PersonLoad => ({
+    person_id: id,
+    name,
+    organisation: '',
+    sessions,
+    by_role: [{ role: 'speaker', count: roles }],
+  });
+  const loads = [
+    load(1, 'Ambassador Bell', 2, 2),
+    load(2, 'dr Siti Rahman', 3, 3),
+    load(3, 'Mr Ade Okoro', 2, 3),
+    load(4, 'Ms Ana Cruz', 2, 2),
+  ];
+
+  it.each<['load' | 'name', number[]]>([
+    // Sessions, then roles, then name.
+    ['load', [2, 3, 1, 4]],
+    // By name, ignoring case.
+    ['name', [1, 2, 3, 4]],
+  ])('by %s', (order, ids) => {
+    expect(sortLoads(loads, order).map((l) => l.person_id)).toEqual(ids);
+    expect(loads.map((l) => l.person_id)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('sorts by name differently from load', () => {
+    const two = [load(1, 'Zed', 5, 5), load(2, 'Amy', 1, 1)];
+    expect(sortLoads(two, 'load').map((l) => l.name)).toEqual(['Zed', 'Amy']);
+    expect(sortLoads(two, 'name').map((l) => l.name)).toEqual(['Amy', 'Zed']);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { defaultEventId, presentText, share, todayIn, toggledText, whenText } from './counts';
+
+describe('todayIn', () => {
+  // 17:30 UTC on 17 November is already the 18th in Bangkok but still the 17th in New York.
+  const now = new Date('2024-11-17T17:30:00Z');
+  it.each([
+    ['Asia/Bangkok', '2024-11-18'],
+    ['America/New_York', '2024-11-17'],
+    ['UTC', '2024-11-17'],
+  ])('%s -> %s', (zone, day) => {
+    expect(todayIn(zone, now)).toBe(day);
+  });
+
+  it('falls back to this computer’s zone for a blank or unknown zone', () => {
+    expect(todayIn('', now)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(todayIn('Not/AZone', now)).toBe(todayIn('', now));
+  });
+});
+
+describe('defaultEventId', () => {
+  const events = [
+    { id: 1, first_day: '2024-11-18', last_day: '2024-11-18' },
+    { id: 2, first_day: '2024-11-19', last_day: '2024-11-21' },
+    { id: 3, first_day: '2024-11-22', last_day: '2024-11-22' },
+  ];
+  it.each([
+    ['2024-11-18', 1],
+    ['2024-11-20', 2],
+    ['2024-11-22', 3],
+    ['2024-11-01', 1],
+    ['2024-12-01', 1],
+  ])('on %s -> event %i', (today, id) => {
+    expect(defaultEventId(events, today)).toBe(id);
+  });
+
+  it('picks the soonest upcoming event whatever the list order', () => {
+    expect(defaultEventId([events[2]!, events[1]!], '2024-11-01')).toBe(2);
+  });
+
+  it('is null without events', () => {
+    expect(defaultEventId([], '2024-11-18')).toBeNull();
+  });
+});
+
+describe('presentText', () => {
+  it.each([
+    [12, 40, '2024-11-18', '2024-11-18', '12 of 40 checked in today'],
+    [0, 0, '2024-11-18', '2024-11-18', '0 of 0 checked in today'],
+    [3, 40, '2024-11-19', '2024-11-18', '3 of 40 checked in on Tue 19 Nov'],
+  ])('%i of %i on %s (today %s) -> %s', (present, expected, day, today, text) => {
+    expect(presentText(present, expected, day, today)).toBe(text);
+  });
+
+  it('says "today" only for today', () => {
+    expect(whenText('2024-11-18', '2024-11-18')).toBe('today');
+    expect(whenText('2024-11-17', '2024-11-18')).toBe('on Sun 17 Nov');
+  });
+});
+
+describe('share', () => {
+  it.each([
+    [0, 10, 0],
+    [5, 10, 50],
+    [1, 3, 33],
+    [10, 10, 100],
+    [12, 10, 100],
+    [0, 0, 0],
+    [2, 0, 100],
+  ])('%i of %i -> %i%%', (present, expected, percent) => {
+    expect(share(present, expected)).toBe(percent);
+  });
+});
+
+describe('toggledText', () => {
+  it.each([
+    ['Ms Lynn Bell', true, 'Checked in Ms Lynn Bell.'],
+    ['Ms Lynn Bell', false, 'Undid the check-in of Ms Lynn Bell.'],
+  ])('%s present=%s -> %s', (name, present, text) => {
+    expect(toggledText(name, present)).toBe(text);
+  });
+});

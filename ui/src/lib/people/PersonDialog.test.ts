@@ -1,0 +1,168 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync, unmount, type mount } from 'svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import PersonDialog from './PersonDialog.svelte';
+import { apiError, backend, settle, type Call, type Handler } from '../testing/fixtures';
+import { $, $$, click, typeInto } from '../testing/dom';
+import { directory, marsudi, mountWithWorkspace, organisations } from './people.fixtures';
+import { blankPersonForm, personForm } from './records';
+import type { PersonForm_Serialize } from '../ipc';
+
+let app: ReturnType<typeof mount> | undefined;
+
+afterEach(() => {
+  if (app) unmount(app);
+  app = undefined;
+  document.body.innerHTML = '';
+  clearMocks();
+});
+
+async function open(initial: PersonForm_Serialize, personId: number | null = null, handlers: Record<string, Handler> = {}) {
+  const calls: Call[] = [];
+  mockIPC(backend({ ...directory(), ...handlers }, calls));
+  const onclose = vi.fn();
+  const onsaved = vi.fn();
+  const mounted = await mountWithWorkspace(PersonDialog, { personId, initial, organisations, onclose, onsaved });
+  app = mounted.app;
+  const form = $<HTMLFormElement>(mounted.el, 'form[data-testid="person-form"]');
+  if (!form) throw new Error('person form not rendered');
+  return { ...mounted, form, calls, onclose, onsaved };
+}
+
+const control = (form: HTMLFormElement, name: string) => {
+  const el = $<HTMLInputElement>(form, `[name="${name}"]`);
+  if (!el) throw new Error(`no control named ${name}`);
+  return el;
+};
+
+async function pickOrganisation(form: HTMLFormElement, text: string, name: string) {
+  await typeInto($<HTMLInputElement>(form, '[data-testid="person-organisation"]'), text);
+  const option = $$(form, '[data-testid="person-organisation-option"]').find((o) => o.textContent?.includes(name));
+  if (!option) throw new Error(`no option ${name}`);
+  option.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+  await settle();
+  flushSync();
+}
+
+describe('PersonDialog', () => {
+  it('has a control for every form field, and suggests honorifics while taking any', async () => {
+    const { form } = await open(blankPersonForm());
+    for (const name of ['honorific', 'given_name', 'family_name', 'position', 'email', 'phone', 'notes']) {
+      expect($(form, `[name="${name}"]`), name).not.toBeNull();
+    }
+    const honorific = control(form, 'honorific');
+    const list = document.getElementById(honorific.getAttribute('list')!);
+    expect(list?.tagName).toBe('DATALIST');
+    expect($$<HTMLOptionElement>(list!, 'option').map((o) => o.value)).toEqual(['H.E.', 'Ambassador', 'Dr', 'Ms', 'Mr']);
+    // Free text: nothing restricts it to the suggestions.
+    expect(honorific.tagName).toBe('INPUT');
+    expect(honorific.getAttribute('pattern')).toBeNull();
+    expect($(form, '[data-testid="person-organisation-chosen"]')).toBeNull();
+    expect(form.textContent).toContain('No organisation.');
+  });
+
+  it('creates a person with what was typed and the organisation picked', async () => {
+    const { form, calls, onsaved, ws } = await open(blankPersonForm());
+    await typeInto(control(form, 'honorific'), 'Her Royal Highness');
+    await typeInto(control(form, 'given_name'), 'Ada');
+    await typeInto(control(form, 'family_name'), 'Okafor');
+    await typeInto(control(form, 'email'), 'ada@example.org');
+    await pickOrganisation(form, 'iom', 'International Organization for Migration');
+    expect($(form, '[data-testid="person-organisation-chosen"]')?.textContent).toContain(
+      'International Organization for Migration (IOM)',
+    );
+    const revision = ws.revision;
+    await click($(form, '[data-testid="person-save"]'));
+    expect(calls.filter((c) => c.cmd === 'create_person').pop()?.args.form).toEqual({
+      honorific: 'Her Royal Highness',
+      given_name: 'Ada',
+      family_name: 'Okafor',
+      position: '',
+      organisation_id: 3,
+      email: 'ada@example.org',
+      phone: '',
+      notes: '',
+    });
+    expect(onsaved).toHaveBeenCalledOnce();
+    // Saved through the workspace: it reloads, so pages showing people do too.
+    expect(ws.revision).toBeGreaterThan(revision);
+  });
+
+  it('shows an “invalid” answer next to its fields and keeps every value typed', async () => {
+    const { form, onsaved } = await open(blankPersonForm(), null, {
+      create_person: () => {
+        throw apiError('invalid', '2 fields need attention', [
+          { field: 'family_name', message: 'A given or a family name is required.' },
+          { field: 'email', message: '"ada@" is not an email address.' },
+        ]);
+      },
+    });
+    await typeInto(control(form, 'honorific'), 'Dr');
+    await typeInto(control(form, 'email'), 'ada@');
+    await typeInto(control(form, 'notes'), 'Arrives Monday');
+    await click($(form, '[data-testid="person-save"]'));
+
+    expect(onsaved).not.toHaveBeenCalled();
+    const family = control(form, 'family_name');
+    const familyError = $(form, '[data-testid="error-family_name"]');
+    expect(familyError?.textContent).toBe('A given or a family name is required.');
+    expect(family.getAttribute('aria-invalid')).toBe('true');
+    expect(family.getAttribute('aria-describedby')?.split(' ')).toContain(familyError?.id);
+    expect(family.nextElementSibling).toBe(familyError);
+    expect($(form, '[data-testid="error-email"]')?.textContent).toBe('"ada@" is not an email address.');
+    expect($(form, '[data-testid="error-honorific"]')).toBeNull();
+
+    expect(control(form, 'honorific').value).toBe('Dr');
+    expect(control(form, 'email').value).toBe('ada@');
+    expect(control(form, 'notes').value).toBe('Arrives Monday');
+    expect(document.activeElement).toBe(family);
+    expect($(form, '[data-testid="form-error"]')).toBeNull();
+  });
+
+  it('places an organisation problem beside the picker and focuses it', async () => {
+    const { form } = await open(personForm(marsudi), marsudi.id, {
+      update_person: () => {
+        throw apiError('invalid', '1 field needs attention', [
+          { field: 'organisation_id', message: 'Organisation 2 is not in this plan.' },
+        ]);
+      },
+    });
+    await click($(form, '[data-testid="person-save"]'));
+    const error = $(form, '[data-testid="error-organisation_id"]')!;
+    expect(error.textContent).toBe('Organisation 2 is not in this plan.');
+    const group = error.closest('[role="group"]')!;
+    expect(group.getAttribute('aria-describedby')).toBe(error.id);
+    expect(document.activeElement).toBe($(form, '[data-testid="person-organisation"]'));
+  });
+
+  it('clears the organisation', async () => {
+    const { form, calls } = await open(personForm(marsudi), marsudi.id);
+    expect($(form, '[data-testid="person-organisation-chosen"]')?.textContent).toContain('Indonesia');
+    await click($(form, '[data-testid="person-organisation-clear"]'));
+    expect($(form, '[data-testid="person-organisation-chosen"]')).toBeNull();
+    expect(document.activeElement).toBe($(form, '[data-testid="person-organisation"]'));
+    await click($(form, '[data-testid="person-save"]'));
+    const sent = calls.filter((c) => c.cmd === 'update_person').pop()?.args;
+    expect(sent).toMatchObject({ id: marsudi.id, form: { organisation_id: null, family_name: 'Marsudi' } });
+  });
+
+  it('shows other errors in a banner', async () => {
+    const { form } = await open(personForm(marsudi), marsudi.id, {
+      update_person: () => {
+        throw apiError('not_found', 'No person with id 2 in this plan');
+      },
+    });
+    await click($(form, '[data-testid="person-save"]'));
+    expect($(form, '[data-testid="form-error"]')?.textContent).toBe('No person with id 2 in this plan');
+    expect(control(form, 'family_name').value).toBe('Marsudi');
+  });
+
+  it('closes on Cancel and on Escape without saving', async () => {
+    const { el, form, calls, onclose } = await open(blankPersonForm());
+    $$<HTMLButtonElement>(form, 'button').find((b) => b.textContent === 'Cancel')!.click();
+    expect(onclose).toHaveBeenCalledTimes(1);
+    el.querySelector('dialog')!.dispatchEvent(new Event('cancel', { cancelable: true }));
+    expect(onclose).toHaveBeenCalledTimes(2);
+    expect(calls.some((c) => c.cmd === 'create_person')).toBe(false);
+  });
+});

@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { unmount, type mount } from 'svelte';
+import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import RolesDialog from './RolesDialog.svelte';
+import { apiError, backend, type Call, type Handler } from '../testing/fixtures';
+import { $, $$, choose, click, press, typeInto } from '../testing/dom';
+import type { RoleEntry_Serialize, SessionRole_Serialize } from '../ipc';
+import { agendaWithBoard, mountUnder, organisations, pickOption, searchPeople, startedWorkspace } from '../board/testing/fixtures';
+
+let app: ReturnType<typeof mount> | undefined;
+
+afterEach(() => {
+  if (app) unmount(app);
+  app = undefined;
+  document.body.innerHTML = '';
+  clearMocks();
+});
+
+/** The opening's roles: Ms Lynn Bell for Australia, then Indonesia with its speaker not yet known. */
+const opening: SessionRole_Serialize[] = [
+  { id: 1, session_id: 20, role: 'co_chair', person_id: 7, organisation_id: 1, note: '', position: 0 },
+  { id: 2, session_id: 20, role: 'co_chair', person_id: null, organisation_id: 2, note: 'Senior Official', position: 1 },
+];
+
+async function open(handlers: Record<string, Handler> = {}) {
+  const calls: Call[] = [];
+  mockWindows('main');
+  mockIPC(
+    backend(
+      {
+        session_roles: () => opening,
+        organisations: () => organisations,
+        agenda: () => agendaWithBoard,
+        search_people: searchPeople,
+        set_session_roles: () => null,
+        ...handlers,
+      },
+      calls,
+    ),
+  );
+  const ws = await startedWorkspace();
+  const onclose = vi.fn();
+  const onsaved = vi.fn();
+  const mounted = await mountUnder(ws, RolesDialog, { sessionId: 20, title: 'Opening remarks', onclose, onsaved });
+  app = mounted.app;
+  const form = $<HTMLFormElement>(document.body, 'form[data-testid="roles-form"]');
+  if (!form) throw new Error('roles form not rendered');
+  return { form, calls, onclose, onsaved };
+}
+
+const rows = (form: ParentNode) => $$(form, '[data-testid="roles-row"]');
+const row = (form: ParentNode, n: number) => {
+  const r = rows(form)[n - 1];
+  if (!r) throw new Error(`no row ${n}`);
+  return r;
+};
+const who = (form: ParentNode) => rows(form).map((r) => $(r, '[data-testid="roles-who"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+const sentRoles = (calls: Call[]) =>
+  calls.filter((c) => c.cmd === 'set_session_roles').pop()?.args.roles as RoleEntry_Serialize[] | undefined;
+
+async function save(form: HTMLFormElement) {
+  await click($(form, '[data-testid="roles-save"]'));
+}
+
+describe('RolesDialog', () => {
+  it('shows the session’s roles in order, with names and organisation-only rows', async () => {
+    const { form } = await open();
+    expect(document.querySelector('dialog h2')?.textContent).toBe('Roles — Opening remarks');
+    expect(who(form)).toEqual(['Ms Lynn Bell (Australia)', 'Indonesia — speaker TBC']);
+    expect(rows(form).map((r) => $<HTMLSelectElement>(r, '[data-testid="roles-role"]')?.value)).toEqual(['co_chair', 'co_chair']);
+    expect($<HTMLInputElement>(row(form, 2), '[data-testid="roles-note"]')?.value).toBe('Senior Official');
+  });
+
+  it('saves the whole ordered list, including an organisation-only row', async () => {
+    const { form, calls, onsaved } = await open();
+
+    // A moderator, named by search.
+    await click($(form, '[data-testid="roles-add"]'));
+    await choose($<HTMLSelectElement>(row(form, 3), '[data-testid="roles-role"]'), 'moderator');
+    await typeInto($<HTMLInputElement>(row(form, 3), '[data-testid="roles-person"]'), 'rahman');
+    await pickOption($(row(form, 3), '[data-testid="roles-person-option"]'));
+    await typeInto($<HTMLInputElement>(row(form, 3), '[data-testid="roles-note"]'), 'as DWG Co-Chair');
+
+    // IOM will send a speaker; who is not known yet.
+    await click($(form, '[data-testid="roles-add"]'));
+    await choose($<HTMLSelectElement>(row(form, 4), '[data-testid="roles-role"]'), 'speaker');
+    await choose($<HTMLSelectElement>(row(form, 4), '[data-testid="roles-mode"]'), 'organisation');
+    await typeInto($<HTMLInputElement>(row(form, 4), '[data-testid="roles-organisation"]'), 'IOM');
+    await pickOption($(row(form, 4), '[data-testid="roles-organisation-option"]'));
+    expect(who(form)).toEqual([
+      'Ms Lynn Bell (Australia)',
+      'Indonesia — speaker TBC',
+      'Dr Siti Rahman (Indonesia)',
+      'IOM — speaker TBC',
+    ]);
+
+    // The moderator goes first: a button press, then Alt+ArrowUp from a box in the row.
+    await click($(row(form, 3), '[data-testid="roles-up"]'));
+    const note = $<HTMLInputElement>(row(form, 2), '[data-testid="roles-note"]')!;
+    note.focus();
+    await press(note, 'ArrowUp', { altKey: true });
+    expect(who(form)).toEqual([
+      'Dr Siti Rahman (Indonesia)',
+      'Ms Lynn Bell (Australia)',
+      'Indonesia — speaker TBC',
+      'IOM — speaker TBC',
+    ]);
+    // The keyboard stays where it was.
+    expect(document.activeElement).toBe(note);
+    // IOM up past Indonesia, then Indonesia goes.
+    await press(row(form, 4), 'ArrowUp', { altKey: true });
+    await click($(row(form, 4), '[data-testid="roles-remove"]'));
+    expect(who(form)).toEqual(['Dr Siti Rahman (Indonesia)', 'Ms Lynn Bell (Australia)', 'IOM — speaker TBC']);
+
+    await save(form);
+    expect(calls.filter((c) => c.cmd === 'set_session_roles').pop()?.args.sessionId).toBe(20);
+    expect(sentRoles(calls)).toEqual([
+      { role: 'moderator', person_id: 8, organisation_id: null, note: 'as DWG Co-Chair' },
+      { role: 'co_chair', person_id: 7, organisation_id: 1, note: '' },
+      { role: 'speaker', person_id: null, organisation_id: 3, note: '' },
+    ]);
+    expect(onsaved).toHaveBeenCalledOnce();
+  });
+
+  it('shows a backend problem with "roles.1" on row 2 and keeps every row', async () => {
+    const problem = 'Row 2 (Co-chair): the note is longer than 200 characters.';
+    const { form, calls, onsaved } = await open({
+      set_session_roles: () => {
+        throw apiError('invalid', problem, [{ field: 'roles.1', message: problem }]);
+      },
+    });
+    await click($(form, '[data-testid="roles-add"]'));
+    await save(form);
+
+    expect(onsaved).not.toHaveBeenCalled();
+    expect(sentRoles(calls)).toHaveLength(3);
+    expect(rows(form)).toHaveLength(3);
+    expect($(row(form, 1), '[data-testid="roles-row-error"]')).toBeNull();
+    expect($(row(form, 2), '[data-testid="roles-row-error"]')?.textContent).toBe(problem);
+    expect($(row(form, 3), '[data-testid="roles-row-error"]')).toBeNull();
+    // Placed on its row, so no banner; the row's role box has the focus and names the problem.
+    expect($(form, '[data-testid="form-error"]')).toBeNull();
+    const select = $<HTMLSelectElement>(row(form, 2), '[data-testid="roles-role"]')!;
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(select);
+    expect(who(form)).toEqual(['Ms Lynn Bell (Australia)', 'Indonesia — speaker TBC', '']);
+    expect($<HTMLInputElement>(row(form, 2), '[data-testid="roles-note"]')?.value).toBe('Senior Official');
+
+    // The message moves with its row.
+    await click($(row(form, 2), '[data-testid="roles-up"]'));
+    expect($(row(form, 1), '[data-testid="roles-row-error"]')?.textContent).toBe(problem);
+  });
+
+  it('shows other refusals in a banner', async () => {
+    const { form } = await open({
+      set_session_roles: () => {
+        throw apiError('not_found', 'No session with id 20 in this plan');
+      },
+    });
+    await save(form);
+    expect($(form, '[data-testid="form-error"]')?.textContent).toBe('No session with id 20 in this plan');
+  });
+
+  it('names the speaker of an organisation-only row, keeping the organisation', async () => {
+    const { form, calls } = await open();
+    await click($(row(form, 2), '[data-testid="roles-name-speaker"]'));
+    await typeInto($<HTMLInputElement>(row(form, 2), '[data-testid="roles-person"]'), 'rahman');
+    await pickOption($(row(form, 2), '[data-testid="roles-person-option"]'));
+    expect(who(form)[1]).toBe('Dr Siti Rahman (Indonesia)');
+    await save(form);
+    expect(sentRoles(calls)?.[1]).toEqual({ role: 'co_chair', person_id: 8, organisation_id: 2, note: 'Senior Official' });
+  });
+});
