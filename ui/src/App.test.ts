@@ -166,6 +166,11 @@ describe('App with a plan open', () => {
       ['nav-agenda', 'Agenda'],
       ['nav-calendar', 'Calendar'],
       ['nav-sequence', 'Sequence'],
+      ['nav-board', 'Speakers'],
+      ['nav-delegations', 'Delegations'],
+      ['nav-people', 'People'],
+      ['nav-desk', 'Check-in desk'],
+      ['nav-import', 'Import attendees'],
     ]);
   });
 

@@ -4,8 +4,9 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { Workspace } from '../plan/workspace.svelte';
 import { ASK, answer, apiError, settle, type Call, type Handler } from '../testing/fixtures';
 import { $, $$, choose, click, typeInto } from '../testing/dom';
-import PageHost from './PageHost.svelte';
-import { SAVE, delegationsBackend, overview, vocabulary } from './fixtures';
+import PageHost from '../testing/WorkspaceHost.svelte';
+import DelegationsPage from './DelegationsPage.svelte';
+import { SAVE, delegationsBackend, overview, roster, vocabulary } from './fixtures';
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -24,7 +25,7 @@ async function start(handlers: Record<string, Handler> = {}, plan = overview) {
   ws.overview = plan;
   const el = document.createElement('div');
   document.body.appendChild(el);
-  app = mount(PageHost, { target: el, props: { ws } });
+  app = mount(PageHost, { target: el, props: { ws, view: DelegationsPage } });
   await settle();
   flushSync();
   return { el, ws, calls };
@@ -80,7 +81,7 @@ describe('Delegations page', () => {
     expect($<HTMLInputElement>(delegation(el, 7), '[data-testid="delegation-level"]')?.disabled).toBe(true);
 
     expect(text($(el, '[data-testid="counts-status"]'))).toBe(
-      '2 members · 2 observers · 1 guest · 1 co-host · 1 without a participation entry · 5 people registered',
+      '2 members · 2 observers · 1 guest · 1 co-host · 1 without a participation entry · 5 people on the list',
     );
     expect(text($(el, '[data-testid="counts-category"]'))).toBe(
       'By category: 3 member states · 1 observer state · 1 international organisation · 1 civil society',
@@ -92,7 +93,13 @@ describe('Delegations page', () => {
   it('changes a status with setParticipation, keeping the level, and reloads', async () => {
     const { el, calls } = await start();
     const before = callsOf(calls, 'roster').length;
-    await choose($<HTMLSelectElement>(delegation(el, 4), '[data-testid="delegation-status"]'), 'member');
+    // After the change the backend lists Japan with the members.
+    const [australia, indonesia, thailand, japan, ...rest] = roster.delegations;
+    const moved = [australia!, indonesia!, { ...japan!, status: 'member' as const }, thailand!, ...rest];
+    mockIPC(delegationsBackend({ roster: () => ({ ...roster, delegations: moved }) }, calls));
+    const status = $<HTMLSelectElement>(delegation(el, 4), '[data-testid="delegation-status"]')!;
+    status.focus();
+    await choose(status, 'member');
     expect(lastCall(calls, 'set_participation')?.args).toEqual({
       eventId: 10,
       organisationId: 4,
@@ -100,6 +107,10 @@ describe('Delegations page', () => {
       level: 'Officials',
     });
     expect(callsOf(calls, 'roster').length).toBe(before + 1);
+    // Japan moved to the members; the keyboard stays on its status.
+    const members = $$(el, '[data-testid="delegation-group"][data-status="member"] [data-testid="delegation-name"]');
+    expect(members.map((n) => text(n))).toEqual(['Australia', 'Indonesia', 'Japan']);
+    expect(document.activeElement).toBe($(delegation(el, 4), '[data-testid="delegation-status"]'));
   });
 
   it('gives an organisation without an entry a status', async () => {
@@ -273,6 +284,8 @@ describe('Delegations page', () => {
     // Indonesia first, with its person; Australia on the last day only; a new row for Japan.
     await click($(cochairRows(el)[1]!, '[data-testid="cochair-up"]'));
     expect(cochairRows(el).map((r) => orgOf(r).selectedOptions[0]?.textContent)).toEqual(['Indonesia', 'Australia']);
+    // At the top "up" is disabled, so the keyboard lands on the same row's "down".
+    expect(document.activeElement).toBe($(cochairRows(el)[0]!, '[data-testid="cochair-down"]'));
     await pick($<HTMLInputElement>(cochairRows(el)[0]!, '[data-testid="cochair-person-picker"]'), 'Retno');
     expect(text($(cochairRows(el)[0]!, '[data-testid="cochair-person"]'))).toBe('H.E. Ms Retno Wirajuda');
     await choose(dayOf(cochairRows(el)[1]!), '2024-11-20');

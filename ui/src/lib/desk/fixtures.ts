@@ -6,7 +6,7 @@ import { flushSync, mount, type Component } from 'svelte';
 import type { DeskCount_Serialize, DeskLine_Serialize, Desk_Serialize } from '../ipc';
 import { Workspace } from '../plan/workspace.svelte';
 import { apiError, overview, settle, vocabulary, type Handler } from '../testing/fixtures';
-import PageHost from './PageHost.svelte';
+import PageHost from '../testing/WorkspaceHost.svelte';
 
 export const deskVocabulary = {
   ...vocabulary,
@@ -134,7 +134,7 @@ export function loadedWorkspace(): Workspace {
 export async function mountPage(page: Component, ws: Workspace = loadedWorkspace()) {
   const el = document.createElement('div');
   document.body.appendChild(el);
-  const app = mount(PageHost, { target: el, props: { workspace: ws, page } });
+  const app = mount(PageHost, { target: el, props: { ws, view: page } });
   await settle();
   flushSync();
   return { el, app, ws };

@@ -162,6 +162,19 @@ describe('People page: people', () => {
     expect(ws.notice?.text).toBe('Deleted Dr Amy Pope.');
   });
 
+  it('reloads people and organisations after Undo', async () => {
+    let list = people.filter((p) => p.id !== pope.id);
+    const { el, ws, calls } = await start({ people: () => list, undo: () => 'Deleted Dr Amy Pope' });
+    expect(shownIds(el)).not.toContain(pope.id);
+    const orgLoads = ofCmd(calls, 'organisations').length;
+    list = people;
+    await ws.history('undo');
+    await settle();
+    flushSync();
+    expect(shownIds(el)).toContain(pope.id);
+    expect(ofCmd(calls, 'organisations').length).toBe(orgLoads + 1);
+  });
+
   it('reports a refused delete and keeps the row', async () => {
     const { el, ws } = await start({
       [ASK]: answer(true),

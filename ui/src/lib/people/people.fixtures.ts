@@ -11,7 +11,7 @@ import type {
 } from '../ipc';
 import { Workspace } from '../plan/workspace.svelte';
 import { planFile, settle, vocabulary, type Handler } from '../testing/fixtures';
-import InWorkspace from './InWorkspace.svelte';
+import InWorkspace from '../testing/WorkspaceHost.svelte';
 import { personName } from './records';
 
 export const australia: Organisation_Serialize = {
@@ -206,7 +206,7 @@ export async function mountWithWorkspace<P extends Record<string, unknown>>(
   document.body.appendChild(el);
   const ws = workspace();
   const shown = component as Component<Record<string, unknown>>;
-  const app = mount(InWorkspace, { target: el, props: { ws, component: shown, props } });
+  const app = mount(InWorkspace, { target: el, props: { ws, view: shown, props } });
   flushSync();
   await settle();
   flushSync();

@@ -69,6 +69,8 @@ describe('RolesDialog', () => {
     expect(who(form)).toEqual(['Ms Lynn Bell (Australia)', 'Indonesia — speaker TBC']);
     expect(rows(form).map((r) => $<HTMLSelectElement>(r, '[data-testid="roles-role"]')?.value)).toEqual(['co_chair', 'co_chair']);
     expect($<HTMLInputElement>(row(form, 2), '[data-testid="roles-note"]')?.value).toBe('Senior Official');
+    // Once loaded, the first row has the keyboard.
+    expect(document.activeElement).toBe($(row(form, 1), '[data-testid="roles-role"]'));
   });
 
   it('saves the whole ordered list, including an organisation-only row', async () => {

@@ -78,6 +78,7 @@ describe('SpeakingListDialog', () => {
     expect($(row(form, 1), '[data-testid="speaking-speaker"]')?.textContent).toBe('Ms Lynn Bell');
     expect(budgetLine(form).textContent).toBe('13 of 60 minutes used; 47 minutes left.');
     expect(budgetLine(form).classList.contains('over')).toBe(false);
+    expect(document.activeElement).toBe(row(form, 1));
   });
 
   it('recomputes the budget and the start times while editing, in red when over', async () => {

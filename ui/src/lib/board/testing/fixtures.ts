@@ -18,7 +18,7 @@ import type {
 } from '../../ipc';
 import { Workspace } from '../../plan/workspace.svelte';
 import { agenda, settle } from '../../testing/fixtures';
-import Host from './Host.svelte';
+import Host from '../../testing/WorkspaceHost.svelte';
 
 export function session(
   id: number,
