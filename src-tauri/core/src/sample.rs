@@ -762,7 +762,10 @@ mod tests {
             .map(|m| m.capacity.as_str())
             .collect();
         assert!(!heads.is_empty());
-        assert!(heads.iter().all(|c| *c == "head of delegation"), "{heads:?}");
+        assert!(
+            heads.iter().all(|c| *c == "head of delegation"),
+            "{heads:?}"
+        );
         let desk = crate::roster::desk(&store, event.id, event.first_day).unwrap();
         assert!(desk.lines.iter().any(|l| l.name == "Ms Lynn Bell"));
         assert_eq!(desk.present, 0, "nobody is checked in before the meeting");
