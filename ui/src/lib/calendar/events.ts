@@ -156,7 +156,7 @@ export function allSessions<T extends { days: { sessions: S[] }[]; unscheduled: 
 }
 
 /** Rooms shown at once in the day view: more columns than fit on a screen cost seconds to draw and cannot be read. */
-export const ROOMS_PER_PAGE = 12;
+export const ROOMS_PER_PAGE = 8;
 
 export type RoomPage<R> = {
   /** The columns on this page. */

@@ -71,6 +71,13 @@ describe('People page: people', () => {
     expect(cells(bell.id)[3]).toBe(bell.email);
   });
 
+  it('lists only the first 200 of a large directory until a search narrows it', async () => {
+    const many = Array.from({ length: 450 }, (_, i) => ({ ...bell, id: 1000 + i, email: `p${i}@example.org` }));
+    const { el } = await start({ people: () => many });
+    expect(personRows(el)).toHaveLength(200);
+    expect(el.textContent).toContain('450 people; the first 200 are listed, type to find others');
+  });
+
   it('searches in the backend on each keystroke and lists what it found', async () => {
     const { el, calls } = await start();
     await typeInto($<HTMLInputElement>(el, '[data-testid="people-search"]'), 'pope');
