@@ -728,6 +728,20 @@ async fn check_in_one_person_at_the_desk() {
         .unwrap()
         .days_present;
     assert_eq!(present, vec![event.first_day]);
+
+    // The delegations of the same event, in protocol order, co-chairs first.
+    app.el("[data-testid=nav-delegations]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=delegation]").await;
+    let first = app
+        .js("return document.querySelector('[data-testid=delegation]').dataset.orgId")
+        .await;
+    let cochair = Store::open(&plan).unwrap().cochairs().unwrap()[0].organisation_id;
+    assert_eq!(first, json!(cochair.to_string()));
+    app.shot("delegations.png").await;
     app.quit().await;
 }
 
