@@ -3,7 +3,8 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxml2-utils \
-                xvfb xauth webkit2gtk-driver poppler-utils imagemagick
+                xvfb xauth webkit2gtk-driver poppler-utils imagemagick \
+                fonts-dejavu-core fonts-thai-tlwg-ttf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo/bin/tauri-driver)
 SAMPLE := target/sample-week.plenary
@@ -62,7 +63,7 @@ core-is-pure:
 
 unit: ui
 	$(CARGO) test --workspace --lib --bins
-	$(CARGO) test --test cli --test commands
+	$(CARGO) test --test cli --test commands --test print
 	cd ui && npm test
 
 e2e: ui driver

@@ -849,3 +849,36 @@ async fn people_search_round_trip_in_the_window() {
     app.shot("people.png").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_print_page_previews_the_programme_page_by_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-print]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=print-page-image]").await;
+    let alts = app
+        .js("return [...document.querySelectorAll('[data-testid=print-page-image]')].map(i => i.alt)")
+        .await;
+    let alts: Vec<String> = alts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap().to_string())
+        .collect();
+    assert!(!alts.is_empty());
+    assert_eq!(alts[0], format!("Page 1 of {}", alts.len()));
+    // The images are drawn (an SVG that failed to load has no width).
+    app.wait_js(
+        "return [...document.querySelectorAll('[data-testid=print-page-image]')].every(i => i.complete && i.naturalWidth > 0)",
+        json!(true),
+    )
+    .await;
+    app.shot("print.png").await;
+    app.quit().await;
+}

@@ -133,6 +133,40 @@ pub enum Command {
         #[command(subcommand)]
         command: PeopleCommand,
     },
+    /// Print a document to PDF: the programme, the participant list,
+    /// speaker briefings or name cards. Needs no display.
+    Print {
+        file: PathBuf,
+        /// programme, participants, speakers or namecards.
+        document: String,
+        /// Only this day, YYYY-MM-DD.
+        #[arg(long)]
+        day: Option<String>,
+        /// Event id, short name or title.
+        #[arg(long)]
+        event: Option<String>,
+        /// a4 or letter.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// public, or internal (the run of show: staff notes, room set-up, speaking lists).
+        #[arg(long, default_value = "public")]
+        variant: String,
+        /// Mark what changed since published version N of the programme.
+        #[arg(long)]
+        changes_since: Option<u32>,
+        /// Publish the programme as the next version, stamped on every page.
+        #[arg(long)]
+        publish: bool,
+        /// Name cards: one per person rather than one per delegation.
+        #[arg(long)]
+        per_person: bool,
+        /// Participant list: leave out the counts by category.
+        #[arg(long)]
+        no_counts: bool,
+        /// Where to write the PDF.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write a generated plan of a given size, for trials and benchmarks.
     Generate {
         file: PathBuf,
@@ -608,7 +642,7 @@ pub fn run(command: Command) -> Result<i32, Failure> {
                 Failure(format!("--day: \"{day}\" is not a date (use YYYY-MM-DD)"))
             })?;
             let person = attendees::find_person(&store, &person)?;
-            let now = chrono::Local::now().naive_local();
+            let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
             attendees::check_in(&mut store, event.id, person.id, day, !undo, now)?;
             out(&format!(
                 "{}\n",
@@ -616,6 +650,72 @@ pub fn run(command: Command) -> Result<i32, Failure> {
                     .history(1)?
                     .first()
                     .map(|h| h.summary.clone())
+                    .unwrap_or_default()
+            ))?;
+        }
+        Command::Print {
+            file,
+            document,
+            day,
+            event,
+            paper,
+            variant,
+            changes_since,
+            publish,
+            per_person,
+            no_counts,
+            out: path,
+        } => {
+            use plenary_core::print::{self, DocKind, Paper, PrintRequest, Variant};
+            let kind = DocKind::from_key(&document).ok_or_else(|| {
+                Failure(format!(
+                    "\"{document}\" is not a document (use programme, participants, speakers or namecards)"
+                ))
+            })?;
+            let paper = match paper.as_str() {
+                "a4" => Paper::A4,
+                "letter" => Paper::Letter,
+                other => return Err(Failure(format!("--paper: \"{other}\" is not a4 or letter"))),
+            };
+            let variant = match variant.as_str() {
+                "public" => Variant::Public,
+                "internal" => Variant::Internal,
+                other => {
+                    return Err(Failure(format!(
+                        "--variant: \"{other}\" is not public or internal"
+                    )))
+                }
+            };
+            let day = match day {
+                Some(d) => Some(parse_date(&d).ok_or_else(|| {
+                    Failure(format!("--day: \"{d}\" is not a date (use YYYY-MM-DD)"))
+                })?),
+                None => None,
+            };
+            let mut store = Store::open(&file)?;
+            let event_id = match event {
+                Some(e) => Some(attendees::find_event(&store, &e)?.id),
+                None => None,
+            };
+            let req = PrintRequest {
+                kind,
+                day,
+                event_id,
+                paper,
+                variant,
+                changes_since,
+                per_person,
+                with_counts: !no_counts,
+            };
+            let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
+            let done = print::export_pdf(&mut store, &req, now, publish, &path, &mut |_| {})?;
+            out(&format!(
+                "{}: {} page{}{}\n",
+                path.display(),
+                done.pages,
+                if done.pages == 1 { "" } else { "s" },
+                done.version
+                    .map(|n| format!(", published as version {n}"))
                     .unwrap_or_default()
             ))?;
         }

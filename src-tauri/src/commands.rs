@@ -18,9 +18,12 @@ use plenary_core::model::{
 };
 use plenary_core::model::{Event, Id, Room, Session};
 use plenary_core::planner::{self, BreakRequest, RetimeRequest, SequenceBlock};
+use plenary_core::print::{self, Exported, Preview, PrintProgress, PrintRequest};
 use plenary_core::roster::{self, Desk, Roster};
 use plenary_core::speaking::{self, SpeakingList};
-use plenary_core::store::{CochairEntry, Impact, PersonHit, RoleEntry, SlotEntry};
+use plenary_core::store::{
+    CochairEntry, Impact, PersonHit, PublishedVersion, RoleEntry, SlotEntry,
+};
 use plenary_core::store::{HistoryStep, UndoState};
 use plenary_core::vocabulary::{self, Vocabulary};
 use std::path::PathBuf;
@@ -580,6 +583,58 @@ fn file_name(path: &str) -> String {
         .unwrap_or_else(|| path.to_string())
 }
 
+// ----- printing -----
+
+/// The pages of a document as SVG, laid out exactly as they will print.
+#[tauri::command]
+#[specta::specta]
+pub fn print_preview(
+    state: S,
+    request: PrintRequest,
+    progress: Channel<PrintProgress>,
+) -> ApiResult<Preview> {
+    state.with_mut(|s| {
+        let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
+        print::preview(s, &request, now, &mut |p| drop(progress.send(p)))
+    })
+}
+
+/// Writes the document's PDF to `path`; `publish` records the programme as the next version first.
+#[tauri::command]
+#[specta::specta]
+pub fn export_pdf(
+    state: S,
+    request: PrintRequest,
+    path: String,
+    publish: bool,
+    progress: Channel<PrintProgress>,
+) -> ApiResult<Exported> {
+    state.with_mut(|s| {
+        let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
+        print::export_pdf(s, &request, now, publish, &PathBuf::from(&path), &mut |p| {
+            drop(progress.send(p))
+        })
+    })
+}
+
+/// Publishes the programme as the next version without writing a file
+/// (before printing it through the system dialog).
+#[tauri::command]
+#[specta::specta]
+pub fn publish_programme(state: S) -> ApiResult<PublishedVersion> {
+    state.with_mut(|s| {
+        let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
+        let n = print::changes::publish(s, now)?;
+        Ok(PublishedVersion { n, at: now })
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn published_versions(state: S) -> ApiResult<Vec<PublishedVersion>> {
+    state.with(|s| s.published_versions())
+}
+
 /// The generated-bindings builder: one list of every command.
 pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
@@ -656,6 +711,10 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             export_attendees,
             import_preview,
             import_attendees,
+            print_preview,
+            export_pdf,
+            publish_programme,
+            published_versions,
         ])
 }
 

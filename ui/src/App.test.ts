@@ -171,6 +171,7 @@ describe('App with a plan open', () => {
       ['nav-people', 'People'],
       ['nav-desk', 'Check-in desk'],
       ['nav-import', 'Import attendees'],
+      ['nav-print', 'Print'],
     ]);
   });
 

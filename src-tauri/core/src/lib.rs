@@ -10,6 +10,7 @@ pub mod error;
 pub mod forms;
 pub mod model;
 pub mod planner;
+pub mod print;
 pub mod protocol;
 pub mod roster;
 pub mod sample;

@@ -90,6 +90,16 @@ export const commands = {
 	importPreview: (path: string, eventId: number, mapping: ImportField[] | null) => typedError<ImportPreview, ApiError>(__TAURI_INVOKE("import_preview", { path, eventId, mapping })),
 	/**  Imports the CSV at `path` as one undoable step, reporting progress on `progress`. */
 	importAttendees: (path: string, eventId: number, mapping: ImportField[], skipInvalid: boolean, progress: Channel<ImportProgress>) => typedError<ImportSummary, ApiError>(__TAURI_INVOKE("import_attendees", { path, eventId, mapping, skipInvalid, progress })),
+	/**  The pages of a document as SVG, laid out exactly as they will print. */
+	printPreview: (request: PrintRequest_Deserialize, progress: Channel<PrintProgress>) => typedError<Preview, ApiError>(__TAURI_INVOKE("print_preview", { request, progress })),
+	/**  Writes the document's PDF to `path`; `publish` records the programme as the next version first. */
+	exportPdf: (request: PrintRequest_Deserialize, path: string, publish: boolean, progress: Channel<PrintProgress>) => typedError<Exported_Serialize, ApiError>(__TAURI_INVOKE("export_pdf", { request, path, publish, progress })),
+	/**
+	 *  Publishes the programme as the next version without writing a file
+	 *  (before printing it through the system dialog).
+	 */
+	publishProgramme: () => typedError<PublishedVersion, ApiError>(__TAURI_INVOKE("publish_programme")),
+	publishedVersions: () => typedError<PublishedVersion[], ApiError>(__TAURI_INVOKE("published_versions")),
 };
 
 /* Types */
@@ -408,6 +418,8 @@ export type Desk_Serialize = {
 	expected: number,
 };
 
+export type DocKind = "programme" | "participants" | "speakers" | "namecards";
+
 /**  A component meeting of the week. */
 export type Event = {
 	id: number,
@@ -470,6 +482,25 @@ export type EventSummary_Serialize = {
 	session_count: number,
 	by_status: StatusCount[],
 	by_category: CategoryCount[],
+};
+
+/**  A written PDF. */
+export type Exported = Exported_Serialize | Exported_Deserialize;
+
+/**  A written PDF. */
+export type Exported_Deserialize = {
+	pages: number,
+	bytes: number,
+	/**  The version this print published, if it published one. */
+	version?: number | null,
+};
+
+/**  A written PDF. */
+export type Exported_Serialize = {
+	pages: number,
+	bytes: number,
+	/**  The version this print published, if it published one. */
+	version: number | null,
 };
 
 /**  A problem with one form field, in words a user understands. */
@@ -620,6 +651,8 @@ export type Overview_Serialize = {
 	senior_official_delegations: OrgRef[],
 };
 
+export type Paper = "a4" | "letter";
+
 /**  How an organisation takes part in an event. */
 export type ParticipationStatus = "member" | "observer" | "guest" | "co_host" | "secretariat";
 
@@ -765,6 +798,70 @@ export type PlanForm_Serialize = {
 	snap_minutes: string,
 	/**  Minutes; blank means 0 (no changeover check). */
 	changeover_minutes: string,
+};
+
+/**  The pages of a preview, as SVG, with the stamp they carry. */
+export type Preview = {
+	pages: string[],
+	stamp: string,
+	/**  The changes list shown at the top, when marks were asked for. */
+	changes: string[],
+};
+
+/**  How far a long print has got, for a progress bar. */
+export type PrintProgress = {
+	/**  "Preparing", "Laying out", "Writing". */
+	stage: string,
+	done: number,
+	total: number,
+};
+
+/**  What to print. */
+export type PrintRequest = PrintRequest_Serialize | PrintRequest_Deserialize;
+
+/**  What to print. */
+export type PrintRequest_Deserialize = {
+	kind: DocKind,
+	/**  One day; None prints every day in scope. */
+	day?: string | null,
+	/**
+	 *  One event; None prints the whole week (participants and name cards
+	 *  take the first event).
+	 */
+	event_id?: number | null,
+	paper: Paper,
+	variant: Variant,
+	/**  Mark what changed since this published version of the programme. */
+	changes_since?: number | null,
+	/**  Name cards: one per person (true) or one per delegation. */
+	per_person: boolean,
+	/**  Participant list: counts by category at the end. */
+	with_counts: boolean,
+};
+
+/**  What to print. */
+export type PrintRequest_Serialize = {
+	kind: DocKind,
+	/**  One day; None prints every day in scope. */
+	day: string | null,
+	/**
+	 *  One event; None prints the whole week (participants and name cards
+	 *  take the first event).
+	 */
+	event_id: number | null,
+	paper: Paper,
+	variant: Variant,
+	/**  Mark what changed since this published version of the programme. */
+	changes_since: number | null,
+	/**  Name cards: one per person (true) or one per delegation. */
+	per_person: boolean,
+	/**  Participant list: counts by category at the end. */
+	with_counts: boolean,
+};
+
+export type PublishedVersion = {
+	n: number,
+	at: string,
 };
 
 export type RecentFile = {
@@ -1128,6 +1225,12 @@ export type UndoState_Serialize = {
 	undo: string | null,
 	redo: string | null,
 };
+
+export type Variant = 
+/**  What delegates see. */
+"public" | 
+/**  The run of show: adds staff notes, room set-up and speaking lists. */
+"internal";
 
 export type Vocabulary = {
 	session_kinds: Term<SessionKind>[],

@@ -93,3 +93,14 @@ export async function pickCsvSavePath(defaultName: string): Promise<string | nul
   const selected = await save({ defaultPath: defaultName, filters: [{ name: 'CSV file', extensions: ['csv'] }] });
   return selected ?? null;
 }
+
+/** Ask the user where to save a PDF. Resolves to null if cancelled. */
+export async function pickPdfSavePath(defaultName: string): Promise<string | null> {
+  const selected = await save({ defaultPath: defaultName, filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
+  return selected ?? null;
+}
+
+/** The system print dialog for the window; the Print page's print style sheet leaves only its pages. */
+export function openPrintDialog(): void {
+  window.print();
+}

@@ -6,8 +6,10 @@
 mod history;
 mod people;
 mod schema;
+mod versions;
 
 pub use people::{CochairEntry, Impact, RoleEntry, SlotEntry};
+pub use versions::PublishedVersion;
 
 pub use history::{HistoryStep, UndoState};
 

@@ -168,6 +168,15 @@ CREATE TABLE speaking_slot (
 );
 CREATE INDEX speaking_slot_session ON speaking_slot(session_id);
 "#,
+    // 5: published versions of the programme, each with a snapshot of its
+    // sessions (JSON) for "changes since version N".
+    r#"
+CREATE TABLE published_version (
+    n INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    snapshot TEXT NOT NULL
+);
+"#,
 ];
 
 /// Tables whose changes undo and redo cover.
@@ -186,6 +195,7 @@ pub const TRACKED_TABLES: &[&str] = &[
     "attendance_day",
     "accepted_conflict",
     "speaking_slot",
+    "published_version",
 ];
 
 /// Marks a SQLite file as a Plenary plan ("PLNY").

@@ -1,0 +1,259 @@
+//! Published versions of the programme and what changed since one: each
+//! publication stores a snapshot of every scheduled session; a later print
+//! compares the plan with it.
+
+use crate::agenda::{self, AgendaSession};
+use crate::error::{CoreError, Result};
+use crate::model::Id;
+use crate::print::document::role_name;
+use crate::store::Store;
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A session as it was published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snap {
+    pub id: Id,
+    pub title: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub room: String,
+    pub people: Vec<String>,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeMark {
+    New,
+    Moved,
+    Retimed,
+    People,
+    Changed,
+}
+
+impl ChangeMark {
+    pub fn key(self) -> &'static str {
+        match self {
+            ChangeMark::New => "new",
+            ChangeMark::Moved => "moved",
+            ChangeMark::Retimed => "retimed",
+            ChangeMark::People => "people",
+            ChangeMark::Changed => "changed",
+        }
+    }
+}
+
+/// The marks for one print: per session, and a short list for the top.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Changes {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub marks: HashMap<Id, ChangeMark>,
+}
+
+fn scheduled(store: &Store) -> Result<Vec<AgendaSession>> {
+    Ok(agenda::agenda(store, None)?
+        .days
+        .into_iter()
+        .flat_map(|d| d.sessions)
+        .collect())
+}
+
+/// The programme as it stands, for publishing.
+pub fn snapshot(store: &Store) -> Result<Vec<Snap>> {
+    Ok(scheduled(store)?
+        .into_iter()
+        .map(|s| Snap {
+            id: s.session.id,
+            title: s.session.title.clone(),
+            start: s.session.start.expect("scheduled"),
+            end: s.session.end.expect("scheduled"),
+            room: s.room.clone().unwrap_or_default(),
+            people: s.roles.iter().map(role_name).collect(),
+            description: s.session.description.clone(),
+        })
+        .collect())
+}
+
+fn when(start: NaiveDateTime, end: NaiveDateTime) -> String {
+    format!(
+        "{} {}–{}",
+        start.format("%a %-d %b"),
+        start.format("%H:%M"),
+        end.format("%H:%M")
+    )
+}
+
+/// Compares `now` with the published `then`, as marks and lines.
+pub fn compare(version: u32, then: &[Snap], now: &[Snap]) -> Changes {
+    let old: HashMap<Id, &Snap> = then.iter().map(|s| (s.id, s)).collect();
+    let mut lines = Vec::new();
+    let mut marks = HashMap::new();
+    for s in now {
+        let (mark, line) = match old.get(&s.id) {
+            None => (
+                ChangeMark::New,
+                format!(
+                    "New: “{}”, {}{}",
+                    s.title,
+                    when(s.start, s.end),
+                    room_suffix(&s.room)
+                ),
+            ),
+            Some(o) if o.start.date() != s.start.date() || o.room != s.room => (
+                ChangeMark::Moved,
+                format!(
+                    "Moved: “{}” from {}{} to {}{}",
+                    s.title,
+                    when(o.start, o.end),
+                    room_suffix(&o.room),
+                    when(s.start, s.end),
+                    room_suffix(&s.room)
+                ),
+            ),
+            Some(o) if o.start != s.start || o.end != s.end => (
+                ChangeMark::Retimed,
+                format!(
+                    "Retimed: “{}” from {} to {}",
+                    s.title,
+                    time_of(o.start, o.end),
+                    time_of(s.start, s.end)
+                ),
+            ),
+            Some(o) if o.people != s.people => {
+                (ChangeMark::People, format!("People changed: “{}”", s.title))
+            }
+            Some(o) if o.title != s.title || o.description != s.description => {
+                (ChangeMark::Changed, format!("Changed: “{}”", s.title))
+            }
+            Some(_) => continue,
+        };
+        marks.insert(s.id, mark);
+        lines.push(line);
+    }
+    let ids: std::collections::HashSet<Id> = now.iter().map(|s| s.id).collect();
+    for o in then.iter().filter(|o| !ids.contains(&o.id)) {
+        lines.push(format!(
+            "Cancelled: “{}” (was {}{})",
+            o.title,
+            when(o.start, o.end),
+            room_suffix(&o.room)
+        ));
+    }
+    Changes {
+        title: if lines.is_empty() {
+            format!("No changes since version {version}")
+        } else {
+            format!("Changes since version {version}")
+        },
+        lines,
+        marks,
+    }
+}
+
+fn room_suffix(room: &str) -> String {
+    if room.is_empty() {
+        String::new()
+    } else {
+        format!(", {room}")
+    }
+}
+
+fn time_of(start: NaiveDateTime, end: NaiveDateTime) -> String {
+    format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
+}
+
+/// The marks against published version `n` of the programme.
+pub fn since(store: &Store, n: u32) -> Result<Changes> {
+    let raw = store.published_snapshot(n)?.ok_or_else(|| {
+        CoreError::invalid(
+            "changes_since",
+            match store.latest_version() {
+                Ok(Some(last)) => format!("There is no version {n}; the latest is version {last}."),
+                _ => format!("There is no version {n}; nothing has been published yet."),
+            },
+        )
+    })?;
+    let then: Vec<Snap> = serde_json::from_str(&raw).map_err(|e| {
+        CoreError::invalid("changes_since", format!("Version {n} cannot be read: {e}"))
+    })?;
+    Ok(compare(n, &then, &snapshot(store)?))
+}
+
+/// Publishes the programme as it stands: the next version number, stamped `at`.
+pub fn publish(store: &mut Store, at: NaiveDateTime) -> Result<u32> {
+    let snap = serde_json::to_string(&snapshot(store)?)
+        .map_err(|e| CoreError::invalid("programme", e.to_string()))?;
+    store.publish_version(&snap, at)
+}
+
+/// "Version 3 · published 19 Nov 2024 08:30".
+pub fn version_stamp(n: u32, at: NaiveDateTime) -> String {
+    format!("Version {n} · published {}", at.format("%-d %b %Y %H:%M"))
+}
+
+/// "Draft · printed 19 Nov 2024 08:30".
+pub fn draft_stamp(now: NaiveDateTime) -> String {
+    format!("Draft · printed {}", now.format("%-d %b %Y %H:%M"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(h: u32, m: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2024, 11, 19)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap()
+    }
+
+    fn snap(id: Id, title: &str, from: (u32, u32), to: (u32, u32), room: &str) -> Snap {
+        Snap {
+            id,
+            title: title.into(),
+            start: t(from.0, from.1),
+            end: t(to.0, to.1),
+            room: room.into(),
+            people: vec!["Ms Lynn Bell (Australia)".into()],
+            description: String::new(),
+        }
+    }
+
+    #[test]
+    fn each_kind_of_change() {
+        let then = vec![
+            snap(1, "Opening", (9, 0), (9, 30), "Hall"),
+            snap(2, "Panel", (10, 0), (11, 0), "Hall"),
+            snap(3, "Lunch", (12, 0), (13, 0), "Foyer"),
+            snap(4, "Side event", (14, 0), (15, 0), "Room B"),
+            snap(5, "Closing", (16, 0), (16, 30), "Hall"),
+        ];
+        let mut now = then.clone();
+        now[1].start = t(10, 30);
+        now[1].end = t(11, 30);
+        now[2].room = "Terrace".into();
+        now[3].people = vec!["IOM — speaker TBC".into()];
+        now.remove(4);
+        now.push(snap(6, "Press", (17, 0), (17, 30), "Hall"));
+        let c = compare(2, &then, &now);
+        assert_eq!(c.title, "Changes since version 2");
+        assert_eq!(
+            c.lines,
+            vec![
+                "Retimed: “Panel” from 10:00–11:00 to 10:30–11:30",
+                "Moved: “Lunch” from Tue 19 Nov 12:00–13:00, Foyer to Tue 19 Nov 12:00–13:00, Terrace",
+                "People changed: “Side event”",
+                "New: “Press”, Tue 19 Nov 17:00–17:30, Hall",
+                "Cancelled: “Closing” (was Tue 19 Nov 16:00–16:30, Hall)",
+            ]
+        );
+        assert_eq!(c.marks.get(&1), None);
+        assert_eq!(c.marks[&2], ChangeMark::Retimed);
+        assert_eq!(c.marks[&3], ChangeMark::Moved);
+        assert_eq!(c.marks[&4], ChangeMark::People);
+        assert_eq!(c.marks[&6], ChangeMark::New);
+        assert_eq!(compare(2, &then, &then).title, "No changes since version 2");
+    }
+}

@@ -1,0 +1,1043 @@
+//! The printed documents' intermediate form: plain data built from the
+//! plan, which one Typst layout turns into the PDF and the on-screen pages.
+//! Every user text stays a string here and is set as text, never as markup.
+
+use crate::agenda::{self, AgendaSession, RoleView};
+use crate::error::{CoreError, Result};
+use crate::forms::day_span;
+use crate::model::*;
+use crate::print::changes::{ChangeMark, Changes};
+use crate::protocol;
+use crate::roster;
+use crate::speaking;
+use crate::store::Store;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    Programme,
+    Participants,
+    Speakers,
+    Namecards,
+}
+
+impl DocKind {
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key {
+            "programme" => Some(DocKind::Programme),
+            "participants" => Some(DocKind::Participants),
+            "speakers" => Some(DocKind::Speakers),
+            "namecards" => Some(DocKind::Namecards),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Programme => "Programme",
+            DocKind::Participants => "List of participants",
+            DocKind::Speakers => "Speaker briefing",
+            DocKind::Namecards => "Name cards",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Variant {
+    /// What delegates see.
+    Public,
+    /// The run of show: adds staff notes, room set-up and speaking lists.
+    Internal,
+}
+
+/// What to print.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct PrintRequest {
+    pub kind: DocKind,
+    /// One day; None prints every day in scope.
+    pub day: Option<NaiveDate>,
+    /// One event; None prints the whole week (participants and name cards
+    /// take the first event).
+    pub event_id: Option<Id>,
+    pub paper: Paper,
+    pub variant: Variant,
+    /// Mark what changed since this published version of the programme.
+    pub changes_since: Option<u32>,
+    /// Name cards: one per person (true) or one per delegation.
+    pub per_person: bool,
+    /// Participant list: counts by category at the end.
+    pub with_counts: bool,
+}
+
+impl PrintRequest {
+    pub fn new(kind: DocKind) -> Self {
+        PrintRequest {
+            kind,
+            day: None,
+            event_id: None,
+            paper: Paper::A4,
+            variant: Variant::Public,
+            changes_since: None,
+            per_person: false,
+            with_counts: true,
+        }
+    }
+}
+
+/// The title block of every document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Heading {
+    pub document: String,
+    pub meeting: String,
+    pub convening_body: String,
+    pub venue: String,
+    pub dates: String,
+    /// "Co-Chairs: Australia (Ms Lynn Bell), Indonesia (Mr Tri Tharyat)".
+    pub cochairs: Vec<String>,
+    pub cohosts: Vec<String>,
+    /// What the document covers: "Tuesday 19 November 2024 · 10th Annual Meeting".
+    pub scope: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleLine {
+    /// "Moderator", "Panellists".
+    pub label: String,
+    /// "Ms Lynn Bell (Australia)", "IOM — speaker TBC".
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnLine {
+    pub at: String,
+    pub delegation: String,
+    pub speaker: String,
+    pub minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgSession {
+    pub id: Id,
+    /// "09:00–10:30".
+    pub time: String,
+    pub title: String,
+    pub item: String,
+    pub room: String,
+    pub event: String,
+    pub kind: String,
+    pub roles: Vec<RoleLine>,
+    pub description: String,
+    /// Set when the programme marks changes: "new", "moved", "retimed", "changed".
+    pub mark: Option<String>,
+    /// Internal variant only.
+    pub notes: String,
+    pub room_notes: String,
+    pub speaking: Vec<TurnLine>,
+    pub speaking_budget: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ProgBlock {
+    Session {
+        session: ProgSession,
+    },
+    /// Sessions that overlap in time, side by side.
+    Parallel {
+        time: String,
+        sessions: Vec<ProgSession>,
+    },
+    /// A break or meal, on one compact line.
+    Pause {
+        session: ProgSession,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgDay {
+    pub heading: String,
+    pub blocks: Vec<ProgBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub name: String,
+    pub position: String,
+    pub capacity: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DelegationBlock {
+    pub name: String,
+    pub level: String,
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantGroup {
+    pub heading: String,
+    pub delegations: Vec<DelegationBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountLine {
+    pub label: String,
+    pub delegations: u32,
+    pub people: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BriefingSession {
+    pub when: String,
+    pub room: String,
+    pub event: String,
+    pub title: String,
+    pub role: String,
+    /// The moderator or chair.
+    pub lead: Vec<String>,
+    /// Fellow panellists, presenters or speakers.
+    pub fellows: Vec<String>,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Briefing {
+    pub name: String,
+    pub organisation: String,
+    pub sessions: Vec<BriefingSession>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    /// The big line: a person's name, or a delegation's.
+    pub name: String,
+    /// The smaller line: the organisation or country; empty on a delegation card.
+    pub detail: String,
+    /// Font size in points, so the longest word still fits the card.
+    pub size: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Body {
+    Programme {
+        days: Vec<ProgDay>,
+    },
+    Participants {
+        groups: Vec<ParticipantGroup>,
+        counts: Vec<CountLine>,
+    },
+    Speakers {
+        briefings: Vec<Briefing>,
+    },
+    Namecards {
+        cards: Vec<Card>,
+    },
+}
+
+/// One printable document, ready for layout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Printable {
+    pub paper: Paper,
+    pub heading: Heading,
+    /// The footer stamp: "Version 3 · 19 Nov 2024 08:30" or "Draft · printed …".
+    pub stamp: String,
+    /// "Changes since version 2", when asked for.
+    pub changes_title: String,
+    pub changes: Vec<String>,
+    pub body: Body,
+}
+
+fn hm(t: NaiveDateTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+pub fn time_range(s: &Session) -> String {
+    match (s.start, s.end) {
+        (Some(a), Some(b)) => format!("{}–{}", hm(a), hm(b)),
+        _ => "Time to be confirmed".into(),
+    }
+}
+
+fn long_day(d: NaiveDate) -> String {
+    d.format("%A %-d %B %Y").to_string()
+}
+
+/// "Ms Lynn Bell (Australia)", or "IOM — speaker TBC" for an organisation alone.
+pub fn role_name(r: &RoleView) -> String {
+    match (r.person_id, &r.organisation) {
+        (Some(_), Some(org)) => format!("{} ({org})", r.name),
+        (Some(_), None) => r.name.clone(),
+        (None, _) => format!("{} — {} TBC", r.name, r.role.label().to_lowercase()),
+    }
+}
+
+/// A session's roles grouped in role order, each group in its own order.
+pub fn role_lines(roles: &[RoleView]) -> Vec<RoleLine> {
+    let mut out: Vec<RoleLine> = Vec::new();
+    for kind in RoleKind::ALL {
+        let names: Vec<String> = roles
+            .iter()
+            .filter(|r| r.role == *kind)
+            .map(|r| {
+                let n = role_name(r);
+                if r.note.trim().is_empty() {
+                    n
+                } else {
+                    format!("{n}, {}", r.note.trim())
+                }
+            })
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let label = match (kind, names.len()) {
+            (RoleKind::Chair, 1) => "Chair".into(),
+            (RoleKind::CoChair, _) => "Co-Chairs".into(),
+            (k, 1) => k.label().to_string(),
+            (RoleKind::Chair, _) => "Chairs".into(),
+            (k, _) => format!("{}s", k.label()),
+        };
+        out.push(RoleLine { label, names });
+    }
+    out
+}
+
+/// What the user asked for is in the plan; one-line errors otherwise.
+fn check_scope(store: &Store, req: &PrintRequest) -> Result<(Plan, Option<Event>)> {
+    let plan = store.plan()?;
+    let event = match req.event_id {
+        Some(id) => Some(store.event(id)?),
+        None => None,
+    };
+    if let Some(day) = req.day {
+        if day < plan.first_day || day > plan.last_day {
+            return Err(CoreError::invalid(
+                "day",
+                format!(
+                    "{day} is not a day of the plan ({}).",
+                    day_span(plan.first_day, plan.last_day)
+                ),
+            ));
+        }
+        if let Some(e) = &event {
+            if day < e.first_day || day > e.last_day {
+                return Err(CoreError::invalid(
+                    "day",
+                    format!(
+                        "{} does not run on {day} ({}).",
+                        e.title,
+                        day_span(e.first_day, e.last_day)
+                    ),
+                ));
+            }
+        }
+    }
+    Ok((plan, event))
+}
+
+fn heading(
+    store: &Store,
+    plan: &Plan,
+    event: Option<&Event>,
+    day: Option<NaiveDate>,
+    kind: DocKind,
+) -> Result<Heading> {
+    let overview = agenda::overview(store)?;
+    let events: Vec<&agenda::EventSummary> = overview
+        .events
+        .iter()
+        .filter(|e| event.is_none_or(|x| x.id == e.event.id))
+        .collect();
+    // Each government once, with its co-chairs: "Australia (Ms Lynn Bell, Ms Kathryn Haigh)".
+    let mut chairs: Vec<(String, Vec<String>)> = Vec::new();
+    let mut cohosts: Vec<String> = Vec::new();
+    for e in &events {
+        for c in &e.cochairs {
+            let at = match chairs.iter().position(|(o, _)| *o == c.organisation.name) {
+                Some(i) => i,
+                None => {
+                    chairs.push((c.organisation.name.clone(), Vec::new()));
+                    chairs.len() - 1
+                }
+            };
+            if let Some(p) = &c.person {
+                if !chairs[at].1.contains(p) {
+                    chairs[at].1.push(p.clone());
+                }
+            }
+        }
+        for o in &e.cohosts {
+            if !cohosts.contains(&o.name) {
+                cohosts.push(o.name.clone());
+            }
+        }
+    }
+    let cochairs: Vec<String> = chairs
+        .into_iter()
+        .map(|(org, people)| {
+            if people.is_empty() {
+                org
+            } else {
+                format!("{org} ({})", people.join(", "))
+            }
+        })
+        .collect();
+    let dates = match (event, day) {
+        (_, Some(d)) => long_day(d),
+        (Some(e), None) => day_span(e.first_day, e.last_day),
+        (None, None) => day_span(plan.first_day, plan.last_day),
+    };
+    let scope = [day.map(long_day), event.map(|e| e.title.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    Ok(Heading {
+        document: kind.label().into(),
+        meeting: plan.title.clone(),
+        convening_body: plan.convening_body.clone(),
+        venue: [plan.venue.as_str(), plan.city.as_str()]
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", "),
+        dates,
+        cochairs,
+        cohosts,
+        scope,
+    })
+}
+
+/// The sessions in scope, in time order (unscheduled ones are not printed).
+fn sessions_in_scope(
+    store: &Store,
+    day: Option<NaiveDate>,
+    event: Option<&Event>,
+) -> Result<Vec<(NaiveDate, Vec<AgendaSession>)>> {
+    let a = agenda::agenda(store, day)?;
+    Ok(a.days
+        .into_iter()
+        .map(|d| {
+            let sessions = d
+                .sessions
+                .into_iter()
+                .filter(|s| event.is_none_or(|e| e.id == s.session.event_id))
+                .collect::<Vec<_>>();
+            (d.date, sessions)
+        })
+        .filter(|(_, s)| !s.is_empty())
+        .collect())
+}
+
+fn prog_session(
+    store: &Store,
+    s: &AgendaSession,
+    variant: Variant,
+    rooms: &HashMap<Id, Room>,
+    marks: &HashMap<Id, ChangeMark>,
+) -> Result<ProgSession> {
+    let internal = variant == Variant::Internal;
+    let (speaking, budget) = if internal && s.session.kind == SessionKind::Statements {
+        let list = speaking::speaking_list(store, s.session.id)?;
+        let start = s.session.start;
+        let turns = list
+            .turns
+            .iter()
+            .map(|t| TurnLine {
+                at: match start {
+                    Some(a) => hm(a + chrono::Duration::minutes(t.offset_minutes as i64)),
+                    None => format!("+{} min", t.offset_minutes),
+                },
+                delegation: t.organisation.clone(),
+                speaker: t.speaker.clone().unwrap_or_default(),
+                minutes: t.slot.minutes,
+            })
+            .collect();
+        (turns, list.budget.message)
+    } else {
+        (Vec::new(), String::new())
+    };
+    Ok(ProgSession {
+        id: s.session.id,
+        time: time_range(&s.session),
+        title: s.session.title.clone(),
+        item: s.session.agenda_item.trim().to_string(),
+        room: s.room.clone().unwrap_or_default(),
+        event: if s.event_short_name.is_empty() {
+            s.event_title.clone()
+        } else {
+            s.event_short_name.clone()
+        },
+        kind: s.session.kind.label().into(),
+        roles: role_lines(&s.roles),
+        description: s.session.description.trim().to_string(),
+        mark: marks.get(&s.session.id).map(|m| m.key().to_string()),
+        notes: if internal {
+            s.session.notes.trim().to_string()
+        } else {
+            String::new()
+        },
+        room_notes: match (internal, s.session.room_id.and_then(|r| rooms.get(&r))) {
+            (true, Some(r)) => r.notes.trim().to_string(),
+            _ => String::new(),
+        },
+        speaking,
+        speaking_budget: budget,
+    })
+}
+
+/// Groups a day's sessions: a run of sessions that overlap in time is one
+/// parallel block; breaks and meals that stand alone are compact lines.
+pub fn blocks(
+    sessions: Vec<ProgSession>,
+    spans: &[(NaiveDateTime, NaiveDateTime)],
+    pauses: &[bool],
+) -> Vec<ProgBlock> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < sessions.len() {
+        let mut end = spans[i].1;
+        let mut j = i + 1;
+        while j < sessions.len() && spans[j].0 < end {
+            end = end.max(spans[j].1);
+            j += 1;
+        }
+        if j - i == 1 {
+            let s = sessions[i].clone();
+            out.push(if pauses[i] {
+                ProgBlock::Pause { session: s }
+            } else {
+                ProgBlock::Session { session: s }
+            });
+        } else {
+            let start = spans[i].0;
+            out.push(ProgBlock::Parallel {
+                time: format!("{}–{}", hm(start), hm(end)),
+                sessions: sessions[i..j].to_vec(),
+            });
+        }
+        i = j;
+    }
+    out
+}
+
+fn programme(
+    store: &Store,
+    req: &PrintRequest,
+    event: Option<&Event>,
+    changes: &Changes,
+) -> Result<Body> {
+    let rooms: HashMap<Id, Room> = store.rooms()?.into_iter().map(|r| (r.id, r)).collect();
+    let mut days = Vec::new();
+    for (date, sessions) in sessions_in_scope(store, req.day, event)? {
+        let mut progs = Vec::new();
+        let mut spans = Vec::new();
+        let mut pauses = Vec::new();
+        for s in &sessions {
+            progs.push(prog_session(store, s, req.variant, &rooms, &changes.marks)?);
+            spans.push((
+                s.session.start.expect("scheduled"),
+                s.session.end.expect("scheduled"),
+            ));
+            pauses.push(matches!(
+                s.session.kind,
+                SessionKind::Break | SessionKind::Meal
+            ));
+        }
+        days.push(ProgDay {
+            heading: long_day(date),
+            blocks: blocks(progs, &spans, &pauses),
+        });
+    }
+    Ok(Body::Programme { days })
+}
+
+/// The event a participant list or name cards are for: the chosen one, else the first.
+fn event_or_first(store: &Store, event: Option<&Event>) -> Result<Event> {
+    match event {
+        Some(e) => Ok(e.clone()),
+        None => store
+            .events()?
+            .into_iter()
+            .next()
+            .ok_or_else(|| CoreError::invalid("event", "The plan has no events.")),
+    }
+}
+
+fn group_heading(
+    status: Option<ParticipationStatus>,
+    category: OrgCategory,
+    first: bool,
+) -> &'static str {
+    if first {
+        return "Co-Chairs";
+    }
+    match protocol::group(status.unwrap_or(ParticipationStatus::Guest), category) {
+        0 | 1 => "Members",
+        2 | 3 => "Observers",
+        4 => "Guests",
+        5 => "International organisations",
+        6 => "Civil society",
+        7 => "Private sector",
+        8 => "Programmes, workstreams and other bodies",
+        _ => "Secretariat",
+    }
+}
+
+fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body> {
+    let r = roster::roster(store, event.id)?;
+    let first = roster::protocol_config(store, event.id)?.first;
+    let mut groups: Vec<ParticipantGroup> = Vec::new();
+    let mut counts: BTreeMap<u8, CountLine> = BTreeMap::new();
+    for d in &r.delegations {
+        let listed: Vec<Member> = d
+            .members
+            .iter()
+            .filter(|m| m.registration != RegistrationStatus::Declined)
+            .map(|m| Member {
+                name: m.name.clone(),
+                position: m.position.clone(),
+                capacity: m.capacity.clone(),
+            })
+            .collect();
+        if listed.is_empty() && d.status.is_none() {
+            continue;
+        }
+        let heading = group_heading(
+            d.status,
+            d.organisation.category,
+            first.contains(&d.organisation.id),
+        );
+        if groups.last().is_none_or(|g| g.heading != heading) {
+            groups.push(ParticipantGroup {
+                heading: heading.into(),
+                delegations: Vec::new(),
+            });
+        }
+        let cat = d.organisation.category;
+        let c = counts
+            .entry(OrgCategory::ALL.iter().position(|x| *x == cat).unwrap_or(0) as u8)
+            .or_insert(CountLine {
+                label: cat.label().into(),
+                delegations: 0,
+                people: 0,
+            });
+        c.delegations += 1;
+        c.people += listed.len() as u32;
+        groups
+            .last_mut()
+            .expect("pushed")
+            .delegations
+            .push(DelegationBlock {
+                name: d.organisation.name.clone(),
+                level: d.level.clone(),
+                members: listed,
+            });
+    }
+    let counts = if with_counts {
+        counts.into_values().collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Body::Participants { groups, counts })
+}
+
+fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<Body> {
+    let lead = |roles: &[RoleView]| -> Vec<String> {
+        roles
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.role,
+                    RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
+                )
+            })
+            .map(|r| format!("{}: {}", r.role.label(), role_name(r)))
+            .collect()
+    };
+    let mut by_person: BTreeMap<(String, Id), Briefing> = BTreeMap::new();
+    for (date, sessions) in sessions_in_scope(store, req.day, event)? {
+        for s in &sessions {
+            for r in &s.roles {
+                let Some(pid) = r.person_id else { continue };
+                let b = by_person
+                    .entry((r.name.to_lowercase(), pid))
+                    .or_insert_with(|| Briefing {
+                        name: r.name.clone(),
+                        organisation: r.organisation.clone().unwrap_or_default(),
+                        sessions: Vec::new(),
+                    });
+                let fellows = s
+                    .roles
+                    .iter()
+                    .filter(|o| o.person_id != Some(pid))
+                    .filter(|o| {
+                        !matches!(
+                            o.role,
+                            RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
+                        )
+                    })
+                    .map(|o| format!("{}: {}", o.role.label(), role_name(o)))
+                    .collect();
+                b.sessions.push(BriefingSession {
+                    when: format!("{} {}", date.format("%a %-d %b"), time_range(&s.session)),
+                    room: s.room.clone().unwrap_or_default(),
+                    event: s.event_title.clone(),
+                    title: s.session.title.clone(),
+                    role: r.role.label().into(),
+                    lead: lead(&s.roles)
+                        .into_iter()
+                        .filter(|l| !l.ends_with(&role_name(r)))
+                        .collect(),
+                    fellows,
+                    description: s.session.description.trim().to_string(),
+                });
+            }
+        }
+    }
+    Ok(Body::Speakers {
+        briefings: by_person.into_values().collect(),
+    })
+}
+
+/// The card's font size in points: as large as fits across the 18.6 cm
+/// (about 520 pt) inside a half sheet, at about 0.6 em per character, for
+/// the longest word or the first 22 characters, whichever is longer.
+pub fn card_size(text: &str) -> f64 {
+    let longest = text
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(1)
+        .max(text.chars().count().min(22))
+        .max(1) as f64;
+    (520.0 / (longest * 0.6)).clamp(28.0, 110.0).floor()
+}
+
+fn namecards(store: &Store, event: &Event, per_person: bool) -> Result<Body> {
+    let r = roster::roster(store, event.id)?;
+    let mut cards = Vec::new();
+    for d in &r.delegations {
+        if per_person {
+            for m in d
+                .members
+                .iter()
+                .filter(|m| m.registration != RegistrationStatus::Declined)
+            {
+                cards.push(Card {
+                    size: card_size(&m.name),
+                    name: m.name.clone(),
+                    detail: d.organisation.name.clone(),
+                });
+            }
+        } else if d.status.is_some() {
+            cards.push(Card {
+                size: card_size(&d.organisation.name),
+                name: d.organisation.name.clone(),
+                detail: String::new(),
+            });
+        }
+    }
+    if per_person {
+        for m in &r.unaffiliated {
+            cards.push(Card {
+                size: card_size(&m.name),
+                name: m.name.clone(),
+                detail: String::new(),
+            });
+        }
+    }
+    Ok(Body::Namecards { cards })
+}
+
+/// Builds the document `req` asks for. `now` is the plan's wall clock, for
+/// the stamp of a draft; `changes` are the marks against a published version.
+pub fn build(
+    store: &Store,
+    req: &PrintRequest,
+    stamp: String,
+    changes: &Changes,
+) -> Result<Printable> {
+    let (plan, event) = check_scope(store, req)?;
+    let (body, head_event) = match req.kind {
+        DocKind::Programme => (
+            programme(store, req, event.as_ref(), changes)?,
+            event.clone(),
+        ),
+        DocKind::Speakers => (speakers(store, req, event.as_ref())?, event.clone()),
+        DocKind::Participants => {
+            let e = event_or_first(store, event.as_ref())?;
+            (participants(store, &e, req.with_counts)?, Some(e))
+        }
+        DocKind::Namecards => {
+            let e = event_or_first(store, event.as_ref())?;
+            (namecards(store, &e, req.per_person)?, Some(e))
+        }
+    };
+    let day = match req.kind {
+        DocKind::Programme | DocKind::Speakers => req.day,
+        _ => None,
+    };
+    Ok(Printable {
+        paper: req.paper,
+        heading: heading(store, &plan, head_event.as_ref(), day, req.kind)?,
+        stamp,
+        changes_title: changes.title.clone(),
+        changes: changes.lines.clone(),
+        body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    fn build_sample(req: &PrintRequest) -> Printable {
+        let store = sample::sample_in_memory().unwrap();
+        build(
+            &store,
+            req,
+            "Draft · printed 18 Nov 2024 07:00".into(),
+            &Changes::default(),
+        )
+        .unwrap()
+    }
+
+    fn json(p: &Printable) -> String {
+        serde_json::to_string_pretty(p).unwrap()
+    }
+
+    #[test]
+    fn programme_of_the_sample_week() {
+        insta::assert_snapshot!(json(&build_sample(&PrintRequest::new(DocKind::Programme))));
+    }
+
+    #[test]
+    fn internal_run_of_show_adds_staff_notes_and_room_set_up() {
+        let store = sample::sample_in_memory().unwrap();
+        let day = store.plan().unwrap().first_day;
+        let doc = build(
+            &store,
+            &PrintRequest {
+                day: Some(day),
+                variant: Variant::Internal,
+                ..PrintRequest::new(DocKind::Programme)
+            },
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap();
+        let Body::Programme { days } = &doc.body else {
+            panic!("a programme")
+        };
+        assert_eq!(days.len(), 1);
+        let rooms = store.rooms().unwrap();
+        let with_notes: Vec<&str> = rooms
+            .iter()
+            .filter(|r| !r.notes.is_empty())
+            .map(|r| r.notes.as_str())
+            .collect();
+        let text = json(&doc);
+        for n in with_notes {
+            assert!(text.contains(n), "room notes {n} in the run of show");
+        }
+        let public = build(
+            &store,
+            &PrintRequest {
+                day: Some(day),
+                ..PrintRequest::new(DocKind::Programme)
+            },
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap();
+        assert!(
+            !json(&public).contains("\"room_notes\": \"S"),
+            "public sheets carry no room notes"
+        );
+    }
+
+    #[test]
+    fn participant_list_of_the_dialogue() {
+        insta::assert_snapshot!(json(&build_sample(&PrintRequest::new(
+            DocKind::Participants
+        ))));
+    }
+
+    #[test]
+    fn participant_list_is_in_protocol_order_with_cochairs_first() {
+        let doc = build_sample(&PrintRequest::new(DocKind::Participants));
+        let Body::Participants { groups, counts } = &doc.body else {
+            panic!()
+        };
+        let headings: Vec<&str> = groups.iter().map(|g| g.heading.as_str()).collect();
+        assert_eq!(headings[0], "Co-Chairs");
+        assert_eq!(headings[1], "Members");
+        let order = [
+            "Co-Chairs",
+            "Members",
+            "Observers",
+            "Guests",
+            "International organisations",
+            "Civil society",
+            "Private sector",
+            "Programmes, workstreams and other bodies",
+            "Secretariat",
+        ];
+        let ranks: Vec<usize> = headings
+            .iter()
+            .map(|h| order.iter().position(|o| o == h).unwrap())
+            .collect();
+        assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{headings:?}");
+        // Member states first, alphabetical; then member organisations.
+        let members = &groups[1].delegations;
+        let names: Vec<&str> = members.iter().map(|d| d.name.as_str()).collect();
+        let states = &names[..names
+            .iter()
+            .position(|n| n.starts_with("International"))
+            .unwrap()];
+        let mut sorted = states.to_vec();
+        sorted.sort_by_key(|n| n.to_lowercase());
+        assert_eq!(states, sorted.as_slice(), "member states alphabetical");
+        assert!(names.ends_with(&["United Nations Office on Drugs and Crime"]));
+        assert!(!counts.is_empty());
+        assert!(
+            !json(&doc).contains("\"id\""),
+            "no internal ids on the list"
+        );
+    }
+
+    #[test]
+    fn speaker_briefings_and_name_cards() {
+        insta::assert_snapshot!(json(&build_sample(&PrintRequest::new(DocKind::Speakers))));
+        let cards = build_sample(&PrintRequest {
+            per_person: true,
+            ..PrintRequest::new(DocKind::Namecards)
+        });
+        let Body::Namecards { cards } = &cards.body else {
+            panic!()
+        };
+        assert!(cards
+            .iter()
+            .any(|c| c.name == "Ms Lynn Bell" && c.detail == "Australia"));
+        let per_delegation = build_sample(&PrintRequest::new(DocKind::Namecards));
+        let Body::Namecards { cards } = &per_delegation.body else {
+            panic!()
+        };
+        assert!(cards.len() >= 17 + 9);
+    }
+
+    #[test]
+    fn card_sizes_fit_the_longest_word() {
+        let table: &[(&str, f64)] = &[
+            ("Fiji", 110.0),
+            ("Ms Lynn Bell", 72.0),
+            ("International Organization for Migration", 39.0),
+            ("Supercalifragilisticexpialidociousness", 28.0),
+        ];
+        for (text, size) in table {
+            assert_eq!(card_size(text), *size, "{text}");
+        }
+    }
+
+    #[test]
+    fn parallel_sessions_are_grouped_and_pauses_are_compact() {
+        let t = |h: u32, m: u32| {
+            NaiveDate::from_ymd_opt(2024, 11, 19)
+                .unwrap()
+                .and_hms_opt(h, m, 0)
+                .unwrap()
+        };
+        let s = |id: Id| ProgSession {
+            id,
+            time: String::new(),
+            title: format!("S{id}"),
+            item: String::new(),
+            room: String::new(),
+            event: String::new(),
+            kind: String::new(),
+            roles: Vec::new(),
+            description: String::new(),
+            mark: None,
+            notes: String::new(),
+            room_notes: String::new(),
+            speaking: Vec::new(),
+            speaking_budget: String::new(),
+        };
+        let spans = [
+            (t(9, 0), t(10, 0)),
+            (t(10, 0), t(10, 30)),
+            (t(10, 30), t(12, 0)),
+            (t(11, 0), t(11, 30)),
+            (t(12, 0), t(13, 0)),
+        ];
+        let out = blocks(
+            (1..=5).map(s).collect(),
+            &spans,
+            &[false, true, false, false, false],
+        );
+        let kinds: Vec<String> = out
+            .iter()
+            .map(|b| match b {
+                ProgBlock::Session { session } => format!("one {}", session.id),
+                ProgBlock::Pause { session } => format!("pause {}", session.id),
+                ProgBlock::Parallel { time, sessions } => format!(
+                    "parallel {time} {:?}",
+                    sessions.iter().map(|s| s.id).collect::<Vec<_>>()
+                ),
+            })
+            .collect();
+        // Half-open: 10:00 end and 10:00 start do not overlap.
+        assert_eq!(
+            kinds,
+            vec!["one 1", "pause 2", "parallel 10:30–12:00 [3, 4]", "one 5"]
+        );
+    }
+
+    #[test]
+    fn a_day_outside_the_plan_or_event_is_refused_in_words() {
+        let store = sample::sample_in_memory().unwrap();
+        let plan = store.plan().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        let outside = plan.last_day.succ_opt().unwrap();
+        let err = build(
+            &store,
+            &PrintRequest {
+                day: Some(outside),
+                ..PrintRequest::new(DocKind::Programme)
+            },
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("day: "), "{err}");
+        let other_day = event.last_day.succ_opt().unwrap();
+        let err = build(
+            &store,
+            &PrintRequest {
+                day: Some(other_day),
+                event_id: Some(event.id),
+                ..PrintRequest::new(DocKind::Programme)
+            },
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("does not run on"), "{err}");
+    }
+}

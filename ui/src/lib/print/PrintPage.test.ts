@@ -1,0 +1,364 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushSync, unmount, type mount } from 'svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import PrintPage from './PrintPage.svelte';
+import {
+  PDF_PATH,
+  SAVE,
+  deferred,
+  pageLabel,
+  previewFor,
+  printBackend,
+  publishedBefore,
+  sendProgress,
+} from './fixtures';
+import { DEFAULT_CHOICES, buildRequest, type PrintRequest } from './choices';
+import { loadedWorkspace, mountPage } from '../desk/fixtures';
+import { apiError, backend, settle, type Call, type Handler } from '../testing/fixtures';
+import { $, $$, choose, click } from '../testing/dom';
+import type { Channel, Preview, PrintProgress, PublishedVersion } from '../ipc';
+
+const DATA_URL = 'data:image/svg+xml;charset=utf-8,';
+
+let app: ReturnType<typeof mount> | undefined;
+
+afterEach(() => {
+  if (app) unmount(app);
+  app = undefined;
+  document.body.innerHTML = '';
+  clearMocks();
+});
+
+async function start(handlers: Record<string, Handler> = {}, versions: PublishedVersion[] = publishedBefore) {
+  const calls: Call[] = [];
+  const print = printBackend(versions);
+  // Kept as one object so a test can swap a command's answer half-way.
+  const routes = { ...print.handlers, ...handlers };
+  mockIPC(backend(routes, calls));
+  // The system print dialog is the webview's own; record it among the calls to see its order.
+  window.print = () => calls.push({ cmd: 'print_window', args: {} } as Call);
+  const mounted = await mountPage(PrintPage, loadedWorkspace());
+  app = mounted.app;
+  return { el: mounted.el, ws: mounted.ws, calls, routes, versions: print.versions };
+}
+
+const callsOf = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd);
+const requests = (calls: Call[]) => callsOf(calls, 'print_preview').map((c) => c.args.request as PrintRequest);
+const images = (el: ParentNode) => $$<HTMLImageElement>(el, '[data-testid="print-page-image"]');
+/** The SVG documents shown, decoded back from their data: URLs. */
+const shownPages = (el: ParentNode) =>
+  images(el).map((img) => {
+    const src = img.getAttribute('src') ?? '';
+    expect(src.startsWith(DATA_URL)).toBe(true);
+    return decodeURIComponent(src.slice(DATA_URL.length));
+  });
+const select = (el: ParentNode, id: string) => $<HTMLSelectElement>(el, `[data-testid="print-${id}"]`);
+const text = (el: ParentNode, id: string) => $(el, `[data-testid="print-${id}"]`)?.textContent?.trim();
+const optionLabels = (s: HTMLSelectElement | null) => Array.from(s?.options ?? []).map((o) => o.textContent?.trim());
+const last = <T>(list: readonly T[]): T | undefined => list[list.length - 1];
+const programme: PrintRequest = buildRequest(DEFAULT_CHOICES);
+
+describe('Print page', () => {
+  it('opens on the public programme for the whole week and shows each page as a data: image', async () => {
+    const { el, calls } = await start();
+    expect($(el, '[data-testid="print-page"]')).not.toBeNull();
+    expect(requests(calls)).toEqual([programme]);
+
+    const expected = previewFor(programme, publishedBefore);
+    expect(shownPages(el)).toEqual(expected.pages);
+    expect(images(el).map((img) => img.alt)).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3']);
+    expect(text(el, 'count')).toBe('3 pages');
+    expect(text(el, 'stamp')).toBe('Version 2 · 19 Nov 2024');
+    // The markup is only ever an image source, never part of the page.
+    expect(el.querySelector('svg, text')).toBeNull();
+
+    expect(optionLabels(select(el, 'kind'))).toEqual(['Programme', 'List of participants', 'Speaker briefings', 'Name cards']);
+    expect(optionLabels(select(el, 'day'))).toEqual(['Whole week', 'Mon 18 Nov', 'Tue 19 Nov']);
+    expect(optionLabels(select(el, 'event'))).toEqual(['All events', 'Commemorative Dialogue', 'Annual Meeting']);
+    expect(optionLabels(select(el, 'paper'))).toEqual(['A4', 'US Letter']);
+    expect(optionLabels(select(el, 'variant'))).toEqual(['Public', 'Internal run of show']);
+  });
+
+  it('asks for the right pages when the document changes, with only the controls that apply', async () => {
+    const { el, calls } = await start();
+    await choose(select(el, 'day'), '2024-11-19');
+    await choose(select(el, 'kind'), 'participants');
+
+    expect(last(requests(calls))).toEqual({
+      kind: 'participants',
+      day: null,
+      event_id: null,
+      paper: 'a4',
+      variant: 'public',
+      changes_since: null,
+      per_person: false,
+      with_counts: true,
+    });
+    expect(select(el, 'day')).toBeNull();
+    expect(select(el, 'variant')).toBeNull();
+    expect(select(el, 'changes')).toBeNull();
+    expect(select(el, 'event')?.options[0]?.textContent).toBe('First event (Commemorative Dialogue)');
+    expect(images(el)).toHaveLength(2);
+    expect(shownPages(el)[0]).toContain('participants week public a4');
+
+    await click($(el, '[data-testid="print-with-counts"]'));
+    expect(last(requests(calls))).toMatchObject({ kind: 'participants', with_counts: false });
+
+    await choose(select(el, 'kind'), 'namecards');
+    await choose(select(el, 'event'), '11');
+    await click($(el, '[data-testid="print-per-person"]'));
+    expect(last(requests(calls))).toEqual({
+      kind: 'namecards',
+      day: null,
+      event_id: 11,
+      paper: 'a4',
+      variant: 'public',
+      changes_since: null,
+      per_person: true,
+      with_counts: false,
+    });
+
+    // The day chosen for the programme comes back with it.
+    await choose(select(el, 'kind'), 'speakers');
+    expect(last(requests(calls))).toMatchObject({ kind: 'speakers', day: '2024-11-19', event_id: 11 });
+  });
+
+  it('marks changes since a published version, listed newest first', async () => {
+    const { el, calls } = await start();
+    expect(optionLabels(select(el, 'changes'))).toEqual([
+      'None',
+      'Version 2 — 19 Nov 2024 08:30',
+      'Version 1 — 18 Nov 2024 07:55',
+    ]);
+    await choose(select(el, 'changes'), '2');
+    expect(last(requests(calls))).toMatchObject({ kind: 'programme', changes_since: 2 });
+    expect($(el, '[data-testid="print-changes-list"]')?.textContent).toContain('Opening remarks moved to 09:15');
+  });
+
+  it('drops a preview that answers after a newer one', async () => {
+    const pending: { request: PrintRequest; answer: ReturnType<typeof deferred<Preview>> }[] = [];
+    const { el } = await start();
+    mockIPC(
+      backend({
+        ...printBackend().handlers,
+        print_preview: (args) => {
+          const answer = deferred<Preview>();
+          pending.push({ request: args.request as PrintRequest, answer });
+          return answer.promise;
+        },
+      }),
+    );
+    await choose(select(el, 'kind'), 'participants');
+    await choose(select(el, 'kind'), 'speakers');
+    expect(pending.map((p) => p.request.kind)).toEqual(['participants', 'speakers']);
+
+    pending[1]!.answer.resolve(previewFor(pending[1]!.request));
+    await settle();
+    flushSync();
+    pending[0]!.answer.resolve(previewFor(pending[0]!.request));
+    await settle();
+    flushSync();
+
+    expect(images(el)).toHaveLength(4);
+    expect(shownPages(el).every((svg) => svg.includes(pageLabel(pending[1]!.request)))).toBe(true);
+    expect(images(el)[0]?.alt).toBe('Page 1 of 4');
+  });
+
+  it('shows the progress sent on the channel while the pages are laid out', async () => {
+    let channel: Channel<PrintProgress> | undefined;
+    const answer = deferred<Preview>();
+    const { el } = await start();
+    mockIPC(
+      backend({
+        ...printBackend().handlers,
+        print_preview: (args) => {
+          channel = args.progress as Channel<PrintProgress>;
+          return answer.promise;
+        },
+      }),
+    );
+    await choose(select(el, 'paper'), 'letter');
+    expect(channel).toBeDefined();
+    sendProgress(channel!, 0, { stage: 'Laying out pages', done: 1, total: 4 });
+    sendProgress(channel!, 1, { stage: 'Laying out pages', done: 3, total: 4 });
+    flushSync();
+    const bar = $<HTMLProgressElement>(el, '[data-testid="print-progress"]')!;
+    expect(Number(bar.getAttribute('value'))).toBe(3);
+    expect(Number(bar.getAttribute('max'))).toBe(4);
+    expect(text(el, 'stage')).toBe('Laying out pages (3 of 4)…');
+
+    answer.resolve(previewFor({ ...programme, paper: 'letter' }));
+    await settle();
+    flushSync();
+    expect($(el, '[data-testid="print-progress"]')).toBeNull();
+    expect($(el, '[data-print-sheets]')?.getAttribute('data-paper')).toBe('letter');
+    expect(Array.from(document.head.querySelectorAll('style[data-print-page]')).map((s) => s.textContent)).toEqual([
+      '@media print { @page { size: letter; margin: 0; } }',
+    ]);
+  });
+
+  it('shows a refused preview in an alert and keeps the pages it had', async () => {
+    const { el, calls } = await start({
+      print_preview: (args) => {
+        const request = args.request as PrintRequest;
+        if (request.kind === 'speakers') throw apiError('invalid', 'No session on Mon 18 Nov has speakers yet.', []);
+        return previewFor(request);
+      },
+    });
+    const before = shownPages(el);
+    await choose(select(el, 'kind'), 'speakers');
+
+    expect(last(requests(calls))?.kind).toBe('speakers');
+    expect(text(el, 'error')).toBe('No session on Mon 18 Nov has speakers yet.');
+    expect(shownPages(el)).toEqual(before);
+    expect(images(el).map((img) => img.alt)).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3']);
+    expect($(el, '[data-testid="print-stale"]')).not.toBeNull();
+
+    await choose(select(el, 'kind'), 'programme');
+    expect($(el, '[data-testid="print-error"]')).toBeNull();
+    expect($(el, '[data-testid="print-stale"]')).toBeNull();
+  });
+
+  it('lays the pages out again after the plan changes', async () => {
+    const { ws, calls } = await start();
+    expect(requests(calls)).toHaveLength(1);
+    await ws.changed();
+    await settle();
+    flushSync();
+    expect(requests(calls)).toEqual([programme, programme]);
+    expect(callsOf(calls, 'published_versions')).toHaveLength(2);
+  });
+
+  it('offers publishing only for the public programme, as the next version', async () => {
+    const { el } = await start();
+    const publish = () => $(el, '[data-testid="print-publish"]');
+    expect(publish()).not.toBeNull();
+    expect(publish()?.closest('label')?.textContent?.trim()).toBe('Publish as version 3');
+    expect(el.textContent).toContain('Stamps “Version 3” and the date on every page and keeps a copy');
+
+    await choose(select(el, 'variant'), 'internal');
+    expect(publish()).toBeNull();
+    await choose(select(el, 'variant'), 'public');
+    expect(publish()).not.toBeNull();
+    for (const kind of ['participants', 'speakers', 'namecards']) {
+      await choose(select(el, 'kind'), kind);
+      expect(publish(), kind).toBeNull();
+    }
+  });
+
+  it('counts versions from 1 when nothing has been published', async () => {
+    const { el } = await start({}, []);
+    expect($(el, '[data-testid="print-publish"]')?.closest('label')?.textContent?.trim()).toBe('Publish as version 1');
+    expect(optionLabels(select(el, 'changes'))).toEqual(['None']);
+  });
+
+  it('exports a PDF to the chosen path and says where it went', async () => {
+    const { el, ws, calls } = await start();
+    await choose(select(el, 'day'), '2024-11-19');
+    await click($(el, '[data-testid="print-export"]'));
+
+    const save = callsOf(calls, SAVE)[0]?.args.options as { defaultPath: string; filters: { extensions: string[] }[] };
+    expect(save.defaultPath).toBe('Programme — Tue 19 Nov.pdf');
+    expect(save.filters[0]?.extensions).toEqual(['pdf']);
+    expect(callsOf(calls, 'export_pdf').map((c) => ({ ...c.args, progress: undefined }))).toEqual([
+      { request: { ...programme, day: '2024-11-19' }, path: PDF_PATH, publish: false, progress: undefined },
+    ]);
+    expect(ws.notice).toEqual({ tone: 'info', text: `Saved 3 pages to ${PDF_PATH}` });
+    expect(callsOf(calls, 'overview')).toHaveLength(0);
+  });
+
+  it('publishes with the export when ticked, then offers the next version', async () => {
+    const { el, ws, calls } = await start();
+    await click($(el, '[data-testid="print-publish"]'));
+    await click($(el, '[data-testid="print-export"]'));
+
+    const save = callsOf(calls, SAVE)[0]?.args.options as { defaultPath: string };
+    expect(save.defaultPath).toBe('Programme — Bangkok week — version 3.pdf');
+    expect(callsOf(calls, 'export_pdf')[0]?.args).toMatchObject({ request: programme, path: PDF_PATH, publish: true });
+    expect(ws.notice?.text).toBe(`Saved 3 pages to ${PDF_PATH} as version 3`);
+    // A publish is an edit: the workspace reloads and the versions are read again.
+    expect(callsOf(calls, 'overview').length).toBeGreaterThan(0);
+    expect(callsOf(calls, 'published_versions').length).toBeGreaterThanOrEqual(2);
+    const publish = $<HTMLInputElement>(el, '[data-testid="print-publish"]')!;
+    expect(publish.checked).toBe(false);
+    expect(publish.closest('label')?.textContent?.trim()).toBe('Publish as version 4');
+    expect(optionLabels(select(el, 'changes'))[1]).toBe('Version 3 — 19 Nov 2024 09:10');
+  });
+
+  it('does nothing when the save dialog is cancelled', async () => {
+    const { el, ws, calls } = await start({ [SAVE]: () => null });
+    await click($(el, '[data-testid="print-export"]'));
+    expect(callsOf(calls, SAVE)).toHaveLength(1);
+    expect(callsOf(calls, 'export_pdf')).toHaveLength(0);
+    expect(ws.notice).toBeNull();
+  });
+
+  it('shows a refused export in the alert', async () => {
+    const { el, ws } = await start({
+      export_pdf: () => {
+        throw apiError('invalid', 'Only the public programme can be published.', []);
+      },
+    });
+    await click($(el, '[data-testid="print-export"]'));
+    expect(text(el, 'error')).toBe('Only the public programme can be published.');
+    expect(ws.notice).toBeNull();
+    expect(images(el)).toHaveLength(3);
+  });
+
+  it('prints the previewed pages through the system dialog', async () => {
+    const { el, calls } = await start();
+    await click($(el, '[data-testid="print-print"]'));
+    expect(callsOf(calls, 'print_window')).toHaveLength(1);
+    expect(callsOf(calls, 'publish_programme')).toHaveLength(0);
+    expect(requests(calls)).toHaveLength(1);
+  });
+
+  it('publishes first when ticked, and prints the pages stamped with the new version', async () => {
+    const { el, calls } = await start();
+    await click($(el, '[data-testid="print-publish"]'));
+    await click($(el, '[data-testid="print-print"]'));
+
+    const order = calls.map((c) => c.cmd).filter((cmd) => ['publish_programme', 'print_preview', 'print_window'].includes(cmd));
+    expect(order).toEqual(['print_preview', 'publish_programme', 'print_preview', 'print_window']);
+    expect(text(el, 'stamp')).toBe('Version 3 · 19 Nov 2024');
+    expect($<HTMLInputElement>(el, '[data-testid="print-publish"]')?.checked).toBe(false);
+  });
+
+  it('waits for the stamped pages before opening the print dialog', async () => {
+    const { el, calls, routes, versions } = await start();
+    const answer = deferred<Preview>();
+    let asked: PrintRequest | undefined;
+    routes.print_preview = (args) => {
+      asked = args.request as PrintRequest;
+      return answer.promise;
+    };
+    await click($(el, '[data-testid="print-publish"]'));
+    await click($(el, '[data-testid="print-print"]'));
+
+    expect(callsOf(calls, 'publish_programme')).toHaveLength(1);
+    expect(asked).toEqual(programme);
+    expect(callsOf(calls, 'print_window')).toHaveLength(0);
+    expect($(el, '[data-testid="print-progress"]')).not.toBeNull();
+
+    answer.resolve(previewFor(asked!, versions));
+    await settle();
+    flushSync();
+    expect(text(el, 'stamp')).toBe('Version 3 · 19 Nov 2024');
+    expect(callsOf(calls, 'print_window')).toHaveLength(1);
+  });
+
+  it('does not print when the pages for the choices cannot be laid out', async () => {
+    const { el, calls, routes } = await start();
+    routes.print_preview = () => {
+      throw apiError('invalid', 'The chosen day is outside the plan.', [{ field: 'day', message: 'outside the plan' }]);
+    };
+    await choose(select(el, 'day'), '2024-11-18');
+    expect(text(el, 'error')).toBe('The chosen day is outside the plan.');
+    const before = requests(calls).length;
+    await click($(el, '[data-testid="print-print"]'));
+    // Print asks once more, in case the refusal has since been dealt with, then gives up.
+    expect(requests(calls)).toHaveLength(before + 1);
+    expect(text(el, 'error')).toBe('The chosen day is outside the plan.');
+    expect(callsOf(calls, 'print_window')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CHOICES,
+  buildRequest,
+  canPublish,
+  controlsFor,
+  defaultFileName,
+  effectiveDay,
+  isLandscape,
+  kept,
+  latestVersion,
+  newestFirst,
+  noEventLabel,
+  pageRule,
+  pagesText,
+  progressText,
+  publishedAt,
+  safeFileName,
+  savedText,
+  versionLabel,
+  type Choices,
+  type NamingContext,
+  type PrintKind,
+} from './choices';
+
+const choices = (over: Partial<Choices> = {}): Choices => ({ ...DEFAULT_CHOICES, ...over });
+
+describe('controlsFor', () => {
+  it.each<[PrintKind, string[]]>([
+    ['programme', ['day', 'event', 'variant', 'changes']],
+    ['participants', ['event', 'withCounts']],
+    ['speakers', ['day', 'event']],
+    ['namecards', ['event', 'perPerson']],
+  ])('%s shows %j', (kind, shown) => {
+    const controls = controlsFor(kind);
+    expect(Object.keys(controls).filter((k) => controls[k as keyof typeof controls])).toEqual(shown);
+  });
+});
+
+describe('buildRequest', () => {
+  const everything = choices({
+    day: '2024-11-19',
+    eventId: 11,
+    paper: 'letter',
+    variant: 'internal',
+    changesSince: 2,
+    perPerson: true,
+    withCounts: true,
+  });
+
+  it.each<[PrintKind, object]>([
+    [
+      'programme',
+      { day: '2024-11-19', event_id: 11, variant: 'internal', changes_since: 2, per_person: false, with_counts: false },
+    ],
+    ['participants', { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: true }],
+    ['speakers', { day: '2024-11-19', event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: false }],
+    ['namecards', { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: true, with_counts: false }],
+  ])('sends only what applies to %s', (kind, expected) => {
+    expect(buildRequest({ ...everything, kind })).toEqual({ kind, paper: 'letter', ...expected });
+  });
+
+  it('sends the defaults as a public whole-week A4 programme with counts off', () => {
+    expect(buildRequest(DEFAULT_CHOICES)).toEqual({
+      kind: 'programme',
+      day: null,
+      event_id: null,
+      paper: 'a4',
+      variant: 'public',
+      changes_since: null,
+      per_person: false,
+      with_counts: false,
+    });
+  });
+
+  it('leaves the counts off the participants list when unticked', () => {
+    expect(buildRequest(choices({ kind: 'participants', withCounts: false })).with_counts).toBe(false);
+  });
+});
+
+describe('canPublish', () => {
+  it.each<[PrintKind, 'public' | 'internal', boolean]>([
+    ['programme', 'public', true],
+    ['programme', 'internal', false],
+    ['participants', 'public', false],
+    ['speakers', 'public', false],
+    ['namecards', 'public', false],
+  ])('%s (%s) -> %s', (kind, variant, expected) => {
+    expect(canPublish({ kind, variant })).toBe(expected);
+  });
+});
+
+describe('noEventLabel', () => {
+  it.each<[PrintKind, string | null, string]>([
+    ['programme', 'Commemorative Dialogue', 'All events'],
+    ['speakers', null, 'All events'],
+    ['participants', 'Commemorative Dialogue', 'First event (Commemorative Dialogue)'],
+    ['namecards', null, 'First event'],
+  ])('%s with first event %j -> %s', (kind, first, expected) => {
+    expect(noEventLabel(kind, first)).toBe(expected);
+  });
+});
+
+describe('effectiveDay', () => {
+  const days = ['2024-11-18', '2024-11-19'];
+  it.each<[string | null | undefined, string, string | null]>([
+    [undefined, '2024-11-19', '2024-11-19'],
+    [undefined, '2024-12-01', null],
+    [null, '2024-11-19', null],
+    ['2024-11-18', '2024-11-19', '2024-11-18'],
+    ['2024-11-25', '2024-11-19', null],
+  ])('chosen %j on %s -> %j', (chosen, today, expected) => {
+    expect(effectiveDay(chosen, days, today)).toBe(expected);
+  });
+});
+
+describe('kept', () => {
+  it.each<[number | null, number[], number | null]>([
+    [2, [1, 2, 3], 2],
+    [4, [1, 2, 3], null],
+    [null, [1], null],
+  ])('%j among %j -> %j', (chosen, available, expected) => {
+    expect(kept(chosen, available)).toBe(expected);
+  });
+});
+
+describe('versions', () => {
+  const versions = [
+    { n: 1, at: '2024-11-18T07:55:00' },
+    { n: 3, at: '2024-11-19T17:05:09' },
+    { n: 2, at: '2024-11-19T08:30:00' },
+  ];
+
+  it.each<[string, string]>([
+    ['2024-11-19T08:30:00', '19 Nov 2024 08:30'],
+    ['2024-01-05T23:59:59', '5 Jan 2024 23:59'],
+    ['2024-13-05T10:00:00', '2024-13-05T10:00:00'],
+    ['yesterday', 'yesterday'],
+  ])('publishedAt(%s) -> %s', (at, expected) => {
+    expect(publishedAt(at)).toBe(expected);
+  });
+
+  it('labels a version with its number and when it was published', () => {
+    expect(versionLabel({ n: 2, at: '2024-11-19T08:30:00' })).toBe('Version 2 — 19 Nov 2024 08:30');
+  });
+
+  it.each<[typeof versions, number]>([
+    [[], 0],
+    [versions, 3],
+  ])('latestVersion of %j -> %d', (list, expected) => {
+    expect(latestVersion(list)).toBe(expected);
+  });
+
+  it('lists the newest first without reordering the original', () => {
+    expect(newestFirst(versions).map((v) => v.n)).toEqual([3, 2, 1]);
+    expect(versions.map((v) => v.n)).toEqual([1, 3, 2]);
+  });
+});
+
+describe('wording', () => {
+  it.each<[number, string]>([
+    [1, '1 page'],
+    [12, '12 pages'],
+  ])('pagesText(%d) -> %s', (n, expected) => {
+    expect(pagesText(n)).toBe(expected);
+  });
+
+  it.each<[number, string, number | null, string]>([
+    [12, '/home/desk/Programme.pdf', null, 'Saved 12 pages to /home/desk/Programme.pdf'],
+    [1, 'C:\\Print\\Cards.pdf', null, 'Saved 1 page to C:\\Print\\Cards.pdf'],
+    [4, '/tmp/p.pdf', 3, 'Saved 4 pages to /tmp/p.pdf as version 3'],
+  ])('savedText(%d, %s, %j)', (pages, path, version, expected) => {
+    expect(savedText(pages, path, version)).toBe(expected);
+  });
+
+  it.each<[{ stage: string; done: number; total: number } | null, string]>([
+    [null, 'Laying out the pages…'],
+    [{ stage: 'Laying out pages', done: 3, total: 12 }, 'Laying out pages (3 of 12)…'],
+    [{ stage: 'Writing the PDF', done: 0, total: 0 }, 'Writing the PDF…'],
+    [{ stage: '', done: 0, total: 0 }, 'Laying out the pages…'],
+  ])('progressText(%j)', (progress, expected) => {
+    expect(progressText(progress, 'Laying out the pages…')).toBe(expected);
+  });
+});
+
+describe('file names', () => {
+  const context: NamingContext = {
+    planTitle: 'Bangkok week',
+    events: [
+      { id: 10, title: 'Commemorative Dialogue', short_name: 'Dialogue' },
+      { id: 11, title: 'Annual Meeting', short_name: '' },
+    ],
+    publishAs: null,
+  };
+
+  it.each<[string, Partial<Choices>, Partial<NamingContext>, string]>([
+    ['the programme of a day', { day: '2024-11-19' }, {}, 'Programme — Tue 19 Nov.pdf'],
+    ['the whole week', {}, {}, 'Programme — Bangkok week.pdf'],
+    ['one event', { eventId: 10, day: '2024-11-18' }, {}, 'Programme — Dialogue — Mon 18 Nov.pdf'],
+    ['an event without a short name', { eventId: 11 }, {}, 'Programme — Annual Meeting.pdf'],
+    ['the run of show', { variant: 'internal', day: '2024-11-19' }, {}, 'Run of show — Tue 19 Nov.pdf'],
+    ['a publish', { day: '2024-11-19' }, { publishAs: 3 }, 'Programme — Tue 19 Nov — version 3.pdf'],
+    ['no publish of the run of show', { variant: 'internal' }, { publishAs: 3 }, 'Run of show — Bangkok week.pdf'],
+    ['the list (first event)', { kind: 'participants', day: '2024-11-19' }, {}, 'List of participants — Dialogue.pdf'],
+    ['name cards of an event', { kind: 'namecards', eventId: 11 }, {}, 'Name cards — Annual Meeting.pdf'],
+    ['briefings of a day', { kind: 'speakers', day: '2024-11-18' }, {}, 'Speaker briefings — Mon 18 Nov.pdf'],
+    ['unsafe characters', {}, { planTitle: 'Q4/2024: "Week" <draft>?' }, 'Programme — Q4-2024 Week draft.pdf'],
+    ['a blank title', {}, { planTitle: '   ' }, 'Programme.pdf'],
+  ])('names %s', (_, over, ctx, expected) => {
+    expect(defaultFileName(choices(over), { ...context, ...ctx })).toBe(expected);
+  });
+
+  it.each<[string, string]>([
+    ['a/b\\c:d', 'a-b-c d'],
+    ['..hidden', 'hidden'],
+    ['trailing dots...', 'trailing dots'],
+    ['tab\there\u0007bell', 'tab here bell'],
+    ['///', 'Print'],
+    ['Week 3/', 'Week 3'],
+    ['', 'Print'],
+  ])('safeFileName(%j) -> %j', (name, expected) => {
+    expect(safeFileName(name)).toBe(expected);
+  });
+
+  it('keeps names to a length every file system accepts', () => {
+    expect(safeFileName('x'.repeat(300))).toHaveLength(120);
+  });
+});
+
+describe('paper', () => {
+  it.each<[string, boolean]>([
+    ['<svg xmlns="http://www.w3.org/2000/svg" width="595.28pt" height="841.89pt">', false],
+    ['<svg width="841.89pt" height="595.28pt" xmlns="http://www.w3.org/2000/svg">', true],
+    ["<svg viewBox='0 0 842 595'>", true],
+    ['<?xml version="1.0"?><svg class="typst-doc" viewBox="0 0 595 842">', false],
+    ['not an svg', false],
+  ])('isLandscape(%s) -> %s', (svg, expected) => {
+    expect(isLandscape(svg)).toBe(expected);
+  });
+
+  it.each<['a4' | 'letter', boolean, string]>([
+    ['a4', false, '@page { size: A4; margin: 0; }'],
+    ['letter', false, '@page { size: letter; margin: 0; }'],
+    ['a4', true, '@page { size: A4 landscape; margin: 0; }'],
+  ])('pageRule(%s, %s)', (paper, landscape, expected) => {
+    expect(pageRule(paper, landscape)).toBe(expected);
+  });
+});

@@ -1,0 +1,253 @@
+// What the Print page's controls mean: which of them apply to which
+// document, the request sent to the backend, the wording of versions and
+// counts, and the file name offered when a PDF is saved. Kept pure so the
+// rules can be tested without mounting the page.
+import { formatDayShort, isDate } from '../format/time';
+import { countOf } from '../format/words';
+import type { PublishedVersion } from '../ipc';
+
+export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards';
+export type Paper = 'a4' | 'letter';
+export type Variant = 'public' | 'internal';
+
+/**
+ * What printPreview and exportPdf are asked for, every field given (the
+ * generated type may mark them optional); the page passes it straight to
+ * the commands, so the compiler keeps the two in step.
+ */
+export type PrintRequest = {
+  kind: PrintKind;
+  day: string | null;
+  event_id: number | null;
+  paper: Paper;
+  variant: Variant;
+  changes_since: number | null;
+  per_person: boolean;
+  with_counts: boolean;
+};
+
+/** What the user has picked, with every control's value kept even when it does not apply. */
+export type Choices = {
+  kind: PrintKind;
+  /** "YYYY-MM-DD", or null for the whole week. */
+  day: string | null;
+  eventId: number | null;
+  paper: Paper;
+  variant: Variant;
+  /** Mark changes since this published version; null for none. */
+  changesSince: number | null;
+  perPerson: boolean;
+  withCounts: boolean;
+};
+
+export const DEFAULT_CHOICES: Choices = {
+  kind: 'programme',
+  day: null,
+  eventId: null,
+  paper: 'a4',
+  variant: 'public',
+  changesSince: null,
+  perPerson: false,
+  withCounts: true,
+};
+
+export const KINDS: readonly { key: PrintKind; label: string }[] = [
+  { key: 'programme', label: 'Programme' },
+  { key: 'participants', label: 'List of participants' },
+  { key: 'speakers', label: 'Speaker briefings' },
+  { key: 'namecards', label: 'Name cards' },
+];
+
+export const PAPERS: readonly { key: Paper; label: string }[] = [
+  { key: 'a4', label: 'A4' },
+  { key: 'letter', label: 'US Letter' },
+];
+
+export const VARIANTS: readonly { key: Variant; label: string }[] = [
+  { key: 'public', label: 'Public' },
+  { key: 'internal', label: 'Internal run of show' },
+];
+
+/** Which controls mean something for a document; the others are hidden and not sent. */
+export type Controls = {
+  day: boolean;
+  event: boolean;
+  variant: boolean;
+  changes: boolean;
+  perPerson: boolean;
+  withCounts: boolean;
+};
+
+const CONTROLS: Record<PrintKind, Controls> = {
+  programme: { day: true, event: true, variant: true, changes: true, perPerson: false, withCounts: false },
+  participants: { day: false, event: true, variant: false, changes: false, perPerson: false, withCounts: true },
+  speakers: { day: true, event: true, variant: false, changes: false, perPerson: false, withCounts: false },
+  namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, withCounts: false },
+};
+
+export function controlsFor(kind: PrintKind): Controls {
+  return CONTROLS[kind];
+}
+
+/**
+ * Lists and name cards are always for one event (the backend takes the
+ * first when none is chosen); the programme and briefings can cover all.
+ */
+export function needsOneEvent(kind: PrintKind): boolean {
+  return kind === 'participants' || kind === 'namecards';
+}
+
+/** The wording of the event select's empty choice. */
+export function noEventLabel(kind: PrintKind, firstEventTitle: string | null): string {
+  if (!needsOneEvent(kind)) return 'All events';
+  return firstEventTitle ? `First event (${firstEventTitle})` : 'First event';
+}
+
+/** Only the public programme is published: it is the document handed out and reprinted. */
+export function canPublish(choices: Pick<Choices, 'kind' | 'variant'>): boolean {
+  return choices.kind === 'programme' && choices.variant === 'public';
+}
+
+/** The request for the backend: controls that do not apply are sent empty, so they cannot change the pages. */
+export function buildRequest(choices: Choices): PrintRequest {
+  const applies = controlsFor(choices.kind);
+  return {
+    kind: choices.kind,
+    day: applies.day ? choices.day : null,
+    event_id: applies.event ? choices.eventId : null,
+    paper: choices.paper,
+    variant: applies.variant ? choices.variant : 'public',
+    changes_since: applies.changes ? choices.changesSince : null,
+    per_person: applies.perPerson && choices.perPerson,
+    with_counts: applies.withCounts && choices.withCounts,
+  };
+}
+
+/**
+ * The day the page opens on: today when the meeting is running (the
+ * programme is reprinted every morning), otherwise the whole week. A chosen
+ * day that is no longer in the plan falls back to the whole week.
+ */
+export function effectiveDay(chosen: string | null | undefined, days: readonly string[], today: string): string | null {
+  if (chosen === undefined) return days.includes(today) ? today : null;
+  return chosen !== null && days.includes(chosen) ? chosen : null;
+}
+
+/** A chosen event or version that has gone (deleted, undone) counts as none. */
+export function kept<T>(chosen: T | null, available: readonly T[]): T | null {
+  return chosen !== null && available.includes(chosen) ? chosen : null;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const STAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+
+/** "2024-11-19T08:30:00" -> "19 Nov 2024 08:30"; anything else is shown as written. */
+export function publishedAt(at: string): string {
+  const m = STAMP.exec(at);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return at;
+  return `${Number(m[3])} ${month} ${m[1]} ${m[4]}:${m[5]}`;
+}
+
+/** "Version 2 — 19 Nov 2024 08:30". */
+export function versionLabel(version: PublishedVersion): string {
+  return `Version ${version.n} — ${publishedAt(version.at)}`;
+}
+
+/** The newest published version number, 0 when nothing has been published. */
+export function latestVersion(versions: readonly PublishedVersion[]): number {
+  return versions.reduce((max, v) => Math.max(max, v.n), 0);
+}
+
+/** Newest first, the order a "changes since" choice is usually made in. */
+export function newestFirst(versions: readonly PublishedVersion[]): PublishedVersion[] {
+  return [...versions].sort((a, b) => b.n - a.n);
+}
+
+/** "1 page", "12 pages". */
+export function pagesText(count: number): string {
+  return countOf(count, 'page');
+}
+
+/** What the status line says after a PDF is written. */
+export function savedText(pages: number, path: string, version: number | null): string {
+  return `Saved ${pagesText(pages)} to ${path}${version !== null ? ` as version ${version}` : ''}`;
+}
+
+/** The line beside the progress bar: "Laying out pages (3 of 12)…". */
+export function progressText(progress: { stage: string; done: number; total: number } | null, idle: string): string {
+  if (!progress) return idle;
+  const stage = progress.stage.trim() || idle.replace(/…$/, '');
+  return progress.total > 0 ? `${stage} (${progress.done} of ${progress.total})…` : `${stage}…`;
+}
+
+/** A name the file systems of all three desktops accept: no separators, reserved or control characters. */
+export function safeFileName(name: string, fallback = 'Print'): string {
+  const cleaned = name
+    .replace(/[\\/]/g, '-')
+    .replace(/[:*?"<>|\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.\s-]+/, '')
+    .replace(/[.\s-]+$/, '')
+    .slice(0, 120)
+    .trim();
+  return cleaned || fallback;
+}
+
+/** The parts of the plan a file name can mention. */
+export type NamingContext = {
+  planTitle: string;
+  events: readonly { id: number; title: string; short_name: string }[];
+  /** The version this export will publish, if it publishes. */
+  publishAs: number | null;
+};
+
+function documentName(choices: Choices): string {
+  if (choices.kind === 'programme') return choices.variant === 'internal' ? 'Run of show' : 'Programme';
+  return KINDS.find((k) => k.key === choices.kind)?.label ?? 'Print';
+}
+
+/**
+ * The name offered in the save dialog, e.g. "Programme — Tue 19 Nov.pdf":
+ * the document, then the event and the day it covers (the plan's title
+ * when it covers everything), then the version it publishes.
+ */
+export function defaultFileName(choices: Choices, context: NamingContext): string {
+  const request = buildRequest(choices);
+  const parts = [documentName(choices)];
+  const event =
+    request.event_id !== null
+      ? context.events.find((e) => e.id === request.event_id)
+      : needsOneEvent(choices.kind)
+        ? context.events[0]
+        : undefined;
+  if (event) parts.push(event.short_name.trim() || event.title);
+  if (request.day !== null) parts.push(isDate(request.day) ? formatDayShort(request.day) : request.day);
+  if (parts.length === 1 && context.planTitle.trim()) parts.push(context.planTitle);
+  if (context.publishAs !== null && canPublish(choices)) parts.push(`version ${context.publishAs}`);
+  return `${safeFileName(parts.join(' — '))}.pdf`;
+}
+
+/**
+ * The orientation of a previewed page, read from its root <svg> size, so
+ * the sheet asked of the printer turns with it (name cards may be landscape).
+ */
+export function isLandscape(svg: string): boolean {
+  const root = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
+  const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1];
+  let width = parseFloat(attr('width') ?? '');
+  let height = parseFloat(attr('height') ?? '');
+  if (!(width > 0 && height > 0)) {
+    const box = (attr('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+    width = box[2] ?? NaN;
+    height = box[3] ?? NaN;
+  }
+  return width > 0 && height > 0 && width > height;
+}
+
+/** The @page rule for printing the previewed images edge to edge, one per sheet. */
+export function pageRule(paper: Paper, landscape: boolean): string {
+  const size = paper === 'letter' ? 'letter' : 'A4';
+  return `@page { size: ${size}${landscape ? ' landscape' : ''}; margin: 0; }`;
+}
