@@ -880,5 +880,28 @@ async fn the_print_page_previews_the_programme_page_by_page() {
     )
     .await;
     app.shot("print.png").await;
+
+    // Print… opens the system (GTK) print dialog over the window.
+    app.el("[data-testid=print-print]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let started = Instant::now();
+    let mut seen = String::new();
+    while started.elapsed() < Duration::from_secs(10) {
+        let tree = Command::new("xwininfo")
+            .args(["-root", "-tree"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        if tree.contains("\"Print\"") {
+            seen = tree;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(!seen.is_empty(), "a window titled Print opened");
+    app.shot("print-dialog.png").await;
     app.quit().await;
 }

@@ -635,6 +635,23 @@ pub fn published_versions(state: S) -> ApiResult<Vec<PublishedVersion>> {
     state.with(|s| s.published_versions())
 }
 
+/// Opens the system print dialog for the window. Kept as managed state so
+/// the command stays free of the runtime type (the command tests run on a mock).
+pub struct Printer(Box<dyn Fn() -> tauri::Result<()> + Send + Sync>);
+
+impl Printer {
+    pub fn new(print: impl Fn() -> tauri::Result<()> + Send + Sync + 'static) -> Self {
+        Printer(Box::new(print))
+    }
+}
+
+/// The system print dialog; the Print page's print style sheet leaves only its pages.
+#[tauri::command]
+#[specta::specta]
+pub fn print_window(printer: State<Printer>) -> ApiResult<()> {
+    (printer.0)().map_err(|e| ApiError::new("print", e.to_string()))
+}
+
 /// The generated-bindings builder: one list of every command.
 pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
@@ -715,6 +732,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             export_pdf,
             publish_programme,
             published_versions,
+            print_window,
         ])
 }
 

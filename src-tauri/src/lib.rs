@@ -60,6 +60,9 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
             let state = state::AppState::new(&config, &data);
             state.open_at_start(file.as_deref());
             app.manage(state);
+            if let Some(window) = app.get_webview_window("main") {
+                app.manage(commands::Printer::new(move || window.print()));
+            }
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -100,6 +100,8 @@ export const commands = {
 	 */
 	publishProgramme: () => typedError<PublishedVersion, ApiError>(__TAURI_INVOKE("publish_programme")),
 	publishedVersions: () => typedError<PublishedVersion[], ApiError>(__TAURI_INVOKE("published_versions")),
+	/**  The system print dialog; the Print page's print style sheet leaves only its pages. */
+	printWindow: () => typedError<null, ApiError>(__TAURI_INVOKE("print_window")),
 };
 
 /* Types */

@@ -99,8 +99,3 @@ export async function pickPdfSavePath(defaultName: string): Promise<string | nul
   const selected = await save({ defaultPath: defaultName, filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
   return selected ?? null;
 }
-
-/** The system print dialog for the window; the Print page's print style sheet leaves only its pages. */
-export function openPrintDialog(): void {
-  window.print();
-}

@@ -475,7 +475,11 @@ fn prog_session(
         id: s.session.id,
         time: time_range(&s.session),
         title: s.session.title.clone(),
-        item: s.session.agenda_item.trim().to_string(),
+        item: match s.session.agenda_item.trim() {
+            "" => String::new(),
+            i if i.ends_with('.') => i.to_string(),
+            i => format!("{i}."),
+        },
         room: s.room.clone().unwrap_or_default(),
         event: if s.event_short_name.is_empty() {
             s.event_title.clone()

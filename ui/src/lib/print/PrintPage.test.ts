@@ -35,8 +35,6 @@ async function start(handlers: Record<string, Handler> = {}, versions: Published
   // Kept as one object so a test can swap a command's answer half-way.
   const routes = { ...print.handlers, ...handlers };
   mockIPC(backend(routes, calls));
-  // The system print dialog is the webview's own; record it among the calls to see its order.
-  window.print = () => calls.push({ cmd: 'print_window', args: {} } as Call);
   const mounted = await mountPage(PrintPage, loadedWorkspace());
   app = mounted.app;
   return { el: mounted.el, ws: mounted.ws, calls, routes, versions: print.versions };

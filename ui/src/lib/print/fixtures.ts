@@ -62,6 +62,7 @@ export function printBackend(start: readonly PublishedVersion[] = publishedBefor
       const version = args.publish ? publish().n : null;
       return { pages: PAGES[request.kind], bytes: 48_213, version };
     },
+    print_window: () => null,
     [SAVE]: () => PDF_PATH,
   };
   return { handlers, versions };
