@@ -173,3 +173,28 @@ describe('RolesDialog', () => {
     expect(sentRoles(calls)?.[1]).toEqual({ role: 'co_chair', person_id: 8, organisation_id: 2, note: 'Senior Official' });
   });
 });
+
+describe('RolesDialog: co-hosts of the session', () => {
+  it('lists the session’s co-hosts and saves additions and removals at once', async () => {
+    const { form, calls } = await open({
+      event_cohosts: () => [
+        { id: 1, event_id: 10, session_id: null, organisation_id: 4 },
+        { id: 2, event_id: 10, session_id: 20, organisation_id: 3 },
+      ],
+      set_cohosts: () => null,
+    });
+    const section = $(form, '[data-testid="session-cohosts"]')!;
+    const chips = () => $$(section, '[data-testid="session-cohost"]').map((c) => c.textContent?.replace('×', '').trim());
+    // Only the session's own co-host, not the event's.
+    expect(chips()).toEqual(['International Organization for Migration']);
+
+    await typeInto($(section, '[data-testid="session-cohost-picker"]'), 'Thai');
+    await pickOption($(section, '[data-testid="session-cohost-picker-option"]'));
+    const sent = calls.filter((c) => c.cmd === 'set_cohosts').pop()!.args;
+    expect(sent).toEqual({ eventId: 10, sessionId: 20, organisations: [3, 4] });
+    expect(chips()).toEqual(['International Organization for Migration', 'Thailand']);
+
+    await click($(section, 'button[aria-label="Remove International Organization for Migration as co-host"]'));
+    expect(calls.filter((c) => c.cmd === 'set_cohosts').pop()!.args.organisations).toEqual([4]);
+  });
+});
