@@ -283,3 +283,64 @@ fn bad_print_arguments_are_one_line_errors() {
         assert!(!out.exists(), "nothing written for {args:?}");
     }
 }
+
+#[test]
+fn a_session_block_is_never_split_across_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let mut store = Store::open(&plan).unwrap();
+    let event = store.events().unwrap()[1].clone();
+    // Forty sessions with long descriptions: some must fall near a page end.
+    for i in 0..40u32 {
+        let start = 8 * 60 + i * 15;
+        store
+            .create_session(&SessionForm {
+                event_id: Some(event.id),
+                title: format!("Block{i:02} working session on regional cooperation"),
+                kind: SessionKind::Discussion,
+                day: event.first_day.to_string(),
+                start_time: format!("{:02}:{:02}", start / 60, start % 60),
+                end_time: format!("{:02}:{:02}", (start + 15) / 60, (start + 15) % 60),
+                room_id: None,
+                description: format!(
+                    "{} Tail{i:02}",
+                    "Delegations exchange practice on victim identification, referral and return. "
+                        .repeat(1 + (i as usize % 4))
+                ),
+                agenda_item: String::new(),
+                outcome: String::new(),
+                notes: String::new(),
+            })
+            .unwrap();
+    }
+    drop(store);
+    for paper in ["a4", "letter"] {
+        let pdf = dir.path().join(format!("long-{paper}.pdf"));
+        print(
+            &plan,
+            &pdf,
+            &[
+                "programme",
+                "--day",
+                &event.first_day.to_string(),
+                "--paper",
+                paper,
+            ],
+        );
+        let pages = pages(&pdf);
+        assert!(pages.len() >= 3, "{paper}: {} pages", pages.len());
+        for i in 0..40 {
+            let head = pages
+                .iter()
+                .position(|p| p.contains(&format!("Block{i:02}")));
+            let tail = pages
+                .iter()
+                .position(|p| p.contains(&format!("Tail{i:02}")));
+            assert!(head.is_some(), "{paper}: Block{i:02} printed");
+            assert_eq!(
+                head, tail,
+                "{paper}: Block{i:02} starts and ends on one page"
+            );
+        }
+    }
+}
