@@ -22,7 +22,7 @@ use plenary_core::print::{self, Exported, Preview, PrintProgress, PrintRequest};
 use plenary_core::roster::{self, Desk, Roster};
 use plenary_core::speaking::{self, SpeakingList};
 use plenary_core::store::{
-    CochairEntry, Impact, PersonHit, PublishedVersion, RoleEntry, SlotEntry,
+    CochairEntry, Impact, PersonHit, ProtocolSettings, PublishedVersion, RoleEntry, SlotEntry,
 };
 use plenary_core::store::{HistoryStep, UndoState};
 use plenary_core::vocabulary::{self, Vocabulary};
@@ -482,6 +482,18 @@ pub fn suggest_speaking_list(state: S, session_id: Id, minutes: u32) -> ApiResul
     state.with(|s| speaking::suggest(s, session_id, minutes))
 }
 
+#[tauri::command]
+#[specta::specta]
+pub fn protocol_settings(state: S) -> ApiResult<ProtocolSettings> {
+    state.with(|s| s.protocol_settings())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_protocol_settings(state: S, settings: ProtocolSettings) -> ApiResult<ProtocolSettings> {
+    state.with_mut(|s| s.set_protocol_settings(&settings))
+}
+
 // ----- attendees: check-in desk, lists, import -----
 
 /// The desk for `day`, or for today (in the plan's zone) while the event runs.
@@ -723,6 +735,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             speaking_list,
             set_speaking_list,
             suggest_speaking_list,
+            protocol_settings,
+            set_protocol_settings,
             desk,
             check_in,
             export_attendees,

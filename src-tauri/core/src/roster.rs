@@ -49,9 +49,11 @@ fn capacity_rank(c: &str) -> usize {
         .unwrap_or(CAPACITIES.len())
 }
 
-/// The host and co-chairs of an event, in the order protocol puts them first.
+/// How protocol orders an event's delegations: the host (when set), then
+/// the event's co-chairs, first; the plan's ignored leading words.
 pub fn protocol_config(store: &Store, event_id: Id) -> Result<ProtocolConfig> {
-    let mut first: Vec<Id> = Vec::new();
+    let settings = store.protocol_settings()?;
+    let mut first: Vec<Id> = settings.host_organisation_id.into_iter().collect();
     for c in store.cochairs()?.iter().filter(|c| c.event_id == event_id) {
         if !first.contains(&c.organisation_id) {
             first.push(c.organisation_id);
@@ -59,7 +61,12 @@ pub fn protocol_config(store: &Store, event_id: Id) -> Result<ProtocolConfig> {
     }
     Ok(ProtocolConfig {
         first,
-        ..Default::default()
+        // sort_name matches a prefix with its following space.
+        ignore_prefixes: settings
+            .ignore_words
+            .iter()
+            .map(|w| format!("{w} "))
+            .collect(),
     })
 }
 
@@ -311,6 +318,41 @@ mod tests {
             .filter(|d| d.status == Some(ParticipationStatus::Member))
             .count();
         assert_eq!(members, 17);
+    }
+
+    #[test]
+    fn a_host_goes_first_and_ignored_words_are_the_plans() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        let cambodia = store
+            .organisations()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.name == "Cambodia")
+            .unwrap();
+        let saved = store
+            .set_protocol_settings(&crate::store::ProtocolSettings {
+                host_organisation_id: Some(cambodia.id),
+                ignore_words: vec![" The ".into(), "".into(), "Kingdom of".into()],
+            })
+            .unwrap();
+        assert_eq!(saved.ignore_words, vec!["The", "Kingdom of"]);
+        let r = roster(&store, event.id).unwrap();
+        assert_eq!(r.delegations[0].organisation.name, "Cambodia");
+        let cfg = protocol_config(&store, event.id).unwrap();
+        assert_eq!(cfg.ignore_prefixes, vec!["The ", "Kingdom of "]);
+        let err = store
+            .set_protocol_settings(&crate::store::ProtocolSettings {
+                host_organisation_id: None,
+                ignore_words: vec!["a|b".into()],
+            })
+            .unwrap_err();
+        assert!(err.to_string().starts_with("ignore_words: "), "{err}");
+        store.undo().unwrap();
+        assert_eq!(
+            store.protocol_settings().unwrap().host_organisation_id,
+            None
+        );
     }
 
     #[test]

@@ -81,6 +81,8 @@ export const commands = {
 	speakingList: (sessionId: number) => typedError<SpeakingList_Serialize, ApiError>(__TAURI_INVOKE("speaking_list", { sessionId })),
 	setSpeakingList: (sessionId: number, slots: SlotEntry_Deserialize[]) => typedError<null, ApiError>(__TAURI_INVOKE("set_speaking_list", { sessionId, slots })),
 	suggestSpeakingList: (sessionId: number, minutes: number) => typedError<SlotEntry_Serialize[], ApiError>(__TAURI_INVOKE("suggest_speaking_list", { sessionId, minutes })),
+	protocolSettings: () => typedError<ProtocolSettings_Serialize, ApiError>(__TAURI_INVOKE("protocol_settings")),
+	setProtocolSettings: (settings: ProtocolSettings_Deserialize) => typedError<ProtocolSettings_Serialize, ApiError>(__TAURI_INVOKE("set_protocol_settings", { settings })),
 	/**  The desk for `day`, or for today (in the plan's zone) while the event runs. */
 	desk: (eventId: number, day: string | null) => typedError<Desk_Serialize, ApiError>(__TAURI_INVOKE("desk", { eventId, day })),
 	checkIn: (eventId: number, personId: number, day: string, present: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("check_in", { eventId, personId, day, present })),
@@ -859,6 +861,25 @@ export type PrintRequest_Serialize = {
 	per_person: boolean,
 	/**  Participant list: counts by category at the end. */
 	with_counts: boolean,
+};
+
+/**  How lists of delegations are ordered, beyond the event's co-chairs. */
+export type ProtocolSettings = ProtocolSettings_Serialize | ProtocolSettings_Deserialize;
+
+/**  How lists of delegations are ordered, beyond the event's co-chairs. */
+export type ProtocolSettings_Deserialize = {
+	/**  Listed before everyone, co-chairs included (the host country). */
+	host_organisation_id?: number | null,
+	/**  Leading words ignored when sorting names ("The", "Republic of"). */
+	ignore_words: string[],
+};
+
+/**  How lists of delegations are ordered, beyond the event's co-chairs. */
+export type ProtocolSettings_Serialize = {
+	/**  Listed before everyone, co-chairs included (the host country). */
+	host_organisation_id: number | null,
+	/**  Leading words ignored when sorting names ("The", "Republic of"). */
+	ignore_words: string[],
 };
 
 export type PublishedVersion = {

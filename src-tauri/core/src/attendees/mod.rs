@@ -797,16 +797,7 @@ pub fn attendee_list(store: &Store, event_id: Id) -> Result<Vec<AttendeeLine>> {
         .filter(|p| p.event_id == event_id)
         .map(|p| (p.organisation_id, p.status))
         .collect();
-    let first: Vec<Id> = store
-        .cochairs()?
-        .into_iter()
-        .filter(|c| c.event_id == event_id)
-        .map(|c| c.organisation_id)
-        .collect();
-    let cfg = crate::protocol::ProtocolConfig {
-        first,
-        ..Default::default()
-    };
+    let cfg = crate::roster::protocol_config(store, event_id)?;
     let mut lines: Vec<(Option<crate::protocol::Delegation>, AttendeeLine)> = store
         .attendance()?
         .into_iter()

@@ -9,7 +9,7 @@ mod schema;
 mod versions;
 
 pub use people::{CochairEntry, Impact, RoleEntry, SlotEntry};
-pub use versions::PublishedVersion;
+pub use versions::{ProtocolSettings, PublishedVersion};
 
 pub use history::{HistoryStep, UndoState};
 

@@ -177,6 +177,17 @@ CREATE TABLE published_version (
     snapshot TEXT NOT NULL
 );
 "#,
+    // 6: protocol order settings: a host listed first, and the leading
+    // words ignored when sorting names ('|'-separated).
+    r#"
+CREATE TABLE protocol_setting (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    host_organisation_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,
+    ignore_words TEXT NOT NULL
+);
+INSERT INTO protocol_setting (id, host_organisation_id, ignore_words)
+VALUES (1, NULL, 'The|Republic of the|Republic of|Kingdom of|State of');
+"#,
 ];
 
 /// Tables whose changes undo and redo cover.
@@ -196,6 +207,7 @@ pub const TRACKED_TABLES: &[&str] = &[
     "accepted_conflict",
     "speaking_slot",
     "published_version",
+    "protocol_setting",
 ];
 
 /// Marks a SQLite file as a Plenary plan ("PLNY").

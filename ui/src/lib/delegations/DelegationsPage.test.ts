@@ -452,3 +452,41 @@ describe('Delegations page', () => {
     expect($(el, '[data-testid="delegations-load-error"]')?.textContent).toContain('The plan file could not be read.');
   });
 });
+
+describe('Delegations page: protocol order', () => {
+  const settings = { host_organisation_id: null, ignore_words: ['The', 'Republic of'] };
+
+  it('shows the plan’s settings and saves a host and the ignored words', async () => {
+    const { el, calls } = await start({
+      protocol_settings: () => settings,
+      set_protocol_settings: (args) => args.settings,
+    });
+    const card = $(el, '[data-testid="protocol-card"]')!;
+    const words = $<HTMLTextAreaElement>(card, '[data-testid="protocol-words"]')!;
+    expect(words.value).toBe('The\nRepublic of');
+    const host = $<HTMLSelectElement>(card, '[data-testid="protocol-host"]')!;
+    const first = Array.from(host.options).find((o) => o.value !== '')!;
+    await choose(host, first.value);
+    await typeInto(words, 'The\nKingdom of');
+    await click($(card, '[data-testid="protocol-save"]'));
+    expect(lastCall(calls, 'set_protocol_settings')?.args.settings).toEqual({
+      host_organisation_id: Number(first.value),
+      ignore_words: ['The', 'Kingdom of'],
+    });
+  });
+
+  it('shows a refusal and keeps what was typed', async () => {
+    const { el } = await start({
+      protocol_settings: () => settings,
+      set_protocol_settings: () => {
+        throw apiError('invalid', 'ignore_words: "a|b" cannot be an ignored word.', []);
+      },
+    });
+    const card = $(el, '[data-testid="protocol-card"]')!;
+    const words = $<HTMLTextAreaElement>(card, '[data-testid="protocol-words"]')!;
+    await typeInto(words, 'a|b');
+    await click($(card, '[data-testid="protocol-save"]'));
+    expect(text($(card, '[data-testid="protocol-error"]'))).toContain('cannot be an ignored word');
+    expect(words.value).toBe('a|b');
+  });
+});
