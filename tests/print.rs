@@ -99,7 +99,12 @@ fn the_sample_programme_lists_every_session_in_order_with_the_panel_and_a_stamp_
     // Fonts are embedded.
     let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
     let fonts = String::from_utf8_lossy(&fonts.stdout);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    // Below pdffonts' two header lines ("name type …" and the dashes) come the fonts.
+    let rows: Vec<&str> = fonts
+        .lines()
+        .filter(|l| !l.starts_with("name ") && !l.starts_with("----"))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert!(!rows.is_empty(), "{fonts}");
     for row in rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
