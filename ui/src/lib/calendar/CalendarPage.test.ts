@@ -235,4 +235,52 @@ describe('Calendar page', () => {
     expect($(el, '.ec-list')).not.toBeNull();
     expect($$(el, '[data-testid="cal-event"]').map((e) => e.dataset.sessionId)).toEqual(['1', '2', '3']);
   });
+
+  it('shows many rooms eight at a time, in the week view and the day view', async () => {
+    // Ten rooms, one session each on the first day at 09:00.
+    const rooms = Array.from({ length: 10 }, (_, i) => ({ id: 200 + i, name: `Room ${i + 1}`, capacity: null, notes: '' }));
+    const template = agenda.days[0]!.sessions[0]!;
+    const sessions = rooms.map((r, i) => ({
+      ...template,
+      session: { ...template.session, id: 50 + i, title: `Talk ${i + 1}`, room_id: r.id },
+      room: r.name,
+      roles: [],
+    }));
+    const { el } = await start({
+      overview: () => ({ ...overview, rooms }),
+      agenda: () => ({ ...agenda, days: [{ date: '2024-11-18', sessions }, { date: '2024-11-19', sessions: [] }], unscheduled: [] }),
+    });
+    const shown = () => $$(el, '[data-testid="cal-event"]').map((e) => Number(e.dataset.sessionId)).sort((a, b) => a - b);
+    const page = () => $(el, '[data-testid="room-page"]')?.textContent;
+    expect(page()).toBe('Rooms 1–8 of 10');
+    expect(shown()).toEqual([50, 51, 52, 53, 54, 55, 56, 57]);
+    expect($<HTMLButtonElement>(el, '[data-testid="room-prev"]')?.disabled).toBe(true);
+    await click($(el, '[data-testid="room-next"]'));
+    await settle();
+    flushSync();
+    expect(page()).toBe('Rooms 9–10 of 10');
+    expect(shown()).toEqual([58, 59]);
+    expect($<HTMLButtonElement>(el, '[data-testid="room-next"]')?.disabled).toBe(true);
+    // The day view keeps the page: its columns are those two rooms.
+    await click($(el, '[data-testid="view-day"]'));
+    await settle();
+    flushSync();
+    expect($$(el, '.ec-col-head').map((h) => h.textContent?.trim())).toEqual(['Room 9', 'Room 10']);
+    expect(shown()).toEqual([58, 59]);
+    // The list view lists every room's sessions, without pages.
+    await click($(el, '[data-testid="view-list"]'));
+    await settle();
+    flushSync();
+    expect(page()).toBeUndefined();
+    expect(shown()).toHaveLength(10);
+    // One chosen room needs no pages.
+    await click($(el, '[data-testid="view-week"]'));
+    await settle();
+    flushSync();
+    await choose($(el, '[data-testid="filter-room"]'), '203');
+    await settle();
+    flushSync();
+    expect(page()).toBeUndefined();
+    expect(shown()).toEqual([53]);
+  });
 });
