@@ -431,6 +431,161 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
     app.quit().await;
 }
 
+/// Polls the plan file until `title` satisfies `done`, for up to ten seconds.
+async fn wait_for_session(
+    plan: &Path,
+    title: &str,
+    done: impl Fn(&plenary_core::model::Session) -> bool,
+) -> plenary_core::model::Session {
+    let started = Instant::now();
+    loop {
+        let s = session_named(plan, title);
+        if done(&s) || started.elapsed() > Duration::from_secs(10) {
+            return s;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dragging_a_block_in_the_sequence_reorders_the_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let opening = session_named(&plan, "Opening remarks by the Senior Official Co-Chairs");
+    let decade = session_named(
+        &plan,
+        "A decade of the Working Group: achievements and opportunities",
+    );
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-sequence]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.choose(
+        "[data-testid=sequence-room]",
+        &opening.room_id.unwrap().to_string(),
+    )
+    .await;
+    let grip = |id: i64| format!("[data-testid=sequence-block][data-session-id='{id}'] .grip");
+    let second = app.el(&grip(decade.id)).await;
+    let first = app.el(&grip(opening.id)).await;
+    // Drag the second block by its grip onto the upper half of the first.
+    app.driver
+        .action_chain()
+        .click_and_hold_element(&second)
+        .move_by_offset(0, -10)
+        .move_to_element_with_offset(&first, 0, -4)
+        .release()
+        .perform()
+        .await
+        .unwrap();
+    let order = app
+        .wait_js(
+            "return [...document.querySelectorAll('[data-testid=sequence-block]')].slice(0, 2).map(b => Number(b.dataset.sessionId))",
+            json!([decade.id, opening.id]),
+        )
+        .await;
+    assert_eq!(
+        order,
+        json!([decade.id, opening.id]),
+        "dropped before the first block"
+    );
+    app.shot("sequence-reordered.png").await;
+    app.el("[data-testid=sequence-apply]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let moved = wait_for_session(&plan, &decade.title, |s| s.start != decade.start).await;
+    assert_eq!(moved.start, opening.start, "the moved block starts the day");
+    let length = decade.end.unwrap() - decade.start.unwrap();
+    let after = session_named(&plan, &opening.title);
+    assert_eq!(
+        after.start,
+        Some(opening.start.unwrap() + length),
+        "the opening follows it"
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dragging_from_the_tray_onto_the_calendar_schedules_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    let mut store = plenary_core::sample::write_sample(&plan, false).unwrap();
+    let closing = session_named(&plan, "Closing of the Annual Meeting");
+    plenary_core::planner::unschedule(&mut store, closing.id).unwrap();
+    drop(store);
+    let target = session_named(&plan, "Situation report: new trends and issues of concern");
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-calendar]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let item = app
+        .el(&format!(
+            "[data-testid=calendar-tray-item][data-session-id='{}'] .tray-title",
+            closing.id
+        ))
+        .await;
+    let css = format!("[data-testid=cal-event][data-session-id='{}']", target.id);
+    app.js(&format!(
+        "document.querySelector(\"{css}\").scrollIntoView({{block: 'center'}})"
+    ))
+    .await;
+    let onto = app.el(&css).await;
+    // Press, move over the middle of the situation report, and read where it would go.
+    app.driver
+        .action_chain()
+        .click_and_hold_element(&item)
+        .move_by_offset(-10, 0)
+        .move_to_element_center(&onto)
+        .perform()
+        .await
+        .unwrap();
+    let hint = app
+        .js("return document.querySelector('[data-testid=tray-hint]').textContent.trim()")
+        .await;
+    let hint = hint.as_str().unwrap().to_string();
+    let clock = hint
+        .strip_prefix("Release to place at Wed 20 Nov, ")
+        .and_then(|rest| rest.strip_suffix('.'))
+        .unwrap_or_else(|| panic!("hint while dragging: {hint}"))
+        .to_string();
+    app.driver.action_chain().release().perform().await.unwrap();
+    let placed = wait_for_session(&plan, &closing.title, |s| s.start.is_some()).await;
+    let start = placed.start.expect("scheduled from the tray");
+    assert_eq!(
+        start.format("%Y-%m-%d %H:%M").to_string(),
+        format!("2024-11-20 {clock}")
+    );
+    assert!(
+        start > target.start.unwrap() && start < target.end.unwrap(),
+        "{start} is within the report"
+    );
+    assert_eq!(
+        placed.room_id, closing.room_id,
+        "the week view keeps its room"
+    );
+    app.el(&format!(
+        "[data-testid=cal-event][data-session-id='{}']",
+        closing.id
+    ))
+    .await;
+    app.wait_js(
+        &format!(
+            "return document.querySelector(\"[data-testid=calendar-tray-item][data-session-id='{}']\") === null",
+            closing.id
+        ),
+        json!(true),
+    )
+    .await;
+    app.quit().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_person_clash_shows_a_badge_and_a_panel_entry() {
     let dir = tempfile::tempdir().unwrap();

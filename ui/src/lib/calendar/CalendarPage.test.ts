@@ -283,4 +283,68 @@ describe('Calendar page', () => {
     expect(page()).toBeUndefined();
     expect(shown()).toEqual([53]);
   });
+
+  describe('the unscheduled tray', () => {
+    const waiting = {
+      ...agenda.days[0]!.sessions[0]!,
+      session: { ...agenda.days[0]!.sessions[0]!.session, id: 30, title: 'Press conference', start: null, end: null },
+      roles: [],
+    };
+    const withTray = { ...agenda, unscheduled: [waiting] };
+    /** What is under the pointer: the test DOM has no layout, nor elementsFromPoint. */
+    const hitTest = (els: Element[]) =>
+      Object.defineProperty(document, 'elementsFromPoint', { value: () => els, configurable: true });
+    afterEach(() => {
+      delete (document as { elementsFromPoint?: unknown }).elementsFromPoint;
+    });
+
+    it('lists unscheduled sessions and schedules one through the session form', async () => {
+      const { el, calls } = await start({ agenda: () => withTray });
+      const items = $$(el, '[data-testid="calendar-tray-item"]');
+      expect(items.map((i) => i.textContent)).toEqual([expect.stringContaining('Press conference')]);
+      await click($(items[0]!, '[data-testid="tray-schedule"]'));
+      expect(lastCall(calls, 'session_form')?.args).toEqual({ id: 30 });
+    });
+
+    it('follows the event filter', async () => {
+      const { el } = await start({ agenda: () => withTray });
+      await choose($(el, '[data-testid="filter-event"]'), '11');
+      await settle();
+      flushSync();
+      expect($$(el, '[data-testid="calendar-tray-item"]')).toHaveLength(0);
+    });
+
+    it('places a session dropped on the grid at the snapped time under the pointer', async () => {
+      const { el, calls } = await start({ agenda: () => withTray, move_session: () => waiting.session });
+      // The second day's column, 800px tall from 08:00 (20px per 15 minutes).
+      const tuesday = $$(el, '.ec-body .ec-day')[1]!;
+      vi.spyOn(tuesday, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 100, 100, 800));
+      Object.defineProperty(tuesday, 'offsetHeight', { value: 800 });
+      hitTest([tuesday]);
+      const item = $(el, '[data-testid="calendar-tray-item"] .tray-title')!;
+      item.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 0, clientY: 0, bubbles: true }));
+      // 100px below the top is 75 minutes after 08:00: 09:15.
+      window.dispatchEvent(new PointerEvent('pointermove', { clientX: 50, clientY: 200, bubbles: true }));
+      flushSync();
+      expect($(el, '[data-testid="tray-hint"]')?.textContent?.trim()).toBe('Release to place at Tue 19 Nov, 09:15.');
+      window.dispatchEvent(new PointerEvent('pointerup', { clientX: 50, clientY: 200, bubbles: true }));
+      await settle();
+      vi.restoreAllMocks();
+      expect(lastCall(calls, 'move_session')?.args).toEqual({ id: 30, start: '2024-11-19T09:15:00', roomId: null });
+    });
+
+    it('places nothing when dropped off the grid', async () => {
+      const { el, calls } = await start({ agenda: () => withTray, move_session: () => waiting.session });
+      hitTest([document.body]);
+      const item = $(el, '[data-testid="calendar-tray-item"] .tray-title')!;
+      item.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 0, clientY: 0, bubbles: true }));
+      window.dispatchEvent(new PointerEvent('pointermove', { clientX: 50, clientY: 200, bubbles: true }));
+      flushSync();
+      expect($(el, '[data-testid="tray-hint"]')?.textContent?.trim()).toBe('Drop onto the week or day grid.');
+      window.dispatchEvent(new PointerEvent('pointerup', { clientX: 50, clientY: 200, bubbles: true }));
+      await settle();
+      vi.restoreAllMocks();
+      expect(lastCall(calls, 'move_session')).toBeUndefined();
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from '../../App.svelte';
@@ -14,6 +14,19 @@ afterEach(() => {
   document.body.innerHTML = '';
   clearMocks();
 });
+
+/** Press on `from` and move to `to`, where the element at that point is `over`. */
+function drag(from: Element, to: { x: number; y: number }, over: Element) {
+  vi.spyOn(document, 'elementFromPoint').mockReturnValue(over);
+  from.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 0, clientY: 0, bubbles: true }));
+  window.dispatchEvent(new PointerEvent('pointermove', { clientX: to.x, clientY: to.y, bubbles: true }));
+  flushSync();
+}
+
+function release(at: { x: number; y: number }) {
+  window.dispatchEvent(new PointerEvent('pointerup', { clientX: at.x, clientY: at.y, bubbles: true }));
+  vi.restoreAllMocks();
+}
 
 function session(id: number, title: string, start: string, end: string, pinned = false): Session_Serialize {
   return {
@@ -124,14 +137,38 @@ describe('Sequence page', () => {
 
   it('reorders by drag and drop', async () => {
     const { el } = await start();
-    block(el, 23).dispatchEvent(new Event('dragstart', { bubbles: true }));
-    const over = new MouseEvent('dragover', { bubbles: true, cancelable: true, clientY: -1 });
-    block(el, 21).dispatchEvent(over);
-    expect(over.defaultPrevented).toBe(true);
-    $(el, '[data-testid="sequence-list"]')!.dispatchEvent(new Event('drop', { bubbles: true, cancelable: true }));
+    // Drop on the upper half of Welcome: before it.
+    const up = vi.spyOn(block(el, 21), 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 100, 400, 40));
+    drag(block(el, 23), { x: 5, y: 110 }, block(el, 21));
+    expect(block(el, 21).classList.contains('drop-before')).toBe(true);
+    expect(block(el, 23).classList.contains('being-dragged')).toBe(true);
+    release({ x: 5, y: 110 });
     await settle();
     flushSync();
     expect(order(el)).toEqual([23, 21, 22]);
+    up.mockRestore();
+  });
+
+  it('keeps the order when a drag is dropped outside the list or cancelled', async () => {
+    const { el } = await start();
+    drag(block(el, 23), { x: 900, y: 900 }, document.body);
+    release({ x: 900, y: 900 });
+    drag(block(el, 23), { x: 5, y: 5 }, block(el, 21));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    release({ x: 5, y: 5 });
+    await settle();
+    flushSync();
+    expect(order(el)).toEqual([21, 22, 23]);
+    expect($(el, '.drop-before, .drop-after, .being-dragged')).toBeNull();
+  });
+
+  it('lets a press on a block’s length field edit, not drag', async () => {
+    const { el } = await start();
+    drag(minutesOf(el, 23)!, { x: 5, y: 5 }, block(el, 21));
+    release({ x: 5, y: 5 });
+    await settle();
+    flushSync();
+    expect(order(el)).toEqual([21, 22, 23]);
   });
 
   it('applies the order and lengths as one re-timing', async () => {
@@ -201,10 +238,8 @@ describe('Sequence page', () => {
 
   it('schedules a session dropped from the tray', async () => {
     const { el, calls } = await start({ move_session: () => waiting.session });
-    $(el, '[data-testid="tray-item"]')!.dispatchEvent(new Event('dragstart', { bubbles: true }));
-    const list = $(el, '[data-testid="sequence-list"]')!;
-    list.dispatchEvent(new MouseEvent('dragover', { bubbles: true, cancelable: true }));
-    list.dispatchEvent(new Event('drop', { bubbles: true, cancelable: true }));
+    drag($(el, '[data-testid="tray-item"] .tray-title')!, { x: 5, y: 5 }, $(el, '[data-testid="sequence-list"]')!);
+    release({ x: 5, y: 5 });
     await settle();
     expect(lastCall(calls, 'move_session')?.args).toEqual({ id: 30, start: '2024-11-18T13:30:00', roomId: 100 });
   });
