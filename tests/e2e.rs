@@ -970,6 +970,62 @@ async fn assign_the_panel_moderator_on_the_board() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn dragging_a_person_onto_a_board_card_proposes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, _, lynn) = sample_with_a_registrant(dir.path());
+    let panel = Store::open(&plan)
+        .unwrap()
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == plenary_core::model::SessionKind::Panel)
+        .unwrap();
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=nav-board]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=board-page]").await;
+    app.js("const f = document.querySelector('[data-testid=board-needs-only]'); if (f && f.checked) f.click(); return true")
+        .await;
+    let card = format!(
+        "[data-testid=board-session][data-session-id='{}']",
+        panel.id
+    );
+    app.js(&format!(
+        "document.querySelector(\"{card}\").scrollIntoView({{block: 'center'}})"
+    ))
+    .await;
+    let person = app
+        .el(&format!(
+            "[data-testid=board-load][data-person-id='{lynn}'] .load-main"
+        ))
+        .await;
+    let onto = app.el(&card).await;
+    app.driver
+        .action_chain()
+        .click_and_hold_element(&person)
+        .move_by_offset(-12, 0)
+        .move_to_element_center(&onto)
+        .release()
+        .perform()
+        .await
+        .unwrap();
+    let proposal = app
+        .wait_js(
+            &format!(
+                "const p = document.querySelector(\"{card} [data-testid=board-proposal]\"); return p !== null && p.textContent.includes('Lynn Bell')"
+            ),
+            json!(true),
+        )
+        .await;
+    assert_eq!(proposal, json!(true), "the card proposes Ms Lynn Bell");
+    app.el(&format!("{card} [data-testid=board-preview]")).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn people_search_round_trip_in_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("large.plenary");

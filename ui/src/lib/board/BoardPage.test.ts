@@ -218,21 +218,31 @@ describe('BoardPage', () => {
 
   it('picks a person dropped from the load list onto a card', async () => {
     const { el, calls } = await start();
-    const rahman = $(el, '[data-testid="board-load"][data-person-id="8"]')!;
-    rahman.dispatchEvent(new Event('dragstart', { bubbles: true }));
+    const rahman = $(el, '[data-testid="board-load"][data-person-id="8"] .load-main')!;
+    rahman.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 0, clientY: 0, bubbles: true }));
+    window.dispatchEvent(new PointerEvent('pointermove', { clientX: 40, clientY: 0, bubbles: true }));
     await settle();
     flushSync();
     const target = card(el, 23);
     expect(target.classList.contains('drop-target')).toBe(true);
-    const over = new Event('dragover', { bubbles: true, cancelable: true });
-    target.dispatchEvent(over);
-    expect(over.defaultPrevented).toBe(true);
-    target.dispatchEvent(new Event('drop', { bubbles: true, cancelable: true }));
+    target.dispatchEvent(new PointerEvent('pointerenter'));
+    flushSync();
+    expect(target.classList.contains('over')).toBe(true);
+    target.dispatchEvent(new PointerEvent('pointerup', { clientX: 40, clientY: 0, bubbles: true }));
     await settle();
     flushSync();
     expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: 23, personId: 8, role: 'presenter' });
     expect($(target, '[data-testid="board-proposal"]')?.textContent).toContain('Dr Siti Rahman');
     expect(target.classList.contains('drop-target')).toBe(false);
+  });
+
+  it('picks no one when the pointer is released over a card without carrying', async () => {
+    const { el, calls } = await start();
+    const target = card(el, 23);
+    target.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    await settle();
+    expect(last(calls, 'assignment_conflicts')).toBeUndefined();
+    expect($(target, '[data-testid="board-proposal"]')).toBeNull();
   });
 
   it('shows a person’s sessions when their load row is clicked', async () => {
