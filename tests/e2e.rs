@@ -492,6 +492,25 @@ async fn dragging_a_block_in_the_sequence_reorders_the_day() {
         json!([decade.id, opening.id]),
         "dropped before the first block"
     );
+    // The preview (the backend's ripple) shows the new times before anything is saved.
+    let length = decade.end.unwrap() - decade.start.unwrap();
+    let first_span = format!(
+        "{}\u{2013}{}",
+        opening.start.unwrap().format("%H:%M"),
+        (opening.start.unwrap() + length).format("%H:%M")
+    );
+    let shown = app
+        .wait_js(
+            "return document.querySelector('[data-testid=block-time]').textContent",
+            json!(first_span),
+        )
+        .await;
+    assert_eq!(shown, json!(first_span), "previewed");
+    assert_eq!(
+        session_named(&plan, &decade.title).start,
+        decade.start,
+        "not yet saved"
+    );
     app.shot("sequence-reordered.png").await;
     app.el("[data-testid=sequence-apply]")
         .await
@@ -500,7 +519,6 @@ async fn dragging_a_block_in_the_sequence_reorders_the_day() {
         .unwrap();
     let moved = wait_for_session(&plan, &decade.title, |s| s.start != decade.start).await;
     assert_eq!(moved.start, opening.start, "the moved block starts the day");
-    let length = decade.end.unwrap() - decade.start.unwrap();
     let after = session_named(&plan, &opening.title);
     assert_eq!(
         after.start,

@@ -245,6 +245,13 @@ pub fn retime(state: S, request: RetimeRequest) -> ApiResult<()> {
     state.with_mut(|s| planner::retime(s, &request).map(|_| ()))
 }
 
+/// What `retime` would do with `request`; writes nothing.
+#[tauri::command]
+#[specta::specta]
+pub fn preview_retime(state: S, request: RetimeRequest) -> ApiResult<planner::RetimePreview> {
+    state.with(|s| planner::preview_retime(s, &request))
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn insert_break(state: S, request: BreakRequest) -> ApiResult<Vec<Id>> {
@@ -702,6 +709,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             set_pinned,
             sequence,
             retime,
+            preview_retime,
             insert_break,
             duplicate_session,
             duplicate_day,

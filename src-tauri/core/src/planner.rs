@@ -48,7 +48,7 @@ pub struct Block {
     pub pinned_start: Option<NaiveDateTime>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 pub struct Placed {
     pub id: Id,
     pub start: NaiveDateTime,
@@ -92,6 +92,16 @@ pub fn ripple(
     from: NaiveDateTime,
     gap: i64,
 ) -> std::result::Result<Vec<Placed>, Vec<Overrun>> {
+    let (placed, overruns) = lay_out(blocks, from, gap);
+    if overruns.is_empty() {
+        Ok(placed)
+    } else {
+        Err(overruns)
+    }
+}
+
+/// The ripple's placement, with the overruns beside it rather than instead of it.
+fn lay_out(blocks: &[Block], from: NaiveDateTime, gap: i64) -> (Vec<Placed>, Vec<Overrun>) {
     let mut t = from;
     let mut placed = Vec::with_capacity(blocks.len());
     let mut overruns = Vec::new();
@@ -125,11 +135,7 @@ pub fn ripple(
         t = end + Duration::minutes(gap);
         previous = Some(b);
     }
-    if overruns.is_empty() {
-        Ok(placed)
-    } else {
-        Err(overruns)
-    }
+    (placed, overruns)
 }
 
 /// Pushes blocks (in time order, each with its current start) later only as
@@ -341,9 +347,16 @@ pub struct RetimeRequest {
     pub gap_minutes: u32,
 }
 
-/// Ripples a room's day from its start: reorder, change lengths, keep pins.
-/// Refuses, changing nothing, when a block would overrun a pin.
-pub fn retime(store: &mut Store, req: &RetimeRequest) -> Result<Vec<Placed>> {
+/// A re-timing worked out and not yet written: the room, where the ripple
+/// starts, the day's sessions as they are, and the blocks in the new order.
+struct Retiming {
+    room: Room,
+    from: NaiveDateTime,
+    current: Vec<SequenceBlock>,
+    blocks: Vec<Block>,
+}
+
+fn retiming(store: &Store, req: &RetimeRequest) -> Result<Retiming> {
     let plan = store.plan()?;
     let room = store.room(req.room_id)?;
     let current = sequence(store, req.day, req.room_id)?;
@@ -397,6 +410,43 @@ pub fn retime(store: &mut Store, req: &RetimeRequest) -> Result<Vec<Placed>> {
             }
         })
         .collect();
+    Ok(Retiming {
+        room,
+        from,
+        current,
+        blocks,
+    })
+}
+
+/// What a re-timing would do, without doing it: every block's new times,
+/// and the pins it would overrun (Apply is refused while there are any).
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct RetimePreview {
+    pub placed: Vec<Placed>,
+    /// One sentence per overrun, as the refusal words it.
+    pub overruns: Vec<String>,
+}
+
+/// The sequence planner's live preview: the same ripple `retime` runs, read-only.
+pub fn preview_retime(store: &Store, req: &RetimeRequest) -> Result<RetimePreview> {
+    let r = retiming(store, req)?;
+    let (placed, overruns) = lay_out(&r.blocks, r.from, req.gap_minutes as i64);
+    Ok(RetimePreview {
+        placed,
+        overruns: overruns.iter().map(Overrun::message).collect(),
+    })
+}
+
+/// Ripples a room's day from its start: reorder, change lengths, keep pins.
+/// Refuses, changing nothing, when a block would overrun a pin.
+pub fn retime(store: &mut Store, req: &RetimeRequest) -> Result<Vec<Placed>> {
+    let Retiming {
+        room,
+        from,
+        current,
+        blocks,
+    } = retiming(store, req)?;
+    let by_id: HashMap<Id, &SequenceBlock> = current.iter().map(|b| (b.session.id, b)).collect();
     let placed = ripple(&blocks, from, req.gap_minutes as i64).map_err(overrun_error)?;
     let changes: Vec<TimeChange> = placed
         .iter()

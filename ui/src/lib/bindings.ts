@@ -45,6 +45,8 @@ export const commands = {
 	setPinned: (id: number, pinned: boolean) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("set_pinned", { id, pinned })),
 	sequence: (day: string, roomId: number) => typedError<SequenceBlock_Serialize[], ApiError>(__TAURI_INVOKE("sequence", { day, roomId })),
 	retime: (request: RetimeRequest) => typedError<null, ApiError>(__TAURI_INVOKE("retime", { request })),
+	/**  What `retime` would do with `request`; writes nothing. */
+	previewRetime: (request: RetimeRequest) => typedError<RetimePreview, ApiError>(__TAURI_INVOKE("preview_retime", { request })),
 	insertBreak: (request: BreakRequest) => typedError<number[], ApiError>(__TAURI_INVOKE("insert_break", { request })),
 	duplicateSession: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("duplicate_session", { id })),
 	duplicateDay: (from: string, to: string) => typedError<number[], ApiError>(__TAURI_INVOKE("duplicate_day", { from, to })),
@@ -741,6 +743,12 @@ export type Person_Serialize = {
 	notes: string,
 };
 
+export type Placed = {
+	id: number,
+	start: string,
+	end: string,
+};
+
 /**  A meeting week: the whole of one plan file. */
 export type Plan = {
 	title: string,
@@ -893,6 +901,16 @@ export type RecentFile = {
 };
 
 export type RegistrationStatus = "invited" | "registered" | "confirmed" | "declined";
+
+/**
+ *  What a re-timing would do, without doing it: every block's new times,
+ *  and the pins it would overrun (Apply is refused while there are any).
+ */
+export type RetimePreview = {
+	placed: Placed[],
+	/**  One sentence per overrun, as the refusal words it. */
+	overruns: string[],
+};
 
 /**  A re-timing request for one room's day. */
 export type RetimeRequest = {

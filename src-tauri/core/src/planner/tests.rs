@@ -242,6 +242,112 @@ fn retime_ripples_and_refuses_to_break_a_pin() {
 }
 
 #[test]
+fn the_preview_shows_what_retime_would_do_and_writes_nothing() {
+    let mut store = sample_in_memory().unwrap();
+    let day = NaiveDate::from_ymd_opt(2024, 11, 19).unwrap();
+    let hall = store
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Plenary Hall")
+        .unwrap()
+        .id;
+    let opening = find(&store, "Opening and adoption of the agenda");
+    let work_plan = find(
+        &store,
+        "Forward Work Plan 2024–26: finalisation and endorsement",
+    );
+    let updates = find(&store, "National updates from members and observers");
+    store.set_pinned(updates.id, true).unwrap();
+    let base = RetimeRequest {
+        day,
+        room_id: hall,
+        from: "09:00".into(),
+        order: vec![],
+        minutes: vec![],
+        gap_minutes: 0,
+    };
+    let at = |p: &RetimePreview, id: Id| {
+        let b = p.placed.iter().find(|b| b.id == id).unwrap();
+        (
+            b.start.format("%H:%M").to_string(),
+            b.end.format("%H:%M").to_string(),
+        )
+    };
+    struct Case {
+        name: &'static str,
+        req: RetimeRequest,
+        work_plan: (&'static str, &'static str),
+        overruns: Vec<String>,
+    }
+    let cases = [
+        Case {
+            name: "as saved",
+            req: base.clone(),
+            work_plan: ("09:15", "10:00"),
+            overruns: vec![],
+        },
+        Case {
+            name: "a longer opening pushes the work plan into the pin",
+            req: RetimeRequest {
+                minutes: vec![(opening.id, 45)],
+                ..base.clone()
+            },
+            work_plan: ("09:45", "10:30"),
+            overruns: vec!["“Forward Work Plan 2024–26: finalisation and endorsement” would overrun the pinned “National updates from members and observers” at 10:15 by 15 min".into()],
+        },
+        Case {
+            name: "a later start",
+            req: RetimeRequest {
+                from: "08:30".into(),
+                ..base.clone()
+            },
+            work_plan: ("08:45", "09:30"),
+            overruns: vec![],
+        },
+    ];
+    let before = store.sessions().unwrap();
+    for c in cases {
+        let p = preview_retime(&store, &c.req).unwrap();
+        let (start, end) = at(&p, work_plan.id);
+        assert_eq!((start.as_str(), end.as_str()), c.work_plan, "{}", c.name);
+        assert_eq!(
+            at(&p, updates.id).0,
+            "10:15",
+            "{}: the pin keeps its start",
+            c.name
+        );
+        assert_eq!(p.overruns, c.overruns, "{}", c.name);
+        // Apply agrees with the preview: refused exactly when it shows overruns.
+        let mut copy = sample_in_memory().unwrap();
+        copy.set_pinned(updates.id, true).unwrap();
+        assert_eq!(
+            retime(&mut copy, &c.req).is_err(),
+            !c.overruns.is_empty(),
+            "{}",
+            c.name
+        );
+    }
+    assert_eq!(
+        store.sessions().unwrap(),
+        before,
+        "a preview writes nothing"
+    );
+    let err = preview_retime(
+        &store,
+        &RetimeRequest {
+            from: "9h".into(),
+            ..base
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "from: \"9h\" is not a time (use HH:MM, 24-hour)."
+    );
+}
+
+#[test]
 fn reorder_flows_around_a_pinned_block() {
     let mut store = sample_in_memory().unwrap();
     let day = NaiveDate::from_ymd_opt(2024, 11, 20).unwrap();

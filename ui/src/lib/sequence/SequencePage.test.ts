@@ -4,7 +4,7 @@ import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from '../../App.svelte';
 import { agenda, apiError, backend, settle, type Call, type Handler } from '../testing/fixtures';
 import { $, $$, choose, click, press, typeInto } from '../testing/dom';
-import type { AgendaSession_Serialize, SequenceBlock_Serialize, Session_Serialize } from '../ipc';
+import type { AgendaSession_Serialize, RetimePreview, RetimeRequest, SequenceBlock_Serialize, Session_Serialize } from '../ipc';
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -59,6 +59,17 @@ const waiting: AgendaSession_Serialize = {
   roles: [],
 };
 
+/** A preview placing blocks at the given "HH:MM" spans on 18 November. */
+function placed(spans: [number, string, string][], overruns: string[] = []): RetimePreview {
+  return {
+    placed: spans.map(([id, from, to]) => ({ id, start: `2024-11-18T${from}:00`, end: `2024-11-18T${to}:00` })),
+    overruns,
+  };
+}
+
+/** The backend's ripple is tested in plenary-core; here it keeps the saved times. */
+const asSaved = () => placed([[21, '09:00', '09:30'], [22, '09:30', '10:30'], [23, '12:30', '13:30']]);
+
 async function start(handlers: Record<string, Handler> = {}) {
   const calls: Call[] = [];
   mockWindows('main');
@@ -67,6 +78,7 @@ async function start(handlers: Record<string, Handler> = {}) {
       {
         sequence: (args) => (args.day === '2024-11-18' && args.roomId === 100 ? day : []),
         agenda: () => ({ ...agenda, unscheduled: [waiting] }),
+        preview_retime: asSaved,
         ...handlers,
       },
       calls,
@@ -100,23 +112,71 @@ describe('Sequence page', () => {
     expect($(block(el, 23), '[data-testid="block-pin"]')?.getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('previews new lengths, gaps and a later start, keeping the pin', async () => {
-    const { el } = await start();
+  it('previews new lengths, gaps and a later start with the backend’s ripple', async () => {
+    const { el, calls } = await start({
+      preview_retime: (args) => {
+        const r = args.request as RetimeRequest;
+        if (r.from === '09:30' && r.gap_minutes === 10) {
+          return placed([[21, '09:30', '10:15'], [22, '10:25', '11:25'], [23, '12:30', '13:30']]);
+        }
+        if (r.minutes.some(([id, m]) => id === 21 && m === 45)) {
+          return placed([[21, '09:00', '09:45'], [22, '09:45', '10:45'], [23, '12:30', '13:30']]);
+        }
+        return asSaved();
+      },
+    });
     await typeInto(minutesOf(el, 21), '45');
+    await settle();
+    flushSync();
+    expect(lastCall(calls, 'preview_retime')?.args).toEqual({
+      request: {
+        day: '2024-11-18',
+        room_id: 100,
+        from: '09:00',
+        order: [21, 22, 23],
+        minutes: [
+          [21, 45],
+          [22, 60],
+          [23, 60],
+        ],
+        gap_minutes: 0,
+      },
+    });
     expect(times(el)).toEqual(['09:00–09:45', '09:45–10:45', '12:30–13:30']);
     expect(block(el, 21).textContent).toContain('was 09:00–09:30');
     await typeInto($(el, '[data-testid="sequence-gap"]') as HTMLInputElement, '10');
     await typeInto($(el, '[data-testid="sequence-from"]') as HTMLInputElement, '09:30');
+    await settle();
+    flushSync();
     expect(times(el)).toEqual(['09:30–10:15', '10:25–11:25', '12:30–13:30']);
+    // Nothing is written by a preview.
+    expect(lastCall(calls, 'retime')).toBeUndefined();
+  });
+
+  it('keeps the last preview while a length is not a number', async () => {
+    const { el, calls } = await start();
+    const asked = calls.filter((c) => c.cmd === 'preview_retime').length;
+    await typeInto(minutesOf(el, 21), '');
+    await settle();
+    flushSync();
+    expect(calls.filter((c) => c.cmd === 'preview_retime')).toHaveLength(asked);
+    expect(times(el)).toEqual(['09:00–09:30', '09:30–10:30', '12:30–13:30']);
+    expect($<HTMLButtonElement>(el, '[data-testid="sequence-apply"]')?.disabled).toBe(true);
   });
 
   it('warns before applying an order that runs into a pin', async () => {
-    const { el } = await start();
+    const overrun = '“Briefing” would overrun the pinned “Lunch” at 12:30 by 30 min';
+    const { el } = await start({
+      preview_retime: (args) =>
+        (args.request as RetimeRequest).minutes.some(([id, m]) => id === 22 && m === 210)
+          ? placed([[21, '09:00', '09:30'], [22, '09:30', '13:00'], [23, '12:30', '13:30']], [overrun])
+          : asSaved(),
+    });
     expect($(el, '[data-testid="ripple-warning"]')).toBeNull();
     await typeInto(minutesOf(el, 22), '210');
-    expect($(el, '[data-testid="ripple-warning"]')?.textContent).toContain(
-      '“Briefing” would overrun the pinned “Lunch” at 12:30 by 30 min',
-    );
+    await settle();
+    flushSync();
+    expect($(el, '[data-testid="ripple-warning"]')?.textContent).toContain(`Applying will be refused: ${overrun}.`);
   });
 
   it('reorders with the buttons and with Alt+Arrow keys, keeping focus on the block', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SequenceBlock_Serialize } from '../ipc';
-import { draftFrom, isDirty, mergeDraft, retimeRequest, rippleBlocks, type DraftBlock } from './draft';
+import { blockLength, draftFrom, isDirty, mergeDraft, retimeRequest, type DraftBlock } from './draft';
 
 function seq(id: number, start: string, minutes: number, pinned = false): SequenceBlock_Serialize {
   return {
@@ -33,8 +33,14 @@ describe('sequence draft', () => {
     ]);
   });
 
-  it('pins only pinned blocks, at their saved start', () => {
-    expect(rippleBlocks(saved).map((b) => b.pinnedStart)).toEqual([null, 570, null]);
+  it.each([
+    [30, 30],
+    [0, 1],
+    [-5, 1],
+    [12.6, 13],
+    [Number.NaN, 1],
+  ])('sends a length of %d minutes as %d', (typed, sent) => {
+    expect(blockLength(typed)).toBe(sent);
   });
 
   it('is dirty when the order or a length changed', () => {

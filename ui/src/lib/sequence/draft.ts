@@ -1,7 +1,11 @@
 // The sequence planner's working copy of a room's day: the order and the
 // lengths the user is editing, before "Apply" sends them as one re-timing.
 import type { RetimeRequest, SequenceBlock, SessionKind } from '../ipc';
-import { blockLength, startMinutes, type RippleBlock } from './ripple';
+
+/** A usable length: whole minutes, at least 1 (the backend counts below 1 as 1). */
+export function blockLength(minutes: number): number {
+  return Number.isFinite(minutes) ? Math.max(1, Math.round(minutes)) : 1;
+}
 
 export type DraftBlock = {
   id: number;
@@ -45,15 +49,6 @@ export function mergeDraft(previous: readonly DraftBlock[], saved: readonly Draf
     fresh.delete(old.id);
   }
   return [...kept, ...fresh.values()];
-}
-
-export function rippleBlocks(draft: readonly DraftBlock[]): RippleBlock[] {
-  return draft.map((b) => ({
-    id: b.id,
-    title: b.title,
-    minutes: b.minutes,
-    pinnedStart: b.pinned ? startMinutes(b.start) : null,
-  }));
 }
 
 /** The re-timing "Apply" sends: the whole order and every length. */
