@@ -399,49 +399,14 @@ fn out(text: &str) -> Result<(), Failure> {
     }
 }
 
-fn find_session(store: &Store, wanted: &str) -> Result<plenary_core::model::Session, Failure> {
-    let sessions = store.sessions()?;
-    if let Ok(id) = wanted.parse::<i64>() {
-        if let Some(s) = sessions.iter().find(|s| s.id == id) {
-            return Ok(s.clone());
+/// A field problem from core, named by the command-line option it came from.
+fn for_option(option: &str, e: CoreError) -> Failure {
+    match &e {
+        CoreError::Invalid(problems) if problems.len() == 1 => {
+            Failure(format!("{option}: {}", problems[0].message))
         }
+        _ => Failure(e.to_string()),
     }
-    let matching: Vec<_> = sessions
-        .iter()
-        .filter(|s| s.title.eq_ignore_ascii_case(wanted.trim()))
-        .collect();
-    match matching.as_slice() {
-        [one] => Ok((*one).clone()),
-        [] => Err(Failure(format!(
-            "no session has the id or title \"{wanted}\""
-        ))),
-        many => Err(Failure(format!(
-            "{} sessions are titled \"{wanted}\"; use an id ({})",
-            many.len(),
-            many.iter()
-                .map(|s| s.id.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-    }
-}
-
-fn find_room(store: &Store, wanted: &str) -> Result<plenary_core::model::Room, Failure> {
-    let rooms = store.rooms()?;
-    rooms
-        .iter()
-        .find(|r| r.name.eq_ignore_ascii_case(wanted.trim()) || r.id.to_string() == wanted.trim())
-        .cloned()
-        .ok_or_else(|| {
-            Failure(format!(
-                "--room: no room \"{wanted}\" (rooms: {})",
-                rooms
-                    .iter()
-                    .map(|r| r.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        })
 }
 
 /// Runs a subcommand; returns the process exit code.
@@ -543,14 +508,18 @@ pub fn run(command: Command) -> Result<i32, Failure> {
             room,
         } => {
             let mut store = Store::open(&file)?;
-            let s = find_session(&store, &session)?;
+            let s = planner::find_session(&store, &session)?;
             let start = planner::parse_wall_clock(&to).ok_or_else(|| {
                 Failure(format!(
                     "--to: \"{to}\" is not a date and time (use \"YYYY-MM-DD HH:MM\")"
                 ))
             })?;
             let room = match room {
-                Some(r) => Some(Some(find_room(&store, &r)?.id)),
+                Some(r) => Some(Some(
+                    planner::find_room(&store, &r)
+                        .map_err(|e| for_option("--room", e))?
+                        .id,
+                )),
                 None => None,
             };
             let moved = planner::move_session(&mut store, s.id, start, room)?;
@@ -571,7 +540,7 @@ pub fn run(command: Command) -> Result<i32, Failure> {
             let day = parse_date(&day).ok_or_else(|| {
                 Failure(format!("--day: \"{day}\" is not a date (use YYYY-MM-DD)"))
             })?;
-            let room = find_room(&store, &room)?;
+            let room = planner::find_room(&store, &room).map_err(|e| for_option("--room", e))?;
             if plenary_core::forms::parse_time(&from).is_none() {
                 return Err(Failure(format!(
                     "--from: \"{from}\" is not a time (use HH:MM, 24-hour)"

@@ -192,6 +192,63 @@ fn minutes(s: &Session) -> i64 {
     }
 }
 
+/// The session a person names by id or by title (ignoring case), as on the
+/// command line; several sessions with that title are refused with their ids.
+pub fn find_session(store: &Store, wanted: &str) -> Result<Session> {
+    let sessions = store.sessions()?;
+    let wanted = wanted.trim();
+    if let Ok(id) = wanted.parse::<Id>() {
+        if let Some(s) = sessions.iter().find(|s| s.id == id) {
+            return Ok(s.clone());
+        }
+    }
+    let matching: Vec<&Session> = sessions
+        .iter()
+        .filter(|s| s.title.trim().eq_ignore_ascii_case(wanted))
+        .collect();
+    match matching.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(CoreError::invalid(
+            "session",
+            format!("no session has the id or title \"{wanted}\""),
+        )),
+        many => Err(CoreError::invalid(
+            "session",
+            format!(
+                "{} sessions are titled \"{wanted}\"; use an id ({})",
+                many.len(),
+                many.iter()
+                    .map(|s| s.id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+    }
+}
+
+/// The room a person names by name (ignoring case) or by id.
+pub fn find_room(store: &Store, wanted: &str) -> Result<Room> {
+    let rooms = store.rooms()?;
+    let wanted = wanted.trim();
+    rooms
+        .iter()
+        .find(|r| r.name.eq_ignore_ascii_case(wanted) || r.id.to_string() == wanted)
+        .cloned()
+        .ok_or_else(|| {
+            CoreError::invalid(
+                "room",
+                format!(
+                    "no room \"{wanted}\" (rooms: {})",
+                    rooms
+                        .iter()
+                        .map(|r| r.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })
+}
+
 /// Moves a session to start at `start`, keeping its length; `room` set
 /// moves it to that room as well.
 pub fn move_session(

@@ -523,3 +523,50 @@ fn moving_onto_a_pinned_session_is_refused() {
     // Right after the pin is fine (half-open).
     move_session(&mut store, coffee.id, lunch.end.unwrap(), None).unwrap();
 }
+
+#[test]
+fn sessions_and_rooms_are_found_by_what_people_type() {
+    let store = sample_in_memory().unwrap();
+    let closing = find(&store, "Closing of the Annual Meeting");
+    let lunches: Vec<String> = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.title == "Lunch")
+        .map(|s| s.id.to_string())
+        .collect();
+    let cases: [(&str, std::result::Result<Id, String>); 5] = [
+        (&closing.id.to_string(), Ok(closing.id)),
+        ("  closing of the annual meeting ", Ok(closing.id)),
+        (
+            "Nope",
+            Err("session: no session has the id or title \"Nope\"".into()),
+        ),
+        (
+            "lunch",
+            Err(format!(
+                "session: 3 sessions are titled \"lunch\"; use an id ({})",
+                lunches.join(", ")
+            )),
+        ),
+        (
+            "99999",
+            Err("session: no session has the id or title \"99999\"".into()),
+        ),
+    ];
+    for (typed, want) in cases {
+        let got = find_session(&store, typed)
+            .map(|s| s.id)
+            .map_err(|e| e.to_string());
+        assert_eq!(got, want, "{typed:?}");
+    }
+    let hall = find_room(&store, " plenary hall").unwrap();
+    assert_eq!(hall.name, "Plenary Hall");
+    assert_eq!(find_room(&store, &hall.id.to_string()).unwrap().id, hall.id);
+    let err = find_room(&store, "Attic").unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert_eq!(
+        err.to_string(),
+        "room: no room \"Attic\" (rooms: Foyer, Plenary Hall)"
+    );
+}
