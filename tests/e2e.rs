@@ -545,7 +545,7 @@ async fn dragging_from_the_tray_onto_the_calendar_schedules_a_session() {
         .unwrap();
     let item = app
         .el(&format!(
-            "[data-testid=calendar-tray-item][data-session-id='{}'] .tray-title",
+            "[data-testid=tray-item][data-session-id='{}'] .tray-title",
             closing.id
         ))
         .await;
@@ -595,7 +595,7 @@ async fn dragging_from_the_tray_onto_the_calendar_schedules_a_session() {
     .await;
     app.wait_js(
         &format!(
-            "return document.querySelector(\"[data-testid=calendar-tray-item][data-session-id='{}']\") === null",
+            "return document.querySelector(\"[data-testid=tray-item][data-session-id='{}']\") === null",
             closing.id
         ),
         json!(true),
@@ -928,10 +928,12 @@ async fn check_in_one_person_at_the_desk() {
     app.quit().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn assign_the_panel_moderator_on_the_board() {
-    let dir = tempfile::tempdir().unwrap();
-    let (plan, _, lynn) = sample_with_a_registrant(dir.path());
+/// The sample with Ms Lynn Bell registered, open on the Speakers board with
+/// every session shown; returns the app, the plan, her id, the panel and its card's selector.
+async fn board_with_the_panel(
+    dir: &Path,
+) -> (App, PathBuf, i64, plenary_core::model::Session, String) {
+    let (plan, _, lynn) = sample_with_a_registrant(dir);
     let panel = Store::open(&plan)
         .unwrap()
         .sessions()
@@ -953,6 +955,13 @@ async fn assign_the_panel_moderator_on_the_board() {
         "[data-testid=board-session][data-session-id='{}']",
         panel.id
     );
+    (app, plan, lynn, panel, card)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn assign_the_panel_moderator_on_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, plan, lynn, panel, card) = board_with_the_panel(dir.path()).await;
     app.choose(&format!("{card} [data-testid=board-role]"), "moderator")
         .await;
     app.type_into(&format!("{card} [data-testid=board-person]"), "Lynn Bell")
@@ -990,27 +999,7 @@ async fn assign_the_panel_moderator_on_the_board() {
 #[tokio::test(flavor = "multi_thread")]
 async fn dragging_a_person_onto_a_board_card_proposes_them() {
     let dir = tempfile::tempdir().unwrap();
-    let (plan, _, lynn) = sample_with_a_registrant(dir.path());
-    let panel = Store::open(&plan)
-        .unwrap()
-        .sessions()
-        .unwrap()
-        .into_iter()
-        .find(|s| s.kind == plenary_core::model::SessionKind::Panel)
-        .unwrap();
-    let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-board]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.el("[data-testid=board-page]").await;
-    app.js("const f = document.querySelector('[data-testid=board-needs-only]'); if (f && f.checked) f.click(); return true")
-        .await;
-    let card = format!(
-        "[data-testid=board-session][data-session-id='{}']",
-        panel.id
-    );
+    let (app, _, lynn, _, card) = board_with_the_panel(dir.path()).await;
     app.js(&format!(
         "document.querySelector(\"{card}\").scrollIntoView({{block: 'center'}})"
     ))

@@ -194,13 +194,7 @@ fn move_keeps_length_and_is_undoable() {
 fn retime_ripples_and_refuses_to_break_a_pin() {
     let mut store = sample_in_memory().unwrap();
     let day = NaiveDate::from_ymd_opt(2024, 11, 19).unwrap();
-    let hall = store
-        .rooms()
-        .unwrap()
-        .into_iter()
-        .find(|r| r.name == "Plenary Hall")
-        .unwrap()
-        .id;
+    let hall = find_room(&store, "Plenary Hall").unwrap().id;
     let opening = find(&store, "Opening and adoption of the agenda");
     let work_plan = find(
         &store,
@@ -245,13 +239,7 @@ fn retime_ripples_and_refuses_to_break_a_pin() {
 fn the_preview_shows_what_retime_would_do_and_writes_nothing() {
     let mut store = sample_in_memory().unwrap();
     let day = NaiveDate::from_ymd_opt(2024, 11, 19).unwrap();
-    let hall = store
-        .rooms()
-        .unwrap()
-        .into_iter()
-        .find(|r| r.name == "Plenary Hall")
-        .unwrap()
-        .id;
+    let hall = find_room(&store, "Plenary Hall").unwrap().id;
     let opening = find(&store, "Opening and adoption of the agenda");
     let work_plan = find(
         &store,
@@ -351,13 +339,7 @@ fn the_preview_shows_what_retime_would_do_and_writes_nothing() {
 fn reorder_flows_around_a_pinned_block() {
     let mut store = sample_in_memory().unwrap();
     let day = NaiveDate::from_ymd_opt(2024, 11, 20).unwrap();
-    let hall = store
-        .rooms()
-        .unwrap()
-        .into_iter()
-        .find(|r| r.name == "Plenary Hall")
-        .unwrap()
-        .id;
+    let hall = find_room(&store, "Plenary Hall").unwrap().id;
     let seq = sequence(&store, day, hall).unwrap();
     let ids: Vec<Id> = seq.iter().map(|b| b.session.id).collect();
     // Swap the situation report and the opening.

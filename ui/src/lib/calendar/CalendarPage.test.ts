@@ -300,7 +300,7 @@ describe('Calendar page', () => {
 
     it('lists unscheduled sessions and schedules one through the session form', async () => {
       const { el, calls } = await start({ agenda: () => withTray });
-      const items = $$(el, '[data-testid="calendar-tray-item"]');
+      const items = $$(el, '[data-testid="tray-item"]');
       expect(items.map((i) => i.textContent)).toEqual([expect.stringContaining('Press conference')]);
       await click($(items[0]!, '[data-testid="tray-schedule"]'));
       expect(lastCall(calls, 'session_form')?.args).toEqual({ id: 30 });
@@ -311,7 +311,7 @@ describe('Calendar page', () => {
       await choose($(el, '[data-testid="filter-event"]'), '11');
       await settle();
       flushSync();
-      expect($$(el, '[data-testid="calendar-tray-item"]')).toHaveLength(0);
+      expect($$(el, '[data-testid="tray-item"]')).toHaveLength(0);
     });
 
     it('places a session dropped on the grid at the snapped time under the pointer', async () => {
@@ -321,7 +321,7 @@ describe('Calendar page', () => {
       vi.spyOn(tuesday, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 100, 100, 800));
       Object.defineProperty(tuesday, 'offsetHeight', { value: 800 });
       hitTest([tuesday]);
-      const item = $(el, '[data-testid="calendar-tray-item"] .tray-title')!;
+      const item = $(el, '[data-testid="tray-item"] .tray-title')!;
       item.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 0, clientY: 0, bubbles: true }));
       // 100px below the top is 75 minutes after 08:00: 09:15.
       window.dispatchEvent(new PointerEvent('pointermove', { clientX: 50, clientY: 200, bubbles: true }));
@@ -336,7 +336,7 @@ describe('Calendar page', () => {
     it('places nothing when dropped off the grid', async () => {
       const { el, calls } = await start({ agenda: () => withTray, move_session: () => waiting.session });
       hitTest([document.body]);
-      const item = $(el, '[data-testid="calendar-tray-item"] .tray-title')!;
+      const item = $(el, '[data-testid="tray-item"] .tray-title')!;
       item.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 0, clientY: 0, bubbles: true }));
       window.dispatchEvent(new PointerEvent('pointermove', { clientX: 50, clientY: 200, bubbles: true }));
       flushSync();
