@@ -161,6 +161,37 @@ impl App {
         );
     }
 
+    /// Scrolls `css` to the middle of its scroller and returns it.
+    async fn centred(&self, css: &str) -> WebElement {
+        self.js(&format!(
+            "document.querySelector(\"{css}\").scrollIntoView({{block: 'center'}})"
+        ))
+        .await;
+        self.el(css).await
+    }
+
+    /// Presses on `from`, moves a little so the press becomes a drag, then
+    /// over the centre of `onto`, and holds there.
+    async fn drag_over(&self, from: &WebElement, onto: &WebElement) {
+        self.driver
+            .action_chain()
+            .click_and_hold_element(from)
+            .move_by_offset(-12, 0)
+            .move_to_element_center(onto)
+            .perform()
+            .await
+            .unwrap();
+    }
+
+    async fn release(&self) {
+        self.driver
+            .action_chain()
+            .release()
+            .perform()
+            .await
+            .unwrap();
+    }
+
     async fn quit(self) {
         self.driver.quit().await.unwrap();
     }
@@ -357,11 +388,7 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
         .await
         .unwrap();
     let css = format!("[data-testid=cal-event][data-session-id='{}']", closing.id);
-    let event = app.el(&css).await;
-    app.js(&format!(
-        "document.querySelector(\"{css}\").scrollIntoView({{block: 'center'}})"
-    ))
-    .await;
+    let event = app.centred(&css).await;
     app.shot("calendar.png").await;
 
     // Drag it down by about an hour of grid.
@@ -549,21 +576,14 @@ async fn dragging_from_the_tray_onto_the_calendar_schedules_a_session() {
             closing.id
         ))
         .await;
-    let css = format!("[data-testid=cal-event][data-session-id='{}']", target.id);
-    app.js(&format!(
-        "document.querySelector(\"{css}\").scrollIntoView({{block: 'center'}})"
-    ))
-    .await;
-    let onto = app.el(&css).await;
+    let onto = app
+        .centred(&format!(
+            "[data-testid=cal-event][data-session-id='{}']",
+            target.id
+        ))
+        .await;
     // Press, move over the middle of the situation report, and read where it would go.
-    app.driver
-        .action_chain()
-        .click_and_hold_element(&item)
-        .move_by_offset(-10, 0)
-        .move_to_element_center(&onto)
-        .perform()
-        .await
-        .unwrap();
+    app.drag_over(&item, &onto).await;
     let hint = app
         .js("return document.querySelector('[data-testid=tray-hint]').textContent.trim()")
         .await;
@@ -573,7 +593,7 @@ async fn dragging_from_the_tray_onto_the_calendar_schedules_a_session() {
         .and_then(|rest| rest.strip_suffix('.'))
         .unwrap_or_else(|| panic!("hint while dragging: {hint}"))
         .to_string();
-    app.driver.action_chain().release().perform().await.unwrap();
+    app.release().await;
     let placed = wait_for_session(&plan, &closing.title, |s| s.start.is_some()).await;
     let start = placed.start.expect("scheduled from the tray");
     assert_eq!(
@@ -1000,25 +1020,14 @@ async fn assign_the_panel_moderator_on_the_board() {
 async fn dragging_a_person_onto_a_board_card_proposes_them() {
     let dir = tempfile::tempdir().unwrap();
     let (app, _, lynn, _, card) = board_with_the_panel(dir.path()).await;
-    app.js(&format!(
-        "document.querySelector(\"{card}\").scrollIntoView({{block: 'center'}})"
-    ))
-    .await;
+    let onto = app.centred(&card).await;
     let person = app
         .el(&format!(
             "[data-testid=board-load][data-person-id='{lynn}'] .load-main"
         ))
         .await;
-    let onto = app.el(&card).await;
-    app.driver
-        .action_chain()
-        .click_and_hold_element(&person)
-        .move_by_offset(-12, 0)
-        .move_to_element_center(&onto)
-        .release()
-        .perform()
-        .await
-        .unwrap();
+    app.drag_over(&person, &onto).await;
+    app.release().await;
     let proposal = app
         .wait_js(
             &format!(

@@ -190,16 +190,23 @@ fn move_keeps_length_and_is_undoable() {
     assert_eq!(store.session(panel.id).unwrap().start, moved.start);
 }
 
+/// The Annual Meeting's day in the Plenary Hall, its opening and the work plan after it.
+fn annual_meeting_hall(store: &Store) -> (NaiveDate, Id, Session, Session) {
+    (
+        NaiveDate::from_ymd_opt(2024, 11, 19).unwrap(),
+        find_room(store, "Plenary Hall").unwrap().id,
+        find(store, "Opening and adoption of the agenda"),
+        find(
+            store,
+            "Forward Work Plan 2024–26: finalisation and endorsement",
+        ),
+    )
+}
+
 #[test]
 fn retime_ripples_and_refuses_to_break_a_pin() {
     let mut store = sample_in_memory().unwrap();
-    let day = NaiveDate::from_ymd_opt(2024, 11, 19).unwrap();
-    let hall = find_room(&store, "Plenary Hall").unwrap().id;
-    let opening = find(&store, "Opening and adoption of the agenda");
-    let work_plan = find(
-        &store,
-        "Forward Work Plan 2024–26: finalisation and endorsement",
-    );
+    let (day, hall, opening, work_plan) = annual_meeting_hall(&store);
     // Longer opening: everything after it in the hall shifts by 15 minutes.
     let req = RetimeRequest {
         day,
@@ -238,13 +245,7 @@ fn retime_ripples_and_refuses_to_break_a_pin() {
 #[test]
 fn the_preview_shows_what_retime_would_do_and_writes_nothing() {
     let mut store = sample_in_memory().unwrap();
-    let day = NaiveDate::from_ymd_opt(2024, 11, 19).unwrap();
-    let hall = find_room(&store, "Plenary Hall").unwrap().id;
-    let opening = find(&store, "Opening and adoption of the agenda");
-    let work_plan = find(
-        &store,
-        "Forward Work Plan 2024–26: finalisation and endorsement",
-    );
+    let (day, hall, opening, work_plan) = annual_meeting_hall(&store);
     let updates = find(&store, "National updates from members and observers");
     store.set_pinned(updates.id, true).unwrap();
     let base = RetimeRequest {
