@@ -477,6 +477,13 @@ pub fn speaking_list(state: S, session_id: Id) -> ApiResult<SpeakingList> {
     state.with(|s| speaking::speaking_list(s, session_id))
 }
 
+/// The budget and turn starts for turns being edited; writes nothing.
+#[tauri::command]
+#[specta::specta]
+pub fn turn_times(state: S, session_id: Id, minutes: Vec<u32>) -> ApiResult<speaking::TurnTimes> {
+    state.with(|s| speaking::turn_times(s, session_id, &minutes))
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn set_speaking_list(state: S, session_id: Id, slots: Vec<SlotEntry>) -> ApiResult<()> {
@@ -741,6 +748,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             board,
             assignment_conflicts,
             speaking_list,
+            turn_times,
             set_speaking_list,
             suggest_speaking_list,
             protocol_settings,

@@ -96,15 +96,51 @@ pub fn speaking_list(store: &Store, session_id: Id) -> Result<SpeakingList> {
         });
         offset += minutes;
     }
-    let length = match (session.start, session.end) {
-        (Some(a), Some(b)) => Some((b - a).num_minutes().max(0) as u32),
-        _ => None,
-    };
     let minutes: Vec<u32> = turns.iter().map(|t| t.slot.minutes).collect();
     Ok(SpeakingList {
-        budget: budget(&minutes, length),
+        budget: budget(&minutes, session_length(&session)),
         session,
         turns,
+    })
+}
+
+/// A session's length in minutes; None while it is unscheduled.
+fn session_length(session: &Session) -> Option<u32> {
+    match (session.start, session.end) {
+        (Some(a), Some(b)) => Some((b - a).num_minutes().max(0) as u32),
+        _ => None,
+    }
+}
+
+/// The budget line and each turn's start for a list being edited, before it is saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct TurnTimes {
+    pub budget: Budget,
+    /// When each turn begins: "09:12", or "+12 min" while the session has no times.
+    pub starts: Vec<String>,
+}
+
+/// What the speaking-list dialog shows while the turns are edited: the same
+/// budget as a saved list, and when each turn would begin. Writes nothing.
+pub fn turn_times(store: &Store, session_id: Id, minutes: &[u32]) -> Result<TurnTimes> {
+    let session = store.session(session_id)?;
+    let mut offset = 0;
+    let starts = minutes
+        .iter()
+        .map(|m| {
+            let at = match session.start {
+                Some(start) => (start + chrono::Duration::minutes(offset as i64))
+                    .format("%H:%M")
+                    .to_string(),
+                None => format!("+{offset} min"),
+            };
+            offset += m;
+            at
+        })
+        .collect();
+    Ok(TurnTimes {
+        budget: budget(minutes, session_length(&session)),
+        starts,
     })
 }
 
@@ -176,6 +212,51 @@ mod tests {
             let b = budget(turns, *len);
             assert_eq!((b.fits, b.message.as_str()), (*fits, *message), "{turns:?}");
         }
+    }
+
+    #[test]
+    fn turn_times_follow_the_edited_minutes_and_write_nothing() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let sessions = store.sessions().unwrap();
+        // The commemorative dialogue's opening: 09:00–09:30.
+        let timed = sessions
+            .iter()
+            .find(|s| s.title == "Opening remarks by the Senior Official Co-Chairs")
+            .unwrap();
+        let untimed = crate::planner::unschedule(&mut store, sessions[5].id).unwrap();
+        let table: &[(&Session, &[u32], &[&str], &str)] = &[
+            (timed, &[], &[], "0 of 30 minutes used; 30 minutes left."),
+            (
+                timed,
+                &[5, 10, 0, 3],
+                &["09:00", "09:05", "09:15", "09:15"],
+                "18 of 30 minutes used; 12 minutes left.",
+            ),
+            (
+                timed,
+                &[20, 15],
+                &["09:00", "09:20"],
+                "35 minutes of turns do not fit in the session's 30 minutes: 5 minutes over.",
+            ),
+            (
+                &untimed,
+                &[4, 6],
+                &["+0 min", "+4 min"],
+                "10 minutes in all; the session has no times yet.",
+            ),
+        ];
+        let before = store.history(1).unwrap();
+        for (session, minutes, starts, message) in table {
+            let t = turn_times(&store, session.id, minutes).unwrap();
+            assert_eq!(t.starts, *starts, "{minutes:?}");
+            assert_eq!(t.budget.message, *message, "{minutes:?}");
+            assert_eq!(t.budget, budget(minutes, t.budget.session_minutes));
+        }
+        assert_eq!(store.history(1).unwrap(), before, "nothing written");
+        assert_eq!(
+            turn_times(&store, 999_999, &[5]).unwrap_err().code(),
+            "not_found"
+        );
     }
 
     #[test]

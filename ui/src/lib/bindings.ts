@@ -81,6 +81,8 @@ export const commands = {
 	/**  The conflicts an assignment would add, before it is made. */
 	assignmentConflicts: (sessionId: number, personId: number, role: RoleKind) => typedError<Conflict_Serialize[], ApiError>(__TAURI_INVOKE("assignment_conflicts", { sessionId, personId, role })),
 	speakingList: (sessionId: number) => typedError<SpeakingList_Serialize, ApiError>(__TAURI_INVOKE("speaking_list", { sessionId })),
+	/**  The budget and turn starts for turns being edited; writes nothing. */
+	turnTimes: (sessionId: number, minutes: number[]) => typedError<TurnTimes_Serialize, ApiError>(__TAURI_INVOKE("turn_times", { sessionId, minutes })),
 	setSpeakingList: (sessionId: number, slots: SlotEntry_Deserialize[]) => typedError<null, ApiError>(__TAURI_INVOKE("set_speaking_list", { sessionId, slots })),
 	suggestSpeakingList: (sessionId: number, minutes: number) => typedError<SlotEntry_Serialize[], ApiError>(__TAURI_INVOKE("suggest_speaking_list", { sessionId, minutes })),
 	protocolSettings: () => typedError<ProtocolSettings_Serialize, ApiError>(__TAURI_INVOKE("protocol_settings")),
@@ -1233,6 +1235,23 @@ export type Term<T> = {
 };
 
 export type Turn = Turn_Serialize | Turn_Deserialize;
+
+/**  The budget line and each turn's start for a list being edited, before it is saved. */
+export type TurnTimes = TurnTimes_Serialize | TurnTimes_Deserialize;
+
+/**  The budget line and each turn's start for a list being edited, before it is saved. */
+export type TurnTimes_Deserialize = {
+	budget: Budget_Deserialize,
+	/**  When each turn begins: "09:12", or "+12 min" while the session has no times. */
+	starts: string[],
+};
+
+/**  The budget line and each turn's start for a list being edited, before it is saved. */
+export type TurnTimes_Serialize = {
+	budget: Budget_Serialize,
+	/**  When each turn begins: "09:12", or "+12 min" while the session has no times. */
+	starts: string[],
+};
 
 export type Turn_Deserialize = {
 	slot: SpeakingSlot_Deserialize,

@@ -8,7 +8,6 @@ import {
   governmentChoices,
   joinCounts,
   missingGovernments,
-  moveRow,
   personName,
   placeCochairErrors,
   rosterNames,
@@ -133,23 +132,6 @@ describe('seniorOfficials', () => {
   });
   it('keeps roster order', () => {
     expect(seniorOfficials(roster.delegations)).toEqual(['Australia', 'Thailand']);
-  });
-});
-
-describe('moveRow', () => {
-  const cases: { index: number; delta: number; want: string[] }[] = [
-    { index: 1, delta: -1, want: ['b', 'a', 'c'] },
-    { index: 1, delta: 1, want: ['a', 'c', 'b'] },
-    { index: 0, delta: 2, want: ['b', 'c', 'a'] },
-    { index: 0, delta: -1, want: ['a', 'b', 'c'] },
-    { index: 2, delta: 1, want: ['a', 'b', 'c'] },
-    { index: 5, delta: -1, want: ['a', 'b', 'c'] },
-    { index: 1, delta: 0, want: ['a', 'b', 'c'] },
-  ];
-  it.each(cases)('moves $index by $delta', ({ index, delta, want }) => {
-    const items = ['a', 'b', 'c'];
-    expect(moveRow(items, index, delta)).toEqual(want);
-    expect(items).toEqual(['a', 'b', 'c']);
   });
 });
 

@@ -190,16 +190,6 @@ export function rowsChanged(rows: readonly CochairRow[], saved: readonly Cochair
   });
 }
 
-/** A copy of `items` with the one at `index` moved by `delta` places; unchanged when it cannot move. */
-export function moveRow<T>(items: readonly T[], index: number, delta: number): T[] {
-  const to = index + delta;
-  if (index < 0 || index >= items.length || to < 0 || to >= items.length || delta === 0) return [...items];
-  const out = [...items];
-  const [item] = out.splice(index, 1);
-  out.splice(to, 0, item as T);
-  return out;
-}
-
 /** Row key -> message for rows the backend would refuse anyway: a government must be chosen. */
 export function missingGovernments(rows: readonly CochairRow[]): Map<number, string> {
   const out = new Map<number, string>();

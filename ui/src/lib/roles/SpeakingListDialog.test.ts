@@ -13,6 +13,7 @@ import {
   searchPeople,
   speakingList,
   startedWorkspace,
+  turnTimes,
 } from '../board/testing/fixtures';
 
 let app: ReturnType<typeof mount> | undefined;
@@ -31,6 +32,7 @@ async function open(handlers: Record<string, Handler> = {}) {
     backend(
       {
         speaking_list: () => speakingList,
+        turn_times: turnTimes,
         organisations: () => organisations,
         search_people: searchPeople,
         set_speaking_list: () => null,
@@ -71,28 +73,29 @@ const sentSlots = (calls: Call[]) =>
   calls.filter((c) => c.cmd === 'set_speaking_list').pop()?.args.slots as SlotEntry_Serialize[] | undefined;
 
 describe('SpeakingListDialog', () => {
-  it('shows the turns with their start times and the budget', async () => {
-    const { form } = await open();
+  it('shows the turns with the backend’s start times and budget', async () => {
+    const { form, calls } = await open();
+    expect(calls.filter((c) => c.cmd === 'turn_times').pop()?.args).toEqual({ sessionId: 22, minutes: [5, 5, 3] });
     expect(orgs(form)).toEqual(['Australia', 'Indonesia', 'International Organization for Migration']);
     expect(starts(form)).toEqual(['09:00', '09:05', '09:10']);
     expect($(row(form, 1), '[data-testid="speaking-speaker"]')?.textContent).toBe('Ms Lynn Bell');
-    expect(budgetLine(form).textContent).toBe('13 of 60 minutes used; 47 minutes left.');
+    expect(budgetLine(form).textContent).toBe('13 of 60 minutes');
     expect(budgetLine(form).classList.contains('over')).toBe(false);
     expect(document.activeElement).toBe(row(form, 1));
   });
 
-  it('recomputes the budget and the start times while editing, in red when over', async () => {
-    const { form } = await open();
+  it('asks the backend again while editing, in red when over', async () => {
+    const { form, calls } = await open();
     await typeInto(minutesOf(form, 1), '50');
     expect(starts(form)).toEqual(['09:00', '09:50', '09:55']);
-    expect(budgetLine(form).textContent).toBe(
-      "58 of 60 minutes used; 2 minutes left.",
-    );
+    expect(budgetLine(form).textContent).toBe('58 of 60 minutes');
     await typeInto(minutesOf(form, 2), '10');
-    expect(budgetLine(form).textContent).toBe(
-      "63 minutes of turns do not fit in the session's 60 minutes: 3 minutes over.",
-    );
+    expect(calls.filter((c) => c.cmd === 'turn_times').pop()?.args).toEqual({ sessionId: 22, minutes: [50, 10, 3] });
+    expect(budgetLine(form).textContent).toBe('63 of 60 minutes');
     expect(budgetLine(form).classList.contains('over')).toBe(true);
+    // A blank box counts as nothing until it is filled in.
+    await typeInto(minutesOf(form, 3), '');
+    expect(calls.filter((c) => c.cmd === 'turn_times').pop()?.args).toEqual({ sessionId: 22, minutes: [50, 10, 0] });
   });
 
   it('saves the turns in the order shown', async () => {
@@ -148,6 +151,7 @@ describe('SpeakingListDialog', () => {
         {
           [ASK]: answer(true),
           roster: () => roster,
+          turn_times: turnTimes,
           suggest_speaking_list: (args) => [
             { organisation_id: 1, person_id: 7, minutes: args.minutes },
             { organisation_id: 4, person_id: 12, minutes: args.minutes },
@@ -162,7 +166,7 @@ describe('SpeakingListDialog', () => {
     expect(orgs(form)).toEqual(['Australia', 'Thailand', 'Indonesia']);
     expect(text(form, 'speaking-speaker')).toEqual(['Ms Lynn Bell', 'Mr Somchai Chai', '']);
     expect(starts(form)).toEqual(['09:00', '09:04', '09:08']);
-    expect(budgetLine(form).textContent).toBe('12 of 60 minutes used; 48 minutes left.');
+    expect(budgetLine(form).textContent).toBe('12 of 60 minutes');
   });
 
   it('fills an empty list without asking', async () => {

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../ipc';
-import { moveKey, moveRow, rowProblems, speakerTbc } from './rows';
-
-describe('moveRow', () => {
-  it.each([
-    [0, 1, ['b', 'a', 'c']],
-    [2, 0, ['c', 'a', 'b']],
-    [1, 1, ['a', 'b', 'c']],
-    [0, 9, ['b', 'c', 'a']],
-    [2, -3, ['c', 'a', 'b']],
-    [5, 0, ['a', 'b', 'c']],
-  ] as const)('%s -> %s', (from, to, want) => {
-    const list = ['a', 'b', 'c'];
-    expect(moveRow(list, from, to)).toEqual(want);
-    expect(list).toEqual(['a', 'b', 'c']);
-  });
-});
+import { moveKey, rowProblems, speakerTbc, turnMinutes } from './rows';
 
 describe('rowProblems', () => {
   const invalid = (fields: ApiError['fields']): ApiError => ({ code: 'invalid', message: 'Check the rows.', fields });
@@ -93,5 +78,19 @@ describe('moveKey', () => {
     input.addEventListener('keydown', (ev) => (got = moveKey(ev)));
     input.dispatchEvent(e);
     expect(got).toBeNull();
+  });
+});
+
+describe('turnMinutes', () => {
+  it.each([
+    [5, 5],
+    [null, 0],
+    [undefined, 0],
+    [0, 0],
+    [-1, 0],
+    [Number.POSITIVE_INFINITY, 0],
+    [2.4, 2],
+  ] as const)('%s -> %s', (value, want) => {
+    expect(turnMinutes(value)).toBe(want);
   });
 });

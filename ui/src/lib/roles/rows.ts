@@ -1,15 +1,10 @@
-// What the two ordered-list dialogs (roles, speaking list) share: moving a
-// row, and placing the backend's "roles.N" / "slots.N" problems on the rows
+// What the two ordered-list dialogs (roles, speaking list) share: placing the backend's "roles.N" / "slots.N" problems on the rows
 // they name, by row key so a message stays with its row when rows move.
 import type { ApiError } from '../ipc';
 
-/** `list` with the item at `from` moved to index `to` (clamped). */
-export function moveRow<T>(list: readonly T[], from: number, to: number): T[] {
-  const out = [...list];
-  if (from < 0 || from >= out.length) return out;
-  const [item] = out.splice(from, 1);
-  out.splice(Math.max(0, Math.min(out.length, to)), 0, item as T);
-  return out;
+/** Whole minutes of a speaking turn as typed; blank or nonsense counts as nothing (the backend refuses it). */
+export function turnMinutes(value: number | null | undefined): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
 }
 
 export type RowProblems = {

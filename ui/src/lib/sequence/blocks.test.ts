@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockMinutes } from '../calendar/floating';
-import { minutesInto, moveItem, spanText, startMinutes } from './blocks';
+import { minutesInto, spanText, startMinutes } from './blocks';
 
 const at = (hm: string) => clockMinutes(hm)!;
 
@@ -21,14 +21,5 @@ describe('sequence helpers', () => {
     ['2024-11-20T00:30:00', 1470],
   ])('counts %s as %i minutes into 19 November', (wall, minutes) => {
     expect(minutesInto('2024-11-19', wall)).toBe(minutes);
-  });
-
-  it('moves an item within a list', () => {
-    expect(moveItem(['a', 'b', 'c', 'd'], 0, 2)).toEqual(['b', 'c', 'a', 'd']);
-    expect(moveItem(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b']);
-    expect(moveItem(['a', 'b', 'c'], 1, 9)).toEqual(['a', 'c', 'b']);
-    const list = ['a', 'b'];
-    expect(moveItem(list, 5, 0)).toEqual(['a', 'b']);
-    expect(list).toEqual(['a', 'b']);
   });
 });

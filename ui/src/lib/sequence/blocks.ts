@@ -1,6 +1,6 @@
-// Small helpers of the sequence planner: a block's span in words, clock
-// minutes of a wall-clock time, and moving a block within the list. The
-// ripple itself is the backend's (preview_retime).
+// Small helpers of the sequence planner: a block's span in words and clock
+// minutes of a wall-clock time. The ripple itself is the backend's
+// (preview_retime).
 import { clockMinutes, minutesClock } from '../calendar/floating';
 
 export type Span = { start: number; end: number };
@@ -20,14 +20,4 @@ export function startMinutes(wall: string | null | undefined): number | null {
 export function minutesInto(day: string, wall: string): number {
   const minutes = startMinutes(wall) ?? 0;
   return wall.slice(0, 10) > day ? minutes + 1440 : minutes;
-}
-
-/** Move the item at `from` to index `to` (clamped); a new array. */
-export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
-  const out = [...list];
-  if (from < 0 || from >= out.length) return out;
-  const [item] = out.splice(from, 1);
-  const at = Math.max(0, Math.min(out.length, to));
-  out.splice(at, 0, item as T);
-  return out;
 }

@@ -15,6 +15,7 @@ import type {
   Session_Serialize,
   SessionKind,
   SpeakingList_Serialize,
+  TurnTimes_Serialize,
 } from '../../ipc';
 import { Workspace } from '../../plan/workspace.svelte';
 import { agenda, settle } from '../../testing/fixtures';
@@ -208,6 +209,26 @@ export const speakingList: SpeakingList_Serialize = {
   ],
   budget: { total_minutes: 13, session_minutes: 60, fits: true, message: '13 of 60 minutes used; 47 minutes left.' },
 };
+
+/**
+ * A stand-in for the backend's turn_times over `speakingList`'s 09:00–10:00
+ * session: starts one after another, and a budget line that only names the
+ * total (the real sentences are plenary-core's, tested there).
+ */
+export function turnTimes(args: Record<string, unknown>): TurnTimes_Serialize {
+  const minutes = args.minutes as number[];
+  let at = 9 * 60;
+  const starts = minutes.map((m) => {
+    const clock = `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
+    at += m;
+    return clock;
+  });
+  const total = minutes.reduce((sum, m) => sum + m, 0);
+  return {
+    budget: { total_minutes: total, session_minutes: 60, fits: total <= 60, message: `${total} of 60 minutes` },
+    starts,
+  };
+}
 
 export const roster: Roster_Serialize = {
   event: { id: 11, title: 'Annual Meeting', short_name: 'Annual', first_day: '2024-11-19', last_day: '2024-11-19', description: '' },
