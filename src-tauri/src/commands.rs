@@ -511,11 +511,18 @@ pub fn set_protocol_settings(state: S, settings: ProtocolSettings) -> ApiResult<
 // ----- attendees: check-in desk, lists, import -----
 
 /// The desk for `day`, or for today (in the plan's zone) while the event runs.
+/// Today's date on the plan's wall clock (the desk's and the Print page's default day).
+#[tauri::command]
+#[specta::specta]
+pub fn plan_today(state: S) -> ApiResult<NaiveDate> {
+    state.with(|s| Ok(roster::plan_today(&s.plan()?, chrono::Utc::now())))
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn desk(state: S, event_id: Id, day: Option<NaiveDate>) -> ApiResult<Desk> {
     state.with(|s| {
-        let today = roster::wall_clock(&s.plan()?, chrono::Utc::now()).date();
+        let today = roster::plan_today(&s.plan()?, chrono::Utc::now());
         roster::desk(
             s,
             event_id,
@@ -754,6 +761,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             protocol_settings,
             set_protocol_settings,
             desk,
+            plan_today,
             check_in,
             export_attendees,
             import_preview,

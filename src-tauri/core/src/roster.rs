@@ -205,6 +205,11 @@ pub fn wall_clock(plan: &Plan, utc: chrono::DateTime<chrono::Utc>) -> chrono::Na
     }
 }
 
+/// Today's date on the plan's wall clock, `now` being this moment.
+pub fn plan_today(plan: &Plan, now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    wall_clock(plan, now).date()
+}
+
 /// The day the desk opens on: `today` while the event runs, else its nearest day.
 pub fn desk_day(event: &Event, today: NaiveDate) -> NaiveDate {
     today.clamp(event.first_day, event.last_day)
@@ -394,6 +399,21 @@ mod tests {
             .with_timezone(&chrono::Utc);
         // Asia/Bangkok is UTC+7.
         assert_eq!(wall_clock(&plan, utc).to_string(), "2024-11-18 08:30:00");
+        // 18:00 UTC on the 17th is already the 18th in Bangkok; a bad zone falls back to UTC.
+        let late = chrono::DateTime::parse_from_rfc3339("2024-11-17T18:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        for (zone, want) in [
+            ("Asia/Bangkok", "2024-11-18"),
+            ("Not/AZone", "2024-11-17"),
+            ("America/New_York", "2024-11-17"),
+        ] {
+            let p = Plan {
+                time_zone: zone.into(),
+                ..plan.clone()
+            };
+            assert_eq!(plan_today(&p, late).to_string(), want, "{zone}");
+        }
         let event = store.events().unwrap()[0].clone();
         let before = event.first_day.pred_opt().unwrap();
         let after = event.last_day.succ_opt().unwrap();

@@ -87,8 +87,12 @@ export const commands = {
 	suggestSpeakingList: (sessionId: number, minutes: number) => typedError<SlotEntry_Serialize[], ApiError>(__TAURI_INVOKE("suggest_speaking_list", { sessionId, minutes })),
 	protocolSettings: () => typedError<ProtocolSettings_Serialize, ApiError>(__TAURI_INVOKE("protocol_settings")),
 	setProtocolSettings: (settings: ProtocolSettings_Deserialize) => typedError<ProtocolSettings_Serialize, ApiError>(__TAURI_INVOKE("set_protocol_settings", { settings })),
-	/**  The desk for `day`, or for today (in the plan's zone) while the event runs. */
 	desk: (eventId: number, day: string | null) => typedError<Desk_Serialize, ApiError>(__TAURI_INVOKE("desk", { eventId, day })),
+	/**
+	 *  The desk for `day`, or for today (in the plan's zone) while the event runs.
+	 *  Today's date on the plan's wall clock (the desk's and the Print page's default day).
+	 */
+	planToday: () => typedError<string, ApiError>(__TAURI_INVOKE("plan_today")),
 	checkIn: (eventId: number, personId: number, day: string, present: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("check_in", { eventId, personId, day, present })),
 	/**  Writes the event's attendee list, in protocol order, as CSV at `path`. */
 	exportAttendees: (eventId: number, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_attendees", { eventId, path })),

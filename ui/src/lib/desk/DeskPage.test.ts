@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import DeskPage from './DeskPage.svelte';
-import { deskBackend, mountPage, people } from './fixtures';
+import { deskBackend, loadedWorkspace, mountPage, people } from './fixtures';
 import { apiError, backend, type Call, type Handler } from '../testing/fixtures';
 import { $, $$, choose, click, press, typeInto } from '../testing/dom';
 
@@ -15,11 +15,13 @@ afterEach(() => {
   clearMocks();
 });
 
-async function start(handlers: Record<string, Handler> = {}) {
+async function start(handlers: Record<string, Handler> = {}, today: string | null = null) {
   const calls: Call[] = [];
   const desk = deskBackend();
   mockIPC(backend({ ...desk.handlers, ...handlers }, calls));
-  const mounted = await mountPage(DeskPage);
+  const ws = loadedWorkspace();
+  ws.today = today;
+  const mounted = await mountPage(DeskPage, ws);
   app = mounted.app;
   const el = mounted.el;
   const search = $<HTMLInputElement>(el, '[data-testid="desk-search"]')!;
@@ -47,6 +49,12 @@ describe('Desk page', () => {
     expect($(el, '.total')?.textContent).toContain('1 of 3 checked in');
     const counts = $$(el, '[data-testid="desk-count"]').map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
     expect(counts).toEqual(['Member state 1/2', 'International organisation 0/1']);
+  });
+
+  it('opens on the event running on the plan’s today, as the backend tells it', async () => {
+    const { el, calls } = await start({}, '2024-11-19');
+    expect(callsOf(calls, 'desk').pop()?.args).toEqual({ eventId: 11, day: null });
+    expect($<HTMLSelectElement>(el, '[data-testid="desk-event"]')?.value).toBe('11');
   });
 
   it('filters as you type, ignoring accents and case, on name, organisation, acronym and email', async () => {

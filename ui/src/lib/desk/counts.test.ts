@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultEventId, presentText, share, todayIn, toggledText, whenText } from './counts';
-
-describe('todayIn', () => {
-  // 17:30 UTC on 17 November is already the 18th in Bangkok but still the 17th in New York.
-  const now = new Date('2024-11-17T17:30:00Z');
-  it.each([
-    ['Asia/Bangkok', '2024-11-18'],
-    ['America/New_York', '2024-11-17'],
-    ['UTC', '2024-11-17'],
-  ])('%s -> %s', (zone, day) => {
-    expect(todayIn(zone, now)).toBe(day);
-  });
-
-  it('falls back to this computer’s zone for a blank or unknown zone', () => {
-    expect(todayIn('', now)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(todayIn('Not/AZone', now)).toBe(todayIn('', now));
-  });
-});
+import { defaultEventId, presentText, share, toggledText, whenText } from './counts';
 
 describe('defaultEventId', () => {
   const events = [

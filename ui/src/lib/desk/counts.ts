@@ -1,24 +1,8 @@
 // Wording and choices around the desk's live counts: which event the desk
-// opens on, "today" in the plan's time zone, and the "N of M" lines.
+// opens on (today being the backend's, on the plan's wall clock), and the
+// "N of M" lines.
 import type { Event } from '../ipc';
 import { formatDayShort, isDate } from '../format/time';
-
-/**
- * Today's date ("YYYY-MM-DD") in `zone`, or in this computer's zone when
- * `zone` is blank or unknown: the desk runs on the plan's calendar, whatever
- * the laptop is set to.
- */
-export function todayIn(zone: string, now: Date = new Date()): string {
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-CA', zone ? { ...options, timeZone: zone } : options).formatToParts(now);
-  } catch {
-    parts = new Intl.DateTimeFormat('en-CA', options).formatToParts(now);
-  }
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 /**
  * The event the desk opens on: the one running today, else the next to

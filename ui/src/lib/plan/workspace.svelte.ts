@@ -38,6 +38,8 @@ export class Workspace {
   starting = $state(true);
   vocabulary: Vocabulary | null = $state.raw(null);
   overview: Overview_Serialize | null = $state.raw(null);
+  /** Today on the plan's wall clock ("YYYY-MM-DD"), from the backend; null before the plan is loaded. */
+  today: string | null = $state(null);
   conflicts: Conflict_Serialize[] = $state.raw([]);
   /** What Undo and Redo would do now (summaries), for the Edit menu. */
   undoState: UndoState_Serialize = $state.raw(NOTHING_TO_UNDO);
@@ -88,12 +90,14 @@ export class Workspace {
 
   /** Reload the overview, the conflicts and the undo state. */
   async refresh(): Promise<void> {
-    const [overview, conflicts, undoState] = await Promise.all([
+    const [overview, conflicts, undoState, today] = await Promise.all([
       call(commands.overview()),
       call(commands.checkPlan()),
       call(commands.undoState()),
+      call(commands.planToday()),
     ]);
     this.overview = overview;
+    this.today = today;
     this.conflicts = conflicts;
     this.undoState = undoState;
     this.revision++;

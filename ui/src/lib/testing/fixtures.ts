@@ -264,6 +264,8 @@ export function backend(
       args.day ? { ...agenda, days: agenda.days.filter((d) => d.date === args.day), unscheduled: [] } : agenda,
     check_plan: () => conflicts,
     undo_state: () => ({ undo: null, redo: null }),
+    // A day after the sample week, so no event is running today.
+    plan_today: () => '2030-01-15',
     change_log: () => [],
     'plugin:window|set_title': () => null,
   };
