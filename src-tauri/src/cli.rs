@@ -275,8 +275,7 @@ fn run_attendees(command: AttendeesCommand) -> Result<i32, Failure> {
         } => {
             let mut store = Store::open(&file)?;
             let event = attendees::find_event(&store, &event)?;
-            let bytes =
-                std::fs::read(&csv).map_err(|e| Failure(format!("{}: {e}", csv.display())))?;
+            let bytes = attendees::csv_file::read_file(&csv)?;
             let table = attendees::csv_file::read_table(&bytes)?;
             let mapping = parse_map(&table, &map)?;
             let (preview, _) = attendees::preview(&store, &table, &mapping, event.id)?;

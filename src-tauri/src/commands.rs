@@ -550,11 +550,7 @@ pub fn check_in(
 #[tauri::command]
 #[specta::specta]
 pub fn export_attendees(state: S, event_id: Id, path: String) -> ApiResult<u32> {
-    state.with(|s| {
-        let lines = attendees::attendee_list(s, event_id)?;
-        std::fs::write(&path, attendees::attendee_csv(&lines))?;
-        Ok(lines.len() as u32)
-    })
+    state.with(|s| attendees::export_csv(s, event_id, std::path::Path::new(&path)))
 }
 
 /// What importing the CSV at `path` would do; `mapping` None maps columns automatically.
@@ -566,7 +562,7 @@ pub fn import_preview(
     event_id: Id,
     mapping: Option<Vec<ImportField>>,
 ) -> ApiResult<ImportPreview> {
-    let bytes = read_csv(&path)?;
+    let bytes = attendees::csv_file::read_file(std::path::Path::new(&path))?;
     state.with(|s| attendees::preview_file(s, &bytes, mapping.as_deref(), event_id))
 }
 
@@ -581,7 +577,7 @@ pub fn import_attendees(
     skip_invalid: bool,
     progress: Channel<ImportProgress>,
 ) -> ApiResult<ImportSummary> {
-    let bytes = read_csv(&path)?;
+    let bytes = attendees::csv_file::read_file(std::path::Path::new(&path))?;
     let name = file_name(&path);
     state.with_mut(|s| {
         let mut report = |done, total| {
@@ -597,15 +593,6 @@ pub fn import_attendees(
             &mut report,
         )
         .map(|(_, summary)| summary)
-    })
-}
-
-fn read_csv(path: &str) -> ApiResult<Vec<u8>> {
-    std::fs::read(path).map_err(|e| {
-        ApiError::from(plenary_core::CoreError::invalid(
-            "file",
-            format!("{path} could not be read: {e}"),
-        ))
     })
 }
 

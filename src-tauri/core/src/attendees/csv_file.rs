@@ -81,6 +81,13 @@ pub fn escape_cell(cell: &str) -> String {
     }
 }
 
+/// The bytes of the file at `path`, or a "file" problem that names it.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        CoreError::invalid("file", format!("{} could not be read: {e}", path.display()))
+    })
+}
+
 pub fn read_table(bytes: &[u8]) -> Result<CsvTable> {
     let (text, encoding) = decode(bytes);
     if text.trim().is_empty() {

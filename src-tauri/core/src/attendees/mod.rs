@@ -867,6 +867,19 @@ pub fn attendee_list(store: &Store, event_id: Id) -> Result<Vec<AttendeeLine>> {
     Ok(lines.into_iter().map(|(_, l)| l).collect())
 }
 
+/// Writes the event's attendee list, in protocol order, as CSV at `out`;
+/// returns how many people it lists.
+pub fn export_csv(store: &Store, event_id: Id, out: &std::path::Path) -> Result<u32> {
+    let lines = attendee_list(store, event_id)?;
+    std::fs::write(out, attendee_csv(&lines)).map_err(|e| {
+        CoreError::invalid(
+            "out",
+            format!("{} could not be written: {e}", out.display()),
+        )
+    })?;
+    Ok(lines.len() as u32)
+}
+
 /// The list as CSV, with headers that re-import to the same fields.
 pub fn attendee_csv(lines: &[AttendeeLine]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());

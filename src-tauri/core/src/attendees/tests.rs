@@ -338,3 +338,31 @@ fn itinerary_lists_a_persons_sessions() {
         "event: No event \"Summit\" (events: Commemorative Dialogue, Annual Meeting, Regional Event)."
     );
 }
+
+#[test]
+fn the_list_is_written_to_a_file_and_read_back_through_one_door() {
+    let store = sample_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("annual.csv");
+    let n = export_csv(&store, annual(&store), &out).unwrap();
+    let lines = attendee_list(&store, annual(&store)).unwrap();
+    assert_eq!(n as usize, lines.len());
+    let bytes = csv_file::read_file(&out).unwrap();
+    assert_eq!(bytes, attendee_csv(&lines).into_bytes());
+
+    let nowhere = dir.path().join("no such folder").join("x.csv");
+    let err = export_csv(&store, annual(&store), &nowhere).unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("out: {} could not be written:", nowhere.display())),
+        "{err}"
+    );
+    assert!(!nowhere.exists());
+    let err = csv_file::read_file(&nowhere).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(&format!("file: {} could not be read:", nowhere.display())),
+        "{err}"
+    );
+}
