@@ -725,7 +725,7 @@ async fn calendar_day_view_of_a_92_room_day() {
     app.el("[data-testid=cal-event]").await;
     // Time from an action until the calendar's old sessions have been
     // replaced by new ones and a frame with them has been drawn.
-    let timed = |action: &'static str| {
+    let timed = |action: &str| {
         format!(
             r#"const done = arguments[arguments.length - 1];
                const old = document.querySelector('[data-testid=cal-event]');
@@ -754,6 +754,15 @@ async fn calendar_day_view_of_a_92_room_day() {
                 .unwrap()
         }
     };
+    // The week view of the next eight rooms (about 120 sessions), and back.
+    let mut week_pages = Vec::new();
+    for button in ["room-next", "room-prev"] {
+        let script = timed(&format!(
+            "document.querySelector('[data-testid={button}]').click()"
+        ));
+        week_pages.push(measure(script).await.round());
+    }
+    eprintln!("calendar week view: another page of eight rooms in {week_pages:?} ms");
     // From the week view (the first eight rooms' sessions) to the day view.
     let from_week = measure(timed(
         "document.querySelector('[data-testid=view-day]').click()",
