@@ -163,11 +163,12 @@ impl App {
 
     /// Scrolls `css` to the middle of its scroller and returns it.
     async fn centred(&self, css: &str) -> WebElement {
+        let el = self.el(css).await;
         self.js(&format!(
             "document.querySelector(\"{css}\").scrollIntoView({{block: 'center'}})"
         ))
         .await;
-        self.el(css).await
+        el
     }
 
     /// Presses on `from`, moves a little so the press becomes a drag, then

@@ -106,8 +106,13 @@ export class FormState<T extends object> {
   }
 }
 
-/** Move focus to the first control marked invalid inside `root`, if any. */
+/**
+ * Move focus to the first control marked invalid inside `root`, if any. A
+ * control that cannot carry aria-invalid itself (a type-ahead picker) sits in
+ * a group marked data-invalid instead; the group's input gets the focus.
+ */
 export function focusFirstInvalid(root: ParentNode | null | undefined): void {
-  const el = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
-  el?.focus();
+  const el = root?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]');
+  if (el?.dataset.invalid) el.querySelector<HTMLElement>('input')?.focus();
+  else el?.focus();
 }

@@ -151,4 +151,15 @@ describe('focusFirstInvalid', () => {
     expect((document.activeElement as HTMLInputElement | null)?.name).toBe('b');
     root.remove();
   });
+
+  it('focuses the input of a group marked invalid when it comes first', () => {
+    const root = document.createElement('form');
+    root.innerHTML =
+      '<input name="a"><div role="group" data-invalid="true"><button type="button">Clear</button><input name="pick"></div>' +
+      '<input name="c" aria-invalid="true">';
+    document.body.appendChild(root);
+    focusFirstInvalid(root);
+    expect((document.activeElement as HTMLInputElement | null)?.name).toBe('pick');
+    root.remove();
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiError } from '../ipc';
-import { moveKey, rowProblems, speakerTbc, turnMinutes } from './rows';
+import { ApiFailure, type ApiError } from '../ipc';
+import { moveKey, problemsOf, rowProblems, speakerTbc, turnMinutes } from './rows';
 
 describe('rowProblems', () => {
   const invalid = (fields: ApiError['fields']): ApiError => ({ code: 'invalid', message: 'Check the rows.', fields });
@@ -92,5 +92,19 @@ describe('turnMinutes', () => {
     [2.4, 2],
   ] as const)('%s -> %s', (value, want) => {
     expect(turnMinutes(value)).toBe(want);
+  });
+});
+
+describe('problemsOf', () => {
+  it('places a refusal on its rows', () => {
+    const e = new ApiFailure({ code: 'invalid', message: 'Check the rows.', fields: [{ field: 'slots.1', message: 'Too long.' }] });
+    expect(problemsOf(e, 'slots', [7, 8])).toEqual({ rows: new Map([[8, 'Too long.']]), general: null });
+  });
+
+  it('puts anything else in the banner', () => {
+    expect(problemsOf(new Error('The disk is full.'), 'slots', [7, 8])).toEqual({
+      rows: new Map(),
+      general: 'The disk is full.',
+    });
   });
 });

@@ -1,6 +1,6 @@
 // What the two ordered-list dialogs (roles, speaking list) share: placing the backend's "roles.N" / "slots.N" problems on the rows
 // they name, by row key so a message stays with its row when rows move.
-import type { ApiError } from '../ipc';
+import { ApiFailure, describeError, type ApiError } from '../ipc';
 
 /** Whole minutes of a speaking turn as typed; blank or nonsense counts as nothing (the backend refuses it). */
 export function turnMinutes(value: number | null | undefined): number {
@@ -34,6 +34,12 @@ export function rowProblems(error: ApiError, prefix: string, keys: readonly numb
     rows.set(key, before ? `${before} ${problem.message}` : problem.message);
   }
   return { rows, general: unplaced.length ? unplaced.join(' ') : null };
+}
+
+/** Place whatever a save threw: a refusal on the rows it names, anything else in the banner. */
+export function problemsOf(e: unknown, prefix: string, keys: readonly number[]): RowProblems {
+  if (e instanceof ApiFailure) return rowProblems(e.error, prefix, keys);
+  return { rows: new Map(), general: describeError(e) };
 }
 
 /** An organisation standing in for a speaker not named yet: "IOM — speaker TBC". */
