@@ -82,6 +82,7 @@ bindings:
 screenshots: e2e
 	cp target/e2e-shots/overview.png docs/screenshot-overview.png
 	cp target/e2e-shots/agenda.png docs/screenshot-agenda.png
+	cp target/e2e-shots/calendar-tray-drag.png docs/screenshot-calendar.png
 	cp target/e2e-shots/board.png docs/screenshot-speakers.png
 	cp target/e2e-shots/print.png docs/screenshot-print.png
 

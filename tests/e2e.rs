@@ -589,6 +589,7 @@ async fn dragging_from_the_tray_onto_the_calendar_schedules_a_session() {
         .js("return document.querySelector('[data-testid=tray-hint]').textContent.trim()")
         .await;
     let hint = hint.as_str().unwrap().to_string();
+    app.shot("calendar-tray-drag.png").await;
     let clock = hint
         .strip_prefix("Release to place at Wed 20 Nov, ")
         .and_then(|rest| rest.strip_suffix('.'))
