@@ -161,6 +161,15 @@ impl App {
         );
     }
 
+    /// Opens a page from the navigation, by its key ("calendar", "board", …).
+    async fn open(&self, page: &str) {
+        self.el(&format!("[data-testid=nav-{page}]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
     /// Scrolls `css` to the middle of its scroller and returns it.
     async fn centred(&self, css: &str) -> WebElement {
         let el = self.el(css).await;
@@ -231,11 +240,7 @@ async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
     app.shot("overview.png").await;
 
     // Agenda: every session of the three days, with roles.
-    app.el("[data-testid=nav-agenda]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("agenda").await;
     app.wait_js(
         "return document.querySelectorAll('[data-testid=session-row]').length",
         json!(24),
@@ -383,11 +388,7 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
     drop(plenary_core::sample::write_sample(&plan, false).unwrap());
     let closing = session_named(&plan, "Closing of the Annual Meeting");
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-calendar]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("calendar").await;
     let css = format!("[data-testid=cal-event][data-session-id='{}']", closing.id);
     let event = app.centred(&css).await;
     app.shot("calendar.png").await;
@@ -486,11 +487,7 @@ async fn dragging_a_block_in_the_sequence_reorders_the_day() {
         "A decade of the Working Group: achievements and opportunities",
     );
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-sequence]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("sequence").await;
     app.choose(
         "[data-testid=sequence-room]",
         &opening.room_id.unwrap().to_string(),
@@ -566,11 +563,7 @@ async fn dragging_from_the_tray_onto_the_calendar_schedules_a_session() {
     drop(store);
     let target = session_named(&plan, "Situation report: new trends and issues of concern");
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-calendar]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("calendar").await;
     let item = app
         .el(&format!(
             "[data-testid=tray-item][data-session-id='{}'] .tray-title",
@@ -659,11 +652,7 @@ async fn a_person_clash_shows_a_badge_and_a_panel_entry() {
     let opening = session_named(&plan, "Opening remarks by the Senior Official Co-Chairs");
 
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-agenda]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("agenda").await;
     let row = format!(
         "[data-testid=session-row][data-session-id='{}']",
         opening.id
@@ -719,11 +708,7 @@ async fn calendar_day_view_of_a_92_room_day() {
     };
     drop(plenary_core::synth::generate(&plan, &spec).unwrap());
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-calendar]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("calendar").await;
     app.el("[data-testid=cal-event]").await;
     // Time from an action until the calendar's old sessions have been
     // replaced by new ones and a frame with them has been drawn.
@@ -848,11 +833,7 @@ async fn csv_import_through_the_import_screen() {
     let (plan, event, _) = sample_with_a_registrant(dir.path());
     let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/indico-registrants.csv");
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-import]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("import").await;
     app.choose("[data-testid=import-event]", &event.id.to_string())
         .await;
     app.type_into("[data-testid=import-path]", csv.to_str().unwrap())
@@ -906,11 +887,7 @@ async fn check_in_one_person_at_the_desk() {
     let dir = tempfile::tempdir().unwrap();
     let (plan, event, lynn) = sample_with_a_registrant(dir.path());
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-desk]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("desk").await;
     app.choose("[data-testid=desk-event]", &event.id.to_string())
         .await;
     app.choose("[data-testid=desk-day]", &event.first_day.to_string())
@@ -944,11 +921,7 @@ async fn check_in_one_person_at_the_desk() {
     assert_eq!(present, vec![event.first_day]);
 
     // The delegations of the same event, in protocol order, co-chairs first.
-    app.el("[data-testid=nav-delegations]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("delegations").await;
     app.el("[data-testid=delegation]").await;
     let first = app
         .js("return document.querySelector('[data-testid=delegation]').dataset.orgId")
@@ -973,11 +946,7 @@ async fn board_with_the_panel(
         .find(|s| s.kind == plenary_core::model::SessionKind::Panel)
         .unwrap();
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-board]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("board").await;
     // Every session, not only those that still need people.
     app.el("[data-testid=board-page]").await;
     app.js("const f = document.querySelector('[data-testid=board-needs-only]'); if (f && f.checked) f.click(); return true")
@@ -1058,11 +1027,7 @@ async fn people_search_round_trip_in_the_window() {
     let plan = dir.path().join("large.plenary");
     drop(plenary_core::synth::generate(&plan, &plenary_core::synth::Spec::FOUNDATION).unwrap());
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-people]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("people").await;
     app.el("[data-testid=people-search]").await;
     // Keystroke to rows on screen, for a few queries over 5,000 people.
     let mut times = Vec::new();
@@ -1104,11 +1069,7 @@ async fn the_print_page_previews_the_programme_page_by_page() {
     let plan = dir.path().join("week.plenary");
     drop(plenary_core::sample::write_sample(&plan, false).unwrap());
     let app = App::launch(&plan).await;
-    app.el("[data-testid=nav-print]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open("print").await;
     app.el("[data-testid=print-page-image]").await;
     let alts = app
         .js("return [...document.querySelectorAll('[data-testid=print-page-image]')].map(i => i.alt)")
