@@ -185,16 +185,18 @@ describe('RolesDialog: co-hosts of the session', () => {
     });
     const section = $(form, '[data-testid="session-cohosts"]')!;
     const chips = () => $$(section, '[data-testid="session-cohost"]').map((c) => c.textContent?.replace('×', '').trim());
-    // Only the session's own co-host, not the event's.
-    expect(chips()).toEqual(['International Organization for Migration']);
+    // Only the session's own co-host, not the event's, named with its acronym.
+    expect(chips()).toEqual(['International Organization for Migration (IOM)']);
 
     await typeInto($(section, '[data-testid="session-cohost-picker"]'), 'Thai');
     await pickOption($(section, '[data-testid="session-cohost-picker-option"]'));
     const sent = calls.filter((c) => c.cmd === 'set_cohosts').pop()!.args;
     expect(sent).toEqual({ eventId: 10, sessionId: 20, organisations: [3, 4] });
-    expect(chips()).toEqual(['International Organization for Migration', 'Thailand']);
+    expect(chips()).toEqual(['International Organization for Migration (IOM)', 'Thailand']);
 
-    await click($(section, 'button[aria-label="Remove International Organization for Migration as co-host"]'));
+    await click($(section, 'button[aria-label="Remove International Organization for Migration (IOM) as co-host"]'));
     expect(calls.filter((c) => c.cmd === 'set_cohosts').pop()!.args.organisations).toEqual([4]);
+    // The keyboard stays in the list: on the chip that took the removed one's place.
+    expect(document.activeElement).toBe($(section, '[data-testid="session-cohost-remove"]'));
   });
 });
