@@ -36,13 +36,29 @@ pub enum CoreError {
     NotFound { what: &'static str, id: i64 },
     #[error("{}", .0.iter().map(|p| format!("{}: {}", p.field, p.message)).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<FieldProblem>),
+    /// A plan file (or a step of its undo history) that Plenary will not
+    /// read or apply; the message is one sentence that names the record.
+    #[error("{0}")]
+    Damaged(String),
+    /// The user cancelled a slow open.
+    #[error("Opening was cancelled.")]
+    Cancelled,
     /// A planner edit that would push a session into a pinned one.
     #[error("{0}")]
     PinOverrun(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    #[error("the plan file could not be read or written: {0}")]
+    #[error("the plan file could not be read or written: {}", one_line(.0))]
     Database(#[from] rusqlite::Error),
+}
+
+/// SQLite's messages can quote a statement over several lines; an error is
+/// one line wherever it is shown.
+fn one_line(e: &rusqlite::Error) -> String {
+    e.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl CoreError {
@@ -55,6 +71,8 @@ impl CoreError {
             CoreError::Exists { .. } => "file_exists",
             CoreError::NotFound { .. } => "not_found",
             CoreError::Invalid(_) => "invalid",
+            CoreError::Damaged(_) => "damaged",
+            CoreError::Cancelled => "cancelled",
             CoreError::PinOverrun(_) => "pin_overrun",
             CoreError::Io(_) => "io",
             CoreError::Database(_) => "database",

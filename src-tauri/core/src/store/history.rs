@@ -1,14 +1,21 @@
-//! Undo and redo that survive a restart, kept in the plan file.
+//! Undo and redo that survive a restart, kept in the plan file as data.
 //!
-//! Triggers on every tracked table write, for each change made while a step
-//! is recording, the SQL statement that reverses it. Undoing a step runs its
-//! statements newest first; the triggers record, under the same step, the
-//! statements that reverse the undo, which are then what redo runs. So a
-//! step always holds the inverse of its last application.
+//! Triggers on every tracked table record, for each change made while a step
+//! is recording, what happened to which row and the row's former values
+//! (`history_change`). Undoing a step applies its changes newest first with
+//! the app's own statements; the triggers record, under the same step, the
+//! changes that reverse the undo, which are then what redo applies. So a step
+//! always holds the inverse of its last application.
+//!
+//! A plan file comes from anyone, so a change is only data: its table must be
+//! one of `TRACKED` and its columns that table's, and the statements are built
+//! from those constants alone, with every value bound as a parameter.
 
-use super::schema::TRACKED_TABLES;
-use crate::error::Result;
+use super::schema::TRACKED;
+use super::verify;
+use crate::error::{CoreError, Result};
 use chrono::NaiveDateTime;
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -31,54 +38,57 @@ pub struct UndoState {
     pub redo: Option<String>,
 }
 
-fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
-    let mut st = conn.prepare(&format!("PRAGMA table_info(\"{table}\")"))?;
-    let cols = st
-        .query_map([], |r| r.get::<_, String>(1))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(cols)
+const RECORDING: &str = "(SELECT recording FROM history_state WHERE id = 1)";
+
+/// The trigger names of one tracked table.
+fn trigger_names(table: &str) -> [String; 3] {
+    ["insert", "update", "delete"].map(|op| format!("history_{table}_{op}"))
 }
 
-/// (Re)creates the recording triggers for the current columns of each
-/// tracked table; run after every migration.
-pub fn install_triggers(conn: &Connection) -> Result<()> {
-    let recording = "(SELECT recording FROM history_state WHERE id = 1)";
-    let mut sql = String::new();
-    for table in TRACKED_TABLES {
-        let cols = columns(conn, table)?;
-        let names = cols
-            .iter()
-            .map(|c| format!("\"{c}\""))
-            .collect::<Vec<_>>()
-            .join(",");
+/// Drops the recording triggers by the names this code gives them.
+pub fn drop_triggers(conn: &Connection) -> Result<()> {
+    for (table, _) in TRACKED {
+        for name in trigger_names(table) {
+            conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {name};"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The statements that create the recording triggers, from the column lists
+/// in `TRACKED` (never from the file's own idea of its columns).
+pub fn trigger_sql() -> Vec<String> {
+    let mut out = Vec::new();
+    for (table, cols) in TRACKED {
         let old_values = cols
             .iter()
-            .map(|c| format!("quote(OLD.\"{c}\")"))
+            .map(|c| format!("'{c}', OLD.\"{c}\""))
             .collect::<Vec<_>>()
-            .join("||','||");
-        let old_sets = cols
-            .iter()
-            .map(|c| format!("'\"{c}\"='||quote(OLD.\"{c}\")"))
-            .collect::<Vec<_>>()
-            .join("||','||");
-        sql.push_str(&format!(
-            "DROP TRIGGER IF EXISTS history_{table}_insert;
-             DROP TRIGGER IF EXISTS history_{table}_update;
-             DROP TRIGGER IF EXISTS history_{table}_delete;
-             CREATE TRIGGER history_{table}_insert AFTER INSERT ON \"{table}\" WHEN {recording} IS NOT NULL BEGIN
-               INSERT INTO history_sql (step, sql) VALUES ({recording}, 'DELETE FROM \"{table}\" WHERE rowid='||NEW.rowid);
-             END;
-             CREATE TRIGGER history_{table}_update AFTER UPDATE ON \"{table}\" WHEN {recording} IS NOT NULL BEGIN
-               INSERT INTO history_sql (step, sql) VALUES ({recording}, 'UPDATE \"{table}\" SET '||{old_sets}||' WHERE rowid='||OLD.rowid);
-             END;
-             CREATE TRIGGER history_{table}_delete AFTER DELETE ON \"{table}\" WHEN {recording} IS NOT NULL BEGIN
-               INSERT INTO history_sql (step, sql) VALUES ({recording}, 'INSERT INTO \"{table}\" (rowid,{names_escaped}) VALUES ('||OLD.rowid||','||{old_values}||')');
-             END;
-            ",
-            names_escaped = names.replace('\'', "''"),
+            .join(", ");
+        let [insert, update, delete] = trigger_names(table);
+        out.push(format!(
+            "CREATE TRIGGER {insert} AFTER INSERT ON \"{table}\" WHEN {RECORDING} IS NOT NULL BEGIN
+  INSERT INTO history_change (step, tbl, op, row_id, old) VALUES ({RECORDING}, '{table}', 'insert', NEW.rowid, NULL);
+END"
         ));
+        for (name, op) in [(update, "update"), (delete, "delete")] {
+            out.push(format!(
+                "CREATE TRIGGER {name} AFTER {verb} ON \"{table}\" WHEN {RECORDING} IS NOT NULL BEGIN
+  INSERT INTO history_change (step, tbl, op, row_id, old) VALUES ({RECORDING}, '{table}', '{op}', OLD.rowid, json_object({old_values}));
+END",
+                verb = op.to_uppercase(),
+            ));
+        }
     }
-    conn.execute_batch(&sql)?;
+    out
+}
+
+/// (Re)creates the recording triggers; run after the last migration.
+pub fn install_triggers(conn: &Connection) -> Result<()> {
+    drop_triggers(conn)?;
+    for sql in trigger_sql() {
+        conn.execute_batch(&format!("{sql};"))?;
+    }
     Ok(())
 }
 
@@ -102,7 +112,7 @@ pub fn begin(tx: &Transaction, at: NaiveDateTime, summary: &str) -> Result<i64> 
 pub fn end(tx: &Transaction, step: i64) -> Result<()> {
     tx.execute("UPDATE history_state SET recording = NULL WHERE id = 1", [])?;
     let changed: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM history_sql WHERE step = ?1)",
+        "SELECT EXISTS (SELECT 1 FROM history_change WHERE step = ?1)",
         [step],
         |r| r.get(0),
     )?;
@@ -116,14 +126,185 @@ pub fn end(tx: &Transaction, step: i64) -> Result<()> {
     Ok(())
 }
 
-/// Replays a step's statements newest first, recording their inverses.
-fn replay(tx: &Transaction, step: i64) -> Result<()> {
-    let statements: Vec<String> = {
-        let mut st = tx.prepare("SELECT sql FROM history_sql WHERE step = ?1 ORDER BY seq DESC")?;
-        let rows = st.query_map([step], |r| r.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
+/// What a recorded change did to a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// The row was inserted; applying the change deletes it.
+    Insert,
+    /// The row was updated; applying the change restores `old`.
+    Update,
+    /// The row was deleted; applying the change inserts `old` again.
+    Delete,
+}
+
+impl Op {
+    pub fn key(self) -> &'static str {
+        match self {
+            Op::Insert => "insert",
+            Op::Update => "update",
+            Op::Delete => "delete",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Op> {
+        [Op::Insert, Op::Update, Op::Delete]
+            .into_iter()
+            .find(|op| op.key() == key)
+    }
+}
+
+/// One change read back from the file, before it is trusted.
+struct Change {
+    table: String,
+    op: String,
+    row_id: i64,
+    old: Option<String>,
+}
+
+/// A change whose table and columns are the code's own constants.
+struct Checked {
+    table: &'static str,
+    op: Op,
+    row_id: i64,
+    values: Vec<(&'static str, Value)>,
+}
+
+/// Finds `name` among the tracked tables: the `&'static str` returned is the
+/// code's, so it is what goes into a statement.
+pub fn tracked_table(name: &str) -> Option<(&'static str, &'static [&'static str])> {
+    TRACKED.iter().copied().find(|(t, _)| *t == name)
+}
+
+fn json_value(v: &serde_json::Value) -> Option<Value> {
+    Some(match v {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Integer(i64::from(*b)),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Real(n.as_f64()?),
+        },
+        serde_json::Value::String(s) => Value::Text(s.clone()),
+        serde_json::Value::Array(_) | serde_json::Value::Object(_) => return None,
+    })
+}
+
+fn check(change: Change) -> std::result::Result<Checked, String> {
+    let (table, cols) = tracked_table(&change.table).ok_or_else(|| {
+        format!(
+            "it names a table Plenary does not keep (“{}”)",
+            verify::clean(&change.table, 40)
+        )
+    })?;
+    let op = Op::from_key(&change.op).ok_or_else(|| {
+        format!(
+            "it names an unknown change (“{}”)",
+            verify::clean(&change.op, 40)
+        )
+    })?;
+    let values = match (op, change.old) {
+        (Op::Insert, _) => Vec::new(),
+        (_, None) => return Err("a change has no former values".into()),
+        (_, Some(json)) => {
+            let map: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&json).map_err(|_| "a change's values are not readable")?;
+            let mut values = Vec::with_capacity(map.len());
+            for (key, value) in &map {
+                let col = cols.iter().copied().find(|c| c == key).ok_or_else(|| {
+                    format!(
+                        "it names a column {table} does not have (“{}”)",
+                        verify::clean(key, 40)
+                    )
+                })?;
+                let value = json_value(value)
+                    .ok_or_else(|| format!("a value of {table}.{col} is not a plain value"))?;
+                values.push((col, value));
+            }
+            if values.is_empty() {
+                return Err("a change has no former values".into());
+            }
+            values
+        }
     };
-    tx.execute("DELETE FROM history_sql WHERE step = ?1", [step])?;
+    Ok(Checked {
+        table,
+        op,
+        row_id: change.row_id,
+        values,
+    })
+}
+
+fn apply(tx: &Transaction, c: &Checked) -> Result<()> {
+    let table = c.table;
+    match c.op {
+        Op::Insert => {
+            tx.prepare_cached(&format!("DELETE FROM \"{table}\" WHERE rowid = ?1"))?
+                .execute([c.row_id])?;
+        }
+        Op::Update => {
+            let sets = c
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, (col, _))| format!("\"{col}\" = ?{}", i + 2))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut st =
+                tx.prepare_cached(&format!("UPDATE \"{table}\" SET {sets} WHERE rowid = ?1"))?;
+            let mut params: Vec<&dyn rusqlite::ToSql> = vec![&c.row_id];
+            params.extend(c.values.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));
+            st.execute(params.as_slice())?;
+        }
+        Op::Delete => {
+            let names = c
+                .values
+                .iter()
+                .map(|(col, _)| format!(", \"{col}\""))
+                .collect::<String>();
+            let marks = (0..c.values.len())
+                .map(|i| format!(", ?{}", i + 2))
+                .collect::<String>();
+            let mut st = tx.prepare_cached(&format!(
+                "INSERT INTO \"{table}\" (rowid{names}) VALUES (?1{marks})"
+            ))?;
+            let mut params: Vec<&dyn rusqlite::ToSql> = vec![&c.row_id];
+            params.extend(c.values.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));
+            st.execute(params.as_slice())?;
+        }
+    }
+    Ok(())
+}
+
+/// Applies a step's changes newest first, recording their inverses. A step
+/// that names anything but the app's own tables and columns, or would leave
+/// the plan invalid, is refused whole.
+fn replay(tx: &Transaction, step: i64, summary: &str, verb: &str) -> Result<()> {
+    let refuse = |why: String| {
+        CoreError::Damaged(format!(
+            "“{}” cannot be {verb}: {why}; nothing was changed.",
+            verify::clean(summary, 60)
+        ))
+    };
+    let changes: Vec<Change> = {
+        let mut st = tx.prepare(
+            "SELECT tbl, op, row_id, old FROM history_change WHERE step = ?1 ORDER BY seq DESC",
+        )?;
+        let rows = st.query_map([step], |r| {
+            Ok(Change {
+                table: r.get(0)?,
+                op: r.get(1)?,
+                row_id: r.get(2)?,
+                old: r.get(3)?,
+            })
+        })?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|_| refuse("its record in the file is damaged".into()))?
+    };
+    let checked = changes
+        .into_iter()
+        .map(check)
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(refuse)?;
+    tx.execute("DELETE FROM history_change WHERE step = ?1", [step])?;
     // Rows come back in an order that satisfies foreign keys only once the
     // whole step has run.
     tx.pragma_update(None, "defer_foreign_keys", "ON")?;
@@ -131,10 +312,11 @@ fn replay(tx: &Transaction, step: i64) -> Result<()> {
         "UPDATE history_state SET recording = ?1 WHERE id = 1",
         [step],
     )?;
-    for sql in &statements {
-        tx.execute_batch(sql)?;
+    for c in &checked {
+        apply(tx, c).map_err(|e| refuse(verify::clean(&e.to_string(), 120)))?;
     }
     tx.execute("UPDATE history_state SET recording = NULL WHERE id = 1", [])?;
+    verify::plan_is_sound(tx).map_err(refuse)?;
     Ok(())
 }
 
@@ -150,7 +332,7 @@ pub fn undo(tx: &Transaction) -> Result<Option<String>> {
     let Some((id, summary)) = step else {
         return Ok(None);
     };
-    replay(tx, id)?;
+    replay(tx, id, &summary, "undone")?;
     tx.execute("UPDATE history_step SET undone = 1 WHERE id = ?1", [id])?;
     Ok(Some(summary))
 }
@@ -167,7 +349,7 @@ pub fn redo(tx: &Transaction) -> Result<Option<String>> {
     let Some((id, summary)) = step else {
         return Ok(None);
     };
-    replay(tx, id)?;
+    replay(tx, id, &summary, "redone")?;
     tx.execute("UPDATE history_step SET undone = 0 WHERE id = ?1", [id])?;
     Ok(Some(summary))
 }

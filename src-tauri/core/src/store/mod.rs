@@ -3,10 +3,16 @@
 //! Every public edit runs in one transaction, so the file on disk is always a
 //! whole, consistent plan (autosave, no unsaved state).
 
+mod guard;
 mod history;
+mod legacy;
 mod people;
 mod schema;
+mod verify;
 mod versions;
+
+pub use guard::OpenCancel;
+pub use verify::{clean as one_line, MAX_ORGANISATIONS, MAX_PEOPLE, MAX_SESSIONS};
 
 pub use people::{CochairEntry, Impact, RoleEntry, SlotEntry};
 pub use versions::{ProtocolSettings, PublishedVersion};
@@ -19,7 +25,9 @@ use crate::error::{CoreError, Result};
 use crate::forms::{EventForm, PlanForm, RoomForm, SessionForm};
 use crate::model::*;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, Transaction};
+use rusqlite::{
+    params, Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior,
+};
 use std::path::{Path, PathBuf};
 
 /// Where edits get their time stamps; tests pass a fixed clock.
@@ -154,36 +162,51 @@ pub struct RoleRow {
     pub organisation: Option<(String, String)>,
 }
 
-fn configure(conn: &Connection) -> Result<()> {
+/// Sets up a connection to a plan file that has passed `guard::inspect`
+/// (or that this process is creating).
+fn configure(conn: &mut Connection) -> Result<()> {
+    guard::harden(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // WAL keeps readers and the writer apart; NORMAL sync is durable across
     // application crashes, which is what autosave promises.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    // Every write takes the lock when it begins, so waiting for another
+    // writer goes through the busy timeout instead of failing as "locked"
+    // when a read turns into a write.
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
     Ok(())
 }
 
-fn migrate(conn: &mut Connection) -> Result<()> {
+/// Brings `conn` from its version up to `target`, one transaction each.
+fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version >= current_version() {
+    if version >= target {
         return Ok(());
     }
-    let pending = &schema::MIGRATIONS[version.max(0) as usize..];
-    for (i, sql) in pending
-        .iter()
-        .enumerate()
-        .map(|(n, sql)| (n + version as usize, sql))
-    {
+    for v in version.max(0)..target {
+        let next = v + 1;
         let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        if i + 1 == schema::MIGRATIONS.len() {
+        if next == schema::HISTORY_AS_DATA {
+            // The old triggers write SQL text; they go before anything else.
+            history::drop_triggers(&tx)?;
+        }
+        tx.execute_batch(schema::MIGRATIONS[v as usize])?;
+        if next == schema::HISTORY_AS_DATA {
+            legacy::convert_history(&tx)?;
+        }
+        tx.pragma_update(None, "user_version", next)?;
+        if next == target && next >= schema::HISTORY_AS_DATA {
             history::install_triggers(&tx)?;
         }
         tx.commit()?;
     }
     Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, current_version())
 }
 
 fn insert_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
@@ -229,7 +252,7 @@ impl Store {
             }
         }
         let mut conn = Connection::open(path)?;
-        configure(&conn)?;
+        configure(&mut conn)?;
         Self::initialise(&mut conn, plan)?;
         Ok(Store {
             conn,
@@ -241,6 +264,7 @@ impl Store {
     /// A plan held in memory only, for tests and benchmarks.
     pub fn in_memory(plan: &Plan) -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
+        guard::harden(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         Self::initialise(&mut conn, plan)?;
         Ok(Store {
@@ -259,42 +283,28 @@ impl Store {
         Ok(())
     }
 
-    /// Opens an existing plan, refusing files that are not plans or come
-    /// from a newer Plenary, and brings older plans up to date.
+    /// Opens an existing plan, refusing files that are not plans, come from
+    /// a newer Plenary, or hold anything Plenary did not make, and brings
+    /// older plans up to date. The file is checked read-only first: a
+    /// refused file is left exactly as it was.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_cancellable(path, &OpenCancel::new())
+    }
+
+    /// `open`, abandoned with `CoreError::Cancelled` when `cancel` is set.
+    pub fn open_cancellable(path: &Path, cancel: &OpenCancel) -> Result<Store> {
         if !path.is_file() {
             return Err(CoreError::Missing { path: path.into() });
         }
-        let not_a_plan = || CoreError::NotAPlan { path: path.into() };
+        guard::inspect(path, cancel)?;
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        // Reading the header is the first thing that fails on a non-SQLite file.
-        let app_id: i64 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|_| not_a_plan())?;
-        if app_id != APPLICATION_ID {
-            return Err(not_a_plan());
-        }
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version > current_version() {
-            return Err(CoreError::NewerVersion {
-                path: path.into(),
-                found: version,
-                supported: current_version(),
-            });
-        }
-        configure(&conn)?;
+        cancel.watch(&conn)?;
+        configure(&mut conn)?;
         migrate(&mut conn)?;
-        let has_plan: bool = conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM plan WHERE id = 1)", [], |r| {
-                r.get(0)
-            })
-            .map_err(|_| not_a_plan())?;
-        if !has_plan {
-            return Err(not_a_plan());
-        }
+        cancel.check()?;
         Ok(Store {
             conn,
             path: Some(path.into()),
@@ -321,10 +331,24 @@ impl Store {
         if tmp.exists() {
             std::fs::remove_file(&tmp)?;
         }
+        // VACUUM INTO attaches its target, which every connection otherwise
+        // refuses; the statement and its target are the app's own.
         self.conn
-            .execute("VACUUM INTO ?1", params![tmp.to_string_lossy()])?;
+            .set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 1)?;
+        let copied = self
+            .conn
+            .execute("VACUUM INTO ?1", params![tmp.to_string_lossy()]);
+        self.conn
+            .set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+        copied?;
         std::fs::rename(&tmp, dest)?;
         Ok(())
+    }
+
+    /// The connection, for tests that look at the file itself.
+    #[cfg(test)]
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     pub fn set_clock(&mut self, clock: Clock) {
@@ -1462,3 +1486,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod hostile_tests;

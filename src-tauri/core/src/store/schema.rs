@@ -188,27 +188,159 @@ CREATE TABLE protocol_setting (
 INSERT INTO protocol_setting (id, host_organisation_id, ignore_words)
 VALUES (1, NULL, 'The|Republic of the|Republic of|Kingdom of|State of');
 "#,
+    // 7: undo history as data. Each change names a tracked table, what was
+    // done to a row, and the row's former values as JSON; undo applies them
+    // with the app's own statements. The SQL text of `history_sql` is
+    // converted by a strict reader and dropped (see legacy.rs).
+    r#"
+CREATE TABLE history_change (
+    seq INTEGER PRIMARY KEY,
+    step INTEGER NOT NULL REFERENCES history_step(id) ON DELETE CASCADE,
+    tbl TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    row_id INTEGER NOT NULL,
+    old TEXT
+);
+CREATE INDEX history_change_step ON history_change(step);
+"#,
 ];
 
-/// Tables whose changes undo and redo cover.
-pub const TRACKED_TABLES: &[&str] = &[
-    "plan",
-    "event",
-    "room",
-    "session",
-    "organisation",
-    "person",
-    "session_role",
-    "event_cochair",
-    "cohost",
-    "participation",
-    "attendance",
-    "attendance_day",
-    "accepted_conflict",
-    "speaking_slot",
-    "published_version",
-    "protocol_setting",
+/// Tables whose changes undo and redo cover, with their columns in the
+/// current schema. Undo history names a table and columns only through this
+/// list: nothing read from a file ever becomes part of a statement.
+pub const TRACKED: &[(&str, &[&str])] = &[
+    (
+        "plan",
+        &[
+            "id",
+            "title",
+            "convening_body",
+            "venue",
+            "city",
+            "time_zone",
+            "first_day",
+            "last_day",
+            "day_start",
+            "day_end",
+            "notes",
+            "snap_minutes",
+            "changeover_minutes",
+        ],
+    ),
+    (
+        "event",
+        &[
+            "id",
+            "title",
+            "short_name",
+            "first_day",
+            "last_day",
+            "description",
+        ],
+    ),
+    ("room", &["id", "name", "capacity", "notes"]),
+    (
+        "session",
+        &[
+            "id",
+            "event_id",
+            "title",
+            "kind",
+            "start",
+            "end",
+            "room_id",
+            "description",
+            "agenda_item",
+            "outcome",
+            "notes",
+            "pinned",
+        ],
+    ),
+    (
+        "organisation",
+        &[
+            "id",
+            "name",
+            "acronym",
+            "category",
+            "country_code",
+            "official_name",
+        ],
+    ),
+    (
+        "person",
+        &[
+            "id",
+            "honorific",
+            "given_name",
+            "family_name",
+            "position",
+            "organisation_id",
+            "email",
+            "phone",
+            "notes",
+            "external_id",
+        ],
+    ),
+    (
+        "session_role",
+        &[
+            "id",
+            "session_id",
+            "role",
+            "person_id",
+            "organisation_id",
+            "note",
+            "position",
+        ],
+    ),
+    (
+        "event_cochair",
+        &[
+            "id",
+            "event_id",
+            "organisation_id",
+            "person_id",
+            "role_label",
+            "day",
+            "position",
+        ],
+    ),
+    (
+        "cohost",
+        &["id", "event_id", "session_id", "organisation_id"],
+    ),
+    (
+        "participation",
+        &["id", "event_id", "organisation_id", "status", "level"],
+    ),
+    (
+        "attendance",
+        &["id", "event_id", "person_id", "registration", "capacity"],
+    ),
+    ("attendance_day", &["attendance_id", "day", "checked_in_at"]),
+    ("accepted_conflict", &["key", "note"]),
+    (
+        "speaking_slot",
+        &[
+            "id",
+            "session_id",
+            "organisation_id",
+            "person_id",
+            "minutes",
+            "position",
+        ],
+    ),
+    ("published_version", &["n", "at", "snapshot"]),
+    (
+        "protocol_setting",
+        &["id", "host_organisation_id", "ignore_words"],
+    ),
 ];
+
+/// The first version whose undo history is data (`history_change`) rather
+/// than SQL text (`history_sql`, versions 2 to 6).
+pub const HISTORY_AS_DATA: i64 = 7;
 
 /// Marks a SQLite file as a Plenary plan ("PLNY").
 pub const APPLICATION_ID: i64 = 0x504C_4E59;

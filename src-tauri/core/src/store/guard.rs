@@ -1,0 +1,300 @@
+//! What stands between a plan file from anyone and the app: every
+//! connection is defensive, and a file is checked read-only (header,
+//! version, the exact schema Plenary makes, SQLite's own integrity check and
+//! every row) before anything writes to it.
+
+use super::{legacy, schema, verify};
+use crate::error::{CoreError, Result};
+use rusqlite::limits::Limit;
+use rusqlite::{Connection, OpenFlags};
+use std::io::Read;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Sets every connection so that nothing a file holds can reach beyond it:
+/// no attached databases, no extensions, no functions with side effects
+/// from the schema, no writes to the schema tables.
+pub fn harden(conn: &Connection) -> Result<()> {
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+    // A row or statement from a file cannot ask for gigabytes.
+    conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, 256 << 20)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, 1 << 20)?;
+    // Damaged pages are found as errors rather than read past.
+    conn.pragma_update(None, "cell_size_check", "ON")?;
+    // Extension loading stays off: rusqlite is built without it, and SQLite
+    // keeps load_extension() disabled unless a program turns it on.
+    Ok(())
+}
+
+/// A flag the window sets to abandon an open that takes too long.
+#[derive(Clone, Default)]
+pub struct OpenCancel(Arc<CancelInner>);
+
+#[derive(Default)]
+struct CancelInner {
+    cancelled: AtomicBool,
+    running: Mutex<Option<rusqlite::InterruptHandle>>,
+}
+
+impl OpenCancel {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stops the open at its next step, interrupting a long query.
+    pub fn cancel(&self) {
+        self.0.cancelled.store(true, Ordering::SeqCst);
+        if let Some(handle) = self.lock().as_ref() {
+            handle.interrupt();
+        }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.cancelled.load(Ordering::SeqCst)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<rusqlite::InterruptHandle>> {
+        self.0.running.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Follows `conn` until the next call; fails at once if already cancelled.
+    pub(super) fn watch(&self, conn: &Connection) -> Result<()> {
+        *self.lock() = Some(conn.get_interrupt_handle());
+        self.check()
+    }
+
+    pub(super) fn check(&self) -> Result<()> {
+        if self.is_cancelled() {
+            Err(CoreError::Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The SQLite header fields read straight from the file's first bytes.
+struct Header {
+    application_id: u32,
+    user_version: i32,
+}
+
+fn read_header(path: &Path) -> std::io::Result<Option<Header>> {
+    let mut bytes = [0u8; 100];
+    let mut file = std::fs::File::open(path)?;
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..])? {
+            0 => return Ok(None),
+            n => filled += n,
+        }
+    }
+    if &bytes[..16] != b"SQLite format 3\0" {
+        return Ok(None);
+    }
+    let word = |at: usize| [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
+    Ok(Some(Header {
+        user_version: i32::from_be_bytes(word(60)),
+        application_id: u32::from_be_bytes(word(68)),
+    }))
+}
+
+/// One object of a schema: (type, name, table, sql).
+type SchemaRow = (String, String, String, Option<String>);
+
+fn schema_rows(conn: &Connection) -> rusqlite::Result<Vec<SchemaRow>> {
+    let mut st =
+        conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
+}
+
+/// What Plenary's own migrations make at `version`: the objects a file of
+/// that version must have, and, for older versions, triggers it may have.
+struct Expected {
+    required: Vec<SchemaRow>,
+    allowed_triggers: Vec<SchemaRow>,
+}
+
+fn build_expected(version: i64) -> Result<Expected> {
+    let mut conn = Connection::open_in_memory()?;
+    if version >= schema::HISTORY_AS_DATA {
+        super::migrate_to(&mut conn, version)?;
+        let required = schema_rows(&conn)?;
+        return Ok(Expected {
+            required,
+            allowed_triggers: Vec::new(),
+        });
+    }
+    for sql in &schema::MIGRATIONS[..version as usize] {
+        conn.execute_batch(sql)?;
+    }
+    let required = schema_rows(&conn)?;
+    // Older versions re-made their triggers at every migration; which tables
+    // had them depended on the release, so each is allowed, none required.
+    let allowed_triggers = if version >= 2 {
+        legacy::trigger_sql(&conn)?
+            .into_iter()
+            .map(|(name, table, sql)| ("trigger".to_string(), name, table, Some(sql)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Expected {
+        required,
+        allowed_triggers,
+    })
+}
+
+fn expected(version: i64) -> Result<&'static Expected> {
+    static CACHE: OnceLock<Vec<Mutex<Option<&'static Expected>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| {
+        (0..=schema::current_version())
+            .map(|_| Mutex::new(None))
+            .collect()
+    });
+    let mut slot = cache[version as usize]
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(e) = *slot {
+        return Ok(e);
+    }
+    // Built once per version and kept for the life of the process.
+    let built: &'static Expected = Box::leak(Box::new(build_expected(version)?));
+    *slot = Some(built);
+    Ok(built)
+}
+
+fn foreign(path: &Path) -> CoreError {
+    CoreError::Damaged(format!(
+        "{} contains objects Plenary did not create; it was not opened.",
+        path.display()
+    ))
+}
+
+/// Opens `path` read-only without creating anything beside it: with no
+/// write-ahead log present the file is taken as immutable, so SQLite makes
+/// no -wal or -shm file either.
+fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let wal = super::sidecar(path, "-wal");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if !wal.exists() {
+        if let Some(text) = path.to_str() {
+            let escaped: String = text
+                .chars()
+                .map(|c| match c {
+                    '%' => "%25".to_string(),
+                    '?' => "%3f".to_string(),
+                    '#' => "%23".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            return Connection::open_with_flags(
+                format!("file:{escaped}?immutable=1"),
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            );
+        }
+    }
+    Connection::open_with_flags(path, flags)
+}
+
+/// Checks a plan file without writing to it; returns its schema version.
+pub fn inspect(path: &Path, cancel: &OpenCancel) -> Result<i64> {
+    let not_a_plan = || CoreError::NotAPlan { path: path.into() };
+    let meta = std::fs::metadata(path)?;
+    if meta.len() > verify::MAX_FILE_BYTES {
+        return Err(CoreError::Damaged(format!(
+            "{} is larger than Plenary opens ({} MB); it was not opened.",
+            path.display(),
+            verify::MAX_FILE_BYTES >> 20
+        )));
+    }
+    let header = read_header(path)?.ok_or_else(not_a_plan)?;
+    if i64::from(header.application_id) != schema::APPLICATION_ID {
+        return Err(not_a_plan());
+    }
+    let version = i64::from(header.user_version);
+    check_version(path, version)?;
+
+    let conn = open_read_only(path).map_err(|_| not_a_plan())?;
+    harden(&conn)?;
+    cancel.watch(&conn)?;
+    let interrupted = |e: rusqlite::Error, other: CoreError| match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::OperationInterrupted =>
+        {
+            CoreError::Cancelled
+        }
+        _ => other,
+    };
+    // The header may be stale when a write-ahead log holds newer pages.
+    let (app_id, version): (i64, i64) = conn
+        .query_row(
+            "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(|e| interrupted(e, not_a_plan()))?;
+    if app_id != schema::APPLICATION_ID {
+        return Err(not_a_plan());
+    }
+    check_version(path, version)?;
+
+    let found = schema_rows(&conn).map_err(|e| interrupted(e, not_a_plan()))?;
+    let expected = expected(version)?;
+    let mut unmatched: Vec<&SchemaRow> = expected.required.iter().collect();
+    for row in &found {
+        if let Some(i) = unmatched.iter().position(|e| *e == row) {
+            unmatched.swap_remove(i);
+        } else if !expected.allowed_triggers.contains(row) {
+            return Err(foreign(path));
+        }
+    }
+    if !unmatched.is_empty() {
+        // A table of ours is missing or different: an unfinished or foreign
+        // file, or the right id on something else.
+        let missing_plan = unmatched.iter().any(|(_, name, _, _)| name == "plan");
+        return Err(if missing_plan {
+            not_a_plan()
+        } else {
+            foreign(path)
+        });
+    }
+    cancel.check()?;
+
+    let integrity: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| interrupted(e, damaged(path, "SQLite cannot read it")))?;
+    if integrity != "ok" {
+        return Err(damaged(path, "SQLite found it damaged"));
+    }
+    cancel.check()?;
+    let sound = if version == schema::current_version() {
+        verify::file_is_sound(&conn)
+    } else {
+        verify::older_plan_is_sound(&conn)
+    };
+    cancel.check()?;
+    sound.map_err(|why| damaged(path, &why))?;
+    Ok(version)
+}
+
+fn damaged(path: &Path, why: &str) -> CoreError {
+    CoreError::Damaged(format!("{} cannot be opened: {why}.", path.display()))
+}
+
+fn check_version(path: &Path, version: i64) -> Result<()> {
+    if version > schema::current_version() {
+        return Err(CoreError::NewerVersion {
+            path: path.into(),
+            found: version,
+            supported: schema::current_version(),
+        });
+    }
+    if version < 1 {
+        return Err(CoreError::NotAPlan { path: path.into() });
+    }
+    Ok(())
+}
