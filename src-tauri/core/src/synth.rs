@@ -157,7 +157,28 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
     store.forget_history()
 }
 
+/// Refuses sizes that the plan file check would refuse to open again.
+fn within_limits(spec: &Spec) -> Result<()> {
+    use crate::store::{MAX_PEOPLE, MAX_SESSIONS};
+    let limits = [
+        ("sessions", i64::from(spec.sessions), MAX_SESSIONS),
+        ("people", i64::from(spec.people), MAX_PEOPLE),
+        ("rooms", i64::from(spec.rooms), 5_000),
+        ("roles", i64::from(spec.roles), 500_000),
+    ];
+    for (field, n, max) in limits {
+        if n > max {
+            return Err(crate::error::CoreError::invalid(
+                field,
+                format!("A plan holds at most {max} {field}, not {n}."),
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub fn generate(path: &std::path::Path, spec: &Spec) -> Result<Store> {
+    within_limits(spec)?;
     let mut store = Store::create(path, &plan_header(spec), true)?;
     fill(&mut store, spec)?;
     Ok(store)
@@ -189,5 +210,19 @@ mod tests {
                 .any(|c| c.kind == crate::check::ConflictKind::RoomDoubleBooked),
             "rooms are laid end to end"
         );
+    }
+
+    #[test]
+    fn sizes_beyond_what_a_plan_file_holds_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.plenary");
+        let spec = Spec {
+            sessions: 20_001,
+            ..Spec::FOUNDATION
+        };
+        let err = generate(&path, &spec).err().unwrap();
+        assert_eq!(err.code(), "invalid");
+        assert!(err.to_string().contains("at most 20000 sessions"), "{err}");
+        assert!(!path.exists());
     }
 }
