@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod marker;
 pub mod recent;
 pub mod state;
 

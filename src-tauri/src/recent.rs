@@ -19,6 +19,20 @@ pub fn remember(list: &mut Vec<RecentFile>, entry: RecentFile) {
     list.truncate(LIMIT);
 }
 
+/// Writes `value` as JSON through a temporary file, so a crash never leaves
+/// half a file. Failures are ignored: these files are conveniences.
+pub(crate) fn write_json(file: &Path, value: &impl Serialize) {
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if let Ok(json) = serde_json::to_vec_pretty(value) {
+        let tmp = file.with_extension("json.partial");
+        if std::fs::write(&tmp, json).is_ok() {
+            let _ = std::fs::rename(&tmp, file);
+        }
+    }
+}
+
 pub struct RecentList {
     file: PathBuf,
 }
@@ -40,15 +54,7 @@ impl RecentList {
     }
 
     fn save(&self, list: &[RecentFile]) {
-        if let Some(dir) = self.file.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        if let Ok(json) = serde_json::to_vec_pretty(list) {
-            let tmp = self.file.with_extension("json.partial");
-            if std::fs::write(&tmp, json).is_ok() {
-                let _ = std::fs::rename(&tmp, &self.file);
-            }
-        }
+        write_json(&self.file, &list);
     }
 
     pub fn add(&self, path: &Path, title: &str) -> Vec<RecentFile> {
