@@ -5,6 +5,7 @@ use plenary::commands::{export_bindings, specta_builder, BINDINGS_PATH};
 use plenary::state::AppState;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
@@ -13,18 +14,31 @@ use tauri::{Manager, WebviewWindowBuilder};
 struct Harness {
     _app: tauri::App<tauri::test::MockRuntime>,
     window: tauri::WebviewWindow<tauri::test::MockRuntime>,
+    state: Arc<AppState>,
     dir: tempfile::TempDir,
 }
 
 impl Harness {
+    /// The app started as the window starts it, with the plan it opens first shown.
     fn new(file: Option<&Path>) -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
-        state.open_at_start(file);
+        let h = Harness::launch(tempfile::tempdir().unwrap(), file);
+        h.start()
+            .unwrap_or_else(|e| panic!("the start-up open failed: {e}"));
+        h
+    }
+
+    /// The app launched with its config and data folders in `dir`, before the
+    /// window has asked for anything.
+    fn launch(dir: tempfile::TempDir, file: Option<&Path>) -> Harness {
+        let state = Arc::new(AppState::new(
+            &dir.path().join("config"),
+            &dir.path().join("data"),
+        ));
+        state.plan_start(file);
         let builder = specta_builder::<tauri::test::MockRuntime>();
         let app = mock_builder()
             .invoke_handler(builder.invoke_handler())
-            .manage(state)
+            .manage(Arc::clone(&state))
             .build(mock_context(noop_assets()))
             .unwrap();
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -33,8 +47,38 @@ impl Harness {
         Harness {
             _app: app,
             window,
+            state,
             dir,
         }
+    }
+
+    /// What the window does first: ask what to open, open it, and say it is shown.
+    fn start(&self) -> Result<Value, Value> {
+        let startup = self.ok("startup", json!({}));
+        assert!(!startup["opening"].is_null(), "nothing to open: {startup}");
+        let file = self.call("open_at_start", json!({}))?;
+        self.ok("plan_shown", json!({ "path": file["path"] }));
+        Ok(file)
+    }
+
+    /// File › Open as the window does it.
+    fn open(&self, path: &Path) -> Value {
+        let file = self.ok("open_plan", json!({ "path": path }));
+        self.ok("plan_shown", json!({ "path": file["path"] }));
+        file
+    }
+
+    fn recent(&self) -> Vec<String> {
+        self.ok("recent_files", json!({}))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["path"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    fn marker(&self) -> PathBuf {
+        self.dir.path().join("config/opening.json")
     }
 
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -79,15 +123,26 @@ fn session_form(event_id: &Value, title: &str, day: &str, from: &str, to: &str) 
 
 #[test]
 fn first_start_opens_a_copy_of_the_sample_and_remembers_it() {
-    let h = Harness::new(None);
+    let h = Harness::launch(tempfile::tempdir().unwrap(), None);
+    let before = h.ok("startup", json!({}));
+    assert!(
+        before["plan"].is_null(),
+        "nothing is opened before the window asks"
+    );
+    assert_eq!(
+        before["opening"]["file_name"],
+        "Sample meeting week.plenary"
+    );
+    h.start().unwrap();
     let start = h.ok("startup", json!({}));
     let path = start["plan"]["path"].as_str().unwrap().to_string();
     assert!(path.ends_with("Sample meeting week.plenary"), "{path}");
     assert!(path.starts_with(h.dir.path().to_str().unwrap()));
+    assert!(start["opening"].is_null());
     let overview = h.ok("overview", json!({}));
     assert_eq!(overview["events"].as_array().unwrap().len(), 3);
-    let recent = h.ok("recent_files", json!({}));
-    assert_eq!(recent[0]["path"], path);
+    assert_eq!(h.recent(), vec![path]);
+    assert!(!h.marker().exists());
 }
 
 #[test]
@@ -195,8 +250,9 @@ fn new_open_and_save_copy() {
         json!({ "path": fresh, "form": { "title": "Spring week", "convening_body": "", "venue": "", "city": "Geneva", "time_zone": "Europe/Zurich", "first_day": "2025-03-03", "last_day": "2025-03-05", "day_start": "", "day_end": "", "notes": "" } }),
     );
     assert_eq!(created["title"], "Spring week");
+    h.ok("plan_shown", json!({ "path": created["path"] }));
     assert_eq!(h.ok("overview", json!({}))["session_count"], 0);
-    let opened = h.ok("open_plan", json!({ "path": copy }));
+    let opened = h.open(&copy);
     assert_eq!(opened["file_name"], "copy.plenary");
     assert_eq!(h.ok("overview", json!({}))["session_count"], 24);
     let recent: Vec<String> = h
@@ -222,16 +278,167 @@ fn a_file_that_is_not_a_plan_is_explained_at_start() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.plenary");
     std::fs::write(&bad, "hello").unwrap();
-    let h = Harness::new(Some(&bad));
-    let start = h.ok("startup", json!({}));
-    assert!(start["plan"].is_null());
-    assert_eq!(start["error"]["code"], "not_a_plan");
-    assert!(start["error"]["message"]
+    let h = Harness::launch(tempfile::tempdir().unwrap(), Some(&bad));
+    assert_eq!(
+        h.ok("startup", json!({}))["opening"]["file_name"],
+        "bad.plenary"
+    );
+    let err = h.err("open_at_start", json!({}));
+    assert_eq!(err["code"], "not_a_plan");
+    assert!(err["message"]
         .as_str()
         .unwrap()
         .ends_with("is not a Plenary plan"));
+    assert!(h.ok("startup", json!({}))["plan"].is_null());
     assert_eq!(h.err("overview", json!({}))["code"], "no_plan");
+    assert!(h.recent().is_empty());
+    assert!(!h.marker().exists(), "a clean failure removes the marker");
     let _ = h.window.app_handle();
+}
+
+#[test]
+fn a_failed_open_never_enters_the_recent_list() {
+    let h = Harness::new(None);
+    let sample = h.recent();
+    let bad = h.path("bad.plenary");
+    std::fs::write(&bad, "hello").unwrap();
+    let newer = h.path("newer.plenary");
+    h.ok("save_copy_as", json!({ "path": newer }));
+    make_newer(&newer);
+    for (path, code) in [
+        (bad.clone(), "not_a_plan"),
+        (h.path("gone.plenary"), "missing_file"),
+        (newer.clone(), "newer_version"),
+    ] {
+        let err = h.err("open_plan", json!({ "path": path }));
+        assert_eq!(err["code"], code, "{err}");
+        assert!(!err["message"].as_str().unwrap().contains('\n'), "{err}");
+        assert_eq!(h.recent(), sample, "{code}");
+        assert!(!h.marker().exists(), "{code}");
+    }
+    // The plan shown before stays shown.
+    assert_eq!(h.ok("overview", json!({}))["session_count"], 24);
+
+    // A plan that opens joins the list once the window has shown it.
+    let copy = h.path("copy.plenary");
+    h.ok("save_copy_as", json!({ "path": copy }));
+    h.ok("open_plan", json!({ "path": copy }));
+    assert_eq!(h.recent(), sample, "not remembered before it is shown");
+    assert!(h.marker().exists(), "marked until it is shown");
+    h.ok("plan_shown", json!({ "path": copy }));
+    assert_eq!(h.recent()[0], copy.to_str().unwrap());
+    assert!(!h.marker().exists());
+}
+
+/// Raises a plan's file version past what this build reads, as a newer
+/// Plenary would have left it.
+fn make_newer(path: &Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    // SQLite keeps user_version big-endian at byte offset 60 of the header.
+    bytes[60..64].copy_from_slice(&9999u32.to_be_bytes());
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn the_last_plan_is_not_reopened_after_an_open_that_never_finished() {
+    let h = Harness::new(None);
+    let copy = h.path("copy.plenary");
+    h.ok("save_copy_as", json!({ "path": copy }));
+    h.open(&copy);
+    // The app is killed while reopening it: its marker is left behind.
+    h.state.open(&copy).unwrap();
+    assert!(h.marker().exists());
+    let Harness { dir, .. } = h;
+
+    let h = Harness::launch(dir, None);
+    let start = h.ok("startup", json!({}));
+    assert!(
+        start["plan"].is_null() && start["opening"].is_null(),
+        "{start}"
+    );
+    assert_eq!(
+        start["note"],
+        "Plenary did not reopen copy.plenary because it could not be opened last time."
+    );
+    assert_eq!(h.err("overview", json!({}))["code"], "no_plan");
+    assert_eq!(
+        h.recent()[0],
+        copy.to_str().unwrap(),
+        "it opened before, so it stays in the list"
+    );
+    // The user can still choose it; once shown, the next launch reopens it.
+    h.open(&copy);
+    let Harness { dir, .. } = h;
+    let h = Harness::launch(dir, None);
+    assert!(h.ok("startup", json!({}))["note"].is_null());
+    assert_eq!(h.start().unwrap()["file_name"], "copy.plenary");
+}
+
+#[test]
+fn a_plan_that_opened_but_was_never_shown_is_not_remembered() {
+    let h = Harness::new(None);
+    let sample = h.recent();
+    let copy = h.path("copy.plenary");
+    h.ok("save_copy_as", json!({ "path": copy }));
+    // Opened, then the window hung before showing it, and was killed.
+    h.ok("open_plan", json!({ "path": copy }));
+    let Harness { dir, .. } = h;
+
+    let h = Harness::launch(dir, None);
+    assert_eq!(h.recent(), sample);
+    let start = h.ok("startup", json!({}));
+    assert!(start["note"].is_null(), "{start}");
+    assert_eq!(
+        h.start().unwrap()["file_name"],
+        "Sample meeting week.plenary",
+        "the last plan that was shown is reopened"
+    );
+}
+
+#[test]
+fn a_file_named_at_launch_is_opened_even_after_a_failed_open() {
+    let h = Harness::new(None);
+    let copy = h.path("copy.plenary");
+    h.ok("save_copy_as", json!({ "path": copy }));
+    h.open(&copy);
+    h.state.open(&copy).unwrap();
+    let Harness { dir, .. } = h;
+
+    let h = Harness::launch(dir, Some(&copy));
+    assert!(h.ok("startup", json!({}))["note"].is_null());
+    assert_eq!(h.start().unwrap()["file_name"], "copy.plenary");
+    assert!(!h.marker().exists());
+}
+
+#[test]
+fn a_cancelled_open_changes_nothing() {
+    let h = Harness::new(None);
+    let sample = h.recent();
+    let copy = h.path("copy.plenary");
+    h.ok("save_copy_as", json!({ "path": copy }));
+    assert_eq!(
+        h.ok("cancel_open", json!({})),
+        false,
+        "nothing is being opened"
+    );
+
+    // The window's Cancel reaches the open in progress.
+    let cancel = h.state.begin_open();
+    assert_eq!(h.ok("cancel_open", json!({})), true);
+    let err = h.state.open_with(&copy, &cancel).unwrap_err();
+    assert_eq!(err.code, "cancelled");
+    assert_eq!(err.message, "Opening was cancelled.");
+
+    assert_eq!(
+        h.ok("startup", json!({}))["plan"]["path"],
+        sample[0].as_str()
+    );
+    assert_eq!(h.ok("overview", json!({}))["session_count"], 24);
+    assert_eq!(h.recent(), sample);
+    assert!(!h.marker().exists());
+
+    // A later open goes ahead.
+    assert_eq!(h.open(&copy)["file_name"], "copy.plenary");
 }
 
 /// The TypeScript bindings are generated from these commands; CI fails when

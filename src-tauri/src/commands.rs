@@ -26,11 +26,12 @@ use plenary_core::store::{
 };
 use plenary_core::store::{HistoryStep, UndoState};
 use plenary_core::vocabulary::{self, Vocabulary};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tauri::ipc::Channel;
 use tauri::State;
 
-type S<'a> = State<'a, AppState>;
+type S<'a> = State<'a, Arc<AppState>>;
 
 #[tauri::command]
 #[specta::specta]
@@ -38,10 +39,43 @@ pub fn startup(state: S) -> ApiResult<Startup> {
     state.startup()
 }
 
+/// Opens what `startup` named as `opening`.
 #[tauri::command]
 #[specta::specta]
-pub fn open_plan(state: S, path: String) -> ApiResult<PlanFile> {
-    state.open(&PathBuf::from(path))
+pub async fn open_at_start(state: S<'_>) -> ApiResult<PlanFile> {
+    let state = state.inner().clone();
+    off_the_window(move || state.open_at_start()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn open_plan(state: S<'_>, path: String) -> ApiResult<PlanFile> {
+    let state = state.inner().clone();
+    off_the_window(move || state.open(Path::new(&path))).await
+}
+
+/// Stops the open in progress; false when there was none any more.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_open(state: S) -> bool {
+    state.cancel_open()
+}
+
+/// The window has drawn the plan: it joins the recent list (returned).
+#[tauri::command]
+#[specta::specta]
+pub fn plan_shown(state: S, path: String) -> Vec<RecentFile> {
+    state.shown(&path)
+}
+
+/// Runs a slow open on a blocking thread, so the window stays responsive
+/// and its Cancel button can reach `cancel_open`.
+async fn off_the_window<T: Send + 'static>(
+    work: impl FnOnce() -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::new("io", format!("Opening stopped unexpectedly: {e}")))?
 }
 
 /// Creates a plan at `path`, replacing a file there: the save dialog has
@@ -678,7 +712,10 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
         .dangerously_cast_bigints_to_number()
         .commands(tauri_specta::collect_commands![
             startup,
+            open_at_start,
             open_plan,
+            cancel_open,
+            plan_shown,
             new_plan,
             save_copy_as,
             recent_files,

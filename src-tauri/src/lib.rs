@@ -78,7 +78,7 @@ fn choose_webkit_renderer() {
     }
 }
 
-/// Opens the window on `file`, or on the last plan, or on a copy of the sample.
+/// Opens the window, which then opens `file`, or the last plan, or a copy of the sample.
 pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
     let builder = commands::specta_builder::<tauri::Wry>();
     tauri::Builder::default()
@@ -88,8 +88,10 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
             let config = app.path().app_config_dir()?;
             let data = app.path().app_data_dir()?;
             let state = state::AppState::new(&config, &data);
-            state.open_at_start(file.as_deref());
-            app.manage(state);
+            // Only decides what to open: the window shows at once and opens
+            // it in the background, where it can be cancelled.
+            state.plan_start(file.as_deref());
+            app.manage(std::sync::Arc::new(state));
             if let Some(window) = app.get_webview_window("main") {
                 app.manage(commands::Printer::new(move || window.print()));
             }

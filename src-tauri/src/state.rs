@@ -1,12 +1,21 @@
-//! The open plan and the app's own files (recent list, the sample copy).
+//! The open plan, what to open at start, and the app's own files (recent
+//! list, opening marker, the sample copy).
+//!
+//! Opening a plan file (which may come from anyone) runs off the window's
+//! thread and can be cancelled. A plan enters the recent list, and its opening
+//! marker is removed, only once the window has shown it (`shown`): a plan that
+//! opens but then fails or hangs the window is neither remembered nor, next
+//! time, reopened automatically.
 
 use crate::error::{ApiError, ApiResult};
+use crate::marker::OpeningMarker;
 use crate::recent::{RecentFile, RecentList};
-use plenary_core::{sample, Result as CoreResult, Store};
+use plenary_core::store::OpenCancel;
+use plenary_core::{sample, CoreError, Result as CoreResult, Store};
 use serde::Serialize;
 use specta::Type;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 /// The plan the window shows.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -16,46 +25,73 @@ pub struct PlanFile {
     pub title: String,
 }
 
-/// What the window starts with: a plan, or the reason none could be opened.
+/// A plan about to be opened, named for the window's "Opening …" line.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct OpeningFile {
+    pub path: String,
+    pub file_name: String,
+}
+
+/// What the window starts with.
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct Startup {
+    /// The plan already open (when the window is reloaded).
     pub plan: Option<PlanFile>,
-    pub error: Option<ApiError>,
+    /// The plan `open_at_start` will open.
+    pub opening: Option<OpeningFile>,
+    /// One line for the welcome screen: why the last plan was not reopened.
+    pub note: Option<String>,
+}
+
+/// What to open when the window asks (`open_at_start`).
+#[derive(Debug, Clone, PartialEq)]
+enum Start {
+    File(PathBuf),
+    Sample,
 }
 
 pub struct AppState {
     plan: Mutex<Option<Store>>,
-    startup_error: Mutex<Option<ApiError>>,
+    start: Mutex<Option<Start>>,
+    note: Mutex<Option<String>>,
+    /// The open in progress, for `cancel_open`. Installing a plan holds this
+    /// lock too, so a cancel either stops the open or comes too late, never
+    /// half-way.
+    opening: Mutex<Option<OpenCancel>>,
     recent: RecentList,
+    marker: OpeningMarker,
     data_dir: PathBuf,
 }
 
 pub const SAMPLE_NAME: &str = "Sample meeting week.plenary";
 
+/// A panic while holding one of these locks cannot leave a half-written plan
+/// (edits are transactions), so a poisoned lock is safe to reuse.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl AppState {
     pub fn new(config_dir: &Path, data_dir: &Path) -> Self {
         AppState {
             plan: Mutex::new(None),
-            startup_error: Mutex::new(None),
+            start: Mutex::new(None),
+            note: Mutex::new(None),
+            opening: Mutex::new(None),
             recent: RecentList::new(config_dir),
+            marker: OpeningMarker::new(config_dir),
             data_dir: data_dir.into(),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Store>> {
-        // A panic while holding the lock cannot leave a half-written plan
-        // (edits are transactions), so a poisoned lock is safe to reuse.
-        self.plan.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
     pub fn with<T>(&self, f: impl FnOnce(&Store) -> CoreResult<T>) -> ApiResult<T> {
-        let guard = self.lock();
+        let guard = lock(&self.plan);
         let store = guard.as_ref().ok_or_else(ApiError::no_plan)?;
         Ok(f(store)?)
     }
 
     pub fn with_mut<T>(&self, f: impl FnOnce(&mut Store) -> CoreResult<T>) -> ApiResult<T> {
-        let mut guard = self.lock();
+        let mut guard = lock(&self.plan);
         let store = guard.as_mut().ok_or_else(ApiError::no_plan)?;
         Ok(f(store)?)
     }
@@ -66,15 +102,59 @@ impl AppState {
             .map(Path::to_path_buf)
             .ok_or_else(|| ApiError::new("io", "The plan has no file."))?;
         let title = store.plan()?.title;
-        self.recent.add(&path, &title);
-        *self.lock() = Some(store);
-        *self.startup_error.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        *lock(&self.plan) = Some(store);
         Ok(plan_file(&path, title))
     }
 
-    pub fn open(&self, path: &Path) -> ApiResult<PlanFile> {
-        let store = Store::open(path)?;
+    /// Shows `store` unless its open was cancelled meanwhile.
+    fn install_unless_cancelled(&self, store: Store, cancel: &OpenCancel) -> ApiResult<PlanFile> {
+        let mut opening = lock(&self.opening);
+        if cancel.is_cancelled() {
+            return Err(CoreError::Cancelled.into());
+        }
+        // Not cancelled, so no newer open has begun: the slot is this one's.
+        *opening = None;
         self.install(store)
+    }
+
+    /// Registers a new open as the one in progress; an earlier one still
+    /// running is cancelled, since only the newest can be shown.
+    pub fn begin_open(&self) -> OpenCancel {
+        let cancel = OpenCancel::new();
+        if let Some(earlier) = lock(&self.opening).replace(cancel.clone()) {
+            earlier.cancel();
+        }
+        cancel
+    }
+
+    /// Cancels the open in progress. False when there was none (it may have
+    /// just finished, and then its plan is shown).
+    pub fn cancel_open(&self) -> bool {
+        match lock(&self.opening).take() {
+            Some(cancel) => {
+                cancel.cancel();
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn open(&self, path: &Path) -> ApiResult<PlanFile> {
+        let cancel = self.begin_open();
+        self.open_with(path, &cancel)
+    }
+
+    /// Opens `path` under the marker. A plan that cannot be opened (or whose
+    /// open was cancelled) changes nothing: the plan shown stays.
+    pub fn open_with(&self, path: &Path, cancel: &OpenCancel) -> ApiResult<PlanFile> {
+        self.marker.set(path);
+        let opened = Store::open_cancellable(path, cancel)
+            .map_err(ApiError::from)
+            .and_then(|store| self.install_unless_cancelled(store, cancel));
+        if opened.is_err() {
+            self.marker.clear(path);
+        }
+        opened
     }
 
     pub fn create(&self, path: &Path, plan: &plenary_core::model::Plan) -> ApiResult<PlanFile> {
@@ -82,8 +162,24 @@ impl AppState {
         self.install(store)
     }
 
+    /// The window has shown the plan at `path`: remember it and drop its
+    /// marker. Returns the recent list.
+    pub fn shown(&self, path: &str) -> Vec<RecentFile> {
+        let path = Path::new(path);
+        let title = self.with(|s| {
+            (s.path() == Some(path))
+                .then(|| s.plan().map(|p| p.title))
+                .transpose()
+        });
+        if let Ok(Some(title)) = title {
+            self.recent.add(path, &title);
+            self.marker.clear(path);
+        }
+        self.recent.load()
+    }
+
     pub fn current(&self) -> ApiResult<Option<PlanFile>> {
-        let guard = self.lock();
+        let guard = lock(&self.plan);
         match guard.as_ref() {
             None => Ok(None),
             Some(store) => {
@@ -94,13 +190,21 @@ impl AppState {
     }
 
     pub fn startup(&self) -> ApiResult<Startup> {
+        let opening = lock(&self.start).as_ref().map(|start| {
+            let path = match start {
+                Start::File(path) => path.clone(),
+                Start::Sample => self.sample_path(),
+            };
+            let file = plan_file(&path, String::new());
+            OpeningFile {
+                path: file.path,
+                file_name: file.file_name,
+            }
+        });
         Ok(Startup {
             plan: self.current()?,
-            error: self
-                .startup_error
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .clone(),
+            opening,
+            note: lock(&self.note).clone(),
         })
     }
 
@@ -112,28 +216,57 @@ impl AppState {
         self.recent.forget(path)
     }
 
-    /// Opens what the window should show first: the file asked for, else
-    /// the last plan used, else a fresh copy of the sample week. A failure
-    /// is kept for the window to explain.
-    pub fn open_at_start(&self, file: Option<&Path>) {
-        let result = match file {
-            Some(path) => self.open(path).map(|_| ()),
-            None => self.open_last_or_sample(),
+    fn sample_path(&self) -> PathBuf {
+        self.data_dir.join(SAMPLE_NAME)
+    }
+
+    /// Decides what the window opens first, without opening anything (that
+    /// is `open_at_start`, off the window's thread): the file asked for, else
+    /// the last plan used, else a copy of the sample week. The last plan is
+    /// not reopened when its marker says it could not be opened last time;
+    /// the window then starts on the welcome screen with a note.
+    pub fn plan_start(&self, file: Option<&Path>) {
+        let last = self.recent.load().into_iter().next();
+        let (start, note) = match (file, last) {
+            (Some(path), _) => (Some(Start::File(path.into())), None),
+            (None, Some(last)) => {
+                let last = PathBuf::from(last.path);
+                if self.marker.load().as_deref() == Some(last.as_path()) {
+                    let name = plan_file(&last, String::new()).file_name;
+                    let note = format!(
+                        "Plenary did not reopen {name} because it could not be opened last time."
+                    );
+                    (None, Some(note))
+                } else {
+                    (Some(Start::File(last)), None)
+                }
+            }
+            (None, None) => (Some(Start::Sample), None),
         };
-        if let Err(e) = result {
-            *self.startup_error.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+        *lock(&self.start) = start;
+        *lock(&self.note) = note;
+    }
+
+    /// Opens what `plan_start` chose; a failure is for the window to explain.
+    pub fn open_at_start(&self) -> ApiResult<PlanFile> {
+        let start = lock(&self.start).take();
+        match start {
+            Some(Start::File(path)) => self.open(&path),
+            Some(Start::Sample) => self.open_sample(),
+            None => Err(ApiError::no_plan()),
         }
     }
 
-    fn open_last_or_sample(&self) -> ApiResult<()> {
-        if let Some(last) = self.recent.load().first() {
-            if self.open(Path::new(&last.path)).is_ok() {
-                return Ok(());
+    /// The app's own copy of the sample, written afresh when it is missing
+    /// or cannot be opened.
+    fn open_sample(&self) -> ApiResult<PlanFile> {
+        let cancel = self.begin_open();
+        let copy = self.sample_path();
+        if copy.exists() {
+            match self.open_with(&copy, &cancel) {
+                Err(e) if e.code != "cancelled" => {}
+                opened => return opened,
             }
-        }
-        let copy = self.data_dir.join(SAMPLE_NAME);
-        if copy.exists() && self.open(&copy).is_ok() {
-            return Ok(());
         }
         std::fs::create_dir_all(&self.data_dir).map_err(|e| {
             ApiError::new(
@@ -142,7 +275,7 @@ impl AppState {
             )
         })?;
         let store = sample::write_sample(&copy, true)?;
-        self.install(store).map(|_| ())
+        self.install_unless_cancelled(store, &cancel)
     }
 }
 
@@ -154,5 +287,45 @@ fn plan_file(path: &Path, title: String) -> PlanFile {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         title,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_at(dir: &Path) -> Store {
+        sample::write_sample(&dir.join("week.plenary"), false).unwrap()
+    }
+
+    #[test]
+    fn a_cancel_after_the_file_opened_still_keeps_it_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
+        let cancel = state.begin_open();
+        assert!(state.cancel_open());
+        let err = state
+            .install_unless_cancelled(sample_at(dir.path()), &cancel)
+            .unwrap_err();
+        assert_eq!(err.code, "cancelled");
+        assert!(state.current().unwrap().is_none());
+        assert!(!state.cancel_open(), "nothing is in progress any more");
+    }
+
+    #[test]
+    fn a_newer_open_cancels_the_earlier_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
+        let first = state.begin_open();
+        let second = state.begin_open();
+        assert!(first.is_cancelled() && !second.is_cancelled());
+        let file = state
+            .install_unless_cancelled(sample_at(dir.path()), &second)
+            .unwrap();
+        assert_eq!(file.file_name, "week.plenary");
+        assert!(
+            !state.cancel_open(),
+            "the finished open is no longer cancellable"
+        );
     }
 }

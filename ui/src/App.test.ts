@@ -1,12 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
-import { ASK, agenda, answer, apiError, backend, planFile, settle, type Call, type Handler } from './lib/testing/fixtures';
+import {
+  ASK,
+  agenda,
+  answer,
+  apiError,
+  backend,
+  deferred,
+  planFile,
+  settle,
+  type Call,
+  type Handler,
+} from './lib/testing/fixtures';
 
 let app: ReturnType<typeof mount> | undefined;
 
 afterEach(() => {
+  vi.useRealTimers();
   if (app) unmount(app);
   app = undefined;
   document.body.innerHTML = '';
@@ -276,9 +288,12 @@ describe('File menu', () => {
 describe('App without a plan', () => {
   it('shows the welcome screen with the reason and the recent files', async () => {
     const { target } = await start({
-      startup: () => ({ plan: null, error: apiError('not_a_plan', '/x/y.plenary is not a Plenary plan') }),
+      startup: () => ({ plan: null, opening: { path: '/x/y.plenary', file_name: 'y.plenary' }, note: null }),
+      open_at_start: () => {
+        throw apiError('not_a_plan', '/x/y.plenary is not a Plenary plan');
+      },
     });
-    expect($(target, '[data-testid="startup-error"]')?.textContent).toBe('/x/y.plenary is not a Plenary plan');
+    expect($(target, '[data-testid="open-error"]')?.textContent).toBe('/x/y.plenary is not a Plenary plan');
     expect($(target, '[data-testid="nav-overview"]')).toBeNull();
     const buttons = $$(target, '[data-testid="welcome"] button').map((b) => b.textContent?.trim());
     expect(buttons).toContain('New plan…');
@@ -290,7 +305,7 @@ describe('App without a plan', () => {
     let attempts = 0;
     const created = { path: '/plans/Jakarta 2025.plenary', file_name: 'Jakarta 2025.plenary', title: 'Jakarta 2025' };
     const { target, calls } = await start({
-      startup: () => ({ plan: null, error: null }),
+      startup: () => ({ plan: null, opening: null, note: null }),
       'plugin:dialog|save': () => created.path,
       new_plan: () => {
         attempts += 1;
@@ -331,5 +346,148 @@ describe('App without a plan', () => {
     expect($(document, 'form[data-testid="plan-form"]')).toBeNull();
     expect($(target, '[data-testid="nav-overview"]')).not.toBeNull();
     expect($(target, '[data-testid="plan-title"]')).not.toBeNull();
+  });
+});
+
+/** Run pending promises and fake timers up to `ms` from now, then draw. */
+async function advance(ms = 0) {
+  await vi.advanceTimersByTimeAsync(ms);
+  flushSync();
+}
+
+/** Mounts the app with fake timers from the start (for the start-up open). */
+async function startWithFakeTimers(handlers: Record<string, Handler>) {
+  vi.useFakeTimers();
+  const calls: Call[] = [];
+  mockWindows('main');
+  mockIPC(backend(handlers, calls));
+  const target = document.createElement('div');
+  document.body.appendChild(target);
+  app = mount(App, { target });
+  await advance();
+  return { target, calls };
+}
+
+const slow = { path: '/plans/slow.plenary', file_name: 'slow.plenary', title: 'Slow week' };
+
+describe('Opening a plan', () => {
+  it('shows "Opening NAME…", offers Cancel after two seconds, and cancelling returns to the plan', async () => {
+    const pending = deferred<typeof slow>();
+    const { target, calls } = await start({
+      'plugin:dialog|open': () => slow.path,
+      open_plan: () => pending.promise,
+    });
+    vi.useFakeTimers();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', ctrlKey: true, bubbles: true }));
+    await advance();
+    expect($(target, '[data-testid="opening"]')?.textContent).toContain('Opening slow.plenary…');
+    expect($(target, '[data-testid="plan-title"]')).toBeNull();
+    expect($(target, '[data-testid="cancel-open"]')).toBeNull();
+    await advance(1999);
+    expect($(target, '[data-testid="cancel-open"]')).toBeNull();
+    await advance(1);
+    $(target, '[data-testid="cancel-open"]')!.click();
+    await advance();
+    expect(lastCall(calls, 'cancel_open')).toBeDefined();
+    expect($(target, '[data-testid="opening"]')).toBeNull();
+    expect($(target, '[data-testid="plan-title"]')?.textContent).toBe('Bangkok week');
+    expect($(target, '[data-testid="notice"]')?.textContent).toContain(
+      'Opening slow.plenary was cancelled. You are still working on Bangkok week.plenary.',
+    );
+    // The open finishing late changes nothing.
+    pending.resolve(slow);
+    await advance();
+    expect($(target, '[data-testid="plan-title"]')?.textContent).toBe('Bangkok week');
+    expect(calls.filter((c) => c.cmd === 'plan_shown').map((c) => c.args.path)).toEqual([planFile.path]);
+  });
+
+  it('shows the plan when the open finished before Cancel reached it', async () => {
+    const pending = deferred<typeof slow>();
+    const { target, calls } = await start({
+      'plugin:dialog|open': () => slow.path,
+      open_plan: () => pending.promise,
+      cancel_open: () => false,
+    });
+    vi.useFakeTimers();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', ctrlKey: true, bubbles: true }));
+    await advance(2000);
+    $(target, '[data-testid="cancel-open"]')!.click();
+    await advance();
+    expect($(target, '[data-testid="opening"]')).not.toBeNull();
+    pending.resolve(slow);
+    await advance();
+    expect($(target, '[data-testid="opening"]')).toBeNull();
+    expect($(target, '.plan-ident-title')?.textContent).toBe('Slow week');
+    expect(lastCall(calls, 'plan_shown')?.args).toEqual({ path: slow.path });
+  });
+
+  it('opens the start-up plan in the background, and Cancel goes to the welcome screen with a note', async () => {
+    const pending = deferred<typeof slow>();
+    const { target, calls } = await startWithFakeTimers({
+      startup: () => ({ plan: null, opening: { path: slow.path, file_name: slow.file_name }, note: null }),
+      open_at_start: () => pending.promise,
+    });
+    expect($(target, '[data-testid="opening"]')?.textContent).toContain('Opening slow.plenary…');
+    await advance(2000);
+    $(target, '[data-testid="cancel-open"]')!.click();
+    await advance();
+    expect($(target, '[data-testid="welcome"]')).not.toBeNull();
+    expect($(target, '[data-testid="open-error"]')).toBeNull();
+    expect($(target, '[data-testid="notice"]')?.textContent).toContain('Opening slow.plenary was cancelled.');
+    expect($(target, '[data-testid="welcome"]')?.textContent).toContain('Old week');
+    expect(calls.some((c) => c.cmd === 'plan_shown')).toBe(false);
+  });
+
+  it('starts on the welcome screen with the backend’s note when the last plan could not be opened', async () => {
+    const note = 'Plenary did not reopen slow.plenary because it could not be opened last time.';
+    const { target, calls } = await start({ startup: () => ({ plan: null, opening: null, note }) });
+    expect($(target, '[data-testid="welcome"]')).not.toBeNull();
+    expect($(target, '[data-testid="notice"]')?.textContent).toContain(note);
+    expect($(target, '[data-testid="notice"]')?.getAttribute('role')).toBe('status');
+    expect(calls.some((c) => c.cmd === 'open_at_start')).toBe(false);
+  });
+
+  it.each([
+    ['not_a_plan', '/x/y.plenary is not a Plenary plan'],
+    ['newer_version', '/x/y.plenary was made by a newer version of Plenary; update Plenary to open it'],
+    ['missing_file', '/x/y.plenary does not exist'],
+    ['damaged', '/x/y.plenary is damaged'],
+  ])('shows a start-up failure (%s) as one line on the welcome screen', async (code, message) => {
+    const { target } = await start({
+      startup: () => ({ plan: null, opening: { path: '/x/y.plenary', file_name: 'y.plenary' }, note: null }),
+      open_at_start: () => {
+        throw apiError(code, message.replace('/x/y', '/x/two\nlines'));
+      },
+    });
+    const line = $(target, '[data-testid="open-error"]')!;
+    expect(line.dataset.code).toBe(code);
+    expect(line.textContent).toBe(message.replace('/x/y', '/x/two lines'));
+    expect($(target, '[data-testid="notice"]')).toBeNull();
+  });
+
+  it('a cancelled start-up open is a note, not an error', async () => {
+    const { target } = await start({
+      startup: () => ({ plan: null, opening: { path: slow.path, file_name: slow.file_name }, note: null }),
+      open_at_start: () => {
+        throw apiError('cancelled', 'Opening was cancelled.');
+      },
+    });
+    expect($(target, '[data-testid="open-error"]')).toBeNull();
+    expect($(target, '[data-testid="notice"]')?.textContent).toContain('Opening slow.plenary was cancelled.');
+  });
+
+  it('shows a failed open from the welcome screen there, in one line', async () => {
+    const { target } = await start({
+      startup: () => ({ plan: null, opening: null, note: null }),
+      'plugin:dialog|open': () => '/x/new.plenary',
+      open_plan: () => {
+        throw apiError('newer_version', '/x/new.plenary was made by a newer version of Plenary');
+      },
+    });
+    await click($$(target, '[data-testid="welcome"] button').find((b) => b.textContent?.trim() === 'Open…'));
+    expect($(target, '[data-testid="open-error"]')?.textContent).toBe(
+      '/x/new.plenary was made by a newer version of Plenary',
+    );
+    expect($(target, '[data-testid="welcome"]')).not.toBeNull();
   });
 });

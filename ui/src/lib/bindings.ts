@@ -5,7 +5,13 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	startup: () => typedError<Startup_Serialize, ApiError>(__TAURI_INVOKE("startup")),
+	/**  Opens what `startup` named as `opening`. */
+	openAtStart: () => typedError<PlanFile, ApiError>(__TAURI_INVOKE("open_at_start")),
 	openPlan: (path: string) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("open_plan", { path })),
+	/**  Stops the open in progress; false when there was none any more. */
+	cancelOpen: () => __TAURI_INVOKE<boolean>("cancel_open"),
+	/**  The window has drawn the plan: it joins the recent list (returned). */
+	planShown: (path: string) => __TAURI_INVOKE<RecentFile[]>("plan_shown", { path }),
 	/**
 	 *  Creates a plan at `path`, replacing a file there: the save dialog has
 	 *  already asked the user.
@@ -584,6 +590,12 @@ export type ItineraryEntry_Serialize = {
 	note: string,
 	room: string | null,
 	event_title: string,
+};
+
+/**  A plan about to be opened, named for the window's "Opening …" line. */
+export type OpeningFile = {
+	path: string,
+	file_name: string,
 };
 
 export type OrgCategory = "member_state" | "observer_state" | "international_organisation" | "civil_society" | "private_sector" | "programme" | "workstream" | "secretariat";
@@ -1213,19 +1225,27 @@ export type SpeakingSlot_Serialize = {
 	position: number,
 };
 
-/**  What the window starts with: a plan, or the reason none could be opened. */
+/**  What the window starts with. */
 export type Startup = Startup_Serialize | Startup_Deserialize;
 
-/**  What the window starts with: a plan, or the reason none could be opened. */
+/**  What the window starts with. */
 export type Startup_Deserialize = {
+	/**  The plan already open (when the window is reloaded). */
 	plan?: PlanFile | null,
-	error?: ApiError | null,
+	/**  The plan `open_at_start` will open. */
+	opening?: OpeningFile | null,
+	/**  One line for the welcome screen: why the last plan was not reopened. */
+	note?: string | null,
 };
 
-/**  What the window starts with: a plan, or the reason none could be opened. */
+/**  What the window starts with. */
 export type Startup_Serialize = {
+	/**  The plan already open (when the window is reloaded). */
 	plan: PlanFile | null,
-	error: ApiError | null,
+	/**  The plan `open_at_start` will open. */
+	opening: OpeningFile | null,
+	/**  One line for the welcome screen: why the last plan was not reopened. */
+	note: string | null,
 };
 
 export type StatusCount = {

@@ -1,36 +1,47 @@
 // The File menu's actions, shared by the menu, the shortcuts and the welcome screen.
 import { ApiFailure, call, commands, confirmDialog, pickOpenPath, pickSavePath } from '../ipc';
+import { oneLine } from '../format/words';
 import type { Workspace } from '../plan/workspace.svelte';
 import { copyFileName } from './file-name';
 
-/** Error codes meaning a recent file cannot be opened any more. */
-const STALE_FILE_CODES = ['missing_file', 'not_a_plan'];
+/**
+ * Error codes meaning a recent file cannot be opened as it is; a plan from a
+ * newer Plenary is not one of them (updating Plenary opens it).
+ */
+const STALE_FILE_CODES = ['missing_file', 'not_a_plan', 'damaged'];
 
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+/** The last part of a path, in either separator style. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
 /**
- * Open the plan at `path`. For a recent file that is gone or is not a plan,
- * offer to remove it from the list. Resolves to true when the plan opened.
+ * Open the plan at `path`, showing "Opening NAME…" meanwhile. For a recent
+ * file that is gone or unreadable, offer to remove it from the list. A failure
+ * is one line: on the welcome screen when no plan is shown, else in a notice
+ * over the plan that stays open. Resolves to true when the plan opened.
  */
 export async function openPlanAt(ws: Workspace, path: string, fromRecent = false): Promise<boolean> {
-  try {
-    const file = await call(commands.openPlan(path));
-    await ws.adopt(file);
-    return true;
-  } catch (e) {
-    if (fromRecent && e instanceof ApiFailure && STALE_FILE_CODES.includes(e.code)) {
-      const forget = await confirmDialog(
-        `${sentence(e.message)}\n\nRemove it from the list of recent plans?`,
-        'Cannot open plan',
-      );
-      if (forget) ws.recent = await commands.forgetRecent(path);
-    } else {
-      ws.report(e);
-    }
-    return false;
+  const outcome = await ws.openWith(baseName(path), () => commands.openPlan(path));
+  if (outcome.status !== 'failed') return outcome.status === 'opened';
+  const error = outcome.error;
+  if (fromRecent && STALE_FILE_CODES.includes(error.code)) {
+    const forget = await confirmDialog(
+      `${sentence(oneLine(error.message))}\n\nRemove it from the list of recent plans?`,
+      'Cannot open plan',
+    );
+    if (forget) ws.recent = await commands.forgetRecent(path);
+  } else if (ws.file) {
+    ws.report(new ApiFailure(error));
+  } else {
+    ws.openError = error;
+    ws.dismissNotice();
   }
+  return false;
 }
 
 /** File › Open…: ask for a file, then open it. */

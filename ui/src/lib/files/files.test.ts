@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyFileName, planFileName } from './file-name';
 import { shortcutFor } from './shortcuts';
+import { baseName } from './actions';
 
 const press = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({
   key,
@@ -46,5 +47,13 @@ describe('copyFileName', () => {
   it('adds "copy" before the extension', () => {
     expect(copyFileName('week.plenary')).toBe('week copy.plenary');
     expect(copyFileName('notes')).toBe('notes copy.plenary');
+  });
+});
+
+describe('baseName', () => {
+  it('names the file of a path in either style', () => {
+    expect(baseName('/plans/week.plenary')).toBe('week.plenary');
+    expect(baseName('C:\\Plans\\week.plenary')).toBe('week.plenary');
+    expect(baseName('week.plenary')).toBe('week.plenary');
   });
 });

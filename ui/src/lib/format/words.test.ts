@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commaList, countOf, pluralise } from './words';
+import { commaList, countOf, pluralise, oneLine } from './words';
 
 describe('pluralise', () => {
   it('adds an s for counts other than one', () => {
@@ -26,5 +26,11 @@ describe('commaList', () => {
   it('joins with commas', () => {
     expect(commaList(['Australia', 'Bangladesh'])).toBe('Australia, Bangladesh');
     expect(commaList([])).toBe('');
+  });
+});
+
+describe('oneLine', () => {
+  it('puts a message with line breaks on one line', () => {
+    expect(oneLine('/x/two\nlines.plenary is not a Plenary plan\r\n')).toBe('/x/two lines.plenary is not a Plenary plan');
   });
 });

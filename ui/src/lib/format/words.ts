@@ -19,3 +19,11 @@ export function countOf(count: number, singular: string, plural = `${singular}s`
 export function commaList(items: readonly string[]): string {
   return items.join(', ');
 }
+
+/**
+ * `text` on one line: a message can carry a file name, and a file name from
+ * someone else can hold line breaks.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -5,6 +5,7 @@
 // has already saved it as one undoable step.
 import { getContext, setContext } from 'svelte';
 import {
+  ApiFailure,
   call,
   commands,
   describeError,
@@ -15,11 +16,13 @@ import {
   type PlanFile,
   type RecentFile,
   type Result,
+  type Startup_Serialize,
   type UndoState_Serialize,
   type Vocabulary,
 } from '../ipc';
 import type { HistoryAction } from '../history/shortcuts';
 import { windowTitle } from './title';
+import { oneLine } from '../format/words';
 
 export const SAVED = 'All changes saved';
 
@@ -30,12 +33,28 @@ export type Reveal = { id: number; n: number };
 
 const NOTHING_TO_UNDO: UndoState_Serialize = { undo: null, redo: null };
 
+/** How long an open runs before the window offers to cancel it. */
+export const CANCEL_AFTER_MS = 2000;
+
+/** An open in progress: the file's name, and whether Cancel is offered yet. */
+export type Opening = { fileName: string; cancellable: boolean };
+
+export type OpenOutcome = { status: 'opened' } | { status: 'cancelled' } | { status: 'failed'; error: ApiError };
+
+/** Any thrown value as an ApiError, for the welcome screen. */
+function apiErrorOf(e: unknown): ApiError {
+  return e instanceof ApiFailure ? e.error : { code: 'unknown', message: describeError(e), fields: [] };
+}
+
 export class Workspace {
   /** The plan file shown, or null (welcome screen). */
   file: PlanFile | null = $state.raw(null);
-  /** Why no plan could be opened at launch. */
-  startupError: ApiError | null = $state.raw(null);
+  /** Why the last open failed, for the welcome screen. */
+  openError: ApiError | null = $state.raw(null);
+  /** Until the backend has said what to open. */
   starting = $state(true);
+  /** The open in progress; the window shows it instead of the pages. */
+  opening: Opening | null = $state.raw(null);
   vocabulary: Vocabulary | null = $state.raw(null);
   overview: Overview_Serialize | null = $state.raw(null);
   /** Today on the plan's wall clock ("YYYY-MM-DD"), from the backend; null before the plan is loaded. */
@@ -51,40 +70,102 @@ export class Workspace {
   saveStatus = $state('');
   notice: Notice | null = $state.raw(null);
 
-  /** Load what the backend opened at launch. */
+  /** Stops waiting for the open in progress; set while one runs. */
+  #abandon: (() => void) | null = null;
+
+  /**
+   * Start up: open what the backend chose (the file named at launch, the last
+   * plan, or the sample) in the background, or show the welcome screen with
+   * the backend's note or the reason the open failed.
+   */
   async start(): Promise<void> {
     this.starting = true;
+    let startup: Startup_Serialize;
     try {
       this.vocabulary = await commands.vocabulary();
-      const startup = await call(commands.startup());
-      if (startup.plan) {
-        await this.adopt(startup.plan);
-      } else {
-        this.startupError = startup.error ?? null;
-        this.recent = await commands.recentFiles();
-        await this.updateTitle();
-      }
+      startup = await call(commands.startup());
     } catch (e) {
-      this.startupError = { code: 'startup', message: describeError(e), fields: [] };
+      this.openError = { code: 'startup', message: describeError(e), fields: [] };
+      return;
     } finally {
       this.starting = false;
     }
+    if (startup.plan) {
+      await this.adopt(startup.plan);
+      return;
+    }
+    if (startup.note) this.inform(startup.note);
+    if (startup.opening) {
+      const outcome = await this.openWith(startup.opening.file_name, () => commands.openAtStart());
+      if (outcome.status === 'opened') return;
+      if (outcome.status === 'failed') this.openError = outcome.error;
+    }
+    this.recent = await commands.recentFiles();
+    await this.updateTitle();
   }
 
-  /** Show a newly opened or created plan: reload everything. */
+  /**
+   * Open a plan: "Opening NAME…" shows meanwhile, with Cancel after
+   * CANCEL_AFTER_MS. A cancelled open leaves the window where it was, with a
+   * note; a failure is returned for the caller to explain.
+   */
+  async openWith(fileName: string, request: () => Promise<Result<PlanFile>>): Promise<OpenOutcome> {
+    if (this.opening) return { status: 'failed', error: apiErrorOf(new Error('Another plan is being opened.')) };
+    this.opening = { fileName, cancellable: false };
+    const timer = setTimeout(() => {
+      if (this.opening) this.opening = { ...this.opening, cancellable: true };
+    }, CANCEL_AFTER_MS);
+    const abandoned = new Promise<null>((resolve) => (this.#abandon = () => resolve(null)));
+    try {
+      const file = await Promise.race([call(request()), abandoned]);
+      if (file === null) return this.cancelled(fileName);
+      // Opened: no more cancelling while the first pages load.
+      clearTimeout(timer);
+      this.#abandon = null;
+      this.opening = { fileName, cancellable: false };
+      await this.adopt(file);
+      return { status: 'opened' };
+    } catch (e) {
+      if (e instanceof ApiFailure && e.code === 'cancelled') return this.cancelled(fileName);
+      return { status: 'failed', error: apiErrorOf(e) };
+    } finally {
+      clearTimeout(timer);
+      this.#abandon = null;
+      this.opening = null;
+    }
+  }
+
+  private cancelled(fileName: string): OpenOutcome {
+    const still = this.file ? ` You are still working on ${this.file.file_name}.` : '';
+    this.inform(`Opening ${fileName} was cancelled.${still}`);
+    return { status: 'cancelled' };
+  }
+
+  /**
+   * The Cancel button. The window stops waiting only when the backend could
+   * still stop the open; otherwise it has just finished and its plan follows.
+   */
+  async cancelOpen(): Promise<void> {
+    const abandon = this.#abandon;
+    if (!abandon) return;
+    if (await commands.cancelOpen()) abandon();
+  }
+
+  /** Show a newly opened or created plan: reload everything. Once shown, it joins the recent list. */
   async adopt(file: PlanFile): Promise<void> {
     this.file = file;
-    this.startupError = null;
+    this.openError = null;
     this.saveStatus = '';
     this.notice = null;
     this.undoState = NOTHING_TO_UNDO;
     this.reveal = null;
     try {
       await this.refresh();
+      this.recent = await commands.planShown(file.path);
     } catch (e) {
       this.report(e);
+      this.recent = await commands.recentFiles();
     }
-    this.recent = await commands.recentFiles();
     await this.updateTitle();
   }
 
@@ -162,11 +243,11 @@ export class Workspace {
   }
 
   report(e: unknown): void {
-    this.notice = { tone: 'error', text: describeError(e) };
+    this.notice = { tone: 'error', text: oneLine(describeError(e)) };
   }
 
   inform(text: string): void {
-    this.notice = { tone: 'info', text };
+    this.notice = { tone: 'info', text: oneLine(text) };
   }
 
   dismissNotice(): void {

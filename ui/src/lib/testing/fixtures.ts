@@ -257,7 +257,10 @@ export function backend(
 ): (cmd: string, payload?: unknown) => unknown {
   const defaults: Record<string, Handler> = {
     vocabulary: () => vocabulary,
-    startup: () => ({ plan: planFile, error: null }),
+    startup: () => ({ plan: planFile, opening: null, note: null }),
+    open_at_start: () => planFile,
+    plan_shown: () => recent,
+    cancel_open: () => true,
     recent_files: () => recent,
     overview: () => overview,
     agenda: (args) =>
@@ -276,6 +279,17 @@ export function backend(
     if (!handler) throw apiError('unmocked', `No mock for ${cmd}`);
     return handler(args);
   };
+}
+
+/** A promise to settle by hand, for a command that is still running. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 /** Let pending promises and Svelte updates settle. */
