@@ -56,11 +56,15 @@ struct App {
 impl App {
     /// Launches the app on `plan`, with its own config and data folders.
     async fn launch(plan: &Path) -> App {
+        App::launch_in(tempfile::tempdir().unwrap(), &[plan]).await
+    }
+
+    /// Launches the app with `args`; its config and data folders are in `home`.
+    async fn launch_in(home: tempfile::TempDir, args: &[&Path]) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them with `make test` (Xvfb)"
         );
-        let home = tempfile::tempdir().unwrap();
         let (port, native) = (free_port(), free_port());
         let child = Command::new(tauri_driver())
             .args([
@@ -80,7 +84,7 @@ impl App {
         caps.set("browserName", "wry").unwrap();
         caps.set(
             "tauri:options",
-            json!({ "application": env!("CARGO_BIN_EXE_plenary"), "args": [plan] }),
+            json!({ "application": env!("CARGO_BIN_EXE_plenary"), "args": args }),
         )
         .unwrap();
         let url = format!("http://127.0.0.1:{port}");
@@ -369,6 +373,57 @@ async fn a_file_that_is_not_a_plan_is_explained_in_the_window() {
         "Minutes of the meeting, not a plan.",
         "the file is left untouched"
     );
+}
+
+/// The app's config folder under a launch's home (Tauri's app config dir).
+fn config_dir(home: &Path) -> PathBuf {
+    home.join("config/org.plenary.app")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_that_was_being_opened_when_the_app_stopped_is_not_reopened() {
+    let home = tempfile::tempdir().unwrap();
+    let plan = home.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let config = config_dir(home.path());
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("recent.json"),
+        json!([{ "path": plan, "title": "Bangkok week" }]).to_string(),
+    )
+    .unwrap();
+    // Left behind by a launch that never finished opening the plan.
+    std::fs::write(
+        config.join("opening.json"),
+        json!({ "path": plan }).to_string(),
+    )
+    .unwrap();
+
+    let app = App::launch_in(home, &[]).await;
+    app.el("[data-testid=welcome]").await;
+    app.wait_js(
+        "return document.querySelector('[data-testid=notice] span')?.textContent",
+        json!("Plenary did not reopen week.plenary because it could not be opened last time."),
+    )
+    .await;
+    // Still in the recent list, and choosing it opens it.
+    app.el("[data-testid=welcome] .recent-item")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=event-card]').length",
+        json!(3),
+    )
+    .await;
+    let marker = config.join("opening.json");
+    let shown = Instant::now();
+    while marker.exists() && shown.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(!marker.exists(), "the marker goes once the plan is shown");
+    app.quit().await;
 }
 
 fn session_named(plan: &Path, title: &str) -> plenary_core::model::Session {
