@@ -474,3 +474,45 @@ fn a_plan_from_the_previous_release_opens_and_keeps_its_history() {
     let store = Store::open(&path).unwrap();
     assert!(store.undo_state().unwrap().redo.is_some());
 }
+
+#[test]
+fn an_edit_cannot_grow_a_plan_past_what_a_file_may_hold() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let have: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM session", [], |r| r.get(0))
+        .unwrap();
+    store
+        .connection()
+        .execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+             INSERT INTO session (event_id, title, kind) SELECT 1, 'Filler ' || i, 'other' FROM n",
+            [MAX_SESSIONS - have],
+        )
+        .unwrap();
+    let room = store
+        .create_room(&crate::forms::RoomForm {
+            name: "Annex".into(),
+            capacity: String::new(),
+            notes: String::new(),
+        })
+        .unwrap();
+    let before = store.history(1).unwrap();
+    let form = crate::forms::SessionForm {
+        event_id: Some(1),
+        title: "One too many".into(),
+        kind: SessionKind::Other,
+        day: String::new(),
+        start_time: String::new(),
+        end_time: String::new(),
+        room_id: Some(room.id),
+        description: String::new(),
+        agenda_item: String::new(),
+        outcome: String::new(),
+        notes: String::new(),
+    };
+    let err = store.create_session(&form).unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(err.to_string().contains("at most 20000 sessions"), "{err}");
+    assert_eq!(store.history(1).unwrap(), before, "nothing was written");
+}

@@ -373,6 +373,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let step = history::begin(&tx, at, summary)?;
         let out = f(&tx)?;
+        verify::within_size(&tx).map_err(|(field, why)| CoreError::invalid(field, why))?;
         history::end(&tx, step)?;
         tx.commit()?;
         Ok(out)
@@ -383,6 +384,7 @@ impl Store {
     fn bulk<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction()?;
         let out = f(&tx)?;
+        verify::within_size(&tx).map_err(|(field, why)| CoreError::invalid(field, why))?;
         tx.commit()?;
         Ok(out)
     }

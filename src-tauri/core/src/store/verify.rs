@@ -29,6 +29,31 @@ pub const MAX_PEOPLE: i64 = 100_000;
 /// The most organisations a plan may hold.
 pub const MAX_ORGANISATIONS: i64 = 20_000;
 
+/// Refuses a change that would leave more sessions, people or
+/// organisations than a plan file may hold (and so could not be opened
+/// again): `Err` is (field, sentence).
+pub fn within_size(conn: &Connection) -> Result<(), (&'static str, String)> {
+    let limits = [
+        ("session", "sessions", MAX_SESSIONS),
+        ("person", "people", MAX_PEOPLE),
+        ("organisation", "organisations", MAX_ORGANISATIONS),
+    ];
+    for (table, words, max) in limits {
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+                r.get(0)
+            })
+            .unwrap_or(0);
+        if n > max {
+            return Err((
+                words,
+                format!("A plan holds at most {max} {words}; this change would make {n}."),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Words safe to put in a one-line message: control characters (a newline,
 /// an escape sequence) become spaces, and long text is cut at a character
 /// boundary with an ellipsis.
