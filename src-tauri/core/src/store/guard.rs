@@ -83,15 +83,12 @@ struct Header {
 
 fn read_header(path: &Path) -> std::io::Result<Option<Header>> {
     let mut bytes = [0u8; 100];
-    let mut file = std::fs::File::open(path)?;
-    let mut filled = 0;
-    while filled < bytes.len() {
-        match file.read(&mut bytes[filled..])? {
-            0 => return Ok(None),
-            n => filled += n,
-        }
+    match std::fs::File::open(path)?.read_exact(&mut bytes) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+        Err(e) => return Err(e),
     }
-    if &bytes[..16] != b"SQLite format 3\0" {
+    if !bytes.starts_with(b"SQLite format 3\0") {
         return Ok(None);
     }
     let word = |at: usize| [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
@@ -211,21 +208,28 @@ pub fn inspect(path: &Path, cancel: &OpenCancel) -> Result<i64> {
             verify::MAX_FILE_BYTES >> 20
         )));
     }
-    let header = read_header(path)?.ok_or_else(not_a_plan)?;
-    if i64::from(header.application_id) != schema::APPLICATION_ID {
-        return Err(not_a_plan());
+    // Without a write-ahead log the header is the whole truth, and most
+    // files that are not plans stop here, before SQLite reads them. With
+    // one, page 1 may be newer in the log: SQLite's view below decides.
+    if !super::sidecar(path, "-wal").exists() {
+        let header = read_header(path)?.ok_or_else(not_a_plan)?;
+        if i64::from(header.application_id) != schema::APPLICATION_ID {
+            return Err(not_a_plan());
+        }
+        check_version(path, i64::from(header.user_version))?;
     }
-    let version = i64::from(header.user_version);
-    check_version(path, version)?;
 
     let conn = open_read_only(path).map_err(|_| not_a_plan())?;
     harden(&conn)?;
+    // Another Plenary may be writing the file right now (WAL readers still
+    // wait during a checkpoint): wait as long as a write would.
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
     cancel.watch(&conn)?;
-    let interrupted = |e: rusqlite::Error, other: CoreError| match e {
-        rusqlite::Error::SqliteFailure(f, _)
-            if f.code == rusqlite::ErrorCode::OperationInterrupted =>
-        {
-            CoreError::Cancelled
+    let interrupted = |e: rusqlite::Error, other: CoreError| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::OperationInterrupted) => CoreError::Cancelled,
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => damaged(path, "SQLite found it damaged"),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            CoreError::Database(e)
         }
         _ => other,
     };

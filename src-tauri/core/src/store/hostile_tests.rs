@@ -516,3 +516,17 @@ fn an_edit_cannot_grow_a_plan_past_what_a_file_may_hold() {
     assert!(err.to_string().contains("at most 20000 sessions"), "{err}");
     assert_eq!(store.history(1).unwrap(), before, "nothing was written");
 }
+
+#[test]
+fn a_plan_can_be_opened_twice_while_it_is_being_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("week.plenary");
+    let mut first = sample::write_sample(&path, false).unwrap();
+    let second = Store::open(&path).unwrap();
+    first.undo().ok();
+    first.forget_history().unwrap();
+    assert_eq!(second.sessions().unwrap(), first.sessions().unwrap());
+    drop(second);
+    let third = Store::open(&path).unwrap();
+    assert_eq!(third.plan().unwrap(), first.plan().unwrap());
+}
