@@ -10,7 +10,7 @@ TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo
 SAMPLE := target/sample-week.plenary
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test deps system-deps node-deps driver ui build lint unit e2e core-is-pure bench bindings screenshots clean
+.PHONY: run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench bindings screenshots clean
 
 ## Install what is missing, build, and open the window on the sample week.
 run: deps ui
@@ -48,13 +48,24 @@ ui: node-deps
 build: deps ui
 	$(CARGO) build --all-targets
 
-lint: ui
+lint: ui no-byte-slices
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check
 	@# Only ipc.ts (and the generated bindings it wraps) may reach Tauri.
 	@if grep -rln '@tauri-apps' ui/src | grep -vE '(lib/ipc\.ts|lib/bindings\.ts|\.test\.ts)$$'; then \
 	  echo "only ui/src/lib/ipc.ts may import @tauri-apps/*"; exit 1; fi
+
+## User text is in any script: slicing a string by byte offsets (`&name[..4]`)
+## panics inside a character. Slice with `.get(..)` or iterate chars; a slice
+## of a Vec, or of text that is ASCII by construction, says so with a trailing
+## `// slice-ok: <why>`. SCREAMING_CASE constants are tables, not text.
+no-byte-slices:
+	@if grep -rnE --include='*.rs' '([a-z_][a-z0-9_]*|\))\[([^],[]+\.\.[^],[]*|\.\.[^],[]+)\]' \
+	    src-tauri/core/src src-tauri/src | grep -v '// slice-ok: [^ ]'; then \
+	  echo "byte slices of text above: use .get(..) or chars; mark a Vec slice with // slice-ok: <why>"; \
+	  exit 1; \
+	fi
 
 core-is-pure:
 	@if $(CARGO) tree -p plenary-core -e normal,build --prefix none --format '{p}' | awk '{print $$1}' | grep -q '^tauri'; then \

@@ -403,7 +403,7 @@ mod tests {
             ),
         ];
         for ((a0, a1), (b0, b1), want) in cases {
-            let day = &a0[..10];
+            let day = t(a0).date();
             let a = (t(a0), t(&format!("{day} {a1}")));
             let b = (t(b0), t(&format!("{day} {b1}")));
             assert_eq!(overlaps(a, b), want, "{a:?} {b:?}");
@@ -418,7 +418,7 @@ mod tests {
             title: format!("S{id}"),
             kind: SessionKind::Discussion,
             start: Some(t(start)),
-            end: Some(t(&format!("{} {end}", &start[..10]))),
+            end: Some(t(&format!("{} {end}", t(start).date()))),
             room_id: room,
             description: String::new(),
             agenda_item: String::new(),

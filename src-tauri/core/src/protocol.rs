@@ -70,17 +70,29 @@ pub fn sort_name(d: &Delegation, prefixes: &[String]) -> String {
     } else {
         d.official_name.trim()
     };
-    let mut rest = name;
     // Longest prefix first so "Republic of the" wins over "Republic of".
     let mut sorted: Vec<&String> = prefixes.iter().collect();
-    sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    for p in sorted {
-        if rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p) {
-            rest = &rest[p.len()..];
-            break;
-        }
-    }
+    sorted.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    let rest = sorted
+        .into_iter()
+        .find_map(|p| strip_prefix_ignoring_case(name, p).filter(|r| !r.is_empty()))
+        .unwrap_or(name);
     rest.to_lowercase()
+}
+
+/// `text` without `prefix`, compared character by character without case.
+/// Names are in any script, so this never cuts inside a character.
+fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut chars = text.char_indices();
+    let mut end = 0;
+    for p in prefix.chars() {
+        let (i, c) = chars.next()?;
+        if !c.to_lowercase().eq(p.to_lowercase()) {
+            return None;
+        }
+        end = i + c.len_utf8();
+    }
+    text.get(end..)
 }
 
 /// Sorts delegations into protocol order.
@@ -190,6 +202,32 @@ mod tests {
                 vec!["Fiji", "Gambia", "Indonesia", "Bangladesh", "Philippines"],
             ),
             (
+                "names in any script, and prefixes that end inside a character",
+                vec![
+                    d(1, "Café SA", "", C::MemberState, P::Member),
+                    d(2, "São Tomé and Príncipe", "", C::MemberState, P::Member),
+                    d(3, "ประเทศไทย", "", C::MemberState, P::Member),
+                    d(4, "The", "", C::MemberState, P::Member),
+                    d(5, "Thé Bank", "", C::MemberState, P::Member),
+                    d(6, "Kingdom", "", C::MemberState, P::Member),
+                    d(7, "Ωmega", "", C::MemberState, P::Member),
+                    d(8, "é", "", C::MemberState, P::Member),
+                    d(9, "the Bahamas", "", C::MemberState, P::Member),
+                ],
+                vec![],
+                vec![
+                    "the Bahamas",
+                    "Café SA",
+                    "Kingdom",
+                    "São Tomé and Príncipe",
+                    "The",
+                    "Thé Bank",
+                    "é",
+                    "Ωmega",
+                    "ประเทศไทย",
+                ],
+            ),
+            (
                 "case does not matter",
                 vec![
                     d(1, "viet Nam", "", C::MemberState, P::Member),
@@ -208,6 +246,27 @@ mod tests {
             order(&mut list, &cfg);
             let got: Vec<&str> = list.iter().map(|d| d.name.as_str()).collect();
             assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn leading_words_are_matched_by_character_without_case() {
+        let table: &[(&str, &str, Option<&str>)] = &[
+            ("The Gambia", "The ", Some("Gambia")),
+            ("THE GAMBIA", "The ", Some("GAMBIA")),
+            ("Café SA", "The ", None),
+            ("Thé", "The ", None),
+            ("RÉPUBLIQUE de Guinée", "République de ", Some("Guinée")),
+            ("Th", "The ", None),
+            ("", "The ", None),
+            ("ประเทศไทย", "ประเทศ", Some("ไทย")),
+        ];
+        for (text, prefix, want) in table {
+            assert_eq!(
+                strip_prefix_ignoring_case(text, prefix),
+                *want,
+                "{text:?} {prefix:?}"
+            );
         }
     }
 }

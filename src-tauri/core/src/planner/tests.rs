@@ -154,9 +154,9 @@ fn push_moves_only_as_far_as_needed() {
         (block(2, 60, None), t("13:15")),
         (block(3, 30, Some("12:30")), t("12:30")),
     ];
-    let err = push(&blocks[..1], t("11:40")).map(|p| hm(&p)).unwrap();
+    let err = push(&blocks[..1], t("11:40")).map(|p| hm(&p)).unwrap(); // slice-ok: Vec
     assert_eq!(err, vec![(1, "11:40".to_string(), "12:25".to_string())]);
-    let ok = push(&blocks[..2], t("11:40")).unwrap();
+    let ok = push(&blocks[..2], t("11:40")).unwrap(); // slice-ok: Vec
     assert_eq!(
         hm(&ok)[1],
         (2, "13:15".to_string(), "14:15".to_string()),

@@ -531,7 +531,7 @@ pub fn blocks(
             let start = spans[i].0;
             out.push(ProgBlock::Parallel {
                 time: format!("{}–{}", hm(start), hm(end)),
-                sessions: sessions[i..j].to_vec(),
+                sessions: sessions[i..j].to_vec(), // slice-ok: Vec of sessions
             });
         }
         i = j;
