@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::model::*;
 use crate::store::{RoleRow, Store};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -105,9 +105,11 @@ pub struct Agenda {
 }
 
 pub fn plan_days(plan: &Plan) -> Vec<NaiveDate> {
+    // Bounded, so a damaged plan row cannot ask for thousands of years of days.
     plan.first_day
         .iter_days()
         .take_while(|d| *d <= plan.last_day)
+        .take(crate::forms::MAX_PLAN_DAYS as usize)
         .collect()
 }
 
@@ -252,8 +254,10 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
     let rooms: HashMap<Id, String> = store.rooms()?.into_iter().map(|r| (r.id, r.name)).collect();
     let (sessions, unscheduled) = match day {
         Some(d) => {
-            let from = d.and_hms_opt(0, 0, 0).expect("midnight");
-            let to = from + chrono::Duration::days(1);
+            let from = d.and_time(chrono::NaiveTime::MIN);
+            let to = d
+                .succ_opt()
+                .map_or(NaiveDateTime::MAX, |n| n.and_time(chrono::NaiveTime::MIN));
             let sessions = store.sessions_between(from, to)?;
             let roles = store.roles_between(from, to)?;
             (assemble(sessions, &roles, &events, &rooms), Vec::new())

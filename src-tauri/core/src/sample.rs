@@ -523,6 +523,20 @@ pub fn write_sample(path: &Path, replace: bool) -> Result<Store> {
     Ok(store)
 }
 
+/// The sample week written to a file in a new temporary folder, then changed
+/// behind the store's back with `sql` (check constraints off), as a damaged
+/// or hand-edited plan would arrive.
+#[cfg(test)]
+pub(crate) fn damaged_sample(sql: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("damaged.plenary");
+    drop(write_sample(&path, false).expect("sample"));
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    conn.execute_batch(&format!("PRAGMA ignore_check_constraints = ON; {sql}"))
+        .expect("damage");
+    (dir, path)
+}
+
 /// The sample plan in memory.
 pub fn sample_in_memory() -> Result<Store> {
     let mut store = Store::in_memory(&sample_plan_header())?;

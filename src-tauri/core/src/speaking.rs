@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::model::*;
 use crate::roster;
 use crate::store::{SlotEntry, Store};
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::HashMap;
@@ -42,9 +43,10 @@ fn mins(n: u32) -> String {
     format!("{n} minute{}", if n == 1 { "" } else { "s" })
 }
 
-/// Checks the turns' total against the session's length.
+/// Checks the turns' total against the session's length. The total
+/// saturates: minutes read from a damaged file may be absurd, not fatal.
 pub fn budget(turns: &[u32], session_minutes: Option<u32>) -> Budget {
-    let total: u32 = turns.iter().sum();
+    let total = turns.iter().fold(0u32, |sum, m| sum.saturating_add(*m));
     let (fits, message) = match session_minutes {
         None => (
             true,
@@ -94,7 +96,7 @@ pub fn speaking_list(store: &Store, session_id: Id) -> Result<SpeakingList> {
             offset_minutes: offset,
             slot,
         });
-        offset += minutes;
+        offset = offset.saturating_add(minutes);
     }
     let minutes: Vec<u32> = turns.iter().map(|t| t.slot.minutes).collect();
     Ok(SpeakingList {
@@ -107,7 +109,7 @@ pub fn speaking_list(store: &Store, session_id: Id) -> Result<SpeakingList> {
 /// A session's length in minutes; None while it is unscheduled.
 fn session_length(session: &Session) -> Option<u32> {
     match (session.start, session.end) {
-        (Some(a), Some(b)) => Some((b - a).num_minutes().max(0) as u32),
+        (Some(a), Some(b)) => Some(u32::try_from((b - a).num_minutes().max(0)).unwrap_or(u32::MAX)),
         _ => None,
     }
 }
@@ -128,13 +130,8 @@ pub fn turn_times(store: &Store, session_id: Id, minutes: &[u32]) -> Result<Turn
     let starts = minutes
         .iter()
         .map(|m| {
-            let at = match session.start {
-                Some(start) => (start + chrono::Duration::minutes(offset as i64))
-                    .format("%H:%M")
-                    .to_string(),
-                None => format!("+{offset} min"),
-            };
-            offset += m;
+            let at = turn_start(session.start, offset);
+            offset = offset.saturating_add(*m);
             at
         })
         .collect();
@@ -142,6 +139,15 @@ pub fn turn_times(store: &Store, session_id: Id, minutes: &[u32]) -> Result<Turn
         budget: budget(minutes, session_length(&session)),
         starts,
     })
+}
+
+/// When a turn `offset` minutes into a session begins: "09:12", or "+12 min"
+/// while the session has no times (or the time would be past the calendar's end).
+pub fn turn_start(start: Option<NaiveDateTime>, offset: u32) -> String {
+    start
+        .and_then(|s| s.checked_add_signed(chrono::Duration::try_minutes(offset.into())?))
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_else(|| format!("+{offset} min"))
 }
 
 /// A starting list: the event's member and observer delegations in protocol
@@ -207,10 +213,32 @@ mod tests {
                 true,
                 "4 minutes in all; the session has no times yet.",
             ),
+            (
+                &[u32::MAX, u32::MAX],
+                Some(60),
+                false,
+                "4294967295 minutes of turns do not fit in the session's 60 minutes: 4294967235 minutes over.",
+            ),
         ];
         for (turns, len, fits, message) in table {
             let b = budget(turns, *len);
             assert_eq!((b.fits, b.message.as_str()), (*fits, *message), "{turns:?}");
+        }
+    }
+
+    #[test]
+    fn a_turn_past_the_calendar_is_counted_in_minutes() {
+        let start =
+            chrono::NaiveDate::from_ymd_opt(2024, 11, 18).and_then(|d| d.and_hms_opt(9, 0, 0));
+        let end_of_time = Some(NaiveDateTime::MAX);
+        let table = [
+            (start, 12, "09:12"),
+            (None, 12, "+12 min"),
+            (end_of_time, 1, "+1 min"),
+            (start, u32::MAX, "13:15"),
+        ];
+        for (from, offset, want) in table {
+            assert_eq!(turn_start(from, offset), want, "{from:?} {offset}");
         }
     }
 

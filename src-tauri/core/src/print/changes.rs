@@ -60,18 +60,21 @@ fn scheduled(store: &Store) -> Result<Vec<AgendaSession>> {
         .collect())
 }
 
-/// The programme as it stands, for publishing.
+/// The programme as it stands, for publishing. A session with a start and
+/// no end (only a damaged file has one) is not on the printed programme either.
 pub fn snapshot(store: &Store) -> Result<Vec<Snap>> {
     Ok(scheduled(store)?
         .into_iter()
-        .map(|s| Snap {
-            id: s.session.id,
-            title: s.session.title.clone(),
-            start: s.session.start.expect("scheduled"),
-            end: s.session.end.expect("scheduled"),
-            room: s.room.clone().unwrap_or_default(),
-            people: s.roles.iter().map(role_name).collect(),
-            description: s.session.description.clone(),
+        .filter_map(|s| {
+            Some(Snap {
+                id: s.session.id,
+                title: s.session.title.clone(),
+                start: s.session.start?,
+                end: s.session.end?,
+                room: s.room.clone().unwrap_or_default(),
+                people: s.roles.iter().map(role_name).collect(),
+                description: s.session.description.clone(),
+            })
         })
         .collect())
 }

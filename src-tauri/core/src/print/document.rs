@@ -458,10 +458,7 @@ fn prog_session(
             .turns
             .iter()
             .map(|t| TurnLine {
-                at: match start {
-                    Some(a) => hm(a + chrono::Duration::minutes(t.offset_minutes as i64)),
-                    None => format!("+{} min", t.offset_minutes),
-                },
+                at: speaking::turn_start(start, t.offset_minutes),
                 delegation: t.organisation.clone(),
                 speaker: t.speaker.clone().unwrap_or_default(),
                 minutes: t.slot.minutes,
@@ -552,11 +549,13 @@ fn programme(
         let mut spans = Vec::new();
         let mut pauses = Vec::new();
         for s in &sessions {
+            // Only a damaged file has a start without an end; such a
+            // session cannot be placed on the page.
+            let (Some(start), Some(end)) = (s.session.start, s.session.end) else {
+                continue;
+            };
             progs.push(prog_session(store, s, req.variant, &rooms, &changes.marks)?);
-            spans.push((
-                s.session.start.expect("scheduled"),
-                s.session.end.expect("scheduled"),
-            ));
+            spans.push((start, end));
             pauses.push(matches!(
                 s.session.kind,
                 SessionKind::Break | SessionKind::Meal
@@ -1043,5 +1042,49 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("does not run on"), "{err}");
+    }
+
+    /// A session with a start and no end, and speaking turns of absurd
+    /// lengths, as only a damaged file holds them: every document is still
+    /// built, or refused in words, and nothing panics.
+    #[test]
+    fn damaged_sessions_and_turns_do_not_panic() {
+        let cases = [
+            "UPDATE session SET \"end\" = NULL WHERE id IN (SELECT id FROM session WHERE start IS NOT NULL LIMIT 3);",
+            "INSERT INTO speaking_slot (session_id, organisation_id, minutes, position)
+               SELECT s.id, o.id, 4294967295, o.id FROM session s, organisation o
+               WHERE s.start IS NOT NULL AND s.kind = 'statements';",
+            "INSERT INTO speaking_slot (session_id, organisation_id, minutes, position)
+               SELECT s.id, o.id, 9223372036854775807, o.id FROM session s, organisation o
+               WHERE s.start IS NOT NULL AND s.kind = 'statements';",
+            "UPDATE session SET start = '0001-01-01 00:00:00', \"end\" = '9999-12-31 23:59:00' WHERE kind = 'statements';",
+        ];
+        for sql in cases {
+            let (_dir, path) = sample::damaged_sample(sql);
+            let Ok(store) = Store::open(&path) else {
+                continue;
+            };
+            for kind in [
+                DocKind::Programme,
+                DocKind::Participants,
+                DocKind::Speakers,
+                DocKind::Namecards,
+            ] {
+                for variant in [Variant::Public, Variant::Internal] {
+                    let req = PrintRequest {
+                        variant,
+                        ..PrintRequest::new(kind)
+                    };
+                    let built = build(&store, &req, String::new(), &Changes::default());
+                    // Only the store may refuse what it reads; print takes what it gets.
+                    if let Err(e) = built {
+                        assert!(matches!(e.code(), "database" | "invalid"), "{kind:?}: {e}");
+                    }
+                }
+            }
+            if let Err(e) = crate::print::changes::snapshot(&store) {
+                assert!(matches!(e.code(), "database" | "invalid"), "{e}");
+            }
+        }
     }
 }
