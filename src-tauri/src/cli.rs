@@ -479,22 +479,28 @@ pub fn run(command: Command) -> Result<i32, Failure> {
             let store = Store::open(&file)?;
             let problems = check::check(&store)?;
             if json {
+                // The listed conflicts, as before the list was capped.
                 out(&format!(
                     "{}\n",
-                    serde_json::to_string_pretty(&problems).map_err(|e| Failure(e.to_string()))?
+                    serde_json::to_string_pretty(&problems.conflicts)
+                        .map_err(|e| Failure(e.to_string()))?
                 ))?;
             } else if problems.is_empty() {
                 out("No problems found.\n")?;
             } else {
                 let mut text = String::new();
-                for p in &problems {
+                for p in &problems.conflicts {
                     text.push_str(&p.message);
+                    text.push('\n');
+                }
+                if let Some(more) = problems.unlisted_sentence() {
+                    text.push_str(&more);
                     text.push('\n');
                 }
                 text.push_str(&format!(
                     "{} problem{} found.\n",
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" }
+                    check::thousands(problems.total()),
+                    if problems.total() == 1 { "" } else { "s" }
                 ));
                 out(&text)?;
             }

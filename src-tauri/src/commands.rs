@@ -9,7 +9,7 @@ use plenary_core::attendees::{
     self, ImportField, ImportPreview, ImportProgress, ImportSummary, ItineraryEntry,
 };
 use plenary_core::board::{self, Board};
-use plenary_core::check::{self, Conflict};
+use plenary_core::check::{self, Conflict, ConflictList};
 use plenary_core::forms::{EventForm, PlanForm, RoomForm, SessionForm};
 use plenary_core::forms::{OrganisationForm, PersonForm};
 use plenary_core::model::{
@@ -125,7 +125,7 @@ pub fn agenda(state: S, day: Option<NaiveDate>) -> ApiResult<Agenda> {
 
 #[tauri::command]
 #[specta::specta]
-pub fn check_plan(state: S) -> ApiResult<Vec<Conflict>> {
+pub fn check_plan(state: S) -> ApiResult<ConflictList> {
     state.with(check::check)
 }
 

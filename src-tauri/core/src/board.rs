@@ -85,7 +85,7 @@ pub fn board(store: &Store) -> Result<Board> {
     let agenda = agenda::agenda(store, None)?;
     let conflicts = check::check(store)?;
     let mut by_session: HashMap<Id, Vec<Conflict>> = HashMap::new();
-    for c in conflicts {
+    for c in conflicts.conflicts {
         for id in c.session_ids.clone() {
             by_session.entry(id).or_default().push(c.clone());
         }
@@ -152,6 +152,10 @@ pub fn board(store: &Store) -> Result<Board> {
 
 /// The conflicts that giving `person_id` the `role` in `session_id` would
 /// add to the plan, without changing it.
+///
+/// An assignment can only add conflicts about that person, so the check
+/// looks at that person's sessions alone: a plan full of room clashes does
+/// not push the person's own beyond the listed ones.
 pub fn assignment_conflicts(
     store: &Store,
     session_id: Id,
@@ -162,9 +166,22 @@ pub fn assignment_conflicts(
     store.person(person_id)?;
     let plan = store.plan()?;
     let events = store.events()?;
-    let sessions = store.session_slots()?;
+    let mut roles: Vec<RoleRef> = store
+        .role_refs()?
+        .into_iter()
+        .filter(|r| r.person_id == Some(person_id))
+        .collect();
+    let theirs: HashSet<Id> = roles
+        .iter()
+        .map(|r| r.session_id)
+        .chain([session_id])
+        .collect();
+    let sessions: Vec<Session> = store
+        .session_slots()?
+        .into_iter()
+        .filter(|s| theirs.contains(&s.id))
+        .collect();
     let rooms = store.rooms()?;
-    let mut roles = store.role_refs()?;
     let cochairs = store.cochairs()?;
     let person_name = |id| store.person_name(id).unwrap_or_default();
     let snapshot = |roles: &[RoleRef]| {
@@ -178,13 +195,18 @@ pub fn assignment_conflicts(
             person_name: &person_name,
         })
     };
-    let before: HashSet<String> = snapshot(&roles).into_iter().map(|c| c.key).collect();
+    let before: HashSet<String> = snapshot(&roles)
+        .conflicts
+        .into_iter()
+        .map(|c| c.key)
+        .collect();
     roles.push(RoleRef {
         session_id,
         role,
         person_id: Some(person_id),
     });
     Ok(snapshot(&roles)
+        .conflicts
         .into_iter()
         .filter(|c| !before.contains(&c.key))
         .collect())

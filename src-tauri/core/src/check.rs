@@ -88,6 +88,73 @@ impl Conflict {
     }
 }
 
+/// At most this many conflicts are listed; the rest are only counted. A
+/// plan with 3,000 sessions in one room has 4.5 million pairs, which no one
+/// reads and which took 2 GB to hold.
+pub const MAX_LISTED: usize = 1000;
+
+/// The plan's conflicts: the first `MAX_LISTED` in a fixed order (event
+/// problems, session problems, rooms by id, people by id), and how many more
+/// there are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
+pub struct ConflictList {
+    pub conflicts: Vec<Conflict>,
+    /// Conflicts found beyond the listed ones (saturates at u32::MAX).
+    pub unlisted: u32,
+}
+
+impl ConflictList {
+    /// Listed and unlisted together.
+    pub fn total(&self) -> u64 {
+        self.conflicts.len() as u64 + u64::from(self.unlisted)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+
+    /// "and 4,498,500 more." when some are not listed.
+    pub fn unlisted_sentence(&self) -> Option<String> {
+        (self.unlisted > 0).then(|| format!("and {} more.", thousands(self.unlisted.into())))
+    }
+}
+
+/// 4498500 as "4,498,500".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Collects conflicts up to `MAX_LISTED`, then only counts them.
+#[derive(Default)]
+struct Found(ConflictList);
+
+impl Found {
+    fn full(&self) -> bool {
+        self.0.conflicts.len() >= MAX_LISTED
+    }
+
+    fn push(&mut self, make: impl FnOnce() -> Conflict) {
+        if self.full() {
+            self.count(1);
+        } else {
+            self.0.conflicts.push(make());
+        }
+    }
+
+    fn count(&mut self, n: usize) {
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        self.0.unlisted = self.0.unlisted.saturating_add(n);
+    }
+}
+
 /// Everything the checks look at.
 pub struct Snapshot<'a> {
     pub plan: &'a Plan,
@@ -119,23 +186,31 @@ pub fn overlaps(a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateT
 /// A booked interval and what booked it.
 type Booking = (NaiveDateTime, NaiveDateTime, Id);
 
-/// Pairs of overlapping intervals among `items` (sorted by start first).
-fn overlapping_pairs<T: Copy>(items: &mut [(NaiveDateTime, NaiveDateTime, T)]) -> Vec<(T, T)> {
+/// Each pair of overlapping intervals among `items` (sorted by start first)
+/// becomes a conflict through `make`; once `found` is full the pairs are
+/// counted without being enumerated.
+fn overlapping_pairs<T: Copy>(
+    items: &mut [(NaiveDateTime, NaiveDateTime, T)],
+    found: &mut Found,
+    mut make: impl FnMut(T, T) -> Conflict,
+) {
     items.sort_by_key(|i| (i.0, i.1));
-    let mut out = Vec::new();
-    for i in 0..items.len() {
-        for j in i + 1..items.len() {
-            if items[j].0 >= items[i].1 {
-                break;
-            }
-            out.push((items[i].2, items[j].2));
+    for (i, &(_, end, a)) in items.iter().enumerate() {
+        let later = items.get(i + 1..).unwrap_or_default();
+        // Sorted by start, so the ones that start before `end` come first.
+        let n = later.partition_point(|x| x.0 < end);
+        if found.full() {
+            found.count(n);
+            continue;
+        }
+        for &(_, _, b) in later.iter().take(n) {
+            found.push(|| make(a, b));
         }
     }
-    out
 }
 
-pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
-    let mut out = Vec::new();
+pub fn conflicts(s: &Snapshot) -> ConflictList {
+    let mut out = Found::default();
     let events: HashMap<Id, &Event> = s.events.iter().map(|e| (e.id, e)).collect();
     let sessions: HashMap<Id, &Session> = s.sessions.iter().map(|x| (x.id, x)).collect();
     let rooms: HashMap<Id, &Room> = s.rooms.iter().map(|r| (r.id, r)).collect();
@@ -148,27 +223,31 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
 
     for e in s.events {
         if e.first_day < s.plan.first_day || e.last_day > s.plan.last_day {
-            out.push(Conflict::new(
-                ConflictKind::EventOutsidePlan,
-                format!(
-                    "\"{}\" ({}) is outside the plan's days ({}).",
-                    e.title,
-                    day_span(e.first_day, e.last_day),
-                    day_span(s.plan.first_day, s.plan.last_day)
-                ),
-                vec![],
-                Some(e.id),
-                None,
-            ));
+            out.push(|| {
+                Conflict::new(
+                    ConflictKind::EventOutsidePlan,
+                    format!(
+                        "\"{}\" ({}) is outside the plan's days ({}).",
+                        e.title,
+                        day_span(e.first_day, e.last_day),
+                        day_span(s.plan.first_day, s.plan.last_day)
+                    ),
+                    vec![],
+                    Some(e.id),
+                    None,
+                )
+            });
         }
         if !s.cochairs.iter().any(|c| c.event_id == e.id) {
-            out.push(Conflict::new(
-                ConflictKind::EventWithoutCochairs,
-                format!("\"{}\" has no co-chairs.", e.title),
-                vec![],
-                Some(e.id),
-                None,
-            ));
+            out.push(|| {
+                Conflict::new(
+                    ConflictKind::EventWithoutCochairs,
+                    format!("\"{}\" has no co-chairs.", e.title),
+                    vec![],
+                    Some(e.id),
+                    None,
+                )
+            });
         }
     }
 
@@ -178,47 +257,53 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
         };
         if let Some(e) = events.get(&x.event_id) {
             if start.date() < e.first_day || end.date() > e.last_day || end <= start {
-                out.push(Conflict::new(
-                    ConflictKind::SessionOutsideEvent,
-                    format!(
-                        "\"{}\" ({}) is outside its event \"{}\" ({}).",
-                        x.title,
-                        when(x),
-                        e.title,
-                        day_span(e.first_day, e.last_day)
-                    ),
-                    vec![x.id],
-                    Some(e.id),
-                    None,
-                ));
+                out.push(|| {
+                    Conflict::new(
+                        ConflictKind::SessionOutsideEvent,
+                        format!(
+                            "\"{}\" ({}) is outside its event \"{}\" ({}).",
+                            x.title,
+                            when(x),
+                            e.title,
+                            day_span(e.first_day, e.last_day)
+                        ),
+                        vec![x.id],
+                        Some(e.id),
+                        None,
+                    )
+                });
             }
         }
         if start.time() < s.plan.day_start
             || end.time() > s.plan.day_end
             || end.date() != start.date()
         {
-            out.push(Conflict::new(
-                ConflictKind::SessionOutsideHours,
-                format!(
-                    "\"{}\" ({}) is outside the day's hours ({}–{}).",
-                    x.title,
-                    when(x),
-                    s.plan.day_start.format("%H:%M"),
-                    s.plan.day_end.format("%H:%M")
-                ),
-                vec![x.id],
-                Some(x.event_id),
-                None,
-            ));
+            out.push(|| {
+                Conflict::new(
+                    ConflictKind::SessionOutsideHours,
+                    format!(
+                        "\"{}\" ({}) is outside the day's hours ({}–{}).",
+                        x.title,
+                        when(x),
+                        s.plan.day_start.format("%H:%M"),
+                        s.plan.day_end.format("%H:%M")
+                    ),
+                    vec![x.id],
+                    Some(x.event_id),
+                    None,
+                )
+            });
         }
         if x.kind == SessionKind::Panel && !moderated.contains(&x.id) {
-            out.push(Conflict::new(
-                ConflictKind::PanelWithoutModerator,
-                format!("Panel \"{}\" ({}) has no moderator.", x.title, when(x)),
-                vec![x.id],
-                Some(x.event_id),
-                None,
-            ));
+            out.push(|| {
+                Conflict::new(
+                    ConflictKind::PanelWithoutModerator,
+                    format!("Panel \"{}\" ({}) has no moderator.", x.title, when(x)),
+                    vec![x.id],
+                    Some(x.event_id),
+                    None,
+                )
+            });
         }
     }
 
@@ -232,10 +317,12 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
     let mut room_ids: Vec<_> = by_room.keys().copied().collect();
     room_ids.sort_unstable();
     for room in room_ids {
-        let items = by_room.get_mut(&room).expect("key");
-        for (a, b) in overlapping_pairs(items) {
+        let Some(items) = by_room.get_mut(&room) else {
+            continue;
+        };
+        overlapping_pairs(items, &mut out, |a, b| {
             let (a, b) = (sessions[&a], sessions[&b]);
-            out.push(Conflict::new(
+            Conflict::new(
                 ConflictKind::RoomDoubleBooked,
                 format!(
                     "{} is double-booked: \"{}\" ({}) and \"{}\" ({}).",
@@ -251,8 +338,8 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
                 vec![a.id, b.id],
                 None,
                 Some(room),
-            ));
-        }
+            )
+        });
     }
 
     // People in two sessions at once, in any role.
@@ -271,16 +358,18 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
     let mut person_ids: Vec<_> = by_person.keys().copied().collect();
     person_ids.sort_unstable();
     for person in person_ids {
-        let items = by_person.get_mut(&person).expect("key");
+        let Some(items) = by_person.get_mut(&person) else {
+            continue;
+        };
         let mut name_cache: Option<String> = None;
         let mut name = || {
             name_cache
                 .get_or_insert_with(|| (s.person_name)(person))
                 .clone()
         };
-        for (a, b) in overlapping_pairs(items) {
+        overlapping_pairs(items, &mut out, |a, b| {
             let (a, b) = (sessions[&a], sessions[&b]);
-            out.push(Conflict::new(
+            Conflict::new(
                 ConflictKind::PersonDoubleBooked,
                 format!(
                     "{} is in two sessions at once: \"{}\" ({}) and \"{}\" ({}).",
@@ -293,8 +382,8 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
                 vec![a.id, b.id],
                 None,
                 Some(person),
-            ));
-        }
+            )
+        });
         // Back-to-back sessions in different rooms need time to move.
         if s.plan.changeover_minutes > 0 {
             let gap = chrono::Duration::minutes(s.plan.changeover_minutes as i64);
@@ -302,7 +391,7 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
                 let (a, b) = (sessions[&pair[0].2], sessions[&pair[1].2]);
                 let between = pair[1].0 - pair[0].1;
                 if between >= chrono::Duration::zero() && between < gap && a.room_id != b.room_id {
-                    out.push(Conflict::new(
+                    out.push(|| Conflict::new(
                         ConflictKind::ChangeoverTooShort,
                         format!(
                             "{} has {} min to move from \"{}\" (ends {}) to \"{}\" in another room ({}); the changeover is {} min.",
@@ -322,14 +411,14 @@ pub fn conflicts(s: &Snapshot) -> Vec<Conflict> {
             }
         }
     }
-    out
+    out.0
 }
 
 /// Checks the plan in `store`, marking the conflicts users accepted.
-pub fn check(store: &Store) -> Result<Vec<Conflict>> {
+pub fn check(store: &Store) -> Result<ConflictList> {
     let accepted = store.accepted_conflicts()?;
     let mut found = check_unmarked(store)?;
-    for c in &mut found {
+    for c in &mut found.conflicts {
         c.accepted = accepted.contains(&c.key);
     }
     Ok(found)
@@ -338,14 +427,18 @@ pub fn check(store: &Store) -> Result<Vec<Conflict>> {
 /// Marks the conflict with `key` as accepted (or not), as one undoable edit.
 pub fn set_accepted(store: &mut Store, key: &str, accepted: bool) -> Result<()> {
     let found = check_unmarked(store)?;
-    let conflict = found.iter().find(|c| c.key == key).ok_or_else(|| {
-        crate::CoreError::invalid("key", "That conflict is no longer in the plan.")
-    })?;
+    let conflict = found
+        .conflicts
+        .iter()
+        .find(|c| c.key == key)
+        .ok_or_else(|| {
+            crate::CoreError::invalid("key", "That conflict is no longer in the plan.")
+        })?;
     let message = conflict.message.clone();
     store.set_conflict_accepted(key, &message, accepted)
 }
 
-fn check_unmarked(store: &Store) -> Result<Vec<Conflict>> {
+fn check_unmarked(store: &Store) -> Result<ConflictList> {
     let plan = store.plan()?;
     let events = store.events()?;
     let sessions = store.session_slots()?;
@@ -486,7 +579,8 @@ mod tests {
             roles: &roles,
             cochairs: &cochairs,
             person_name: &name,
-        });
+        })
+        .conflicts;
         let summary: Vec<(ConflictKind, Vec<Id>)> = got
             .iter()
             .map(|c| (c.kind, c.session_ids.clone()))
@@ -702,8 +796,12 @@ mod tests {
         ];
         for (name, sessions, changeover, want) in cases {
             let store = plan_with(&sessions, changeover);
-            let got: Vec<ConflictKind> =
-                check(&store).unwrap().into_iter().map(|c| c.kind).collect();
+            let got: Vec<ConflictKind> = check(&store)
+                .unwrap()
+                .conflicts
+                .into_iter()
+                .map(|c| c.kind)
+                .collect();
             assert_eq!(got, want, "{name}");
         }
     }
@@ -717,13 +815,13 @@ mod tests {
             ],
             0,
         );
-        let found = check(&store).unwrap();
+        let found = check(&store).unwrap().conflicts;
         assert_eq!(found.len(), 1);
         assert!(!found[0].accepted);
         store
             .set_conflict_accepted(&found[0].key, &found[0].message, true)
             .unwrap();
-        let again = check(&store).unwrap();
+        let again = check(&store).unwrap().conflicts;
         assert_eq!(again.len(), 1, "still listed");
         assert!(again[0].accepted);
         assert!(
@@ -732,6 +830,89 @@ mod tests {
             again[0].key
         );
         store.undo().unwrap();
-        assert!(!check(&store).unwrap()[0].accepted);
+        assert!(!check(&store).unwrap().conflicts[0].accepted);
+    }
+
+    /// 3,000 sessions all at once in one room, and one person in the first
+    /// 100 of them: every pair is counted, the first `MAX_LISTED` are listed.
+    #[test]
+    fn conflicts_beyond_the_cap_are_counted_not_listed() {
+        let plan = crate::sample::sample_plan_header();
+        let day = plan.first_day.format("%Y-%m-%d").to_string();
+        let start = format!("{day} 09:00");
+        let events = [Event {
+            id: 1,
+            title: "Dialogue".into(),
+            short_name: String::new(),
+            first_day: plan.first_day,
+            last_day: plan.first_day,
+            description: String::new(),
+        }];
+        let rooms = [Room {
+            id: 7,
+            name: "Hall".into(),
+            capacity: None,
+            notes: String::new(),
+        }];
+        let sessions: Vec<Session> = (1..=3000)
+            .map(|id| session(id, &start, "10:00", Some(7)))
+            .collect();
+        let roles: Vec<RoleRef> = (1..=100)
+            .map(|session_id| RoleRef {
+                session_id,
+                role: RoleKind::Speaker,
+                person_id: Some(5),
+            })
+            .collect();
+        let cochairs = [EventCochair {
+            id: 1,
+            event_id: 1,
+            organisation_id: 1,
+            person_id: None,
+            role_label: String::new(),
+            day: None,
+            position: 0,
+        }];
+        let name = |_| "Ms Lynn Bell".to_string();
+        let snapshot = Snapshot {
+            plan: &plan,
+            events: &events,
+            sessions: &sessions,
+            rooms: &rooms,
+            roles: &roles,
+            cochairs: &cochairs,
+            person_name: &name,
+        };
+        let got = conflicts(&snapshot);
+        let room_pairs = 3000 * 2999 / 2;
+        let person_pairs = 100 * 99 / 2;
+        assert_eq!(got.total(), room_pairs + person_pairs);
+        assert_eq!(got.conflicts.len(), MAX_LISTED);
+        assert_eq!(
+            u64::from(got.unlisted),
+            room_pairs + person_pairs - MAX_LISTED as u64
+        );
+        assert_eq!(
+            got.unlisted_sentence().as_deref(),
+            Some("and 4,502,450 more.")
+        );
+        // The same ones every time: the first room's pairs in start order.
+        assert_eq!(got.conflicts[0].session_ids, vec![1, 2]);
+        assert_eq!(got.conflicts[999].session_ids, vec![1, 1001]);
+        assert_eq!(conflicts(&snapshot), got);
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        let table: &[(u64, &str)] = &[
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (4_498_500, "4,498,500"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ];
+        for (n, want) in table {
+            assert_eq!(thousands(*n), *want);
+        }
     }
 }

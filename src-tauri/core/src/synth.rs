@@ -206,6 +206,7 @@ mod tests {
         let conflicts = crate::check::check(&store).unwrap();
         assert!(
             !conflicts
+                .conflicts
                 .iter()
                 .any(|c| c.kind == crate::check::ConflictKind::RoomDoubleBooked),
             "rooms are laid end to end"

@@ -23,7 +23,7 @@ export const commands = {
 	vocabulary: () => __TAURI_INVOKE<Vocabulary>("vocabulary"),
 	overview: () => typedError<Overview_Serialize, ApiError>(__TAURI_INVOKE("overview")),
 	agenda: (day: string | null) => typedError<Agenda_Serialize, ApiError>(__TAURI_INVOKE("agenda", { day })),
-	checkPlan: () => typedError<Conflict_Serialize[], ApiError>(__TAURI_INVOKE("check_plan")),
+	checkPlan: () => typedError<ConflictList_Serialize, ApiError>(__TAURI_INVOKE("check_plan")),
 	planForm: () => typedError<PlanForm_Serialize, ApiError>(__TAURI_INVOKE("plan_form")),
 	updatePlan: (form: PlanForm_Deserialize) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("update_plan", { form })),
 	eventForm: (id: number) => typedError<EventForm, ApiError>(__TAURI_INVOKE("event_form", { id })),
@@ -305,6 +305,35 @@ export type Cohost_Serialize = {
 export type Conflict = Conflict_Serialize | Conflict_Deserialize;
 
 export type ConflictKind = "event_outside_plan" | "session_outside_event" | "session_outside_hours" | "room_double_booked" | "person_double_booked" | "panel_without_moderator" | "event_without_cochairs" | "changeover_too_short";
+
+/**
+ *  The plan's conflicts: the first `MAX_LISTED` in a fixed order (event
+ *  problems, session problems, rooms by id, people by id), and how many more
+ *  there are.
+ */
+export type ConflictList = ConflictList_Serialize | ConflictList_Deserialize;
+
+/**
+ *  The plan's conflicts: the first `MAX_LISTED` in a fixed order (event
+ *  problems, session problems, rooms by id, people by id), and how many more
+ *  there are.
+ */
+export type ConflictList_Deserialize = {
+	conflicts: Conflict_Deserialize[],
+	/**  Conflicts found beyond the listed ones (saturates at u32::MAX). */
+	unlisted: number,
+};
+
+/**
+ *  The plan's conflicts: the first `MAX_LISTED` in a fixed order (event
+ *  problems, session problems, rooms by id, people by id), and how many more
+ *  there are.
+ */
+export type ConflictList_Serialize = {
+	conflicts: Conflict_Serialize[],
+	/**  Conflicts found beyond the listed ones (saturates at u32::MAX). */
+	unlisted: number,
+};
 
 export type Conflict_Deserialize = {
 	kind: ConflictKind,

@@ -38,7 +38,7 @@ const accepted: Conflict_Serialize = { ...clash, message: 'Foyer is double-booke
 async function start(handlers: Record<string, Handler> = {}) {
   const calls: Call[] = [];
   mockWindows('main');
-  mockIPC(backend({ check_plan: () => [clash, accepted], ...handlers }, calls));
+  mockIPC(backend({ check_plan: () => ({ conflicts: [clash, accepted], unlisted: 0 }), ...handlers }, calls));
   const el = document.createElement('div');
   document.body.appendChild(el);
   app = mount(App, { target: el });

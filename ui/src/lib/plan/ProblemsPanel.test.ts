@@ -87,6 +87,18 @@ describe('ProblemsPanel', () => {
     expect(onaccept).toHaveBeenLastCalledWith(parallel.key, false);
   });
 
+  it('says how many more were found than listed', () => {
+    const el = target();
+    const noop = vi.fn();
+    app = mount(ProblemsPanel, {
+      target: el,
+      props: { id: 'p', conflicts: [clash], unlisted: 4498500, onshow: noop, onaccept: noop, onclose: noop },
+    });
+    flushSync();
+    expect($$(el, '[data-testid="conflict-entry"]')).toHaveLength(1);
+    expect($(el, '[data-testid="unlisted-conflicts"]')?.textContent).toBe('and 4,498,500 more.');
+  });
+
   it('says when every problem was accepted', () => {
     const { el } = open([parallel]);
     expect(el.textContent).toContain('No open problems');
@@ -102,7 +114,7 @@ describe('Problems in the app', () => {
     mockIPC(
       backend(
         {
-          check_plan: () => current,
+          check_plan: () => ({ conflicts: current, unlisted: 0 }),
           set_conflict_accepted: (args) => {
             current = current.map((c) => (c.key === args.key ? { ...c, accepted: args.accepted as boolean } : c));
             return null;

@@ -60,6 +60,8 @@ export class Workspace {
   /** Today on the plan's wall clock ("YYYY-MM-DD"), from the backend; null before the plan is loaded. */
   today: string | null = $state(null);
   conflicts: Conflict_Serialize[] = $state.raw([]);
+  /** Conflicts found beyond the listed ones (the backend lists at most 1,000). */
+  unlistedConflicts = $state(0);
   /** What Undo and Redo would do now (summaries), for the Edit menu. */
   undoState: UndoState_Serialize = $state.raw(NOTHING_TO_UNDO);
   /** Set by "Show" in the problems panel; the agenda scrolls to the session. */
@@ -171,7 +173,7 @@ export class Workspace {
 
   /** Reload the overview, the conflicts and the undo state. */
   async refresh(): Promise<void> {
-    const [overview, conflicts, undoState, today] = await Promise.all([
+    const [overview, problems, undoState, today] = await Promise.all([
       call(commands.overview()),
       call(commands.checkPlan()),
       call(commands.undoState()),
@@ -179,7 +181,8 @@ export class Workspace {
     ]);
     this.overview = overview;
     this.today = today;
-    this.conflicts = conflicts;
+    this.conflicts = problems.conflicts;
+    this.unlistedConflicts = problems.unlisted;
     this.undoState = undoState;
     this.revision++;
   }

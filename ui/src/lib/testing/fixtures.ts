@@ -265,7 +265,7 @@ export function backend(
     overview: () => overview,
     agenda: (args) =>
       args.day ? { ...agenda, days: agenda.days.filter((d) => d.date === args.day), unscheduled: [] } : agenda,
-    check_plan: () => conflicts,
+    check_plan: () => ({ conflicts, unlisted: 0 }),
     undo_state: () => ({ undo: null, redo: null }),
     // A day after the sample week, so no event is running today.
     plan_today: () => '2030-01-15',
