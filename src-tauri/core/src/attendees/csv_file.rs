@@ -5,6 +5,18 @@
 use crate::error::{CoreError, Result};
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use std::io::Read;
+
+/// The largest attendee file read: registration exports of a large
+/// conference are a few megabytes; a gigabyte-long line once took over a
+/// minute and 6 GB to refuse.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// The longest row, all its cells together.
+pub const MAX_ROW_BYTES: usize = 64 * 1024;
+
+/// The most attendee rows in one file, besides the header.
+pub const MAX_ROWS: usize = 50_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct CsvRow {
@@ -63,32 +75,59 @@ pub fn sniff_delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
+/// What a spreadsheet may read as the start of a formula: the four formula
+/// signs, and a tab or carriage return, which some skip before looking.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// Undoes the spreadsheet-formula escape some exporters add (`'=SUM(…)`).
 pub fn unescape_cell(cell: &str) -> String {
     let t = cell.trim();
     match t.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
         _ => t.to_string(),
     }
 }
 
 /// Escapes a cell for export so a spreadsheet does not run it as a formula.
 pub fn escape_cell(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@']) {
+    if cell.starts_with(FORMULA_STARTS) {
         format!("'{cell}")
     } else {
         cell.to_string()
     }
 }
 
+fn too_big() -> CoreError {
+    CoreError::invalid(
+        "file",
+        format!(
+            "The file is larger than {} MB; split it into smaller files.",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
 /// The bytes of the file at `path`, or a "file" problem that names it.
+/// Reads at most `MAX_FILE_BYTES`, whatever the file claims to be.
 pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         CoreError::invalid("file", format!("{} could not be read: {e}", path.display()))
-    })
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }
 
 pub fn read_table(bytes: &[u8]) -> Result<CsvTable> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
     let (text, encoding) = decode(bytes);
     if text.trim().is_empty() {
         return Err(CoreError::invalid("file", "The file is empty."));
@@ -109,7 +148,27 @@ pub fn read_table(bytes: &[u8]) -> Result<CsvTable> {
                 format!("Row {line}: the file cannot be read as CSV ({e})."),
             )
         })?;
-        let line = record.position().map(|p| p.line() as u32).unwrap_or(0);
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let size = record.as_slice().len();
+        if size > MAX_ROW_BYTES {
+            return Err(CoreError::invalid(
+                "file",
+                format!(
+                    "Row {line}: the row is {} KiB; a row may be at most {} KiB.",
+                    size.div_ceil(1024),
+                    MAX_ROW_BYTES / 1024
+                ),
+            ));
+        }
+        if rows.len() >= MAX_ROWS {
+            return Err(CoreError::invalid(
+                "file",
+                format!(
+                    "Row {line}: the file has more than {MAX_ROWS} attendee rows; import it in parts."
+                ),
+            ));
+        }
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
         let cells: Vec<String> = record.iter().map(unescape_cell).collect();
         if headers.is_none() {
             headers = Some(cells);

@@ -366,3 +366,80 @@ fn the_list_is_written_to_a_file_and_read_back_through_one_door() {
         "{err}"
     );
 }
+
+#[test]
+fn files_rows_and_row_counts_beyond_the_limits_are_refused_with_the_row() {
+    use csv_file::{MAX_FILE_BYTES, MAX_ROWS, MAX_ROW_BYTES};
+    let long_row = format!(
+        "Name,Email\nAnn Lee,ann@example.org\n{},a@x.org\n",
+        "A".repeat(MAX_ROW_BYTES)
+    );
+    let rows = |n: usize| {
+        let mut csv = String::from("Name\n");
+        for i in 0..n {
+            csv.push_str(&format!("Person {i}\n"));
+        }
+        csv
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (
+            long_row,
+            "file: Row 3: the row is 65 KiB; a row may be at most 64 KiB.",
+        ),
+        (
+            rows(MAX_ROWS + 1),
+            "file: Row 50002: the file has more than 50000 attendee rows; import it in parts.",
+        ),
+    ];
+    for (csv, want) in cases {
+        let err = csv_file::read_table(csv.as_bytes()).unwrap_err();
+        assert_eq!(err.to_string(), want);
+        assert_eq!(err.to_string().lines().count(), 1);
+    }
+    assert_eq!(
+        csv_file::read_table(rows(MAX_ROWS).as_bytes())
+            .unwrap()
+            .rows
+            .len(),
+        MAX_ROWS
+    );
+
+    // A sparse file: as large as it claims, without the disk space.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.csv");
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES + 1)
+        .unwrap();
+    assert_eq!(
+        csv_file::read_file(&path).unwrap_err().to_string(),
+        "file: The file is larger than 50 MB; split it into smaller files."
+    );
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES)
+        .unwrap();
+    assert_eq!(
+        csv_file::read_file(&path).unwrap().len() as u64,
+        MAX_FILE_BYTES
+    );
+}
+
+#[test]
+fn cells_a_spreadsheet_would_run_are_escaped_and_unescaped() {
+    let table: &[(&str, &str)] = &[
+        ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
+        ("+66 2 000 0000", "'+66 2 000 0000"),
+        ("-1", "'-1"),
+        ("@cmd", "'@cmd"),
+        ("\t=cmd|' /C calc'!A0", "'\t=cmd|' /C calc'!A0"),
+        ("\r=cmd", "'\r=cmd"),
+        ("Thailand", "Thailand"),
+        ("'quoted", "'quoted"),
+        ("", ""),
+    ];
+    for (cell, escaped) in table {
+        assert_eq!(csv_file::escape_cell(cell), *escaped, "{cell:?}");
+        assert_eq!(csv_file::unescape_cell(escaped), *cell, "{escaped:?}");
+    }
+}
