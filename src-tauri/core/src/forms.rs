@@ -138,6 +138,19 @@ impl Problems {
         self.0.push(FieldProblem::new(field, message));
     }
 
+    fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|p| p.field == field)
+    }
+
+    /// Control characters (NUL, ESC, BEL…) reach terminals, CSV files and
+    /// printers from here; multi-line fields keep their line breaks and tabs.
+    fn refuse_controls(&mut self, field: &str, label: &str, value: &str, multiline: bool) {
+        let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
+        if value.chars().any(|c| c.is_control() && !allowed(c)) {
+            self.add(field, format!("{label} contains a control character."));
+        }
+    }
+
     fn required_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
         let value = value.trim();
         if value.is_empty() {
@@ -145,13 +158,25 @@ impl Problems {
         } else if value.chars().count() > max {
             self.add(field, format!("{label} is longer than {max} characters."));
         }
+        self.refuse_controls(field, label, value, false);
         value.to_string()
     }
 
+    /// A one-line text that may be blank.
     fn optional_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
         if value.chars().count() > max {
             self.add(field, format!("{label} is longer than {max} characters."));
         }
+        self.refuse_controls(field, label, value.trim(), false);
+        value.trim().to_string()
+    }
+
+    /// Notes and descriptions: may be blank and span lines.
+    fn multiline_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
+        if value.chars().count() > max {
+            self.add(field, format!("{label} is longer than {max} characters."));
+        }
+        self.refuse_controls(field, label, value, true);
         value.trim().to_string()
     }
 
@@ -273,7 +298,7 @@ impl PlanForm {
         );
         let venue = p.optional_text("venue", "Venue", &self.venue, MAX_TITLE);
         let city = p.optional_text("city", "City", &self.city, MAX_TITLE);
-        let notes = p.optional_text("notes", "Notes", &self.notes, MAX_TEXT);
+        let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
         let zone = self.time_zone.trim();
         if zone.is_empty() {
             p.add("time_zone", "Time zone is required.");
@@ -365,7 +390,7 @@ impl EventForm {
         let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
         let short_name = p.optional_text("short_name", "Short name", &self.short_name, 80);
         let description =
-            p.optional_text("description", "Description", &self.description, MAX_TEXT);
+            p.multiline_text("description", "Description", &self.description, MAX_TEXT);
         let first = p.date("first_day", "First day", &self.first_day);
         let last = p.date("last_day", "Last day", &self.last_day);
         let span = day_span(plan.first_day, plan.last_day);
@@ -427,10 +452,10 @@ impl SessionForm {
         let mut p = Problems::default();
         let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
         let description =
-            p.optional_text("description", "Description", &self.description, MAX_TEXT);
+            p.multiline_text("description", "Description", &self.description, MAX_TEXT);
         let agenda_item = p.optional_text("agenda_item", "Agenda item", &self.agenda_item, 80);
-        let outcome = p.optional_text("outcome", "Outcome", &self.outcome, MAX_TEXT);
-        let notes = p.optional_text("notes", "Notes", &self.notes, MAX_TEXT);
+        let outcome = p.multiline_text("outcome", "Outcome", &self.outcome, MAX_TEXT);
+        let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
         match (self.event_id, event) {
             (None, _) => p.add("event_id", "Choose the event this session belongs to."),
             (Some(_), None) => p.add("event_id", "That event no longer exists."),
@@ -534,7 +559,7 @@ impl RoomForm {
     pub fn validate(&self) -> Result<RoomDraft, Vec<FieldProblem>> {
         let mut p = Problems::default();
         let name = p.required_text("name", "Name", &self.name, 120);
-        let notes = p.optional_text("notes", "Notes", &self.notes, MAX_TEXT);
+        let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
         let capacity = match self.capacity.trim() {
             "" => None,
             c => match c.parse::<u32>() {
@@ -644,11 +669,11 @@ impl PersonForm {
         }
         let position = p.optional_text("position", "Position", &self.position, MAX_TITLE);
         let email = p.optional_text("email", "Email", &self.email, 254);
-        if !email.is_empty() && !crate::attendees::valid_email(&email) {
+        if !email.is_empty() && !p.has("email") && !crate::attendees::valid_email(&email) {
             p.add("email", format!("\"{email}\" is not an email address."));
         }
         let phone = p.optional_text("phone", "Phone", &self.phone, 60);
-        let notes = p.optional_text("notes", "Notes", &self.notes, MAX_TEXT);
+        let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
         p.finish(Person {
             id: 0,
             honorific,
@@ -893,6 +918,84 @@ mod tests {
             vec![(
                 "capacity".to_string(),
                 "Capacity \"lots\" is not a whole number.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_one_line_fields() {
+        let person = PersonForm {
+            given_name: "Lynn".into(),
+            family_name: "Bell".into(),
+            email: "lynn@example.org".into(),
+            ..Default::default()
+        };
+        assert!(person.validate().is_ok());
+        let cases: Vec<(PersonForm, Vec<(&str, &str)>)> = vec![
+            (
+                PersonForm {
+                    email: "lynn\0@example.org".into(),
+                    ..person.clone()
+                },
+                vec![("email", "Email contains a control character.")],
+            ),
+            (
+                PersonForm {
+                    email: "lynn@exa\nmple.org".into(),
+                    ..person.clone()
+                },
+                vec![("email", "Email contains a control character.")],
+            ),
+            (
+                PersonForm {
+                    family_name: "Bell\u{1b}[2J".into(),
+                    ..person.clone()
+                },
+                vec![("family_name", "Family name contains a control character.")],
+            ),
+            (
+                PersonForm {
+                    position: "Director\u{7}".into(),
+                    phone: "+61\t2".into(),
+                    ..person.clone()
+                },
+                vec![
+                    ("position", "Position contains a control character."),
+                    ("phone", "Phone contains a control character."),
+                ],
+            ),
+            (
+                PersonForm {
+                    notes: "First line\n\tsecond line\r\n".into(),
+                    ..person.clone()
+                },
+                vec![],
+            ),
+            (
+                PersonForm {
+                    notes: "Bell\u{0}".into(),
+                    ..person.clone()
+                },
+                vec![("notes", "Notes contains a control character.")],
+            ),
+        ];
+        for (form, want) in cases {
+            let want: Vec<(String, String)> = want
+                .into_iter()
+                .map(|(f, m)| (f.to_string(), m.to_string()))
+                .collect();
+            assert_eq!(fields(form.validate()), want, "{form:?}");
+        }
+        let session = SessionForm {
+            title: "Opening\u{1b}]0;owned\u{7}".into(),
+            description: "Two\nlines".into(),
+            ..session("2024-11-19", "09:00", "10:00")
+        };
+        assert_eq!(
+            fields(session.validate(&plan(), Some(&event()), false)),
+            vec![(
+                "title".to_string(),
+                "Title contains a control character.".to_string()
             )]
         );
     }
