@@ -575,3 +575,277 @@ fn attendees_import_refuses_a_file_with_bad_rows() {
         "--map: the file has no column \"Org\"",
     );
 }
+
+/// Runs SQL on a plan behind Plenary's back, as a damaged or hand-edited
+/// file would arrive.
+fn sql(path: &str, script: &str) {
+    let o = Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
+            path,
+            script,
+        ])
+        .output()
+        .expect("python3");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// Control characters other than the newlines and tabs of the CLI's layout.
+fn controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        .collect()
+}
+
+#[test]
+fn plan_text_reaches_the_terminal_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    // ESC sequences that clear the screen and retitle the window, BEL, NUL,
+    // a carriage return that would overwrite the line, and an 8-bit CSI.
+    let evil = "'Hall' || char(27) || '[2J' || char(27) || ']0;owned' || char(7) || char(0) || char(13) || 'X' || char(155) || '31m'";
+    sql(
+        &path,
+        &format!(
+            "UPDATE room SET name = {evil} WHERE name = 'Plenary Hall';
+             UPDATE session SET title = 'Opening' || char(10) || 'plenary: forged line' || char(27) || '[31m'
+               WHERE title = 'Opening and adoption of the agenda';
+             UPDATE person SET family_name = 'Bell' || char(27) || '[8m' WHERE family_name = 'Bell';
+             UPDATE session SET room_id = (SELECT room_id FROM session WHERE title LIKE 'Forward Work Plan%')
+               WHERE title = 'Closing of the Annual Meeting';
+             UPDATE session SET start = '2024-11-19 09:30:00', \"end\" = '2024-11-19 10:30:00'
+               WHERE title = 'Closing of the Annual Meeting';"
+        ),
+    );
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["show", &path],
+        vec!["show", &path, "--day", "2024-11-19"],
+        vec!["check", &path],
+        vec!["people", "itinerary", &path, "Lynn Bell"],
+        vec!["people", "search", &path, "bell"],
+        vec!["history", &path],
+        vec![
+            "retime",
+            &path,
+            "--day",
+            "2024-11-19",
+            "--room",
+            "2",
+            "--from",
+            "08:30",
+        ],
+        vec!["undo", &path],
+    ];
+    for args in runs {
+        let o = plenary(&args);
+        let (out, err) = (stdout(&o), stderr(&o));
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(
+            controls(&out),
+            Vec::<char>::new(),
+            "{args:?} printed {out:?}"
+        );
+        assert_eq!(
+            controls(&err),
+            Vec::<char>::new(),
+            "{args:?} printed {err:?}"
+        );
+    }
+    let shown = stdout(&plenary(&["show", &path]));
+    assert!(shown.contains("Hall\u{FFFD}[2J\u{FFFD}]0;owned"), "{shown}");
+    let checked = stdout(&plenary(&["check", &path]));
+    assert!(checked.contains("Hall\u{FFFD}"), "{checked}");
+
+    // An error that quotes what was typed stays one line.
+    let o = plenary(&[
+        "move",
+        &path,
+        "Nope\nplenary: all is well\u{1b}[0m",
+        "--to",
+        "2024-11-19 12:00",
+    ]);
+    assert_one_line_error(&o, "no session has the id or title");
+    assert_eq!(controls(&stderr(&o)), Vec::<char>::new());
+}
+
+#[test]
+fn generate_does_not_replace_a_plan_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let small = [
+        "--sessions",
+        "10",
+        "--rooms",
+        "2",
+        "--people",
+        "5",
+        "--days",
+        "1",
+    ];
+    let args = |force: bool| {
+        let mut a = vec!["generate", path.as_str()];
+        a.extend(small);
+        if force {
+            a.push("--force");
+        }
+        a
+    };
+    assert_one_line_error(&plenary(&args(false)), "already exists");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the plan is untouched"
+    );
+    let o = plenary(&args(true));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        Store::open(Path::new(&path))
+            .unwrap()
+            .sessions()
+            .unwrap()
+            .len(),
+        10
+    );
+}
+
+#[test]
+fn print_does_not_write_over_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let other = dir.path().join("other.plenary");
+    assert!(plenary(&["sample", other.to_str().unwrap()])
+        .status
+        .success());
+    let before = std::fs::read(&other).unwrap();
+    let same_by_another_name = format!("{}/./week.plenary", dir.path().display());
+    for out in [
+        path.as_str(),
+        &same_by_another_name,
+        other.to_str().unwrap(),
+    ] {
+        assert_one_line_error(
+            &plenary(&["print", &path, "programme", "--out", out]),
+            "--out: ",
+        );
+    }
+    assert!(Store::open(Path::new(&path)).is_ok(), "still a plan");
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+}
+
+#[test]
+fn numbers_and_dates_out_of_range_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let retime = |day: &str, gap: &str| {
+        plenary(&[
+            "retime",
+            &path,
+            "--day",
+            day,
+            "--room",
+            "Plenary Hall",
+            "--from",
+            "08:30",
+            "--gap",
+            gap,
+        ])
+    };
+    let cases: Vec<(Output, &str)> = vec![
+        (retime("2024-11-19", "4294967295"), "--gap"),
+        (retime("2024-11-19", "241"), "--gap"),
+        (retime("2024-11-19", "-5"), "'-5'"),
+        (
+            retime("2030-01-01", "0"),
+            "--day: 2030-01-01 is not a day of the plan (18–20 Nov 2024).",
+        ),
+        (
+            plenary(&[
+                "move",
+                &path,
+                "Closing of the Annual Meeting",
+                "--to",
+                "9999-12-31 23:00",
+            ]),
+            "--to: 9999-12-31 is not a day of the plan (18–20 Nov 2024).",
+        ),
+        (
+            plenary(&[
+                "move",
+                &path,
+                "Closing of the Annual Meeting",
+                "--to",
+                "2024-11-17 10:00",
+            ]),
+            "--to: 2024-11-17 is not a day of the plan",
+        ),
+        (plenary(&["history", &path, "--limit", "0"]), "--limit"),
+        (
+            plenary(&["people", "search", &path, "a", "--limit", "4294967295"]),
+            "--limit",
+        ),
+        (
+            plenary(&[
+                "generate",
+                &format!("{path}.new"),
+                "--sessions",
+                "4000000000",
+            ]),
+            "--sessions",
+        ),
+        (
+            plenary(&["generate", &format!("{path}.new"), "--days", "61"]),
+            "--days",
+        ),
+    ];
+    for (o, want) in &cases {
+        assert_one_line_error(o, want);
+    }
+    assert_eq!(stdout(&plenary(&["history", &path])), "", "nothing changed");
+    let o = retime("2024-11-19", "240");
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn exported_cells_that_a_spreadsheet_would_run_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let csv = fixture("indico-registrants.csv");
+    let o = plenary(&[
+        "attendees",
+        "import",
+        &path,
+        &csv,
+        "--event",
+        "Annual Meeting",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    sql(
+        &path,
+        "UPDATE person SET given_name = char(9) || '=cmd|'' /C calc''!A0', position = '@SUM(1)' WHERE family_name = 'Jaidee';
+         UPDATE person SET given_name = char(13) || '=1+1', position = '-2+3' WHERE family_name = 'Rahman';",
+    );
+    let o = plenary(&[
+        "attendees",
+        "list",
+        &path,
+        "--event",
+        "Annual Meeting",
+        "--csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for cell in ["'\t=cmd", "'@SUM(1)", "'-2+3"] {
+        assert!(text.contains(cell), "{cell:?} in {text:?}");
+    }
+    for line in text.lines().skip(1) {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} in {line:?}"
+            );
+        }
+    }
+}

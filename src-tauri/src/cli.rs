@@ -7,6 +7,7 @@ use plenary_core::forms::{parse_date, PlanForm};
 use plenary_core::planner;
 use plenary_core::synth::{self, Spec};
 use plenary_core::{check, sample, text, CoreError, Store};
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -94,8 +95,8 @@ pub enum Command {
         /// HH:MM
         #[arg(long)]
         from: String,
-        /// Minutes between sessions.
-        #[arg(long, default_value_t = 0)]
+        /// Minutes between sessions, 0 to 240.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=i64::from(planner::MAX_GAP_MINUTES)))]
         gap: u32,
     },
     /// Undo the latest change to the plan.
@@ -105,7 +106,8 @@ pub enum Command {
     /// List the plan's changes, newest first.
     History {
         file: PathBuf,
-        #[arg(long, default_value_t = 20)]
+        /// How many changes to list (the plan keeps the last 500).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=500))]
         limit: u32,
     },
     /// Attendee lists: import from CSV, list.
@@ -170,14 +172,17 @@ pub enum Command {
     /// Write a generated plan of a given size, for trials and benchmarks.
     Generate {
         file: PathBuf,
-        #[arg(long, default_value_t = 2000)]
+        #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(0..=100_000))]
         sessions: u32,
-        #[arg(long, default_value_t = 90)]
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..=1_000))]
         rooms: u32,
-        #[arg(long, default_value_t = 5000)]
+        #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(0..=100_000))]
         people: u32,
-        #[arg(long, default_value_t = 5)]
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=60))]
         days: u32,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -221,7 +226,7 @@ pub enum PeopleCommand {
     Search {
         file: PathBuf,
         query: String,
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1_000))]
         limit: u32,
     },
     /// Every session in which a person has a role.
@@ -285,7 +290,8 @@ fn run_attendees(command: AttendeesCommand) -> Result<i32, Failure> {
                 .iter()
                 .filter(|r| r.action == attendees::RowAction::Error)
             {
-                text.push_str(&r.message);
+                // One line a row, whatever its cells hold.
+                text.push_str(&terminal_safe(&r.message, false));
                 text.push('\n');
             }
             eprint!("{text}");
@@ -389,10 +395,28 @@ impl From<CoreError> for Failure {
     }
 }
 
+/// Text bound for the terminal, with every control character that came
+/// from the plan (ESC, BEL, NUL, CSI…) replaced by U+FFFD, so plan text
+/// cannot move the cursor, retitle the window or hide lines. With
+/// `keep_layout`, the newlines and tabs the CLI lays its output out with stay.
+pub fn terminal_safe(text: &str, keep_layout: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && !(keep_layout && matches!(c, '\n' | '\t'));
+    if text.chars().any(unsafe_char) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Everything the CLI prints on stdout goes through here.
 fn out(text: &str) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`plenary show … | head`) is not an error worth reporting.
-    match stdout.write_all(text.as_bytes()) {
+    match stdout.write_all(terminal_safe(text, true).as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure(e.to_string())),
         _ => Ok(()),
     }
@@ -408,8 +432,30 @@ fn for_option(option: &str, e: CoreError) -> Failure {
     }
 }
 
-/// Runs a subcommand; returns the process exit code.
+/// Like `for_option`, for a command whose options map to several fields.
+fn for_options(options: &[(&str, &str)], e: CoreError) -> Failure {
+    match &e {
+        CoreError::Invalid(problems) if problems.len() == 1 => {
+            match options
+                .iter()
+                .find(|(field, _)| *field == problems[0].field)
+            {
+                Some((_, option)) => for_option(option, e),
+                None => Failure(e.to_string()),
+            }
+        }
+        _ => Failure(e.to_string()),
+    }
+}
+
+/// Runs a subcommand; returns the process exit code. A failure is one line
+/// for stderr, whatever plan text it quotes.
 pub fn run(command: Command) -> Result<i32, Failure> {
+    run_command(command)
+        .map_err(|Failure(message)| Failure(terminal_safe(&message, false).into_owned()))
+}
+
+fn run_command(command: Command) -> Result<i32, Failure> {
     match command {
         Command::Sample { file, force } => {
             sample::write_sample(&file, force)?;
@@ -527,7 +573,8 @@ pub fn run(command: Command) -> Result<i32, Failure> {
                 )),
                 None => None,
             };
-            let moved = planner::move_session(&mut store, s.id, start, room)?;
+            let moved = planner::move_session(&mut store, s.id, start, room)
+                .map_err(|e| for_options(&[("start", "--to")], e))?;
             let summary = store.history(1)?.first().map(|h| h.summary.clone());
             out(&format!(
                 "{}\n",
@@ -561,7 +608,8 @@ pub fn run(command: Command) -> Result<i32, Failure> {
                     minutes: vec![],
                     gap_minutes: gap,
                 },
-            )?;
+            )
+            .map_err(|e| for_options(&[("day", "--day"), ("gap_minutes", "--gap")], e))?;
             let mut text = String::new();
             for p in placed {
                 let s = store.session(p.id)?;
@@ -682,7 +730,8 @@ pub fn run(command: Command) -> Result<i32, Failure> {
                 with_counts: !no_counts,
             };
             let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
-            let done = print::export_pdf(&mut store, &req, now, publish, &path, &mut |_| {})?;
+            let done = print::export_pdf(&mut store, &req, now, publish, &path, &mut |_| {})
+                .map_err(|e| for_options(&[("out", "--out"), ("day", "--day")], e))?;
             out(&format!(
                 "{}: {} page{}{}\n",
                 path.display(),
@@ -756,11 +805,13 @@ pub fn run(command: Command) -> Result<i32, Failure> {
             rooms,
             people,
             days,
+            force,
         } => {
-            if rooms == 0 || days == 0 || days > 60 {
-                return Err(Failure(
-                    "--rooms must be at least 1 and --days between 1 and 60".into(),
-                ));
+            if file.exists() && !force {
+                return Err(Failure(format!(
+                    "{} already exists; choose another name, or use --force to replace it",
+                    file.display()
+                )));
             }
             let spec = Spec {
                 days,

@@ -15,6 +15,35 @@ fn when(t: NaiveDateTime) -> String {
     t.format("%a %-d %b %H:%M").to_string()
 }
 
+/// `t` plus `minutes`, stopping at the calendar's end rather than
+/// overflowing: lengths read from a damaged plan may be absurd.
+fn later(t: NaiveDateTime, minutes: i64) -> NaiveDateTime {
+    Duration::try_minutes(minutes)
+        .and_then(|d| t.checked_add_signed(d))
+        .unwrap_or(NaiveDateTime::MAX)
+}
+
+/// The longest gap between sessions a re-timing takes, in minutes.
+pub const MAX_GAP_MINUTES: u32 = 240;
+
+/// The longest session a re-timing lays out: one day.
+pub const MAX_SESSION_MINUTES: u32 = 24 * 60;
+
+/// Refuses `day` when it is not one of the plan's days.
+fn within_plan(store: &Store, field: &str, day: NaiveDate) -> Result<()> {
+    let plan = store.plan()?;
+    if day < plan.first_day || day > plan.last_day {
+        return Err(CoreError::invalid(
+            field,
+            format!(
+                "{day} is not a day of the plan ({}).",
+                crate::forms::day_span(plan.first_day, plan.last_day)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// "Moved “Panel” from Mon 18 Nov 10:45 to 11:00", or a plain "Edited …".
 pub fn describe_change(
     before: &Session,
@@ -126,13 +155,13 @@ fn lay_out(blocks: &[Block], from: NaiveDateTime, gap: i64) -> (Vec<Placed>, Vec
             }
             None => t,
         };
-        let end = start + Duration::minutes(b.minutes);
+        let end = later(start, b.minutes);
         placed.push(Placed {
             id: b.id,
             start,
             end,
         });
-        t = end + Duration::minutes(gap);
+        t = later(end, gap);
         previous = Some(b);
     }
     (placed, overruns)
@@ -164,7 +193,7 @@ pub fn push(
             }
             None => t.max(*current),
         };
-        let end = start + Duration::minutes(b.minutes);
+        let end = later(start, b.minutes);
         placed.push(Placed {
             id: b.id,
             start,
@@ -258,10 +287,11 @@ pub fn move_session(
     room: Option<Option<Id>>,
 ) -> Result<Session> {
     let s = store.session(id)?;
+    within_plan(store, "start", start.date())?;
     if let Some(Some(r)) = room {
         store.room(r)?;
     }
-    let end = start + Duration::minutes(minutes(&s));
+    let end = later(start, minutes(&s));
     let room_changed = matches!(room, Some(r) if r != s.room_id);
     refuse_pin_overlap(store, &s, start, end, room.unwrap_or(s.room_id))?;
     if s.start == Some(start) && !room_changed {
@@ -377,14 +407,14 @@ pub struct SequenceBlock {
 
 /// The sessions of `day` in `room`, in time order.
 pub fn sequence(store: &Store, day: NaiveDate, room: Id) -> Result<Vec<SequenceBlock>> {
-    let from = day.and_hms_opt(0, 0, 0).expect("midnight");
-    let to = from + Duration::days(1);
+    let from = midnight(day);
+    let to = later(from, 24 * 60);
     Ok(store
         .sessions_between(from, to)?
         .into_iter()
         .filter(|s| s.room_id == Some(room))
         .map(|s| SequenceBlock {
-            minutes: minutes(&s) as u32,
+            minutes: u32::try_from(minutes(&s)).unwrap_or(u32::MAX),
             session: s,
         })
         .collect())
@@ -415,6 +445,26 @@ struct Retiming {
 
 fn retiming(store: &Store, req: &RetimeRequest) -> Result<Retiming> {
     let plan = store.plan()?;
+    if req.gap_minutes > MAX_GAP_MINUTES {
+        return Err(CoreError::invalid(
+            "gap_minutes",
+            format!(
+                "The gap is 0 to {MAX_GAP_MINUTES} minutes, not {}.",
+                req.gap_minutes
+            ),
+        ));
+    }
+    if let Some((_, m)) = req
+        .minutes
+        .iter()
+        .find(|(_, m)| *m == 0 || *m > MAX_SESSION_MINUTES)
+    {
+        return Err(CoreError::invalid(
+            "minutes",
+            format!("A session lasts 1 to {MAX_SESSION_MINUTES} minutes, not {m}."),
+        ));
+    }
+    within_plan(store, "day", req.day)?;
     let room = store.room(req.room_id)?;
     let current = sequence(store, req.day, req.room_id)?;
     let by_id: HashMap<Id, &SequenceBlock> = current.iter().map(|b| (b.session.id, b)).collect();
@@ -562,9 +612,9 @@ pub fn insert_break(store: &mut Store, req: &BreakRequest) -> Result<Vec<Id>> {
         return Err(CoreError::invalid("title", "Title is required."));
     }
     let start = req.day.and_time(at);
-    let end = start + Duration::minutes(req.minutes as i64);
-    let from = req.day.and_hms_opt(0, 0, 0).expect("midnight");
-    let sessions = store.sessions_between(from, from + Duration::days(1))?;
+    let end = later(start, req.minutes.into());
+    let from = midnight(req.day);
+    let sessions = store.sessions_between(from, later(from, 24 * 60))?;
     let mut rooms: Vec<Id> = sessions.iter().filter_map(|s| s.room_id).collect();
     rooms.sort_unstable();
     rooms.dedup();
@@ -645,7 +695,7 @@ pub fn insert_break(store: &mut Store, req: &BreakRequest) -> Result<Vec<Id>> {
 pub fn duplicate_session(store: &mut Store, id: Id) -> Result<Session> {
     let s = store.session(id)?;
     let (start, end) = match (s.start, s.end) {
-        (Some(a), Some(b)) => (Some(b), Some(b + (b - a))),
+        (Some(a), Some(b)) => (Some(b), Some(later(b, (b - a).num_minutes()))),
         _ => (None, None),
     };
     let title = format!("{} (copy)", s.title);
@@ -669,13 +719,14 @@ pub fn duplicate_day(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Resul
     if from == to {
         return Err(CoreError::invalid("to", "Choose another day to copy to."));
     }
+    within_plan(store, "to", to)?;
     let events = store.events()?;
     let on_target: Vec<&Event> = events
         .iter()
         .filter(|e| e.first_day <= to && to <= e.last_day)
         .collect();
-    let start = from.and_hms_opt(0, 0, 0).expect("midnight");
-    let sessions = store.sessions_between(start, start + Duration::days(1))?;
+    let start = midnight(from);
+    let sessions = store.sessions_between(start, later(start, 24 * 60))?;
     if sessions.is_empty() {
         return Err(CoreError::invalid(
             "from",
@@ -697,8 +748,8 @@ pub fn duplicate_day(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Resul
                 from: s.id,
                 event_id,
                 title: s.title.clone(),
-                start: s.start.map(|t| t + shift),
-                end: s.end.map(|t| t + shift),
+                start: s.start.map(|t| later(t, shift.num_minutes())),
+                end: s.end.map(|t| later(t, shift.num_minutes())),
             }
         })
         .collect();

@@ -112,6 +112,33 @@ pub fn preview(
     })
 }
 
+/// Refuses to write a PDF over the open plan, or over any other plan (any
+/// SQLite file): the plan would be gone, replaced by its own printout.
+pub fn refuse_plan_as_output(store: &Store, out: &std::path::Path) -> Result<()> {
+    let is_plan = |out: &std::path::Path| -> bool {
+        let same = match (store.path(), out.canonicalize()) {
+            (Some(plan), Ok(out)) => plan.canonicalize().is_ok_and(|plan| plan == out),
+            _ => false,
+        };
+        let mut head = [0u8; 16];
+        let sqlite = std::fs::File::open(out)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+            .is_ok()
+            && &head == b"SQLite format 3\0";
+        same || sqlite
+    };
+    if is_plan(out) {
+        return Err(CoreError::invalid(
+            "out",
+            format!(
+                "{} is a plan, not a PDF; choose another file to write.",
+                out.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Writes the PDF of `req` to `out`, publishing first when asked.
 pub fn export_pdf(
     store: &mut Store,
@@ -121,6 +148,7 @@ pub fn export_pdf(
     out: &std::path::Path,
     progress: &mut dyn FnMut(PrintProgress),
 ) -> Result<Exported> {
+    refuse_plan_as_output(store, out)?;
     progress(PrintProgress {
         stage: "Preparing".into(),
         done: 0,
@@ -155,4 +183,35 @@ pub fn export_pdf(
         bytes: bytes.len() as u32,
         version,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pdf_is_never_written_over_a_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("week.plenary");
+        let other = dir.path().join("other week.plenary");
+        let mut store = crate::sample::write_sample(&plan, false).unwrap();
+        drop(crate::sample::write_sample(&other, false).unwrap());
+        let before = std::fs::read(&other).unwrap();
+        let now = store
+            .plan()
+            .unwrap()
+            .first_day
+            .and_hms_opt(7, 0, 0)
+            .unwrap();
+        let req = PrintRequest::new(DocKind::Programme);
+        let relative = dir.path().join(".").join("week.plenary");
+        for out in [&plan, &relative, &other] {
+            let err = export_pdf(&mut store, &req, now, false, out, &mut |_| {}).unwrap_err();
+            assert!(err.to_string().starts_with("out: "), "{err}");
+            assert!(err.to_string().contains("is a plan, not a PDF"), "{err}");
+        }
+        assert_eq!(std::fs::read(&other).unwrap(), before);
+        assert!(store.plan().is_ok(), "the open plan is still a plan");
+        assert!(refuse_plan_as_output(&store, &dir.path().join("programme.pdf")).is_ok());
+    }
 }
