@@ -74,6 +74,7 @@ core-is-pure:
 
 unit: ui
 	$(CARGO) test --workspace --lib --bins
+	$(CARGO) test -p plenary-core --test names_in_many_scripts
 	$(CARGO) test --test cli --test commands --test print
 	cd ui && npm test
 
