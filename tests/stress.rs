@@ -31,7 +31,7 @@ fn sessions_on(path: &Path, day: &str) -> Vec<i64> {
 
 /// Steps that are applied (not undone) in the plan's history.
 fn applied_steps(path: &str) -> usize {
-    let run = plenary(&["history", path, "--limit", "10000"]);
+    let run = plenary(&["history", path, "--limit", "500"]);
     assert_eq!(run.code, Some(0), "history: {}", run.stderr);
     run.stdout
         .lines()

@@ -233,13 +233,14 @@ fn check(change: Change) -> std::result::Result<Checked, String> {
     })
 }
 
-fn apply(tx: &Transaction, c: &Checked) -> Result<()> {
+/// Applies one change; `Ok(false)` when it found no row to change, which
+/// a step Plenary recorded never does.
+fn apply(tx: &Transaction, c: &Checked) -> Result<bool> {
     let table = c.table;
-    match c.op {
-        Op::Insert => {
-            tx.prepare_cached(&format!("DELETE FROM \"{table}\" WHERE rowid = ?1"))?
-                .execute([c.row_id])?;
-        }
+    let changed = match c.op {
+        Op::Insert => tx
+            .prepare_cached(&format!("DELETE FROM \"{table}\" WHERE rowid = ?1"))?
+            .execute([c.row_id])?,
         Op::Update => {
             let sets = c
                 .values
@@ -252,7 +253,7 @@ fn apply(tx: &Transaction, c: &Checked) -> Result<()> {
                 tx.prepare_cached(&format!("UPDATE \"{table}\" SET {sets} WHERE rowid = ?1"))?;
             let mut params: Vec<&dyn rusqlite::ToSql> = vec![&c.row_id];
             params.extend(c.values.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));
-            st.execute(params.as_slice())?;
+            st.execute(params.as_slice())?
         }
         Op::Delete => {
             let names = c
@@ -268,10 +269,10 @@ fn apply(tx: &Transaction, c: &Checked) -> Result<()> {
             ))?;
             let mut params: Vec<&dyn rusqlite::ToSql> = vec![&c.row_id];
             params.extend(c.values.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));
-            st.execute(params.as_slice())?;
+            st.execute(params.as_slice())?
         }
-    }
-    Ok(())
+    };
+    Ok(changed == 1)
 }
 
 /// Applies a step's changes newest first, recording their inverses. A step
@@ -313,7 +314,13 @@ fn replay(tx: &Transaction, step: i64, summary: &str, verb: &str) -> Result<()> 
         [step],
     )?;
     for c in &checked {
-        apply(tx, c).map_err(|e| refuse(verify::clean(&e.to_string(), 120)))?;
+        let found = apply(tx, c).map_err(|e| refuse(verify::clean(&e.to_string(), 120)))?;
+        if !found {
+            return Err(refuse(format!(
+                "it refers to a record of {} that is not in the plan",
+                c.table.replace('_', " ")
+            )));
+        }
     }
     tx.execute("UPDATE history_state SET recording = NULL WHERE id = 1", [])?;
     verify::plan_is_sound(tx).map_err(refuse)?;

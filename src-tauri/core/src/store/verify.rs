@@ -582,13 +582,22 @@ fn check_rows(conn: &Connection) -> Result<(), String> {
             e => Err(clean(&e.to_string(), 120)),
         })?;
     if let Some((table, rowid, parent)) = broken {
-        let what = TABLES
-            .iter()
-            .find(|t| t.name == table)
-            .map(|t| t.what)
-            .unwrap_or("A record");
+        let Some(t) = TABLES.iter().find(|t| t.name == table) else {
+            return Err(format!("a record refers to a missing {parent}"));
+        };
+        // The label column is the code's own name for that table's column.
+        let label: Option<String> = t.label.and_then(|col| {
+            conn.query_row(
+                &format!("SELECT \"{col}\" FROM \"{}\" WHERE rowid = ?1", t.name),
+                [rowid],
+                |r| r.get::<_, Option<String>>(0),
+            )
+            .ok()
+            .flatten()
+        });
         return Err(format!(
-            "{what} {rowid} refers to a missing {}",
+            "{} refers to a missing {}",
+            record(t, rowid, label.as_deref()),
             parent.replace('_', " ")
         ));
     }
