@@ -258,7 +258,8 @@ fn attempt(case: &str, lab: &Lab, cmd: Cmd, session: &str, expect: Expect) -> Ve
     let migrated_history = user_version(&lab.plan).is_some_and(|v| v >= 7);
     for t in &tables_before {
         // Version 7 turns the SQL-text history of older files into data.
-        if !tables_after.contains(t) && !(t == "history_sql" && migrated_history) {
+        let converted = t == "history_sql" && migrated_history;
+        if !tables_after.contains(t) && !converted {
             say(format!("table {t} was dropped"));
         }
     }
@@ -595,7 +596,9 @@ fn v7_planted(undone: bool, tbl: &str, op: &str, row: Option<i64>, old: Option<&
 fn planted_v7_changes_are_refused_untouched() {
     let big_key = format!("{{\"{}\": 1}}", "k".repeat(10 << 20));
     let deep = "[".repeat(100_000);
-    let cases: Vec<(&str, &str, &str, Option<i64>, Option<String>)> = vec![
+    // (name, table, operation, row id, former values)
+    type Planted<'a> = (&'a str, &'a str, &'a str, Option<i64>, Option<String>);
+    let cases: Vec<Planted> = vec![
         (
             "unknown table sqlite_master",
             "sqlite_master",
@@ -1290,7 +1293,7 @@ fn corpus_through(cmd: Cmd) {
         for c in changes(&before, &after, &|name, len| {
             empty_sidecar(&plan_rel, name, len) || (pdf_ok && name == "plans/out.pdf")
         }) {
-            say(format!("{c}"));
+            say(c.to_string());
         }
     }
     report(&format!("corrupt files through {cmd:?}"), &failures);
