@@ -570,6 +570,16 @@ fn v7_lab() -> Lab {
     lab
 }
 
+/// A planted change: its name, then `tbl`, `op`, `row_id` (None: the
+/// closing session) and `old`.
+type PlantedChange = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<i64>,
+    Option<String>,
+);
+
 /// A v7 step with one planted change, to undo (or, `undone`, to redo).
 fn v7_planted(undone: bool, tbl: &str, op: &str, row: Option<i64>, old: Option<&str>) -> Lab {
     let lab = v7_lab();
@@ -596,9 +606,7 @@ fn v7_planted(undone: bool, tbl: &str, op: &str, row: Option<i64>, old: Option<&
 fn planted_v7_changes_are_refused_untouched() {
     let big_key = format!("{{\"{}\": 1}}", "k".repeat(10 << 20));
     let deep = "[".repeat(100_000);
-    // (name, table, operation, row id, former values)
-    type Planted<'a> = (&'a str, &'a str, &'a str, Option<i64>, Option<String>);
-    let cases: Vec<Planted> = vec![
+    let cases: Vec<PlantedChange> = vec![
         (
             "unknown table sqlite_master",
             "sqlite_master",
@@ -1293,7 +1301,7 @@ fn corpus_through(cmd: Cmd) {
         for c in changes(&before, &after, &|name, len| {
             empty_sidecar(&plan_rel, name, len) || (pdf_ok && name == "plans/out.pdf")
         }) {
-            say(c.to_string());
+            say(c);
         }
     }
     report(&format!("corrupt files through {cmd:?}"), &failures);
