@@ -10,7 +10,7 @@ TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo
 SAMPLE := target/sample-week.plenary
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench bindings screenshots clean
+.PHONY: run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench bindings screenshots clean crash-trials fuzz fuzz-build
 
 ## Install what is missing, build, and open the window on the sample week.
 run: deps ui
@@ -75,7 +75,7 @@ core-is-pure:
 unit: ui
 	$(CARGO) test --workspace --lib --bins
 	$(CARGO) test -p plenary-core --test names_in_many_scripts
-	$(CARGO) test --test cli --test commands --test print
+	$(CARGO) test --test cli --test commands --test print --test hostile --test stress
 	cd ui && npm test
 
 e2e: ui driver
@@ -85,6 +85,30 @@ e2e: ui driver
 ## Criterion benchmarks of the core (numbers go in the issue notes, not in tests).
 bench:
 	$(CARGO) bench -p plenary-core
+
+## Many more killed edits than CI runs: `make crash-trials N=1000`.
+N ?= 1000
+crash-trials: ui
+	CRASH_TRIALS=$(N) $(CARGO) test --test stress killed_edits -- --nocapture
+
+## Fuzz opening plan files and reading attendee CSV, FUZZ_SECONDS per target
+## (nightly; the fuzz crate is outside the workspace and `make test`).
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := plan_open attendee_csv
+fuzz: fuzz-build
+	mkdir -p fuzz/corpus/plan_open fuzz/corpus/attendee_csv
+	cp tests/fixtures/*.plenary fuzz/corpus/plan_open/
+	cp tests/fixtures/*.csv fuzz/corpus/attendee_csv/
+	@# A plan at the current schema too, when the app is built.
+	@[ ! -x target/debug/plenary ] || target/debug/plenary sample fuzz/corpus/plan_open/sample.plenary --force >/dev/null
+	@for t in $(FUZZ_TARGETS); do \
+	  (cd fuzz && $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS)) || exit 1; \
+	done
+
+fuzz-build:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	cd fuzz && $(CARGO) +nightly fuzz build
 
 ## Regenerate ui/src/lib/bindings.ts from the Rust commands.
 bindings:
