@@ -171,34 +171,37 @@ fn foreign(path: &Path) -> CoreError {
     ))
 }
 
-/// Opens `path` read-only without creating anything beside it: with no
-/// write-ahead log present the file is taken as immutable, so SQLite makes
-/// no -wal or -shm file either.
+/// Opens `path` read-only, with SQLite's locks: another Plenary may be
+/// writing the file at this moment, and a read that ignored it could see a
+/// half-written page and call a good plan damaged.
 fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
-    let wal = super::sidecar(path, "-wal");
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if !wal.exists() {
-        if let Some(text) = path.to_str() {
-            let escaped: String = text
-                .chars()
-                .map(|c| match c {
-                    '%' => "%25".to_string(),
-                    '?' => "%3f".to_string(),
-                    '#' => "%23".to_string(),
-                    c => c.to_string(),
-                })
-                .collect();
-            return Connection::open_with_flags(
-                format!("file:{escaped}?immutable=1"),
-                flags | OpenFlags::SQLITE_OPEN_URI,
-            );
-        }
-    }
-    Connection::open_with_flags(path, flags)
+    Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
 }
 
 /// Checks a plan file without writing to it; returns its schema version.
+/// Reading a file in WAL mode makes SQLite create its `-wal` and `-shm`
+/// files; when the file is refused, those it made (and left empty) go again.
 pub fn inspect(path: &Path, cancel: &OpenCancel) -> Result<i64> {
+    let wal = super::sidecar(path, "-wal");
+    let shm = super::sidecar(path, "-shm");
+    let had = (wal.exists(), shm.exists());
+    let result = inspect_file(path, cancel);
+    if result.is_err() {
+        let empty_wal = std::fs::metadata(&wal).is_ok_and(|m| m.len() == 0);
+        if !had.0 && empty_wal {
+            let _ = std::fs::remove_file(&wal);
+            if !had.1 {
+                let _ = std::fs::remove_file(&shm);
+            }
+        }
+    }
+    result
+}
+
+fn inspect_file(path: &Path, cancel: &OpenCancel) -> Result<i64> {
     let not_a_plan = || CoreError::NotAPlan { path: path.into() };
     let meta = std::fs::metadata(path)?;
     if meta.len() > verify::MAX_FILE_BYTES {
