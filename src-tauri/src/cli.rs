@@ -575,7 +575,9 @@ fn run_command(command: Command) -> Result<i32, Failure> {
             };
             let moved = planner::move_session(&mut store, s.id, start, room)
                 .map_err(|e| for_options(&[("start", "--to")], e))?;
-            let summary = store.history(1)?.first().map(|h| h.summary.clone());
+            // This edit's own words: another process may have recorded a
+            // later step in the same file meanwhile.
+            let summary = store.last_edit().map(str::to_string);
             out(&format!(
                 "{}\n",
                 summary.unwrap_or_else(|| format!("“{}” already starts then", moved.title))
@@ -666,14 +668,7 @@ fn run_command(command: Command) -> Result<i32, Failure> {
             let person = attendees::find_person(&store, &person)?;
             let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
             attendees::check_in(&mut store, event.id, person.id, day, !undo, now)?;
-            out(&format!(
-                "{}\n",
-                store
-                    .history(1)?
-                    .first()
-                    .map(|h| h.summary.clone())
-                    .unwrap_or_default()
-            ))?;
+            out(&format!("{}\n", store.last_edit().unwrap_or_default()))?;
         }
         Command::Print {
             file,

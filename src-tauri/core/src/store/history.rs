@@ -108,8 +108,9 @@ pub fn begin(tx: &Transaction, at: NaiveDateTime, summary: &str) -> Result<i64> 
     Ok(step)
 }
 
-/// Stops recording; a step that changed nothing is not kept.
-pub fn end(tx: &Transaction, step: i64) -> Result<()> {
+/// Stops recording; a step that changed nothing is not kept. Returns
+/// whether it was.
+pub fn end(tx: &Transaction, step: i64) -> Result<bool> {
     tx.execute("UPDATE history_state SET recording = NULL WHERE id = 1", [])?;
     let changed: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM history_change WHERE step = ?1)",
@@ -123,7 +124,7 @@ pub fn end(tx: &Transaction, step: i64) -> Result<()> {
         "DELETE FROM history_step WHERE id <= (SELECT max(id) FROM history_step) - ?1",
         [HISTORY_LIMIT],
     )?;
-    Ok(())
+    Ok(changed)
 }
 
 /// What a recorded change did to a row.

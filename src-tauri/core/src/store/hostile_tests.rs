@@ -530,3 +530,21 @@ fn a_plan_can_be_opened_twice_while_it_is_being_written() {
     let third = Store::open(&path).unwrap();
     assert_eq!(third.plan().unwrap(), first.plan().unwrap());
 }
+
+#[test]
+fn each_store_reports_its_own_last_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path(), "two.plenary");
+    let mut ours = Store::open(&path).unwrap();
+    let mut theirs = Store::open(&path).unwrap();
+    let room = |name: &str| crate::forms::RoomForm {
+        name: name.into(),
+        capacity: String::new(),
+        notes: String::new(),
+    };
+    assert_eq!(ours.last_edit(), None);
+    ours.create_room(&room("Annex")).unwrap();
+    theirs.create_room(&room("Terrace")).unwrap();
+    assert_eq!(ours.last_edit(), Some("Added room “Annex”"));
+    assert_eq!(theirs.last_edit(), Some("Added room “Terrace”"));
+}

@@ -41,6 +41,9 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     clock: Clock,
+    /// The summary of the last edit this `Store` made and kept; another
+    /// process may have recorded a later step in the same file.
+    last_edit: Option<String>,
 }
 
 /// Reads a stored enum key without allocating (these are read for every row).
@@ -258,6 +261,7 @@ impl Store {
             conn,
             path: Some(path.into()),
             clock: system_clock(),
+            last_edit: None,
         })
     }
 
@@ -271,6 +275,7 @@ impl Store {
             conn,
             path: None,
             clock: system_clock(),
+            last_edit: None,
         })
     }
 
@@ -309,6 +314,7 @@ impl Store {
             conn,
             path: Some(path.into()),
             clock: system_clock(),
+            last_edit: None,
         })
     }
 
@@ -374,8 +380,9 @@ impl Store {
         let step = history::begin(&tx, at, summary)?;
         let out = f(&tx)?;
         verify::within_size(&tx).map_err(|(field, why)| CoreError::invalid(field, why))?;
-        history::end(&tx, step)?;
+        let kept = history::end(&tx, step)?;
         tx.commit()?;
+        self.last_edit = kept.then(|| summary.to_string());
         Ok(out)
     }
 
@@ -410,6 +417,12 @@ impl Store {
             tx.execute("DELETE FROM history_step", [])?;
             Ok(())
         })
+    }
+
+    /// What this `Store`'s last kept edit was, in the words of the history;
+    /// None when its last edit changed nothing.
+    pub fn last_edit(&self) -> Option<&str> {
+        self.last_edit.as_deref()
     }
 
     pub fn undo_state(&self) -> Result<UndoState> {
