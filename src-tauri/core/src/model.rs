@@ -115,6 +115,18 @@ pub struct Plan {
     pub changeover_minutes: u32,
 }
 
+impl Plan {
+    /// The plan's wall clock at the instant `utc`: every stamp the plan
+    /// keeps (history, check-ins, print versions) is read off this one
+    /// function. An unknown zone (never written by Plenary) reads as UTC.
+    pub fn wall_clock(&self, utc: chrono::DateTime<chrono::Utc>) -> NaiveDateTime {
+        match self.time_zone.parse::<chrono_tz::Tz>() {
+            Ok(tz) => utc.with_timezone(&tz).naive_local(),
+            Err(_) => utc.naive_utc(),
+        }
+    }
+}
+
 /// A component meeting of the week.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Event {

@@ -199,10 +199,7 @@ pub struct Desk {
 
 /// The plan's wall clock at the instant `utc` (check-in times are kept in it).
 pub fn wall_clock(plan: &Plan, utc: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
-    match plan.time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => utc.with_timezone(&tz).naive_local(),
-        Err(_) => utc.naive_utc(),
-    }
+    plan.wall_clock(utc)
 }
 
 /// Today's date on the plan's wall clock, `now` being this moment.

@@ -548,3 +548,23 @@ fn each_store_reports_its_own_last_edit() {
     assert_eq!(ours.last_edit(), Some("Added room “Annex”"));
     assert_eq!(theirs.last_edit(), Some("Added room “Terrace”"));
 }
+
+#[test]
+fn history_is_stamped_on_the_plan_wall_clock() {
+    let mut store = sample::sample_in_memory().unwrap();
+    assert_eq!(store.plan().unwrap().time_zone, "Asia/Bangkok");
+    store.set_clock(Box::new(|| {
+        chrono::DateTime::parse_from_rfc3339("2024-11-18T02:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    }));
+    store
+        .create_room(&crate::forms::RoomForm {
+            name: "Annex".into(),
+            capacity: String::new(),
+            notes: String::new(),
+        })
+        .unwrap();
+    let step = &store.history(1).unwrap()[0];
+    assert_eq!(step.at.to_string(), "2024-11-18 09:00:00", "UTC+7");
+}

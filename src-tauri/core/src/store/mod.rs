@@ -30,11 +30,12 @@ use rusqlite::{
 };
 use std::path::{Path, PathBuf};
 
-/// Where edits get their time stamps; tests pass a fixed clock.
-pub type Clock = Box<dyn Fn() -> NaiveDateTime + Send>;
+/// Where edits get their time stamps: an instant, which the plan's zone
+/// turns into its wall clock (`Plan::wall_clock`); tests pass a fixed one.
+pub type Clock = Box<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send>;
 
 fn system_clock() -> Clock {
-    Box::new(|| chrono::Local::now().naive_local())
+    Box::new(chrono::Utc::now)
 }
 
 pub struct Store {
@@ -375,7 +376,9 @@ impl Store {
 
     /// Runs one user edit as one transaction, recorded for undo under `summary`.
     fn edit<T>(&mut self, summary: &str, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let at = (self.clock)();
+        // The plan's wall clock, like check-ins and print stamps: a step made
+        // in Geneva on a Bangkok plan reads in Bangkok time.
+        let at = self.plan()?.wall_clock((self.clock)());
         let tx = self.conn.transaction()?;
         let step = history::begin(&tx, at, summary)?;
         let out = f(&tx)?;
