@@ -426,7 +426,7 @@ fn a_cancelled_open_changes_nothing() {
     let cancel = h.state.begin_open();
     assert_eq!(h.ok("cancel_open", json!({})), true);
     let err = h.state.open_with(&copy, &cancel).unwrap_err();
-    assert_eq!(err.code, "cancelled");
+    assert_eq!(err.code, plenary::error::ErrorCode::Cancelled);
     assert_eq!(err.message, "Opening was cancelled.");
 
     assert_eq!(

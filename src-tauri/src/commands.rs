@@ -1,6 +1,6 @@
 //! Tauri commands: thin adapters from IPC to plenary-core.
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;
@@ -75,7 +75,7 @@ async fn off_the_window<T: Send + 'static>(
 ) -> ApiResult<T> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| ApiError::new("io", format!("Opening stopped unexpectedly: {e}")))?
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("Opening stopped unexpectedly: {e}")))?
 }
 
 /// Creates a plan at `path`, replacing a file there: the save dialog has
@@ -703,7 +703,7 @@ impl Printer {
 #[tauri::command]
 #[specta::specta]
 pub fn print_window(printer: State<Printer>) -> ApiResult<()> {
-    (printer.0)().map_err(|e| ApiError::new("print", e.to_string()))
+    (printer.0)().map_err(|e| ApiError::new(ErrorCode::Print, e.to_string()))
 }
 
 /// The generated-bindings builder: one list of every command.

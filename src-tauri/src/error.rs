@@ -2,27 +2,70 @@ use plenary_core::{CoreError, FieldProblem};
 use serde::Serialize;
 use specta::Type;
 
+/// What went wrong, for the UI to switch on: a closed list, generated into
+/// TypeScript as a union of its keys, so a check for a code that does not
+/// exist fails to compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Invalid,
+    PinOverrun,
+    NotAPlan,
+    NewerVersion,
+    Damaged,
+    Cancelled,
+    MissingFile,
+    FileExists,
+    NotFound,
+    NoPlan,
+    Io,
+    Database,
+    /// The system print dialog could not be opened.
+    Print,
+    /// Never sent by a command: the window's own code for a call that
+    /// failed before any command answered (the IPC itself).
+    Unexpected,
+}
+
+impl From<&CoreError> for ErrorCode {
+    fn from(e: &CoreError) -> Self {
+        match e {
+            CoreError::Missing { .. } => ErrorCode::MissingFile,
+            CoreError::NotAPlan { .. } => ErrorCode::NotAPlan,
+            CoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
+            CoreError::Exists { .. } => ErrorCode::FileExists,
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::Invalid(_) => ErrorCode::Invalid,
+            CoreError::Damaged(_) => ErrorCode::Damaged,
+            CoreError::Cancelled => ErrorCode::Cancelled,
+            CoreError::PinOverrun(_) => ErrorCode::PinOverrun,
+            CoreError::Io(_) => ErrorCode::Io,
+            CoreError::Database(_) => ErrorCode::Database,
+        }
+    }
+}
+
 /// The one error shape every command returns. `code` is stable for the UI to
 /// switch on; `message` is one sentence for people; `fields` places form
 /// problems next to their fields.
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct ApiError {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldProblem>,
 }
 
 impl ApiError {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError {
-            code: code.into(),
+            code,
             message: message.into(),
             fields: Vec::new(),
         }
     }
 
     pub fn no_plan() -> Self {
-        ApiError::new("no_plan", "No plan is open.")
+        ApiError::new(ErrorCode::NoPlan, "No plan is open.")
     }
 }
 
@@ -53,7 +96,7 @@ impl From<CoreError> for ApiError {
             }
         };
         ApiError {
-            code: e.code().into(),
+            code: ErrorCode::from(&e),
             message,
             fields,
         }

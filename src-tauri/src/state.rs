@@ -7,7 +7,7 @@
 //! opens but then fails or hangs the window is neither remembered nor, next
 //! time, reopened automatically.
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::marker::OpeningMarker;
 use crate::recent::{RecentFile, RecentList};
 use plenary_core::store::OpenCancel;
@@ -100,7 +100,7 @@ impl AppState {
         let path = store
             .path()
             .map(Path::to_path_buf)
-            .ok_or_else(|| ApiError::new("io", "The plan has no file."))?;
+            .ok_or_else(|| ApiError::new(ErrorCode::Io, "The plan has no file."))?;
         let title = store.plan()?.title;
         *lock(&self.plan) = Some(store);
         Ok(plan_file(&path, title))
@@ -264,13 +264,13 @@ impl AppState {
         let copy = self.sample_path();
         if copy.exists() {
             match self.open_with(&copy, &cancel) {
-                Err(e) if e.code != "cancelled" => {}
+                Err(e) if e.code != ErrorCode::Cancelled => {}
                 opened => return opened,
             }
         }
         std::fs::create_dir_all(&self.data_dir).map_err(|e| {
             ApiError::new(
-                "io",
+                ErrorCode::Io,
                 format!("Cannot create {}: {e}", self.data_dir.display()),
             )
         })?;
@@ -307,7 +307,7 @@ mod tests {
         let err = state
             .install_unless_cancelled(sample_at(dir.path()), &cancel)
             .unwrap_err();
-        assert_eq!(err.code, "cancelled");
+        assert_eq!(err.code, ErrorCode::Cancelled);
         assert!(state.current().unwrap().is_none());
         assert!(!state.cancel_open(), "nothing is in progress any more");
     }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
+import type { ErrorCode } from './lib/ipc';
 import {
   ASK,
   agenda,
@@ -447,7 +448,7 @@ describe('Opening a plan', () => {
     expect(calls.some((c) => c.cmd === 'open_at_start')).toBe(false);
   });
 
-  it.each([
+  it.each<[ErrorCode, string]>([
     ['not_a_plan', '/x/y.plenary is not a Plenary plan'],
     ['newer_version', '/x/y.plenary was made by a newer version of Plenary; update Plenary to open it'],
     ['missing_file', '/x/y.plenary does not exist'],

@@ -171,7 +171,7 @@ export type Agenda_Serialize = {
  *  problems next to their fields.
  */
 export type ApiError = {
-	code: string,
+	code: ErrorCode,
 	message: string,
 	fields: FieldProblem[],
 };
@@ -466,6 +466,20 @@ export type Desk_Serialize = {
 };
 
 export type DocKind = "programme" | "participants" | "speakers" | "namecards";
+
+/**
+ *  What went wrong, for the UI to switch on: a closed list, generated into
+ *  TypeScript as a union of its keys, so a check for a code that does not
+ *  exist fails to compile.
+ */
+export type ErrorCode = "invalid" | "pin_overrun" | "not_a_plan" | "newer_version" | "damaged" | "cancelled" | "missing_file" | "file_exists" | "not_found" | "no_plan" | "io" | "database" | 
+/**  The system print dialog could not be opened. */
+"print" | 
+/**
+ *  Never sent by a command: the window's own code for a call that
+ *  failed before any command answered (the IPC itself).
+ */
+"unexpected";
 
 /**  A component meeting of the week. */
 export type Event = {

@@ -4,7 +4,7 @@
 // without a Tauri runtime (tests mock the IPC layer underneath).
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { ask, open, save } from '@tauri-apps/plugin-dialog';
-import type { ApiError } from './bindings';
+import type { ApiError, ErrorCode } from './bindings';
 
 export { commands } from './bindings';
 /** Streams progress from a long command (e.g. an import) back to the page. */
@@ -25,7 +25,7 @@ export class ApiFailure extends Error {
   }
 
   /** The stable error code, e.g. "invalid", "missing_file", "not_a_plan". */
-  get code(): string {
+  get code(): ErrorCode {
     return this.error.code;
   }
 }

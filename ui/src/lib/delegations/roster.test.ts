@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { DelegationView_Serialize, EventCochair_Serialize, OrgCategory, Organisation_Serialize, ParticipationStatus } from '../ipc';
+import type {
+  DelegationView_Serialize,
+  ErrorCode,
+  EventCochair_Serialize,
+  OrgCategory,
+  Organisation_Serialize,
+  ParticipationStatus,
+} from '../ipc';
 import {
   NO_ENTRY_LABEL,
   categoryCounts,
@@ -198,7 +205,7 @@ describe('co-chair rows', () => {
 
   const errorCases: {
     name: string;
-    code: string;
+    code: ErrorCode;
     fields: { field: string; message: string }[];
     rows: [number, string][];
     general: string | null;

@@ -1,5 +1,6 @@
 // The File menu's actions, shared by the menu, the shortcuts and the welcome screen.
 import { ApiFailure, call, commands, confirmDialog, pickOpenPath, pickSavePath } from '../ipc';
+import type { ErrorCode } from '../ipc';
 import { oneLine } from '../format/words';
 import type { Workspace } from '../plan/workspace.svelte';
 import { copyFileName } from './file-name';
@@ -8,7 +9,7 @@ import { copyFileName } from './file-name';
  * Error codes meaning a recent file cannot be opened as it is; a plan from a
  * newer Plenary is not one of them (updating Plenary opens it).
  */
-const STALE_FILE_CODES = ['missing_file', 'not_a_plan', 'damaged'];
+const STALE_FILE_CODES: readonly ErrorCode[] = ['missing_file', 'not_a_plan', 'damaged'];
 
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;

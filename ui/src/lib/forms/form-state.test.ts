@@ -3,7 +3,7 @@ import { ApiFailure } from '../ipc';
 import { FormState, SubmitCancelled, fieldErrors, focusFirstInvalid, generalError } from './form-state.svelte';
 
 const invalid = (fields: { field: string; message: string }[]) => ({
-  code: 'invalid',
+  code: 'invalid' as const,
   message: fields.map((f) => f.message).join(' '),
   fields,
 });

@@ -43,7 +43,7 @@ export type OpenOutcome = { status: 'opened' } | { status: 'cancelled' } | { sta
 
 /** Any thrown value as an ApiError, for the welcome screen. */
 function apiErrorOf(e: unknown): ApiError {
-  return e instanceof ApiFailure ? e.error : { code: 'unknown', message: describeError(e), fields: [] };
+  return e instanceof ApiFailure ? e.error : { code: 'unexpected', message: describeError(e), fields: [] };
 }
 
 export class Workspace {
@@ -87,7 +87,7 @@ export class Workspace {
       this.vocabulary = await commands.vocabulary();
       startup = await call(commands.startup());
     } catch (e) {
-      this.openError = { code: 'startup', message: describeError(e), fields: [] };
+      this.openError = { code: 'unexpected', message: describeError(e), fields: [] };
       return;
     } finally {
       this.starting = false;

@@ -5,6 +5,7 @@ import type {
   Agenda_Serialize,
   ApiError,
   Conflict_Serialize,
+  ErrorCode,
   Overview_Serialize,
   PlanFile,
   RecentFile,
@@ -227,7 +228,7 @@ export const recent: RecentFile[] = [
 ];
 
 /** Thrown by a handler to make a command fail with an ApiError. */
-export function apiError(code: string, message: string, fields: ApiError['fields'] = []): ApiError {
+export function apiError(code: ErrorCode, message: string, fields: ApiError['fields'] = []): ApiError {
   return { code, message, fields };
 }
 
@@ -276,7 +277,7 @@ export function backend(
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
     const handler = handlers[cmd] ?? defaults[cmd];
-    if (!handler) throw apiError('unmocked', `No mock for ${cmd}`);
+    if (!handler) throw apiError('unexpected', `No mock for ${cmd}`);
     return handler(args);
   };
 }

@@ -79,7 +79,7 @@ describe('FormDialog', () => {
 
   it('shows a refusal in the banner and focuses the first field with a problem', async () => {
     const { el, onsaved } = open(async () => {
-      throw new ApiFailure(apiError('conflict', 'Someone else changed it.'));
+      throw new ApiFailure(apiError('database', 'Someone else changed it.'));
     });
     expect((document.activeElement as HTMLInputElement | null)?.name).toBe('b');
     await submit(el);
