@@ -68,14 +68,15 @@ pub fn plan_shown(state: S, path: String) -> Vec<RecentFile> {
     state.shown(&path)
 }
 
-/// Runs a slow open on a blocking thread, so the window stays responsive
-/// and its Cancel button can reach `cancel_open`.
+/// Runs long work (opening a plan, checking it, laying out print, reading
+/// and writing CSV) on a blocking thread, so the window's thread stays free
+/// to paint progress and to reach `cancel_open`.
 async fn off_the_window<T: Send + 'static>(
     work: impl FnOnce() -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| ApiError::new(ErrorCode::Io, format!("Opening stopped unexpectedly: {e}")))?
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("The work stopped unexpectedly: {e}")))?
 }
 
 /// Creates a plan at `path`, replacing a file there: the save dialog has
@@ -125,8 +126,9 @@ pub fn agenda(state: S, day: Option<NaiveDate>) -> ApiResult<Agenda> {
 
 #[tauri::command]
 #[specta::specta]
-pub fn check_plan(state: S) -> ApiResult<ConflictList> {
-    state.with(check::check)
+pub async fn check_plan(state: S<'_>) -> ApiResult<ConflictList> {
+    let state = state.inner().clone();
+    off_the_window(move || state.with(check::check)).await
 }
 
 #[tauri::command]
@@ -583,36 +585,57 @@ pub fn check_in(
 /// Writes the event's attendee list, in protocol order, as CSV at `path`.
 #[tauri::command]
 #[specta::specta]
-pub fn export_attendees(state: S, event_id: Id, path: String) -> ApiResult<u32> {
-    state.with(|s| attendees::export_csv(s, event_id, std::path::Path::new(&path)))
+pub async fn export_attendees(state: S<'_>, event_id: Id, path: String) -> ApiResult<u32> {
+    let state = state.inner().clone();
+    off_the_window(move || {
+        state.with(|s| attendees::export_csv(s, event_id, std::path::Path::new(&path)))
+    })
+    .await
 }
 
 /// What importing the CSV at `path` would do; `mapping` None maps columns automatically.
 #[tauri::command]
 #[specta::specta]
-pub fn import_preview(
-    state: S,
+pub async fn import_preview(
+    state: S<'_>,
     path: String,
     event_id: Id,
     mapping: Option<Vec<ImportField>>,
 ) -> ApiResult<ImportPreview> {
-    let bytes = attendees::csv_file::read_file(std::path::Path::new(&path))?;
-    state.with(|s| attendees::preview_file(s, &bytes, mapping.as_deref(), event_id))
+    let state = state.inner().clone();
+    off_the_window(move || {
+        let bytes = attendees::csv_file::read_file(std::path::Path::new(&path))?;
+        state.with(|s| attendees::preview_file(s, &bytes, mapping.as_deref(), event_id))
+    })
+    .await
 }
 
 /// Imports the CSV at `path` as one undoable step, reporting progress on `progress`.
 #[tauri::command]
 #[specta::specta]
-pub fn import_attendees(
-    state: S,
+pub async fn import_attendees(
+    state: S<'_>,
     path: String,
     event_id: Id,
     mapping: Vec<ImportField>,
     skip_invalid: bool,
     progress: Channel<ImportProgress>,
 ) -> ApiResult<ImportSummary> {
-    let bytes = attendees::csv_file::read_file(std::path::Path::new(&path))?;
-    let name = file_name(&path);
+    let state = state.inner().clone();
+    off_the_window(move || import_file(&state, &path, event_id, &mapping, skip_invalid, &progress))
+        .await
+}
+
+fn import_file(
+    state: &AppState,
+    path: &str,
+    event_id: Id,
+    mapping: &[ImportField],
+    skip_invalid: bool,
+    progress: &Channel<ImportProgress>,
+) -> ApiResult<ImportSummary> {
+    let bytes = attendees::csv_file::read_file(std::path::Path::new(path))?;
+    let name = file_name(path);
     state.with_mut(|s| {
         let mut report = |done, total| {
             let _ = progress.send(ImportProgress { done, total });
@@ -621,7 +644,7 @@ pub fn import_attendees(
             s,
             &name,
             &bytes,
-            Some(&mapping),
+            Some(mapping),
             event_id,
             skip_invalid,
             &mut report,
@@ -642,33 +665,41 @@ fn file_name(path: &str) -> String {
 /// The pages of a document as SVG, laid out exactly as they will print.
 #[tauri::command]
 #[specta::specta]
-pub fn print_preview(
-    state: S,
+pub async fn print_preview(
+    state: S<'_>,
     request: PrintRequest,
     progress: Channel<PrintProgress>,
 ) -> ApiResult<Preview> {
-    state.with_mut(|s| {
-        let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
-        print::preview(s, &request, now, &mut |p| drop(progress.send(p)))
+    let state = state.inner().clone();
+    off_the_window(move || {
+        state.with_mut(|s| {
+            let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
+            print::preview(s, &request, now, &mut |p| drop(progress.send(p)))
+        })
     })
+    .await
 }
 
 /// Writes the document's PDF to `path`; `publish` records the programme as the next version first.
 #[tauri::command]
 #[specta::specta]
-pub fn export_pdf(
-    state: S,
+pub async fn export_pdf(
+    state: S<'_>,
     request: PrintRequest,
     path: String,
     publish: bool,
     progress: Channel<PrintProgress>,
 ) -> ApiResult<Exported> {
-    state.with_mut(|s| {
-        let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
-        print::export_pdf(s, &request, now, publish, &PathBuf::from(&path), &mut |p| {
-            drop(progress.send(p))
+    let state = state.inner().clone();
+    off_the_window(move || {
+        state.with_mut(|s| {
+            let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
+            print::export_pdf(s, &request, now, publish, &PathBuf::from(&path), &mut |p| {
+                drop(progress.send(p))
+            })
         })
     })
+    .await
 }
 
 /// Publishes the programme as the next version without writing a file
