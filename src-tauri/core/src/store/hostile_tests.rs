@@ -568,3 +568,22 @@ fn history_is_stamped_on_the_plan_wall_clock() {
     let step = &store.history(1).unwrap()[0];
     assert_eq!(step.at.to_string(), "2024-11-18 09:00:00", "UTC+7");
 }
+
+#[test]
+fn the_longest_settings_the_app_accepts_still_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path(), "long.plenary");
+    let mut store = Store::open(&path).unwrap();
+    let words: Vec<String> = (0..30)
+        .map(|i| format!("{i:02}{}", "é".repeat(58)))
+        .collect();
+    store
+        .set_protocol_settings(&ProtocolSettings {
+            host_organisation_id: None,
+            ignore_words: words.clone(),
+        })
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.protocol_settings().unwrap().ignore_words, words);
+}

@@ -312,7 +312,7 @@ const TABLES: &[Table] = &[
         what: "Accepted conflict",
         label: None,
         max_rows: 200_000,
-        cols: &[("key", Line), ("note", Text)],
+        cols: &[("key", Text), ("note", Text)],
     },
     Table {
         name: "speaking_slot",
@@ -343,7 +343,8 @@ const TABLES: &[Table] = &[
         cols: &[
             ("id", Int(1, 1)),
             ("host_organisation_id", OptId),
-            ("ignore_words", Line),
+            // Up to 30 words of 60 characters, joined.
+            ("ignore_words", Text),
         ],
     },
     Table {
@@ -354,7 +355,7 @@ const TABLES: &[Table] = &[
         cols: &[
             ("id", Id),
             ("at", DateTime),
-            ("summary", Line),
+            ("summary", Text),
             ("undone", Int(0, 1)),
         ],
     },
