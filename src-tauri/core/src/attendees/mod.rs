@@ -334,6 +334,8 @@ fn read_row(
         ("Organisation", &r.organisation, 200),
         ("Position", &r.position, 300),
         ("Phone", &r.phone, 60),
+        ("Email", &r.email, 254),
+        ("ID", &r.external_id, 120),
     ] {
         if has_control(value) {
             return Err(format!("Row {line}: {label} contains a control character."));

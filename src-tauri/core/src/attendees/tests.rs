@@ -443,3 +443,32 @@ fn cells_a_spreadsheet_would_run_are_escaped_and_unescaped() {
         assert_eq!(csv_file::unescape_cell(escaped), *cell, "{escaped:?}");
     }
 }
+
+#[test]
+fn an_email_or_id_too_long_for_a_plan_is_refused_with_the_row() {
+    let header = "First Name,Last Name,Email,ID";
+    let cases = [
+        (
+            format!("Ann,Lee,{}@x.org,7", "a".repeat(300)),
+            "Row 2: Email is longer than 254 characters.",
+        ),
+        (
+            format!("Ann,Lee,ann@x.org,{}", "7".repeat(2_000)),
+            "Row 2: ID is longer than 120 characters.",
+        ),
+    ];
+    for (row, want) in cases {
+        let store = sample_in_memory().unwrap();
+        let csv = format!("{header}\n{row}\n");
+        let table = csv_file::read_table(csv.as_bytes()).unwrap();
+        let (preview, _) =
+            preview(&store, &table, &auto_map(&table.headers), annual(&store)).unwrap();
+        let errors: Vec<&str> = preview
+            .rows
+            .iter()
+            .filter(|r| r.action == RowAction::Error)
+            .map(|r| r.message.as_str())
+            .collect();
+        assert_eq!(errors, vec![want]);
+    }
+}
