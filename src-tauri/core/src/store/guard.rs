@@ -146,22 +146,20 @@ fn build_expected(version: i64) -> Result<Expected> {
 }
 
 fn expected(version: i64) -> Result<&'static Expected> {
-    static CACHE: OnceLock<Vec<Mutex<Option<&'static Expected>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| {
+    // Built once per version and process; `inspect` has already checked
+    // that `version` is between 1 and the current one.
+    static CACHE: OnceLock<Vec<OnceLock<Expected>>> = OnceLock::new();
+    let slots = CACHE.get_or_init(|| {
         (0..=schema::current_version())
-            .map(|_| Mutex::new(None))
+            .map(|_| OnceLock::new())
             .collect()
     });
-    let mut slot = cache[version as usize]
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    if let Some(e) = *slot {
+    let slot = &slots[version as usize];
+    if let Some(e) = slot.get() {
         return Ok(e);
     }
-    // Built once per version and kept for the life of the process.
-    let built: &'static Expected = Box::leak(Box::new(build_expected(version)?));
-    *slot = Some(built);
-    Ok(built)
+    let built = build_expected(version)?;
+    Ok(slot.get_or_init(|| built))
 }
 
 fn foreign(path: &Path) -> CoreError {

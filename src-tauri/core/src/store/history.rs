@@ -147,7 +147,7 @@ impl Op {
         }
     }
 
-    fn from_key(key: &str) -> Option<Op> {
+    pub fn from_key(key: &str) -> Option<Op> {
         [Op::Insert, Op::Update, Op::Delete]
             .into_iter()
             .find(|op| op.key() == key)

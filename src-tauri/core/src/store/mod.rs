@@ -12,7 +12,7 @@ mod verify;
 mod versions;
 
 pub use guard::OpenCancel;
-pub use verify::{clean as one_line, MAX_ORGANISATIONS, MAX_PEOPLE, MAX_SESSIONS};
+pub use verify::{MAX_ORGANISATIONS, MAX_PEOPLE, MAX_SESSIONS};
 
 pub use people::{CochairEntry, Impact, RoleEntry, SlotEntry};
 pub use versions::{ProtocolSettings, PublishedVersion};

@@ -119,7 +119,7 @@ fn registration(k: &str) -> bool {
     RegistrationStatus::from_key(k).is_some()
 }
 fn change_op(k: &str) -> bool {
-    matches!(k, "insert" | "update" | "delete")
+    super::history::Op::from_key(k).is_some()
 }
 
 use Kind::*;
