@@ -849,3 +849,79 @@ fn exported_cells_that_a_spreadsheet_would_run_are_escaped() {
         }
     }
 }
+
+/// A copy of `plenary` with a stand-in `plenary-window` beside it that
+/// writes down the arguments it was started with.
+#[cfg(unix)]
+fn plenary_beside_a_stand_in_window(dir: &Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let cli = dir.join("plenary");
+    std::fs::copy(env!("CARGO_BIN_EXE_plenary"), &cli).unwrap();
+    let window = dir.join("plenary-window");
+    let log = dir.join("started.txt");
+    std::fs::write(
+        &window,
+        format!(
+            "#!/bin/sh\necho \"pid $$ args $#:$*\" > '{}'\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&window, std::fs::Permissions::from_mode(0o755)).unwrap();
+    cli
+}
+
+#[cfg(unix)]
+#[test]
+fn with_no_subcommand_the_window_takes_over_the_same_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = plenary_beside_a_stand_in_window(dir.path());
+    let log = dir.path().join("started.txt");
+    for (args, want) in [
+        (vec![], "args 0:".to_string()),
+        (vec!["week.plenary"], "args 1:week.plenary".to_string()),
+    ] {
+        let mut child = Command::new(&cli).args(&args).spawn().unwrap();
+        let pid = child.id();
+        assert!(child.wait().unwrap().success());
+        let started = std::fs::read_to_string(&log).unwrap();
+        // The same process id: a launcher or WebDriver that started
+        // `plenary` holds the window it became.
+        assert_eq!(started.trim(), format!("pid {pid} {want}"), "{args:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_missing_window_program_is_named_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = plenary_beside_a_stand_in_window(dir.path());
+    std::fs::remove_file(dir.path().join("plenary-window")).unwrap();
+    let o = Command::new(&cli).output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("the window could not be started"), "{err}");
+    assert!(err.contains("plenary-window"), "{err}");
+}
+
+/// Staff run the command line in loops: it must not load the window's
+/// libraries (WebKitGTK, GTK), which cost 130 ms and 40 MB a start.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_command_line_links_none_of_the_windows_libraries() {
+    let Ok(o) = Command::new("ldd")
+        .arg(env!("CARGO_BIN_EXE_plenary"))
+        .output()
+    else {
+        return; // no ldd: nothing to look at
+    };
+    let libraries = stdout(&o);
+    assert!(libraries.contains("libc.so"), "{libraries}");
+    for window_only in ["webkit", "gtk", "gdk", "glib", "soup", "javascriptcore"] {
+        assert!(
+            !libraries.to_lowercase().contains(window_only),
+            "plenary links {window_only}:\n{libraries}"
+        );
+    }
+}

@@ -1,54 +1,31 @@
-//! The Plenary desktop app: the window, its commands, and the CLI.
+//! The Plenary desktop app: the window and its commands. The command line
+//! is its own binary (`src-tauri/cli/`), which never links this crate.
 
-pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod marker;
 pub mod recent;
 pub mod state;
 
-use clap::Parser;
 use std::path::PathBuf;
 use tauri::Manager;
 
-/// Entry point for the `plenary` binary; returns the process exit code.
-pub fn main_entry() -> i32 {
-    let parsed = match cli::Cli::try_parse() {
-        Ok(c) => c,
-        Err(e) => {
-            use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-                let _ = e.print();
-                return 0;
-            }
-            // One line: clap's first line, then where to find more.
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            eprintln!(
-                "plenary: {} (see plenary --help)",
-                first.trim_start_matches("error: ")
-            );
-            return 2;
-        }
-    };
-    match parsed.command {
-        Some(command) => match cli::run(command) {
-            Ok(code) => code,
-            Err(cli::Failure(message)) => {
-                eprintln!("plenary: {message}");
-                2
-            }
-        },
-        None => {
-            // Still one thread here, so changing the environment is safe.
-            choose_webkit_renderer();
-            match run_window(parsed.file) {
-                Ok(()) => 0,
-                Err(message) => {
-                    eprintln!("plenary: {message}");
-                    1
-                }
-            }
+/// Entry point for the `plenary-window` binary, which `plenary` starts
+/// with no subcommand; returns the process exit code.
+pub fn window_main() -> i32 {
+    let mut args = std::env::args_os().skip(1);
+    let file = args.next().map(PathBuf::from);
+    if args.next().is_some() {
+        eprintln!("plenary-window: give at most one plan file");
+        return 2;
+    }
+    // Still one thread here, so changing the environment is safe.
+    choose_webkit_renderer();
+    match run_window(file) {
+        Ok(()) => 0,
+        Err(message) => {
+            eprintln!("plenary: {message}");
+            1
         }
     }
 }

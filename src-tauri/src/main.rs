@@ -1,3 +1,3 @@
 fn main() {
-    std::process::exit(plenary::main_entry());
+    std::process::exit(plenary::window_main());
 }

@@ -1,9 +1,30 @@
-//! Plain-text rendering of a plan, for `plenary show` and quick reviews.
+//! Plain-text rendering for the command line: the plan (`plenary show`)
+//! here, the lists in `lists`.
 
 use crate::agenda::{Agenda, AgendaSession, Overview, RoleView};
 use crate::forms::day_span;
 use crate::model::RoleKind;
+use std::borrow::Cow;
 use std::fmt::Write;
+
+pub mod lists;
+
+/// Text bound for a terminal, with every control character that came from
+/// the plan (ESC, BEL, NUL, CSI…) replaced by U+FFFD, so plan text cannot
+/// move the cursor, retitle the window or hide lines. With `keep_layout`,
+/// the newlines and tabs the text is laid out with stay.
+pub fn terminal_safe(text: &str, keep_layout: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && !(keep_layout && matches!(c, '\n' | '\t'));
+    if text.chars().any(unsafe_char) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
 
 fn role_line(roles: &[RoleView]) -> Vec<String> {
     let mut lines = Vec::new();

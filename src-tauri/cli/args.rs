@@ -1,0 +1,237 @@
+//! What the command line accepts.
+
+use clap::{Parser, Subcommand};
+use plenary_core::planner;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "plenary",
+    version,
+    about = "Plan and run multi-day regional meetings.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A plan to open in the window.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Write the sample meeting week (Bangkok, 18–20 November 2024) to FILE.
+    Sample {
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create an empty plan.
+    New(NewArgs),
+    /// Print the plan: events, then each day's sessions with roles.
+    Show {
+        file: PathBuf,
+        /// Only this day, YYYY-MM-DD.
+        #[arg(long)]
+        day: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List problems in the plan; exits 1 if there are any.
+    Check {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a session (by id or exact title) to a new start, keeping its length.
+    Move {
+        file: PathBuf,
+        session: String,
+        /// New start, "YYYY-MM-DD HH:MM" in the plan's time zone.
+        #[arg(long)]
+        to: String,
+        /// Move to this room (name or id) as well.
+        #[arg(long)]
+        room: Option<String>,
+    },
+    /// Ripple a room's day: lay its sessions end to end from a start time,
+    /// keeping pinned sessions where they are.
+    Retime {
+        file: PathBuf,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        day: String,
+        /// Room name or id.
+        #[arg(long)]
+        room: String,
+        /// HH:MM
+        #[arg(long)]
+        from: String,
+        /// Minutes between sessions, 0 to 240.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=i64::from(planner::MAX_GAP_MINUTES)))]
+        gap: u32,
+    },
+    /// Undo the latest change to the plan.
+    Undo { file: PathBuf },
+    /// Redo the latest undone change.
+    Redo { file: PathBuf },
+    /// List the plan's changes, newest first.
+    History {
+        file: PathBuf,
+        /// How many changes to list (the plan keeps the last 500).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=500))]
+        limit: u32,
+    },
+    /// Attendee lists: import from CSV, list.
+    Attendees {
+        #[command(subcommand)]
+        command: AttendeesCommand,
+    },
+    /// Check a person in at an event for one day.
+    Checkin {
+        file: PathBuf,
+        /// Event id, short name or title.
+        #[arg(long)]
+        event: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        day: String,
+        /// Person id, email or name.
+        person: String,
+        /// Take the check-in back.
+        #[arg(long)]
+        undo: bool,
+    },
+    /// People: itineraries.
+    People {
+        #[command(subcommand)]
+        command: PeopleCommand,
+    },
+    /// Print a document to PDF: the programme, the participant list,
+    /// speaker briefings or name cards. Needs no display.
+    Print(PrintArgs),
+    /// Write a generated plan of a given size, for trials and benchmarks.
+    Generate {
+        file: PathBuf,
+        #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(0..=100_000))]
+        sessions: u32,
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..=1_000))]
+        rooms: u32,
+        #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(0..=100_000))]
+        people: u32,
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=60))]
+        days: u32,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AttendeesCommand {
+    /// Import attendees from a CSV file (Indico, pretalx and Eventbrite
+    /// exports are recognised); nothing is written if any row is invalid.
+    Import {
+        file: PathBuf,
+        csv: PathBuf,
+        /// Event id, short name or title.
+        #[arg(long)]
+        event: String,
+        /// Show what would happen; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Map a column (header or 1-based number) to a field, e.g. "Affiliation=organisation".
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// Import the valid rows and report the others.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// List an event's attendees in protocol order.
+    List {
+        file: PathBuf,
+        #[arg(long)]
+        event: String,
+        /// The order; protocol order is the only one.
+        #[arg(long, default_value = "protocol", value_parser = ["protocol"])]
+        order: String,
+        /// Print CSV.
+        #[arg(long)]
+        csv: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PeopleCommand {
+    /// Find people by name, email, organisation or acronym.
+    Search {
+        file: PathBuf,
+        query: String,
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1_000))]
+        limit: u32,
+    },
+    /// Every session in which a person has a role.
+    Itinerary {
+        file: PathBuf,
+        /// Person id, email or name.
+        person: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct NewArgs {
+    pub file: PathBuf,
+    #[arg(long)]
+    pub title: String,
+    /// IANA time zone, e.g. Asia/Bangkok.
+    #[arg(long)]
+    pub tz: String,
+    /// First day, YYYY-MM-DD.
+    #[arg(long)]
+    pub from: String,
+    /// Last day, YYYY-MM-DD.
+    #[arg(long)]
+    pub to: String,
+    #[arg(long, default_value = "")]
+    pub body: String,
+    #[arg(long, default_value = "")]
+    pub city: String,
+    #[arg(long, default_value = "")]
+    pub venue: String,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct PrintArgs {
+    pub file: PathBuf,
+    /// programme, participants, speakers or namecards.
+    pub document: String,
+    /// Only this day, YYYY-MM-DD.
+    #[arg(long)]
+    pub day: Option<String>,
+    /// Event id, short name or title.
+    #[arg(long)]
+    pub event: Option<String>,
+    /// a4 or letter.
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// public, or internal (the run of show: staff notes, room set-up, speaking lists).
+    #[arg(long, default_value = "public")]
+    pub variant: String,
+    /// Mark what changed since published version N of the programme.
+    #[arg(long)]
+    pub changes_since: Option<u32>,
+    /// Publish the programme as the next version, stamped on every page.
+    #[arg(long)]
+    pub publish: bool,
+    /// Name cards: one per person rather than one per delegation.
+    #[arg(long)]
+    pub per_person: bool,
+    /// Participant list: leave out the counts by category.
+    #[arg(long)]
+    pub no_counts: bool,
+    /// Where to write the PDF.
+    #[arg(long)]
+    pub out: PathBuf,
+}

@@ -1,0 +1,169 @@
+//! The command line's lists, rendered from the sample week.
+
+use super::*;
+use crate::check::{check, Conflict, ConflictKind};
+use crate::sample::sample_in_memory;
+use crate::store::Store;
+use chrono::NaiveDate;
+
+fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2024, 11, day)
+        .unwrap()
+        .and_hms_opt(h, m, 0)
+        .unwrap()
+}
+
+fn event_id(store: &Store, short: &str) -> crate::model::Id {
+    crate::attendees::find_event(store, short).unwrap().id
+}
+
+#[test]
+fn the_sample_week_with_two_sessions_in_one_room_at_once() {
+    let mut store = sample_in_memory().unwrap();
+    let scheduled: Vec<_> = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.start.is_some() && s.room_id.is_some())
+        .collect();
+    let (first, second) = (&scheduled[0], &scheduled[1]);
+    crate::planner::move_session(
+        &mut store,
+        second.id,
+        first.start.unwrap(),
+        Some(first.room_id),
+    )
+    .unwrap();
+    insta::assert_snapshot!(problems(&check(&store).unwrap()));
+}
+
+#[test]
+fn no_problems_and_many_problems() {
+    assert_eq!(problems(&ConflictList::default()), "No problems found.\n");
+    let one = Conflict {
+        kind: ConflictKind::RoomDoubleBooked,
+        message: "Room A is booked twice.".into(),
+        session_ids: vec![],
+        event_id: None,
+        key: "k".into(),
+        accepted: false,
+    };
+    let many = ConflictList {
+        conflicts: vec![one],
+        unlisted: 4_498_499,
+    };
+    assert_eq!(
+        problems(&many),
+        "Room A is booked twice.\nand 4,498,499 more.\n4,498,500 problems found.\n"
+    );
+}
+
+#[test]
+fn history_newest_first_with_undone_steps_marked() {
+    let steps = [
+        HistoryStep {
+            id: 2,
+            at: at(18, 9, 5),
+            summary: "Moved “Opening” to Mon 18 Nov, 09:30".into(),
+            undone: true,
+        },
+        HistoryStep {
+            id: 1,
+            at: at(17, 16, 40),
+            summary: "Added Ms Siriporn Chanthavong".into(),
+            undone: false,
+        },
+    ];
+    insta::assert_snapshot!(history(&steps));
+}
+
+#[test]
+fn a_retimed_room() {
+    let rows = [
+        Retimed {
+            start: at(19, 9, 0),
+            end: at(19, 10, 30),
+            title: "Opening of the annual meeting",
+            pinned: false,
+        },
+        Retimed {
+            start: at(19, 12, 0),
+            end: at(19, 13, 30),
+            title: "Lunch",
+            pinned: true,
+        },
+    ];
+    insta::assert_snapshot!(retimed(&rows));
+}
+
+#[test]
+fn people_found_in_the_sample() {
+    let store = sample_in_memory().unwrap();
+    insta::assert_snapshot!(people_found(&store.search_people("a", 8).unwrap()));
+}
+
+#[test]
+fn an_itinerary_and_an_empty_one() {
+    let store = sample_in_memory().unwrap();
+    let busiest = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .map(|p| {
+            let entries = crate::attendees::itinerary(&store, p.id).unwrap();
+            (entries.len(), p)
+        })
+        .max_by_key(|(n, p)| (*n, std::cmp::Reverse(p.id)))
+        .unwrap()
+        .1;
+    let entries = crate::attendees::itinerary(&store, busiest.id).unwrap();
+    insta::assert_snapshot!(itinerary(&busiest.display_name(), &entries));
+    assert_eq!(itinerary("Mr Nobody", &[]), "Mr Nobody\n  no sessions\n");
+}
+
+/// Delegates from several scripts and organisations, one without.
+const ATTENDEES: &str = "Title,First Name,Last Name,Email,Affiliation,Position\n\
+    Ms,Siriporn,Chanthavong,siriporn@example.org,Thailand,Director\n\
+    H.E.,Aminata,Touré,aminata@example.org,Côte d'Ivoire,Ambassador\n\
+    Mr,Nguyễn Văn,Hoà,hoa@example.org,Viet Nam,\n\
+    ,Sokha,,sokha@example.org,,\n";
+
+#[test]
+fn the_sample_annual_meetings_attendees() {
+    let mut store = sample_in_memory().unwrap();
+    let event = event_id(&store, "Annual Meeting");
+    crate::attendees::import(
+        &mut store,
+        "list.csv",
+        ATTENDEES.as_bytes(),
+        None,
+        event,
+        false,
+    )
+    .unwrap();
+    let lines =
+        crate::attendees::attendee_list(&store, event_id(&store, "Annual Meeting")).unwrap();
+    insta::assert_snapshot!(attendee_list(&lines));
+}
+
+#[test]
+fn an_import_report_names_each_bad_row_on_one_line() {
+    let store = sample_in_memory().unwrap();
+    let csv = "First Name,Last Name,Email,Affiliation\n\
+               Amina,Diallo,amina@example.org,Ministry of Foreign Affairs\n\
+               Lê,Văn Hoà,not-an-email,\n\
+               ,,,\n";
+    let preview = crate::attendees::preview_file(
+        &store,
+        csv.as_bytes(),
+        None,
+        event_id(&store, "Annual Meeting"),
+    )
+    .unwrap();
+    insta::assert_snapshot!(format!(
+        "{}{}{}",
+        import_errors(&preview),
+        import_summary(&preview, true),
+        import_summary(&preview, false)
+    ));
+}
