@@ -1169,3 +1169,131 @@ async fn the_print_page_previews_the_programme_page_by_page() {
     app.shot("print-dialog.png").await;
     app.quit().await;
 }
+
+/// Long work runs off the window's thread, and holds the plan only while
+/// it reads it: on a large plan the print preview's progress bar moves
+/// through the pages, and the agenda answers while the pages are drawn and
+/// while a PDF is laid out.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_answers_while_a_large_programme_is_laid_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("large.plenary");
+    let spec = plenary_core::synth::Spec {
+        days: 5,
+        rooms: 90,
+        sessions: 2_000,
+        people: 2_000,
+        roles: 2_000,
+    };
+    drop(plenary_core::synth::generate(&plan, &spec).unwrap());
+    let app = App::launch(&plan).await;
+    app.driver
+        .set_script_timeout(Duration::from_secs(180))
+        .await
+        .unwrap();
+    app.open("print").await;
+    // The preview starts on its own. Watch the bar until the pages are
+    // shown; once it is part-way, ask for the agenda, which needs the plan.
+    let during_preview = app
+        .driver
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               const t0 = performance.now();
+               const seen = new Set();
+               let answer = null;
+               const tick = () => {
+                 const bar = document.querySelector('[data-testid=print-progress]');
+                 if (bar && bar.max > 1 && bar.value > 0 && bar.value < bar.max) {
+                   seen.add(bar.value);
+                   if (answer === null) {
+                     answer = {};
+                     const stage = document.querySelector('[data-testid=print-stage]').textContent;
+                     const asked = performance.now();
+                     window.__TAURI_INTERNALS__.invoke('agenda', { day: null }).then(
+                       (a) => Object.assign(answer, { stage, days: a.days.length,
+                         ms: Math.round(performance.now() - asked),
+                         at: document.querySelector('[data-testid=print-progress]')?.value ?? null,
+                         of: bar.max }),
+                       (e) => Object.assign(answer, { error: JSON.stringify(e) }));
+                   }
+                 }
+                 if (document.querySelector('[data-testid=print-page-image]') && !bar) {
+                   done({ steps: seen.size, ...answer });
+                 } else if (performance.now() - t0 > 120000) {
+                   done({ error: 'the preview did not finish', steps: seen.size });
+                 } else { setTimeout(tick, 5); }
+               };
+               tick();"#,
+            Vec::new(),
+        )
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    eprintln!("print preview of a 2,000-session programme: {during_preview}");
+    assert_eq!(during_preview["error"], Value::Null, "{during_preview}");
+    // The bar moved page by page rather than jumping at the end, which it
+    // does when the window's thread is held up.
+    assert!(
+        during_preview["steps"].as_u64().unwrap() >= 5,
+        "{during_preview}"
+    );
+    assert_eq!(during_preview["days"], json!(5), "{during_preview}");
+    let stage = during_preview["stage"].as_str().unwrap();
+    assert!(stage.starts_with("Drawing ("), "{stage}");
+    // The agenda answered while pages were still being drawn.
+    let (at, of) = (&during_preview["at"], &during_preview["of"]);
+    assert!(
+        at.as_f64()
+            .is_some_and(|at| at < of.as_f64().unwrap() - 1.0),
+        "the agenda answered only once the pages were drawn: {during_preview}"
+    );
+    app.el("[data-testid=print-page-image]").await;
+
+    // A PDF of every speaker's briefing (thousands of pages): once the plan
+    // has been read ("Laying out"), the agenda answers while Typst works.
+    let pdf = dir.path().join("speakers.pdf");
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+           const I = window.__TAURI_INTERNALS__;
+           const t = {{}};
+           const progress = I.transformCallback((raw) => {{
+             const m = raw && raw.message;
+             if (t.asked === undefined && m && m.stage === 'Laying out') {{
+               t.asked = performance.now();
+               I.invoke('agenda', {{ day: null }}).then(() => (t.agenda = performance.now()),
+                 (e) => (t.error = JSON.stringify(e)));
+             }}
+           }});
+           const request = {{ kind: 'speakers', day: null, event_id: null, paper: 'a4',
+                             variant: 'public', changes_since: null, per_person: false, with_counts: true }};
+           I.invoke('export_pdf', {{ request, path: {path}, publish: false,
+                                     progress: '__CHANNEL__:' + progress }})
+             .then((r) => {{
+                     t.pdf = performance.now();
+                     setTimeout(() => done({{ pages: r.pages, error: t.error,
+                       agenda_ms: Math.round(t.agenda - t.asked), pdf_ms: Math.round(t.pdf - t.asked) }}), 50);
+                   }},
+                   (e) => done({{ error: JSON.stringify(e) }}));"#,
+        path = json!(pdf.to_str().unwrap())
+    );
+    let during_pdf = app
+        .driver
+        .execute_async(&script, Vec::new())
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    eprintln!("PDF of the speakers' briefings of 2,000 sessions: {during_pdf}");
+    assert_eq!(during_pdf["error"], Value::Null, "{during_pdf}");
+    // Held up behind the PDF, the agenda would answer when it is written.
+    let agenda = during_pdf["agenda_ms"].as_f64().unwrap();
+    let written = during_pdf["pdf_ms"].as_f64().unwrap();
+    assert!(
+        agenda < written / 2.0,
+        "the agenda answered only once the PDF was written: {during_pdf}"
+    );
+    assert!(during_pdf["pages"].as_u64().unwrap() > 50, "{during_pdf}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    app.quit().await;
+}

@@ -79,6 +79,17 @@ async fn off_the_window<T: Send + 'static>(
         .map_err(|e| ApiError::new(ErrorCode::Io, format!("The work stopped unexpectedly: {e}")))?
 }
 
+/// A read of the open plan, off the window's thread: on a large plan the
+/// read models take long enough to stall the window, and a print or an
+/// import may be holding the plan.
+async fn reading<T: Send + 'static>(
+    state: S<'_>,
+    read: impl FnOnce(&plenary_core::Store) -> plenary_core::Result<T> + Send + 'static,
+) -> ApiResult<T> {
+    let state = state.inner().clone();
+    off_the_window(move || state.with(read)).await
+}
+
 /// Creates a plan at `path`, replacing a file there: the save dialog has
 /// already asked the user.
 #[tauri::command]
@@ -114,21 +125,20 @@ pub fn vocabulary() -> Vocabulary {
 
 #[tauri::command]
 #[specta::specta]
-pub fn overview(state: S) -> ApiResult<Overview> {
-    state.with(agenda::overview)
+pub async fn overview(state: S<'_>) -> ApiResult<Overview> {
+    reading(state, agenda::overview).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn agenda(state: S, day: Option<NaiveDate>) -> ApiResult<Agenda> {
-    state.with(|s| agenda::agenda(s, day))
+pub async fn agenda(state: S<'_>, day: Option<NaiveDate>) -> ApiResult<Agenda> {
+    reading(state, move |s| agenda::agenda(s, day)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn check_plan(state: S<'_>) -> ApiResult<ConflictList> {
-    let state = state.inner().clone();
-    off_the_window(move || state.with(check::check)).await
+    reading(state, check::check).await
 }
 
 #[tauri::command]
@@ -230,8 +240,8 @@ pub fn undo_state(state: S) -> ApiResult<UndoState> {
 
 #[tauri::command]
 #[specta::specta]
-pub fn change_log(state: S, limit: u32) -> ApiResult<Vec<HistoryStep>> {
-    state.with(|s| s.history(limit as i64))
+pub async fn change_log(state: S<'_>, limit: u32) -> ApiResult<Vec<HistoryStep>> {
+    reading(state, move |s| s.history(limit as i64)).await
 }
 
 /// Moves a session to `start` ("YYYY-MM-DDTHH:MM[:SS]"), keeping its length;
@@ -316,8 +326,8 @@ pub fn set_conflict_accepted(state: S, key: String, accepted: bool) -> ApiResult
 
 #[tauri::command]
 #[specta::specta]
-pub fn organisations(state: S) -> ApiResult<Vec<Organisation>> {
-    state.with(|s| s.organisations())
+pub async fn organisations(state: S<'_>) -> ApiResult<Vec<Organisation>> {
+    reading(state, move |s| s.organisations()).await
 }
 
 #[tauri::command]
@@ -352,15 +362,15 @@ pub fn merge_organisations(state: S, keep: Id, drop: Id) -> ApiResult<Organisati
 
 #[tauri::command]
 #[specta::specta]
-pub fn people(state: S) -> ApiResult<Vec<Person>> {
-    state.with(|s| s.people())
+pub async fn people(state: S<'_>) -> ApiResult<Vec<Person>> {
+    reading(state, move |s| s.people()).await
 }
 
 /// Type-ahead over name, email, organisation and acronym.
 #[tauri::command]
 #[specta::specta]
-pub fn search_people(state: S, query: String, limit: u32) -> ApiResult<Vec<PersonHit>> {
-    state.with(|s| s.search_people(&query, limit.min(500)))
+pub async fn search_people(state: S<'_>, query: String, limit: u32) -> ApiResult<Vec<PersonHit>> {
+    reading(state, move |s| s.search_people(&query, limit.min(500))).await
 }
 
 #[tauri::command]
@@ -395,16 +405,16 @@ pub fn merge_people(state: S, keep: Id, drop: Id) -> ApiResult<Person> {
 
 #[tauri::command]
 #[specta::specta]
-pub fn itinerary(state: S, person_id: Id) -> ApiResult<Vec<ItineraryEntry>> {
-    state.with(|s| attendees::itinerary(s, person_id))
+pub async fn itinerary(state: S<'_>, person_id: Id) -> ApiResult<Vec<ItineraryEntry>> {
+    reading(state, move |s| attendees::itinerary(s, person_id)).await
 }
 
 // ----- delegations, co-chairs, co-hosts, roles -----
 
 #[tauri::command]
 #[specta::specta]
-pub fn roster(state: S, event_id: Id) -> ApiResult<Roster> {
-    state.with(|s| roster::roster(s, event_id))
+pub async fn roster(state: S<'_>, event_id: Id) -> ApiResult<Roster> {
+    reading(state, move |s| roster::roster(s, event_id)).await
 }
 
 #[tauri::command]
@@ -491,8 +501,8 @@ pub fn add_session_role(state: S, session_id: Id, entry: RoleEntry) -> ApiResult
 
 #[tauri::command]
 #[specta::specta]
-pub fn board(state: S) -> ApiResult<Board> {
-    state.with(board::board)
+pub async fn board(state: S<'_>) -> ApiResult<Board> {
+    reading(state, board::board).await
 }
 
 /// The conflicts an assignment would add, before it is made.
@@ -556,8 +566,8 @@ pub fn plan_today(state: S) -> ApiResult<NaiveDate> {
 
 #[tauri::command]
 #[specta::specta]
-pub fn desk(state: S, event_id: Id, day: Option<NaiveDate>) -> ApiResult<Desk> {
-    state.with(|s| {
+pub async fn desk(state: S<'_>, event_id: Id, day: Option<NaiveDate>) -> ApiResult<Desk> {
+    reading(state, move |s| {
         let today = roster::plan_today(&s.plan()?, chrono::Utc::now());
         roster::desk(
             s,
@@ -565,6 +575,7 @@ pub fn desk(state: S, event_id: Id, day: Option<NaiveDate>) -> ApiResult<Desk> {
             day.unwrap_or(roster::desk_day(&s.event(event_id)?, today)),
         )
     })
+    .await
 }
 
 #[tauri::command]
@@ -672,10 +683,13 @@ pub async fn print_preview(
 ) -> ApiResult<Preview> {
     let state = state.inner().clone();
     off_the_window(move || {
-        state.with_mut(|s| {
+        let mut report = |p| drop(progress.send(p));
+        // The plan is held only while the document is read from it.
+        let job = state.with_mut(|s| {
             let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
-            print::preview(s, &request, now, &mut |p| drop(progress.send(p)))
-        })
+            print::PreviewJob::prepare(s, &request, now, &mut report)
+        })?;
+        Ok(job.draw(&mut report)?)
     })
     .await
 }
@@ -692,12 +706,14 @@ pub async fn export_pdf(
 ) -> ApiResult<Exported> {
     let state = state.inner().clone();
     off_the_window(move || {
-        state.with_mut(|s| {
+        let mut report = |p| drop(progress.send(p));
+        let path = PathBuf::from(&path);
+        // The plan is held only while the document is read from it.
+        let job = state.with_mut(|s| {
             let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
-            print::export_pdf(s, &request, now, publish, &PathBuf::from(&path), &mut |p| {
-                drop(progress.send(p))
-            })
-        })
+            print::PdfJob::prepare(s, &request, now, publish, &path, &mut report)
+        })?;
+        Ok(job.write(&mut report)?)
     })
     .await
 }

@@ -83,33 +83,52 @@ pub fn preview(
     now: NaiveDateTime,
     progress: &mut dyn FnMut(PrintProgress),
 ) -> Result<Preview> {
-    progress(PrintProgress {
-        stage: "Preparing".into(),
-        done: 0,
-        total: 1,
-    });
-    let (doc, _) = prepare(store, req, now, false)?;
-    progress(PrintProgress {
-        stage: "Laying out".into(),
-        done: 0,
-        total: 1,
-    });
-    let laid = render::layout(&doc)?;
-    let total = laid.pages.len() as u32;
-    let mut pages = Vec::with_capacity(laid.pages.len());
-    for (i, page) in laid.pages.iter().enumerate() {
+    PreviewJob::prepare(store, req, now, progress)?.draw(progress)
+}
+
+/// A preview whose document has been read from the plan; drawing it needs
+/// no store, so the window lets go of the plan while Typst lays it out.
+pub struct PreviewJob(Printable);
+
+impl PreviewJob {
+    pub fn prepare(
+        store: &mut Store,
+        req: &PrintRequest,
+        now: NaiveDateTime,
+        progress: &mut dyn FnMut(PrintProgress),
+    ) -> Result<Self> {
         progress(PrintProgress {
-            stage: "Drawing".into(),
-            done: i as u32,
-            total,
+            stage: "Preparing".into(),
+            done: 0,
+            total: 1,
         });
-        pages.push(typst_svg::svg(page));
+        Ok(PreviewJob(prepare(store, req, now, false)?.0))
     }
-    Ok(Preview {
-        pages,
-        stamp: doc.stamp,
-        changes: doc.changes,
-    })
+
+    pub fn draw(self, progress: &mut dyn FnMut(PrintProgress)) -> Result<Preview> {
+        let doc = self.0;
+        progress(PrintProgress {
+            stage: "Laying out".into(),
+            done: 0,
+            total: 1,
+        });
+        let laid = render::layout(&doc)?;
+        let total = laid.pages.len() as u32;
+        let mut pages = Vec::with_capacity(laid.pages.len());
+        for (i, page) in laid.pages.iter().enumerate() {
+            progress(PrintProgress {
+                stage: "Drawing".into(),
+                done: i as u32,
+                total,
+            });
+            pages.push(typst_svg::svg(page));
+        }
+        Ok(Preview {
+            pages,
+            stamp: doc.stamp,
+            changes: doc.changes,
+        })
+    }
 }
 
 /// Refuses to write a PDF over the open plan, or over any other plan (any
@@ -148,41 +167,71 @@ pub fn export_pdf(
     out: &std::path::Path,
     progress: &mut dyn FnMut(PrintProgress),
 ) -> Result<Exported> {
-    refuse_plan_as_output(store, out)?;
-    progress(PrintProgress {
-        stage: "Preparing".into(),
-        done: 0,
-        total: 3,
-    });
-    let (doc, version) = prepare(store, req, now, publish)?;
-    progress(PrintProgress {
-        stage: "Laying out".into(),
-        done: 1,
-        total: 3,
-    });
-    let laid = render::layout(&doc)?;
-    progress(PrintProgress {
-        stage: "Writing".into(),
-        done: 2,
-        total: 3,
-    });
-    let bytes = render::pdf(&laid)?;
-    std::fs::write(out, &bytes).map_err(|e| {
-        CoreError::invalid(
-            "out",
-            format!("{} could not be written: {e}", out.display()),
-        )
-    })?;
-    progress(PrintProgress {
-        stage: "Done".into(),
-        done: 3,
-        total: 3,
-    });
-    Ok(Exported {
-        pages: laid.pages.len() as u32,
-        bytes: bytes.len() as u32,
-        version,
-    })
+    PdfJob::prepare(store, req, now, publish, out, progress)?.write(progress)
+}
+
+/// A PDF whose document has been read from the plan (and published, if
+/// asked); laying it out and writing it needs no store.
+pub struct PdfJob {
+    doc: Printable,
+    version: Option<u32>,
+    out: std::path::PathBuf,
+}
+
+impl PdfJob {
+    pub fn prepare(
+        store: &mut Store,
+        req: &PrintRequest,
+        now: NaiveDateTime,
+        publish: bool,
+        out: &std::path::Path,
+        progress: &mut dyn FnMut(PrintProgress),
+    ) -> Result<Self> {
+        refuse_plan_as_output(store, out)?;
+        progress(PrintProgress {
+            stage: "Preparing".into(),
+            done: 0,
+            total: 3,
+        });
+        let (doc, version) = prepare(store, req, now, publish)?;
+        Ok(PdfJob {
+            doc,
+            version,
+            out: out.to_path_buf(),
+        })
+    }
+
+    pub fn write(self, progress: &mut dyn FnMut(PrintProgress)) -> Result<Exported> {
+        progress(PrintProgress {
+            stage: "Laying out".into(),
+            done: 1,
+            total: 3,
+        });
+        let laid = render::layout(&self.doc)?;
+        progress(PrintProgress {
+            stage: "Writing".into(),
+            done: 2,
+            total: 3,
+        });
+        let bytes = render::pdf(&laid)?;
+        let out = &self.out;
+        std::fs::write(out, &bytes).map_err(|e| {
+            CoreError::invalid(
+                "out",
+                format!("{} could not be written: {e}", out.display()),
+            )
+        })?;
+        progress(PrintProgress {
+            stage: "Done".into(),
+            done: 3,
+            total: 3,
+        });
+        Ok(Exported {
+            pages: laid.pages.len() as u32,
+            bytes: bytes.len() as u32,
+            version: self.version,
+        })
+    }
 }
 
 #[cfg(test)]
