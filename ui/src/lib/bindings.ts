@@ -468,12 +468,15 @@ export type Desk_Serialize = {
 export type DocKind = "programme" | "participants" | "speakers" | "namecards";
 
 /**
- *  What went wrong, for the UI to switch on: a closed list, generated into
- *  TypeScript as a union of its keys, so a check for a code that does not
- *  exist fails to compile.
+ *  What went wrong, for a caller to switch on: the one list of error codes.
+ *  The app sends it to the window, where it is generated into TypeScript as
+ *  a union of the keys, so a check for a code that does not exist fails to
+ *  compile there too.
  */
-export type ErrorCode = "invalid" | "pin_overrun" | "not_a_plan" | "newer_version" | "damaged" | "cancelled" | "missing_file" | "file_exists" | "not_found" | "no_plan" | "io" | "database" | 
-/**  The system print dialog could not be opened. */
+export type ErrorCode = "invalid" | "pin_overrun" | "not_a_plan" | "newer_version" | "damaged" | "cancelled" | "missing_file" | "file_exists" | "not_found" | 
+/**  A command that needs a plan when none is open (the app's). */
+"no_plan" | "io" | "database" | 
+/**  The system print dialog could not be opened (the app's). */
 "print" | 
 /**
  *  Never sent by a command: the window's own code for a call that

@@ -1078,12 +1078,24 @@ mod tests {
                     let built = build(&store, &req, String::new(), &Changes::default());
                     // Only the store may refuse what it reads; print takes what it gets.
                     if let Err(e) = built {
-                        assert!(matches!(e.code(), "database" | "invalid"), "{kind:?}: {e}");
+                        assert!(
+                            matches!(
+                                e.code(),
+                                crate::ErrorCode::Database | crate::ErrorCode::Invalid
+                            ),
+                            "{kind:?}: {e}"
+                        );
                     }
                 }
             }
             if let Err(e) = crate::print::changes::snapshot(&store) {
-                assert!(matches!(e.code(), "database" | "invalid"), "{e}");
+                assert!(
+                    matches!(
+                        e.code(),
+                        crate::ErrorCode::Database | crate::ErrorCode::Invalid
+                    ),
+                    "{e}"
+                );
             }
         }
     }
