@@ -182,16 +182,16 @@ export type BoardSession = BoardSession_Serialize | BoardSession_Deserialize;
 
 export type BoardSession_Deserialize = {
 	entry: AgendaSession_Deserialize,
-	/**  What the session still lacks, in words ("a moderator", "speakers"). */
-	needs: string[],
+	/**  What the session still lacks, most pressing first. */
+	needs: Need[],
 	/**  Planner conflicts that name this session. */
 	conflicts: Conflict_Deserialize[],
 };
 
 export type BoardSession_Serialize = {
 	entry: AgendaSession_Serialize,
-	/**  What the session still lacks, in words ("a moderator", "speakers"). */
-	needs: string[],
+	/**  What the session still lacks, most pressing first. */
+	needs: Need[],
 	/**  Planner conflicts that name this session. */
 	conflicts: Conflict_Serialize[],
 };
@@ -636,6 +636,15 @@ export type ItineraryEntry_Serialize = {
 	note: string,
 	room: string | null,
 	event_title: string,
+};
+
+/**
+ *  One thing a session still lacks: the role that fills it, and the need in
+ *  words ("a moderator", "panellists").
+ */
+export type Need = {
+	role: RoleKind,
+	text: string,
 };
 
 /**  A plan about to be opened, named for the window's "Opening …" line. */

@@ -123,19 +123,22 @@ export const boardSessions: BoardSession_Serialize[] = [
   },
   {
     entry: entry(session(21, 'Panel on recruitment', 'panel', '2024-11-18T10:00:00', '2024-11-18T11:00:00')),
-    needs: ['a moderator', 'panellists'],
+    needs: [
+      { role: 'moderator', text: 'a moderator' },
+      { role: 'panellist', text: 'panellists' },
+    ],
     conflicts: [clash],
   },
   {
     entry: entry(session(22, 'National statements', 'statements', '2024-11-19T09:00:00', '2024-11-19T10:00:00', 11), [
       role('chair', 'Dr Siti Rahman', { person: 8 }, 'Indonesia'),
     ]),
-    needs: ['speakers'],
+    needs: [{ role: 'speaker', text: 'speakers' }],
     conflicts: [],
   },
   {
     entry: entry(session(23, 'Data briefing', 'presentation', null, null, 11)),
-    needs: ['a presenter'],
+    needs: [{ role: 'presenter', text: 'a presenter' }],
     conflicts: [],
   },
 ];
