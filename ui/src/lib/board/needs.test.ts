@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Need, RoleKind, SessionKind } from '../ipc';
+import { week } from '../testing/sample';
 import { defaultRole, needsText } from './needs';
 
 const moderator: Need = { role: 'moderator', text: 'a moderator' };
@@ -25,6 +26,20 @@ describe('defaultRole', () => {
     [[], 'side_event', 'speaker'],
   ])('%j in a %s', (needs, kind, role) => {
     expect(defaultRole(needs, kind)).toBe(role);
+  });
+});
+
+describe('the sample week’s board', () => {
+  const needing = week.board.sessions.filter((s) => s.needs.length > 0);
+
+  it('starts each session that needs someone on the role of its first need', () => {
+    expect(needing.length).toBeGreaterThan(0);
+    for (const s of needing) expect(defaultRole(s.needs, s.entry.session.kind)).toBe(s.needs[0]!.role);
+  });
+
+  it('words each need as the backend does', () => {
+    const statements = needing.find((s) => s.entry.session.kind === 'statements')!;
+    expect(needsText(statements.needs)).toBe('Needs a chair, speakers');
   });
 });
 
