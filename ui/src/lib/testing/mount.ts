@@ -3,7 +3,8 @@
 // ./sample). Only tests import this module.
 import { flushSync, mount, type Component } from 'svelte';
 import { Workspace } from '../plan/workspace.svelte';
-import { settle } from './fixtures';
+import type { Answer } from '../ipc';
+import { overview, settle, vocabulary } from './fixtures';
 import Host from './WorkspaceHost.svelte';
 
 /** A workspace started against whatever backend the test installed. */
@@ -34,4 +35,23 @@ export async function pickOption(option: Element | null | undefined): Promise<vo
   option.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
   await settle();
   flushSync();
+}
+
+/** A workspace already holding `plan`, as App would have it after start-up. */
+export function loadedWorkspace(plan: Answer<'overview'> = overview): Workspace {
+  const ws = new Workspace();
+  ws.overview = plan;
+  ws.vocabulary = vocabulary;
+  ws.starting = false;
+  return ws;
+}
+
+/** Mount `page` inside a workspace context and let it load. */
+export async function mountPage(page: Component, ws: Workspace = loadedWorkspace()) {
+  const el = document.createElement('div');
+  document.body.appendChild(el);
+  const app = mount(Host, { target: el, props: { ws, view: page } });
+  await settle();
+  flushSync();
+  return { el, app, ws };
 }
