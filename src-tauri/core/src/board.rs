@@ -239,7 +239,9 @@ mod tests {
 
     #[test]
     fn needs_by_kind() {
-        let table: &[(K, &[R], usize, &[(R, &str)])] = &[
+        // A kind, the roles it has, its speaking turns, and what it still needs.
+        type Case = (K, &'static [R], usize, &'static [(R, &'static str)]);
+        let table: &[Case] = &[
             (
                 K::Panel,
                 &[],
