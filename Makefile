@@ -10,7 +10,7 @@ TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo
 SAMPLE := target/sample-week.plenary
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench bindings screenshots clean crash-trials fuzz fuzz-build
+.PHONY: run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench bindings fixtures screenshots clean crash-trials fuzz fuzz-build
 
 ## Install what is missing, build, and open the window on the sample week.
 run: deps ui
@@ -113,6 +113,12 @@ fuzz-build:
 ## Regenerate ui/src/lib/bindings.ts from the Rust commands.
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test --test commands typescript_bindings_are_current
+
+## Regenerate the window tests' fixtures (ui/src/lib/testing/sample-week/) from
+## what the commands answer for the sample week; `make unit` fails when they
+## are stale.
+fixtures:
+	UPDATE_FIXTURES=1 $(CARGO) test --test commands ui_fixtures_are_current
 
 ## The README's screenshots, taken by the end-to-end run.
 screenshots: e2e

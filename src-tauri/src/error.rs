@@ -2,48 +2,9 @@ use plenary_core::{CoreError, FieldProblem};
 use serde::Serialize;
 use specta::Type;
 
-/// What went wrong, for the UI to switch on: a closed list, generated into
-/// TypeScript as a union of its keys, so a check for a code that does not
-/// exist fails to compile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    Invalid,
-    PinOverrun,
-    NotAPlan,
-    NewerVersion,
-    Damaged,
-    Cancelled,
-    MissingFile,
-    FileExists,
-    NotFound,
-    NoPlan,
-    Io,
-    Database,
-    /// The system print dialog could not be opened.
-    Print,
-    /// Never sent by a command: the window's own code for a call that
-    /// failed before any command answered (the IPC itself).
-    Unexpected,
-}
-
-impl From<&CoreError> for ErrorCode {
-    fn from(e: &CoreError) -> Self {
-        match e {
-            CoreError::Missing { .. } => ErrorCode::MissingFile,
-            CoreError::NotAPlan { .. } => ErrorCode::NotAPlan,
-            CoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
-            CoreError::Exists { .. } => ErrorCode::FileExists,
-            CoreError::NotFound { .. } => ErrorCode::NotFound,
-            CoreError::Invalid(_) => ErrorCode::Invalid,
-            CoreError::Damaged(_) => ErrorCode::Damaged,
-            CoreError::Cancelled => ErrorCode::Cancelled,
-            CoreError::PinOverrun(_) => ErrorCode::PinOverrun,
-            CoreError::Io(_) => ErrorCode::Io,
-            CoreError::Database(_) => ErrorCode::Database,
-        }
-    }
-}
+/// The codes are plenary-core's one list; commands add `no_plan` and `print`,
+/// and the window alone uses `unexpected`.
+pub use plenary_core::ErrorCode;
 
 /// The one error shape every command returns. `code` is stable for the UI to
 /// switch on; `message` is one sentence for people; `fields` places form
@@ -96,7 +57,7 @@ impl From<CoreError> for ApiError {
             }
         };
         ApiError {
-            code: ErrorCode::from(&e),
+            code: e.code(),
             message,
             fields,
         }

@@ -14,10 +14,27 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct BoardSession {
     pub entry: AgendaSession,
-    /// What the session still lacks, in words ("a moderator", "speakers").
-    pub needs: Vec<String>,
+    /// What the session still lacks, most pressing first.
+    pub needs: Vec<Need>,
     /// Planner conflicts that name this session.
     pub conflicts: Vec<Conflict>,
+}
+
+/// One thing a session still lacks: the role that fills it, and the need in
+/// words ("a moderator", "panellists").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Need {
+    pub role: RoleKind,
+    pub text: String,
+}
+
+impl Need {
+    fn new(role: RoleKind, text: &str) -> Self {
+        Need {
+            role,
+            text: text.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -44,7 +61,7 @@ pub struct Board {
 }
 
 /// What a session of `kind` with these roles still needs.
-pub fn needs(kind: SessionKind, roles: &[RoleKind], speaking_turns: usize) -> Vec<String> {
+pub fn needs(kind: SessionKind, roles: &[RoleKind], speaking_turns: usize) -> Vec<Need> {
     use RoleKind as R;
     use SessionKind as K;
     let has = |r: &[RoleKind]| roles.iter().any(|x| r.contains(x));
@@ -52,28 +69,28 @@ pub fn needs(kind: SessionKind, roles: &[RoleKind], speaking_turns: usize) -> Ve
     match kind {
         K::Panel => {
             if !has(&[R::Moderator]) {
-                out.push("a moderator".into());
+                out.push(Need::new(R::Moderator, "a moderator"));
             }
             if !has(&[R::Panellist]) {
-                out.push("panellists".into());
+                out.push(Need::new(R::Panellist, "panellists"));
             }
         }
         K::Opening | K::Closing | K::Discussion => {
             if !has(&[R::Chair, R::CoChair, R::Moderator]) {
-                out.push("a chair".into());
+                out.push(Need::new(R::Chair, "a chair"));
             }
         }
         K::Statements => {
             if !has(&[R::Chair, R::CoChair, R::Moderator]) {
-                out.push("a chair".into());
+                out.push(Need::new(R::Chair, "a chair"));
             }
             if speaking_turns == 0 && !has(&[R::Speaker]) {
-                out.push("speakers".into());
+                out.push(Need::new(R::Speaker, "speakers"));
             }
         }
         K::Presentation => {
             if !has(&[R::Presenter, R::Speaker]) {
-                out.push("a presenter".into());
+                out.push(Need::new(R::Presenter, "a presenter"));
             }
         }
         K::Break | K::Meal | K::SideEvent | K::Other => {}
@@ -222,19 +239,44 @@ mod tests {
 
     #[test]
     fn needs_by_kind() {
-        let table: &[(K, &[R], usize, &[&str])] = &[
-            (K::Panel, &[], 0, &["a moderator", "panellists"]),
-            (K::Panel, &[R::Moderator], 0, &["panellists"]),
+        // A kind, the roles it has, its speaking turns, and what it still needs.
+        type Case = (K, &'static [R], usize, &'static [(R, &'static str)]);
+        let table: &[Case] = &[
+            (
+                K::Panel,
+                &[],
+                0,
+                &[(R::Moderator, "a moderator"), (R::Panellist, "panellists")],
+            ),
+            (
+                K::Panel,
+                &[R::Moderator],
+                0,
+                &[(R::Panellist, "panellists")],
+            ),
             (K::Panel, &[R::Moderator, R::Panellist], 0, &[]),
-            (K::Opening, &[], 0, &["a chair"]),
+            (K::Opening, &[], 0, &[(R::Chair, "a chair")]),
             (K::Opening, &[R::CoChair], 0, &[]),
-            (K::Statements, &[R::Chair], 0, &["speakers"]),
+            (
+                K::Statements,
+                &[],
+                0,
+                &[(R::Chair, "a chair"), (R::Speaker, "speakers")],
+            ),
+            (K::Statements, &[R::Chair], 0, &[(R::Speaker, "speakers")]),
             (K::Statements, &[R::Chair], 5, &[]),
-            (K::Presentation, &[R::Chair], 0, &["a presenter"]),
+            (
+                K::Presentation,
+                &[R::Chair],
+                0,
+                &[(R::Presenter, "a presenter")],
+            ),
+            (K::Presentation, &[R::Speaker], 0, &[]),
             (K::Break, &[], 0, &[]),
         ];
         for (kind, roles, turns, want) in table {
-            assert_eq!(needs(*kind, roles, *turns), *want, "{kind:?} {roles:?}");
+            let want: Vec<Need> = want.iter().map(|(r, t)| Need::new(*r, t)).collect();
+            assert_eq!(needs(*kind, roles, *turns), want, "{kind:?} {roles:?}");
         }
     }
 
@@ -247,7 +289,7 @@ mod tests {
             .iter()
             .find(|s| s.entry.session.kind == K::Panel)
             .expect("the sample has a panel");
-        assert!(!panel.needs.contains(&"panellists".to_string()));
+        assert!(panel.needs.iter().all(|n| n.role != R::Panellist));
         assert!(b.sessions.iter().all(|s| s.entry.session.kind != K::Break));
         assert!(!b.loads.is_empty());
         assert!(b.loads.windows(2).all(|w| w[0].sessions >= w[1].sessions));

@@ -18,6 +18,86 @@ impl FieldProblem {
     }
 }
 
+/// What went wrong, for a caller to switch on: the one list of error codes.
+/// The app sends it to the window, where it is generated into TypeScript as
+/// a union of the keys, so a check for a code that does not exist fails to
+/// compile there too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Invalid,
+    PinOverrun,
+    NotAPlan,
+    NewerVersion,
+    Damaged,
+    Cancelled,
+    MissingFile,
+    FileExists,
+    NotFound,
+    /// A command that needs a plan when none is open (the app's).
+    NoPlan,
+    Io,
+    Database,
+    /// The system print dialog could not be opened (the app's).
+    Print,
+    /// Never sent by a command: the window's own code for a call that
+    /// failed before any command answered (the IPC itself).
+    Unexpected,
+}
+
+impl ErrorCode {
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::Invalid,
+        ErrorCode::PinOverrun,
+        ErrorCode::NotAPlan,
+        ErrorCode::NewerVersion,
+        ErrorCode::Damaged,
+        ErrorCode::Cancelled,
+        ErrorCode::MissingFile,
+        ErrorCode::FileExists,
+        ErrorCode::NotFound,
+        ErrorCode::NoPlan,
+        ErrorCode::Io,
+        ErrorCode::Database,
+        ErrorCode::Print,
+        ErrorCode::Unexpected,
+    ];
+
+    /// The stable key, as serialised (`"not_a_plan"`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::PinOverrun => "pin_overrun",
+            ErrorCode::NotAPlan => "not_a_plan",
+            ErrorCode::NewerVersion => "newer_version",
+            ErrorCode::Damaged => "damaged",
+            ErrorCode::Cancelled => "cancelled",
+            ErrorCode::MissingFile => "missing_file",
+            ErrorCode::FileExists => "file_exists",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::NoPlan => "no_plan",
+            ErrorCode::Io => "io",
+            ErrorCode::Database => "database",
+            ErrorCode::Print => "print",
+            ErrorCode::Unexpected => "unexpected",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// A code compares equal to its key, so a test can say
+/// `assert_eq!(err.code(), "invalid")`.
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.key() == *other
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     #[error("{path} does not exist")]
@@ -62,20 +142,20 @@ fn one_line(e: &rusqlite::Error) -> String {
 }
 
 impl CoreError {
-    /// A stable code that callers (the UI, the CLI) can switch on.
-    pub fn code(&self) -> &'static str {
+    /// The stable code that callers (the UI, the CLI) switch on.
+    pub fn code(&self) -> ErrorCode {
         match self {
-            CoreError::Missing { .. } => "missing_file",
-            CoreError::NotAPlan { .. } => "not_a_plan",
-            CoreError::NewerVersion { .. } => "newer_version",
-            CoreError::Exists { .. } => "file_exists",
-            CoreError::NotFound { .. } => "not_found",
-            CoreError::Invalid(_) => "invalid",
-            CoreError::Damaged(_) => "damaged",
-            CoreError::Cancelled => "cancelled",
-            CoreError::PinOverrun(_) => "pin_overrun",
-            CoreError::Io(_) => "io",
-            CoreError::Database(_) => "database",
+            CoreError::Missing { .. } => ErrorCode::MissingFile,
+            CoreError::NotAPlan { .. } => ErrorCode::NotAPlan,
+            CoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
+            CoreError::Exists { .. } => ErrorCode::FileExists,
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::Invalid(_) => ErrorCode::Invalid,
+            CoreError::Damaged(_) => ErrorCode::Damaged,
+            CoreError::Cancelled => ErrorCode::Cancelled,
+            CoreError::PinOverrun(_) => ErrorCode::PinOverrun,
+            CoreError::Io(_) => ErrorCode::Io,
+            CoreError::Database(_) => ErrorCode::Database,
         }
     }
 
@@ -85,3 +165,17 @@ impl CoreError {
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    #[test]
+    fn every_code_serialises_as_its_key_and_reads_back() {
+        for &code in ErrorCode::ALL {
+            let json = serde_json::to_value(code).unwrap();
+            assert_eq!(json, serde_json::Value::from(code.key()), "{code:?}");
+            assert_eq!(serde_json::from_value::<ErrorCode>(json).unwrap(), code);
+        }
+    }
+}

@@ -20,5 +20,5 @@ pub mod synth;
 pub mod text;
 pub mod vocabulary;
 
-pub use error::{CoreError, FieldProblem, Result};
+pub use error::{CoreError, ErrorCode, FieldProblem, Result};
 pub use store::Store;

@@ -182,16 +182,16 @@ export type BoardSession = BoardSession_Serialize | BoardSession_Deserialize;
 
 export type BoardSession_Deserialize = {
 	entry: AgendaSession_Deserialize,
-	/**  What the session still lacks, in words ("a moderator", "speakers"). */
-	needs: string[],
+	/**  What the session still lacks, most pressing first. */
+	needs: Need[],
 	/**  Planner conflicts that name this session. */
 	conflicts: Conflict_Deserialize[],
 };
 
 export type BoardSession_Serialize = {
 	entry: AgendaSession_Serialize,
-	/**  What the session still lacks, in words ("a moderator", "speakers"). */
-	needs: string[],
+	/**  What the session still lacks, most pressing first. */
+	needs: Need[],
 	/**  Planner conflicts that name this session. */
 	conflicts: Conflict_Serialize[],
 };
@@ -468,12 +468,15 @@ export type Desk_Serialize = {
 export type DocKind = "programme" | "participants" | "speakers" | "namecards";
 
 /**
- *  What went wrong, for the UI to switch on: a closed list, generated into
- *  TypeScript as a union of its keys, so a check for a code that does not
- *  exist fails to compile.
+ *  What went wrong, for a caller to switch on: the one list of error codes.
+ *  The app sends it to the window, where it is generated into TypeScript as
+ *  a union of the keys, so a check for a code that does not exist fails to
+ *  compile there too.
  */
-export type ErrorCode = "invalid" | "pin_overrun" | "not_a_plan" | "newer_version" | "damaged" | "cancelled" | "missing_file" | "file_exists" | "not_found" | "no_plan" | "io" | "database" | 
-/**  The system print dialog could not be opened. */
+export type ErrorCode = "invalid" | "pin_overrun" | "not_a_plan" | "newer_version" | "damaged" | "cancelled" | "missing_file" | "file_exists" | "not_found" | 
+/**  A command that needs a plan when none is open (the app's). */
+"no_plan" | "io" | "database" | 
+/**  The system print dialog could not be opened (the app's). */
 "print" | 
 /**
  *  Never sent by a command: the window's own code for a call that
@@ -633,6 +636,15 @@ export type ItineraryEntry_Serialize = {
 	note: string,
 	room: string | null,
 	event_title: string,
+};
+
+/**
+ *  One thing a session still lacks: the role that fills it, and the need in
+ *  words ("a moderator", "panellists").
+ */
+export type Need = {
+	role: RoleKind,
+	text: string,
 };
 
 /**  A plan about to be opened, named for the window's "Opening …" line. */

@@ -4,7 +4,7 @@
 // without a Tauri runtime (tests mock the IPC layer underneath).
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { ask, open, save } from '@tauri-apps/plugin-dialog';
-import type { ApiError, ErrorCode } from './bindings';
+import type { ApiError, ErrorCode, commands as Commands } from './bindings';
 
 export { commands } from './bindings';
 /** Streams progress from a long command (e.g. an import) back to the page. */
@@ -13,6 +13,11 @@ export type * from './bindings';
 
 /** What every fallible generated command resolves to. */
 export type Result<T, E = ApiError> = { status: 'ok'; data: T } | { status: 'error'; error: E };
+
+type Data<R> = R extends { status: 'ok'; data: infer D } ? D : R extends { status: 'error' } ? never : R;
+
+/** What the command `C` answers when it succeeds: `Answer<'board'>` is a board. */
+export type Answer<C extends keyof typeof Commands> = Data<Awaited<ReturnType<(typeof Commands)[C]>>>;
 
 /** An `ApiError` returned by the backend, thrown so components can try/catch. */
 export class ApiFailure extends Error {

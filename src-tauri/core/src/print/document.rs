@@ -809,6 +809,7 @@ pub fn build(
 mod tests {
     use super::*;
     use crate::sample;
+    use crate::ErrorCode::{Database, Invalid};
 
     fn build_sample(req: &PrintRequest) -> Printable {
         let store = sample::sample_in_memory().unwrap();
@@ -1078,12 +1079,12 @@ mod tests {
                     let built = build(&store, &req, String::new(), &Changes::default());
                     // Only the store may refuse what it reads; print takes what it gets.
                     if let Err(e) = built {
-                        assert!(matches!(e.code(), "database" | "invalid"), "{kind:?}: {e}");
+                        assert!(matches!(e.code(), Database | Invalid), "{kind:?}: {e}");
                     }
                 }
             }
             if let Err(e) = crate::print::changes::snapshot(&store) {
-                assert!(matches!(e.code(), "database" | "invalid"), "{e}");
+                assert!(matches!(e.code(), Database | Invalid), "{e}");
             }
         }
     }

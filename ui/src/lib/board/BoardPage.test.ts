@@ -4,19 +4,9 @@ import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import BoardPage from './BoardPage.svelte';
 import { apiError, backend, settle, type Call, type Handler } from '../testing/fixtures';
 import { $, $$, choose, click, press, typeInto } from '../testing/dom';
+import { mountUnder, pickOption, startedWorkspace } from '../testing/mount';
+import { boardSession, copy, personNamed, sampleHandlers, week } from '../testing/sample';
 import type { Board_Serialize, Conflict_Serialize } from '../ipc';
-import {
-  agendaWithBoard,
-  bellItinerary,
-  board,
-  boardSessions,
-  mountUnder,
-  organisations,
-  pickOption,
-  searchPeople,
-  speakingList,
-  startedWorkspace,
-} from './testing/fixtures';
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -27,25 +17,72 @@ afterEach(() => {
   clearMocks();
 });
 
-const doubleBooked: Conflict_Serialize = {
-  kind: 'person_double_booked',
-  message: 'Ms Lynn Bell is in two sessions at once: “Panel on recruitment” and “Closing”, Mon 18 Nov 10:00–10:30.',
-  session_ids: [21, 24],
+// The sample week's board: the opening of the Dialogue has its co-chairs;
+// the national updates (9) and the shared experiences (20) still need a chair
+// and speakers, the two discussions (15, 23) a chair.
+const opening = boardSession('Opening remarks by the Senior Official Co-Chairs').entry.session;
+const updates = boardSession('National updates').entry.session;
+const fora = boardSession('Collaboration with regional fora').entry.session;
+const shared = boardSession('Shared experiences').entry.session;
+const awareness = boardSession('Discussion: what makes a successful awareness campaign').entry.session;
+const bell = personNamed('Ms Lynn Bell');
+const tharyat = personNamed('Mr Tri Tharyat');
+const haigh = personNamed('Ms Kathryn Haigh');
+
+const clash: Conflict_Serialize = {
+  kind: 'room_double_booked',
+  message: `Plenary Hall has two sessions at once: “${updates.title}” and “Side talk”, Tue 19 Nov 10:15–11:30.`,
+  session_ids: [updates.id, 99],
   event_id: null,
-  key: 'person_double_booked:7:21,24',
+  key: `room_double_booked:1:${updates.id},99`,
   accepted: false,
 };
 
+const doubleBooked: Conflict_Serialize = {
+  kind: 'person_double_booked',
+  message: `Ms Lynn Bell is in two sessions at once: “${updates.title}” and “Side talk”, Tue 19 Nov 10:15–10:45.`,
+  session_ids: [updates.id, 99],
+  event_id: null,
+  key: `person_double_booked:${bell.id}:${updates.id},99`,
+  accepted: false,
+};
+
+/**
+ * The sample's board with what it lacks: the awareness discussion not yet
+ * given a time, a room clash on the national updates, and Ms Kathryn Haigh
+ * the busiest person.
+ */
+function sampleBoard(): Board_Serialize {
+  const board = copy(week.board);
+  for (const s of board.sessions) {
+    if (s.entry.session.id === awareness.id) {
+      s.entry.session = { ...s.entry.session, start: null, end: null, room_id: null };
+      s.entry.room = null;
+    }
+    if (s.entry.session.id === updates.id) s.conflicts = [clash];
+  }
+  for (const l of board.loads) {
+    if (l.person_id === haigh.id) {
+      l.sessions = 3;
+      l.by_role = [
+        { role: 'moderator', count: 1 },
+        { role: 'speaker', count: 2 },
+      ];
+    }
+  }
+  return board;
+}
+
 async function start(handlers: Record<string, Handler> = {}) {
   const calls: Call[] = [];
+  const board = sampleBoard();
   mockWindows('main');
   mockIPC(
     backend(
       {
+        ...sampleHandlers(),
         board: () => board,
-        search_people: searchPeople,
-        assignment_conflicts: (args) => (args.personId === 7 && args.role === 'moderator' ? [doubleBooked] : []),
-        itinerary: () => bellItinerary,
+        assignment_conflicts: (args) => (args.personId === bell.id && args.role === 'chair' ? [doubleBooked] : []),
         ...handlers,
       },
       calls,
@@ -54,7 +91,7 @@ async function start(handlers: Record<string, Handler> = {}) {
   const ws = await startedWorkspace();
   const mounted = await mountUnder(ws, BoardPage);
   app = mounted.app;
-  return { el: mounted.el, calls };
+  return { el: mounted.el, calls, board };
 }
 
 const cards = (el: ParentNode) => $$(el, '[data-testid="board-session"]');
@@ -75,142 +112,150 @@ async function pickPerson(c: HTMLElement, query: string, name: string) {
 
 describe('BoardPage', () => {
   it('shows the sessions that need people, what they need, and starts on the first need’s role', async () => {
-    const { el } = await start();
+    const { el, board } = await start();
     expect($(el, '[data-testid="board-page"]')).not.toBeNull();
     // "Needs people only" is on at first: the opening has all it needs.
     expect($<HTMLInputElement>(el, '[data-testid="board-needs-only"]')?.checked).toBe(true);
-    expect(ids(el)).toEqual([21, 22, 23]);
+    expect(ids(el)).toEqual([updates.id, fora.id, shared.id, awareness.id]);
 
-    const panel = card(el, 21);
-    expect($(panel, '[data-testid="board-needs"]')?.textContent).toBe('Needs a moderator, panellists');
-    expect(roleOf(panel)).toBe('moderator');
-    expect(roleOf(card(el, 22))).toBe('speaker');
-    expect(roleOf(card(el, 23))).toBe('presenter');
-    expect(panel.textContent).toContain('Mon 18 Nov, 10:00–11:00');
-    expect(panel.textContent).toContain('Plenary Hall');
-    expect(panel.textContent).toContain('Commemorative Dialogue');
-    expect(card(el, 23).textContent).toContain('Unscheduled');
-    // The planner's conflict naming the panel is shown on it.
-    expect($(panel, '[data-testid="board-conflicts"]')?.textContent).toContain('Plenary Hall has two sessions at once');
-    expect($(panel, '[data-testid="conflict-badge"]')).not.toBeNull();
-    // Roles already given are listed in order.
-    expect($(card(el, 22), '[data-testid="board-roles"]')?.textContent).toContain('Chair: Dr Siti Rahman (Indonesia)');
+    const first = card(el, updates.id);
+    expect($(first, '[data-testid="board-needs"]')?.textContent).toBe('Needs a chair, speakers');
+    expect(roleOf(first)).toBe('chair');
+    expect(first.textContent).toContain('Tue 19 Nov, 10:15–11:30');
+    expect(first.textContent).toContain('Plenary Hall');
+    expect(first.textContent).toContain('10th Annual Meeting');
+    expect(card(el, awareness.id).textContent).toContain('Unscheduled');
+    // The planner's conflict naming the session is shown on it.
+    expect($(first, '[data-testid="board-conflicts"]')?.textContent).toContain('Plenary Hall has two sessions at once');
+    expect($(first, '[data-testid="conflict-badge"]')).not.toBeNull();
+    expect($(first, '[data-testid="board-roles"]')).toBeNull();
+    // Roles already given are listed in order, an organisation's too.
+    expect($(card(el, fora.id), '[data-testid="board-roles"]')?.textContent).toContain(
+      'Presenter: Bali Process Regional Support Office',
+    );
     // Only statements sessions have a speaking list.
-    expect($(card(el, 22), '[data-testid="board-speaking"]')).not.toBeNull();
-    expect($(panel, '[data-testid="board-speaking"]')).toBeNull();
+    expect($(first, '[data-testid="board-speaking"]')).not.toBeNull();
+    expect($(card(el, fora.id), '[data-testid="board-speaking"]')).toBeNull();
 
     await click($(el, '[data-testid="board-needs-only"]'));
-    expect(ids(el)).toEqual([20, 21, 22, 23]);
-    const opening = card(el, 20);
-    expect($(opening, '[data-testid="board-needs"]')).toBeNull();
-    expect($(opening, '[data-testid="board-roles"]')?.textContent).toContain('Co-chair: Ms Lynn Bell (Australia)');
+    expect(ids(el)).toEqual(board.sessions.map((s) => s.entry.session.id));
+    const full = card(el, opening.id);
+    expect($(full, '[data-testid="board-needs"]')).toBeNull();
+    expect($(full, '[data-testid="board-roles"]')?.textContent).toContain('Co-chair: Ms Lynn Bell (Australia)');
+    // Nothing missing: the role usually added to a presentation.
+    const presentation = board.sessions.find((s) => s.entry.session.kind === 'presentation')!.entry.session;
+    expect(roleOf(card(el, presentation.id))).toBe('presenter');
   });
 
   it('filters by event and by day', async () => {
     const { el } = await start();
-    await choose($<HTMLSelectElement>(el, '[data-testid="board-event"]'), '11');
-    expect(ids(el)).toEqual([22, 23]);
+    await choose($<HTMLSelectElement>(el, '[data-testid="board-event"]'), String(shared.event_id));
+    expect(ids(el)).toEqual([shared.id, awareness.id]);
     await choose($<HTMLSelectElement>(el, '[data-testid="board-day"]'), 'unscheduled');
-    expect(ids(el)).toEqual([23]);
-    await choose($<HTMLSelectElement>(el, '[data-testid="board-day"]'), '2024-11-18');
+    expect(ids(el)).toEqual([awareness.id]);
+    await choose($<HTMLSelectElement>(el, '[data-testid="board-day"]'), '2024-11-19');
     expect(ids(el)).toEqual([]);
     expect($(el, '[data-testid="board-empty"]')?.textContent).toContain('Show all sessions');
     await choose($<HTMLSelectElement>(el, '[data-testid="board-event"]'), '');
-    expect(ids(el)).toEqual([21]);
+    expect(ids(el)).toEqual([updates.id, fora.id]);
   });
 
   it('asks what picking a person would clash with, and asks again for another role', async () => {
     const { el, calls } = await start();
-    const panel = card(el, 21);
-    await pickPerson(panel, 'bell', 'Ms Lynn Bell');
+    const first = card(el, updates.id);
+    await pickPerson(first, 'bell', 'Ms Lynn Bell');
 
-    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: 21, personId: 7, role: 'moderator' });
-    const preview = $(panel, '[data-testid="board-preview"]')!;
+    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: updates.id, personId: bell.id, role: 'chair' });
+    const preview = $(first, '[data-testid="board-preview"]')!;
     expect(preview.textContent).toContain(doubleBooked.message);
     expect(preview.classList.contains('clash')).toBe(true);
     // Nothing is written by a preview.
     expect(calls.some((c) => c.cmd === 'add_session_role')).toBe(false);
 
-    await choose($<HTMLSelectElement>(panel, '[data-testid="board-role"]'), 'panellist');
-    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: 21, personId: 7, role: 'panellist' });
-    expect($(panel, '[data-testid="board-preview"]')?.textContent?.trim()).toBe('No clashes.');
+    await choose($<HTMLSelectElement>(first, '[data-testid="board-role"]'), 'speaker');
+    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: updates.id, personId: bell.id, role: 'speaker' });
+    expect($(first, '[data-testid="board-preview"]')?.textContent?.trim()).toBe('No clashes.');
 
     // Escape clears the proposal.
-    await press($(panel, '[data-testid="board-assign"]')!, 'Escape');
-    expect($(panel, '[data-testid="board-proposal"]')).toBeNull();
+    await press($(first, '[data-testid="board-assign"]')!, 'Escape');
+    expect($(first, '[data-testid="board-proposal"]')).toBeNull();
   });
 
   it('assigns the picked person in the chosen role and reloads the board', async () => {
-    const filled: Board_Serialize = {
-      ...board,
-      sessions: boardSessions.map((s) => (s.entry.session.id === 21 ? { ...s, needs: ['panellists'] } : s)),
-    };
     let assigned = false;
+    const before = sampleBoard();
+    // What the backend answers once the chair is given.
+    const filled = copy(before);
+    const s = filled.sessions.find((x) => x.entry.session.id === updates.id)!;
+    s.needs = s.needs.filter((n) => n.role !== 'chair');
     const { el, calls } = await start({
       add_session_role: () => {
         assigned = true;
         return null;
       },
-      board: () => (assigned ? filled : board),
+      board: () => (assigned ? filled : before),
     });
-    const panel = card(el, 21);
-    await pickPerson(panel, 'rahman', 'Dr Siti Rahman');
-    expect($(panel, '[data-testid="board-preview"]')?.textContent?.trim()).toBe('No clashes.');
-    await click($(panel, '[data-testid="board-assign"]'));
+    const first = card(el, updates.id);
+    await pickPerson(first, 'tharyat', 'Mr Tri Tharyat');
+    expect($(first, '[data-testid="board-preview"]')?.textContent?.trim()).toBe('No clashes.');
+    await click($(first, '[data-testid="board-assign"]'));
 
     expect(last(calls, 'add_session_role')?.args).toEqual({
-      sessionId: 21,
-      entry: { role: 'moderator', person_id: 8, organisation_id: null, note: '' },
+      sessionId: updates.id,
+      entry: { role: 'chair', person_id: tharyat.id, organisation_id: null, note: '' },
     });
     expect($(el, '[data-testid="board-status"]')?.textContent).toBe(
-      'Assigned Dr Siti Rahman as moderator of “Panel on recruitment”.',
+      `Assigned Mr Tri Tharyat as chair of “${updates.title}”.`,
     );
-    // The board reloaded: the panel now needs only panellists, and the role follows.
-    expect($(card(el, 21), '[data-testid="board-needs"]')?.textContent).toBe('Needs panellists');
-    expect(roleOf(card(el, 21))).toBe('panellist');
-    expect($(card(el, 21), '[data-testid="board-proposal"]')).toBeNull();
+    // The board reloaded: the session now needs only speakers, and the role follows.
+    expect($(card(el, updates.id), '[data-testid="board-needs"]')?.textContent).toBe('Needs speakers');
+    expect(roleOf(card(el, updates.id))).toBe('speaker');
+    expect($(card(el, updates.id), '[data-testid="board-proposal"]')).toBeNull();
   });
 
   it('shows a refused assignment on the card and keeps the proposal', async () => {
+    const refusal = `Mr Tri Tharyat is already chair of “${shared.title}”.`;
     const { el } = await start({
       add_session_role: () => {
-        throw apiError('invalid', 'Dr Siti Rahman is already chair of “National statements”.', [
-          { field: 'person_id', message: 'Dr Siti Rahman is already chair of “National statements”.' },
-        ]);
+        throw apiError('invalid', refusal, [{ field: 'person_id', message: refusal }]);
       },
     });
-    const statements = card(el, 22);
-    await choose($<HTMLSelectElement>(statements, '[data-testid="board-role"]'), 'chair');
-    await pickPerson(statements, 'rahman', 'Dr Siti Rahman');
-    await click($(statements, '[data-testid="board-assign"]'));
-    expect($(statements, '[data-testid="board-assign-error"]')?.textContent).toContain('already chair');
-    expect($(statements, '[data-testid="board-proposal"]')?.textContent).toContain('Dr Siti Rahman');
+    const target = card(el, shared.id);
+    await choose($<HTMLSelectElement>(target, '[data-testid="board-role"]'), 'speaker');
+    await pickPerson(target, 'tharyat', 'Mr Tri Tharyat');
+    await click($(target, '[data-testid="board-assign"]'));
+    expect($(target, '[data-testid="board-assign-error"]')?.textContent).toContain('already chair');
+    expect($(target, '[data-testid="board-proposal"]')?.textContent).toContain('Mr Tri Tharyat');
   });
 
   it('lists people’s load and sorts it by name', async () => {
     const { el } = await start();
     const rows = () => $$(el, '[data-testid="board-load"]');
     expect(rows().map((r) => $(r, '[data-testid="board-load-text"]')?.textContent)).toEqual([
-      '3 sessions: 2 panellist, 1 moderator',
-      '1 session: 1 chair',
+      '3 sessions: 2 speaker, 1 moderator',
+      '1 session: 1 speaker',
+      '1 session: 1 co-chair',
+      '1 session: 1 co-chair',
     ]);
-    expect(rows()[0]?.textContent).toContain('Ms Lynn Bell');
+    expect(rows()[0]?.textContent).toContain('Ms Kathryn Haigh');
     expect(rows()[0]?.textContent).toContain('Australia');
     await choose($<HTMLSelectElement>(el, '[data-testid="board-load-sort"]'), 'name');
-    expect(rows().map((r) => Number(r.dataset.personId))).toEqual([8, 7]);
+    expect(rows().map((r) => Number(r.dataset.personId))).toEqual(
+      ['Mr Caka Alverdi Awal', 'Mr Tri Tharyat', 'Ms Kathryn Haigh', 'Ms Lynn Bell'].map((n) => personNamed(n).id),
+    );
   });
 
   it('picks a person from the load list with Pick and “Assign here”', async () => {
     const { el, calls } = await start();
-    const bell = $(el, '[data-testid="board-load"][data-person-id="7"]')!;
-    expect($(card(el, 22), '[data-testid="board-assign-here"]')).toBeNull();
-    await click($(bell, '[data-testid="board-pick"]'));
-    expect($(bell, '[data-testid="board-pick"]')?.getAttribute('aria-pressed')).toBe('true');
-    await click($(card(el, 22), '[data-testid="board-assign-here"]'));
+    const row = $(el, `[data-testid="board-load"][data-person-id="${bell.id}"]`)!;
+    expect($(card(el, shared.id), '[data-testid="board-assign-here"]')).toBeNull();
+    await click($(row, '[data-testid="board-pick"]'));
+    expect($(row, '[data-testid="board-pick"]')?.getAttribute('aria-pressed')).toBe('true');
+    await click($(card(el, shared.id), '[data-testid="board-assign-here"]'));
 
-    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: 22, personId: 7, role: 'speaker' });
-    expect($(card(el, 22), '[data-testid="board-proposal"]')?.textContent).toContain('Ms Lynn Bell (Australia)');
-    expect(document.activeElement).toBe($(card(el, 22), '[data-testid="board-assign"]'));
+    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: shared.id, personId: bell.id, role: 'chair' });
+    expect($(card(el, shared.id), '[data-testid="board-proposal"]')?.textContent).toContain('Ms Lynn Bell (Australia)');
+    expect(document.activeElement).toBe($(card(el, shared.id), '[data-testid="board-assign"]'));
     // The held person is placed once.
     expect($(el, '[data-testid="board-assign-here"]')).toBeNull();
     expect($(el, '[data-testid="board-holding"]')).toBeNull();
@@ -218,12 +263,12 @@ describe('BoardPage', () => {
 
   it('picks a person dropped from the load list onto a card', async () => {
     const { el, calls } = await start();
-    const rahman = $(el, '[data-testid="board-load"][data-person-id="8"] .load-main')!;
-    rahman.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 0, clientY: 0, bubbles: true }));
+    const from = $(el, `[data-testid="board-load"][data-person-id="${tharyat.id}"] .load-main`)!;
+    from.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 0, clientY: 0, bubbles: true }));
     window.dispatchEvent(new PointerEvent('pointermove', { clientX: 40, clientY: 0, bubbles: true }));
     await settle();
     flushSync();
-    const target = card(el, 23);
+    const target = card(el, awareness.id);
     expect(target.classList.contains('drop-target')).toBe(true);
     target.dispatchEvent(new PointerEvent('pointerenter'));
     flushSync();
@@ -231,14 +276,14 @@ describe('BoardPage', () => {
     target.dispatchEvent(new PointerEvent('pointerup', { clientX: 40, clientY: 0, bubbles: true }));
     await settle();
     flushSync();
-    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: 23, personId: 8, role: 'presenter' });
-    expect($(target, '[data-testid="board-proposal"]')?.textContent).toContain('Dr Siti Rahman');
+    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: awareness.id, personId: tharyat.id, role: 'chair' });
+    expect($(target, '[data-testid="board-proposal"]')?.textContent).toContain('Mr Tri Tharyat');
     expect(target.classList.contains('drop-target')).toBe(false);
   });
 
   it('picks no one when the pointer is released over a card without carrying', async () => {
     const { el, calls } = await start();
-    const target = card(el, 23);
+    const target = card(el, awareness.id);
     target.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
     await settle();
     expect(last(calls, 'assignment_conflicts')).toBeUndefined();
@@ -246,35 +291,39 @@ describe('BoardPage', () => {
   });
 
   it('shows a person’s sessions when their load row is clicked', async () => {
-    const { el, calls } = await start();
-    const bell = $(el, '[data-testid="board-load"][data-person-id="7"]')!;
-    await click(bell);
-    expect(last(calls, 'itinerary')?.args).toEqual({ personId: 7 });
+    // Ms Lynn Bell's sessions, and one more not yet given a room.
+    const itinerary = copy(week.itineraryByPerson[bell.id]!);
+    itinerary.push({
+      session: { ...updates, room_id: null },
+      role: 'speaker',
+      note: '',
+      room: null,
+      event_title: '10th Annual Meeting',
+    });
+    const { el, calls } = await start({ itinerary: () => itinerary });
+    const row = $(el, `[data-testid="board-load"][data-person-id="${bell.id}"]`)!;
+    await click(row);
+    expect(last(calls, 'itinerary')?.args).toEqual({ personId: bell.id });
     const entries = $$(el, '[data-testid="board-itinerary-entry"]').map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
     expect(entries).toEqual([
-      'Mon 18 Nov, 09:00–09:30 Opening remarks Co-chair · Plenary Hall · Commemorative Dialogue',
-      'Mon 18 Nov, 16:00–16:30 Closing Moderator · No room · Commemorative Dialogue',
+      `Mon 18 Nov, 09:00–09:30 ${opening.title} Co-chair · Plenary Hall · 10th Anniversary Commemorative Dialogue`,
+      `Tue 19 Nov, 10:15–11:30 ${updates.title} Speaker · No room · 10th Annual Meeting`,
     ]);
     // Pick does not toggle the list; clicking the row again closes it.
-    await click($(bell, '[data-testid="board-pick"]'));
+    await click($(row, '[data-testid="board-pick"]'));
     expect($(el, '[data-testid="board-itinerary"]')).not.toBeNull();
-    await click($(bell, '[data-testid="board-load-open"]'));
+    await click($(row, '[data-testid="board-load-open"]'));
     expect($(el, '[data-testid="board-itinerary"]')).toBeNull();
   });
 
   it('opens the roles and speaking list dialogs for a session', async () => {
-    const { el } = await start({
-      session_roles: () => [],
-      organisations: () => organisations,
-      agenda: () => agendaWithBoard,
-      speaking_list: () => speakingList,
-    });
-    await click($(card(el, 21), '[data-testid="board-edit-roles"]'));
+    const { el } = await start();
+    await click($(card(el, fora.id), '[data-testid="board-edit-roles"]'));
     expect($(document.body, '[data-testid="roles-form"]')).not.toBeNull();
-    expect(document.querySelector('dialog h2')?.textContent).toBe('Roles — Panel on recruitment');
+    expect(document.querySelector('dialog h2')?.textContent).toBe(`Roles — ${fora.title}`);
     await click(Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Cancel'));
     expect($(document.body, '[data-testid="roles-form"]')).toBeNull();
-    await click($(card(el, 22), '[data-testid="board-speaking"]'));
+    await click($(card(el, updates.id), '[data-testid="board-speaking"]'));
     expect($(document.body, '[data-testid="speaking-form"]')).not.toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Need } from '../ipc';
 import { UNSCHEDULED, filterSessions, sessionDay, type BoardFilter } from './filters';
 
-const item = (id: number, eventId: number, start: string | null, needs: string[] = []) => ({
+const item = (id: number, eventId: number, start: string | null, needs: Need[] = []) => ({
   id,
   entry: { session: { event_id: eventId, start } },
   needs,
@@ -9,9 +10,12 @@ const item = (id: number, eventId: number, start: string | null, needs: string[]
 
 const sessions = [
   item(1, 10, '2024-11-18T09:00:00'),
-  item(2, 10, '2024-11-18T10:00:00', ['a moderator', 'panellists']),
-  item(3, 11, '2024-11-19T09:00:00', ['speakers']),
-  item(4, 11, null, ['a presenter']),
+  item(2, 10, '2024-11-18T10:00:00', [
+    { role: 'moderator', text: 'a moderator' },
+    { role: 'panellist', text: 'panellists' },
+  ]),
+  item(3, 11, '2024-11-19T09:00:00', [{ role: 'speaker', text: 'speakers' }]),
+  item(4, 11, null, [{ role: 'presenter', text: 'a presenter' }]),
   item(5, 11, null),
 ];
 

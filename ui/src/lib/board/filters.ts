@@ -1,6 +1,7 @@
 // Which sessions the board shows: those still needing people (or all), of
 // one event or all, on one day, unscheduled, or all days.
 import { datePart } from '../format/time';
+import type { Need } from '../ipc';
 
 /** The day filter's value for sessions without a day. */
 export const UNSCHEDULED = 'unscheduled';
@@ -15,7 +16,7 @@ export type BoardFilter = {
 
 type Filterable = {
   entry: { session: { event_id: number; start: string | null } };
-  needs: readonly string[];
+  needs: readonly Need[];
 };
 
 /** The "YYYY-MM-DD" a session is on; null when unscheduled. */

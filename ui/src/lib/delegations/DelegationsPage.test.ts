@@ -2,11 +2,31 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { Workspace } from '../plan/workspace.svelte';
-import { ASK, answer, apiError, settle, type Call, type Handler } from '../testing/fixtures';
+import { ASK, answer, apiError, settle, vocabulary, type Call, type Handler } from '../testing/fixtures';
 import { $, $$, choose, click, typeInto } from '../testing/dom';
 import PageHost from '../testing/WorkspaceHost.svelte';
 import DelegationsPage from './DelegationsPage.svelte';
-import { SAVE, delegationsBackend, overview, roster, vocabulary } from './fixtures';
+import { copy, week } from '../testing/sample';
+import {
+  SAVE,
+  annual,
+  australia,
+  awal,
+  bell,
+  cambodia,
+  cochairs,
+  delegationsBackend,
+  dialogue,
+  haigh,
+  india,
+  indonesia,
+  iom,
+  overview,
+  roster,
+  thailand,
+  tharyat,
+  walkFree,
+} from './fixtures';
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -17,7 +37,7 @@ afterEach(() => {
   clearMocks();
 });
 
-async function start(handlers: Record<string, Handler> = {}, plan = overview) {
+async function start(handlers: Record<string, Handler> = {}, plan = overview()) {
   const calls: Call[] = [];
   mockIPC(delegationsBackend({ overview: () => plan, ...handlers }, calls));
   const ws = new Workspace();
@@ -54,69 +74,74 @@ describe('Delegations page', () => {
   it('shows the first event’s delegations grouped by status, with counts and senior officials', async () => {
     const { el, calls } = await start();
     expect($(el, '[data-testid="delegations-page"]')).not.toBeNull();
-    expect($<HTMLSelectElement>(el, '[data-testid="delegations-event"]')?.value).toBe('10');
-    expect(lastCall(calls, 'roster')?.args).toEqual({ eventId: 10 });
+    expect($<HTMLSelectElement>(el, '[data-testid="delegations-event"]')?.value).toBe(String(dialogue.id));
+    expect(lastCall(calls, 'roster')?.args).toEqual({ eventId: dialogue.id });
 
     const groups = $$(el, '[data-testid="delegation-group"]');
-    expect(groups.map((g) => g.dataset.status)).toEqual(['member', 'observer', 'guest', 'co_host', 'none']);
-    expect(text($(groups[4]!, 'h3'))).toBe('Registered, no participation entry (1)');
-    const rowNames = $$(el, '[data-testid="delegation-name"]').map((n) => text(n));
-    expect(rowNames).toEqual([
-      'Australia',
-      'Indonesia',
-      'Japan',
-      'International Organization for Migration (IOM)',
-      'Mekong Migration Network (MMN)',
-      'Thailand',
-      'Fair Trade Alliance',
-    ]);
+    expect(groups.map((g) => g.dataset.status)).toEqual(['member', 'observer', 'guest', 'co_host', 'secretariat', 'none']);
+    expect(text($(groups[5]!, 'h3'))).toBe('Registered, no participation entry (1)');
+    const namesIn = (g: Element) => $$(g, '[data-testid="delegation-name"]').map((n) => text(n));
+    // Protocol order inside each group: the co-chairs first.
+    expect(namesIn(groups[0]!).slice(0, 3)).toEqual(['Australia', 'Indonesia', 'Bangladesh']);
+    expect(namesIn(groups[0]!)).toContain('International Organization for Migration (IOM)');
+    expect(namesIn(groups[3]!)).toEqual(['Thailand']);
+    expect(namesIn(groups[4]!)).toEqual(['Bali Process Regional Support Office (RSO)']);
+    expect(namesIn(groups[5]!)).toEqual(['Walk Free']);
+    expect($$(el, '[data-testid="delegation-name"]')).toHaveLength(roster().delegations.length);
 
-    const australia = delegation(el, 1);
-    expect(text($(australia, '[data-testid="delegation-category"]'))).toBe('Member state');
-    expect($<HTMLSelectElement>(australia, '[data-testid="delegation-status"]')?.value).toBe('member');
-    expect($<HTMLInputElement>(australia, '[data-testid="delegation-level"]')?.value).toBe('Senior official');
-    expect(text($(australia, '[data-testid="delegation-count"]'))).toBe('2 people');
+    const au = delegation(el, australia.id);
+    expect(text($(au, '[data-testid="delegation-category"]'))).toBe('Member state');
+    expect($<HTMLSelectElement>(au, '[data-testid="delegation-status"]')?.value).toBe('member');
+    expect($<HTMLInputElement>(au, '[data-testid="delegation-level"]')?.value).toBe('Senior official');
+    expect(text($(au, '[data-testid="delegation-count"]'))).toBe('2 people');
     // Without a participation entry there is nothing to remove and no level to keep.
-    expect($(delegation(el, 7), '[data-testid="delegation-remove"]')).toBeNull();
-    expect($<HTMLInputElement>(delegation(el, 7), '[data-testid="delegation-level"]')?.disabled).toBe(true);
+    expect($(delegation(el, walkFree.id), '[data-testid="delegation-remove"]')).toBeNull();
+    expect($<HTMLInputElement>(delegation(el, walkFree.id), '[data-testid="delegation-level"]')?.disabled).toBe(true);
 
     expect(text($(el, '[data-testid="counts-status"]'))).toBe(
-      '2 members · 2 observers · 1 guest · 1 co-host · 1 without a participation entry · 5 people on the list',
+      '16 members · 9 observers · 10 guests · 1 co-host · 1 secretariat · 1 without a participation entry · 6 people on the list',
     );
     expect(text($(el, '[data-testid="counts-category"]'))).toBe(
-      'By category: 3 member states · 1 observer state · 1 international organisation · 1 civil society',
+      'By category: 13 member states · 9 observer states · 4 international organisations · 4 civil society · 1 private sector · 1 programme · 4 workstreams or other bodies · 1 secretariat',
     );
-    expect(text($(el, '[data-testid="senior-officials"]'))).toBe('Led by senior officials: Australia, Thailand');
+    expect(text($(el, '[data-testid="senior-officials"]'))).toBe(
+      'Led by senior officials: Australia, Indonesia, Bangladesh, Maldives, Sri Lanka, Cambodia',
+    );
     expect(text($(el, '[data-testid="unaffiliated"]'))).toContain('Dr Sam Kee');
   });
 
   it('changes a status with setParticipation, keeping the level, and reloads', async () => {
     const { el, calls } = await start();
     const before = callsOf(calls, 'roster').length;
-    // After the change the backend lists Japan with the members.
-    const [australia, indonesia, thailand, japan, ...rest] = roster.delegations;
-    const moved = [australia!, indonesia!, { ...japan!, status: 'member' as const }, thailand!, ...rest];
-    mockIPC(delegationsBackend({ roster: () => ({ ...roster, delegations: moved }) }, calls));
-    const status = $<HTMLSelectElement>(delegation(el, 4), '[data-testid="delegation-status"]')!;
+    // After the change the backend lists Cambodia with the members.
+    const moved = roster();
+    moved.delegations = moved.delegations.map((d) => (d.organisation.id === cambodia.id ? { ...d, status: 'member' } : d));
+    mockIPC(delegationsBackend({ roster: () => moved }, calls));
+    const status = $<HTMLSelectElement>(delegation(el, cambodia.id), '[data-testid="delegation-status"]')!;
     status.focus();
     await choose(status, 'member');
     expect(lastCall(calls, 'set_participation')?.args).toEqual({
-      eventId: 10,
-      organisationId: 4,
+      eventId: dialogue.id,
+      organisationId: cambodia.id,
       status: 'member',
-      level: 'Officials',
+      level: 'Senior official',
     });
     expect(callsOf(calls, 'roster').length).toBe(before + 1);
-    // Japan moved to the members; the keyboard stays on its status.
+    // Cambodia moved to the members; the keyboard stays on its status.
     const members = $$(el, '[data-testid="delegation-group"][data-status="member"] [data-testid="delegation-name"]');
-    expect(members.map((n) => text(n))).toEqual(['Australia', 'Indonesia', 'Japan']);
-    expect(document.activeElement).toBe($(delegation(el, 4), '[data-testid="delegation-status"]'));
+    expect(members.map((n) => text(n)).pop()).toBe('Cambodia');
+    expect(document.activeElement).toBe($(delegation(el, cambodia.id), '[data-testid="delegation-status"]'));
   });
 
   it('gives an organisation without an entry a status', async () => {
     const { el, calls } = await start();
-    await choose($<HTMLSelectElement>(delegation(el, 7), '[data-testid="delegation-status"]'), 'guest');
-    expect(lastCall(calls, 'set_participation')?.args).toEqual({ eventId: 10, organisationId: 7, status: 'guest', level: '' });
+    await choose($<HTMLSelectElement>(delegation(el, walkFree.id), '[data-testid="delegation-status"]'), 'guest');
+    expect(lastCall(calls, 'set_participation')?.args).toEqual({
+      eventId: dialogue.id,
+      organisationId: walkFree.id,
+      status: 'guest',
+      level: '',
+    });
   });
 
   it('puts a refused status back and says why', async () => {
@@ -125,7 +150,7 @@ describe('Delegations page', () => {
         throw apiError('invalid', 'Level is longer than 120 characters.', [{ field: 'level', message: 'Too long.' }]);
       },
     });
-    const status = $<HTMLSelectElement>(delegation(el, 4), '[data-testid="delegation-status"]')!;
+    const status = $<HTMLSelectElement>(delegation(el, cambodia.id), '[data-testid="delegation-status"]')!;
     await choose(status, 'guest');
     expect(status.value).toBe('observer');
     expect(text($(el, '[data-testid="delegations-error"]'))).toContain('Level is longer than 120 characters.');
@@ -133,7 +158,7 @@ describe('Delegations page', () => {
 
   it('commits a level on change, once, and not when unchanged', async () => {
     const { el, calls } = await start();
-    const level = $<HTMLInputElement>(delegation(el, 2), '[data-testid="delegation-level"]')!;
+    const level = $<HTMLInputElement>(delegation(el, india.id), '[data-testid="delegation-level"]')!;
     level.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     expect(callsOf(calls, 'set_participation')).toHaveLength(0);
@@ -144,7 +169,7 @@ describe('Delegations page', () => {
     await settle();
     flushSync();
     expect(callsOf(calls, 'set_participation').map((c) => c.args)).toEqual([
-      { eventId: 10, organisationId: 2, status: 'member', level: 'Senior official' },
+      { eventId: dialogue.id, organisationId: india.id, status: 'member', level: 'Senior official' },
     ]);
   });
 
@@ -152,63 +177,70 @@ describe('Delegations page', () => {
     const calls: Call[] = [];
     const { el } = await start();
     mockIPC(delegationsBackend({ [ASK]: answer(false) }, calls));
-    await click($(delegation(el, 4), '[data-testid="delegation-remove"]'));
-    expect(lastCall(calls, ASK)?.args.message).toBe('Remove Japan from Commemorative Dialogue?');
+    await click($(delegation(el, cambodia.id), '[data-testid="delegation-remove"]'));
+    expect(lastCall(calls, ASK)?.args.message).toBe(`Remove Cambodia from ${dialogue.title}?`);
     expect(callsOf(calls, 'set_participation')).toHaveLength(0);
 
     mockIPC(delegationsBackend({ [ASK]: answer(true) }, calls));
-    await click($(delegation(el, 1), '[data-testid="delegation-remove"]'));
+    await click($(delegation(el, australia.id), '[data-testid="delegation-remove"]'));
     expect(lastCall(calls, ASK)?.args.message).toBe(
-      'Remove Australia from Commemorative Dialogue? Its 2 registered people stay registered.',
+      `Remove Australia from ${dialogue.title}? Its 2 registered people stay registered.`,
     );
     expect(lastCall(calls, 'set_participation')?.args).toEqual({
-      eventId: 10,
-      organisationId: 1,
+      eventId: dialogue.id,
+      organisationId: australia.id,
       status: null,
       level: 'Senior official',
     });
   });
 
   it('lists a delegation’s members when expanded and edits their registration', async () => {
-    const { el, calls } = await start({
-      search_people: () => [{ id: 600, name: 'Mr Kenji Sato', email: '', organisation: 'Japan', acronym: '' }],
-    });
-    const row = delegation(el, 1);
+    // Mr Caka Alverdi Awal is not registered for the Dialogue in this case.
+    const without = roster();
+    for (const d of without.delegations) d.members = d.members.filter((m) => m.person_id !== awal.id);
+    const { el, calls } = await start({ roster: () => without });
+    const row = delegation(el, australia.id);
     const toggle = $(row, '[data-testid="delegation-toggle"]')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect($$(row, '[data-testid="delegate"]')).toHaveLength(0);
     await click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     const members = $$(row, '[data-testid="delegate"]');
-    expect(members.map((m) => text($(m, '[data-testid="delegate-name"]')))).toEqual(['Ms Lynn Bell', 'Mr Daniel Ong']);
-    expect(text(members[0])).toContain('First Assistant Secretary');
-    const ong = members[1]!;
-    expect($<HTMLSelectElement>(ong, '[data-testid="delegate-capacity"]')?.value).toBe('adviser');
+    expect(members.map((m) => text($(m, '[data-testid="delegate-name"]')))).toEqual(['Ms Lynn Bell', 'Ms Kathryn Haigh']);
+    expect(text(members[0])).toContain('Australian Ambassador to Counter Modern Slavery');
+    const second = members[1]!;
+    expect($<HTMLSelectElement>(second, '[data-testid="delegate-capacity"]')?.value).toBe('alternate');
 
-    await choose($<HTMLSelectElement>(ong, '[data-testid="delegate-capacity"]'), 'alternate');
+    await choose($<HTMLSelectElement>(second, '[data-testid="delegate-capacity"]'), 'adviser');
     expect(lastCall(calls, 'set_registration')?.args).toEqual({
-      eventId: 10,
-      personId: 502,
-      registration: 'registered',
-      capacity: 'alternate',
-    });
-    await choose($<HTMLSelectElement>(delegation(el, 1), '[data-testid="delegate"][data-person-id="502"] [data-testid="delegate-registration"]'), 'confirmed');
-    expect(lastCall(calls, 'set_registration')?.args).toEqual({
-      eventId: 10,
-      personId: 502,
+      eventId: dialogue.id,
+      personId: haigh.id,
       registration: 'confirmed',
       capacity: 'adviser',
     });
+    const haighRow = `[data-testid="delegate"][data-person-id="${haigh.id}"]`;
+    await choose($<HTMLSelectElement>(delegation(el, australia.id), `${haighRow} [data-testid="delegate-registration"]`), 'registered');
+    expect(lastCall(calls, 'set_registration')?.args).toEqual({
+      eventId: dialogue.id,
+      personId: haigh.id,
+      registration: 'registered',
+      capacity: 'alternate',
+    });
 
     // Someone without check-ins goes at once; with check-ins, only after asking.
-    await click($(delegation(el, 1), '[data-testid="delegate"][data-person-id="502"] [data-testid="delegate-remove"]'));
-    expect(lastCall(calls, 'set_registration')?.args).toEqual({ eventId: 10, personId: 502, registration: null, capacity: 'adviser' });
+    await click($(delegation(el, australia.id), `${haighRow} [data-testid="delegate-remove"]`));
+    expect(lastCall(calls, 'set_registration')?.args).toEqual({
+      eventId: dialogue.id,
+      personId: haigh.id,
+      registration: null,
+      capacity: 'alternate',
+    });
     expect(callsOf(calls, ASK)).toHaveLength(0);
 
-    await pick($<HTMLInputElement>(delegation(el, 1), '[data-testid="delegation-add-person"]'), 'Sato');
+    await pick($<HTMLInputElement>(delegation(el, australia.id), '[data-testid="delegation-add-person"]'), 'Awal');
     expect(lastCall(calls, 'set_registration')?.args).toEqual({
-      eventId: 10,
-      personId: 600,
+      eventId: dialogue.id,
+      personId: awal.id,
       registration: 'registered',
       capacity: 'delegate',
     });
@@ -218,8 +250,10 @@ describe('Delegations page', () => {
     const calls: Call[] = [];
     const { el } = await start();
     mockIPC(delegationsBackend({ [ASK]: answer(false) }, calls));
-    await click($(delegation(el, 1), '[data-testid="delegation-toggle"]'));
-    await click($(delegation(el, 1), '[data-testid="delegate"][data-person-id="501"] [data-testid="delegate-remove"]'));
+    await click($(delegation(el, australia.id), '[data-testid="delegation-toggle"]'));
+    await click(
+      $(delegation(el, australia.id), `[data-testid="delegate"][data-person-id="${bell.id}"] [data-testid="delegate-remove"]`),
+    );
     expect(lastCall(calls, ASK)?.args.message).toContain('Their check-ins on 1 day will be removed too.');
     expect(callsOf(calls, 'set_registration')).toHaveLength(0);
   });
@@ -227,10 +261,10 @@ describe('Delegations page', () => {
   it('adds an organisation with the chosen status', async () => {
     const { el, calls } = await start();
     await choose($<HTMLSelectElement>(el, '[data-testid="add-organisation-status"]'), 'observer');
-    await pick($<HTMLInputElement>(el, '[data-testid="add-organisation"]'), 'Fair');
+    await pick($<HTMLInputElement>(el, '[data-testid="add-organisation"]'), 'Walk');
     expect(lastCall(calls, 'set_participation')?.args).toEqual({
-      eventId: 10,
-      organisationId: 7,
+      eventId: dialogue.id,
+      organisationId: walkFree.id,
       status: 'observer',
       level: '',
     });
@@ -239,13 +273,20 @@ describe('Delegations page', () => {
   it('shows the co-chairs in order with names, days and roles', async () => {
     const { el, calls } = await start();
     const rows = cochairRows(el);
-    expect(rows).toHaveLength(2);
-    expect(orgOf(rows[0]!).selectedOptions[0]?.textContent).toBe('Australia');
-    expect(text($(rows[0]!, '[data-testid="cochair-person"]'))).toBe('Ms Lynn Bell');
-    expect(roleOf(rows[0]!).value).toBe('Senior Official Co-Chair');
+    expect(rows.map((r) => orgOf(r).selectedOptions[0]?.textContent)).toEqual(['Australia', 'Indonesia', 'Indonesia', 'Australia']);
+    expect(rows.map((r) => text($(r, '[data-testid="cochair-person"]')))).toEqual([
+      'Ms Lynn Bell',
+      '',
+      'Mr Caka Alverdi Awal',
+      'Ms Kathryn Haigh',
+    ]);
+    expect(rows.map((r) => roleOf(r).value)).toEqual([
+      'Senior Official Co-Chair',
+      'Senior Official Co-Chair',
+      'Working Group Co-Chair',
+      'Working Group Co-Chair',
+    ]);
     expect(dayOf(rows[0]!).value).toBe('');
-    expect(orgOf(rows[1]!).selectedOptions[0]?.textContent).toBe('Indonesia');
-    expect($(rows[1]!, '[data-testid="cochair-person"]')).toBeNull();
     expect($(rows[1]!, '[data-testid="cochair-person-picker"]')).not.toBeNull();
     expect(Array.from(dayOf(rows[1]!).options).map((o) => o.textContent)).toEqual([
       'All days',
@@ -254,55 +295,59 @@ describe('Delegations page', () => {
       'Wed 20 Nov',
     ]);
     expect(dayOf(rows[1]!).value).toBe('2024-11-19');
-    // Governments only: no international organisations or civil society.
-    expect(Array.from(orgOf(rows[0]!).options).map((o) => o.textContent)).toEqual([
-      'Choose a government…',
-      'Australia',
-      'Indonesia',
-      'Japan',
-      'Thailand',
-    ]);
+    // Governments only, by name: no international organisations or civil society.
+    const offered = Array.from(orgOf(rows[0]!).options).map((o) => o.textContent);
+    const governments = week.organisations.filter((o) => o.category === 'member_state' || o.category === 'observer_state');
+    expect(offered[0]).toBe('Choose a government…');
+    const label = (o: { name: string; acronym: string }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
+    expect(offered.slice(1)).toEqual(governments.map(label).sort((a, b) => a.localeCompare(b)));
+    expect(offered).toContain('Cambodia');
+    expect(offered).not.toContain(iom.name);
     // Everyone named is registered, so the people list is not read.
     expect(callsOf(calls, 'people')).toHaveLength(0);
     expect($<HTMLButtonElement>(el, '[data-testid="cochairs-save"]')?.disabled).toBe(true);
   });
 
   it('names a co-chair who is not registered from the people list', async () => {
-    const { el, calls } = await start({
-      event_cochairs: () => [
-        { id: 5, event_id: 10, organisation_id: 4, person_id: 600, role_label: '', day: null, position: 0 },
-      ],
-    });
+    // Ms Kathryn Haigh is not registered for the Dialogue in this case.
+    const without = roster();
+    for (const d of without.delegations) d.members = d.members.filter((m) => m.person_id !== haigh.id);
+    const { el, calls } = await start({ roster: () => without });
     expect(callsOf(calls, 'people')).toHaveLength(1);
-    expect(text($(cochairRows(el)[0]!, '[data-testid="cochair-person"]'))).toBe('Mr Kenji Sato');
+    expect(text($(cochairRows(el)[3]!, '[data-testid="cochair-person"]'))).toBe('Ms Kathryn Haigh');
   });
 
   it('saves the co-chairs as ordered rows, with people and days', async () => {
-    const { el, calls } = await start({
-      search_people: () => [{ id: 503, name: 'H.E. Ms Retno Wirajuda', email: '', organisation: 'Indonesia', acronym: '' }],
-    });
-    // Indonesia first, with its person; Australia on the last day only; a new row for Japan.
+    const { el, calls } = await start();
+    // Indonesia first, naming its person; Australia on the last day only; a new row for Cambodia.
     await click($(cochairRows(el)[1]!, '[data-testid="cochair-up"]'));
-    expect(cochairRows(el).map((r) => orgOf(r).selectedOptions[0]?.textContent)).toEqual(['Indonesia', 'Australia']);
+    expect(cochairRows(el).map((r) => orgOf(r).selectedOptions[0]?.textContent)).toEqual([
+      'Indonesia',
+      'Australia',
+      'Indonesia',
+      'Australia',
+    ]);
     // At the top "up" is disabled, so the keyboard lands on the same row's "down".
     expect(document.activeElement).toBe($(cochairRows(el)[0]!, '[data-testid="cochair-down"]'));
-    await pick($<HTMLInputElement>(cochairRows(el)[0]!, '[data-testid="cochair-person-picker"]'), 'Retno');
-    expect(text($(cochairRows(el)[0]!, '[data-testid="cochair-person"]'))).toBe('H.E. Ms Retno Wirajuda');
+    await pick($<HTMLInputElement>(cochairRows(el)[0]!, '[data-testid="cochair-person-picker"]'), 'Tharyat');
+    expect(text($(cochairRows(el)[0]!, '[data-testid="cochair-person"]'))).toBe('Mr Tri Tharyat');
     await choose(dayOf(cochairRows(el)[1]!), '2024-11-20');
     await click($(el, '[data-testid="cochair-add"]'));
-    const added = cochairRows(el)[2]!;
+    const added = cochairRows(el)[4]!;
     expect(document.activeElement).toBe(orgOf(added));
-    await choose(orgOf(added), '4');
+    await choose(orgOf(added), String(cambodia.id));
     await typeInto(roleOf(added), 'Observer Co-Chair');
     expect($(el, '[data-testid="cochairs-unsaved"]')).not.toBeNull();
 
     await click($(el, '[data-testid="cochairs-save"]'));
     expect(lastCall(calls, 'set_cochairs')?.args).toEqual({
-      eventId: 10,
+      eventId: dialogue.id,
       rows: [
-        { organisation_id: 2, person_id: 503, role_label: '', day: '2024-11-19' },
-        { organisation_id: 1, person_id: 501, role_label: 'Senior Official Co-Chair', day: '2024-11-20' },
-        { organisation_id: 4, person_id: null, role_label: 'Observer Co-Chair', day: null },
+        { organisation_id: indonesia.id, person_id: tharyat.id, role_label: 'Senior Official Co-Chair', day: '2024-11-19' },
+        { organisation_id: australia.id, person_id: bell.id, role_label: 'Senior Official Co-Chair', day: '2024-11-20' },
+        { organisation_id: indonesia.id, person_id: awal.id, role_label: 'Working Group Co-Chair', day: null },
+        { organisation_id: australia.id, person_id: haigh.id, role_label: 'Working Group Co-Chair', day: null },
+        { organisation_id: cambodia.id, person_id: null, role_label: 'Observer Co-Chair', day: null },
       ],
     });
   });
@@ -313,12 +358,14 @@ describe('Delegations page', () => {
     const picker = $<HTMLInputElement>(cochairRows(el)[0]!, '[data-testid="cochair-person-picker"]');
     expect(picker).not.toBeNull();
     expect(document.activeElement).toBe(picker);
-    await click($(cochairRows(el)[1]!, '[data-testid="cochair-remove"]'));
-    expect(cochairRows(el)).toHaveLength(1);
-    expect(document.activeElement).toBe(orgOf(cochairRows(el)[0]!));
+    await click($(cochairRows(el)[3]!, '[data-testid="cochair-remove"]'));
+    expect(cochairRows(el)).toHaveLength(3);
+    expect(document.activeElement).toBe(orgOf(cochairRows(el)[2]!));
     await click($(el, '[data-testid="cochairs-save"]'));
     expect(lastCall(calls, 'set_cochairs')?.args.rows).toEqual([
-      { organisation_id: 1, person_id: null, role_label: 'Senior Official Co-Chair', day: null },
+      { organisation_id: australia.id, person_id: null, role_label: 'Senior Official Co-Chair', day: null },
+      { organisation_id: indonesia.id, person_id: null, role_label: 'Senior Official Co-Chair', day: '2024-11-19' },
+      { organisation_id: indonesia.id, person_id: awal.id, role_label: 'Working Group Co-Chair', day: null },
     ]);
   });
 
@@ -326,7 +373,7 @@ describe('Delegations page', () => {
     const { el, calls } = await start({
       set_cochairs: () => {
         throw apiError('invalid', '1 field needs attention', [
-          { field: 'cochairs.0', message: 'Row 1: Commemorative Dialogue does not run on 2024-11-21.' },
+          { field: 'cochairs.0', message: `Row 1: ${dialogue.title} does not run on 2024-11-21.` },
         ]);
       },
     });
@@ -336,14 +383,14 @@ describe('Delegations page', () => {
 
     const [first, second] = cochairRows(el);
     const message = $(first!, '[data-testid="cochair-row-error"]');
-    expect(text(message)).toBe('Row 1: Commemorative Dialogue does not run on 2024-11-21.');
+    expect(text(message)).toBe(`Row 1: ${dialogue.title} does not run on 2024-11-21.`);
     expect(orgOf(first!).getAttribute('aria-invalid')).toBe('true');
     expect(orgOf(first!).getAttribute('aria-describedby')).toBe(message?.id);
     expect($(second!, '[data-testid="cochair-row-error"]')).toBeNull();
     expect(orgOf(second!).getAttribute('aria-invalid')).toBeNull();
     expect(document.activeElement).toBe(orgOf(first!));
     // Nothing is lost, nothing reloaded over it, and no banner repeats the row's message.
-    expect(cochairRows(el)).toHaveLength(2);
+    expect(cochairRows(el)).toHaveLength(4);
     expect(roleOf(first!).value).toBe('Senior Official Co-Chair');
     expect(roleOf(second!).value).toBe('Keep me');
     expect(dayOf(second!).value).toBe('2024-11-19');
@@ -354,12 +401,12 @@ describe('Delegations page', () => {
   it('shows other co-chair refusals above the rows', async () => {
     const { el } = await start({
       set_cochairs: () => {
-        throw apiError('not_found', 'No event with id 10 in this plan');
+        throw apiError('not_found', `No event with id ${dialogue.id} in this plan`);
       },
     });
     await typeInto(roleOf(cochairRows(el)[0]!), 'Co-Chair');
     await click($(el, '[data-testid="cochairs-save"]'));
-    expect(text($(el, '[data-testid="cochairs-error"]'))).toBe('No event with id 10 in this plan');
+    expect(text($(el, '[data-testid="cochairs-error"]'))).toBe(`No event with id ${dialogue.id} in this plan`);
     expect(roleOf(cochairRows(el)[0]!).value).toBe('Co-Chair');
   });
 
@@ -368,23 +415,23 @@ describe('Delegations page', () => {
     await click($(el, '[data-testid="cochair-add"]'));
     await click($(el, '[data-testid="cochairs-save"]'));
     expect(callsOf(calls, 'set_cochairs')).toHaveLength(0);
-    expect(text($(cochairRows(el)[2]!, '[data-testid="cochair-row-error"]'))).toBe('Row 3: choose a government.');
+    expect(text($(cochairRows(el)[4]!, '[data-testid="cochair-row-error"]'))).toBe('Row 5: choose a government.');
   });
 
   it('keeps co-chair edits when another edit reloads the page, and takes the saved list after Undo', async () => {
     const { el, ws, calls } = await start();
     await typeInto(roleOf(cochairRows(el)[1]!), 'Host Co-Chair');
-    await choose($<HTMLSelectElement>(delegation(el, 4), '[data-testid="delegation-status"]'), 'member');
+    await choose($<HTMLSelectElement>(delegation(el, cambodia.id), '[data-testid="delegation-status"]'), 'member');
     expect(lastCall(calls, 'set_participation')).toBeDefined();
     expect(roleOf(cochairRows(el)[1]!).value).toBe('Host Co-Chair');
 
     await click($(el, '[data-testid="cochairs-discard"]'));
-    expect(roleOf(cochairRows(el)[1]!).value).toBe('');
+    expect(roleOf(cochairRows(el)[1]!).value).toBe('Senior Official Co-Chair');
+    // Undo took the list back to one row.
+    const [first] = cochairs();
     mockIPC(
       delegationsBackend({
-        event_cochairs: () => [
-          { id: 9, event_id: 10, organisation_id: 3, person_id: null, role_label: 'Host', day: null, position: 0 },
-        ],
+        event_cochairs: () => [{ ...first!, organisation_id: thailand.id, person_id: null, role_label: 'Host' }],
       }),
     );
     ws.revision++;
@@ -398,10 +445,14 @@ describe('Delegations page', () => {
     const chips = $$(el, '[data-testid="cohost"]');
     expect(chips.map((c) => text(c.querySelector('span')))).toEqual(['Thailand']);
     await click($(el, '[data-testid="cohost-remove"]'));
-    expect(lastCall(calls, 'set_cohosts')?.args).toEqual({ eventId: 10, sessionId: null, organisations: [] });
+    expect(lastCall(calls, 'set_cohosts')?.args).toEqual({ eventId: dialogue.id, sessionId: null, organisations: [] });
 
     await pick($<HTMLInputElement>(el, '[data-testid="cohost-picker"]'), 'IOM');
-    expect(lastCall(calls, 'set_cohosts')?.args).toEqual({ eventId: 10, sessionId: null, organisations: [3, 5] });
+    expect(lastCall(calls, 'set_cohosts')?.args).toEqual({
+      eventId: dialogue.id,
+      sessionId: null,
+      organisations: [thailand.id, iom.id],
+    });
   });
 
   it('exports the attendees where the user says and reports how many', async () => {
@@ -410,8 +461,10 @@ describe('Delegations page', () => {
       export_attendees: () => 12,
     });
     await click($(el, '[data-testid="delegations-export"]'));
-    expect((lastCall(calls, SAVE)?.args.options as { defaultPath?: string }).defaultPath).toBe('Dialogue attendees.csv');
-    expect(lastCall(calls, 'export_attendees')?.args).toEqual({ eventId: 10, path: '/exports/Dialogue attendees.csv' });
+    expect((lastCall(calls, SAVE)?.args.options as { defaultPath?: string }).defaultPath).toBe(
+      'Commemorative Dialogue attendees.csv',
+    );
+    expect(lastCall(calls, 'export_attendees')?.args).toEqual({ eventId: dialogue.id, path: '/exports/Dialogue attendees.csv' });
     expect(ws.notice).toEqual({ tone: 'info', text: 'Saved 12 attendees to /exports/Dialogue attendees.csv' });
   });
 
@@ -423,12 +476,16 @@ describe('Delegations page', () => {
   });
 
   it('switches events and says what to do when nobody takes part yet', async () => {
-    const { el, calls } = await start();
-    await choose($<HTMLSelectElement>(el, '[data-testid="delegations-event"]'), '11');
+    // Nobody takes part in the Annual Meeting in this case.
+    const { el, calls } = await start({
+      roster: (args) => (args.eventId === annual.id ? { event: annual, delegations: [], unaffiliated: [] } : roster()),
+      event_cochairs: (args) => (args.eventId === annual.id ? [] : cochairs()),
+    });
+    await choose($<HTMLSelectElement>(el, '[data-testid="delegations-event"]'), String(annual.id));
     await settle();
     flushSync();
-    expect(lastCall(calls, 'roster')?.args).toEqual({ eventId: 11 });
-    expect(lastCall(calls, 'event_cochairs')?.args).toEqual({ eventId: 11 });
+    expect(lastCall(calls, 'roster')?.args).toEqual({ eventId: annual.id });
+    expect(lastCall(calls, 'event_cochairs')?.args).toEqual({ eventId: annual.id });
     expect($(el, '[data-testid="delegations-empty"]')?.textContent).toContain('No delegations yet');
     expect($(el, '[data-testid="cochairs-empty"]')?.textContent).toContain('No co-chairs yet');
     expect($(el, '[data-testid="cohosts-empty"]')).not.toBeNull();
@@ -437,7 +494,7 @@ describe('Delegations page', () => {
   });
 
   it('says how to start when the plan has no events', async () => {
-    const { el, calls } = await start({}, { ...overview, events: [] });
+    const { el, calls } = await start({}, { ...overview(), events: [] });
     expect($(el, '[data-testid="delegations-no-events"]')?.textContent).toContain('no events yet');
     expect($(el, '[data-testid="delegations-event"]')).toBeNull();
     expect(callsOf(calls, 'roster')).toHaveLength(0);
@@ -454,7 +511,7 @@ describe('Delegations page', () => {
 });
 
 describe('Delegations page: protocol order', () => {
-  const settings = { host_organisation_id: null, ignore_words: ['The', 'Republic of'] };
+  const settings = { ...copy(week.protocolSettings), ignore_words: ['The', 'Republic of'] };
 
   it('shows the plan’s settings and saves a host and the ignored words', async () => {
     const { el, calls } = await start({

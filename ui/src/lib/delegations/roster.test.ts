@@ -25,7 +25,8 @@ import {
   groupByStatus,
   type CochairRow,
 } from './roster';
-import { cochairs, roster, vocabulary } from './fixtures';
+import { vocabulary } from '../testing/fixtures';
+import { australia, awal, bell, cochairs, haigh, indonesia, roster } from './fixtures';
 
 let id = 100;
 function d(name: string, status: ParticipationStatus | null, category: OrgCategory = 'member_state', level = ''): DelegationView_Serialize {
@@ -138,7 +139,14 @@ describe('seniorOfficials', () => {
     expect(seniorOfficials([d('X', 'member', 'member_state', level)])).toEqual(senior ? ['X'] : []);
   });
   it('keeps roster order', () => {
-    expect(seniorOfficials(roster.delegations)).toEqual(['Australia', 'Thailand']);
+    expect(seniorOfficials(roster().delegations)).toEqual([
+      'Australia',
+      'Indonesia',
+      'Bangladesh',
+      'Maldives',
+      'Sri Lanka',
+      'Cambodia',
+    ]);
   });
 });
 
@@ -149,12 +157,22 @@ function row(key: number, patch: Partial<CochairRow> = {}): CochairRow {
 describe('co-chair rows', () => {
   it('reads saved co-chairs in position order, with names', () => {
     let k = 0;
-    const rows = rowsFromCochairs(cochairs, new Map([[501, 'Ms Lynn Bell']]), () => ++k);
-    expect(rows).toEqual([
-      { key: 1, organisation_id: 1, person_id: 501, person_name: 'Ms Lynn Bell', role_label: 'Senior Official Co-Chair', day: null },
-      { key: 2, organisation_id: 2, person_id: null, person_name: '', role_label: '', day: '2024-11-19' },
+    const names = new Map([
+      [bell.id, 'Ms Lynn Bell'],
+      [awal.id, 'Mr Caka Alverdi Awal'],
+      [haigh.id, 'Ms Kathryn Haigh'],
     ]);
-    const unknown: EventCochair_Serialize[] = [{ ...cochairs[1]!, person_id: 9 }];
+    // Whatever order they come in.
+    const rows = rowsFromCochairs(cochairs().reverse(), names, () => ++k);
+    const senior = 'Senior Official Co-Chair';
+    const group = 'Working Group Co-Chair';
+    expect(rows).toEqual([
+      { key: 1, organisation_id: australia.id, person_id: bell.id, person_name: 'Ms Lynn Bell', role_label: senior, day: null },
+      { key: 2, organisation_id: indonesia.id, person_id: null, person_name: '', role_label: senior, day: '2024-11-19' },
+      { key: 3, organisation_id: indonesia.id, person_id: awal.id, person_name: 'Mr Caka Alverdi Awal', role_label: group, day: null },
+      { key: 4, organisation_id: australia.id, person_id: haigh.id, person_name: 'Ms Kathryn Haigh', role_label: group, day: null },
+    ]);
+    const unknown: EventCochair_Serialize[] = [{ ...cochairs()[1]!, person_id: 9 }];
     expect(rowsFromCochairs(unknown, new Map(), () => 1)[0]?.person_name).toBe('Unknown person');
   });
 
@@ -268,11 +286,12 @@ describe('governmentChoices', () => {
 
 describe('names and file names', () => {
   it('collects registered people’s names', () => {
-    const got = rosterNames(roster);
-    expect(got.get(501)).toBe('Ms Lynn Bell');
+    const got = rosterNames(roster());
+    expect(got.get(bell.id)).toBe('Ms Lynn Bell');
     expect(got.get(504)).toBe('Ms Ana Cruz');
+    // Someone registered without an organisation too.
     expect(got.get(505)).toBe('Dr Sam Kee');
-    expect(got.size).toBe(5);
+    expect(got.size).toBe(6);
   });
 
   it.each([

@@ -15,6 +15,7 @@ import type {
   Roster_Serialize,
   Term,
 } from '../ipc';
+import { hasFieldProblems } from '../error-codes';
 import { pluralise } from '../format/words';
 
 /** The heading of the group whose organisations have people registered but no participation entry. */
@@ -223,7 +224,7 @@ export function placeCochairErrors(
     }
   }
   const general =
-    error.fields.length === 0 || error.code !== 'invalid' ? error.message : unplaced.length > 0 ? unplaced.join(' ') : null;
+    !hasFieldProblems(error) ? error.message : unplaced.length > 0 ? unplaced.join(' ') : null;
   return { rows: placed, general };
 }
 

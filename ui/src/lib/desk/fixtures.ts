@@ -1,109 +1,93 @@
-// A stand-in desk for the desk page's tests: a few people registered for the
-// Commemorative Dialogue (event 10) and a check_in handler that remembers who
-// is present, so re-reading the desk shows the new counts. Only tests import
-// this module.
-import { flushSync, mount, type Component } from 'svelte';
+// A desk for the desk page's tests: the sample week's desk for the
+// Commemorative Dialogue, changed where a test needs what the sample lacks
+// (two more people, with accents and an international organisation; emails;
+// a declined registration; someone already in), and a check_in handler that
+// remembers who is present, so re-reading the desk shows the new counts.
+// Only tests import this module.
 import type { DeskCount_Serialize, DeskLine_Serialize, Desk_Serialize } from '../ipc';
-import { Workspace } from '../plan/workspace.svelte';
-import { apiError, overview, settle, vocabulary, type Handler } from '../testing/fixtures';
-import PageHost from '../testing/WorkspaceHost.svelte';
+import { apiError, vocabulary, type Handler } from '../testing/fixtures';
+import { copy, eventNamed, organisationNamed, week } from '../testing/sample';
 
-export const deskVocabulary = {
-  ...vocabulary,
-  registrations: [
-    { key: 'invited' as const, label: 'Invited' },
-    { key: 'registered' as const, label: 'Registered' },
-    { key: 'confirmed' as const, label: 'Confirmed' },
-    { key: 'declined' as const, label: 'Declined' },
-  ],
-};
+export const dialogue = eventNamed('Commemorative Dialogue');
 
-export const people: DeskLine_Serialize[] = [
-  {
-    person_id: 1,
-    name: 'Ms Lynn Bell',
-    sort_key: 'bell lynn',
-    organisation: 'Australia',
-    acronym: '',
-    category: 'member_state',
-    capacity: 'head of delegation',
-    registration: 'confirmed',
-    email: 'lynn.bell@dfat.example',
-    present: false,
-  },
-  {
-    person_id: 2,
-    name: 'Mr Tom Hale',
-    sort_key: 'hale tom',
-    organisation: 'Indonesia',
-    acronym: '',
-    category: 'member_state',
-    capacity: 'delegate',
-    registration: 'declined',
-    email: 'tom.hale@kemlu.example',
-    present: false,
-  },
-  {
-    person_id: 3,
-    name: 'Ms Nguyễn Thị Hoà',
-    sort_key: 'nguyen thi hoa',
-    organisation: 'Viet Nam',
-    acronym: '',
-    category: 'member_state',
-    capacity: 'alternate',
-    registration: 'registered',
-    email: 'hoa.nguyen@mofa.example',
-    present: true,
-  },
-  {
-    person_id: 4,
-    name: 'Mr José Ramírez',
-    sort_key: 'ramirez jose',
-    organisation: 'International Organization for Migration',
-    acronym: 'IOM',
-    category: 'international_organisation',
-    capacity: 'observer',
-    registration: 'registered',
-    email: 'jramirez@iom.example',
-    present: false,
-  },
-];
+/** The sample's registered people for the Dialogue, and the desk's odd cases. */
+function lines(): DeskLine_Serialize[] {
+  const sample = copy(week.deskByEvent[dialogue.id]!.lines);
+  const [someone] = sample;
+  const iom = organisationNamed('International Organization for Migration');
+  const more: DeskLine_Serialize[] = [
+    {
+      ...someone!,
+      person_id: 5,
+      name: 'Ms Nguyễn Thị Hoà',
+      sort_key: 'nguyen, thi hoa',
+      organisation: 'Vietnam',
+      capacity: 'head of delegation',
+      email: 'hoa.nguyen@mofa.example',
+      present: true,
+    },
+    {
+      ...someone!,
+      person_id: 6,
+      name: 'Mr José Ramírez',
+      sort_key: 'ramirez, jose',
+      organisation: iom.name,
+      acronym: iom.acronym,
+      category: iom.category,
+      capacity: 'observer',
+      registration: 'registered',
+      email: 'jramirez@iom.example',
+    },
+  ];
+  const all = [...sample, ...more].map((l) => {
+    if (l.name === 'Ms Lynn Bell') return { ...l, email: 'lynn.bell@dfat.example' };
+    if (l.name === 'Mr Tri Tharyat') return { ...l, registration: 'declined' as const, email: 'tri.tharyat@kemlu.example' };
+    return l;
+  });
+  return all.sort((a, b) => a.sort_key.localeCompare(b.sort_key));
+}
 
-/** A desk that starts as `people` and keeps the check-ins it is sent. */
-export function deskBackend(lines: DeskLine_Serialize[] = people): { handlers: Record<string, Handler>; today: string } {
+export const people: DeskLine_Serialize[] = lines();
+
+/**
+ * A desk that starts as `people` on the Dialogue's first day and keeps the
+ * check-ins it is sent. Like the backend, it counts by category everyone
+ * expected (not declined) and present; other events have the same people.
+ */
+export function deskBackend(shown: DeskLine_Serialize[] = people): { handlers: Record<string, Handler>; today: string } {
   const present = new Map<string, Set<number>>();
-  const today = '2024-11-18';
+  const today = dialogue.first_day;
   const presentOn = (day: string) => {
     let set = present.get(day);
     if (!set) {
-      set = new Set(day === today ? lines.filter((l) => l.present).map((l) => l.person_id) : []);
+      set = new Set(day === today ? shown.filter((l) => l.present).map((l) => l.person_id) : []);
       present.set(day, set);
     }
     return set;
   };
   const deskFor = (eventId: number, asked: string | null): Desk_Serialize => {
-    const event = overview.events.find((e) => e.event.id === eventId)?.event;
+    const event = week.overview.events.find((e) => e.event.id === eventId)?.event;
     if (!event) throw apiError('not_found', 'That event is no longer in the plan.');
     // Like the backend: no day means today, clamped to the event's days.
     const wanted = asked ?? today;
     const day = wanted < event.first_day ? event.first_day : wanted > event.last_day ? event.last_day : wanted;
     const here = presentOn(day);
-    const shown = lines.map((l) => ({ ...l, present: here.has(l.person_id) }));
-    const expected = shown.filter((l) => l.registration !== 'declined');
+    const lines = shown.map((l) => ({ ...l, present: here.has(l.person_id) }));
+    const expected = lines.filter((l) => l.registration !== 'declined');
     const counts: DeskCount_Serialize[] = vocabulary.categories
       .map((c) => ({
         category: c.key,
         label: c.label,
-        present: shown.filter((l) => l.category === c.key && l.present).length,
+        present: lines.filter((l) => l.category === c.key && l.present).length,
         expected: expected.filter((l) => l.category === c.key).length,
       }))
       .filter((c) => c.expected > 0 || c.present > 0);
     return {
       event,
       day,
-      lines: shown,
+      lines,
       counts,
-      present: shown.filter((l) => l.present).length,
+      present: lines.filter((l) => l.present).length,
       expected: expected.length,
     };
   };
@@ -119,23 +103,4 @@ export function deskBackend(lines: DeskLine_Serialize[] = people): { handlers: R
       },
     },
   };
-}
-
-/** A workspace already holding the fixture plan, as App would have it after start-up. */
-export function loadedWorkspace(): Workspace {
-  const ws = new Workspace();
-  ws.overview = overview;
-  ws.vocabulary = deskVocabulary;
-  ws.starting = false;
-  return ws;
-}
-
-/** Mount `page` inside a workspace context and let it load. */
-export async function mountPage(page: Component, ws: Workspace = loadedWorkspace()) {
-  const el = document.createElement('div');
-  document.body.appendChild(el);
-  const app = mount(PageHost, { target: el, props: { ws, view: page } });
-  await settle();
-  flushSync();
-  return { el, app, ws };
 }

@@ -1,15 +1,9 @@
 // The File menu's actions, shared by the menu, the shortcuts and the welcome screen.
 import { ApiFailure, call, commands, confirmDialog, pickOpenPath, pickSavePath } from '../ipc';
-import type { ErrorCode } from '../ipc';
+import { treatment } from '../error-codes';
 import { oneLine } from '../format/words';
 import type { Workspace } from '../plan/workspace.svelte';
 import { copyFileName } from './file-name';
-
-/**
- * Error codes meaning a recent file cannot be opened as it is; a plan from a
- * newer Plenary is not one of them (updating Plenary opens it).
- */
-const STALE_FILE_CODES: readonly ErrorCode[] = ['missing_file', 'not_a_plan', 'damaged'];
 
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
@@ -30,7 +24,7 @@ export async function openPlanAt(ws: Workspace, path: string, fromRecent = false
   const outcome = await ws.openWith(baseName(path), () => commands.openPlan(path));
   if (outcome.status !== 'failed') return outcome.status === 'opened';
   const error = outcome.error;
-  if (fromRecent && STALE_FILE_CODES.includes(error.code)) {
+  if (fromRecent && treatment(error.code) === 'unreadable_file') {
     const forget = await confirmDialog(
       `${sentence(oneLine(error.message))}\n\nRemove it from the list of recent plans?`,
       'Cannot open plan',

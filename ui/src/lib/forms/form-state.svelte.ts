@@ -2,6 +2,7 @@
 // the backend's field problems mapped onto fields, a general (non-field)
 // error, and whether a submission is in flight. The backend does all
 // validation; this only places its answers where the user will see them.
+import { hasFieldProblems } from '../error-codes';
 import { ApiFailure, describeError, type ApiError } from '../ipc';
 
 /**
@@ -35,7 +36,7 @@ export function fieldErrors(error: ApiError): FieldErrors {
  * fields the form does not show, and every other kind of error, do.
  */
 export function generalError(error: ApiError, known: readonly string[]): string | null {
-  if (error.code !== 'invalid' || error.fields.length === 0) return error.message;
+  if (!hasFieldProblems(error)) return error.message;
   const unplaced = error.fields.filter((p) => !known.includes(p.field));
   if (unplaced.length === 0) return null;
   return unplaced.map((p) => p.message).join(' ');

@@ -3,7 +3,7 @@ import { flushSync, unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import ImportPage from './ImportPage.svelte';
 import { CSV_PATH, autoMapping, headers, importVocabulary, previewFor, sendProgress } from './fixtures';
-import { loadedWorkspace, mountPage } from '../desk/fixtures';
+import { loadedWorkspace, mountPage } from '../testing/mount';
 import { apiError, backend, settle, type Call, type Handler } from '../testing/fixtures';
 import { $, $$, choose, click, typeInto } from '../testing/dom';
 import type { Channel, ImportField, ImportProgress, ImportSummary } from '../ipc';

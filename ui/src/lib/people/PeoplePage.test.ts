@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PeoplePage from './PeoplePage.svelte';
-import { ASK, answer, apiError, backend, settle, type Call, type Handler } from '../testing/fixtures';
+import { ASK, answer, apiError, backend, settle, vocabulary, type Call, type Handler } from '../testing/fixtures';
 import { $, $$, click, press, typeInto } from '../testing/dom';
 import {
   bell,
@@ -307,13 +307,7 @@ describe('People page: tabs and organisations', () => {
     await click($(el, '[data-testid="org-new"]'));
     const form = $<HTMLFormElement>(document, '[data-testid="org-form"]')!;
     const options = $$<HTMLOptionElement>(form, 'select[name="category"] option').map((o) => o.textContent);
-    expect(options).toEqual([
-      'Choose a category…',
-      'Member state',
-      'Observer state',
-      'International organisation',
-      'Civil society',
-    ]);
+    expect(options).toEqual(['Choose a category…', ...vocabulary.categories.map((c) => c.label)]);
     await typeInto($<HTMLInputElement>(form, '[name="name"]'), 'Thailand');
     const category = $<HTMLSelectElement>(form, 'select[name="category"]')!;
     category.value = 'member_state';

@@ -4,6 +4,7 @@
 // and call `changed()` (or `apply()`) after every accepted edit: the backend
 // has already saved it as one undoable step.
 import { getContext, setContext } from 'svelte';
+import { treatment } from '../error-codes';
 import {
   ApiFailure,
   call,
@@ -128,7 +129,7 @@ export class Workspace {
       await this.adopt(file);
       return { status: 'opened' };
     } catch (e) {
-      if (e instanceof ApiFailure && e.code === 'cancelled') return this.cancelled(fileName);
+      if (e instanceof ApiFailure && treatment(e.code) === 'cancelled') return this.cancelled(fileName);
       return { status: 'failed', error: apiErrorOf(e) };
     } finally {
       clearTimeout(timer);

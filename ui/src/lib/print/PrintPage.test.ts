@@ -13,7 +13,7 @@ import {
   sendProgress,
 } from './fixtures';
 import { DEFAULT_CHOICES, buildRequest, type PrintRequest } from './choices';
-import { loadedWorkspace, mountPage } from '../desk/fixtures';
+import { loadedWorkspace, mountPage } from '../testing/mount';
 import { apiError, backend, settle, type Call, type Handler } from '../testing/fixtures';
 import { $, $$, choose, click } from '../testing/dom';
 import type { Channel, Preview, PrintProgress, PublishedVersion } from '../ipc';

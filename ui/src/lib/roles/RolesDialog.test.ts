@@ -5,7 +5,8 @@ import RolesDialog from './RolesDialog.svelte';
 import { apiError, backend, type Call, type Handler } from '../testing/fixtures';
 import { $, $$, choose, click, press, typeInto } from '../testing/dom';
 import type { RoleEntry_Serialize, SessionRole_Serialize } from '../ipc';
-import { agendaWithBoard, mountUnder, organisations, pickOption, searchPeople, startedWorkspace } from '../board/testing/fixtures';
+import { mountUnder, pickOption, startedWorkspace } from '../testing/mount';
+import { boardSession, copy, organisationNamed, personNamed, sampleHandlers, week } from '../testing/sample';
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -16,11 +17,22 @@ afterEach(() => {
   clearMocks();
 });
 
-/** The opening's roles: Ms Lynn Bell for Australia, then Indonesia with its speaker not yet known. */
-const opening: SessionRole_Serialize[] = [
-  { id: 1, session_id: 20, role: 'co_chair', person_id: 7, organisation_id: 1, note: '', position: 0 },
-  { id: 2, session_id: 20, role: 'co_chair', person_id: null, organisation_id: 2, note: 'Senior Official', position: 1 },
-];
+const session = boardSession('Opening remarks by the Senior Official Co-Chairs').entry.session;
+const bell = personNamed('Ms Lynn Bell');
+const awal = personNamed('Mr Caka Alverdi Awal');
+const indonesia = organisationNamed('Indonesia');
+const iom = organisationNamed('International Organization for Migration');
+const thailand = organisationNamed('Thailand');
+
+/**
+ * The opening's co-chairs as the sample has them, Ms Lynn Bell then Mr Tri
+ * Tharyat, except that Indonesia's is not known yet.
+ */
+function openingRoles(): SessionRole_Serialize[] {
+  const roles = copy(week.sessionRolesBySession[session.id]!);
+  roles[1] = { ...roles[1]!, person_id: null, organisation_id: indonesia.id, note: 'Senior Official' };
+  return roles;
+}
 
 async function open(handlers: Record<string, Handler> = {}) {
   const calls: Call[] = [];
@@ -28,10 +40,8 @@ async function open(handlers: Record<string, Handler> = {}) {
   mockIPC(
     backend(
       {
-        session_roles: () => opening,
-        organisations: () => organisations,
-        agenda: () => agendaWithBoard,
-        search_people: searchPeople,
+        ...sampleHandlers(),
+        session_roles: () => openingRoles(),
         set_session_roles: () => null,
         ...handlers,
       },
@@ -41,7 +51,7 @@ async function open(handlers: Record<string, Handler> = {}) {
   const ws = await startedWorkspace();
   const onclose = vi.fn();
   const onsaved = vi.fn();
-  const mounted = await mountUnder(ws, RolesDialog, { sessionId: 20, title: 'Opening remarks', onclose, onsaved });
+  const mounted = await mountUnder(ws, RolesDialog, { sessionId: session.id, title: 'Opening remarks', onclose, onsaved });
   app = mounted.app;
   const form = $<HTMLFormElement>(document.body, 'form[data-testid="roles-form"]');
   if (!form) throw new Error('roles form not rendered');
@@ -79,7 +89,7 @@ describe('RolesDialog', () => {
     // A moderator, named by search.
     await click($(form, '[data-testid="roles-add"]'));
     await choose($<HTMLSelectElement>(row(form, 3), '[data-testid="roles-role"]'), 'moderator');
-    await typeInto($<HTMLInputElement>(row(form, 3), '[data-testid="roles-person"]'), 'rahman');
+    await typeInto($<HTMLInputElement>(row(form, 3), '[data-testid="roles-person"]'), 'awal');
     await pickOption($(row(form, 3), '[data-testid="roles-person-option"]'));
     await typeInto($<HTMLInputElement>(row(form, 3), '[data-testid="roles-note"]'), 'as DWG Co-Chair');
 
@@ -92,7 +102,7 @@ describe('RolesDialog', () => {
     expect(who(form)).toEqual([
       'Ms Lynn Bell (Australia)',
       'Indonesia — speaker TBC',
-      'Dr Siti Rahman (Indonesia)',
+      'Mr Caka Alverdi Awal (Indonesia)',
       'IOM — speaker TBC',
     ]);
 
@@ -102,7 +112,7 @@ describe('RolesDialog', () => {
     note.focus();
     await press(note, 'ArrowUp', { altKey: true });
     expect(who(form)).toEqual([
-      'Dr Siti Rahman (Indonesia)',
+      'Mr Caka Alverdi Awal (Indonesia)',
       'Ms Lynn Bell (Australia)',
       'Indonesia — speaker TBC',
       'IOM — speaker TBC',
@@ -112,14 +122,14 @@ describe('RolesDialog', () => {
     // IOM up past Indonesia, then Indonesia goes.
     await press(row(form, 4), 'ArrowUp', { altKey: true });
     await click($(row(form, 4), '[data-testid="roles-remove"]'));
-    expect(who(form)).toEqual(['Dr Siti Rahman (Indonesia)', 'Ms Lynn Bell (Australia)', 'IOM — speaker TBC']);
+    expect(who(form)).toEqual(['Mr Caka Alverdi Awal (Indonesia)', 'Ms Lynn Bell (Australia)', 'IOM — speaker TBC']);
 
     await save(form);
-    expect(calls.filter((c) => c.cmd === 'set_session_roles').pop()?.args.sessionId).toBe(20);
+    expect(calls.filter((c) => c.cmd === 'set_session_roles').pop()?.args.sessionId).toBe(session.id);
     expect(sentRoles(calls)).toEqual([
-      { role: 'moderator', person_id: 8, organisation_id: null, note: 'as DWG Co-Chair' },
-      { role: 'co_chair', person_id: 7, organisation_id: 1, note: '' },
-      { role: 'speaker', person_id: null, organisation_id: 3, note: '' },
+      { role: 'moderator', person_id: awal.id, organisation_id: null, note: 'as DWG Co-Chair' },
+      { role: 'co_chair', person_id: bell.id, organisation_id: null, note: '' },
+      { role: 'speaker', person_id: null, organisation_id: iom.id, note: '' },
     ]);
     expect(onsaved).toHaveBeenCalledOnce();
   });
@@ -156,30 +166,36 @@ describe('RolesDialog', () => {
   it('shows other refusals in a banner', async () => {
     const { form } = await open({
       set_session_roles: () => {
-        throw apiError('not_found', 'No session with id 20 in this plan');
+        throw apiError('not_found', `No session with id ${session.id} in this plan`);
       },
     });
     await save(form);
-    expect($(form, '[data-testid="form-error"]')?.textContent).toBe('No session with id 20 in this plan');
+    expect($(form, '[data-testid="form-error"]')?.textContent).toBe(`No session with id ${session.id} in this plan`);
   });
 
   it('names the speaker of an organisation-only row, keeping the organisation', async () => {
     const { form, calls } = await open();
     await click($(row(form, 2), '[data-testid="roles-name-speaker"]'));
-    await typeInto($<HTMLInputElement>(row(form, 2), '[data-testid="roles-person"]'), 'rahman');
+    await typeInto($<HTMLInputElement>(row(form, 2), '[data-testid="roles-person"]'), 'awal');
     await pickOption($(row(form, 2), '[data-testid="roles-person-option"]'));
-    expect(who(form)[1]).toBe('Dr Siti Rahman (Indonesia)');
+    expect(who(form)[1]).toBe('Mr Caka Alverdi Awal (Indonesia)');
     await save(form);
-    expect(sentRoles(calls)?.[1]).toEqual({ role: 'co_chair', person_id: 8, organisation_id: 2, note: 'Senior Official' });
+    expect(sentRoles(calls)?.[1]).toEqual({
+      role: 'co_chair',
+      person_id: awal.id,
+      organisation_id: indonesia.id,
+      note: 'Senior Official',
+    });
   });
 });
 
 describe('RolesDialog: co-hosts of the session', () => {
   it('lists the session’s co-hosts and saves additions and removals at once', async () => {
     const { form, calls } = await open({
+      // Thailand co-hosts the whole event, IOM only this session.
       event_cohosts: () => [
-        { id: 1, event_id: 10, session_id: null, organisation_id: 4 },
-        { id: 2, event_id: 10, session_id: 20, organisation_id: 3 },
+        { id: 1, event_id: session.event_id, session_id: null, organisation_id: thailand.id },
+        { id: 2, event_id: session.event_id, session_id: session.id, organisation_id: iom.id },
       ],
       set_cohosts: () => null,
     });
@@ -191,11 +207,11 @@ describe('RolesDialog: co-hosts of the session', () => {
     await typeInto($(section, '[data-testid="session-cohost-picker"]'), 'Thai');
     await pickOption($(section, '[data-testid="session-cohost-picker-option"]'));
     const sent = calls.filter((c) => c.cmd === 'set_cohosts').pop()!.args;
-    expect(sent).toEqual({ eventId: 10, sessionId: 20, organisations: [3, 4] });
+    expect(sent).toEqual({ eventId: session.event_id, sessionId: session.id, organisations: [iom.id, thailand.id] });
     expect(chips()).toEqual(['International Organization for Migration (IOM)', 'Thailand']);
 
     await click($(section, 'button[aria-label="Remove International Organization for Migration (IOM) as co-host"]'));
-    expect(calls.filter((c) => c.cmd === 'set_cohosts').pop()!.args.organisations).toEqual([4]);
+    expect(calls.filter((c) => c.cmd === 'set_cohosts').pop()!.args.organisations).toEqual([thailand.id]);
     // The keyboard stays in the list: on the chip that took the removed one's place.
     expect(document.activeElement).toBe($(section, '[data-testid="session-cohost-remove"]'));
   });

@@ -4,17 +4,9 @@ import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import SpeakingListDialog from './SpeakingListDialog.svelte';
 import { ASK, answer, apiError, backend, type Call, type Handler } from '../testing/fixtures';
 import { $, $$, click, press, typeInto } from '../testing/dom';
-import type { SlotEntry_Serialize } from '../ipc';
-import {
-  mountUnder,
-  organisations,
-  pickOption,
-  roster,
-  searchPeople,
-  speakingList,
-  startedWorkspace,
-  turnTimes,
-} from '../board/testing/fixtures';
+import type { SlotEntry_Serialize, SpeakingList_Serialize, TurnTimes_Serialize } from '../ipc';
+import { mountUnder, pickOption, startedWorkspace } from '../testing/mount';
+import { boardSession, copy, organisationNamed, personNamed, sampleHandlers, week } from '../testing/sample';
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -25,23 +17,76 @@ afterEach(() => {
   clearMocks();
 });
 
+// The national updates of the Annual Meeting, 10:15–11:30 (75 minutes).
+const session = boardSession('National updates').entry.session;
+const suggested = week.suggestedListBySession[session.id]!;
+const bell = personNamed('Ms Lynn Bell');
+const haigh = personNamed('Ms Kathryn Haigh');
+const australia = organisationNamed('Australia');
+const bangladesh = organisationNamed('Bangladesh');
+const thailand = organisationNamed('Thailand');
+
+/**
+ * The sample's (empty) list for the session with the first three turns the
+ * backend suggests: Australia with Ms Lynn Bell speaking, Indonesia, then
+ * Bangladesh for 3 minutes.
+ */
+function threeTurns(): SpeakingList_Serialize {
+  const list = copy(week.speakingListBySession[session.id]!);
+  let offset = 0;
+  list.turns = suggested.slice(0, 3).map((slot, position) => {
+    const minutes = position === 2 ? 3 : slot.minutes;
+    const org = week.organisations.find((o) => o.id === slot.organisation_id)!;
+    const person_id = org.id === australia.id ? bell.id : slot.person_id;
+    const turn = {
+      slot: { id: position + 1, session_id: session.id, organisation_id: org.id, person_id, minutes, position },
+      organisation: org.name,
+      category: org.category,
+      speaker: person_id === bell.id ? 'Ms Lynn Bell' : null,
+      offset_minutes: offset,
+    };
+    offset += minutes;
+    return turn;
+  });
+  return list;
+}
+
+/**
+ * A stand-in for the backend's turn_times over the 10:15–11:30 session:
+ * starts one after another, and a budget line that only names the total (the
+ * real sentences are plenary-core's, tested there).
+ */
+function turnTimes(args: Record<string, unknown>): TurnTimes_Serialize {
+  const minutes = args.minutes as number[];
+  let at = 10 * 60 + 15;
+  const starts = minutes.map((m) => {
+    const clock = `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
+    at += m;
+    return clock;
+  });
+  const total = minutes.reduce((sum, m) => sum + m, 0);
+  return {
+    budget: { total_minutes: total, session_minutes: 75, fits: total <= 75, message: `${total} of 75 minutes` },
+    starts,
+  };
+}
+
+/** The backend's suggestion for the session, at `minutes` a turn. */
+const suggest = (args: Record<string, unknown>) => suggested.map((slot) => ({ ...slot, minutes: args.minutes as number }));
+
+const suggestedNames = suggested.map((slot) => week.organisations.find((o) => o.id === slot.organisation_id)!.name);
+
 async function open(handlers: Record<string, Handler> = {}) {
   const calls: Call[] = [];
   mockWindows('main');
   mockIPC(
     backend(
       {
-        speaking_list: () => speakingList,
+        ...sampleHandlers(),
+        speaking_list: () => threeTurns(),
         turn_times: turnTimes,
-        organisations: () => organisations,
-        search_people: searchPeople,
         set_speaking_list: () => null,
-        roster: () => roster,
-        suggest_speaking_list: (args) => [
-          { organisation_id: 1, person_id: 7, minutes: args.minutes },
-          { organisation_id: 4, person_id: 12, minutes: args.minutes },
-          { organisation_id: 2, person_id: null, minutes: args.minutes },
-        ],
+        suggest_speaking_list: suggest,
         ...handlers,
       },
       calls,
@@ -50,7 +95,7 @@ async function open(handlers: Record<string, Handler> = {}) {
   const ws = await startedWorkspace();
   const onclose = vi.fn();
   const onsaved = vi.fn();
-  const mounted = await mountUnder(ws, SpeakingListDialog, { sessionId: 22, title: 'National statements', onclose, onsaved });
+  const mounted = await mountUnder(ws, SpeakingListDialog, { sessionId: session.id, title: session.title, onclose, onsaved });
   app = mounted.app;
   const form = $<HTMLFormElement>(document.body, 'form[data-testid="speaking-form"]');
   if (!form) throw new Error('speaking form not rendered');
@@ -75,38 +120,38 @@ const sentSlots = (calls: Call[]) =>
 describe('SpeakingListDialog', () => {
   it('shows the turns with the backend’s start times and budget', async () => {
     const { form, calls } = await open();
-    expect(calls.filter((c) => c.cmd === 'turn_times').pop()?.args).toEqual({ sessionId: 22, minutes: [5, 5, 3] });
-    expect(orgs(form)).toEqual(['Australia', 'Indonesia', 'International Organization for Migration']);
-    expect(starts(form)).toEqual(['09:00', '09:05', '09:10']);
+    expect(calls.filter((c) => c.cmd === 'turn_times').pop()?.args).toEqual({ sessionId: session.id, minutes: [5, 5, 3] });
+    expect(orgs(form)).toEqual(['Australia', 'Indonesia', 'Bangladesh']);
+    expect(starts(form)).toEqual(['10:15', '10:20', '10:25']);
     expect($(row(form, 1), '[data-testid="speaking-speaker"]')?.textContent).toBe('Ms Lynn Bell');
-    expect(budgetLine(form).textContent).toBe('13 of 60 minutes');
+    expect(budgetLine(form).textContent).toBe('13 of 75 minutes');
     expect(budgetLine(form).classList.contains('over')).toBe(false);
     expect(document.activeElement).toBe(row(form, 1));
   });
 
   it('asks the backend again while editing, in red when over', async () => {
     const { form, calls } = await open();
-    await typeInto(minutesOf(form, 1), '50');
-    expect(starts(form)).toEqual(['09:00', '09:50', '09:55']);
-    expect(budgetLine(form).textContent).toBe('58 of 60 minutes');
-    await typeInto(minutesOf(form, 2), '10');
-    expect(calls.filter((c) => c.cmd === 'turn_times').pop()?.args).toEqual({ sessionId: 22, minutes: [50, 10, 3] });
-    expect(budgetLine(form).textContent).toBe('63 of 60 minutes');
+    await typeInto(minutesOf(form, 1), '60');
+    expect(starts(form)).toEqual(['10:15', '11:15', '11:20']);
+    expect(budgetLine(form).textContent).toBe('68 of 75 minutes');
+    await typeInto(minutesOf(form, 2), '15');
+    expect(calls.filter((c) => c.cmd === 'turn_times').pop()?.args).toEqual({ sessionId: session.id, minutes: [60, 15, 3] });
+    expect(budgetLine(form).textContent).toBe('78 of 75 minutes');
     expect(budgetLine(form).classList.contains('over')).toBe(true);
     // A blank box counts as nothing until it is filled in.
     await typeInto(minutesOf(form, 3), '');
-    expect(calls.filter((c) => c.cmd === 'turn_times').pop()?.args).toEqual({ sessionId: 22, minutes: [50, 10, 0] });
+    expect(calls.filter((c) => c.cmd === 'turn_times').pop()?.args).toEqual({ sessionId: session.id, minutes: [60, 15, 0] });
   });
 
   it('saves the turns in the order shown', async () => {
     const { form, calls, onsaved } = await open();
-    // IOM up with its button, Australia down with Alt+ArrowDown.
+    // Bangladesh up with its button, Australia down with Alt+ArrowDown.
     await click($(row(form, 3), '[data-testid="speaking-up"]'));
-    expect(orgs(form)).toEqual(['Australia', 'International Organization for Migration', 'Indonesia']);
-    expect(starts(form)).toEqual(['09:00', '09:05', '09:08']);
+    expect(orgs(form)).toEqual(['Australia', 'Bangladesh', 'Indonesia']);
+    expect(starts(form)).toEqual(['10:15', '10:20', '10:23']);
     row(form, 1).focus();
     await press(row(form, 1), 'ArrowDown', { altKey: true });
-    expect(orgs(form)).toEqual(['International Organization for Migration', 'Australia', 'Indonesia']);
+    expect(orgs(form)).toEqual(['Bangladesh', 'Australia', 'Indonesia']);
     expect(document.activeElement).toBe(row(form, 2));
     // Plain arrows leave the order alone.
     await press(row(form, 2), 'ArrowDown');
@@ -115,27 +160,27 @@ describe('SpeakingListDialog', () => {
     // Thailand joins at the end, with a speaker; Indonesia goes.
     await typeInto($<HTMLInputElement>(form, '[data-testid="speaking-add"]'), 'Thai');
     await pickOption($(form, '[data-testid="speaking-add-option"]'));
-    await typeInto($<HTMLInputElement>(row(form, 4), '[data-testid="speaking-person"]'), 'okoro');
+    await typeInto($<HTMLInputElement>(row(form, 4), '[data-testid="speaking-person"]'), 'haigh');
     await pickOption($(row(form, 4), '[data-testid="speaking-person-option"]'));
     await click($(row(form, 3), '[data-testid="speaking-remove"]'));
-    expect(orgs(form)).toEqual(['International Organization for Migration', 'Australia', 'Thailand']);
+    expect(orgs(form)).toEqual(['Bangladesh', 'Australia', 'Thailand']);
 
     await click($(form, '[data-testid="speaking-save"]'));
-    expect(calls.filter((c) => c.cmd === 'set_speaking_list').pop()?.args.sessionId).toBe(22);
+    expect(calls.filter((c) => c.cmd === 'set_speaking_list').pop()?.args.sessionId).toBe(session.id);
     expect(sentSlots(calls)).toEqual([
-      { organisation_id: 3, person_id: null, minutes: 3 },
-      { organisation_id: 1, person_id: 7, minutes: 5 },
-      { organisation_id: 4, person_id: 9, minutes: 5 },
+      { organisation_id: bangladesh.id, person_id: null, minutes: 3 },
+      { organisation_id: australia.id, person_id: bell.id, minutes: 5 },
+      { organisation_id: thailand.id, person_id: haigh.id, minutes: 5 },
     ]);
     expect(onsaved).toHaveBeenCalledOnce();
   });
 
   it('does not offer a delegation already on the list', async () => {
     const { form } = await open();
-    await typeInto($<HTMLInputElement>(form, '[data-testid="speaking-add"]'), 'a');
+    await typeInto($<HTMLInputElement>(form, '[data-testid="speaking-add"]'), 'ind');
     const offered = $$(form, '[data-testid="speaking-add-option"]').map((o) => o.textContent);
-    expect(offered.some((t) => t?.includes('Thailand'))).toBe(true);
-    expect(offered.some((t) => t?.includes('Australia'))).toBe(false);
+    expect(offered.some((t) => t?.includes('India'))).toBe(true);
+    expect(offered.some((t) => t?.includes('Indonesia'))).toBe(false);
   });
 
   it('fills from the delegations only after asking, when the list has turns', async () => {
@@ -148,33 +193,28 @@ describe('SpeakingListDialog', () => {
 
     mockIPC(
       backend(
-        {
-          [ASK]: answer(true),
-          roster: () => roster,
-          turn_times: turnTimes,
-          suggest_speaking_list: (args) => [
-            { organisation_id: 1, person_id: 7, minutes: args.minutes },
-            { organisation_id: 4, person_id: 12, minutes: args.minutes },
-            { organisation_id: 2, person_id: null, minutes: args.minutes },
-          ],
-        },
+        { ...sampleHandlers(), [ASK]: answer(true), turn_times: turnTimes, suggest_speaking_list: suggest },
         calls,
       ),
     );
     await click($(form, '[data-testid="speaking-fill"]'));
-    expect(calls.filter((c) => c.cmd === 'suggest_speaking_list').pop()?.args).toEqual({ sessionId: 22, minutes: 4 });
-    expect(orgs(form)).toEqual(['Australia', 'Thailand', 'Indonesia']);
-    expect(text(form, 'speaking-speaker')).toEqual(['Ms Lynn Bell', 'Mr Somchai Chai', '']);
-    expect(starts(form)).toEqual(['09:00', '09:04', '09:08']);
-    expect(budgetLine(form).textContent).toBe('12 of 60 minutes');
+    expect(calls.filter((c) => c.cmd === 'suggest_speaking_list').pop()?.args).toEqual({ sessionId: session.id, minutes: 4 });
+    expect(orgs(form)).toEqual(suggestedNames);
+    expect(orgs(form).slice(0, 3)).toEqual(['Australia', 'Indonesia', 'Bangladesh']);
+    // Nobody is registered for the Annual Meeting yet, so no turn names a speaker.
+    expect(text(form, 'speaking-speaker').every((t) => t === '')).toBe(true);
+    expect(starts(form).slice(0, 3)).toEqual(['10:15', '10:19', '10:23']);
+    expect(budgetLine(form).textContent).toBe(`${4 * suggested.length} of 75 minutes`);
   });
 
   it('fills an empty list without asking', async () => {
-    const { form, calls } = await open({ speaking_list: () => ({ ...speakingList, turns: [] }) });
+    // The sample's list, as it is: no turns yet.
+    const { form, calls } = await open({ speaking_list: () => copy(week.speakingListBySession[session.id]!) });
+    expect(rows(form)).toHaveLength(0);
     expect($(form, '[data-testid="speaking-fill-minutes"]') as HTMLInputElement).toHaveProperty('value', '3');
     await click($(form, '[data-testid="speaking-fill"]'));
     expect(calls.some((c) => c.cmd === ASK)).toBe(false);
-    expect(orgs(form)).toEqual(['Australia', 'Thailand', 'Indonesia']);
+    expect(orgs(form)).toEqual(suggestedNames);
   });
 
   it('shows a refused turn on its row and keeps the list', async () => {

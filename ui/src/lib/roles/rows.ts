@@ -1,5 +1,6 @@
 // What the two ordered-list dialogs (roles, speaking list) share: placing the backend's "roles.N" / "slots.N" problems on the rows
 // they name, by row key so a message stays with its row when rows move.
+import { hasFieldProblems } from '../error-codes';
 import { ApiFailure, describeError, type ApiError } from '../ipc';
 
 /** Whole minutes of a speaking turn as typed; blank or nonsense counts as nothing (the backend refuses it). */
@@ -21,7 +22,7 @@ export type RowProblems = {
  */
 export function rowProblems(error: ApiError, prefix: string, keys: readonly number[]): RowProblems {
   const rows = new Map<number, string>();
-  if (error.code !== 'invalid' || error.fields.length === 0) return { rows, general: error.message };
+  if (!hasFieldProblems(error)) return { rows, general: error.message };
   const unplaced: string[] = [];
   for (const problem of error.fields) {
     const m = new RegExp(`^${prefix}\\.(\\d+)(?:\\.|$)`).exec(problem.field);

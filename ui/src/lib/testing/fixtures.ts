@@ -11,53 +11,10 @@ import type {
   RecentFile,
   Vocabulary,
 } from '../ipc';
+import * as sampleWeek from './sample-week';
 
-export const vocabulary: Vocabulary = {
-  session_kinds: [
-    { key: 'opening', label: 'Opening' },
-    { key: 'panel', label: 'Panel' },
-    { key: 'presentation', label: 'Presentation' },
-    { key: 'statements', label: 'Statements / tour de table' },
-    { key: 'discussion', label: 'Discussion' },
-    { key: 'break', label: 'Break' },
-    { key: 'meal', label: 'Meal' },
-    { key: 'closing', label: 'Closing' },
-    { key: 'side_event', label: 'Side event' },
-    { key: 'other', label: 'Other' },
-  ],
-  roles: [
-    { key: 'chair', label: 'Chair' },
-    { key: 'co_chair', label: 'Co-chair' },
-    { key: 'moderator', label: 'Moderator' },
-    { key: 'panellist', label: 'Panellist' },
-    { key: 'presenter', label: 'Presenter' },
-    { key: 'speaker', label: 'Speaker' },
-    { key: 'discussant', label: 'Discussant' },
-    { key: 'rapporteur', label: 'Rapporteur' },
-  ],
-  categories: [
-    { key: 'member_state', label: 'Member state' },
-    { key: 'observer_state', label: 'Observer state' },
-    { key: 'international_organisation', label: 'International organisation' },
-    { key: 'civil_society', label: 'Civil society' },
-  ],
-  statuses: [
-    { key: 'member', label: 'Member' },
-    { key: 'observer', label: 'Observer' },
-    { key: 'guest', label: 'Guest' },
-    { key: 'co_host', label: 'Co-host' },
-    { key: 'secretariat', label: 'Secretariat' },
-  ],
-  registrations: [{ key: 'invited', label: 'Invited' }],
-  import_fields: [
-    { key: 'ignore', label: '(ignore this column)' },
-    { key: 'given_name', label: 'Given name' },
-    { key: 'family_name', label: 'Family name' },
-    { key: 'email', label: 'Email' },
-  ],
-  capacities: ['head of delegation', 'alternate', 'adviser', 'delegate', 'observer'],
-  time_zones: ['Asia/Bangkok', 'Europe/London'],
-};
+/** The real vocabulary: labels, categories, time zones and all. */
+export const vocabulary: Vocabulary = sampleWeek.vocabulary;
 
 export const planFile: PlanFile = {
   path: '/plans/Bangkok week.plenary',
