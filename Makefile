@@ -4,13 +4,13 @@ SHELL := /bin/bash
 CARGO ?= cargo
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxml2-utils \
                 xvfb xauth webkit2gtk-driver poppler-utils imagemagick \
-                fonts-dejavu-core fonts-thai-tlwg-ttf x11-utils
+                fonts-dejavu-core fonts-thai-tlwg-ttf x11-utils time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo/bin/tauri-driver)
 SAMPLE := target/sample-week.plenary
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench bindings fixtures screenshots clean crash-trials fuzz fuzz-build
+.PHONY: run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench startup bindings fixtures screenshots clean crash-trials fuzz fuzz-build
 
 ## Install what is missing, build, and open the window on the sample week.
 run: deps ui
@@ -85,6 +85,20 @@ e2e: ui driver
 ## Criterion benchmarks of the core (numbers go in the issue notes, not in tests).
 bench:
 	$(CARGO) bench -p plenary-core
+
+## Whole-process start-up of the release CLI on the sample week: the mean
+## wall time of RUNS starts and the peak memory of one, for the notes.
+RUNS ?= 200
+startup: system-deps
+	$(CARGO) build --release --bin plenary
+	@./target/release/plenary sample target/startup.plenary --force >/dev/null
+	@for args in "--version" "show target/startup.plenary" "check target/startup.plenary"; do \
+	  t0=$$(date +%s%N); \
+	  for i in $$(seq $(RUNS)); do ./target/release/plenary $$args >/dev/null || [ $$? = 1 ]; done; \
+	  t1=$$(date +%s%N); \
+	  peak=$$( { /usr/bin/time -f %M ./target/release/plenary $$args >/dev/null; } 2>&1 | tail -1); \
+	  echo "plenary $$args: $$(( (t1 - t0) / $(RUNS) / 1000 )) µs a start, peak $$(( peak / 1024 )) MB"; \
+	done
 
 ## Many more killed edits than CI runs: `make crash-trials N=1000`.
 N ?= 1000
