@@ -109,7 +109,7 @@ pub fn plan_days(plan: &Plan) -> Vec<NaiveDate> {
     plan.first_day
         .iter_days()
         .take_while(|d| *d <= plan.last_day)
-        .take(crate::forms::MAX_PLAN_DAYS as usize)
+        .take(crate::limits::MAX_PLAN_DAYS as usize)
         .collect()
 }
 

@@ -4,14 +4,12 @@
 //! its field rather than a failure to decode the whole request.
 
 use crate::error::FieldProblem;
+use crate::limits::*;
 use crate::model::{Event, Id, OrgCategory, Person, Plan, SessionKind};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-
-pub const MAX_TITLE: usize = 300;
-pub const MAX_TEXT: usize = 20_000;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 #[serde(default)]
@@ -264,6 +262,22 @@ pub fn parse_time(value: &str) -> Option<NaiveTime> {
         .ok()
 }
 
+/// An address with one "@", something before it, and a dotted domain
+/// after it; no spaces, commas or semicolons (a list pasted into one cell).
+pub fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c == ',' || c == ';')
+        && !domain.contains('@')
+}
+
 pub fn parse_zone(value: &str) -> Option<Tz> {
     value.trim().parse::<Tz>().ok()
 }
@@ -282,9 +296,6 @@ pub fn day_span(first: NaiveDate, last: NaiveDate) -> String {
         )
     }
 }
-
-/// Longest plan the app accepts; longer is almost surely a typing slip.
-pub const MAX_PLAN_DAYS: i64 = 60;
 
 impl PlanForm {
     pub fn validate(&self) -> Result<Plan, Vec<FieldProblem>> {
@@ -335,13 +346,19 @@ impl PlanForm {
                 p.add("day_end", "The day must end after it starts.");
             }
         }
-        let snap_minutes = p.minutes("snap_minutes", "Snap", &self.snap_minutes, 5, 1..=60);
+        let snap_minutes = p.minutes(
+            "snap_minutes",
+            "Snap",
+            &self.snap_minutes,
+            5,
+            1..=MAX_SNAP_MINUTES,
+        );
         let changeover_minutes = p.minutes(
             "changeover_minutes",
             "Changeover",
             &self.changeover_minutes,
             0,
-            0..=120,
+            0..=MAX_CHANGEOVER_MINUTES,
         );
         let (Some(first_day), Some(last_day), Some(day_start), Some(day_end)) =
             (first, last, day_start, day_end)
@@ -388,7 +405,8 @@ impl EventForm {
     pub fn validate(&self, plan: &Plan) -> Result<EventDraft, Vec<FieldProblem>> {
         let mut p = Problems::default();
         let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
-        let short_name = p.optional_text("short_name", "Short name", &self.short_name, 80);
+        let short_name =
+            p.optional_text("short_name", "Short name", &self.short_name, MAX_SHORT_NAME);
         let description =
             p.multiline_text("description", "Description", &self.description, MAX_TEXT);
         let first = p.date("first_day", "First day", &self.first_day);
@@ -453,7 +471,12 @@ impl SessionForm {
         let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
         let description =
             p.multiline_text("description", "Description", &self.description, MAX_TEXT);
-        let agenda_item = p.optional_text("agenda_item", "Agenda item", &self.agenda_item, 80);
+        let agenda_item = p.optional_text(
+            "agenda_item",
+            "Agenda item",
+            &self.agenda_item,
+            MAX_AGENDA_ITEM,
+        );
         let outcome = p.multiline_text("outcome", "Outcome", &self.outcome, MAX_TEXT);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
         match (self.event_id, event) {
@@ -558,7 +581,7 @@ impl From<&crate::model::Session> for SessionForm {
 impl RoomForm {
     pub fn validate(&self) -> Result<RoomDraft, Vec<FieldProblem>> {
         let mut p = Problems::default();
-        let name = p.required_text("name", "Name", &self.name, 120);
+        let name = p.required_text("name", "Name", &self.name, MAX_ROOM_NAME);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
         let capacity = match self.capacity.trim() {
             "" => None,
@@ -595,7 +618,7 @@ impl OrganisationForm {
     pub fn validate(&self) -> Result<OrganisationDraft, Vec<FieldProblem>> {
         let mut p = Problems::default();
         let name = p.required_text("name", "Name", &self.name, MAX_TITLE);
-        let acronym = p.optional_text("acronym", "Acronym", &self.acronym, 40);
+        let acronym = p.optional_text("acronym", "Acronym", &self.acronym, MAX_ACRONYM);
         let official_name = p.optional_text(
             "official_name",
             "Official name",
@@ -661,18 +684,19 @@ impl PersonForm {
     /// The person to store (id 0), or every problem with the form.
     pub fn validate(&self) -> Result<Person, Vec<FieldProblem>> {
         let mut p = Problems::default();
-        let honorific = p.optional_text("honorific", "Honorific", &self.honorific, 60);
-        let given_name = p.optional_text("given_name", "Given name", &self.given_name, 120);
-        let family_name = p.optional_text("family_name", "Family name", &self.family_name, 120);
+        let honorific = p.optional_text("honorific", "Honorific", &self.honorific, MAX_HONORIFIC);
+        let given_name = p.optional_text("given_name", "Given name", &self.given_name, MAX_NAME);
+        let family_name =
+            p.optional_text("family_name", "Family name", &self.family_name, MAX_NAME);
         if given_name.is_empty() && family_name.is_empty() {
             p.add("family_name", "A given or a family name is required.");
         }
         let position = p.optional_text("position", "Position", &self.position, MAX_TITLE);
-        let email = p.optional_text("email", "Email", &self.email, 254);
-        if !email.is_empty() && !p.has("email") && !crate::attendees::valid_email(&email) {
+        let email = p.optional_text("email", "Email", &self.email, MAX_EMAIL);
+        if !email.is_empty() && !p.has("email") && !valid_email(&email) {
             p.add("email", format!("\"{email}\" is not an email address."));
         }
-        let phone = p.optional_text("phone", "Phone", &self.phone, 60);
+        let phone = p.optional_text("phone", "Phone", &self.phone, MAX_PHONE);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
         p.finish(Person {
             id: 0,

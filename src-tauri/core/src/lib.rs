@@ -8,6 +8,7 @@ pub mod board;
 pub mod check;
 pub mod error;
 pub mod forms;
+pub mod limits;
 pub mod model;
 pub mod planner;
 pub mod print;

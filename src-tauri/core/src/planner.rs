@@ -4,6 +4,7 @@
 
 use crate::error::{CoreError, Result};
 use crate::forms::SessionDraft;
+use crate::limits::MAX_BREAK_MINUTES;
 use crate::model::*;
 use crate::store::{SessionCopy, Store, TimeChange};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -601,10 +602,10 @@ pub fn insert_break(store: &mut Store, req: &BreakRequest) -> Result<Vec<Id>> {
             format!("\"{}\" is not a time (use HH:MM, 24-hour).", req.at),
         )
     })?;
-    if req.minutes == 0 || req.minutes > 600 {
+    if req.minutes == 0 || req.minutes > MAX_BREAK_MINUTES {
         return Err(CoreError::invalid(
             "minutes",
-            "A break lasts from 1 to 600 minutes.",
+            format!("A break lasts from 1 to {MAX_BREAK_MINUTES} minutes."),
         ));
     }
     let title = req.title.trim();

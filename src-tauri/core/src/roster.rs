@@ -1,7 +1,6 @@
 //! Read models for the people of one event: its delegations in protocol
 //! order, and the check-in desk for one day.
 
-use crate::attendees::CAPACITIES;
 use crate::error::{CoreError, Result};
 use crate::model::*;
 use crate::protocol::{self, Delegation, ProtocolConfig};

@@ -159,7 +159,7 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
 
 /// Refuses sizes that the plan file check would refuse to open again.
 fn within_limits(spec: &Spec) -> Result<()> {
-    use crate::store::{MAX_PEOPLE, MAX_SESSIONS};
+    use crate::limits::{MAX_PEOPLE, MAX_SESSIONS};
     let limits = [
         ("sessions", i64::from(spec.sessions), MAX_SESSIONS),
         ("people", i64::from(spec.people), MAX_PEOPLE),

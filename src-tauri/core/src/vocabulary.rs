@@ -45,10 +45,7 @@ pub fn vocabulary() -> Vocabulary {
         statuses: terms!(ParticipationStatus),
         registrations: terms!(RegistrationStatus),
         import_fields: terms!(crate::attendees::ImportField),
-        capacities: crate::attendees::CAPACITIES
-            .iter()
-            .map(|c| c.to_string())
-            .collect(),
+        capacities: CAPACITIES.iter().map(|c| c.to_string()).collect(),
         time_zones: chrono_tz::TZ_VARIANTS
             .iter()
             .map(|z| z.name().to_string())

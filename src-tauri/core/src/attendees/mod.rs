@@ -4,6 +4,7 @@
 pub mod csv_file;
 
 use crate::error::{CoreError, Result};
+use crate::limits::*;
 use crate::model::*;
 use crate::store::{ImportOrg as OrgRef, ImportWrite, Store};
 use csv_file::{escape_cell, CsvTable};
@@ -136,14 +137,6 @@ pub fn auto_map(headers: &[String]) -> Vec<ImportField> {
         .collect()
 }
 
-pub const CAPACITIES: &[&str] = &[
-    "head of delegation",
-    "alternate",
-    "adviser",
-    "delegate",
-    "observer",
-];
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum RowAction {
@@ -199,20 +192,6 @@ struct Row {
 
 fn has_control(s: &str) -> bool {
     s.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
-}
-
-pub fn valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email
-            .chars()
-            .any(|c| c.is_whitespace() || c == ',' || c == ';')
-        && !domain.contains('@')
 }
 
 fn registration_of(value: &str) -> Option<RegistrationStatus> {
@@ -328,14 +307,14 @@ fn read_row(
         return Err(format!("Row {line}: Name is missing."));
     }
     for (label, value, max) in [
-        ("First name", &r.given, 120),
-        ("Last name", &r.family, 120),
-        ("Title", &r.honorific, 60),
-        ("Organisation", &r.organisation, 200),
-        ("Position", &r.position, 300),
-        ("Phone", &r.phone, 60),
-        ("Email", &r.email, 254),
-        ("ID", &r.external_id, 120),
+        ("First name", &r.given, MAX_NAME),
+        ("Last name", &r.family, MAX_NAME),
+        ("Title", &r.honorific, MAX_HONORIFIC),
+        ("Organisation", &r.organisation, MAX_IMPORTED_ORGANISATION),
+        ("Position", &r.position, MAX_TITLE),
+        ("Phone", &r.phone, MAX_PHONE),
+        ("Email", &r.email, MAX_EMAIL),
+        ("ID", &r.external_id, MAX_EXTERNAL_ID),
     ] {
         if has_control(value) {
             return Err(format!("Row {line}: {label} contains a control character."));
@@ -346,7 +325,7 @@ fn read_row(
             ));
         }
     }
-    if !r.email.is_empty() && !valid_email(&r.email) {
+    if !r.email.is_empty() && !crate::forms::valid_email(&r.email) {
         return Err(format!(
             "Row {line}: Email \"{}\" is not a valid email address.",
             r.email

@@ -2,6 +2,7 @@
 //! leave the file as it was, and reach nothing outside it.
 
 use super::*;
+use crate::limits::MAX_SESSIONS;
 use crate::sample;
 use std::path::Path;
 

@@ -12,7 +12,6 @@ mod verify;
 mod versions;
 
 pub use guard::OpenCancel;
-pub use verify::{MAX_ORGANISATIONS, MAX_PEOPLE, MAX_SESSIONS};
 
 pub use people::{CochairEntry, Impact, RoleEntry, SlotEntry};
 pub use versions::{ProtocolSettings, PublishedVersion};
