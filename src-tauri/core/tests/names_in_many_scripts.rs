@@ -7,7 +7,7 @@
 use plenary_core::attendees::{attendee_csv, attendee_list};
 use plenary_core::forms::{EventForm, PlanForm};
 use plenary_core::model::*;
-use plenary_core::print::changes::Changes;
+use plenary_core::print::document::Changes;
 use plenary_core::print::document::{build, Body, DocKind, PrintRequest};
 use plenary_core::protocol::{self, Delegation};
 use plenary_core::store::ProtocolSettings;
