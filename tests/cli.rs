@@ -98,8 +98,9 @@ fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
         .find(|r| r.name == "Plenary Hall")
         .unwrap();
     let annual = store.events().unwrap()[1].id;
-    store
-        .create_session(&SessionForm {
+    plenary_core::edit::sessions::create_session(
+        &mut store,
+        &SessionForm {
             event_id: Some(annual),
             title: "Bilateral".into(),
             kind: SessionKind::SideEvent,
@@ -111,8 +112,9 @@ fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     drop(store);
     let o = plenary(&["check", &path]);
     assert_eq!(o.status.code(), Some(1));
@@ -329,7 +331,7 @@ fn move_and_retime_refuse_to_break_a_pin() {
             .into_iter()
             .find(|s| s.title == "National updates from members and observers")
             .unwrap();
-        store.set_pinned(updates.id, true).unwrap();
+        plenary_core::edit::sessions::set_pinned(&mut store, updates.id, true).unwrap();
     }
     assert_one_line_error(
         &plenary(&[

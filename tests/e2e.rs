@@ -871,14 +871,14 @@ fn sample_with_a_registrant(dir: &Path) -> (PathBuf, plenary_core::model::Event,
     let mut store = plenary_core::sample::write_sample(&plan, false).unwrap();
     let event = store.events().unwrap()[0].clone();
     let lynn = plenary_core::attendees::find_person(&store, "Lynn Bell").unwrap();
-    store
-        .set_registration(
-            event.id,
-            lynn.id,
-            Some(plenary_core::model::RegistrationStatus::Confirmed),
-            "head of delegation",
-        )
-        .unwrap();
+    plenary_core::edit::attendance::set_registration(
+        &mut store,
+        event.id,
+        lynn.id,
+        Some(plenary_core::model::RegistrationStatus::Confirmed),
+        "head of delegation",
+    )
+    .unwrap();
     (plan, event, lynn.id)
 }
 

@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use plenary_core::agenda::{agenda, overview};
 use plenary_core::attendees;
+use plenary_core::edit::attendance;
 use plenary_core::forms::{parse_date, PlanForm};
 use plenary_core::planner;
 use plenary_core::synth::{self, Spec};
@@ -667,7 +668,7 @@ fn run_command(command: Command) -> Result<i32, Failure> {
             })?;
             let person = attendees::find_person(&store, &person)?;
             let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
-            attendees::check_in(&mut store, event.id, person.id, day, !undo, now)?;
+            attendance::check_in(&mut store, event.id, person.id, day, !undo, now)?;
             out(&format!("{}\n", store.last_edit().unwrap_or_default()))?;
         }
         Command::Print {

@@ -49,7 +49,7 @@ fn foundation(c: &mut Criterion) {
         notes: String::new(),
     };
     c.bench_function("create one session (validate and commit)", |b| {
-        b.iter(|| store.create_session(&form).expect("create"))
+        b.iter(|| plenary_core::edit::sessions::create_session(&mut store, &form).expect("create"))
     });
 }
 

@@ -434,8 +434,12 @@ pub fn set_accepted(store: &mut Store, key: &str, accepted: bool) -> Result<()> 
         .ok_or_else(|| {
             crate::CoreError::invalid("key", "That conflict is no longer in the plan.")
         })?;
-    let message = conflict.message.clone();
-    store.set_conflict_accepted(key, &message, accepted)
+    let summary = if accepted {
+        format!("Accepted: {}", conflict.message)
+    } else {
+        format!("No longer accepted: {}", conflict.message)
+    };
+    store.set_conflict_accepted(key, accepted, &summary)
 }
 
 fn check_unmarked(store: &Store) -> Result<ConflictList> {
@@ -620,14 +624,16 @@ mod tests {
         let mut events = Vec::new();
         for (title, day) in [("Dialogue", "2024-11-18"), ("Side event", "2024-11-18")] {
             events.push(
-                store
-                    .create_event(&EventForm {
+                crate::edit::events::create_event(
+                    &mut store,
+                    &EventForm {
                         title: title.into(),
                         first_day: day.into(),
                         last_day: day.into(),
                         ..Default::default()
-                    })
-                    .unwrap(),
+                    },
+                )
+                .unwrap(),
             );
         }
         let org = store
@@ -670,20 +676,23 @@ mod tests {
         for name in ["Hall", "Annex"] {
             rooms.insert(
                 name,
-                store
-                    .create_room(&RoomForm {
+                crate::edit::rooms::create_room(
+                    &mut store,
+                    &RoomForm {
                         name: name.into(),
                         ..Default::default()
-                    })
-                    .unwrap()
-                    .id,
+                    },
+                )
+                .unwrap()
+                .id,
             );
         }
         let mut roles = Vec::new();
         for (title, event, from, to, room, with_person) in sessions {
             let event_id = events.iter().find(|e| e.title == *event).unwrap().id;
-            let s = store
-                .create_session(&SessionForm {
+            let s = crate::edit::sessions::create_session(
+                &mut store,
+                &SessionForm {
                     event_id: Some(event_id),
                     title: (*title).into(),
                     kind: SessionKind::Discussion,
@@ -695,8 +704,9 @@ mod tests {
                     agenda_item: String::new(),
                     outcome: String::new(),
                     notes: String::new(),
-                })
-                .unwrap();
+                },
+            )
+            .unwrap();
             if *with_person {
                 roles.push(SessionRole {
                     id: 0,
@@ -818,9 +828,7 @@ mod tests {
         let found = check(&store).unwrap().conflicts;
         assert_eq!(found.len(), 1);
         assert!(!found[0].accepted);
-        store
-            .set_conflict_accepted(&found[0].key, &found[0].message, true)
-            .unwrap();
+        set_accepted(&mut store, &found[0].key, true).unwrap();
         let again = check(&store).unwrap().conflicts;
         assert_eq!(again.len(), 1, "still listed");
         assert!(again[0].accepted);

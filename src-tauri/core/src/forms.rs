@@ -1,4 +1,5 @@
-//! What users type, and its validation into model values.
+//! What users type, and its validation into what the store writes: model
+//! values and drafts.
 //!
 //! Forms carry strings so that a bad date or time becomes a problem next to
 //! its field rather than a failure to decode the whole request.
@@ -6,6 +7,7 @@
 use crate::error::FieldProblem;
 use crate::limits::*;
 use crate::model::{Event, Id, OrgCategory, Person, Plan, SessionKind};
+use crate::store::{EventDraft, OrganisationDraft, RoomDraft, SessionDraft};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -85,46 +87,6 @@ pub struct PersonForm {
     pub email: String,
     pub phone: String,
     pub notes: String,
-}
-
-/// A session that passed validation, ready to store.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionDraft {
-    pub event_id: Id,
-    pub title: String,
-    pub kind: SessionKind,
-    pub start: Option<NaiveDateTime>,
-    pub end: Option<NaiveDateTime>,
-    pub room_id: Option<Id>,
-    pub description: String,
-    pub agenda_item: String,
-    pub outcome: String,
-    pub notes: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventDraft {
-    pub title: String,
-    pub short_name: String,
-    pub first_day: NaiveDate,
-    pub last_day: NaiveDate,
-    pub description: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoomDraft {
-    pub name: String,
-    pub capacity: Option<u32>,
-    pub notes: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrganisationDraft {
-    pub name: String,
-    pub acronym: String,
-    pub official_name: String,
-    pub category: OrgCategory,
-    pub country_code: Option<String>,
 }
 
 /// Collects field problems so that a form reports all of them at once.
@@ -1022,5 +984,84 @@ mod tests {
                 "Title contains a control character.".to_string()
             )]
         );
+    }
+
+    fn org_form(name: &str, category: &str) -> OrganisationForm {
+        OrganisationForm {
+            name: name.into(),
+            category: category.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn organisation_form_problems() {
+        let table: &[(OrganisationForm, &str, &str)] = &[
+            (org_form("", "member_state"), "name", "Name is required."),
+            (org_form("IOM", ""), "category", "Category is required."),
+            (
+                org_form("IOM", "charity"),
+                "category",
+                "Category \"charity\" is not one Plenary knows.",
+            ),
+            (
+                OrganisationForm {
+                    country_code: "THA".into(),
+                    ..org_form("Thailand", "member_state")
+                },
+                "country_code",
+                "Country code \"THA\" is not two letters (ISO 3166, e.g. TH).",
+            ),
+        ];
+        for (form, field, message) in table {
+            let problems = form.validate().unwrap_err();
+            assert_eq!(
+                (problems[0].field.as_str(), problems[0].message.as_str()),
+                (*field, *message)
+            );
+        }
+        let ok = OrganisationForm {
+            country_code: "th".into(),
+            ..org_form("Thailand", "member_state")
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(ok.country_code.as_deref(), Some("TH"));
+    }
+
+    #[test]
+    fn person_form_problems() {
+        let table: &[(PersonForm, &str, &str)] = &[
+            (
+                PersonForm::default(),
+                "family_name",
+                "A given or a family name is required.",
+            ),
+            (
+                PersonForm {
+                    family_name: "Bell".into(),
+                    email: "lynn.bell".into(),
+                    ..Default::default()
+                },
+                "email",
+                "\"lynn.bell\" is not an email address.",
+            ),
+        ];
+        for (form, field, message) in table {
+            let problems = form.validate().unwrap_err();
+            assert_eq!(
+                (problems[0].field.as_str(), problems[0].message.as_str()),
+                (*field, *message)
+            );
+        }
+        // Honorifics are free text.
+        let p = PersonForm {
+            honorific: "Deputy Minister".into(),
+            family_name: "Bell".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(p.display_name(), "Deputy Minister Bell");
     }
 }

@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod attendees;
 pub mod board;
 pub mod check;
+pub mod edit;
 pub mod error;
 pub mod forms;
 pub mod limits;

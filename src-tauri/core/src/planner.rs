@@ -3,10 +3,9 @@
 //! and duplication. Each edit is one undoable step with a readable summary.
 
 use crate::error::{CoreError, Result};
-use crate::forms::SessionDraft;
 use crate::limits::MAX_BREAK_MINUTES;
 use crate::model::*;
-use crate::store::{SessionCopy, Store, TimeChange};
+use crate::store::{SessionCopy, SessionDraft, Store, TimeChange};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use specta::Type;

@@ -331,23 +331,27 @@ mod tests {
             .into_iter()
             .find(|o| o.name == "Cambodia")
             .unwrap();
-        let saved = store
-            .set_protocol_settings(&crate::store::ProtocolSettings {
+        let saved = crate::edit::plan::set_protocol_settings(
+            &mut store,
+            &crate::store::ProtocolSettings {
                 host_organisation_id: Some(cambodia.id),
                 ignore_words: vec![" The ".into(), "".into(), "Kingdom of".into()],
-            })
-            .unwrap();
+            },
+        )
+        .unwrap();
         assert_eq!(saved.ignore_words, vec!["The", "Kingdom of"]);
         let r = roster(&store, event.id).unwrap();
         assert_eq!(r.delegations[0].organisation.name, "Cambodia");
         let cfg = protocol_config(&store, event.id).unwrap();
         assert_eq!(cfg.ignore_prefixes, vec!["The ", "Kingdom of "]);
-        let err = store
-            .set_protocol_settings(&crate::store::ProtocolSettings {
+        let err = crate::edit::plan::set_protocol_settings(
+            &mut store,
+            &crate::store::ProtocolSettings {
                 host_organisation_id: None,
                 ignore_words: vec!["a|b".into()],
-            })
-            .unwrap_err();
+            },
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("ignore_words: "), "{err}");
         store.undo().unwrap();
         assert_eq!(
@@ -362,12 +366,17 @@ mod tests {
         let event = store.events().unwrap()[0].clone();
         let person = store.people().unwrap()[0].clone();
         let day = event.first_day;
-        store
-            .set_registration(event.id, person.id, Some(RegistrationStatus::Confirmed), "")
-            .unwrap();
+        crate::edit::attendance::set_registration(
+            &mut store,
+            event.id,
+            person.id,
+            Some(RegistrationStatus::Confirmed),
+            "",
+        )
+        .unwrap();
         let before = desk(&store, event.id, day).unwrap();
         let at = day.and_hms_opt(8, 30, 0).unwrap();
-        crate::attendees::check_in(&mut store, event.id, person.id, day, true, at).unwrap();
+        crate::edit::attendance::check_in(&mut store, event.id, person.id, day, true, at).unwrap();
         let after = desk(&store, event.id, day).unwrap();
         assert_eq!(after.present, before.present + 1);
         assert!(after
@@ -382,7 +391,7 @@ mod tests {
                 .iter()
                 .any(|l| l.person_id == person.id && l.present));
         }
-        crate::attendees::check_in(&mut store, event.id, person.id, day, false, at).unwrap();
+        crate::edit::attendance::check_in(&mut store, event.id, person.id, day, false, at).unwrap();
         assert_eq!(desk(&store, event.id, day).unwrap().present, before.present);
     }
 

@@ -5,6 +5,9 @@
 //! session says so. Where it names an organisation but no person, the
 //! organisation holds the role: no person is invented.
 
+use crate::edit::events::create_event;
+use crate::edit::rooms::create_room;
+use crate::edit::sessions::create_session;
 use crate::error::Result;
 use crate::forms::{EventForm, RoomForm, SessionForm};
 use crate::model::*;
@@ -585,11 +588,14 @@ fn fill(store: &mut Store) -> Result<()> {
         ),
         (FOYER, "", "Refreshments. Illustrative."),
     ] {
-        let room = store.create_room(&RoomForm {
-            name: name.into(),
-            capacity: capacity.into(),
-            notes: notes.into(),
-        })?;
+        let room = create_room(
+            store,
+            &RoomForm {
+                name: name.into(),
+                capacity: capacity.into(),
+                notes: notes.into(),
+            },
+        )?;
         rooms.insert(name, room.id);
     }
 
@@ -621,13 +627,16 @@ fn fill(store: &mut Store) -> Result<()> {
     let mut cochairs = Vec::new();
     let mut roles = Vec::new();
     for (title, short, d, description, sessions) in events {
-        let event = store.create_event(&EventForm {
-            title: title.into(),
-            short_name: short.into(),
-            first_day: day(d).to_string(),
-            last_day: day(d).to_string(),
-            description: description.into(),
-        })?;
+        let event = create_event(
+            store,
+            &EventForm {
+                title: title.into(),
+                short_name: short.into(),
+                first_day: day(d).to_string(),
+                last_day: day(d).to_string(),
+                description: description.into(),
+            },
+        )?;
         for (key, _, _, _, _, status, senior) in ORGS {
             let status = if *key == "TFPP" && short == "Regional Event" {
                 P::CoHost
@@ -678,19 +687,22 @@ fn fill(store: &mut Store) -> Result<()> {
             }])?;
         }
         for s in sessions {
-            let session = store.create_session(&SessionForm {
-                event_id: Some(event.id),
-                title: s.title.into(),
-                kind: s.kind,
-                day: day(s.day).to_string(),
-                start_time: s.from.into(),
-                end_time: s.to.into(),
-                room_id: Some(rooms[s.room]),
-                description: s.description.into(),
-                agenda_item: s.item.into(),
-                outcome: s.outcome.into(),
-                notes: ILLUSTRATIVE.into(),
-            })?;
+            let session = create_session(
+                store,
+                &SessionForm {
+                    event_id: Some(event.id),
+                    title: s.title.into(),
+                    kind: s.kind,
+                    day: day(s.day).to_string(),
+                    start_time: s.from.into(),
+                    end_time: s.to.into(),
+                    room_id: Some(rooms[s.room]),
+                    description: s.description.into(),
+                    agenda_item: s.item.into(),
+                    outcome: s.outcome.into(),
+                    notes: ILLUSTRATIVE.into(),
+                },
+            )?;
             for (i, (role, who, note)) in s.roles.iter().enumerate() {
                 let (person_id, organisation_id) = match who {
                     Who::Person(p) => (Some(person[p]), None),

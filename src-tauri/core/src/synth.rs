@@ -1,6 +1,7 @@
 //! Generated plans of a chosen size, for benchmarks and large-plan tests.
 //! Deterministic: the same spec always gives the same plan.
 
+use crate::edit::events::create_event;
 use crate::error::Result;
 use crate::forms::EventForm;
 use crate::model::*;
@@ -65,13 +66,16 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
     let mut events = Vec::new();
     for d in 0..spec.days {
         let day = plan.first_day + Duration::days(d as i64);
-        events.push(store.create_event(&EventForm {
-            title: format!("Track day {}", d + 1),
-            short_name: format!("Day {}", d + 1),
-            first_day: day.to_string(),
-            last_day: day.to_string(),
-            description: String::new(),
-        })?);
+        events.push(create_event(
+            store,
+            &EventForm {
+                title: format!("Track day {}", d + 1),
+                short_name: format!("Day {}", d + 1),
+                first_day: day.to_string(),
+                last_day: day.to_string(),
+                description: String::new(),
+            },
+        )?);
     }
     let rooms: Vec<Room> = (0..spec.rooms)
         .map(|i| Room {

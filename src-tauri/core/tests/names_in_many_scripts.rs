@@ -63,15 +63,17 @@ fn world() -> World {
     .validate()
     .unwrap();
     let mut store = Store::in_memory(&plan).unwrap();
-    let event = store
-        .create_event(&EventForm {
+    let event = plenary_core::edit::events::create_event(
+        &mut store,
+        &EventForm {
             title: "Plenary".into(),
             first_day: "2024-11-18".into(),
             last_day: "2024-11-20".into(),
             ..Default::default()
-        })
-        .unwrap()
-        .id;
+        },
+    )
+    .unwrap()
+    .id;
 
     let mut organisations = Vec::new();
     for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
@@ -160,8 +162,9 @@ fn world() -> World {
         .unwrap();
 
     // Ignored words that end inside a character of many names.
-    store
-        .set_protocol_settings(&ProtocolSettings {
+    plenary_core::edit::plan::set_protocol_settings(
+        &mut store,
+        &ProtocolSettings {
             host_organisation_id: None,
             ignore_words: [
                 "The",
@@ -177,8 +180,9 @@ fn world() -> World {
             .iter()
             .map(|w| w.to_string())
             .collect(),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
 
     let count = |names: Vec<String>| {
         let mut m = BTreeMap::new();

@@ -899,29 +899,6 @@ pub fn attendee_csv(lines: &[AttendeeLine]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// Checks a person in (or, with `present` false, out) for one day of an event.
-pub fn check_in(
-    store: &mut Store,
-    event_id: Id,
-    person_id: Id,
-    day: chrono::NaiveDate,
-    present: bool,
-    at: chrono::NaiveDateTime,
-) -> Result<()> {
-    let event = store.event(event_id)?;
-    if day < event.first_day || day > event.last_day {
-        return Err(CoreError::invalid(
-            "day",
-            format!(
-                "{} does not run on {day} ({}).",
-                event.title,
-                crate::forms::day_span(event.first_day, event.last_day)
-            ),
-        ));
-    }
-    store.set_present(event_id, person_id, day, present, at)
-}
-
 /// One of a person's sessions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ItineraryEntry {

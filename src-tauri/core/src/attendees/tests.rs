@@ -1,4 +1,5 @@
 use super::*;
+use crate::edit::attendance::check_in;
 use crate::sample::sample_in_memory;
 
 fn annual(store: &Store) -> Id {

@@ -159,7 +159,14 @@ pub fn since(store: &Store, n: u32) -> Result<Changes> {
 pub fn publish(store: &mut Store, at: NaiveDateTime) -> Result<u32> {
     let snap = serde_json::to_string(&snapshot(store)?)
         .map_err(|e| CoreError::invalid("programme", e.to_string()))?;
-    store.publish_version(&snap, at)
+    let n = store.latest_version()?.unwrap_or(0) + 1;
+    store.publish_version(
+        n,
+        &snap,
+        at,
+        &format!("Published version {n} of the programme"),
+    )?;
+    Ok(n)
 }
 
 /// "Version 3 · published 19 Nov 2024 08:30".
