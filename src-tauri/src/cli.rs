@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use plenary_core::agenda::{agenda, overview};
-use plenary_core::attendees;
+use plenary_core::attendees::{csv_file, export, import, lookup};
 use plenary_core::edit::attendance;
 use plenary_core::forms::{parse_date, PlanForm};
 use plenary_core::planner;
@@ -239,10 +239,10 @@ pub enum PeopleCommand {
 }
 
 fn parse_map(
-    table: &attendees::csv_file::CsvTable,
+    table: &csv_file::CsvTable,
     args: &[String],
-) -> Result<Vec<attendees::ImportField>, Failure> {
-    let mut mapping = attendees::auto_map(&table.headers);
+) -> Result<Vec<import::ImportField>, Failure> {
+    let mut mapping = import::auto_map(&table.headers);
     for arg in args {
         let (col, field) = arg
             .rsplit_once('=')
@@ -255,10 +255,10 @@ fn parse_map(
                 .position(|h| h.eq_ignore_ascii_case(col.trim()))
                 .ok_or_else(|| Failure(format!("--map: the file has no column \"{col}\"")))?,
         };
-        mapping[index] = attendees::ImportField::from_key(field.trim()).ok_or_else(|| {
+        mapping[index] = import::ImportField::from_key(field.trim()).ok_or_else(|| {
             Failure(format!(
                 "--map: \"{field}\" is not a field ({})",
-                attendees::ImportField::ALL
+                import::ImportField::ALL
                     .iter()
                     .map(|f| f.key())
                     .collect::<Vec<_>>()
@@ -280,16 +280,16 @@ fn run_attendees(command: AttendeesCommand) -> Result<i32, Failure> {
             skip_invalid,
         } => {
             let mut store = Store::open(&file)?;
-            let event = attendees::find_event(&store, &event)?;
-            let bytes = attendees::csv_file::read_file(&csv)?;
-            let table = attendees::csv_file::read_table(&bytes)?;
+            let event = lookup::find_event(&store, &event)?;
+            let bytes = csv_file::read_file(&csv)?;
+            let table = csv_file::read_table(&bytes)?;
             let mapping = parse_map(&table, &map)?;
-            let (preview, _) = attendees::preview(&store, &table, &mapping, event.id)?;
+            let (preview, _) = import::preview(&store, &table, &mapping, event.id)?;
             let mut text = String::new();
             for r in preview
                 .rows
                 .iter()
-                .filter(|r| r.action == attendees::RowAction::Error)
+                .filter(|r| r.action == import::RowAction::Error)
             {
                 // One line a row, whatever its cells hold.
                 text.push_str(&terminal_safe(&r.message, false));
@@ -308,7 +308,7 @@ fn run_attendees(command: AttendeesCommand) -> Result<i32, Failure> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                attendees::import(&mut store, &name, &bytes, Some(&mapping), event.id, true)?;
+                import::import(&mut store, &name, &bytes, Some(&mapping), event.id, true)?;
             }
             out(&format!(
                 "{}{} created, {} updated, {} unchanged, {} invalid ({}, {})\n",
@@ -337,10 +337,10 @@ fn run_attendees(command: AttendeesCommand) -> Result<i32, Failure> {
             csv,
         } => {
             let store = Store::open(&file)?;
-            let event = attendees::find_event(&store, &event)?;
-            let lines = attendees::attendee_list(&store, event.id)?;
+            let event = lookup::find_event(&store, &event)?;
+            let lines = export::attendee_list(&store, event.id)?;
             if csv {
-                out(&attendees::attendee_csv(&lines))?;
+                out(&export::attendee_csv(&lines))?;
             } else {
                 let mut text = String::new();
                 let mut current = None;
@@ -662,11 +662,11 @@ fn run_command(command: Command) -> Result<i32, Failure> {
             undo,
         } => {
             let mut store = Store::open(&file)?;
-            let event = attendees::find_event(&store, &event)?;
+            let event = lookup::find_event(&store, &event)?;
             let day = parse_date(&day).ok_or_else(|| {
                 Failure(format!("--day: \"{day}\" is not a date (use YYYY-MM-DD)"))
             })?;
-            let person = attendees::find_person(&store, &person)?;
+            let person = lookup::find_person(&store, &person)?;
             let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
             attendance::check_in(&mut store, event.id, person.id, day, !undo, now)?;
             out(&format!("{}\n", store.last_edit().unwrap_or_default()))?;
@@ -712,7 +712,7 @@ fn run_command(command: Command) -> Result<i32, Failure> {
             };
             let mut store = Store::open(&file)?;
             let event_id = match event {
-                Some(e) => Some(attendees::find_event(&store, &e)?.id),
+                Some(e) => Some(lookup::find_event(&store, &e)?.id),
                 None => None,
             };
             let req = PrintRequest {
@@ -762,9 +762,9 @@ fn run_command(command: Command) -> Result<i32, Failure> {
             command: PeopleCommand::Itinerary { file, person },
         } => {
             let store = Store::open(&file)?;
-            let person = attendees::find_person(&store, &person)?;
+            let person = lookup::find_person(&store, &person)?;
             let mut text = format!("{}\n", person.display_name());
-            let entries = attendees::itinerary(&store, person.id)?;
+            let entries = lookup::itinerary(&store, person.id)?;
             for e in &entries {
                 let when = match (e.session.start, e.session.end) {
                     (Some(a), Some(b)) => format!(

@@ -5,9 +5,9 @@ use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;
 use plenary_core::agenda::{self, Agenda, Overview};
-use plenary_core::attendees::{
-    self, ImportField, ImportPreview, ImportProgress, ImportSummary, ItineraryEntry,
-};
+use plenary_core::attendees;
+use plenary_core::attendees::import::{ImportField, ImportPreview, ImportProgress, ImportSummary};
+use plenary_core::attendees::lookup::ItineraryEntry;
 use plenary_core::board::{self, Board};
 use plenary_core::check::{self, Conflict, ConflictList};
 use plenary_core::edit::{self, Impact};
@@ -397,7 +397,7 @@ pub fn merge_people(state: S, keep: Id, drop: Id) -> ApiResult<Person> {
 #[tauri::command]
 #[specta::specta]
 pub fn itinerary(state: S, person_id: Id) -> ApiResult<Vec<ItineraryEntry>> {
-    state.with(|s| attendees::itinerary(s, person_id))
+    state.with(|s| attendees::lookup::itinerary(s, person_id))
 }
 
 // ----- delegations, co-chairs, co-hosts, roles -----
@@ -593,7 +593,7 @@ pub fn check_in(
 pub async fn export_attendees(state: S<'_>, event_id: Id, path: String) -> ApiResult<u32> {
     let state = state.inner().clone();
     off_the_window(move || {
-        state.with(|s| attendees::export_csv(s, event_id, std::path::Path::new(&path)))
+        state.with(|s| attendees::export::export_csv(s, event_id, std::path::Path::new(&path)))
     })
     .await
 }
@@ -610,7 +610,7 @@ pub async fn import_preview(
     let state = state.inner().clone();
     off_the_window(move || {
         let bytes = attendees::csv_file::read_file(std::path::Path::new(&path))?;
-        state.with(|s| attendees::preview_file(s, &bytes, mapping.as_deref(), event_id))
+        state.with(|s| attendees::import::preview_file(s, &bytes, mapping.as_deref(), event_id))
     })
     .await
 }
@@ -645,7 +645,7 @@ fn import_file(
         let mut report = |done, total| {
             let _ = progress.send(ImportProgress { done, total });
         };
-        attendees::import_with_progress(
+        attendees::import::import_with_progress(
             s,
             &name,
             &bytes,

@@ -4,7 +4,7 @@
 //! protocol order, the participant list, name cards and the CSV export
 //! take every name without panicking and leave none out.
 
-use plenary_core::attendees::{attendee_csv, attendee_list};
+use plenary_core::attendees::export::{attendee_csv, attendee_list};
 use plenary_core::forms::{EventForm, PlanForm};
 use plenary_core::model::*;
 use plenary_core::print::document::Changes;
