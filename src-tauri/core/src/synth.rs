@@ -97,18 +97,44 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
         })
         .collect();
     let org_ids = store.insert_organisations(&orgs)?;
+    let sessions = sessions(&plan, spec, &events, &room_ids, &mut rng);
+    let session_ids = store.insert_sessions(&sessions)?;
+    let person_ids = store.insert_people(&people(spec, &org_ids))?;
+    let roles: Vec<SessionRole> = (0..spec.roles)
+        .map(|i| SessionRole {
+            id: 0,
+            session_id: session_ids[rng.next(session_ids.len() as u64) as usize],
+            role: RoleKind::ALL[rng.next(RoleKind::ALL.len() as u64) as usize],
+            person_id: Some(person_ids[rng.next(person_ids.len() as u64) as usize]),
+            organisation_id: None,
+            note: String::new(),
+            position: i as i64,
+        })
+        .collect();
+    store.insert_session_roles(&roles)?;
+    store.forget_history()
+}
 
+/// `spec.sessions` sessions, spread evenly over the days and rooms, each
+/// room's day laid end to end from the day's start.
+fn sessions(
+    plan: &Plan,
+    spec: &Spec,
+    events: &[Event],
+    rooms: &[Id],
+    rng: &mut Lcg,
+) -> Vec<Session> {
     let slots_per_room_day = (spec.sessions as u64)
         .div_ceil(spec.rooms as u64 * spec.days as u64)
         .max(1);
     let mut sessions = Vec::with_capacity(spec.sessions as usize);
-    'fill: for (d, event) in events.iter().enumerate() {
+    for (d, event) in events.iter().enumerate() {
         let day = plan.first_day + Duration::days(d as i64);
-        for room in &room_ids {
+        for room in rooms {
             let mut t = day.and_time(plan.day_start);
             for _ in 0..slots_per_room_day {
                 if sessions.len() as u32 == spec.sessions {
-                    break 'fill;
+                    return sessions;
                 }
                 let minutes = 30 + 15 * rng.next(5) as i64;
                 let kind = SessionKind::ALL[rng.next(SessionKind::ALL.len() as u64) as usize];
@@ -130,9 +156,11 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
             }
         }
     }
-    let session_ids = store.insert_sessions(&sessions)?;
+    sessions
+}
 
-    let people: Vec<Person> = (0..spec.people)
+fn people(spec: &Spec, org_ids: &[Id]) -> Vec<Person> {
+    (0..spec.people)
         .map(|i| Person {
             id: 0,
             honorific: ["Ms", "Mr", "Dr", "H.E."][i as usize % 4].into(),
@@ -144,21 +172,7 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
             phone: String::new(),
             notes: String::new(),
         })
-        .collect();
-    let person_ids = store.insert_people(&people)?;
-    let roles: Vec<SessionRole> = (0..spec.roles)
-        .map(|i| SessionRole {
-            id: 0,
-            session_id: session_ids[rng.next(session_ids.len() as u64) as usize],
-            role: RoleKind::ALL[rng.next(RoleKind::ALL.len() as u64) as usize],
-            person_id: Some(person_ids[rng.next(person_ids.len() as u64) as usize]),
-            organisation_id: None,
-            note: String::new(),
-            position: i as i64,
-        })
-        .collect();
-    store.insert_session_roles(&roles)?;
-    store.forget_history()
+        .collect()
 }
 
 /// Refuses sizes that the plan file check would refuse to open again.
