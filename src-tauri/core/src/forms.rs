@@ -272,42 +272,9 @@ impl PlanForm {
         let venue = p.optional_text("venue", "Venue", &self.venue, MAX_TITLE);
         let city = p.optional_text("city", "City", &self.city, MAX_TITLE);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
-        let zone = self.time_zone.trim();
-        if zone.is_empty() {
-            p.add("time_zone", "Time zone is required.");
-        } else if parse_zone(zone).is_none() {
-            p.add(
-                "time_zone",
-                format!("\"{zone}\" is not an IANA time zone (e.g. Asia/Bangkok)."),
-            );
-        }
-        let first = p.date("first_day", "First day", &self.first_day);
-        let last = p.date("last_day", "Last day", &self.last_day);
-        if let (Some(f), Some(l)) = (first, last) {
-            if l < f {
-                p.add("last_day", "Last day must not be before the first day.");
-            } else if (l - f).num_days() >= MAX_PLAN_DAYS {
-                p.add(
-                    "last_day",
-                    format!("A plan spans at most {MAX_PLAN_DAYS} days."),
-                );
-            }
-        }
-        let day_start = if self.day_start.trim().is_empty() {
-            Some(NaiveTime::from_hms_opt(8, 0, 0).expect("valid"))
-        } else {
-            p.time("day_start", "Day starts", &self.day_start)
-        };
-        let day_end = if self.day_end.trim().is_empty() {
-            Some(NaiveTime::from_hms_opt(18, 0, 0).expect("valid"))
-        } else {
-            p.time("day_end", "Day ends", &self.day_end)
-        };
-        if let (Some(s), Some(e)) = (day_start, day_end) {
-            if e <= s {
-                p.add("day_end", "The day must end after it starts.");
-            }
-        }
+        let zone = self.zone(&mut p);
+        let (first, last) = self.days(&mut p);
+        let (day_start, day_end) = self.hours(&mut p);
         let snap_minutes = p.minutes(
             "snap_minutes",
             "Snap",
@@ -341,6 +308,58 @@ impl PlanForm {
             snap_minutes,
             changeover_minutes,
         })
+    }
+}
+
+impl PlanForm {
+    fn zone(&self, p: &mut Problems) -> &str {
+        let zone = self.time_zone.trim();
+        if zone.is_empty() {
+            p.add("time_zone", "Time zone is required.");
+        } else if parse_zone(zone).is_none() {
+            p.add(
+                "time_zone",
+                format!("\"{zone}\" is not an IANA time zone (e.g. Asia/Bangkok)."),
+            );
+        }
+        zone
+    }
+
+    /// The first and last day, in order and at most `MAX_PLAN_DAYS` apart.
+    fn days(&self, p: &mut Problems) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let first = p.date("first_day", "First day", &self.first_day);
+        let last = p.date("last_day", "Last day", &self.last_day);
+        if let (Some(f), Some(l)) = (first, last) {
+            if l < f {
+                p.add("last_day", "Last day must not be before the first day.");
+            } else if (l - f).num_days() >= MAX_PLAN_DAYS {
+                p.add(
+                    "last_day",
+                    format!("A plan spans at most {MAX_PLAN_DAYS} days."),
+                );
+            }
+        }
+        (first, last)
+    }
+
+    /// The day's hours; blank means 08:00 to 18:00.
+    fn hours(&self, p: &mut Problems) -> (Option<NaiveTime>, Option<NaiveTime>) {
+        let day_start = if self.day_start.trim().is_empty() {
+            Some(NaiveTime::from_hms_opt(8, 0, 0).expect("valid"))
+        } else {
+            p.time("day_start", "Day starts", &self.day_start)
+        };
+        let day_end = if self.day_end.trim().is_empty() {
+            Some(NaiveTime::from_hms_opt(18, 0, 0).expect("valid"))
+        } else {
+            p.time("day_end", "Day ends", &self.day_end)
+        };
+        if let (Some(s), Some(e)) = (day_start, day_end) {
+            if e <= s {
+                p.add("day_end", "The day must end after it starts.");
+            }
+        }
+        (day_start, day_end)
     }
 }
 
@@ -450,60 +469,7 @@ impl SessionForm {
             p.add("room_id", "That room does not exist; choose another.");
         }
 
-        let unscheduled = [&self.day, &self.start_time, &self.end_time]
-            .iter()
-            .all(|v| v.trim().is_empty());
-        let (mut start, mut end) = (None, None);
-        if !unscheduled {
-            let day = p.date("day", "Day", &self.day);
-            let from = p.time("start_time", "Start", &self.start_time);
-            let to = p.time("end_time", "End", &self.end_time);
-            if let (Some(from), Some(to)) = (from, to) {
-                if to <= from {
-                    p.add("end_time", "End must be after start.");
-                }
-            }
-            if let (Some(day), Some(event)) = (day, event) {
-                if day < event.first_day || day > event.last_day {
-                    let name = if event.short_name.is_empty() {
-                        &event.title
-                    } else {
-                        &event.short_name
-                    };
-                    p.add(
-                        "day",
-                        format!(
-                            "The day must be within {name} ({}).",
-                            day_span(event.first_day, event.last_day)
-                        ),
-                    );
-                }
-            }
-            if let (Some(day), Some(zone)) = (day, parse_zone(&plan.time_zone)) {
-                for (field, time) in [("start_time", from), ("end_time", to)] {
-                    if let Some(t) = time {
-                        if zone
-                            .from_local_datetime(&day.and_time(t))
-                            .earliest()
-                            .is_none()
-                        {
-                            p.add(
-                                field,
-                                format!(
-                                    "{} does not exist on {day} in {} (the clocks change).",
-                                    t.format("%H:%M"),
-                                    plan.time_zone
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            if let (Some(day), Some(from), Some(to)) = (day, from, to) {
-                start = Some(day.and_time(from));
-                end = Some(day.and_time(to));
-            }
-        }
+        let (start, end) = self.times(&mut p, plan, event);
         let event_id = self.event_id.unwrap_or_default();
         p.finish(SessionDraft {
             event_id,
@@ -517,6 +483,86 @@ impl SessionForm {
             outcome,
             notes,
         })
+    }
+}
+
+impl SessionForm {
+    /// The start and end, both None when day and times are all blank: the
+    /// day within the event, the end after the start, neither skipped by a
+    /// clock change in the plan's zone.
+    fn times(
+        &self,
+        p: &mut Problems,
+        plan: &Plan,
+        event: Option<&Event>,
+    ) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+        let unscheduled = [&self.day, &self.start_time, &self.end_time]
+            .iter()
+            .all(|v| v.trim().is_empty());
+        if unscheduled {
+            return (None, None);
+        }
+        let day = p.date("day", "Day", &self.day);
+        let from = p.time("start_time", "Start", &self.start_time);
+        let to = p.time("end_time", "End", &self.end_time);
+        if let (Some(from), Some(to)) = (from, to) {
+            if to <= from {
+                p.add("end_time", "End must be after start.");
+            }
+        }
+        if let (Some(day), Some(event)) = (day, event) {
+            if day < event.first_day || day > event.last_day {
+                let name = if event.short_name.is_empty() {
+                    &event.title
+                } else {
+                    &event.short_name
+                };
+                p.add(
+                    "day",
+                    format!(
+                        "The day must be within {name} ({}).",
+                        day_span(event.first_day, event.last_day)
+                    ),
+                );
+            }
+        }
+        if let Some(day) = day {
+            refuse_skipped_times(p, plan, day, [("start_time", from), ("end_time", to)]);
+        }
+        match (day, from, to) {
+            (Some(day), Some(from), Some(to)) => (Some(day.and_time(from)), Some(day.and_time(to))),
+            _ => (None, None),
+        }
+    }
+}
+
+/// Refuses a local time that the plan's zone skips on `day` (a clock change).
+fn refuse_skipped_times(
+    p: &mut Problems,
+    plan: &Plan,
+    day: NaiveDate,
+    times: [(&str, Option<NaiveTime>); 2],
+) {
+    let Some(zone) = parse_zone(&plan.time_zone) else {
+        return;
+    };
+    for (field, time) in times {
+        if let Some(t) = time {
+            if zone
+                .from_local_datetime(&day.and_time(t))
+                .earliest()
+                .is_none()
+            {
+                p.add(
+                    field,
+                    format!(
+                        "{} does not exist on {day} in {} (the clocks change).",
+                        t.format("%H:%M"),
+                        plan.time_zone
+                    ),
+                );
+            }
+        }
     }
 }
 
