@@ -71,6 +71,47 @@ pub fn protocol_config(store: &Store, event_id: Id) -> Result<ProtocolConfig> {
 
 pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
     let event = store.event(event_id)?;
+    let (mut by_org, mut unaffiliated) = delegations(store, event_id)?;
+    let cfg = protocol_config(store, event_id)?;
+    let mut order: Vec<Delegation> = by_org
+        .values()
+        .map(|v| Delegation {
+            organisation_id: v.organisation.id,
+            name: v.organisation.name.clone(),
+            official_name: v.organisation.official_name.clone(),
+            category: v.organisation.category,
+            status: v.status.unwrap_or(ParticipationStatus::Guest),
+        })
+        .collect();
+    protocol::order(&mut order, &cfg);
+    let delegations = order
+        .iter()
+        .filter_map(|d| by_org.remove(&d.organisation_id))
+        .map(|mut v| {
+            v.members.sort_by_cached_key(|m| {
+                (
+                    capacity_rank(&m.capacity),
+                    m.name.to_lowercase(),
+                    m.person_id,
+                )
+            });
+            v
+        })
+        .collect();
+    unaffiliated.sort_by_cached_key(|m| (m.name.to_lowercase(), m.person_id));
+    Ok(Roster {
+        event,
+        delegations,
+        unaffiliated,
+    })
+}
+
+/// The event's delegations by organisation, each with its registered
+/// people (in no order yet), and the registered people of no organisation.
+fn delegations(
+    store: &Store,
+    event_id: Id,
+) -> Result<(HashMap<Id, DelegationView>, Vec<Delegate>)> {
     let orgs: HashMap<Id, Organisation> = store
         .organisations()?
         .into_iter()
@@ -127,38 +168,7 @@ pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
             None => unaffiliated.push(d),
         }
     }
-    let cfg = protocol_config(store, event_id)?;
-    let mut order: Vec<Delegation> = by_org
-        .values()
-        .map(|v| Delegation {
-            organisation_id: v.organisation.id,
-            name: v.organisation.name.clone(),
-            official_name: v.organisation.official_name.clone(),
-            category: v.organisation.category,
-            status: v.status.unwrap_or(ParticipationStatus::Guest),
-        })
-        .collect();
-    protocol::order(&mut order, &cfg);
-    let delegations = order
-        .iter()
-        .filter_map(|d| by_org.remove(&d.organisation_id))
-        .map(|mut v| {
-            v.members.sort_by_cached_key(|m| {
-                (
-                    capacity_rank(&m.capacity),
-                    m.name.to_lowercase(),
-                    m.person_id,
-                )
-            });
-            v
-        })
-        .collect();
-    unaffiliated.sort_by_cached_key(|m| (m.name.to_lowercase(), m.person_id));
-    Ok(Roster {
-        event,
-        delegations,
-        unaffiliated,
-    })
+    Ok((by_org, unaffiliated))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -257,6 +267,19 @@ pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
             .cmp(&b.sort_key)
             .then(a.person_id.cmp(&b.person_id))
     });
+    let counts = desk_counts(&lines);
+    Ok(Desk {
+        present: counts.iter().map(|c| c.present).sum(),
+        expected: counts.iter().map(|c| c.expected).sum(),
+        event,
+        day,
+        lines,
+        counts,
+    })
+}
+
+/// Who is in and who is expected, by category; categories with neither left out.
+fn desk_counts(lines: &[DeskLine]) -> Vec<DeskCount> {
     let mut counts: Vec<DeskCount> = OrgCategory::ALL
         .iter()
         .map(|c| Some(*c))
@@ -271,7 +294,7 @@ pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
             expected: 0,
         })
         .collect();
-    for l in &lines {
+    for l in lines {
         // Every category has a count, so a line is never left out.
         let Some(slot) = counts.iter_mut().find(|c| c.category == l.category) else {
             continue;
@@ -284,14 +307,7 @@ pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
         }
     }
     counts.retain(|c| c.present > 0 || c.expected > 0);
-    Ok(Desk {
-        present: counts.iter().map(|c| c.present).sum(),
-        expected: counts.iter().map(|c| c.expected).sum(),
-        event,
-        day,
-        lines,
-        counts,
-    })
+    counts
 }
 
 #[cfg(test)]

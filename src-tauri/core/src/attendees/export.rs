@@ -3,7 +3,7 @@
 use super::csv_file::escape_cell;
 use crate::error::{CoreError, Result};
 use crate::model::*;
-use crate::protocol::{self, Delegation};
+use crate::protocol::{self, Delegation, ProtocolConfig};
 use crate::roster;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
@@ -80,6 +80,13 @@ pub fn attendee_list(store: &Store, event_id: Id) -> Result<Vec<AttendeeLine>> {
             ))
         })
         .collect();
+    sort_in_protocol_order(&mut lines, &cfg);
+    Ok(lines.into_iter().map(|(_, l)| l).collect())
+}
+
+/// Delegations in protocol order (people of no organisation last); within
+/// each, by capacity (head of delegation first), then family and given name.
+fn sort_in_protocol_order(lines: &mut [(Option<Delegation>, AttendeeLine)], cfg: &ProtocolConfig) {
     let capacity_rank = |c: &str| {
         CAPACITIES
             .iter()
@@ -110,7 +117,6 @@ pub fn attendee_list(store: &Store, event_id: Id) -> Result<Vec<AttendeeLine>> {
             l.given_name.to_lowercase(),
         )
     });
-    Ok(lines.into_iter().map(|(_, l)| l).collect())
 }
 
 /// Writes the event's attendee list, in protocol order, as CSV at `out`;
