@@ -66,10 +66,7 @@ impl Conflict {
         ids.sort_unstable();
         let key = format!(
             "{}:{}:{}:{}",
-            serde_json::to_value(kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default(),
+            kind.key(),
             event_id.map(|e| e.to_string()).unwrap_or_default(),
             subject.map(|s| s.to_string()).unwrap_or_default(),
             ids.iter()
@@ -176,11 +173,6 @@ fn when(s: &Session) -> String {
         (Some(a), Some(b)) => format!("{} {}–{}", a.format("%a %-d %b"), hm(a), hm(b)),
         _ => "unscheduled".into(),
     }
-}
-
-/// Half-open intervals: [a, b) and [c, d) overlap when a < d and c < b.
-pub fn overlaps(a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateTime)) -> bool {
-    a.0 < b.1 && b.0 < a.1
 }
 
 /// A booked interval and what booked it.
@@ -572,13 +564,53 @@ mod tests {
                 false,
             ),
         ];
-        for ((a0, a1), (b0, b1), want) in cases {
-            let day = t(a0).date();
-            let a = (t(a0), t(&format!("{day} {a1}")));
-            let b = (t(b0), t(&format!("{day} {b1}")));
-            assert_eq!(overlaps(a, b), want, "{a:?} {b:?}");
-            assert_eq!(overlaps(b, a), want, "symmetric {a:?} {b:?}");
+        for (a, b, want) in cases {
+            assert_eq!(clash(a, b), want, "{a:?} {b:?}");
+            assert_eq!(clash(b, a), want, "symmetric {a:?} {b:?}");
         }
+    }
+
+    /// Whether two sessions in one room, the first at `a` and the second at
+    /// `b` (start, end time), are reported as double-booking it.
+    fn clash(a: (&str, &str), b: (&str, &str)) -> bool {
+        let plan = crate::sample::sample_plan_header();
+        let events = [Event {
+            id: 1,
+            title: "Dialogue".into(),
+            short_name: String::new(),
+            first_day: plan.first_day,
+            last_day: plan.first_day,
+            description: String::new(),
+        }];
+        let rooms = [Room {
+            id: 7,
+            name: "Hall".into(),
+            capacity: None,
+            notes: String::new(),
+        }];
+        let sessions = [session(1, a.0, a.1, Some(7)), session(2, b.0, b.1, Some(7))];
+        let cochairs = [EventCochair {
+            id: 1,
+            event_id: 1,
+            organisation_id: 1,
+            person_id: None,
+            role_label: String::new(),
+            day: None,
+            position: 0,
+        }];
+        let name = |_| String::new();
+        conflicts(&Snapshot {
+            plan: &plan,
+            events: &events,
+            sessions: &sessions,
+            rooms: &rooms,
+            roles: &[],
+            cochairs: &cochairs,
+            person_name: &name,
+        })
+        .conflicts
+        .iter()
+        .any(|c| c.kind == ConflictKind::RoomDoubleBooked)
     }
 
     fn session(id: Id, start: &str, end: &str, room: Option<Id>) -> Session {
@@ -981,6 +1013,23 @@ mod tests {
         assert_eq!(got.conflicts[0].session_ids, vec![1, 2]);
         assert_eq!(got.conflicts[999].session_ids, vec![1, 1001]);
         assert_eq!(conflicts(&snapshot), got);
+    }
+
+    #[test]
+    fn a_conflict_key_names_its_kind_as_the_window_does() {
+        use ConflictKind as K;
+        for kind in [
+            K::EventOutsidePlan,
+            K::SessionOutsideEvent,
+            K::SessionOutsideHours,
+            K::RoomDoubleBooked,
+            K::PersonDoubleBooked,
+            K::PanelWithoutModerator,
+            K::EventWithoutCochairs,
+            K::ChangeoverTooShort,
+        ] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.key());
+        }
     }
 
     #[test]

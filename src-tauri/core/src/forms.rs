@@ -613,16 +613,6 @@ impl RoomForm {
 }
 
 impl OrganisationForm {
-    pub fn from_organisation(o: &crate::model::Organisation) -> Self {
-        OrganisationForm {
-            name: o.name.clone(),
-            acronym: o.acronym.clone(),
-            official_name: o.official_name.clone(),
-            category: o.category.key().to_string(),
-            country_code: o.country_code.clone().unwrap_or_default(),
-        }
-    }
-
     pub fn validate(&self) -> Result<OrganisationDraft, Vec<FieldProblem>> {
         let mut p = Problems::default();
         let name = p.required_text("name", "Name", &self.name, MAX_TITLE);
@@ -676,19 +666,6 @@ impl OrganisationForm {
 }
 
 impl PersonForm {
-    pub fn from_person(p: &Person) -> Self {
-        PersonForm {
-            honorific: p.honorific.clone(),
-            given_name: p.given_name.clone(),
-            family_name: p.family_name.clone(),
-            position: p.position.clone(),
-            organisation_id: p.organisation_id,
-            email: p.email.clone(),
-            phone: p.phone.clone(),
-            notes: p.notes.clone(),
-        }
-    }
-
     /// The person to store (id 0), or every problem with the form.
     pub fn validate(&self) -> Result<Person, Vec<FieldProblem>> {
         let mut p = Problems::default();

@@ -56,13 +56,4 @@ impl Store {
             )
             .optional()?)
     }
-
-    pub fn published_at(&self, n: u32) -> Result<Option<NaiveDateTime>> {
-        Ok(self
-            .conn
-            .query_row("SELECT at FROM published_version WHERE n = ?1", [n], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
 }
