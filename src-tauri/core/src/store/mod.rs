@@ -265,7 +265,9 @@ impl Store {
         &self.conn
     }
 
-    pub fn set_clock(&mut self, clock: Clock) {
+    /// A fixed clock, for tests of what edits are stamped with.
+    #[cfg(test)]
+    pub(crate) fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;
     }
 
@@ -362,7 +364,9 @@ impl Store {
         history::log(&self.conn, limit)
     }
 
-    pub fn version(&self) -> Result<i64> {
+    /// The file's schema version, for tests of migrations.
+    #[cfg(test)]
+    pub(crate) fn version(&self) -> Result<i64> {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
