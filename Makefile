@@ -51,6 +51,9 @@ build: deps ui
 lint: ui no-byte-slices
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	@# No core module imports from a layer above its own, or in a cycle
+	@# (ARCHITECTURE.md, "Layers"; the table is in the test).
+	$(CARGO) test -p plenary-core --test layers
 	cd ui && npm run check
 	@# Only ipc.ts (and the generated bindings it wraps) may reach Tauri.
 	@if grep -rln '@tauri-apps' ui/src | grep -vE '(lib/ipc\.ts|lib/bindings\.ts|\.test\.ts)$$'; then \

@@ -98,8 +98,9 @@ fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
         .find(|r| r.name == "Plenary Hall")
         .unwrap();
     let annual = store.events().unwrap()[1].id;
-    store
-        .create_session(&SessionForm {
+    plenary_core::edit::sessions::create_session(
+        &mut store,
+        &SessionForm {
             event_id: Some(annual),
             title: "Bilateral".into(),
             kind: SessionKind::SideEvent,
@@ -111,8 +112,9 @@ fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     drop(store);
     let o = plenary(&["check", &path]);
     assert_eq!(o.status.code(), Some(1));
@@ -329,7 +331,7 @@ fn move_and_retime_refuse_to_break_a_pin() {
             .into_iter()
             .find(|s| s.title == "National updates from members and observers")
             .unwrap();
-        store.set_pinned(updates.id, true).unwrap();
+        plenary_core::edit::sessions::set_pinned(&mut store, updates.id, true).unwrap();
     }
     assert_one_line_error(
         &plenary(&[
@@ -854,20 +856,29 @@ fn exported_cells_that_a_spreadsheet_would_run_are_escaped() {
 /// writes down the arguments it was started with.
 #[cfg(unix)]
 fn plenary_beside_a_stand_in_window(dir: &Path) -> std::path::PathBuf {
-    use std::os::unix::fs::PermissionsExt;
     let cli = dir.join("plenary");
-    std::fs::copy(env!("CARGO_BIN_EXE_plenary"), &cli).unwrap();
     let window = dir.join("plenary-window");
     let log = dir.join("started.txt");
-    std::fs::write(
-        &window,
-        format!(
-            "#!/bin/sh\necho \"pid $$ args $#:$*\" > '{}'\n",
-            log.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&window, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Written by a child process: a file this process held open for writing
+    // would be inherited by the other tests' children and could not be run
+    // ("text file busy").
+    let script = format!(
+        "#!/bin/sh\necho \"pid $$ args $#:$*\" > '{}'\n",
+        log.display()
+    );
+    let made = Command::new("sh")
+        .args([
+            "-c",
+            r#"cp "$1" "$2" && printf '%s' "$4" > "$3" && chmod 755 "$3""#,
+            "sh",
+        ])
+        .arg(env!("CARGO_BIN_EXE_plenary"))
+        .arg(&cli)
+        .arg(&window)
+        .arg(script)
+        .status()
+        .unwrap();
+    assert!(made.success());
     cli
 }
 

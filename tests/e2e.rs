@@ -870,15 +870,15 @@ fn sample_with_a_registrant(dir: &Path) -> (PathBuf, plenary_core::model::Event,
     let plan = dir.join("week.plenary");
     let mut store = plenary_core::sample::write_sample(&plan, false).unwrap();
     let event = store.events().unwrap()[0].clone();
-    let lynn = plenary_core::attendees::find_person(&store, "Lynn Bell").unwrap();
-    store
-        .set_registration(
-            event.id,
-            lynn.id,
-            Some(plenary_core::model::RegistrationStatus::Confirmed),
-            "head of delegation",
-        )
-        .unwrap();
+    let lynn = plenary_core::attendees::lookup::find_person(&store, "Lynn Bell").unwrap();
+    plenary_core::edit::attendance::set_registration(
+        &mut store,
+        event.id,
+        lynn.id,
+        Some(plenary_core::model::RegistrationStatus::Confirmed),
+        "head of delegation",
+    )
+    .unwrap();
     (plan, event, lynn.id)
 }
 
@@ -900,7 +900,7 @@ async fn csv_import_through_the_import_screen() {
         .unwrap();
     app.el("[data-testid=import-row]").await;
     // The preview wrote nothing.
-    assert!(plenary_core::attendees::find_person(
+    assert!(plenary_core::attendees::lookup::find_person(
         &Store::open(&plan).unwrap(),
         "somchai@example.go.th"
     )
@@ -926,7 +926,8 @@ async fn csv_import_through_the_import_screen() {
     assert!(text.contains("Created"), "{text}");
 
     let store = Store::open(&plan).unwrap();
-    let somchai = plenary_core::attendees::find_person(&store, "somchai@example.go.th").unwrap();
+    let somchai =
+        plenary_core::attendees::lookup::find_person(&store, "somchai@example.go.th").unwrap();
     assert_eq!(somchai.family_name, "Jaidee");
     let registered = store
         .attendance()

@@ -120,8 +120,9 @@ fn user_text_prints_literally_and_non_latin_names_print() {
     let mut store = Store::open(&plan).unwrap();
     let event = store.events().unwrap()[0].clone();
     let tricky = r#"<script>alert(1)</script> & "Co-Chairs'" #set text(red) $x$ *bold* _i_"#;
-    let session = store
-        .create_session(&SessionForm {
+    let session = plenary_core::edit::sessions::create_session(
+        &mut store,
+        &SessionForm {
             event_id: Some(event.id),
             title: tricky.into(),
             kind: SessionKind::Discussion,
@@ -133,8 +134,9 @@ fn user_text_prints_literally_and_non_latin_names_print() {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     let names = [
         ("สมชาย", "ใจดี"),
         ("Nguyễn", "Thị Hồng"),
@@ -142,13 +144,15 @@ fn user_text_prints_literally_and_non_latin_names_print() {
     ];
     let mut roles = Vec::new();
     for (given, family) in names {
-        let p = store
-            .create_person(&plenary_core::forms::PersonForm {
+        let p = plenary_core::edit::people::create_person(
+            &mut store,
+            &plenary_core::forms::PersonForm {
                 given_name: given.into(),
                 family_name: family.into(),
                 ..Default::default()
-            })
-            .unwrap();
+            },
+        )
+        .unwrap();
         roles.push(RoleEntry {
             role: RoleKind::Speaker,
             person_id: Some(p.id),
@@ -156,7 +160,7 @@ fn user_text_prints_literally_and_non_latin_names_print() {
             note: String::new(),
         });
     }
-    store.set_session_roles(session.id, &roles).unwrap();
+    plenary_core::edit::roles::set_session_roles(&mut store, session.id, &roles).unwrap();
     drop(store);
 
     for paper in ["a4", "letter"] {
@@ -298,8 +302,9 @@ fn a_session_block_is_never_split_across_pages() {
     // Forty sessions with long descriptions: some must fall near a page end.
     for i in 0..40u32 {
         let start = 8 * 60 + i * 15;
-        store
-            .create_session(&SessionForm {
+        plenary_core::edit::sessions::create_session(
+            &mut store,
+            &SessionForm {
                 event_id: Some(event.id),
                 title: format!("Block{i:02} working session on regional cooperation"),
                 kind: SessionKind::Discussion,
@@ -315,8 +320,9 @@ fn a_session_block_is_never_split_across_pages() {
                 agenda_item: String::new(),
                 outcome: String::new(),
                 notes: String::new(),
-            })
-            .unwrap();
+            },
+        )
+        .unwrap();
     }
     drop(store);
     for paper in ["a4", "letter"] {

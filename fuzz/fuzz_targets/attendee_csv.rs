@@ -11,7 +11,7 @@ thread_local! {
     // Preview writes nothing, so one sample serves every input.
     static SAMPLE: (Store, i64) = {
         let store = plenary_core::sample::sample_in_memory().unwrap();
-        let event = attendees::find_event(&store, "Annual Meeting").unwrap().id;
+        let event = attendees::lookup::find_event(&store, "Annual Meeting").unwrap().id;
         (store, event)
     };
 }
@@ -20,10 +20,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(table) = attendees::csv_file::read_table(data) else {
         return;
     };
-    let mapping = attendees::auto_map(&table.headers);
+    let mapping = attendees::import::auto_map(&table.headers);
     SAMPLE.with(|(store, event)| {
-        let _ = attendees::preview(store, &table, &mapping, *event);
-        let _ = attendees::preview_file(store, data, None, *event);
+        let _ = attendees::import::preview(store, &table, &mapping, *event);
+        let _ = attendees::import::preview_file(store, data, None, *event);
     });
     for row in &table.rows {
         for cell in &row.cells {

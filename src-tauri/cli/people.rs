@@ -1,7 +1,8 @@
 //! People and attendees: imports, lists, check-in, search, itineraries.
 
 use crate::{date_option, out, Failure};
-use plenary_core::attendees::{self, csv_file::CsvTable, ImportField};
+use plenary_core::attendees::{csv_file, export, import, lookup};
+use plenary_core::edit::attendance;
 use plenary_core::text::lists;
 use plenary_core::Store;
 use std::path::Path;
@@ -17,11 +18,11 @@ pub fn import(
     skip_invalid: bool,
 ) -> Result<i32, Failure> {
     let mut store = Store::open(file)?;
-    let event = attendees::find_event(&store, event)?;
-    let bytes = attendees::csv_file::read_file(csv)?;
-    let table = attendees::csv_file::read_table(&bytes)?;
+    let event = lookup::find_event(&store, event)?;
+    let bytes = csv_file::read_file(csv)?;
+    let table = csv_file::read_table(&bytes)?;
     let mapping = parse_map(&table, map)?;
-    let (preview, _) = attendees::preview(&store, &table, &mapping, event.id)?;
+    let (preview, _) = import::preview(&store, &table, &mapping, event.id)?;
     eprint!("{}", lists::import_errors(&preview));
     if preview.errors > 0 && !skip_invalid && !dry_run {
         return Err(Failure(format!(
@@ -35,7 +36,7 @@ pub fn import(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        attendees::import(&mut store, &name, &bytes, Some(&mapping), event.id, true)?;
+        import::import(&mut store, &name, &bytes, Some(&mapping), event.id, true)?;
     }
     out(&lists::import_summary(&preview, dry_run))?;
     Ok(if preview.errors > 0 && !skip_invalid {
@@ -46,8 +47,11 @@ pub fn import(
 }
 
 /// The automatic column mapping, with `--map COLUMN=FIELD` overrides.
-fn parse_map(table: &CsvTable, args: &[String]) -> Result<Vec<ImportField>, Failure> {
-    let mut mapping = attendees::auto_map(&table.headers);
+fn parse_map(
+    table: &csv_file::CsvTable,
+    args: &[String],
+) -> Result<Vec<import::ImportField>, Failure> {
+    let mut mapping = import::auto_map(&table.headers);
     for arg in args {
         let (col, field) = arg
             .rsplit_once('=')
@@ -60,8 +64,8 @@ fn parse_map(table: &CsvTable, args: &[String]) -> Result<Vec<ImportField>, Fail
                 .position(|h| h.eq_ignore_ascii_case(col.trim()))
                 .ok_or_else(|| Failure(format!("--map: the file has no column \"{col}\"")))?,
         };
-        mapping[index] = ImportField::from_key(field.trim()).ok_or_else(|| {
-            let keys: Vec<&str> = ImportField::ALL.iter().map(|f| f.key()).collect();
+        mapping[index] = import::ImportField::from_key(field.trim()).ok_or_else(|| {
+            let keys: Vec<&str> = import::ImportField::ALL.iter().map(|f| f.key()).collect();
             Failure(format!(
                 "--map: \"{field}\" is not a field ({})",
                 keys.join(", ")
@@ -74,10 +78,10 @@ fn parse_map(table: &CsvTable, args: &[String]) -> Result<Vec<ImportField>, Fail
 /// An event's attendees in protocol order, as text or CSV.
 pub fn attendee_list(file: &Path, event: &str, csv: bool) -> Result<i32, Failure> {
     let store = Store::open(file)?;
-    let event = attendees::find_event(&store, event)?;
-    let lines = attendees::attendee_list(&store, event.id)?;
+    let event = lookup::find_event(&store, event)?;
+    let lines = export::attendee_list(&store, event.id)?;
     if csv {
-        out(&attendees::attendee_csv(&lines))?;
+        out(&export::attendee_csv(&lines))?;
     } else {
         out(&lists::attendee_list(&lines))?;
     }
@@ -93,11 +97,11 @@ pub fn check_in(
     undo: bool,
 ) -> Result<i32, Failure> {
     let mut store = Store::open(file)?;
-    let event = attendees::find_event(&store, event)?;
+    let event = lookup::find_event(&store, event)?;
     let day = date_option("--day", day)?;
-    let person = attendees::find_person(&store, person)?;
+    let person = lookup::find_person(&store, person)?;
     let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
-    attendees::check_in(&mut store, event.id, person.id, day, !undo, now)?;
+    attendance::check_in(&mut store, event.id, person.id, day, !undo, now)?;
     out(&format!("{}\n", store.last_edit().unwrap_or_default()))?;
     Ok(0)
 }
@@ -110,8 +114,8 @@ pub fn search(file: &Path, query: &str, limit: u32) -> Result<i32, Failure> {
 
 pub fn itinerary(file: &Path, person: &str) -> Result<i32, Failure> {
     let store = Store::open(file)?;
-    let person = attendees::find_person(&store, person)?;
-    let entries = attendees::itinerary(&store, person.id)?;
+    let person = lookup::find_person(&store, person)?;
+    let entries = lookup::itinerary(&store, person.id)?;
     out(&lists::itinerary(&person.display_name(), &entries))?;
     Ok(0)
 }

@@ -2,8 +2,9 @@
 
 use crate::args::PrintArgs;
 use crate::{date_option, for_options, out, Failure};
+use plenary_core::attendees::lookup;
 use plenary_core::print::{self, DocKind, Paper, PrintRequest, Variant};
-use plenary_core::{attendees, Store};
+use plenary_core::Store;
 
 pub fn print(a: PrintArgs) -> Result<i32, Failure> {
     let kind = DocKind::from_key(&a.document).ok_or_else(|| {
@@ -29,7 +30,7 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
     let day = a.day.map(|d| date_option("--day", &d)).transpose()?;
     let mut store = Store::open(&a.file)?;
     let event_id = match a.event {
-        Some(e) => Some(attendees::find_event(&store, &e)?.id),
+        Some(e) => Some(lookup::find_event(&store, &e)?.id),
         None => None,
     };
     let req = PrintRequest {

@@ -5,11 +5,12 @@ use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;
 use plenary_core::agenda::{self, Agenda, Overview};
-use plenary_core::attendees::{
-    self, ImportField, ImportPreview, ImportProgress, ImportSummary, ItineraryEntry,
-};
+use plenary_core::attendees;
+use plenary_core::attendees::import::{ImportField, ImportPreview, ImportProgress, ImportSummary};
+use plenary_core::attendees::lookup::ItineraryEntry;
 use plenary_core::board::{self, Board};
 use plenary_core::check::{self, Conflict, ConflictList};
+use plenary_core::edit::{self, Impact};
 use plenary_core::forms::{EventForm, PlanForm, RoomForm, SessionForm};
 use plenary_core::forms::{OrganisationForm, PersonForm};
 use plenary_core::model::{
@@ -22,7 +23,7 @@ use plenary_core::print::{self, Exported, Preview, PrintProgress, PrintRequest};
 use plenary_core::roster::{self, Desk, Roster};
 use plenary_core::speaking::{self, SpeakingList};
 use plenary_core::store::{
-    CochairEntry, Impact, PersonHit, ProtocolSettings, PublishedVersion, RoleEntry, SlotEntry,
+    CochairEntry, PersonHit, ProtocolSettings, PublishedVersion, RoleEntry, SlotEntry,
 };
 use plenary_core::store::{HistoryStep, UndoState};
 use plenary_core::vocabulary::{self, Vocabulary};
@@ -150,7 +151,7 @@ pub fn plan_form(state: S) -> ApiResult<PlanForm> {
 #[tauri::command]
 #[specta::specta]
 pub fn update_plan(state: S, form: PlanForm) -> ApiResult<PlanFile> {
-    state.with_mut(|s| s.update_plan(&form))?;
+    state.with_mut(|s| edit::plan::update_plan(s, &form))?;
     state.current()?.ok_or_else(ApiError::no_plan)
 }
 
@@ -163,19 +164,19 @@ pub fn event_form(state: S, id: Id) -> ApiResult<EventForm> {
 #[tauri::command]
 #[specta::specta]
 pub fn create_event(state: S, form: EventForm) -> ApiResult<Event> {
-    state.with_mut(|s| s.create_event(&form))
+    state.with_mut(|s| edit::events::create_event(s, &form))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn update_event(state: S, id: Id, form: EventForm) -> ApiResult<Event> {
-    state.with_mut(|s| s.update_event(id, &form))
+    state.with_mut(|s| edit::events::update_event(s, id, &form))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn delete_event(state: S, id: Id) -> ApiResult<()> {
-    state.with_mut(|s| s.delete_event(id))
+    state.with_mut(|s| edit::events::delete_event(s, id))
 }
 
 #[tauri::command]
@@ -187,37 +188,37 @@ pub fn session_form(state: S, id: Id) -> ApiResult<SessionForm> {
 #[tauri::command]
 #[specta::specta]
 pub fn create_session(state: S, form: SessionForm) -> ApiResult<Session> {
-    state.with_mut(|s| s.create_session(&form))
+    state.with_mut(|s| edit::sessions::create_session(s, &form))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn update_session(state: S, id: Id, form: SessionForm) -> ApiResult<Session> {
-    state.with_mut(|s| s.update_session(id, &form))
+    state.with_mut(|s| edit::sessions::update_session(s, id, &form))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn delete_session(state: S, id: Id) -> ApiResult<()> {
-    state.with_mut(|s| s.delete_session(id))
+    state.with_mut(|s| edit::sessions::delete_session(s, id))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn create_room(state: S, form: RoomForm) -> ApiResult<Room> {
-    state.with_mut(|s| s.create_room(&form))
+    state.with_mut(|s| edit::rooms::create_room(s, &form))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn update_room(state: S, id: Id, form: RoomForm) -> ApiResult<Room> {
-    state.with_mut(|s| s.update_room(id, &form))
+    state.with_mut(|s| edit::rooms::update_room(s, id, &form))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn delete_room(state: S, id: Id) -> ApiResult<()> {
-    state.with_mut(|s| s.delete_room(id))
+    state.with_mut(|s| edit::rooms::delete_room(s, id))
 }
 
 #[tauri::command]
@@ -276,7 +277,7 @@ pub fn unschedule_session(state: S, id: Id) -> ApiResult<Session> {
 #[tauri::command]
 #[specta::specta]
 pub fn set_pinned(state: S, id: Id, pinned: bool) -> ApiResult<Session> {
-    state.with_mut(|s| s.set_pinned(id, pinned))
+    state.with_mut(|s| edit::sessions::set_pinned(s, id, pinned))
 }
 
 #[tauri::command]
@@ -333,31 +334,31 @@ pub async fn organisations(state: S<'_>) -> ApiResult<Vec<Organisation>> {
 #[tauri::command]
 #[specta::specta]
 pub fn create_organisation(state: S, form: OrganisationForm) -> ApiResult<Organisation> {
-    state.with_mut(|s| s.create_organisation(&form))
+    state.with_mut(|s| edit::organisations::create_organisation(s, &form))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn update_organisation(state: S, id: Id, form: OrganisationForm) -> ApiResult<Organisation> {
-    state.with_mut(|s| s.update_organisation(id, &form))
+    state.with_mut(|s| edit::organisations::update_organisation(s, id, &form))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn organisation_impact(state: S, id: Id) -> ApiResult<Impact> {
-    state.with(|s| s.organisation_impact(id))
+    state.with(|s| edit::organisations::organisation_impact(s, id))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn delete_organisation(state: S, id: Id) -> ApiResult<()> {
-    state.with_mut(|s| s.delete_organisation(id))
+    state.with_mut(|s| edit::organisations::delete_organisation(s, id))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn merge_organisations(state: S, keep: Id, drop: Id) -> ApiResult<Organisation> {
-    state.with_mut(|s| s.merge_organisations(keep, drop))
+    state.with_mut(|s| edit::organisations::merge_organisations(s, keep, drop))
 }
 
 #[tauri::command]
@@ -376,37 +377,37 @@ pub async fn search_people(state: S<'_>, query: String, limit: u32) -> ApiResult
 #[tauri::command]
 #[specta::specta]
 pub fn create_person(state: S, form: PersonForm) -> ApiResult<Person> {
-    state.with_mut(|s| s.create_person(&form))
+    state.with_mut(|s| edit::people::create_person(s, &form))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn update_person(state: S, id: Id, form: PersonForm) -> ApiResult<Person> {
-    state.with_mut(|s| s.update_person(id, &form))
+    state.with_mut(|s| edit::people::update_person(s, id, &form))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn person_impact(state: S, id: Id) -> ApiResult<Impact> {
-    state.with(|s| s.person_impact(id))
+    state.with(|s| edit::people::person_impact(s, id))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn delete_person(state: S, id: Id) -> ApiResult<()> {
-    state.with_mut(|s| s.delete_person(id))
+    state.with_mut(|s| edit::people::delete_person(s, id))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn merge_people(state: S, keep: Id, drop: Id) -> ApiResult<Person> {
-    state.with_mut(|s| s.merge_people(keep, drop))
+    state.with_mut(|s| edit::people::merge_people(s, keep, drop))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn itinerary(state: S<'_>, person_id: Id) -> ApiResult<Vec<ItineraryEntry>> {
-    reading(state, move |s| attendees::itinerary(s, person_id)).await
+    reading(state, move |s| attendees::lookup::itinerary(s, person_id)).await
 }
 
 // ----- delegations, co-chairs, co-hosts, roles -----
@@ -426,7 +427,9 @@ pub fn set_participation(
     status: Option<ParticipationStatus>,
     level: String,
 ) -> ApiResult<()> {
-    state.with_mut(|s| s.set_participation(event_id, organisation_id, status, &level))
+    state.with_mut(|s| {
+        edit::delegations::set_participation(s, event_id, organisation_id, status, &level)
+    })
 }
 
 #[tauri::command]
@@ -438,7 +441,9 @@ pub fn set_registration(
     registration: Option<RegistrationStatus>,
     capacity: String,
 ) -> ApiResult<()> {
-    state.with_mut(|s| s.set_registration(event_id, person_id, registration, &capacity))
+    state.with_mut(|s| {
+        edit::attendance::set_registration(s, event_id, person_id, registration, &capacity)
+    })
 }
 
 #[tauri::command]
@@ -455,7 +460,7 @@ pub fn event_cochairs(state: S, event_id: Id) -> ApiResult<Vec<EventCochair>> {
 #[tauri::command]
 #[specta::specta]
 pub fn set_cochairs(state: S, event_id: Id, rows: Vec<CochairEntry>) -> ApiResult<()> {
-    state.with_mut(|s| s.set_cochairs(event_id, &rows))
+    state.with_mut(|s| edit::delegations::set_cochairs(s, event_id, &rows))
 }
 
 #[tauri::command]
@@ -478,7 +483,7 @@ pub fn set_cohosts(
     session_id: Option<Id>,
     organisations: Vec<Id>,
 ) -> ApiResult<()> {
-    state.with_mut(|s| s.set_cohosts(event_id, session_id, &organisations))
+    state.with_mut(|s| edit::delegations::set_cohosts(s, event_id, session_id, &organisations))
 }
 
 #[tauri::command]
@@ -490,13 +495,13 @@ pub fn session_roles(state: S, session_id: Id) -> ApiResult<Vec<SessionRole>> {
 #[tauri::command]
 #[specta::specta]
 pub fn set_session_roles(state: S, session_id: Id, roles: Vec<RoleEntry>) -> ApiResult<()> {
-    state.with_mut(|s| s.set_session_roles(session_id, &roles))
+    state.with_mut(|s| edit::roles::set_session_roles(s, session_id, &roles))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn add_session_role(state: S, session_id: Id, entry: RoleEntry) -> ApiResult<()> {
-    state.with_mut(|s| s.add_session_role(session_id, &entry))
+    state.with_mut(|s| edit::roles::add_session_role(s, session_id, &entry))
 }
 
 #[tauri::command]
@@ -533,7 +538,7 @@ pub fn turn_times(state: S, session_id: Id, minutes: Vec<u32>) -> ApiResult<spea
 #[tauri::command]
 #[specta::specta]
 pub fn set_speaking_list(state: S, session_id: Id, slots: Vec<SlotEntry>) -> ApiResult<()> {
-    state.with_mut(|s| s.set_speaking_list(session_id, &slots))
+    state.with_mut(|s| speaking::set_speaking_list(s, session_id, &slots))
 }
 
 #[tauri::command]
@@ -551,7 +556,7 @@ pub fn protocol_settings(state: S) -> ApiResult<ProtocolSettings> {
 #[tauri::command]
 #[specta::specta]
 pub fn set_protocol_settings(state: S, settings: ProtocolSettings) -> ApiResult<ProtocolSettings> {
-    state.with_mut(|s| s.set_protocol_settings(&settings))
+    state.with_mut(|s| edit::plan::set_protocol_settings(s, &settings))
 }
 
 // ----- attendees: check-in desk, lists, import -----
@@ -589,7 +594,7 @@ pub fn check_in(
 ) -> ApiResult<()> {
     state.with_mut(|s| {
         let at = roster::wall_clock(&s.plan()?, chrono::Utc::now());
-        attendees::check_in(s, event_id, person_id, day, present, at)
+        edit::attendance::check_in(s, event_id, person_id, day, present, at)
     })
 }
 
@@ -599,7 +604,7 @@ pub fn check_in(
 pub async fn export_attendees(state: S<'_>, event_id: Id, path: String) -> ApiResult<u32> {
     let state = state.inner().clone();
     off_the_window(move || {
-        state.with(|s| attendees::export_csv(s, event_id, std::path::Path::new(&path)))
+        state.with(|s| attendees::export::export_csv(s, event_id, std::path::Path::new(&path)))
     })
     .await
 }
@@ -616,7 +621,7 @@ pub async fn import_preview(
     let state = state.inner().clone();
     off_the_window(move || {
         let bytes = attendees::csv_file::read_file(std::path::Path::new(&path))?;
-        state.with(|s| attendees::preview_file(s, &bytes, mapping.as_deref(), event_id))
+        state.with(|s| attendees::import::preview_file(s, &bytes, mapping.as_deref(), event_id))
     })
     .await
 }
@@ -651,7 +656,7 @@ fn import_file(
         let mut report = |done, total| {
             let _ = progress.send(ImportProgress { done, total });
         };
-        attendees::import_with_progress(
+        attendees::import::import_with_progress(
             s,
             &name,
             &bytes,

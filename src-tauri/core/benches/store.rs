@@ -49,7 +49,7 @@ fn foundation(c: &mut Criterion) {
         notes: String::new(),
     };
     c.bench_function("create one session (validate and commit)", |b| {
-        b.iter(|| store.create_session(&form).expect("create"))
+        b.iter(|| plenary_core::edit::sessions::create_session(&mut store, &form).expect("create"))
     });
 }
 
@@ -116,7 +116,7 @@ criterion_group!(planner_benches, planner);
 /// People numbers: importing 5,000 attendee rows (matching included) and the
 /// protocol-ordered list of 200 delegations.
 fn people(c: &mut Criterion) {
-    use plenary_core::attendees::{csv_file::read_table, import};
+    use plenary_core::attendees::{csv_file::read_table, import::import};
     use plenary_core::model::{OrgCategory, ParticipationStatus};
     use plenary_core::protocol::{order, Delegation, ProtocolConfig};
     let mut csv = String::from(

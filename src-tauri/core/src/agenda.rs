@@ -109,7 +109,7 @@ pub fn plan_days(plan: &Plan) -> Vec<NaiveDate> {
     plan.first_day
         .iter_days()
         .take_while(|d| *d <= plan.last_day)
-        .take(crate::forms::MAX_PLAN_DAYS as usize)
+        .take(crate::limits::MAX_PLAN_DAYS as usize)
         .collect()
 }
 
@@ -162,48 +162,16 @@ pub fn overview(store: &Store) -> Result<Overview> {
     let summaries = events
         .into_iter()
         .map(|event| {
-            let cochairs = cochairs
-                .iter()
-                .filter(|c| c.event_id == event.id)
-                .filter_map(|c| {
-                    let org = orgs.get(&c.organisation_id)?;
-                    let person = c.person_id.and_then(|id| people.get(&id));
-                    Some(CochairView {
-                        organisation: org.into(),
-                        person: person.map(Person::display_name),
-                        person_position: person.map(|p| p.position.clone()).unwrap_or_default(),
-                        role_label: c.role_label.clone(),
-                        day: c.day,
-                    })
-                })
-                .collect();
-            let cohosts = cohosts
-                .iter()
-                .filter(|c| c.event_id == event.id && c.session_id.is_none())
-                .filter_map(|c| orgs.get(&c.organisation_id).map(OrgRef::from))
-                .collect();
-            let mut by_status: BTreeMap<ParticipationStatus, u32> = BTreeMap::new();
-            let mut by_category: BTreeMap<OrgCategory, u32> = BTreeMap::new();
-            for p in participations.iter().filter(|p| p.event_id == event.id) {
-                *by_status.entry(p.status).or_default() += 1;
-                if let Some(o) = orgs.get(&p.organisation_id) {
-                    *by_category.entry(o.category).or_default() += 1;
-                }
-            }
-            EventSummary {
-                session_count: counts.get(&event.id).copied().unwrap_or(0) as u32,
+            let session_count = counts.get(&event.id).copied().unwrap_or(0) as u32;
+            event_summary(
                 event,
-                cochairs,
-                cohosts,
-                by_status: by_status
-                    .into_iter()
-                    .map(|(status, count)| StatusCount { status, count })
-                    .collect(),
-                by_category: by_category
-                    .into_iter()
-                    .map(|(category, count)| CategoryCount { category, count })
-                    .collect(),
-            }
+                session_count,
+                &orgs,
+                &people,
+                &cochairs,
+                &cohosts,
+                &participations,
+            )
         })
         .collect();
 
@@ -216,6 +184,60 @@ pub fn overview(store: &Store) -> Result<Overview> {
         senior_official_delegations: senior.into_values().collect(),
         plan,
     })
+}
+
+/// One event's co-chairs, co-hosts, sessions and participants by status and category.
+fn event_summary(
+    event: Event,
+    session_count: u32,
+    orgs: &HashMap<Id, Organisation>,
+    people: &HashMap<Id, Person>,
+    cochairs: &[EventCochair],
+    cohosts: &[Cohost],
+    participations: &[Participation],
+) -> EventSummary {
+    let cochairs = cochairs
+        .iter()
+        .filter(|c| c.event_id == event.id)
+        .filter_map(|c| {
+            let org = orgs.get(&c.organisation_id)?;
+            let person = c.person_id.and_then(|id| people.get(&id));
+            Some(CochairView {
+                organisation: org.into(),
+                person: person.map(Person::display_name),
+                person_position: person.map(|p| p.position.clone()).unwrap_or_default(),
+                role_label: c.role_label.clone(),
+                day: c.day,
+            })
+        })
+        .collect();
+    let cohosts = cohosts
+        .iter()
+        .filter(|c| c.event_id == event.id && c.session_id.is_none())
+        .filter_map(|c| orgs.get(&c.organisation_id).map(OrgRef::from))
+        .collect();
+    let mut by_status: BTreeMap<ParticipationStatus, u32> = BTreeMap::new();
+    let mut by_category: BTreeMap<OrgCategory, u32> = BTreeMap::new();
+    for p in participations.iter().filter(|p| p.event_id == event.id) {
+        *by_status.entry(p.status).or_default() += 1;
+        if let Some(o) = orgs.get(&p.organisation_id) {
+            *by_category.entry(o.category).or_default() += 1;
+        }
+    }
+    EventSummary {
+        session_count,
+        event,
+        cochairs,
+        cohosts,
+        by_status: by_status
+            .into_iter()
+            .map(|(status, count)| StatusCount { status, count })
+            .collect(),
+        by_category: by_category
+            .into_iter()
+            .map(|(category, count)| CategoryCount { category, count })
+            .collect(),
+    }
 }
 
 fn assemble(

@@ -317,24 +317,26 @@ mod tests {
                 "Same time as the original",
             )
             .unwrap();
-        let person = store
-            .create_person(&crate::forms::PersonForm {
+        let person = crate::edit::people::create_person(
+            &mut store,
+            &crate::forms::PersonForm {
                 given_name: "Lynn".into(),
                 family_name: "Bell".into(),
                 ..Default::default()
-            })
-            .unwrap();
-        store
-            .set_session_roles(
-                a.id,
-                &[RoleEntry {
-                    role: R::Speaker,
-                    person_id: Some(person.id),
-                    organisation_id: None,
-                    note: String::new(),
-                }],
-            )
-            .unwrap();
+            },
+        )
+        .unwrap();
+        crate::edit::roles::set_session_roles(
+            &mut store,
+            a.id,
+            &[RoleEntry {
+                role: R::Speaker,
+                person_id: Some(person.id),
+                organisation_id: None,
+                note: String::new(),
+            }],
+        )
+        .unwrap();
         let found = assignment_conflicts(&store, copy.id, person.id, R::Moderator).unwrap();
         assert!(
             found

@@ -8,7 +8,7 @@ use crate::store::{RoleRef, Store};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
@@ -66,10 +66,7 @@ impl Conflict {
         ids.sort_unstable();
         let key = format!(
             "{}:{}:{}:{}",
-            serde_json::to_value(kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default(),
+            kind.key(),
             event_id.map(|e| e.to_string()).unwrap_or_default(),
             subject.map(|s| s.to_string()).unwrap_or_default(),
             ids.iter()
@@ -178,11 +175,6 @@ fn when(s: &Session) -> String {
     }
 }
 
-/// Half-open intervals: [a, b) and [c, d) overlap when a < d and c < b.
-pub fn overlaps(a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateTime)) -> bool {
-    a.0 < b.1 && b.0 < a.1
-}
-
 /// A booked interval and what booked it.
 type Booking = (NaiveDateTime, NaiveDateTime, Id);
 
@@ -209,118 +201,151 @@ fn overlapping_pairs<T: Copy>(
     }
 }
 
+/// Every conflict in the snapshot, in a fixed order: each event's, each
+/// session's, then rooms by id, then people by id.
 pub fn conflicts(s: &Snapshot) -> ConflictList {
     let mut out = Found::default();
+    for e in s.events {
+        event_outside_plan(s.plan, e, &mut out);
+        event_without_cochairs(s.cochairs, e, &mut out);
+    }
     let events: HashMap<Id, &Event> = s.events.iter().map(|e| (e.id, e)).collect();
-    let sessions: HashMap<Id, &Session> = s.sessions.iter().map(|x| (x.id, x)).collect();
-    let rooms: HashMap<Id, &Room> = s.rooms.iter().map(|r| (r.id, r)).collect();
-    let moderated: std::collections::HashSet<Id> = s
+    let moderated: HashSet<Id> = s
         .roles
         .iter()
         .filter(|r| r.role == RoleKind::Moderator)
         .map(|r| r.session_id)
         .collect();
-
-    for e in s.events {
-        if e.first_day < s.plan.first_day || e.last_day > s.plan.last_day {
-            out.push(|| {
-                Conflict::new(
-                    ConflictKind::EventOutsidePlan,
-                    format!(
-                        "\"{}\" ({}) is outside the plan's days ({}).",
-                        e.title,
-                        day_span(e.first_day, e.last_day),
-                        day_span(s.plan.first_day, s.plan.last_day)
-                    ),
-                    vec![],
-                    Some(e.id),
-                    None,
-                )
-            });
-        }
-        if !s.cochairs.iter().any(|c| c.event_id == e.id) {
-            out.push(|| {
-                Conflict::new(
-                    ConflictKind::EventWithoutCochairs,
-                    format!("\"{}\" has no co-chairs.", e.title),
-                    vec![],
-                    Some(e.id),
-                    None,
-                )
-            });
-        }
-    }
-
     for x in s.sessions {
         let (Some(start), Some(end)) = (x.start, x.end) else {
             continue;
         };
         if let Some(e) = events.get(&x.event_id) {
-            if start.date() < e.first_day || end.date() > e.last_day || end <= start {
-                out.push(|| {
-                    Conflict::new(
-                        ConflictKind::SessionOutsideEvent,
-                        format!(
-                            "\"{}\" ({}) is outside its event \"{}\" ({}).",
-                            x.title,
-                            when(x),
-                            e.title,
-                            day_span(e.first_day, e.last_day)
-                        ),
-                        vec![x.id],
-                        Some(e.id),
-                        None,
-                    )
-                });
-            }
+            session_outside_event(x, (start, end), e, &mut out);
         }
-        if start.time() < s.plan.day_start
-            || end.time() > s.plan.day_end
-            || end.date() != start.date()
-        {
-            out.push(|| {
-                Conflict::new(
-                    ConflictKind::SessionOutsideHours,
-                    format!(
-                        "\"{}\" ({}) is outside the day's hours ({}–{}).",
-                        x.title,
-                        when(x),
-                        s.plan.day_start.format("%H:%M"),
-                        s.plan.day_end.format("%H:%M")
-                    ),
-                    vec![x.id],
-                    Some(x.event_id),
-                    None,
-                )
-            });
-        }
-        if x.kind == SessionKind::Panel && !moderated.contains(&x.id) {
-            out.push(|| {
-                Conflict::new(
-                    ConflictKind::PanelWithoutModerator,
-                    format!("Panel \"{}\" ({}) has no moderator.", x.title, when(x)),
-                    vec![x.id],
-                    Some(x.event_id),
-                    None,
-                )
-            });
-        }
+        session_outside_hours(s.plan, x, (start, end), &mut out);
+        panel_without_moderator(x, &moderated, &mut out);
     }
+    let sessions: HashMap<Id, &Session> = s.sessions.iter().map(|x| (x.id, x)).collect();
+    rooms_double_booked(s, &sessions, &mut out);
+    for (person, mut items) in bookings_by_person(s.roles, &sessions) {
+        let mut name = PersonName::new(person, s.person_name);
+        person_double_booked(person, &mut items, &sessions, &mut name, &mut out);
+        changeover_too_short(s.plan, person, &items, &sessions, &mut name, &mut out);
+    }
+    out.0
+}
 
-    // Rooms double-booked.
-    let mut by_room: HashMap<Id, Vec<Booking>> = HashMap::new();
+fn event_outside_plan(plan: &Plan, e: &Event, out: &mut Found) {
+    if e.first_day < plan.first_day || e.last_day > plan.last_day {
+        out.push(|| {
+            Conflict::new(
+                ConflictKind::EventOutsidePlan,
+                format!(
+                    "\"{}\" ({}) is outside the plan's days ({}).",
+                    e.title,
+                    day_span(e.first_day, e.last_day),
+                    day_span(plan.first_day, plan.last_day)
+                ),
+                vec![],
+                Some(e.id),
+                None,
+            )
+        });
+    }
+}
+
+fn event_without_cochairs(cochairs: &[EventCochair], e: &Event, out: &mut Found) {
+    if !cochairs.iter().any(|c| c.event_id == e.id) {
+        out.push(|| {
+            Conflict::new(
+                ConflictKind::EventWithoutCochairs,
+                format!("\"{}\" has no co-chairs.", e.title),
+                vec![],
+                Some(e.id),
+                None,
+            )
+        });
+    }
+}
+
+/// A session on a day its event does not run, or ending before it starts.
+fn session_outside_event(
+    x: &Session,
+    (start, end): (NaiveDateTime, NaiveDateTime),
+    e: &Event,
+    out: &mut Found,
+) {
+    if start.date() < e.first_day || end.date() > e.last_day || end <= start {
+        out.push(|| {
+            Conflict::new(
+                ConflictKind::SessionOutsideEvent,
+                format!(
+                    "\"{}\" ({}) is outside its event \"{}\" ({}).",
+                    x.title,
+                    when(x),
+                    e.title,
+                    day_span(e.first_day, e.last_day)
+                ),
+                vec![x.id],
+                Some(e.id),
+                None,
+            )
+        });
+    }
+}
+
+/// A session before the day starts, after it ends, or across midnight.
+fn session_outside_hours(
+    plan: &Plan,
+    x: &Session,
+    (start, end): (NaiveDateTime, NaiveDateTime),
+    out: &mut Found,
+) {
+    if start.time() < plan.day_start || end.time() > plan.day_end || end.date() != start.date() {
+        out.push(|| {
+            Conflict::new(
+                ConflictKind::SessionOutsideHours,
+                format!(
+                    "\"{}\" ({}) is outside the day's hours ({}–{}).",
+                    x.title,
+                    when(x),
+                    plan.day_start.format("%H:%M"),
+                    plan.day_end.format("%H:%M")
+                ),
+                vec![x.id],
+                Some(x.event_id),
+                None,
+            )
+        });
+    }
+}
+
+fn panel_without_moderator(x: &Session, moderated: &HashSet<Id>, out: &mut Found) {
+    if x.kind == SessionKind::Panel && !moderated.contains(&x.id) {
+        out.push(|| {
+            Conflict::new(
+                ConflictKind::PanelWithoutModerator,
+                format!("Panel \"{}\" ({}) has no moderator.", x.title, when(x)),
+                vec![x.id],
+                Some(x.event_id),
+                None,
+            )
+        });
+    }
+}
+
+/// Two scheduled sessions in one room at once; rooms in id order.
+fn rooms_double_booked(s: &Snapshot, sessions: &HashMap<Id, &Session>, out: &mut Found) {
+    let rooms: HashMap<Id, &Room> = s.rooms.iter().map(|r| (r.id, r)).collect();
+    let mut by_room: BTreeMap<Id, Vec<Booking>> = BTreeMap::new();
     for x in s.sessions {
         if let (Some(a), Some(b), Some(room)) = (x.start, x.end, x.room_id) {
             by_room.entry(room).or_default().push((a, b, x.id));
         }
     }
-    let mut room_ids: Vec<_> = by_room.keys().copied().collect();
-    room_ids.sort_unstable();
-    for room in room_ids {
-        let Some(items) = by_room.get_mut(&room) else {
-            continue;
-        };
-        overlapping_pairs(items, &mut out, |a, b| {
+    for (room, mut items) in by_room {
+        overlapping_pairs(&mut items, out, |a, b| {
             let (a, b) = (sessions[&a], sessions[&b]);
             Conflict::new(
                 ConflictKind::RoomDoubleBooked,
@@ -341,10 +366,16 @@ pub fn conflicts(s: &Snapshot) -> ConflictList {
             )
         });
     }
+}
 
-    // People in two sessions at once, in any role.
-    let mut by_person: HashMap<Id, Vec<Booking>> = HashMap::new();
-    for r in s.roles {
+/// Each person's scheduled sessions (once each, whatever their roles), by
+/// person id, sorted by start.
+fn bookings_by_person(
+    roles: &[RoleRef],
+    sessions: &HashMap<Id, &Session>,
+) -> BTreeMap<Id, Vec<Booking>> {
+    let mut by_person: BTreeMap<Id, Vec<Booking>> = BTreeMap::new();
+    for r in roles {
         let (Some(person_id), Some(x)) = (r.person_id, sessions.get(&r.session_id)) else {
             continue;
         };
@@ -355,63 +386,97 @@ pub fn conflicts(s: &Snapshot) -> ConflictList {
             }
         }
     }
-    let mut person_ids: Vec<_> = by_person.keys().copied().collect();
-    person_ids.sort_unstable();
-    for person in person_ids {
-        let Some(items) = by_person.get_mut(&person) else {
-            continue;
-        };
-        let mut name_cache: Option<String> = None;
-        let mut name = || {
-            name_cache
-                .get_or_insert_with(|| (s.person_name)(person))
-                .clone()
-        };
-        overlapping_pairs(items, &mut out, |a, b| {
-            let (a, b) = (sessions[&a], sessions[&b]);
-            Conflict::new(
-                ConflictKind::PersonDoubleBooked,
+    for items in by_person.values_mut() {
+        items.sort_by_key(|i| (i.0, i.1));
+    }
+    by_person
+}
+
+/// A person's display name, asked for once and only when a conflict names them.
+struct PersonName<'a> {
+    id: Id,
+    lookup: &'a dyn Fn(Id) -> String,
+    known: Option<String>,
+}
+
+impl<'a> PersonName<'a> {
+    fn new(id: Id, lookup: &'a dyn Fn(Id) -> String) -> Self {
+        PersonName {
+            id,
+            lookup,
+            known: None,
+        }
+    }
+
+    fn get(&mut self) -> String {
+        let (id, lookup) = (self.id, self.lookup);
+        self.known.get_or_insert_with(|| lookup(id)).clone()
+    }
+}
+
+/// A person in two sessions at once, in any role.
+fn person_double_booked(
+    person: Id,
+    items: &mut [Booking],
+    sessions: &HashMap<Id, &Session>,
+    name: &mut PersonName,
+    out: &mut Found,
+) {
+    overlapping_pairs(items, out, |a, b| {
+        let (a, b) = (sessions[&a], sessions[&b]);
+        Conflict::new(
+            ConflictKind::PersonDoubleBooked,
+            format!(
+                "{} is in two sessions at once: \"{}\" ({}) and \"{}\" ({}).",
+                name.get(),
+                a.title,
+                when(a),
+                b.title,
+                when(b)
+            ),
+            vec![a.id, b.id],
+            None,
+            Some(person),
+        )
+    });
+}
+
+/// Back-to-back sessions of one person in different rooms, with less time
+/// between them than the plan's changeover; `items` sorted by start.
+fn changeover_too_short(
+    plan: &Plan,
+    person: Id,
+    items: &[Booking],
+    sessions: &HashMap<Id, &Session>,
+    name: &mut PersonName,
+    out: &mut Found,
+) {
+    if plan.changeover_minutes == 0 {
+        return;
+    }
+    let gap = chrono::Duration::minutes(plan.changeover_minutes as i64);
+    for pair in items.windows(2) {
+        let (a, b) = (sessions[&pair[0].2], sessions[&pair[1].2]);
+        let between = pair[1].0 - pair[0].1;
+        if between >= chrono::Duration::zero() && between < gap && a.room_id != b.room_id {
+            out.push(|| Conflict::new(
+                ConflictKind::ChangeoverTooShort,
                 format!(
-                    "{} is in two sessions at once: \"{}\" ({}) and \"{}\" ({}).",
-                    name(),
+                    "{} has {} min to move from \"{}\" (ends {}) to \"{}\" in another room ({}); the changeover is {} min.",
+                    name.get(),
+                    between.num_minutes(),
                     a.title,
-                    when(a),
+                    hm(pair[0].1),
                     b.title,
-                    when(b)
+                    when(b),
+                    plan.changeover_minutes
                 ),
                 vec![a.id, b.id],
                 None,
                 Some(person),
-            )
-        });
-        // Back-to-back sessions in different rooms need time to move.
-        if s.plan.changeover_minutes > 0 {
-            let gap = chrono::Duration::minutes(s.plan.changeover_minutes as i64);
-            for pair in items.windows(2) {
-                let (a, b) = (sessions[&pair[0].2], sessions[&pair[1].2]);
-                let between = pair[1].0 - pair[0].1;
-                if between >= chrono::Duration::zero() && between < gap && a.room_id != b.room_id {
-                    out.push(|| Conflict::new(
-                        ConflictKind::ChangeoverTooShort,
-                        format!(
-                            "{} has {} min to move from \"{}\" (ends {}) to \"{}\" in another room ({}); the changeover is {} min.",
-                            name(),
-                            between.num_minutes(),
-                            a.title,
-                            hm(pair[0].1),
-                            b.title,
-                            when(b),
-                            s.plan.changeover_minutes
-                        ),
-                        vec![a.id, b.id],
-                        None,
-                        Some(person),
-                    ));
-                }
-            }
+            ));
         }
     }
-    out.0
 }
 
 /// Checks the plan in `store`, marking the conflicts users accepted.
@@ -434,8 +499,12 @@ pub fn set_accepted(store: &mut Store, key: &str, accepted: bool) -> Result<()> 
         .ok_or_else(|| {
             crate::CoreError::invalid("key", "That conflict is no longer in the plan.")
         })?;
-    let message = conflict.message.clone();
-    store.set_conflict_accepted(key, &message, accepted)
+    let summary = if accepted {
+        format!("Accepted: {}", conflict.message)
+    } else {
+        format!("No longer accepted: {}", conflict.message)
+    };
+    store.set_conflict_accepted(key, accepted, &summary)
 }
 
 fn check_unmarked(store: &Store) -> Result<ConflictList> {
@@ -495,13 +564,53 @@ mod tests {
                 false,
             ),
         ];
-        for ((a0, a1), (b0, b1), want) in cases {
-            let day = t(a0).date();
-            let a = (t(a0), t(&format!("{day} {a1}")));
-            let b = (t(b0), t(&format!("{day} {b1}")));
-            assert_eq!(overlaps(a, b), want, "{a:?} {b:?}");
-            assert_eq!(overlaps(b, a), want, "symmetric {a:?} {b:?}");
+        for (a, b, want) in cases {
+            assert_eq!(clash(a, b), want, "{a:?} {b:?}");
+            assert_eq!(clash(b, a), want, "symmetric {a:?} {b:?}");
         }
+    }
+
+    /// Whether two sessions in one room, the first at `a` and the second at
+    /// `b` (start, end time), are reported as double-booking it.
+    fn clash(a: (&str, &str), b: (&str, &str)) -> bool {
+        let plan = crate::sample::sample_plan_header();
+        let events = [Event {
+            id: 1,
+            title: "Dialogue".into(),
+            short_name: String::new(),
+            first_day: plan.first_day,
+            last_day: plan.first_day,
+            description: String::new(),
+        }];
+        let rooms = [Room {
+            id: 7,
+            name: "Hall".into(),
+            capacity: None,
+            notes: String::new(),
+        }];
+        let sessions = [session(1, a.0, a.1, Some(7)), session(2, b.0, b.1, Some(7))];
+        let cochairs = [EventCochair {
+            id: 1,
+            event_id: 1,
+            organisation_id: 1,
+            person_id: None,
+            role_label: String::new(),
+            day: None,
+            position: 0,
+        }];
+        let name = |_| String::new();
+        conflicts(&Snapshot {
+            plan: &plan,
+            events: &events,
+            sessions: &sessions,
+            rooms: &rooms,
+            roles: &[],
+            cochairs: &cochairs,
+            person_name: &name,
+        })
+        .conflicts
+        .iter()
+        .any(|c| c.kind == ConflictKind::RoomDoubleBooked)
     }
 
     fn session(id: Id, start: &str, end: &str, room: Option<Id>) -> Session {
@@ -620,14 +729,16 @@ mod tests {
         let mut events = Vec::new();
         for (title, day) in [("Dialogue", "2024-11-18"), ("Side event", "2024-11-18")] {
             events.push(
-                store
-                    .create_event(&EventForm {
+                crate::edit::events::create_event(
+                    &mut store,
+                    &EventForm {
                         title: title.into(),
                         first_day: day.into(),
                         last_day: day.into(),
                         ..Default::default()
-                    })
-                    .unwrap(),
+                    },
+                )
+                .unwrap(),
             );
         }
         let org = store
@@ -670,20 +781,23 @@ mod tests {
         for name in ["Hall", "Annex"] {
             rooms.insert(
                 name,
-                store
-                    .create_room(&RoomForm {
+                crate::edit::rooms::create_room(
+                    &mut store,
+                    &RoomForm {
                         name: name.into(),
                         ..Default::default()
-                    })
-                    .unwrap()
-                    .id,
+                    },
+                )
+                .unwrap()
+                .id,
             );
         }
         let mut roles = Vec::new();
         for (title, event, from, to, room, with_person) in sessions {
             let event_id = events.iter().find(|e| e.title == *event).unwrap().id;
-            let s = store
-                .create_session(&SessionForm {
+            let s = crate::edit::sessions::create_session(
+                &mut store,
+                &SessionForm {
                     event_id: Some(event_id),
                     title: (*title).into(),
                     kind: SessionKind::Discussion,
@@ -695,8 +809,9 @@ mod tests {
                     agenda_item: String::new(),
                     outcome: String::new(),
                     notes: String::new(),
-                })
-                .unwrap();
+                },
+            )
+            .unwrap();
             if *with_person {
                 roles.push(SessionRole {
                     id: 0,
@@ -818,9 +933,7 @@ mod tests {
         let found = check(&store).unwrap().conflicts;
         assert_eq!(found.len(), 1);
         assert!(!found[0].accepted);
-        store
-            .set_conflict_accepted(&found[0].key, &found[0].message, true)
-            .unwrap();
+        set_accepted(&mut store, &found[0].key, true).unwrap();
         let again = check(&store).unwrap().conflicts;
         assert_eq!(again.len(), 1, "still listed");
         assert!(again[0].accepted);
@@ -900,6 +1013,23 @@ mod tests {
         assert_eq!(got.conflicts[0].session_ids, vec![1, 2]);
         assert_eq!(got.conflicts[999].session_ids, vec![1, 1001]);
         assert_eq!(conflicts(&snapshot), got);
+    }
+
+    #[test]
+    fn a_conflict_key_names_its_kind_as_the_window_does() {
+        use ConflictKind as K;
+        for kind in [
+            K::EventOutsidePlan,
+            K::SessionOutsideEvent,
+            K::SessionOutsideHours,
+            K::RoomDoubleBooked,
+            K::PersonDoubleBooked,
+            K::PanelWithoutModerator,
+            K::EventWithoutCochairs,
+            K::ChangeoverTooShort,
+        ] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.key());
+        }
     }
 
     #[test]

@@ -1,17 +1,17 @@
-//! What users type, and its validation into model values.
+//! What users type, and its validation into what the store writes: model
+//! values and drafts.
 //!
 //! Forms carry strings so that a bad date or time becomes a problem next to
 //! its field rather than a failure to decode the whole request.
 
 use crate::error::FieldProblem;
+use crate::limits::*;
 use crate::model::{Event, Id, OrgCategory, Person, Plan, SessionKind};
+use crate::store::{EventDraft, OrganisationDraft, RoomDraft, SessionDraft};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-
-pub const MAX_TITLE: usize = 300;
-pub const MAX_TEXT: usize = 20_000;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 #[serde(default)]
@@ -87,46 +87,6 @@ pub struct PersonForm {
     pub email: String,
     pub phone: String,
     pub notes: String,
-}
-
-/// A session that passed validation, ready to store.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionDraft {
-    pub event_id: Id,
-    pub title: String,
-    pub kind: SessionKind,
-    pub start: Option<NaiveDateTime>,
-    pub end: Option<NaiveDateTime>,
-    pub room_id: Option<Id>,
-    pub description: String,
-    pub agenda_item: String,
-    pub outcome: String,
-    pub notes: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventDraft {
-    pub title: String,
-    pub short_name: String,
-    pub first_day: NaiveDate,
-    pub last_day: NaiveDate,
-    pub description: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoomDraft {
-    pub name: String,
-    pub capacity: Option<u32>,
-    pub notes: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrganisationDraft {
-    pub name: String,
-    pub acronym: String,
-    pub official_name: String,
-    pub category: OrgCategory,
-    pub country_code: Option<String>,
 }
 
 /// Collects field problems so that a form reports all of them at once.
@@ -264,6 +224,22 @@ pub fn parse_time(value: &str) -> Option<NaiveTime> {
         .ok()
 }
 
+/// An address with one "@", something before it, and a dotted domain
+/// after it; no spaces, commas or semicolons (a list pasted into one cell).
+pub fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c == ',' || c == ';')
+        && !domain.contains('@')
+}
+
 pub fn parse_zone(value: &str) -> Option<Tz> {
     value.trim().parse::<Tz>().ok()
 }
@@ -283,9 +259,6 @@ pub fn day_span(first: NaiveDate, last: NaiveDate) -> String {
     }
 }
 
-/// Longest plan the app accepts; longer is almost surely a typing slip.
-pub const MAX_PLAN_DAYS: i64 = 60;
-
 impl PlanForm {
     pub fn validate(&self) -> Result<Plan, Vec<FieldProblem>> {
         let mut p = Problems::default();
@@ -299,49 +272,22 @@ impl PlanForm {
         let venue = p.optional_text("venue", "Venue", &self.venue, MAX_TITLE);
         let city = p.optional_text("city", "City", &self.city, MAX_TITLE);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
-        let zone = self.time_zone.trim();
-        if zone.is_empty() {
-            p.add("time_zone", "Time zone is required.");
-        } else if parse_zone(zone).is_none() {
-            p.add(
-                "time_zone",
-                format!("\"{zone}\" is not an IANA time zone (e.g. Asia/Bangkok)."),
-            );
-        }
-        let first = p.date("first_day", "First day", &self.first_day);
-        let last = p.date("last_day", "Last day", &self.last_day);
-        if let (Some(f), Some(l)) = (first, last) {
-            if l < f {
-                p.add("last_day", "Last day must not be before the first day.");
-            } else if (l - f).num_days() >= MAX_PLAN_DAYS {
-                p.add(
-                    "last_day",
-                    format!("A plan spans at most {MAX_PLAN_DAYS} days."),
-                );
-            }
-        }
-        let day_start = if self.day_start.trim().is_empty() {
-            Some(NaiveTime::from_hms_opt(8, 0, 0).expect("valid"))
-        } else {
-            p.time("day_start", "Day starts", &self.day_start)
-        };
-        let day_end = if self.day_end.trim().is_empty() {
-            Some(NaiveTime::from_hms_opt(18, 0, 0).expect("valid"))
-        } else {
-            p.time("day_end", "Day ends", &self.day_end)
-        };
-        if let (Some(s), Some(e)) = (day_start, day_end) {
-            if e <= s {
-                p.add("day_end", "The day must end after it starts.");
-            }
-        }
-        let snap_minutes = p.minutes("snap_minutes", "Snap", &self.snap_minutes, 5, 1..=60);
+        let zone = self.zone(&mut p);
+        let (first, last) = self.days(&mut p);
+        let (day_start, day_end) = self.hours(&mut p);
+        let snap_minutes = p.minutes(
+            "snap_minutes",
+            "Snap",
+            &self.snap_minutes,
+            5,
+            1..=MAX_SNAP_MINUTES,
+        );
         let changeover_minutes = p.minutes(
             "changeover_minutes",
             "Changeover",
             &self.changeover_minutes,
             0,
-            0..=120,
+            0..=MAX_CHANGEOVER_MINUTES,
         );
         let (Some(first_day), Some(last_day), Some(day_start), Some(day_end)) =
             (first, last, day_start, day_end)
@@ -362,6 +308,58 @@ impl PlanForm {
             snap_minutes,
             changeover_minutes,
         })
+    }
+}
+
+impl PlanForm {
+    fn zone(&self, p: &mut Problems) -> &str {
+        let zone = self.time_zone.trim();
+        if zone.is_empty() {
+            p.add("time_zone", "Time zone is required.");
+        } else if parse_zone(zone).is_none() {
+            p.add(
+                "time_zone",
+                format!("\"{zone}\" is not an IANA time zone (e.g. Asia/Bangkok)."),
+            );
+        }
+        zone
+    }
+
+    /// The first and last day, in order and at most `MAX_PLAN_DAYS` apart.
+    fn days(&self, p: &mut Problems) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let first = p.date("first_day", "First day", &self.first_day);
+        let last = p.date("last_day", "Last day", &self.last_day);
+        if let (Some(f), Some(l)) = (first, last) {
+            if l < f {
+                p.add("last_day", "Last day must not be before the first day.");
+            } else if (l - f).num_days() >= MAX_PLAN_DAYS {
+                p.add(
+                    "last_day",
+                    format!("A plan spans at most {MAX_PLAN_DAYS} days."),
+                );
+            }
+        }
+        (first, last)
+    }
+
+    /// The day's hours; blank means 08:00 to 18:00.
+    fn hours(&self, p: &mut Problems) -> (Option<NaiveTime>, Option<NaiveTime>) {
+        let day_start = if self.day_start.trim().is_empty() {
+            Some(NaiveTime::from_hms_opt(8, 0, 0).expect("valid"))
+        } else {
+            p.time("day_start", "Day starts", &self.day_start)
+        };
+        let day_end = if self.day_end.trim().is_empty() {
+            Some(NaiveTime::from_hms_opt(18, 0, 0).expect("valid"))
+        } else {
+            p.time("day_end", "Day ends", &self.day_end)
+        };
+        if let (Some(s), Some(e)) = (day_start, day_end) {
+            if e <= s {
+                p.add("day_end", "The day must end after it starts.");
+            }
+        }
+        (day_start, day_end)
     }
 }
 
@@ -388,7 +386,8 @@ impl EventForm {
     pub fn validate(&self, plan: &Plan) -> Result<EventDraft, Vec<FieldProblem>> {
         let mut p = Problems::default();
         let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
-        let short_name = p.optional_text("short_name", "Short name", &self.short_name, 80);
+        let short_name =
+            p.optional_text("short_name", "Short name", &self.short_name, MAX_SHORT_NAME);
         let description =
             p.multiline_text("description", "Description", &self.description, MAX_TEXT);
         let first = p.date("first_day", "First day", &self.first_day);
@@ -453,7 +452,12 @@ impl SessionForm {
         let title = p.required_text("title", "Title", &self.title, MAX_TITLE);
         let description =
             p.multiline_text("description", "Description", &self.description, MAX_TEXT);
-        let agenda_item = p.optional_text("agenda_item", "Agenda item", &self.agenda_item, 80);
+        let agenda_item = p.optional_text(
+            "agenda_item",
+            "Agenda item",
+            &self.agenda_item,
+            MAX_AGENDA_ITEM,
+        );
         let outcome = p.multiline_text("outcome", "Outcome", &self.outcome, MAX_TEXT);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
         match (self.event_id, event) {
@@ -465,60 +469,7 @@ impl SessionForm {
             p.add("room_id", "That room does not exist; choose another.");
         }
 
-        let unscheduled = [&self.day, &self.start_time, &self.end_time]
-            .iter()
-            .all(|v| v.trim().is_empty());
-        let (mut start, mut end) = (None, None);
-        if !unscheduled {
-            let day = p.date("day", "Day", &self.day);
-            let from = p.time("start_time", "Start", &self.start_time);
-            let to = p.time("end_time", "End", &self.end_time);
-            if let (Some(from), Some(to)) = (from, to) {
-                if to <= from {
-                    p.add("end_time", "End must be after start.");
-                }
-            }
-            if let (Some(day), Some(event)) = (day, event) {
-                if day < event.first_day || day > event.last_day {
-                    let name = if event.short_name.is_empty() {
-                        &event.title
-                    } else {
-                        &event.short_name
-                    };
-                    p.add(
-                        "day",
-                        format!(
-                            "The day must be within {name} ({}).",
-                            day_span(event.first_day, event.last_day)
-                        ),
-                    );
-                }
-            }
-            if let (Some(day), Some(zone)) = (day, parse_zone(&plan.time_zone)) {
-                for (field, time) in [("start_time", from), ("end_time", to)] {
-                    if let Some(t) = time {
-                        if zone
-                            .from_local_datetime(&day.and_time(t))
-                            .earliest()
-                            .is_none()
-                        {
-                            p.add(
-                                field,
-                                format!(
-                                    "{} does not exist on {day} in {} (the clocks change).",
-                                    t.format("%H:%M"),
-                                    plan.time_zone
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            if let (Some(day), Some(from), Some(to)) = (day, from, to) {
-                start = Some(day.and_time(from));
-                end = Some(day.and_time(to));
-            }
-        }
+        let (start, end) = self.times(&mut p, plan, event);
         let event_id = self.event_id.unwrap_or_default();
         p.finish(SessionDraft {
             event_id,
@@ -532,6 +483,86 @@ impl SessionForm {
             outcome,
             notes,
         })
+    }
+}
+
+impl SessionForm {
+    /// The start and end, both None when day and times are all blank: the
+    /// day within the event, the end after the start, neither skipped by a
+    /// clock change in the plan's zone.
+    fn times(
+        &self,
+        p: &mut Problems,
+        plan: &Plan,
+        event: Option<&Event>,
+    ) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+        let unscheduled = [&self.day, &self.start_time, &self.end_time]
+            .iter()
+            .all(|v| v.trim().is_empty());
+        if unscheduled {
+            return (None, None);
+        }
+        let day = p.date("day", "Day", &self.day);
+        let from = p.time("start_time", "Start", &self.start_time);
+        let to = p.time("end_time", "End", &self.end_time);
+        if let (Some(from), Some(to)) = (from, to) {
+            if to <= from {
+                p.add("end_time", "End must be after start.");
+            }
+        }
+        if let (Some(day), Some(event)) = (day, event) {
+            if day < event.first_day || day > event.last_day {
+                let name = if event.short_name.is_empty() {
+                    &event.title
+                } else {
+                    &event.short_name
+                };
+                p.add(
+                    "day",
+                    format!(
+                        "The day must be within {name} ({}).",
+                        day_span(event.first_day, event.last_day)
+                    ),
+                );
+            }
+        }
+        if let Some(day) = day {
+            refuse_skipped_times(p, plan, day, [("start_time", from), ("end_time", to)]);
+        }
+        match (day, from, to) {
+            (Some(day), Some(from), Some(to)) => (Some(day.and_time(from)), Some(day.and_time(to))),
+            _ => (None, None),
+        }
+    }
+}
+
+/// Refuses a local time that the plan's zone skips on `day` (a clock change).
+fn refuse_skipped_times(
+    p: &mut Problems,
+    plan: &Plan,
+    day: NaiveDate,
+    times: [(&str, Option<NaiveTime>); 2],
+) {
+    let Some(zone) = parse_zone(&plan.time_zone) else {
+        return;
+    };
+    for (field, time) in times {
+        if let Some(t) = time {
+            if zone
+                .from_local_datetime(&day.and_time(t))
+                .earliest()
+                .is_none()
+            {
+                p.add(
+                    field,
+                    format!(
+                        "{} does not exist on {day} in {} (the clocks change).",
+                        t.format("%H:%M"),
+                        plan.time_zone
+                    ),
+                );
+            }
+        }
     }
 }
 
@@ -558,7 +589,7 @@ impl From<&crate::model::Session> for SessionForm {
 impl RoomForm {
     pub fn validate(&self) -> Result<RoomDraft, Vec<FieldProblem>> {
         let mut p = Problems::default();
-        let name = p.required_text("name", "Name", &self.name, 120);
+        let name = p.required_text("name", "Name", &self.name, MAX_ROOM_NAME);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
         let capacity = match self.capacity.trim() {
             "" => None,
@@ -582,20 +613,10 @@ impl RoomForm {
 }
 
 impl OrganisationForm {
-    pub fn from_organisation(o: &crate::model::Organisation) -> Self {
-        OrganisationForm {
-            name: o.name.clone(),
-            acronym: o.acronym.clone(),
-            official_name: o.official_name.clone(),
-            category: o.category.key().to_string(),
-            country_code: o.country_code.clone().unwrap_or_default(),
-        }
-    }
-
     pub fn validate(&self) -> Result<OrganisationDraft, Vec<FieldProblem>> {
         let mut p = Problems::default();
         let name = p.required_text("name", "Name", &self.name, MAX_TITLE);
-        let acronym = p.optional_text("acronym", "Acronym", &self.acronym, 40);
+        let acronym = p.optional_text("acronym", "Acronym", &self.acronym, MAX_ACRONYM);
         let official_name = p.optional_text(
             "official_name",
             "Official name",
@@ -645,34 +666,22 @@ impl OrganisationForm {
 }
 
 impl PersonForm {
-    pub fn from_person(p: &Person) -> Self {
-        PersonForm {
-            honorific: p.honorific.clone(),
-            given_name: p.given_name.clone(),
-            family_name: p.family_name.clone(),
-            position: p.position.clone(),
-            organisation_id: p.organisation_id,
-            email: p.email.clone(),
-            phone: p.phone.clone(),
-            notes: p.notes.clone(),
-        }
-    }
-
     /// The person to store (id 0), or every problem with the form.
     pub fn validate(&self) -> Result<Person, Vec<FieldProblem>> {
         let mut p = Problems::default();
-        let honorific = p.optional_text("honorific", "Honorific", &self.honorific, 60);
-        let given_name = p.optional_text("given_name", "Given name", &self.given_name, 120);
-        let family_name = p.optional_text("family_name", "Family name", &self.family_name, 120);
+        let honorific = p.optional_text("honorific", "Honorific", &self.honorific, MAX_HONORIFIC);
+        let given_name = p.optional_text("given_name", "Given name", &self.given_name, MAX_NAME);
+        let family_name =
+            p.optional_text("family_name", "Family name", &self.family_name, MAX_NAME);
         if given_name.is_empty() && family_name.is_empty() {
             p.add("family_name", "A given or a family name is required.");
         }
         let position = p.optional_text("position", "Position", &self.position, MAX_TITLE);
-        let email = p.optional_text("email", "Email", &self.email, 254);
-        if !email.is_empty() && !p.has("email") && !crate::attendees::valid_email(&email) {
+        let email = p.optional_text("email", "Email", &self.email, MAX_EMAIL);
+        if !email.is_empty() && !p.has("email") && !valid_email(&email) {
             p.add("email", format!("\"{email}\" is not an email address."));
         }
-        let phone = p.optional_text("phone", "Phone", &self.phone, 60);
+        let phone = p.optional_text("phone", "Phone", &self.phone, MAX_PHONE);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
         p.finish(Person {
             id: 0,
@@ -998,5 +1007,84 @@ mod tests {
                 "Title contains a control character.".to_string()
             )]
         );
+    }
+
+    fn org_form(name: &str, category: &str) -> OrganisationForm {
+        OrganisationForm {
+            name: name.into(),
+            category: category.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn organisation_form_problems() {
+        let table: &[(OrganisationForm, &str, &str)] = &[
+            (org_form("", "member_state"), "name", "Name is required."),
+            (org_form("IOM", ""), "category", "Category is required."),
+            (
+                org_form("IOM", "charity"),
+                "category",
+                "Category \"charity\" is not one Plenary knows.",
+            ),
+            (
+                OrganisationForm {
+                    country_code: "THA".into(),
+                    ..org_form("Thailand", "member_state")
+                },
+                "country_code",
+                "Country code \"THA\" is not two letters (ISO 3166, e.g. TH).",
+            ),
+        ];
+        for (form, field, message) in table {
+            let problems = form.validate().unwrap_err();
+            assert_eq!(
+                (problems[0].field.as_str(), problems[0].message.as_str()),
+                (*field, *message)
+            );
+        }
+        let ok = OrganisationForm {
+            country_code: "th".into(),
+            ..org_form("Thailand", "member_state")
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(ok.country_code.as_deref(), Some("TH"));
+    }
+
+    #[test]
+    fn person_form_problems() {
+        let table: &[(PersonForm, &str, &str)] = &[
+            (
+                PersonForm::default(),
+                "family_name",
+                "A given or a family name is required.",
+            ),
+            (
+                PersonForm {
+                    family_name: "Bell".into(),
+                    email: "lynn.bell".into(),
+                    ..Default::default()
+                },
+                "email",
+                "\"lynn.bell\" is not an email address.",
+            ),
+        ];
+        for (form, field, message) in table {
+            let problems = form.validate().unwrap_err();
+            assert_eq!(
+                (problems[0].field.as_str(), problems[0].message.as_str()),
+                (*field, *message)
+            );
+        }
+        // Honorifics are free text.
+        let p = PersonForm {
+            honorific: "Deputy Minister".into(),
+            family_name: "Bell".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(p.display_name(), "Deputy Minister Bell");
     }
 }

@@ -253,6 +253,16 @@ pub struct Participation {
     pub level: String,
 }
 
+/// A person's capacity in a delegation, head of delegation first: the
+/// order delegations list their members in.
+pub const CAPACITIES: &[&str] = &[
+    "head of delegation",
+    "alternate",
+    "adviser",
+    "delegate",
+    "observer",
+];
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Attendance {
     pub id: Id,

@@ -3,9 +3,9 @@
 //! and duplication. Each edit is one undoable step with a readable summary.
 
 use crate::error::{CoreError, Result};
-use crate::forms::SessionDraft;
+use crate::limits::MAX_BREAK_MINUTES;
 use crate::model::*;
-use crate::store::{SessionCopy, Store, TimeChange};
+use crate::store::{SessionCopy, SessionDraft, Store, TimeChange};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -467,29 +467,7 @@ fn retiming(store: &Store, req: &RetimeRequest) -> Result<Retiming> {
     within_plan(store, "day", req.day)?;
     let room = store.room(req.room_id)?;
     let current = sequence(store, req.day, req.room_id)?;
-    let by_id: HashMap<Id, &SequenceBlock> = current.iter().map(|b| (b.session.id, b)).collect();
-    let mut order: Vec<&SequenceBlock> = if req.order.is_empty() {
-        current.iter().collect()
-    } else {
-        let mut seen = Vec::new();
-        for id in &req.order {
-            let b = by_id.get(id).ok_or_else(|| {
-                CoreError::invalid(
-                    "order",
-                    format!("Session {id} is not in {} on {}.", room.name, req.day),
-                )
-            })?;
-            if !seen.iter().any(|s: &&SequenceBlock| s.session.id == *id) {
-                seen.push(*b);
-            }
-        }
-        seen
-    };
-    for b in &current {
-        if !order.iter().any(|o| o.session.id == b.session.id) {
-            order.push(b);
-        }
-    }
+    let order = new_order(&current, req, &room)?;
     let lengths: HashMap<Id, u32> = req.minutes.iter().copied().collect();
     let from = if req.from.trim().is_empty() {
         current
@@ -523,6 +501,34 @@ fn retiming(store: &Store, req: &RetimeRequest) -> Result<Retiming> {
         current,
         blocks,
     })
+}
+
+/// The day's blocks in the order asked for; blocks the order leaves out
+/// follow in their current order.
+fn new_order<'a>(
+    current: &'a [SequenceBlock],
+    req: &RetimeRequest,
+    room: &Room,
+) -> Result<Vec<&'a SequenceBlock>> {
+    let by_id: HashMap<Id, &SequenceBlock> = current.iter().map(|b| (b.session.id, b)).collect();
+    let mut order: Vec<&SequenceBlock> = Vec::new();
+    for id in &req.order {
+        let b = by_id.get(id).ok_or_else(|| {
+            CoreError::invalid(
+                "order",
+                format!("Session {id} is not in {} on {}.", room.name, req.day),
+            )
+        })?;
+        if !order.iter().any(|s| s.session.id == *id) {
+            order.push(*b);
+        }
+    }
+    for b in current {
+        if !order.iter().any(|o| o.session.id == b.session.id) {
+            order.push(b);
+        }
+    }
+    Ok(order)
 }
 
 /// What a re-timing would do, without doing it: every block's new times,
@@ -595,24 +601,11 @@ pub struct BreakRequest {
 /// day, and pushes each room's later sessions as far as needed to make room. Refuses,
 /// changing nothing, when that would push a session into a pin.
 pub fn insert_break(store: &mut Store, req: &BreakRequest) -> Result<Vec<Id>> {
-    let at = crate::forms::parse_time(&req.at).ok_or_else(|| {
-        CoreError::invalid(
-            "at",
-            format!("\"{}\" is not a time (use HH:MM, 24-hour).", req.at),
-        )
-    })?;
-    if req.minutes == 0 || req.minutes > 600 {
-        return Err(CoreError::invalid(
-            "minutes",
-            "A break lasts from 1 to 600 minutes.",
-        ));
-    }
+    let (start, end) = break_times(req)?;
     let title = req.title.trim();
     if title.is_empty() {
         return Err(CoreError::invalid("title", "Title is required."));
     }
-    let start = req.day.and_time(at);
-    let end = later(start, req.minutes.into());
     let from = midnight(req.day);
     let sessions = store.sessions_between(from, later(from, 24 * 60))?;
     let mut rooms: Vec<Id> = sessions.iter().filter_map(|s| s.room_id).collect();
@@ -631,40 +624,7 @@ pub fn insert_break(store: &mut Store, req: &BreakRequest) -> Result<Vec<Id>> {
         .map(|e| e.id)
         .or_else(|| sessions.first().map(|s| s.event_id))
         .ok_or_else(|| CoreError::invalid("day", "No event runs on that day."))?;
-
-    // Later sessions in each room move only as far as the break needs; pins stay.
-    let mut changes = Vec::new();
-    let mut overruns = Vec::new();
-    for room in &rooms {
-        let later: Vec<&Session> = sessions
-            .iter()
-            .filter(|s| s.room_id == Some(*room) && s.start.is_some_and(|t| t >= start))
-            .collect();
-        let blocks: Vec<(Block, NaiveDateTime)> = later
-            .iter()
-            .map(|s| {
-                let block = Block {
-                    id: s.id,
-                    title: s.title.clone(),
-                    minutes: minutes(s),
-                    pinned_start: if s.pinned { s.start } else { None },
-                };
-                (block, s.start.unwrap_or(end))
-            })
-            .collect();
-        match push(&blocks, end) {
-            Ok(placed) => changes.extend(placed.into_iter().map(|p| TimeChange {
-                id: p.id,
-                start: Some(p.start),
-                end: Some(p.end),
-                room: None,
-            })),
-            Err(mut o) => overruns.append(&mut o),
-        }
-    }
-    if !overruns.is_empty() {
-        return Err(overrun_error(overruns));
-    }
+    let changes = push_for_break(&sessions, &rooms, start, end)?;
     let drafts: Vec<SessionDraft> = rooms
         .iter()
         .map(|room| SessionDraft {
@@ -689,6 +649,64 @@ pub fn insert_break(store: &mut Store, req: &BreakRequest) -> Result<Vec<Id>> {
             rooms.len()
         ),
     )
+}
+
+/// When the break asked for starts and ends.
+fn break_times(req: &BreakRequest) -> Result<(NaiveDateTime, NaiveDateTime)> {
+    let at = crate::forms::parse_time(&req.at).ok_or_else(|| {
+        CoreError::invalid(
+            "at",
+            format!("\"{}\" is not a time (use HH:MM, 24-hour).", req.at),
+        )
+    })?;
+    if req.minutes == 0 || req.minutes > MAX_BREAK_MINUTES {
+        return Err(CoreError::invalid(
+            "minutes",
+            format!("A break lasts from 1 to {MAX_BREAK_MINUTES} minutes."),
+        ));
+    }
+    let start = req.day.and_time(at);
+    Ok((start, later(start, req.minutes.into())))
+}
+
+/// The new times of each room's sessions from `start` on, pushed only as far
+/// as a break ending at `end` needs; pins stay, and pushing into one refuses.
+fn push_for_break(
+    sessions: &[Session],
+    rooms: &[Id],
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+) -> Result<Vec<TimeChange>> {
+    let mut changes = Vec::new();
+    let mut overruns = Vec::new();
+    for room in rooms {
+        let blocks: Vec<(Block, NaiveDateTime)> = sessions
+            .iter()
+            .filter(|s| s.room_id == Some(*room) && s.start.is_some_and(|t| t >= start))
+            .map(|s| {
+                let block = Block {
+                    id: s.id,
+                    title: s.title.clone(),
+                    minutes: minutes(s),
+                    pinned_start: if s.pinned { s.start } else { None },
+                };
+                (block, s.start.unwrap_or(end))
+            })
+            .collect();
+        match push(&blocks, end) {
+            Ok(placed) => changes.extend(placed.into_iter().map(|p| TimeChange {
+                id: p.id,
+                start: Some(p.start),
+                end: Some(p.end),
+                room: None,
+            })),
+            Err(mut o) => overruns.append(&mut o),
+        }
+    }
+    if !overruns.is_empty() {
+        return Err(overrun_error(overruns));
+    }
+    Ok(changes)
 }
 
 /// Copies a session to start right after itself, in the same room.

@@ -1,7 +1,6 @@
 //! Read models for the people of one event: its delegations in protocol
 //! order, and the check-in desk for one day.
 
-use crate::attendees::CAPACITIES;
 use crate::error::{CoreError, Result};
 use crate::model::*;
 use crate::protocol::{self, Delegation, ProtocolConfig};
@@ -72,6 +71,47 @@ pub fn protocol_config(store: &Store, event_id: Id) -> Result<ProtocolConfig> {
 
 pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
     let event = store.event(event_id)?;
+    let (mut by_org, mut unaffiliated) = delegations(store, event_id)?;
+    let cfg = protocol_config(store, event_id)?;
+    let mut order: Vec<Delegation> = by_org
+        .values()
+        .map(|v| Delegation {
+            organisation_id: v.organisation.id,
+            name: v.organisation.name.clone(),
+            official_name: v.organisation.official_name.clone(),
+            category: v.organisation.category,
+            status: v.status.unwrap_or(ParticipationStatus::Guest),
+        })
+        .collect();
+    protocol::order(&mut order, &cfg);
+    let delegations = order
+        .iter()
+        .filter_map(|d| by_org.remove(&d.organisation_id))
+        .map(|mut v| {
+            v.members.sort_by_cached_key(|m| {
+                (
+                    capacity_rank(&m.capacity),
+                    m.name.to_lowercase(),
+                    m.person_id,
+                )
+            });
+            v
+        })
+        .collect();
+    unaffiliated.sort_by_cached_key(|m| (m.name.to_lowercase(), m.person_id));
+    Ok(Roster {
+        event,
+        delegations,
+        unaffiliated,
+    })
+}
+
+/// The event's delegations by organisation, each with its registered
+/// people (in no order yet), and the registered people of no organisation.
+fn delegations(
+    store: &Store,
+    event_id: Id,
+) -> Result<(HashMap<Id, DelegationView>, Vec<Delegate>)> {
     let orgs: HashMap<Id, Organisation> = store
         .organisations()?
         .into_iter()
@@ -128,38 +168,7 @@ pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
             None => unaffiliated.push(d),
         }
     }
-    let cfg = protocol_config(store, event_id)?;
-    let mut order: Vec<Delegation> = by_org
-        .values()
-        .map(|v| Delegation {
-            organisation_id: v.organisation.id,
-            name: v.organisation.name.clone(),
-            official_name: v.organisation.official_name.clone(),
-            category: v.organisation.category,
-            status: v.status.unwrap_or(ParticipationStatus::Guest),
-        })
-        .collect();
-    protocol::order(&mut order, &cfg);
-    let delegations = order
-        .iter()
-        .filter_map(|d| by_org.remove(&d.organisation_id))
-        .map(|mut v| {
-            v.members.sort_by_cached_key(|m| {
-                (
-                    capacity_rank(&m.capacity),
-                    m.name.to_lowercase(),
-                    m.person_id,
-                )
-            });
-            v
-        })
-        .collect();
-    unaffiliated.sort_by_cached_key(|m| (m.name.to_lowercase(), m.person_id));
-    Ok(Roster {
-        event,
-        delegations,
-        unaffiliated,
-    })
+    Ok((by_org, unaffiliated))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -258,6 +267,19 @@ pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
             .cmp(&b.sort_key)
             .then(a.person_id.cmp(&b.person_id))
     });
+    let counts = desk_counts(&lines);
+    Ok(Desk {
+        present: counts.iter().map(|c| c.present).sum(),
+        expected: counts.iter().map(|c| c.expected).sum(),
+        event,
+        day,
+        lines,
+        counts,
+    })
+}
+
+/// Who is in and who is expected, by category; categories with neither left out.
+fn desk_counts(lines: &[DeskLine]) -> Vec<DeskCount> {
     let mut counts: Vec<DeskCount> = OrgCategory::ALL
         .iter()
         .map(|c| Some(*c))
@@ -272,7 +294,7 @@ pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
             expected: 0,
         })
         .collect();
-    for l in &lines {
+    for l in lines {
         // Every category has a count, so a line is never left out.
         let Some(slot) = counts.iter_mut().find(|c| c.category == l.category) else {
             continue;
@@ -285,14 +307,7 @@ pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
         }
     }
     counts.retain(|c| c.present > 0 || c.expected > 0);
-    Ok(Desk {
-        present: counts.iter().map(|c| c.present).sum(),
-        expected: counts.iter().map(|c| c.expected).sum(),
-        event,
-        day,
-        lines,
-        counts,
-    })
+    counts
 }
 
 #[cfg(test)]
@@ -332,23 +347,27 @@ mod tests {
             .into_iter()
             .find(|o| o.name == "Cambodia")
             .unwrap();
-        let saved = store
-            .set_protocol_settings(&crate::store::ProtocolSettings {
+        let saved = crate::edit::plan::set_protocol_settings(
+            &mut store,
+            &crate::store::ProtocolSettings {
                 host_organisation_id: Some(cambodia.id),
                 ignore_words: vec![" The ".into(), "".into(), "Kingdom of".into()],
-            })
-            .unwrap();
+            },
+        )
+        .unwrap();
         assert_eq!(saved.ignore_words, vec!["The", "Kingdom of"]);
         let r = roster(&store, event.id).unwrap();
         assert_eq!(r.delegations[0].organisation.name, "Cambodia");
         let cfg = protocol_config(&store, event.id).unwrap();
         assert_eq!(cfg.ignore_prefixes, vec!["The ", "Kingdom of "]);
-        let err = store
-            .set_protocol_settings(&crate::store::ProtocolSettings {
+        let err = crate::edit::plan::set_protocol_settings(
+            &mut store,
+            &crate::store::ProtocolSettings {
                 host_organisation_id: None,
                 ignore_words: vec!["a|b".into()],
-            })
-            .unwrap_err();
+            },
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("ignore_words: "), "{err}");
         store.undo().unwrap();
         assert_eq!(
@@ -363,12 +382,17 @@ mod tests {
         let event = store.events().unwrap()[0].clone();
         let person = store.people().unwrap()[0].clone();
         let day = event.first_day;
-        store
-            .set_registration(event.id, person.id, Some(RegistrationStatus::Confirmed), "")
-            .unwrap();
+        crate::edit::attendance::set_registration(
+            &mut store,
+            event.id,
+            person.id,
+            Some(RegistrationStatus::Confirmed),
+            "",
+        )
+        .unwrap();
         let before = desk(&store, event.id, day).unwrap();
         let at = day.and_hms_opt(8, 30, 0).unwrap();
-        crate::attendees::check_in(&mut store, event.id, person.id, day, true, at).unwrap();
+        crate::edit::attendance::check_in(&mut store, event.id, person.id, day, true, at).unwrap();
         let after = desk(&store, event.id, day).unwrap();
         assert_eq!(after.present, before.present + 1);
         assert!(after
@@ -383,7 +407,7 @@ mod tests {
                 .iter()
                 .any(|l| l.person_id == person.id && l.present));
         }
-        crate::attendees::check_in(&mut store, event.id, person.id, day, false, at).unwrap();
+        crate::edit::attendance::check_in(&mut store, event.id, person.id, day, false, at).unwrap();
         assert_eq!(desk(&store, event.id, day).unwrap().present, before.present);
     }
 

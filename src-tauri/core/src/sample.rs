@@ -5,6 +5,9 @@
 //! session says so. Where it names an organisation but no person, the
 //! organisation holds the role: no person is invented.
 
+use crate::edit::events::create_event;
+use crate::edit::rooms::create_room;
+use crate::edit::sessions::create_session;
 use crate::error::Result;
 use crate::forms::{EventForm, RoomForm, SessionForm};
 use crate::model::*;
@@ -544,7 +547,62 @@ pub fn sample_in_memory() -> Result<Store> {
     Ok(store)
 }
 
+/// The events of the week: (title, short name, day of November, description, sessions).
+const EVENTS: &[(&str, &str, u32, &str, &[SampleSession])] = &[
+    (
+        "10th Anniversary Commemorative Dialogue",
+        "Commemorative Dialogue",
+        18,
+        "Co-Chairs bring together members, observers and regional stakeholders to commemorate the Working Group's 10th anniversary with a dialogue on emerging trends and global challenges intensifying the risks and harms of trafficking in persons.",
+        DIALOGUE,
+    ),
+    (
+        "10th Annual Meeting",
+        "Annual Meeting",
+        19,
+        "The Working Group's annual meeting: the Forward Work Plan 2024–26, national updates, workstream updates and presentations.",
+        ANNUAL,
+    ),
+    (
+        "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
+        "Regional Event",
+        20,
+        "Co-hosted with the Bali Process Taskforce on Planning and Preparedness (TFPP): the role of public–private partnerships in community awareness of risks and pathways to support.",
+        REGIONAL,
+    ),
+];
+
+/// Ids of what the sample has added so far, by their keys in the tables above.
+struct Ids {
+    org: HashMap<&'static str, Id>,
+    person: HashMap<&'static str, Id>,
+    room: HashMap<&'static str, Id>,
+}
+
+/// Rows written together at the end, outside the undo history.
+#[derive(Default)]
+struct Rows {
+    participations: Vec<Participation>,
+    cochairs: Vec<EventCochair>,
+    roles: Vec<SessionRole>,
+}
+
 fn fill(store: &mut Store) -> Result<()> {
+    let ids = directory(store)?;
+    let mut rows = Rows::default();
+    for event in EVENTS {
+        add_event(store, event, &ids, &mut rows)?;
+    }
+    let attendance = attendance(store, &rows)?;
+    store.insert_participations(&rows.participations)?;
+    store.insert_cochairs(&rows.cochairs)?;
+    store.insert_session_roles(&rows.roles)?;
+    store.insert_attendance(&attendance)?;
+    store.forget_history()
+}
+
+/// The organisations, the named people and the rooms.
+fn directory(store: &mut Store) -> Result<Ids> {
     let orgs: Vec<Organisation> = ORGS
         .iter()
         .map(|(_, name, acronym, category, cc, _, _)| Organisation {
@@ -576,7 +634,7 @@ fn fill(store: &mut Store) -> Result<()> {
     let person_ids = store.insert_people(&people)?;
     let person: HashMap<&str, Id> = PEOPLE.iter().map(|p| p.1).zip(person_ids).collect();
 
-    let mut rooms = HashMap::new();
+    let mut room = HashMap::new();
     for (name, capacity, notes) in [
         (
             HALL,
@@ -585,131 +643,140 @@ fn fill(store: &mut Store) -> Result<()> {
         ),
         (FOYER, "", "Refreshments. Illustrative."),
     ] {
-        let room = store.create_room(&RoomForm {
-            name: name.into(),
-            capacity: capacity.into(),
-            notes: notes.into(),
-        })?;
-        rooms.insert(name, room.id);
+        let r = create_room(
+            store,
+            &RoomForm {
+                name: name.into(),
+                capacity: capacity.into(),
+                notes: notes.into(),
+            },
+        )?;
+        room.insert(name, r.id);
     }
+    Ok(Ids { org, person, room })
+}
 
-    let events = [
-        (
-            "10th Anniversary Commemorative Dialogue",
-            "Commemorative Dialogue",
-            18,
-            "Co-Chairs bring together members, observers and regional stakeholders to commemorate the Working Group's 10th anniversary with a dialogue on emerging trends and global challenges intensifying the risks and harms of trafficking in persons.",
-            DIALOGUE,
-        ),
-        (
-            "10th Annual Meeting",
-            "Annual Meeting",
-            19,
-            "The Working Group's annual meeting: the Forward Work Plan 2024–26, national updates, workstream updates and presentations.",
-            ANNUAL,
-        ),
-        (
-            "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
-            "Regional Event",
-            20,
-            "Co-hosted with the Bali Process Taskforce on Planning and Preparedness (TFPP): the role of public–private partnerships in community awareness of risks and pathways to support.",
-            REGIONAL,
-        ),
-    ];
-
-    let mut participations = Vec::new();
-    let mut cochairs = Vec::new();
-    let mut roles = Vec::new();
-    for (title, short, d, description, sessions) in events {
-        let event = store.create_event(&EventForm {
+/// One event with its sessions; its participations, co-chairs and roles go
+/// to `rows`.
+fn add_event(
+    store: &mut Store,
+    &(title, short, d, description, sessions): &(&str, &str, u32, &str, &[SampleSession]),
+    ids: &Ids,
+    rows: &mut Rows,
+) -> Result<()> {
+    let event = create_event(
+        store,
+        &EventForm {
             title: title.into(),
             short_name: short.into(),
             first_day: day(d).to_string(),
             last_day: day(d).to_string(),
             description: description.into(),
-        })?;
-        for (key, _, _, _, _, status, senior) in ORGS {
-            let status = if *key == "TFPP" && short == "Regional Event" {
-                P::CoHost
-            } else {
-                *status
-            };
-            participations.push(Participation {
-                id: 0,
-                event_id: event.id,
-                organisation_id: org[key],
-                status,
-                level: if *senior {
-                    "Senior official".into()
-                } else {
-                    String::new()
-                },
-            });
-        }
-        // The summary names the co-chairs in person only for the Dialogue;
-        // on the other days the two governments co-chair.
-        let chairs: Vec<(&str, Option<&str>, &str)> = if d == 18 {
-            vec![
-                ("AU", Some("Bell"), "Senior Official Co-Chair"),
-                ("ID", Some("Tharyat"), "Senior Official Co-Chair"),
-                ("ID", Some("Awal"), "Working Group Co-Chair"),
-                ("AU", Some("Haigh"), "Working Group Co-Chair"),
-            ]
+        },
+    )?;
+    for (key, _, _, _, _, status, senior) in ORGS {
+        let status = if *key == "TFPP" && short == "Regional Event" {
+            P::CoHost
         } else {
-            vec![("AU", None, "Co-Chair"), ("ID", None, "Co-Chair")]
+            *status
         };
-        for (i, (o, p, label)) in chairs.into_iter().enumerate() {
-            cochairs.push(EventCochair {
-                id: 0,
-                event_id: event.id,
-                organisation_id: org[o],
-                person_id: p.map(|p| person[p]),
-                role_label: label.into(),
-                day: None,
-                position: i as i64,
-            });
-        }
-        if short == "Regional Event" {
-            store.insert_cohosts(&[Cohost {
-                id: 0,
-                event_id: event.id,
-                session_id: None,
-                organisation_id: org["TFPP"],
-            }])?;
-        }
-        for s in sessions {
-            let session = store.create_session(&SessionForm {
-                event_id: Some(event.id),
-                title: s.title.into(),
-                kind: s.kind,
-                day: day(s.day).to_string(),
-                start_time: s.from.into(),
-                end_time: s.to.into(),
-                room_id: Some(rooms[s.room]),
-                description: s.description.into(),
-                agenda_item: s.item.into(),
-                outcome: s.outcome.into(),
-                notes: ILLUSTRATIVE.into(),
-            })?;
-            for (i, (role, who, note)) in s.roles.iter().enumerate() {
-                let (person_id, organisation_id) = match who {
-                    Who::Person(p) => (Some(person[p]), None),
-                    Who::Org(o) => (None, Some(org[o])),
-                };
-                roles.push(SessionRole {
-                    id: 0,
-                    session_id: session.id,
-                    role: *role,
-                    person_id,
-                    organisation_id,
-                    note: (*note).into(),
-                    position: i as i64,
-                });
-            }
-        }
+        rows.participations.push(Participation {
+            id: 0,
+            event_id: event.id,
+            organisation_id: ids.org[key],
+            status,
+            level: if *senior {
+                "Senior official".into()
+            } else {
+                String::new()
+            },
+        });
     }
-    // The named people attend the events they co-chair or hold a role in;
-    // the first of each delegation leads it. Nobody is checked in yet.
+    add_cochairs(&event, d, ids, rows);
+    if short == "Regional Event" {
+        store.insert_cohosts(&[Cohost {
+            id: 0,
+            event_id: event.id,
+            session_id: None,
+            organisation_id: ids.org["TFPP"],
+        }])?;
+    }
+    for s in sessions {
+        add_session(store, &event, s, ids, rows)?;
+    }
+    Ok(())
+}
+
+/// The summary names the co-chairs in person only for the Dialogue (the
+/// 18th); on the other days the two governments co-chair.
+fn add_cochairs(event: &Event, d: u32, ids: &Ids, rows: &mut Rows) {
+    let chairs: Vec<(&str, Option<&str>, &str)> = if d == 18 {
+        vec![
+            ("AU", Some("Bell"), "Senior Official Co-Chair"),
+            ("ID", Some("Tharyat"), "Senior Official Co-Chair"),
+            ("ID", Some("Awal"), "Working Group Co-Chair"),
+            ("AU", Some("Haigh"), "Working Group Co-Chair"),
+        ]
+    } else {
+        vec![("AU", None, "Co-Chair"), ("ID", None, "Co-Chair")]
+    };
+    for (i, (o, p, label)) in chairs.into_iter().enumerate() {
+        rows.cochairs.push(EventCochair {
+            id: 0,
+            event_id: event.id,
+            organisation_id: ids.org[o],
+            person_id: p.map(|p| ids.person[p]),
+            role_label: label.into(),
+            day: None,
+            position: i as i64,
+        });
+    }
+}
+
+fn add_session(
+    store: &mut Store,
+    event: &Event,
+    s: &SampleSession,
+    ids: &Ids,
+    rows: &mut Rows,
+) -> Result<()> {
+    let session = create_session(
+        store,
+        &SessionForm {
+            event_id: Some(event.id),
+            title: s.title.into(),
+            kind: s.kind,
+            day: day(s.day).to_string(),
+            start_time: s.from.into(),
+            end_time: s.to.into(),
+            room_id: Some(ids.room[s.room]),
+            description: s.description.into(),
+            agenda_item: s.item.into(),
+            outcome: s.outcome.into(),
+            notes: ILLUSTRATIVE.into(),
+        },
+    )?;
+    for (i, (role, who, note)) in s.roles.iter().enumerate() {
+        let (person_id, organisation_id) = match who {
+            Who::Person(p) => (Some(ids.person[p]), None),
+            Who::Org(o) => (None, Some(ids.org[o])),
+        };
+        rows.roles.push(SessionRole {
+            id: 0,
+            session_id: session.id,
+            role: *role,
+            person_id,
+            organisation_id,
+            note: (*note).into(),
+            position: i as i64,
+        });
+    }
+    Ok(())
+}
+
+/// The named people attend the events they co-chair or hold a role in; the
+/// first of each delegation leads it. Nobody is checked in yet.
+fn attendance(store: &Store, rows: &Rows) -> Result<Vec<Attendance>> {
     let org_of: HashMap<Id, Option<Id>> = store
         .people()?
         .into_iter()
@@ -722,11 +789,12 @@ fn fill(store: &mut Store) -> Result<()> {
         .collect();
     let mut attendance: Vec<Attendance> = Vec::new();
     let mut led: std::collections::HashSet<(Id, Option<Id>)> = Default::default();
-    let attending = cochairs
+    let attending = rows
+        .cochairs
         .iter()
         .filter_map(|c| Some((c.event_id, c.person_id?)))
         .chain(
-            roles
+            rows.roles
                 .iter()
                 .filter_map(|r| Some((*event_of.get(&r.session_id)?, r.person_id?))),
         );
@@ -752,11 +820,7 @@ fn fill(store: &mut Store) -> Result<()> {
             days_present: Vec::new(),
         });
     }
-    store.insert_participations(&participations)?;
-    store.insert_cochairs(&cochairs)?;
-    store.insert_session_roles(&roles)?;
-    store.insert_attendance(&attendance)?;
-    store.forget_history()
+    Ok(attendance)
 }
 
 #[cfg(test)]

@@ -2,14 +2,16 @@
 //! delegations in order, each with a time budget, checked against the
 //! session's length.
 
-use crate::error::Result;
+use crate::edit::{known_organisation, known_person};
+use crate::error::{CoreError, Result};
+use crate::limits::MAX_TURN_MINUTES;
 use crate::model::*;
 use crate::roster;
 use crate::store::{SlotEntry, Store};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Turn {
@@ -175,6 +177,43 @@ pub fn suggest(store: &Store, session_id: Id, minutes: u32) -> Result<Vec<SlotEn
         .collect())
 }
 
+/// Replaces a session's speaking list with `slots`, in order: each a
+/// delegation of the plan, once, with a turn of 1 to `MAX_TURN_MINUTES`.
+pub fn set_speaking_list(store: &mut Store, session_id: Id, slots: &[SlotEntry]) -> Result<()> {
+    let session = store.session(session_id)?;
+    let mut seen = HashSet::new();
+    for (i, s) in slots.iter().enumerate() {
+        let field = format!("slots.{i}");
+        known_organisation(store, Some(s.organisation_id), &field)?;
+        known_person(store, s.person_id, &field)?;
+        if s.minutes == 0 || s.minutes > MAX_TURN_MINUTES {
+            return Err(CoreError::invalid(
+                &field,
+                format!(
+                    "Row {}: a turn is 1 to {MAX_TURN_MINUTES} minutes, not {}.",
+                    i + 1,
+                    s.minutes
+                ),
+            ));
+        }
+        if !seen.insert(s.organisation_id) {
+            return Err(CoreError::invalid(
+                &field,
+                format!(
+                    "Row {}: {} is already on the list.",
+                    i + 1,
+                    store.organisation(s.organisation_id)?.name
+                ),
+            ));
+        }
+    }
+    store.set_speaking_list(
+        session_id,
+        slots,
+        &format!("Edited the speaking list of “{}”", session.title),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,7 +337,7 @@ mod tests {
             .unwrap();
         let slots = suggest(&store, session.id, 3).unwrap();
         assert!(slots.len() >= 17, "{}", slots.len());
-        store.set_speaking_list(session.id, &slots).unwrap();
+        crate::speaking::set_speaking_list(&mut store, session.id, &slots).unwrap();
         let list = speaking_list(&store, session.id).unwrap();
         let ids: Vec<Id> = list.turns.iter().map(|t| t.slot.organisation_id).collect();
         let want: Vec<Id> = slots.iter().map(|s| s.organisation_id).collect();
@@ -319,8 +358,7 @@ mod tests {
             person_id: None,
             minutes: 3,
         };
-        let err = store
-            .set_speaking_list(session.id, &[slot.clone(), slot])
+        let err = crate::speaking::set_speaking_list(&mut store, session.id, &[slot.clone(), slot])
             .unwrap_err();
         assert!(err.to_string().contains("Row 2"), "{err}");
         assert!(store.speaking_list(session.id).unwrap().is_empty());

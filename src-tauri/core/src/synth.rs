@@ -1,6 +1,7 @@
 //! Generated plans of a chosen size, for benchmarks and large-plan tests.
 //! Deterministic: the same spec always gives the same plan.
 
+use crate::edit::events::create_event;
 use crate::error::Result;
 use crate::forms::EventForm;
 use crate::model::*;
@@ -65,13 +66,16 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
     let mut events = Vec::new();
     for d in 0..spec.days {
         let day = plan.first_day + Duration::days(d as i64);
-        events.push(store.create_event(&EventForm {
-            title: format!("Track day {}", d + 1),
-            short_name: format!("Day {}", d + 1),
-            first_day: day.to_string(),
-            last_day: day.to_string(),
-            description: String::new(),
-        })?);
+        events.push(create_event(
+            store,
+            &EventForm {
+                title: format!("Track day {}", d + 1),
+                short_name: format!("Day {}", d + 1),
+                first_day: day.to_string(),
+                last_day: day.to_string(),
+                description: String::new(),
+            },
+        )?);
     }
     let rooms: Vec<Room> = (0..spec.rooms)
         .map(|i| Room {
@@ -93,18 +97,44 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
         })
         .collect();
     let org_ids = store.insert_organisations(&orgs)?;
+    let sessions = sessions(&plan, spec, &events, &room_ids, &mut rng);
+    let session_ids = store.insert_sessions(&sessions)?;
+    let person_ids = store.insert_people(&people(spec, &org_ids))?;
+    let roles: Vec<SessionRole> = (0..spec.roles)
+        .map(|i| SessionRole {
+            id: 0,
+            session_id: session_ids[rng.next(session_ids.len() as u64) as usize],
+            role: RoleKind::ALL[rng.next(RoleKind::ALL.len() as u64) as usize],
+            person_id: Some(person_ids[rng.next(person_ids.len() as u64) as usize]),
+            organisation_id: None,
+            note: String::new(),
+            position: i as i64,
+        })
+        .collect();
+    store.insert_session_roles(&roles)?;
+    store.forget_history()
+}
 
+/// `spec.sessions` sessions, spread evenly over the days and rooms, each
+/// room's day laid end to end from the day's start.
+fn sessions(
+    plan: &Plan,
+    spec: &Spec,
+    events: &[Event],
+    rooms: &[Id],
+    rng: &mut Lcg,
+) -> Vec<Session> {
     let slots_per_room_day = (spec.sessions as u64)
         .div_ceil(spec.rooms as u64 * spec.days as u64)
         .max(1);
     let mut sessions = Vec::with_capacity(spec.sessions as usize);
-    'fill: for (d, event) in events.iter().enumerate() {
+    for (d, event) in events.iter().enumerate() {
         let day = plan.first_day + Duration::days(d as i64);
-        for room in &room_ids {
+        for room in rooms {
             let mut t = day.and_time(plan.day_start);
             for _ in 0..slots_per_room_day {
                 if sessions.len() as u32 == spec.sessions {
-                    break 'fill;
+                    return sessions;
                 }
                 let minutes = 30 + 15 * rng.next(5) as i64;
                 let kind = SessionKind::ALL[rng.next(SessionKind::ALL.len() as u64) as usize];
@@ -126,9 +156,11 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
             }
         }
     }
-    let session_ids = store.insert_sessions(&sessions)?;
+    sessions
+}
 
-    let people: Vec<Person> = (0..spec.people)
+fn people(spec: &Spec, org_ids: &[Id]) -> Vec<Person> {
+    (0..spec.people)
         .map(|i| Person {
             id: 0,
             honorific: ["Ms", "Mr", "Dr", "H.E."][i as usize % 4].into(),
@@ -140,26 +172,12 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
             phone: String::new(),
             notes: String::new(),
         })
-        .collect();
-    let person_ids = store.insert_people(&people)?;
-    let roles: Vec<SessionRole> = (0..spec.roles)
-        .map(|i| SessionRole {
-            id: 0,
-            session_id: session_ids[rng.next(session_ids.len() as u64) as usize],
-            role: RoleKind::ALL[rng.next(RoleKind::ALL.len() as u64) as usize],
-            person_id: Some(person_ids[rng.next(person_ids.len() as u64) as usize]),
-            organisation_id: None,
-            note: String::new(),
-            position: i as i64,
-        })
-        .collect();
-    store.insert_session_roles(&roles)?;
-    store.forget_history()
+        .collect()
 }
 
 /// Refuses sizes that the plan file check would refuse to open again.
 fn within_limits(spec: &Spec) -> Result<()> {
-    use crate::store::{MAX_PEOPLE, MAX_SESSIONS};
+    use crate::limits::{MAX_PEOPLE, MAX_SESSIONS};
     let limits = [
         ("sessions", i64::from(spec.sessions), MAX_SESSIONS),
         ("people", i64::from(spec.people), MAX_PEOPLE),

@@ -79,8 +79,16 @@ fn session_block(out: &mut String, s: &AgendaSession) {
     }
 }
 
+/// `plenary show`: the plan's heading, its events, then each day's sessions.
 pub fn render(ov: &Overview, agenda: &Agenda) -> String {
     let mut out = String::new();
+    heading(&mut out, ov);
+    events(&mut out, ov);
+    days(&mut out, agenda);
+    out
+}
+
+fn heading(out: &mut String, ov: &Overview) {
     let p = &ov.plan;
     let _ = writeln!(out, "{}", p.title);
     if !p.convening_body.is_empty() {
@@ -101,6 +109,9 @@ pub fn render(ov: &Overview, agenda: &Agenda) -> String {
         day_span(p.first_day, p.last_day),
         p.time_zone
     );
+}
+
+fn events(out: &mut String, ov: &Overview) {
     let _ = writeln!(out, "\nEvents");
     for e in &ov.events {
         let name = if e.event.short_name.is_empty() {
@@ -157,22 +168,24 @@ pub fn render(ov: &Overview, agenda: &Agenda) -> String {
             names.join(", ")
         );
     }
+}
+
+fn days(out: &mut String, agenda: &Agenda) {
     for day in &agenda.days {
         let _ = writeln!(out, "\n{}", day.date.format("%A %-d %B %Y"));
         if day.sessions.is_empty() {
             let _ = writeln!(out, "  (no sessions)");
         }
         for s in &day.sessions {
-            session_block(&mut out, s);
+            session_block(out, s);
         }
     }
     if !agenda.unscheduled.is_empty() {
         let _ = writeln!(out, "\nUnscheduled");
         for s in &agenda.unscheduled {
-            session_block(&mut out, s);
+            session_block(out, s);
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The words for every enum, so the UI never keeps its own copy of them.
 
+use crate::attendees::import::ImportField;
 use crate::model::*;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -18,7 +19,7 @@ pub struct Vocabulary {
     pub statuses: Vec<Term<ParticipationStatus>>,
     pub registrations: Vec<Term<RegistrationStatus>>,
     /// What a CSV column can be mapped to on import.
-    pub import_fields: Vec<Term<crate::attendees::ImportField>>,
+    pub import_fields: Vec<Term<ImportField>>,
     /// Capacities in a delegation, head of delegation first.
     pub capacities: Vec<String>,
     /// IANA time zone names, for the plan form.
@@ -44,11 +45,8 @@ pub fn vocabulary() -> Vocabulary {
         categories: terms!(OrgCategory),
         statuses: terms!(ParticipationStatus),
         registrations: terms!(RegistrationStatus),
-        import_fields: terms!(crate::attendees::ImportField),
-        capacities: crate::attendees::CAPACITIES
-            .iter()
-            .map(|c| c.to_string())
-            .collect(),
+        import_fields: terms!(ImportField),
+        capacities: CAPACITIES.iter().map(|c| c.to_string()).collect(),
         time_zones: chrono_tz::TZ_VARIANTS
             .iter()
             .map(|z| z.name().to_string())

@@ -4,10 +4,10 @@
 //! protocol order, the participant list, name cards and the CSV export
 //! take every name without panicking and leave none out.
 
-use plenary_core::attendees::{attendee_csv, attendee_list};
+use plenary_core::attendees::export::{attendee_csv, attendee_list};
 use plenary_core::forms::{EventForm, PlanForm};
 use plenary_core::model::*;
-use plenary_core::print::changes::Changes;
+use plenary_core::print::document::Changes;
 use plenary_core::print::document::{build, Body, DocKind, PrintRequest};
 use plenary_core::protocol::{self, Delegation};
 use plenary_core::store::ProtocolSettings;
@@ -63,15 +63,17 @@ fn world() -> World {
     .validate()
     .unwrap();
     let mut store = Store::in_memory(&plan).unwrap();
-    let event = store
-        .create_event(&EventForm {
+    let event = plenary_core::edit::events::create_event(
+        &mut store,
+        &EventForm {
             title: "Plenary".into(),
             first_day: "2024-11-18".into(),
             last_day: "2024-11-20".into(),
             ..Default::default()
-        })
-        .unwrap()
-        .id;
+        },
+    )
+    .unwrap()
+    .id;
 
     let mut organisations = Vec::new();
     for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
@@ -160,8 +162,9 @@ fn world() -> World {
         .unwrap();
 
     // Ignored words that end inside a character of many names.
-    store
-        .set_protocol_settings(&ProtocolSettings {
+    plenary_core::edit::plan::set_protocol_settings(
+        &mut store,
+        &ProtocolSettings {
             host_organisation_id: None,
             ignore_words: [
                 "The",
@@ -177,8 +180,9 @@ fn world() -> World {
             .iter()
             .map(|w| w.to_string())
             .collect(),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
 
     let count = |names: Vec<String>| {
         let mut m = BTreeMap::new();

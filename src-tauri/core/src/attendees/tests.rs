@@ -1,5 +1,12 @@
-use super::*;
+use super::csv_file;
+use super::export::*;
+use super::import::*;
+use super::lookup::*;
+use crate::edit::attendance::check_in;
+use crate::error::Result;
+use crate::model::*;
 use crate::sample::sample_in_memory;
+use crate::store::Store;
 
 fn annual(store: &Store) -> Id {
     store.events().unwrap()[1].id

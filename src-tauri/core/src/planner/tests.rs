@@ -223,7 +223,7 @@ fn retime_ripples_and_refuses_to_break_a_pin() {
 
     // Pin the national updates (10:15) and the work plan can no longer take 80 min.
     let updates = find(&store, "National updates from members and observers");
-    store.set_pinned(updates.id, true).unwrap();
+    crate::edit::sessions::set_pinned(&mut store, updates.id, true).unwrap();
     let before = store.sessions().unwrap();
     let err = retime(
         &mut store,
@@ -247,7 +247,7 @@ fn the_preview_shows_what_retime_would_do_and_writes_nothing() {
     let mut store = sample_in_memory().unwrap();
     let (day, hall, opening, work_plan) = annual_meeting_hall(&store);
     let updates = find(&store, "National updates from members and observers");
-    store.set_pinned(updates.id, true).unwrap();
+    crate::edit::sessions::set_pinned(&mut store, updates.id, true).unwrap();
     let base = RetimeRequest {
         day,
         room_id: hall,
@@ -309,7 +309,7 @@ fn the_preview_shows_what_retime_would_do_and_writes_nothing() {
         assert_eq!(p.overruns, c.overruns, "{}", c.name);
         // Apply agrees with the preview: refused exactly when it shows overruns.
         let mut copy = sample_in_memory().unwrap();
-        copy.set_pinned(updates.id, true).unwrap();
+        crate::edit::sessions::set_pinned(&mut copy, updates.id, true).unwrap();
         assert_eq!(
             retime(&mut copy, &c.req).is_err(),
             !c.overruns.is_empty(),
@@ -487,7 +487,7 @@ fn moving_onto_a_pinned_session_is_refused() {
         .into_iter()
         .find(|s| s.title == "Lunch")
         .unwrap();
-    store.set_pinned(lunch.id, true).unwrap();
+    crate::edit::sessions::set_pinned(&mut store, lunch.id, true).unwrap();
     let coffee = find(&store, "Coffee break");
     let before = store.sessions().unwrap();
     let err = move_session(

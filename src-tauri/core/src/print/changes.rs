@@ -5,7 +5,7 @@
 use crate::agenda::{self, AgendaSession};
 use crate::error::{CoreError, Result};
 use crate::model::Id;
-use crate::print::document::role_name;
+use crate::print::document::{role_name, ChangeMark, Changes};
 use crate::store::Store;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -21,35 +21,6 @@ pub struct Snap {
     pub room: String,
     pub people: Vec<String>,
     pub description: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeMark {
-    New,
-    Moved,
-    Retimed,
-    People,
-    Changed,
-}
-
-impl ChangeMark {
-    pub fn key(self) -> &'static str {
-        match self {
-            ChangeMark::New => "new",
-            ChangeMark::Moved => "moved",
-            ChangeMark::Retimed => "retimed",
-            ChangeMark::People => "people",
-            ChangeMark::Changed => "changed",
-        }
-    }
-}
-
-/// The marks for one print: per session, and a short list for the top.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Changes {
-    pub title: String,
-    pub lines: Vec<String>,
-    pub marks: HashMap<Id, ChangeMark>,
 }
 
 fn scheduled(store: &Store) -> Result<Vec<AgendaSession>> {
@@ -188,7 +159,14 @@ pub fn since(store: &Store, n: u32) -> Result<Changes> {
 pub fn publish(store: &mut Store, at: NaiveDateTime) -> Result<u32> {
     let snap = serde_json::to_string(&snapshot(store)?)
         .map_err(|e| CoreError::invalid("programme", e.to_string()))?;
-    store.publish_version(&snap, at)
+    let n = store.latest_version()?.unwrap_or(0) + 1;
+    store.publish_version(
+        n,
+        &snap,
+        at,
+        &format!("Published version {n} of the programme"),
+    )?;
+    Ok(n)
 }
 
 /// "Version 3 · published 19 Nov 2024 08:30".

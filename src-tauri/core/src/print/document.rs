@@ -6,7 +6,6 @@ use crate::agenda::{self, AgendaSession, RoleView};
 use crate::error::{CoreError, Result};
 use crate::forms::day_span;
 use crate::model::*;
-use crate::print::changes::{ChangeMark, Changes};
 use crate::protocol;
 use crate::roster;
 use crate::speaking;
@@ -94,6 +93,36 @@ impl PrintRequest {
             with_counts: true,
         }
     }
+}
+
+/// What changed about a session since a published version (`changes::compare`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeMark {
+    New,
+    Moved,
+    Retimed,
+    People,
+    Changed,
+}
+
+impl ChangeMark {
+    pub fn key(self) -> &'static str {
+        match self {
+            ChangeMark::New => "new",
+            ChangeMark::Moved => "moved",
+            ChangeMark::Retimed => "retimed",
+            ChangeMark::People => "people",
+            ChangeMark::Changed => "changed",
+        }
+    }
+}
+
+/// The marks for one print: per session, and a short list for the top.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Changes {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub marks: HashMap<Id, ChangeMark>,
 }
 
 /// The title block of every document.

@@ -58,7 +58,7 @@ pub fn prepare(
                 "Change marks are for the programme only.",
             ))
         }
-        None => changes::Changes::default(),
+        None => document::Changes::default(),
     };
     let (stamp, version) = if publish {
         if req.kind != DocKind::Programme || req.variant != Variant::Public {

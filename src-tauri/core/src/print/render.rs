@@ -162,8 +162,3 @@ pub fn pdf(pages: &PagedDocument) -> Result<Vec<u8>> {
         CoreError::invalid("document", format!("The PDF could not be written: {first}"))
     })
 }
-
-/// One SVG per page, for the preview.
-pub fn svg_pages(pages: &PagedDocument) -> Vec<String> {
-    pages.pages.iter().map(typst_svg::svg).collect()
-}

@@ -226,14 +226,7 @@ fn inspect_file(path: &Path, cancel: &OpenCancel) -> Result<i64> {
     // wait during a checkpoint): wait as long as a write would.
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     cancel.watch(&conn)?;
-    let interrupted = |e: rusqlite::Error, other: CoreError| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::OperationInterrupted) => CoreError::Cancelled,
-        Some(rusqlite::ErrorCode::DatabaseCorrupt) => damaged(path, "SQLite found it damaged"),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-            CoreError::Database(e)
-        }
-        _ => other,
-    };
+    let failed = |e, other| interrupted(path, e, other);
     // The header may be stale when a write-ahead log holds newer pages.
     let (app_id, version): (i64, i64) = conn
         .query_row(
@@ -241,37 +234,19 @@ fn inspect_file(path: &Path, cancel: &OpenCancel) -> Result<i64> {
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .map_err(|e| interrupted(e, not_a_plan()))?;
+        .map_err(|e| failed(e, not_a_plan()))?;
     if app_id != schema::APPLICATION_ID {
         return Err(not_a_plan());
     }
     check_version(path, version)?;
 
-    let found = schema_rows(&conn).map_err(|e| interrupted(e, not_a_plan()))?;
-    let expected = expected(version)?;
-    let mut unmatched: Vec<&SchemaRow> = expected.required.iter().collect();
-    for row in &found {
-        if let Some(i) = unmatched.iter().position(|e| *e == row) {
-            unmatched.swap_remove(i);
-        } else if !expected.allowed_triggers.contains(row) {
-            return Err(foreign(path));
-        }
-    }
-    if !unmatched.is_empty() {
-        // A table of ours is missing or different: an unfinished or foreign
-        // file, or the right id on something else.
-        let missing_plan = unmatched.iter().any(|(_, name, _, _)| name == "plan");
-        return Err(if missing_plan {
-            not_a_plan()
-        } else {
-            foreign(path)
-        });
-    }
+    let found = schema_rows(&conn).map_err(|e| failed(e, not_a_plan()))?;
+    check_schema(path, version, &found)?;
     cancel.check()?;
 
     let integrity: String = conn
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(|e| interrupted(e, damaged(path, "SQLite cannot read it")))?;
+        .map_err(|e| failed(e, damaged(path, "SQLite cannot read it")))?;
     if integrity != "ok" {
         return Err(damaged(path, "SQLite found it damaged"));
     }
@@ -284,6 +259,44 @@ fn inspect_file(path: &Path, cancel: &OpenCancel) -> Result<i64> {
     cancel.check()?;
     sound.map_err(|why| damaged(path, &why))?;
     Ok(version)
+}
+
+/// What a failed read of `path` means: the user cancelled, the file is
+/// damaged, another writer holds it, or `other`.
+fn interrupted(path: &Path, e: rusqlite::Error, other: CoreError) -> CoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::OperationInterrupted) => CoreError::Cancelled,
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => damaged(path, "SQLite found it damaged"),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            CoreError::Database(e)
+        }
+        _ => other,
+    }
+}
+
+/// `found` must hold every table, index and trigger a plan of `version`
+/// has, and nothing else but the triggers older releases made.
+fn check_schema(path: &Path, version: i64, found: &[SchemaRow]) -> Result<()> {
+    let expected = expected(version)?;
+    let mut unmatched: Vec<&SchemaRow> = expected.required.iter().collect();
+    for row in found {
+        if let Some(i) = unmatched.iter().position(|e| *e == row) {
+            unmatched.swap_remove(i);
+        } else if !expected.allowed_triggers.contains(row) {
+            return Err(foreign(path));
+        }
+    }
+    if !unmatched.is_empty() {
+        // A table of ours is missing or different: an unfinished or foreign
+        // file, or the right id on something else.
+        let missing_plan = unmatched.iter().any(|(_, name, _, _)| name == "plan");
+        return Err(if missing_plan {
+            CoreError::NotAPlan { path: path.into() }
+        } else {
+            foreign(path)
+        });
+    }
+    Ok(())
 }
 
 fn damaged(path: &Path, why: &str) -> CoreError {

@@ -2,6 +2,9 @@
 //! leave the file as it was, and reach nothing outside it.
 
 use super::*;
+use crate::edit::rooms::create_room;
+use crate::limits::MAX_SESSIONS;
+use crate::model::SessionKind;
 use crate::sample;
 use std::path::Path;
 
@@ -423,13 +426,15 @@ fn undo_waits_for_another_writer_instead_of_failing() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample_file(dir.path(), "busy.plenary");
     let mut store = Store::open(&path).unwrap();
-    store
-        .create_room(&crate::forms::RoomForm {
+    crate::edit::rooms::create_room(
+        &mut store,
+        &crate::forms::RoomForm {
             name: "Annex".into(),
             capacity: String::new(),
             notes: String::new(),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     let other = Connection::open(&path).unwrap();
     other
         .execute_batch("BEGIN IMMEDIATE; UPDATE plan SET notes = 'busy';")
@@ -490,13 +495,15 @@ fn an_edit_cannot_grow_a_plan_past_what_a_file_may_hold() {
             [MAX_SESSIONS - have],
         )
         .unwrap();
-    let room = store
-        .create_room(&crate::forms::RoomForm {
+    let room = crate::edit::rooms::create_room(
+        &mut store,
+        &crate::forms::RoomForm {
             name: "Annex".into(),
             capacity: String::new(),
             notes: String::new(),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     let before = store.history(1).unwrap();
     let form = crate::forms::SessionForm {
         event_id: Some(1),
@@ -511,7 +518,7 @@ fn an_edit_cannot_grow_a_plan_past_what_a_file_may_hold() {
         outcome: String::new(),
         notes: String::new(),
     };
-    let err = store.create_session(&form).unwrap_err();
+    let err = crate::edit::sessions::create_session(&mut store, &form).unwrap_err();
     assert_eq!(err.code(), "invalid");
     assert!(err.to_string().contains("at most 20000 sessions"), "{err}");
     assert_eq!(store.history(1).unwrap(), before, "nothing was written");
@@ -543,8 +550,8 @@ fn each_store_reports_its_own_last_edit() {
         notes: String::new(),
     };
     assert_eq!(ours.last_edit(), None);
-    ours.create_room(&room("Annex")).unwrap();
-    theirs.create_room(&room("Terrace")).unwrap();
+    create_room(&mut ours, &room("Annex")).unwrap();
+    create_room(&mut theirs, &room("Terrace")).unwrap();
     assert_eq!(ours.last_edit(), Some("Added room “Annex”"));
     assert_eq!(theirs.last_edit(), Some("Added room “Terrace”"));
 }
@@ -558,13 +565,15 @@ fn history_is_stamped_on_the_plan_wall_clock() {
             .unwrap()
             .with_timezone(&chrono::Utc)
     }));
-    store
-        .create_room(&crate::forms::RoomForm {
+    crate::edit::rooms::create_room(
+        &mut store,
+        &crate::forms::RoomForm {
             name: "Annex".into(),
             capacity: String::new(),
             notes: String::new(),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     let step = &store.history(1).unwrap()[0];
     assert_eq!(step.at.to_string(), "2024-11-18 09:00:00", "UTC+7");
 }
@@ -577,12 +586,14 @@ fn the_longest_settings_the_app_accepts_still_open() {
     let words: Vec<String> = (0..30)
         .map(|i| format!("{i:02}{}", "é".repeat(58)))
         .collect();
-    store
-        .set_protocol_settings(&ProtocolSettings {
+    crate::edit::plan::set_protocol_settings(
+        &mut store,
+        &ProtocolSettings {
             host_organisation_id: None,
             ignore_words: words.clone(),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     drop(store);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.protocol_settings().unwrap().ignore_words, words);

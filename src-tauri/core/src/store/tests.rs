@@ -1,5 +1,6 @@
 use super::*;
 use crate::forms::{EventForm, RoomForm, SessionForm};
+use crate::model::*;
 use crate::sample::sample_plan_header;
 
 fn session_form(event_id: Id, title: &str, day: &str, from: &str, to: &str) -> SessionForm {
@@ -50,17 +51,19 @@ fn round_trip_through_a_file() {
     let path = dir.path().join("week.plenary");
     let (event, room, session) = {
         let mut store = Store::create(&path, &sample_plan_header(), false).unwrap();
-        let event = store.create_event(&event_form()).unwrap();
-        let room = store
-            .create_room(&RoomForm {
+        let event = crate::edit::events::create_event(&mut store, &event_form()).unwrap();
+        let room = crate::edit::rooms::create_room(
+            &mut store,
+            &RoomForm {
                 name: "Hall".into(),
                 capacity: "80".into(),
                 notes: String::new(),
-            })
-            .unwrap();
+            },
+        )
+        .unwrap();
         let mut form = session_form(event.id, "Work plan", "2024-11-19", "09:15", "10:00");
         form.room_id = Some(room.id);
-        let session = store.create_session(&form).unwrap();
+        let session = crate::edit::sessions::create_session(&mut store, &form).unwrap();
         (event, room, session)
     };
     let store = Store::open(&path).unwrap();
@@ -138,11 +141,13 @@ fn create_refuses_an_existing_file_unless_replacing() {
 #[test]
 fn an_invalid_edit_writes_nothing() {
     let mut store = Store::in_memory(&sample_plan_header()).unwrap();
-    let event = store.create_event(&event_form()).unwrap();
-    let err = store
-        .create_session(&session_form(event.id, "", "2024-11-19", "10:00", "09:00"))
-        .err()
-        .unwrap();
+    let event = crate::edit::events::create_event(&mut store, &event_form()).unwrap();
+    let err = crate::edit::sessions::create_session(
+        &mut store,
+        &session_form(event.id, "", "2024-11-19", "10:00", "09:00"),
+    )
+    .err()
+    .unwrap();
     match err {
         CoreError::Invalid(problems) => {
             let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
@@ -156,27 +161,26 @@ fn an_invalid_edit_writes_nothing() {
 #[test]
 fn update_and_delete_sessions() {
     let mut store = Store::in_memory(&sample_plan_header()).unwrap();
-    let event = store.create_event(&event_form()).unwrap();
-    let s = store
-        .create_session(&session_form(
-            event.id,
-            "Work plan",
-            "2024-11-19",
-            "09:00",
-            "10:00",
-        ))
-        .unwrap();
-    let moved = store
-        .update_session(
-            s.id,
-            &session_form(event.id, "Work plan", "2024-11-19", "11:00", "12:00"),
-        )
-        .unwrap();
+    let event = crate::edit::events::create_event(&mut store, &event_form()).unwrap();
+    let s = crate::edit::sessions::create_session(
+        &mut store,
+        &session_form(event.id, "Work plan", "2024-11-19", "09:00", "10:00"),
+    )
+    .unwrap();
+    let moved = crate::edit::sessions::update_session(
+        &mut store,
+        s.id,
+        &session_form(event.id, "Work plan", "2024-11-19", "11:00", "12:00"),
+    )
+    .unwrap();
     assert_eq!(moved.start.unwrap().format("%H:%M").to_string(), "11:00");
-    store.delete_session(s.id).unwrap();
+    crate::edit::sessions::delete_session(&mut store, s.id).unwrap();
     assert_eq!(store.session(s.id).err().unwrap().code(), "not_found");
     assert_eq!(
-        store.delete_session(s.id).err().unwrap().code(),
+        crate::edit::sessions::delete_session(&mut store, s.id)
+            .err()
+            .unwrap()
+            .code(),
         "not_found"
     );
 }
@@ -186,17 +190,15 @@ fn an_event_cannot_shrink_away_from_its_sessions() {
     let mut store = Store::in_memory(&sample_plan_header()).unwrap();
     let mut form = event_form();
     form.last_day = "2024-11-20".into();
-    let event = store.create_event(&form).unwrap();
-    store
-        .create_session(&session_form(
-            event.id,
-            "Day two",
-            "2024-11-20",
-            "09:00",
-            "10:00",
-        ))
+    let event = crate::edit::events::create_event(&mut store, &form).unwrap();
+    crate::edit::sessions::create_session(
+        &mut store,
+        &session_form(event.id, "Day two", "2024-11-20", "09:00", "10:00"),
+    )
+    .unwrap();
+    let err = crate::edit::events::update_event(&mut store, event.id, &event_form())
+        .err()
         .unwrap();
-    let err = store.update_event(event.id, &event_form()).err().unwrap();
     assert!(err.to_string().contains("Day two"), "{err}");
     assert_eq!(
         store.event(event.id).unwrap().last_day.to_string(),
@@ -207,17 +209,13 @@ fn an_event_cannot_shrink_away_from_its_sessions() {
 #[test]
 fn deleting_an_event_removes_its_sessions() {
     let mut store = Store::in_memory(&sample_plan_header()).unwrap();
-    let event = store.create_event(&event_form()).unwrap();
-    store
-        .create_session(&session_form(
-            event.id,
-            "Work plan",
-            "2024-11-19",
-            "09:00",
-            "10:00",
-        ))
-        .unwrap();
-    store.delete_event(event.id).unwrap();
+    let event = crate::edit::events::create_event(&mut store, &event_form()).unwrap();
+    crate::edit::sessions::create_session(
+        &mut store,
+        &session_form(event.id, "Work plan", "2024-11-19", "09:00", "10:00"),
+    )
+    .unwrap();
+    crate::edit::events::delete_event(&mut store, event.id).unwrap();
     assert!(store.sessions().unwrap().is_empty());
 }
 
@@ -229,14 +227,16 @@ fn room_names_are_unique_ignoring_case() {
         capacity: String::new(),
         notes: String::new(),
     };
-    store.create_room(&form).unwrap();
-    let err = store
-        .create_room(&RoomForm {
+    crate::edit::rooms::create_room(&mut store, &form).unwrap();
+    let err = crate::edit::rooms::create_room(
+        &mut store,
+        &RoomForm {
             name: "hall".into(),
             ..form
-        })
-        .err()
-        .unwrap();
+        },
+    )
+    .err()
+    .unwrap();
     assert_eq!(
         err.to_string(),
         "name: A room named \"hall\" already exists."
@@ -273,16 +273,13 @@ fn undo_and_redo_survive_a_restart() {
         );
         let original = (store.sessions().unwrap(), store.all_roles().unwrap());
         let annual = store.events().unwrap()[1].id;
-        store.delete_event(annual).unwrap();
-        store
-            .create_session(&session_form(
-                store.events().unwrap()[0].id,
-                "Late addition",
-                "2024-11-18",
-                "16:00",
-                "16:30",
-            ))
-            .unwrap();
+        crate::edit::events::delete_event(&mut store, annual).unwrap();
+        let dialogue = store.events().unwrap()[0].id;
+        crate::edit::sessions::create_session(
+            &mut store,
+            &session_form(dialogue, "Late addition", "2024-11-18", "16:00", "16:30"),
+        )
+        .unwrap();
         original
     };
     let mut store = Store::open(&path).unwrap();
@@ -328,13 +325,15 @@ fn undo_and_redo_survive_a_restart() {
     store.redo().unwrap();
     assert_eq!(store.events().unwrap().len(), 2);
     // A new edit drops what could still be redone.
-    store
-        .create_room(&RoomForm {
+    crate::edit::rooms::create_room(
+        &mut store,
+        &RoomForm {
             name: "Annex".into(),
             capacity: String::new(),
             notes: String::new(),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     assert_eq!(store.undo_state().unwrap().redo, None);
 }
 
@@ -359,15 +358,11 @@ fn a_version_1_file_is_brought_up_to_date() {
     assert_eq!(store.version().unwrap(), current_version());
     assert_eq!(store.plan().unwrap().snap_minutes, 5);
     let event = store.events().unwrap()[0].id;
-    let s = store
-        .create_session(&session_form(
-            event,
-            "First",
-            "2024-11-18",
-            "09:00",
-            "10:00",
-        ))
-        .unwrap();
+    let s = crate::edit::sessions::create_session(
+        &mut store,
+        &session_form(event, "First", "2024-11-18", "09:00", "10:00"),
+    )
+    .unwrap();
     assert!(!s.pinned);
     store.undo().unwrap();
     assert!(

@@ -13,21 +13,15 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::types::{FromSql, ValueRef};
 use rusqlite::Connection;
 
-/// The longest single-line text a file may hold in a field (characters).
-pub const MAX_LINE: usize = 1_000;
-/// The longest multi-line text (notes, descriptions), as in the forms.
-pub const MAX_TEXT: usize = crate::forms::MAX_TEXT;
+use crate::limits::{
+    MAX_LINE, MAX_ORGANISATIONS, MAX_PEOPLE, MAX_SESSIONS, MAX_SNAP_MINUTES, MAX_TEXT,
+    MAX_TURN_MINUTES,
+};
+
 /// A published version's snapshot of the programme (bytes).
 pub const MAX_SNAPSHOT: usize = 64 << 20;
 /// The largest plan file opened (bytes).
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
-
-/// The most sessions a plan may hold.
-pub const MAX_SESSIONS: i64 = 20_000;
-/// The most people a plan may hold.
-pub const MAX_PEOPLE: i64 = 100_000;
-/// The most organisations a plan may hold.
-pub const MAX_ORGANISATIONS: i64 = 20_000;
 
 /// Refuses a change that would leave more sessions, people or
 /// organisations than a plan file may hold (and so could not be opened
@@ -146,7 +140,7 @@ const TABLES: &[Table] = &[
             ("day_start", Time),
             ("day_end", Time),
             ("notes", Text),
-            ("snap_minutes", Int(1, 60)),
+            ("snap_minutes", Int(1, MAX_SNAP_MINUTES as i64)),
             ("changeover_minutes", Int(0, MINUTES_PER_DAY)),
         ],
     },
@@ -324,7 +318,7 @@ const TABLES: &[Table] = &[
             ("session_id", Id),
             ("organisation_id", Id),
             ("person_id", OptId),
-            ("minutes", Int(0, 600)),
+            ("minutes", Int(0, MAX_TURN_MINUTES as i64)),
             ("position", POSITION),
         ],
     },
@@ -343,7 +337,7 @@ const TABLES: &[Table] = &[
         cols: &[
             ("id", Int(1, 1)),
             ("host_organisation_id", OptId),
-            // Up to 30 words of 60 characters, joined.
+            // Up to MAX_IGNORED_WORDS words of MAX_IGNORED_WORD characters, joined.
             ("ignore_words", Text),
         ],
     },

@@ -3,7 +3,9 @@
 //! whole text a command prints, so its wording lives here, under snapshots,
 //! and the CLI only chooses which to print.
 
-use crate::attendees::{AttendeeLine, ImportPreview, ItineraryEntry, RowAction};
+use crate::attendees::export::AttendeeLine;
+use crate::attendees::import::{ImportPreview, RowAction};
+use crate::attendees::lookup::ItineraryEntry;
 use crate::check::{thousands, ConflictList};
 use crate::model::display_name;
 use crate::store::{HistoryStep, PersonHit};

@@ -14,7 +14,9 @@ fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
 }
 
 fn event_id(store: &Store, short: &str) -> crate::model::Id {
-    crate::attendees::find_event(store, short).unwrap().id
+    crate::attendees::lookup::find_event(store, short)
+        .unwrap()
+        .id
 }
 
 #[test]
@@ -110,13 +112,13 @@ fn an_itinerary_and_an_empty_one() {
         .unwrap()
         .into_iter()
         .map(|p| {
-            let entries = crate::attendees::itinerary(&store, p.id).unwrap();
+            let entries = crate::attendees::lookup::itinerary(&store, p.id).unwrap();
             (entries.len(), p)
         })
         .max_by_key(|(n, p)| (*n, std::cmp::Reverse(p.id)))
         .unwrap()
         .1;
-    let entries = crate::attendees::itinerary(&store, busiest.id).unwrap();
+    let entries = crate::attendees::lookup::itinerary(&store, busiest.id).unwrap();
     insta::assert_snapshot!(itinerary(&busiest.display_name(), &entries));
     assert_eq!(itinerary("Mr Nobody", &[]), "Mr Nobody\n  no sessions\n");
 }
@@ -132,7 +134,7 @@ const ATTENDEES: &str = "Title,First Name,Last Name,Email,Affiliation,Position\n
 fn the_sample_annual_meetings_attendees() {
     let mut store = sample_in_memory().unwrap();
     let event = event_id(&store, "Annual Meeting");
-    crate::attendees::import(
+    crate::attendees::import::import(
         &mut store,
         "list.csv",
         ATTENDEES.as_bytes(),
@@ -141,8 +143,8 @@ fn the_sample_annual_meetings_attendees() {
         false,
     )
     .unwrap();
-    let lines =
-        crate::attendees::attendee_list(&store, event_id(&store, "Annual Meeting")).unwrap();
+    let lines = crate::attendees::export::attendee_list(&store, event_id(&store, "Annual Meeting"))
+        .unwrap();
     insta::assert_snapshot!(attendee_list(&lines));
 }
 
@@ -153,7 +155,7 @@ fn an_import_report_names_each_bad_row_on_one_line() {
                Amina,Diallo,amina@example.org,Ministry of Foreign Affairs\n\
                Lê,Văn Hoà,not-an-email,\n\
                ,,,\n";
-    let preview = crate::attendees::preview_file(
+    let preview = crate::attendees::import::preview_file(
         &store,
         csv.as_bytes(),
         None,

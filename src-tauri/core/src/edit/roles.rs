@@ -1,0 +1,82 @@
+//! Who does what in a session: its ordered roles, and the speaker board's
+//! assignments.
+
+use super::{known_organisation, known_person};
+use crate::error::{CoreError, Result};
+use crate::limits::MAX_ROLE_NOTE;
+use crate::model::Id;
+use crate::store::{RoleEntry, Store};
+
+/// Refuses a row with neither a person nor an organisation, or naming one
+/// the plan lacks, or with too long a note.
+fn check_roles(store: &Store, roles: &[RoleEntry]) -> Result<()> {
+    for (i, r) in roles.iter().enumerate() {
+        let field = format!("roles.{i}");
+        if r.person_id.is_none() && r.organisation_id.is_none() {
+            return Err(CoreError::invalid(
+                &field,
+                format!(
+                    "Row {} ({}): choose a person or an organisation.",
+                    i + 1,
+                    r.role.label()
+                ),
+            ));
+        }
+        known_person(store, r.person_id, &field)?;
+        known_organisation(store, r.organisation_id, &field)?;
+        if r.note.chars().count() > MAX_ROLE_NOTE {
+            return Err(CoreError::invalid(
+                &field,
+                format!(
+                    "Row {}: the note is longer than {MAX_ROLE_NOTE} characters.",
+                    i + 1
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The entry with its note trimmed, as it is kept.
+fn trimmed(r: &RoleEntry) -> RoleEntry {
+    RoleEntry {
+        note: r.note.trim().to_string(),
+        ..r.clone()
+    }
+}
+
+/// Replaces a session's roles with `roles`, in order.
+pub fn set_session_roles(store: &mut Store, session_id: Id, roles: &[RoleEntry]) -> Result<()> {
+    let session = store.session(session_id)?;
+    check_roles(store, roles)?;
+    let roles: Vec<RoleEntry> = roles.iter().map(trimmed).collect();
+    store.set_session_roles(
+        session_id,
+        &roles,
+        &format!("Edited the roles of “{}”", session.title),
+    )
+}
+
+/// Adds one role at the end of a session's list (the speaker board's
+/// assign); the same role twice is refused.
+pub fn add_session_role(store: &mut Store, session_id: Id, entry: &RoleEntry) -> Result<()> {
+    let session = store.session(session_id)?;
+    check_roles(store, std::slice::from_ref(entry))?;
+    let who = match (entry.person_id, entry.organisation_id) {
+        (Some(p), _) => store.person_name(p)?,
+        (None, Some(o)) => store.organisation(o)?.name,
+        (None, None) => unreachable!("checked above"),
+    };
+    let role = entry.role.label().to_lowercase();
+    if store.has_role(session_id, entry)? {
+        return Err(CoreError::invalid(
+            "person_id",
+            format!("{who} is already {role} of “{}”.", session.title),
+        ));
+    }
+    store.add_session_role(
+        session_id,
+        &trimmed(entry),
+        &format!("Assigned {who} as {role} of “{}”", session.title),
+    )
+}

@@ -1,0 +1,335 @@
+//! The "who" edits: directories, merging, delegations, co-chairs and roles.
+
+use super::attendance::{check_in, set_registration};
+use super::delegations::{set_cochairs, set_cohosts, set_participation};
+use super::organisations::*;
+use super::people::*;
+use super::roles::{add_session_role, set_session_roles};
+use crate::forms::{OrganisationForm, PersonForm};
+use crate::model::*;
+use crate::sample;
+use crate::store::{CochairEntry, RoleEntry, Store};
+
+fn person(store: &mut Store, given: &str, family: &str, email: &str) -> Person {
+    create_person(
+        store,
+        &PersonForm {
+            given_name: given.into(),
+            family_name: family.into(),
+            email: email.into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
+fn org_form(name: &str, category: &str) -> OrganisationForm {
+    OrganisationForm {
+        name: name.into(),
+        category: category.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn duplicate_organisation_names_are_refused() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let existing = store.organisations().unwrap()[0].name.to_uppercase();
+    let err = create_organisation(&mut store, &org_form(&existing, "member_state")).unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(err.to_string().contains("already exists"), "{err}");
+}
+
+#[test]
+fn merging_people_moves_roles_and_attendance_and_undoes() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let event = store.events().unwrap()[0].clone();
+    let session = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.event_id == event.id && s.kind != SessionKind::Break)
+        .unwrap();
+    let keep = person(&mut store, "Lynn", "Bell", "");
+    let drop = person(&mut store, "Lynn", "Bell", "lynn@example.org");
+    let role = |p: Id| RoleEntry {
+        role: RoleKind::Speaker,
+        person_id: Some(p),
+        organisation_id: None,
+        note: String::new(),
+    };
+    add_session_role(&mut store, session.id, &role(keep.id)).unwrap();
+    add_session_role(&mut store, session.id, &role(drop.id)).unwrap();
+    set_registration(
+        &mut store,
+        event.id,
+        drop.id,
+        Some(RegistrationStatus::Confirmed),
+        "adviser",
+    )
+    .unwrap();
+    let day = event.first_day;
+    check_in(
+        &mut store,
+        event.id,
+        drop.id,
+        day,
+        true,
+        day.and_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let roles_before = store.session_roles(session.id).unwrap().len();
+
+    let merged = merge_people(&mut store, keep.id, drop.id).unwrap();
+    assert_eq!(merged.email, "lynn@example.org", "a blank field is filled");
+    assert!(store.person(drop.id).is_err());
+    let roles = store.session_roles(session.id).unwrap();
+    assert_eq!(roles.len(), roles_before - 1, "the same role twice is one");
+    assert!(roles.iter().any(|r| r.person_id == Some(keep.id)));
+    let att: Vec<Attendance> = store
+        .attendance()
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.person_id == keep.id)
+        .collect();
+    assert_eq!(att.len(), 1);
+    assert_eq!(att[0].capacity, "adviser");
+    assert_eq!(att[0].days_present, vec![day]);
+
+    store.undo().unwrap();
+    assert_eq!(store.person(drop.id).unwrap().email, "lynn@example.org");
+    assert_eq!(store.person(keep.id).unwrap().email, "");
+    assert_eq!(store.session_roles(session.id).unwrap().len(), roles_before);
+    assert!(store
+        .attendance()
+        .unwrap()
+        .iter()
+        .any(|a| a.person_id == drop.id));
+}
+
+#[test]
+fn merging_people_joins_check_ins_where_both_were_registered() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let event = store.events().unwrap()[0].clone();
+    let keep = person(&mut store, "Ana", "Silva", "");
+    let drop = person(&mut store, "Ana", "Silva", "");
+    let day = event.first_day;
+    let at = day.and_hms_opt(9, 0, 0).unwrap();
+    set_registration(
+        &mut store,
+        event.id,
+        keep.id,
+        Some(RegistrationStatus::Registered),
+        "",
+    )
+    .unwrap();
+    set_registration(
+        &mut store,
+        event.id,
+        drop.id,
+        Some(RegistrationStatus::Registered),
+        "delegate",
+    )
+    .unwrap();
+    check_in(&mut store, event.id, drop.id, day, true, at).unwrap();
+    merge_people(&mut store, keep.id, drop.id).unwrap();
+    let att: Vec<Attendance> = store
+        .attendance()
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.event_id == event.id && a.person_id == keep.id)
+        .collect();
+    assert_eq!(att.len(), 1);
+    assert_eq!(
+        (att[0].capacity.as_str(), att[0].days_present.clone()),
+        ("delegate", vec![day])
+    );
+}
+
+#[test]
+fn merging_organisations_moves_people_participation_and_cohosts() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let event = store.events().unwrap()[0].clone();
+    let keep = create_organisation(
+        &mut store,
+        &org_form("Global Migration Forum", "international_organisation"),
+    )
+    .unwrap();
+    let drop = create_organisation(
+        &mut store,
+        &OrganisationForm {
+            acronym: "GMF".into(),
+            ..org_form("GMF", "international_organisation")
+        },
+    )
+    .unwrap();
+    let p = create_person(
+        &mut store,
+        &PersonForm {
+            family_name: "Rossi".into(),
+            organisation_id: Some(drop.id),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    for org in [keep.id, drop.id] {
+        set_participation(
+            &mut store,
+            event.id,
+            org,
+            Some(ParticipationStatus::Observer),
+            "",
+        )
+        .unwrap();
+    }
+    set_cohosts(&mut store, event.id, None, &[drop.id]).unwrap();
+    let merged = merge_organisations(&mut store, keep.id, drop.id).unwrap();
+    assert_eq!(merged.acronym, "GMF");
+    assert_eq!(store.person(p.id).unwrap().organisation_id, Some(keep.id));
+    let parts: Vec<Participation> = store
+        .participations()
+        .unwrap()
+        .into_iter()
+        .filter(|x| x.event_id == event.id && x.organisation_id == keep.id)
+        .collect();
+    assert_eq!(parts.len(), 1);
+    assert!(store
+        .cohosts()
+        .unwrap()
+        .iter()
+        .any(|c| c.organisation_id == keep.id && c.event_id == event.id));
+    store.undo().unwrap();
+    assert_eq!(store.person(p.id).unwrap().organisation_id, Some(drop.id));
+    assert!(merge_organisations(&mut store, keep.id, keep.id).is_err());
+}
+
+#[test]
+fn deleting_says_what_is_affected_first() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let roles = store.all_roles().unwrap();
+    let with_role = roles.iter().find_map(|r| r.role.person_id).unwrap();
+    let impact = person_impact(&store, with_role).unwrap();
+    assert!(
+        impact.lines.iter().any(|l| l.contains("session role")),
+        "{impact:?}"
+    );
+    delete_person(&mut store, with_role).unwrap();
+    assert!(store.person(with_role).is_err());
+    store.undo().unwrap();
+    assert!(store.person(with_role).is_ok());
+
+    let fresh = person(&mut store, "No", "Roles", "");
+    assert!(person_impact(&store, fresh.id).unwrap().lines.is_empty());
+
+    // An organisation's people stay, without it; a person's role stays without it.
+    let cochair_org = store.cochairs().unwrap()[0].organisation_id;
+    let impact = organisation_impact(&store, cochair_org).unwrap();
+    assert!(
+        impact.lines.iter().any(|l| l.contains("co-chair")),
+        "{impact:?}"
+    );
+    let members: Vec<Id> = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.organisation_id == Some(cochair_org))
+        .map(|p| p.id)
+        .collect();
+    delete_organisation(&mut store, cochair_org).unwrap();
+    for m in members {
+        assert_eq!(store.person(m).unwrap().organisation_id, None);
+    }
+}
+
+#[test]
+fn role_lists_keep_order_and_refuse_empty_rows() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let session = store.sessions().unwrap()[0].clone();
+    let org = store.organisations().unwrap()[0].id;
+    let p = person(&mut store, "Kai", "Tan", "");
+    let rows = vec![
+        RoleEntry {
+            role: RoleKind::Moderator,
+            person_id: Some(p.id),
+            organisation_id: None,
+            note: "as DWG Co-Chair".into(),
+        },
+        RoleEntry {
+            role: RoleKind::Speaker,
+            person_id: None,
+            organisation_id: Some(org),
+            note: String::new(),
+        },
+    ];
+    set_session_roles(&mut store, session.id, &rows).unwrap();
+    let got = store.session_roles(session.id).unwrap();
+    assert_eq!(
+        got.iter()
+            .map(|r| (r.role, r.person_id, r.organisation_id))
+            .collect::<Vec<_>>(),
+        vec![
+            (RoleKind::Moderator, Some(p.id), None),
+            (RoleKind::Speaker, None, Some(org))
+        ]
+    );
+    let bad = vec![
+        rows[0].clone(),
+        RoleEntry {
+            role: RoleKind::Panellist,
+            person_id: None,
+            organisation_id: None,
+            note: String::new(),
+        },
+    ];
+    let err = set_session_roles(&mut store, session.id, &bad).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "roles.1: Row 2 (Panellist): choose a person or an organisation."
+    );
+    assert_eq!(
+        store.session_roles(session.id).unwrap().len(),
+        2,
+        "nothing written"
+    );
+    let again = add_session_role(&mut store, session.id, &rows[0]).unwrap_err();
+    assert!(again.to_string().contains("already moderator"), "{again}");
+}
+
+#[test]
+fn cochairs_per_day_and_outside_days() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let event = store.events().unwrap()[0].clone();
+    let org = store.organisations().unwrap()[0].id;
+    let p = person(&mut store, "Kai", "Tan", "");
+    set_cochairs(
+        &mut store,
+        event.id,
+        &[CochairEntry {
+            organisation_id: org,
+            person_id: Some(p.id),
+            role_label: "Senior Official Co-Chair".into(),
+            day: Some(event.first_day),
+        }],
+    )
+    .unwrap();
+    let rows: Vec<EventCochair> = store
+        .cochairs()
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.event_id == event.id)
+        .collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].day, Some(event.first_day));
+    let err = set_cochairs(
+        &mut store,
+        event.id,
+        &[CochairEntry {
+            organisation_id: org,
+            person_id: None,
+            role_label: String::new(),
+            day: event.last_day.succ_opt(),
+        }],
+    )
+    .unwrap_err();
+    assert!(err.to_string().starts_with("cochairs.0: Row 1:"), "{err}");
+}
