@@ -90,14 +90,6 @@ impl std::fmt::Display for ErrorCode {
     }
 }
 
-/// A code compares equal to its key, so a test can say
-/// `assert_eq!(err.code(), "invalid")`.
-impl PartialEq<&str> for ErrorCode {
-    fn eq(&self, other: &&str) -> bool {
-        self.key() == *other
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     #[error("{path} does not exist")]

@@ -322,7 +322,7 @@ mod tests {
         assert_eq!(store.history(1).unwrap(), before, "nothing written");
         assert_eq!(
             turn_times(&store, 999_999, &[5]).unwrap_err().code(),
-            "not_found"
+            crate::error::ErrorCode::NotFound
         );
     }
 

@@ -240,7 +240,7 @@ mod tests {
             ..Spec::FOUNDATION
         };
         let err = generate(&path, &spec).err().unwrap();
-        assert_eq!(err.code(), "invalid");
+        assert_eq!(err.code(), crate::error::ErrorCode::Invalid);
         assert!(err.to_string().contains("at most 20000 sessions"), "{err}");
         assert!(!path.exists());
     }

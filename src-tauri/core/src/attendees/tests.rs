@@ -359,7 +359,7 @@ fn the_list_is_written_to_a_file_and_read_back_through_one_door() {
 
     let nowhere = dir.path().join("no such folder").join("x.csv");
     let err = export_csv(&store, annual(&store), &nowhere).unwrap_err();
-    assert_eq!(err.code(), "invalid");
+    assert_eq!(err.code(), crate::error::ErrorCode::Invalid);
     assert!(
         err.to_string()
             .starts_with(&format!("out: {} could not be written:", nowhere.display())),

@@ -36,7 +36,7 @@ fn duplicate_organisation_names_are_refused() {
     let mut store = sample::sample_in_memory().unwrap();
     let existing = store.organisations().unwrap()[0].name.to_uppercase();
     let err = create_organisation(&mut store, &org_form(&existing, "member_state")).unwrap_err();
-    assert_eq!(err.code(), "invalid");
+    assert_eq!(err.code(), crate::error::ErrorCode::Invalid);
     assert!(err.to_string().contains("already exists"), "{err}");
 }
 

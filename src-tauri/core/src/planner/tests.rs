@@ -234,7 +234,7 @@ fn retime_ripples_and_refuses_to_break_a_pin() {
     )
     .err()
     .unwrap();
-    assert_eq!(err.code(), "pin_overrun");
+    assert_eq!(err.code(), crate::error::ErrorCode::PinOverrun);
     assert_eq!(
         err.to_string(),
         "Refused: “Forward Work Plan 2024–26: finalisation and endorsement” would overrun the pinned “National updates from members and observers” at 10:15 by 20 min."
@@ -547,7 +547,7 @@ fn sessions_and_rooms_are_found_by_what_people_type() {
     assert_eq!(hall.name, "Plenary Hall");
     assert_eq!(find_room(&store, &hall.id.to_string()).unwrap().id, hall.id);
     let err = find_room(&store, "Attic").unwrap_err();
-    assert_eq!(err.code(), "invalid");
+    assert_eq!(err.code(), crate::error::ErrorCode::Invalid);
     assert_eq!(
         err.to_string(),
         "room: no room \"Attic\" (rooms: Foyer, Plenary Hall)"

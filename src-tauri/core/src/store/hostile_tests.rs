@@ -104,7 +104,7 @@ fn planted_triggers_views_and_tables_are_refused() {
         let path = sample_file(dir.path(), &format!("attack{i}.plenary"));
         plant(&path, sql);
         let err = refused(&path);
-        assert_eq!(err.code(), "damaged", "{sql}");
+        assert_eq!(err.code(), crate::error::ErrorCode::Damaged, "{sql}");
         assert!(
             err.to_string()
                 .ends_with("contains objects Plenary did not create; it was not opened."),
@@ -128,7 +128,7 @@ fn a_crafted_column_name_on_an_older_file_never_becomes_sql() {
         ),
     );
     let err = refused(&path);
-    assert_eq!(err.code(), "damaged", "{err}");
+    assert_eq!(err.code(), crate::error::ErrorCode::Damaged, "{err}");
     assert!(!target.exists(), "nothing is written elsewhere");
     assert!(files_in(elsewhere.path()).is_empty());
 }
@@ -193,7 +193,11 @@ fn planted_undo_steps_are_refused_with_one_line() {
         let people = store.people().unwrap();
         let sessions = store.sessions().unwrap();
         let err = store.undo().expect_err("refused");
-        assert_eq!(err.code(), "damaged", "{table} {old}: {err}");
+        assert_eq!(
+            err.code(),
+            crate::error::ErrorCode::Damaged,
+            "{table} {old}: {err}"
+        );
         assert!(
             err.to_string()
                 .starts_with("“Moved “Opening” to 10:00” cannot be undone: ")
@@ -369,7 +373,7 @@ fn bad_values_are_named_by_record() {
         plant(&path, sql);
         assert!(Store::open(&path).is_err(), "{sql}");
         let err = refused(&path);
-        assert_eq!(err.code(), "damaged", "{sql}: {err}");
+        assert_eq!(err.code(), crate::error::ErrorCode::Damaged, "{sql}: {err}");
         assert!(err.to_string().contains(want), "{sql}: {err}");
     }
 }
@@ -397,9 +401,9 @@ fn a_huge_title_is_refused_before_anything_reads_it() {
 fn versions_outside_the_known_range_are_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     for (version, code) in [
-        (-1, "not_a_plan"),
-        (0, "not_a_plan"),
-        (999, "newer_version"),
+        (-1, crate::error::ErrorCode::NotAPlan),
+        (0, crate::error::ErrorCode::NotAPlan),
+        (999, crate::error::ErrorCode::NewerVersion),
     ] {
         let path = sample_file(dir.path(), &format!("v{version}.plenary"));
         Connection::open(&path)
@@ -418,7 +422,7 @@ fn a_cancelled_open_says_so() {
     let cancel = OpenCancel::new();
     cancel.cancel();
     let err = Store::open_cancellable(&path, &cancel).err().unwrap();
-    assert_eq!(err.code(), "cancelled");
+    assert_eq!(err.code(), crate::error::ErrorCode::Cancelled);
 }
 
 #[test]
@@ -519,7 +523,7 @@ fn an_edit_cannot_grow_a_plan_past_what_a_file_may_hold() {
         notes: String::new(),
     };
     let err = crate::edit::sessions::create_session(&mut store, &form).unwrap_err();
-    assert_eq!(err.code(), "invalid");
+    assert_eq!(err.code(), crate::error::ErrorCode::Invalid);
     assert!(err.to_string().contains("at most 20000 sessions"), "{err}");
     assert_eq!(store.history(1).unwrap(), before, "nothing was written");
 }

@@ -94,7 +94,11 @@ fn refuses_what_is_not_a_plan() {
     std::fs::write(&empty, "").unwrap();
     for path in [&text, &foreign, &empty] {
         let err = Store::open(path).err().expect("refused");
-        assert_eq!(err.code(), "not_a_plan", "{path:?}: {err}");
+        assert_eq!(
+            err.code(),
+            crate::error::ErrorCode::NotAPlan,
+            "{path:?}: {err}"
+        );
         assert!(err.to_string().ends_with("is not a Plenary plan"));
     }
     // Nothing was written into the foreign database.
@@ -104,7 +108,7 @@ fn refuses_what_is_not_a_plan() {
         .unwrap();
     assert_eq!(tables, 1);
     let missing = Store::open(&dir.path().join("nope.plenary")).err().unwrap();
-    assert_eq!(missing.code(), "missing_file");
+    assert_eq!(missing.code(), crate::error::ErrorCode::MissingFile);
 }
 
 #[test]
@@ -117,7 +121,7 @@ fn refuses_a_plan_from_a_newer_version() {
         .pragma_update(None, "user_version", current_version() + 1)
         .unwrap();
     let err = Store::open(&path).err().unwrap();
-    assert_eq!(err.code(), "newer_version");
+    assert_eq!(err.code(), crate::error::ErrorCode::NewerVersion);
     assert!(
         err.to_string().contains("newer version of Plenary"),
         "{err}"
@@ -132,7 +136,7 @@ fn create_refuses_an_existing_file_unless_replacing() {
     let err = Store::create(&path, &sample_plan_header(), false)
         .err()
         .unwrap();
-    assert_eq!(err.code(), "file_exists");
+    assert_eq!(err.code(), crate::error::ErrorCode::FileExists);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
     Store::create(&path, &sample_plan_header(), true).unwrap();
     assert!(Store::open(&path).is_ok());
@@ -175,13 +179,16 @@ fn update_and_delete_sessions() {
     .unwrap();
     assert_eq!(moved.start.unwrap().format("%H:%M").to_string(), "11:00");
     crate::edit::sessions::delete_session(&mut store, s.id).unwrap();
-    assert_eq!(store.session(s.id).err().unwrap().code(), "not_found");
+    assert_eq!(
+        store.session(s.id).err().unwrap().code(),
+        crate::error::ErrorCode::NotFound
+    );
     assert_eq!(
         crate::edit::sessions::delete_session(&mut store, s.id)
             .err()
             .unwrap()
             .code(),
-        "not_found"
+        crate::error::ErrorCode::NotFound
     );
 }
 
@@ -254,7 +261,7 @@ fn save_copy_writes_an_openable_plan_and_keeps_the_original() {
     assert_eq!(reopened.sessions().unwrap(), store.sessions().unwrap());
     assert_eq!(store.path(), Some(path.as_path()));
     let err = store.save_copy(&path).err().unwrap();
-    assert_eq!(err.code(), "invalid");
+    assert_eq!(err.code(), crate::error::ErrorCode::Invalid);
 }
 
 #[test]
