@@ -132,8 +132,8 @@ bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test --test commands typescript_bindings_are_current
 
 ## Regenerate the window tests' fixtures (ui/src/lib/testing/sample-week/) from
-## what the commands answer for the sample week; `make unit` fails when they
-## are stale.
+## what the commands answer for the sample week and the scenarios made from it
+## (tests/ui_fixtures/); `make unit` fails when they are stale.
 fixtures:
 	UPDATE_FIXTURES=1 $(CARGO) test --test commands ui_fixtures_are_current
 

@@ -2,19 +2,26 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
-import type { ErrorCode } from './lib/ipc';
+import type { ApiError } from './lib/ipc';
 import {
   ASK,
-  agenda,
   answer,
-  apiError,
   backend,
   deferred,
-  planFile,
+  recorded,
+  refusal,
+  sampleHandlers,
   settle,
   type Call,
   type Handler,
-} from './lib/testing/fixtures';
+} from './lib/testing/backend';
+import { agendaSession, copy, files, planning, refusals, week } from './lib/testing/sample';
+
+// The window launches on the sample week's copy; the Spring week was made since.
+const planFile = files.planFile;
+const title = week.overview.plan.title;
+const [, spring] = files.recentFiles;
+const opening = agendaSession('Opening remarks').session;
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -56,26 +63,32 @@ async function click(el: HTMLElement | null | undefined) {
 describe('App with a plan open', () => {
   it('shows the overview of the plan the backend opened', async () => {
     const { target, calls } = await start();
-    expect($(target, '[data-testid="plan-title"]')?.textContent).toBe('Bangkok week');
+    expect(lastCall(calls, 'open_at_start')).toBeDefined();
+    expect($(target, '[data-testid="plan-title"]')?.textContent).toBe(title);
     const cards = $$(target, '[data-testid="event-card"]');
-    expect(cards.map((c) => c.querySelector('h3')?.textContent)).toEqual(['Commemorative Dialogue', 'Annual Meeting']);
+    expect(cards.map((c) => c.querySelector('h3')?.textContent)).toEqual(week.overview.events.map((e) => e.event.title));
     expect(cards[0]?.textContent).toContain('Senior Official Co-Chair: Ms Lynn Bell (Australia)');
-    expect(cards[0]?.textContent).toContain('Co-chair: Indonesia');
-    expect(cards[0]?.textContent).toContain('17 Members · 9 Observers (including 5 civil society)');
+    expect(cards[0]?.textContent).toContain('Working Group Co-Chair: Mr Caka Alverdi Awal (Indonesia)');
+    expect(cards[0]?.textContent).toContain('17 Members · 9 Observers · 11 Guests · 1 Secretariat (including 5 civil society)');
     expect(cards[0]?.textContent).toContain('Monday 18 November 2024');
-    expect($(target, '[data-testid="senior-officials"]')?.textContent).toContain('Australia, Indonesia');
+    expect($(target, '[data-testid="senior-officials"]')?.textContent).toContain(
+      'Australia, Bangladesh, Cambodia, Indonesia, Maldives, Sri Lanka',
+    );
     expect($$(target, '[data-testid="room-row"]')).toHaveLength(2);
     expect($(target, '[data-testid="time-zone"]')?.textContent).toBe('Times in Asia/Bangkok');
-    expect($(target, '[data-testid="problem-count"]')?.textContent).toBe('1');
+    // The sample week checks clean.
+    expect($(target, '[data-testid="problem-count"]')?.textContent).toBe('0');
     expect(calls.find((c) => c.cmd === 'plugin:window|set_title')?.args).toMatchObject({
-      value: 'Bangkok week — Bangkok week.plenary — Plenary',
+      value: `${title} — Sample meeting week.plenary — Plenary`,
     });
   });
 
-  it('lists the problems on request', async () => {
-    const { target } = await start();
+  it('counts and lists the problems on request', async () => {
+    const { target } = await start(sampleHandlers(planning));
+    expect($(target, '[data-testid="problem-count"]')?.textContent).toBe('2');
     await click($(target, '[data-testid="problems-button"]'));
-    expect($(target, '[data-testid="problems-panel"]')?.textContent).toContain('Annual Meeting has no co-chairs.');
+    const panel = $(target, '[data-testid="problems-panel"]')!;
+    for (const c of planning.conflictList.conflicts) expect(panel.textContent).toContain(c.message);
   });
 
   it('shows every day of the agenda by default, with sessions in order', async () => {
@@ -83,15 +96,19 @@ describe('App with a plan open', () => {
     await click($(target, '[data-testid="nav-agenda"]'));
     expect(lastCall(calls, 'agenda')?.args).toEqual({ day: null });
     const days = $$(target, '[data-testid="agenda-day"]');
-    expect(days.map((d) => d.dataset.date)).toEqual(['2024-11-18', '2024-11-19']);
+    expect(days.map((d) => d.dataset.date)).toEqual(['2024-11-18', '2024-11-19', '2024-11-20']);
     expect(days[0]?.querySelector('h2')?.textContent).toBe('Monday 18 November 2024');
     const rows = $$(target, '[data-testid="session-row"]');
-    expect(rows.map((r) => r.dataset.sessionId)).toEqual(['1', '2', '3']);
+    expect(rows.map((r) => Number(r.dataset.sessionId))).toEqual(
+      week.agenda.days.flatMap((d) => d.sessions.map((s) => s.session.id)),
+    );
+    expect(rows[0]?.dataset.sessionId).toBe(String(opening.id));
     expect(rows[0]?.textContent).toContain('09:00–09:30');
-    expect(rows[0]?.textContent).toContain('Opening remarks');
-    expect(rows[0]?.textContent).toContain('Co-chairs: Ms Lynn Bell (Australia); Indonesia');
+    expect(rows[0]?.textContent).toContain(opening.title);
+    expect(rows[0]?.textContent).toContain('Co-chairs: Ms Lynn Bell (Australia); Mr Tri Tharyat (Indonesia)');
     expect(rows[0]?.textContent).toContain('Plenary Hall');
-    expect(rows[1]?.classList.contains('pause')).toBe(true);
+    // The coffee break is a pause.
+    expect(rows.map((r) => r.classList.contains('pause')).slice(0, 4)).toEqual([false, false, true, false]);
     expect($(target, '[role="tab"][aria-selected="true"]')?.textContent?.trim()).toBe('All days');
   });
 
@@ -101,34 +118,21 @@ describe('App with a plan open', () => {
     await click($(target, '[data-testid="agenda-tab"][data-key="2024-11-19"]'));
     expect(lastCall(calls, 'agenda')?.args).toEqual({ day: '2024-11-19' });
     expect($$(target, '[data-testid="agenda-day"]').map((d) => d.dataset.date)).toEqual(['2024-11-19']);
+    expect($$(target, '[data-testid="session-row"]')).toHaveLength(week.agendaByDay['2024-11-19']!.days[0]!.sessions.length);
   });
 
   it('edits a session from the agenda and says the change is saved', async () => {
-    const session = agenda.days[0]!.sessions[0]!.session;
-    const { target, calls } = await start({
-      session_form: () => ({
-        event_id: session.event_id,
-        title: session.title,
-        kind: session.kind,
-        day: '2024-11-18',
-        start_time: '09:00',
-        end_time: '09:30',
-        room_id: session.room_id,
-        description: '',
-        agenda_item: '1',
-        outcome: '',
-        notes: '',
-      }),
-      update_session: () => session,
-    });
+    const { target, calls } = await start({ update_session: () => copy(opening) });
     await click($(target, '[data-testid="nav-agenda"]'));
     expect($(target, '[data-testid="save-status"]')?.textContent).toBe('');
-    await click($(target, '[data-testid="session-row"][data-session-id="1"]'));
+    await click($(target, `[data-testid="session-row"][data-session-id="${opening.id}"]`));
+    expect(lastCall(calls, 'session_form')?.args).toEqual({ id: opening.id });
     const form = $<HTMLFormElement>(target, 'form[data-testid="session-form"]');
-    expect($<HTMLInputElement>(form!, '[name="title"]')?.value).toBe('Opening remarks');
+    expect($<HTMLInputElement>(form!, '[name="title"]')?.value).toBe(opening.title);
+    expect($<HTMLInputElement>(form!, '[name="start_time"]')?.value).toBe('09:00');
     const overviewLoads = calls.filter((c) => c.cmd === 'overview').length;
     await click($(form!, '[data-testid="session-save"]'));
-    expect(calls.find((c) => c.cmd === 'update_session')?.args.id).toBe(1);
+    expect(lastCall(calls, 'update_session')?.args).toEqual({ id: opening.id, form: week.sessionFormBySession[opening.id] });
     expect($(target, 'form[data-testid="session-form"]')).toBeNull();
     expect($(target, '[data-testid="save-status"]')?.textContent).toBe('All changes saved');
     expect(calls.filter((c) => c.cmd === 'overview').length).toBe(overviewLoads + 1);
@@ -141,35 +145,33 @@ describe('App with a plan open', () => {
     await click($(target, '[data-testid="new-session"]'));
     const form = $<HTMLFormElement>(target, 'form[data-testid="session-form"]')!;
     expect($<HTMLInputElement>(form, '[name="day"]')?.value).toBe('2024-11-18');
-    expect($<HTMLSelectElement>(form, '[name="event_id"]')?.selectedOptions[0]?.textContent).toBe('Dialogue');
+    expect($<HTMLSelectElement>(form, '[name="event_id"]')?.selectedOptions[0]?.textContent).toBe('Commemorative Dialogue');
   });
 
   it('moves and deletes a focused agenda row with the keyboard', async () => {
     const { target, calls } = await start({
-      move_session: () => agenda.days[0]!.sessions[0]!.session,
+      move_session: (args) => ({ ...copy(opening), start: args.start }),
       delete_session: () => null,
     });
     await click($(target, '[data-testid="nav-agenda"]'));
-    const row = $(target, '[data-testid="session-row"][data-session-id="1"]')!;
-    row.focus();
-    row.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+    const row = () => $(target, `[data-testid="session-row"][data-session-id="${opening.id}"]`)!;
+    row().focus();
+    row().dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
     await settle();
     flushSync();
-    expect(lastCall(calls, 'move_session')?.args).toEqual({ id: 1, start: '2024-11-18T09:05:00', roomId: null });
+    // The plan snaps to 5 minutes.
+    expect(week.overview.plan.snap_minutes).toBe(5);
+    expect(lastCall(calls, 'move_session')?.args).toEqual({ id: opening.id, start: '2024-11-18T09:05:00', roomId: null });
     expect($(target, '[data-testid="save-status"]')?.textContent).toBe('All changes saved');
-    expect(document.activeElement).toBe($(target, '[data-testid="session-row"][data-session-id="1"]'));
-    $(target, '[data-testid="session-row"][data-session-id="1"]')!.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true }),
-    );
+    expect(document.activeElement).toBe(row());
+    row().dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true }));
     await settle();
-    expect(lastCall(calls, 'move_session')?.args).toEqual({ id: 1, start: '2024-11-17T09:00:00', roomId: null });
-    $(target, '[data-testid="session-row"][data-session-id="1"]')!.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, cancelable: true }),
-    );
+    expect(lastCall(calls, 'move_session')?.args).toEqual({ id: opening.id, start: '2024-11-17T09:00:00', roomId: null });
+    row().dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, cancelable: true }));
     await settle();
     flushSync();
-    expect(lastCall(calls, 'delete_session')?.args).toEqual({ id: 1 });
-    expect($(target, '[data-testid="notice"]')?.textContent).toContain('Deleted “Opening remarks”. Ctrl+Z to undo.');
+    expect(lastCall(calls, 'delete_session')?.args).toEqual({ id: opening.id });
+    expect($(target, '[data-testid="notice"]')?.textContent).toContain(`Deleted “${opening.title}”. Ctrl+Z to undo.`);
   });
 
   it('has the plan pages in the sidebar', async () => {
@@ -189,28 +191,14 @@ describe('App with a plan open', () => {
   });
 
   it('edits the planner settings in the plan details', async () => {
-    const { target, calls } = await start({
-      plan_form: () => ({
-        title: 'Bangkok week',
-        convening_body: '',
-        venue: '',
-        city: '',
-        time_zone: 'Asia/Bangkok',
-        first_day: '2024-11-18',
-        last_day: '2024-11-19',
-        day_start: '08:00',
-        day_end: '18:00',
-        notes: '',
-        snap_minutes: '5',
-        changeover_minutes: '0',
-      }),
-      update_plan: () => planFile,
-    });
+    const { target, calls } = await start({ update_plan: () => copy(planFile) });
     await click($(target, '[data-testid="edit-plan"]'));
+    expect(lastCall(calls, 'plan_form')).toBeDefined();
     const form = $<HTMLFormElement>(document, 'form[data-testid="plan-form"]')!;
     const snap = $<HTMLInputElement>(form, '[name="snap_minutes"]')!;
     const changeover = $<HTMLInputElement>(form, '[name="changeover_minutes"]')!;
-    expect(snap.value).toBe('5');
+    expect(snap.value).toBe(week.planForm.snap_minutes);
+    expect(changeover.value).toBe(week.planForm.changeover_minutes);
     expect(form.querySelector(`label[for="${snap.id}"]`)?.textContent).toBe('Snap to (minutes)');
     expect(form.querySelector(`label[for="${changeover.id}"]`)?.textContent).toBe('Changeover between rooms (minutes)');
     snap.value = '15';
@@ -218,23 +206,22 @@ describe('App with a plan open', () => {
     changeover.value = '10';
     changeover.dispatchEvent(new Event('input', { bubbles: true }));
     await click($(form, 'button[type="submit"]'));
-    expect(lastCall(calls, 'update_plan')?.args.form).toMatchObject({ snap_minutes: '15', changeover_minutes: '10' });
+    expect(lastCall(calls, 'update_plan')?.args.form).toEqual({ ...week.planForm, snap_minutes: '15', changeover_minutes: '10' });
   });
 
   it('opens a plan with Ctrl+O', async () => {
-    const other = { path: '/plans/other.plenary', file_name: 'other.plenary', title: 'Other week' };
     const { target, calls } = await start({
-      'plugin:dialog|open': () => other.path,
-      open_plan: () => other,
+      'plugin:dialog|open': () => spring!.path,
+      open_plan: recorded(files.openedPlans, 'open_plan'),
     });
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', ctrlKey: true, bubbles: true }));
     await settle();
     flushSync();
-    expect(calls.find((c) => c.cmd === 'open_plan')?.args).toEqual({ path: other.path });
+    expect(calls.find((c) => c.cmd === 'open_plan')?.args).toEqual({ path: spring!.path });
     expect(lastCall(calls, 'plugin:window|set_title')?.args).toMatchObject({
-      value: 'Other week — other.plenary — Plenary',
+      value: 'Spring week — Spring week.plenary — Plenary',
     });
-    expect($(target, '.plan-ident-title')?.textContent).toBe('Other week');
+    expect($(target, '.plan-ident-title')?.textContent).toBe('Spring week');
   });
 });
 
@@ -254,7 +241,7 @@ describe('File menu', () => {
       'New plan…Ctrl+N',
       'Open…Ctrl+O',
       'Save a copy as…Ctrl+Shift+S',
-      'Old week /plans/old.plenary',
+      `Spring week ${spring!.path}`,
     ]);
     expect(document.activeElement).toBe(items[0]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
@@ -270,79 +257,77 @@ describe('File menu', () => {
 
   it('offers to forget a recent plan that has gone', async () => {
     const { target, calls } = await start({
-      open_plan: () => {
-        throw apiError('missing_file', '/plans/old.plenary does not exist');
-      },
+      open_plan: refusal(files.refusals.gone!),
       [ASK]: answer(true),
-      forget_recent: () => [{ path: planFile.path, title: planFile.title }],
+      forget_recent: recorded(files.forgotten, 'forget_recent'),
     });
     await click($(target, '[data-testid="file-menu"]'));
-    const recent = $$(target, '[role="menuitem"]').find((i) => i.textContent?.includes('Old week'));
+    const recent = $$(target, '[role="menuitem"]').find((i) => i.textContent?.includes('Spring week'));
     await click(recent);
-    expect(calls.find((c) => c.cmd === ASK)?.args.message).toContain('/plans/old.plenary does not exist.');
-    expect(calls.find((c) => c.cmd === 'forget_recent')?.args).toEqual({ path: '/plans/old.plenary' });
+    expect(calls.find((c) => c.cmd === ASK)?.args.message).toContain(`${spring!.path} does not exist.`);
+    expect(calls.find((c) => c.cmd === 'forget_recent')?.args).toEqual({ path: spring!.path });
     await click($(target, '[data-testid="file-menu"]'));
     expect($(target, '[role="menu"]')?.textContent).toContain('No other recent plans');
   });
 });
 
 describe('App without a plan', () => {
+  const notAPlan = refusals.notAPlan!;
+  const opening = { path: String(notAPlan.args.path), file_name: 'notes.plenary' };
+
   it('shows the welcome screen with the reason and the recent files', async () => {
     const { target } = await start({
-      startup: () => ({ plan: null, opening: { path: '/x/y.plenary', file_name: 'y.plenary' }, note: null }),
-      open_at_start: () => {
-        throw apiError('not_a_plan', '/x/y.plenary is not a Plenary plan');
-      },
+      startup: () => ({ ...copy(files.startup), opening }),
+      open_at_start: refusal(notAPlan),
     });
-    expect($(target, '[data-testid="open-error"]')?.textContent).toBe('/x/y.plenary is not a Plenary plan');
+    expect($(target, '[data-testid="open-error"]')?.textContent).toBe(notAPlan.error.message);
     expect($(target, '[data-testid="nav-overview"]')).toBeNull();
     const buttons = $$(target, '[data-testid="welcome"] button').map((b) => b.textContent?.trim());
     expect(buttons).toContain('New plan…');
     expect(buttons).toContain('Open…');
-    expect($(target, '[data-testid="welcome"]')?.textContent).toContain('Old week');
+    expect($(target, '[data-testid="welcome"]')?.textContent).toContain('Spring week');
   });
 
   it('creates a new plan: field errors keep the form open, then it opens', async () => {
-    let attempts = 0;
-    const created = { path: '/plans/Jakarta 2025.plenary', file_name: 'Jakarta 2025.plenary', title: 'Jakarta 2025' };
+    const [made] = files.newPlans;
+    const form = made!.args.form as Record<string, string>;
     const { target, calls } = await start({
-      startup: () => ({ plan: null, opening: null, note: null }),
-      'plugin:dialog|save': () => created.path,
-      new_plan: () => {
-        attempts += 1;
-        if (attempts === 1) {
-          throw apiError('invalid', 'Last day must not be before the first day.', [
-            { field: 'last_day', message: 'Last day must not be before the first day.' },
-          ]);
-        }
-        return created;
+      startup: () => ({ ...copy(files.startup), opening: null }),
+      'plugin:dialog|save': () => made!.args.path,
+      new_plan: (args) => {
+        const sent = args.form as Record<string, string>;
+        if (String(sent.last_day) < String(sent.first_day)) throw copy(files.refusals.planDays!.error);
+        return copy(made!.answer);
       },
     });
     await click($$(target, '[data-testid="welcome"] button').find((b) => b.textContent?.trim() === 'New plan…'));
-    const form = $<HTMLFormElement>(document, 'form[data-testid="plan-form"]')!;
+    const dialog = $<HTMLFormElement>(document, 'form[data-testid="plan-form"]')!;
     const set = (name: string, value: string) => {
-      const el = $<HTMLInputElement>(form, `[name="${name}"]`)!;
+      const el = $<HTMLInputElement>(dialog, `[name="${name}"]`)!;
       el.value = value;
       el.dispatchEvent(new Event('input', { bubbles: true }));
     };
-    set('title', 'Jakarta 2025');
-    set('time_zone', 'Asia/Jakarta');
-    set('first_day', '2025-03-10');
+    set('title', form.title!);
+    set('city', form.city!);
+    set('time_zone', form.time_zone!);
+    set('first_day', form.first_day!);
     set('last_day', '2025-03-01');
-    await click($(form, 'button[type="submit"]'));
+    await click($(dialog, 'button[type="submit"]'));
     expect(calls.find((c) => c.cmd === 'plugin:dialog|save')?.args).toMatchObject({
-      options: { defaultPath: 'Jakarta 2025.plenary' },
+      options: { defaultPath: 'Spring week.plenary' },
     });
-    expect($(form, '[data-testid="error-last_day"]')?.textContent).toBe('Last day must not be before the first day.');
-    expect($<HTMLInputElement>(form, '[name="title"]')?.value).toBe('Jakarta 2025');
+    const problem = files.refusals.planDays!.error.fields[0]!;
+    expect(problem.field).toBe('last_day');
+    expect($(dialog, '[data-testid="error-last_day"]')?.textContent).toBe(problem.message);
+    expect($<HTMLInputElement>(dialog, '[name="title"]')?.value).toBe('Spring week');
 
-    set('last_day', '2025-03-12');
-    await click($(form, 'button[type="submit"]'));
+    set('last_day', form.last_day!);
+    await click($(dialog, 'button[type="submit"]'));
     // The path chosen the first time is used again.
     expect(calls.filter((c) => c.cmd === 'plugin:dialog|save')).toHaveLength(1);
     expect(lastCall(calls, 'new_plan')?.args).toMatchObject({
-      path: created.path,
-      form: { title: 'Jakarta 2025', last_day: '2025-03-12', day_start: '09:00' },
+      path: made!.args.path,
+      form: { title: 'Spring week', first_day: '2025-03-03', last_day: '2025-03-05', day_start: '09:00' },
     });
     expect($(document, 'form[data-testid="plan-form"]')).toBeNull();
     expect($(target, '[data-testid="nav-overview"]')).not.toBeNull();
@@ -369,7 +354,8 @@ async function startWithFakeTimers(handlers: Record<string, Handler>) {
   return { target, calls };
 }
 
-const slow = { path: '/plans/slow.plenary', file_name: 'slow.plenary', title: 'Slow week' };
+// The Spring week, as opening it answers, for opens that take their time.
+const slow = files.openedPlans[0]!.answer;
 
 describe('Opening a plan', () => {
   it('shows "Opening NAME…", offers Cancel after two seconds, and cancelling returns to the plan', async () => {
@@ -381,7 +367,7 @@ describe('Opening a plan', () => {
     vi.useFakeTimers();
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', ctrlKey: true, bubbles: true }));
     await advance();
-    expect($(target, '[data-testid="opening"]')?.textContent).toContain('Opening slow.plenary…');
+    expect($(target, '[data-testid="opening"]')?.textContent).toContain('Opening Spring week.plenary…');
     expect($(target, '[data-testid="plan-title"]')).toBeNull();
     expect($(target, '[data-testid="cancel-open"]')).toBeNull();
     await advance(1999);
@@ -391,14 +377,14 @@ describe('Opening a plan', () => {
     await advance();
     expect(lastCall(calls, 'cancel_open')).toBeDefined();
     expect($(target, '[data-testid="opening"]')).toBeNull();
-    expect($(target, '[data-testid="plan-title"]')?.textContent).toBe('Bangkok week');
+    expect($(target, '[data-testid="plan-title"]')?.textContent).toBe(title);
     expect($(target, '[data-testid="notice"]')?.textContent).toContain(
-      'Opening slow.plenary was cancelled. You are still working on Bangkok week.plenary.',
+      `Opening Spring week.plenary was cancelled. You are still working on ${planFile.file_name}.`,
     );
     // The open finishing late changes nothing.
     pending.resolve(slow);
     await advance();
-    expect($(target, '[data-testid="plan-title"]')?.textContent).toBe('Bangkok week');
+    expect($(target, '[data-testid="plan-title"]')?.textContent).toBe(title);
     expect(calls.filter((c) => c.cmd === 'plan_shown').map((c) => c.args.path)).toEqual([planFile.path]);
   });
 
@@ -418,77 +404,66 @@ describe('Opening a plan', () => {
     pending.resolve(slow);
     await advance();
     expect($(target, '[data-testid="opening"]')).toBeNull();
-    expect($(target, '.plan-ident-title')?.textContent).toBe('Slow week');
+    expect($(target, '.plan-ident-title')?.textContent).toBe('Spring week');
     expect(lastCall(calls, 'plan_shown')?.args).toEqual({ path: slow.path });
   });
 
   it('opens the start-up plan in the background, and Cancel goes to the welcome screen with a note', async () => {
     const pending = deferred<typeof slow>();
     const { target, calls } = await startWithFakeTimers({
-      startup: () => ({ plan: null, opening: { path: slow.path, file_name: slow.file_name }, note: null }),
       open_at_start: () => pending.promise,
     });
-    expect($(target, '[data-testid="opening"]')?.textContent).toContain('Opening slow.plenary…');
+    expect($(target, '[data-testid="opening"]')?.textContent).toContain(`Opening ${planFile.file_name}…`);
     await advance(2000);
     $(target, '[data-testid="cancel-open"]')!.click();
     await advance();
     expect($(target, '[data-testid="welcome"]')).not.toBeNull();
     expect($(target, '[data-testid="open-error"]')).toBeNull();
-    expect($(target, '[data-testid="notice"]')?.textContent).toContain('Opening slow.plenary was cancelled.');
-    expect($(target, '[data-testid="welcome"]')?.textContent).toContain('Old week');
+    expect($(target, '[data-testid="notice"]')?.textContent).toContain(`Opening ${planFile.file_name} was cancelled.`);
+    expect($(target, '[data-testid="welcome"]')?.textContent).toContain('Spring week');
     expect(calls.some((c) => c.cmd === 'plan_shown')).toBe(false);
   });
 
   it('starts on the welcome screen with the backend’s note when the last plan could not be opened', async () => {
-    const note = 'Plenary did not reopen slow.plenary because it could not be opened last time.';
-    const { target, calls } = await start({ startup: () => ({ plan: null, opening: null, note }) });
+    const note = files.startupAfterHang.note!;
+    expect(note).toBe(`Plenary did not reopen ${planFile.file_name} because it could not be opened last time.`);
+    const { target, calls } = await start({ startup: () => copy(files.startupAfterHang) });
     expect($(target, '[data-testid="welcome"]')).not.toBeNull();
     expect($(target, '[data-testid="notice"]')?.textContent).toContain(note);
     expect($(target, '[data-testid="notice"]')?.getAttribute('role')).toBe('status');
     expect(calls.some((c) => c.cmd === 'open_at_start')).toBe(false);
   });
 
-  it.each<[ErrorCode, string]>([
-    ['not_a_plan', '/x/y.plenary is not a Plenary plan'],
-    ['newer_version', '/x/y.plenary was made by a newer version of Plenary; update Plenary to open it'],
-    ['missing_file', '/x/y.plenary does not exist'],
-    ['damaged', '/x/y.plenary is damaged'],
-  ])('shows a start-up failure (%s) as one line on the welcome screen', async (code, message) => {
-    const { target } = await start({
-      startup: () => ({ plan: null, opening: { path: '/x/y.plenary', file_name: 'y.plenary' }, note: null }),
-      open_at_start: () => {
-        throw apiError(code, message.replace('/x/y', '/x/two\nlines'));
-      },
-    });
+  it.each<[string, ApiError]>([
+    ['not a plan', refusals.notAPlan!.error],
+    ['from a newer Plenary', refusals.newerVersion!.error],
+    ['gone', refusals.missingFile!.error],
+    ['damaged', refusals.damaged!.error],
+  ])('shows a start-up failure (%s) as one line on the welcome screen', async (_what, error) => {
+    // The file's name has a line break in it.
+    const twoLines = { ...error, message: error.message.replace('~/', '~/two\nlines ') };
+    const { target } = await start({ open_at_start: refusal({ error: twoLines }) });
     const line = $(target, '[data-testid="open-error"]')!;
-    expect(line.dataset.code).toBe(code);
-    expect(line.textContent).toBe(message.replace('/x/y', '/x/two lines'));
+    expect(line.dataset.code).toBe(error.code);
+    expect(line.textContent).toBe(error.message.replace('~/', '~/two lines '));
     expect($(target, '[data-testid="notice"]')).toBeNull();
   });
 
   it('a cancelled start-up open is a note, not an error', async () => {
-    const { target } = await start({
-      startup: () => ({ plan: null, opening: { path: slow.path, file_name: slow.file_name }, note: null }),
-      open_at_start: () => {
-        throw apiError('cancelled', 'Opening was cancelled.');
-      },
-    });
+    const { target } = await start({ open_at_start: refusal({ error: files.cancelled }) });
     expect($(target, '[data-testid="open-error"]')).toBeNull();
-    expect($(target, '[data-testid="notice"]')?.textContent).toContain('Opening slow.plenary was cancelled.');
+    expect($(target, '[data-testid="notice"]')?.textContent).toContain(`Opening ${planFile.file_name} was cancelled.`);
   });
 
   it('shows a failed open from the welcome screen there, in one line', async () => {
+    const newer = refusals.newerVersion!;
     const { target } = await start({
-      startup: () => ({ plan: null, opening: null, note: null }),
-      'plugin:dialog|open': () => '/x/new.plenary',
-      open_plan: () => {
-        throw apiError('newer_version', '/x/new.plenary was made by a newer version of Plenary');
-      },
+      startup: () => ({ ...copy(files.startup), opening: null }),
+      'plugin:dialog|open': () => newer.args.path,
+      open_plan: refusal(newer),
     });
     await click($$(target, '[data-testid="welcome"] button').find((b) => b.textContent?.trim() === 'Open…'));
-    expect($(target, '[data-testid="open-error"]')?.textContent).toBe(
-      '/x/new.plenary was made by a newer version of Plenary',
-    );
+    expect($(target, '[data-testid="open-error"]')?.textContent).toBe(newer.error.message);
     expect($(target, '[data-testid="welcome"]')).not.toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { ApiFailure, call, commands, confirmDialog, describeError, setWindowTitle, unwrap } from './ipc';
-import { ASK, answer, apiError, backend, overview, type Call } from './testing/fixtures';
+import { ASK, answer, backend, refusal, type Call } from './testing/backend';
+import { refusals, week } from './testing/sample';
+import type { SessionForm_Serialize } from './ipc';
 
 afterEach(() => clearMocks());
 
@@ -11,7 +13,7 @@ describe('unwrap', () => {
   });
 
   it('throws an ApiFailure carrying the ApiError', () => {
-    const error = apiError('not_found', 'No session with id 9 in this plan');
+    const { error } = refusals.sessionGone!;
     try {
       unwrap({ status: 'error', error });
       expect.unreachable();
@@ -20,7 +22,7 @@ describe('unwrap', () => {
       expect(e).toBeInstanceOf(Error);
       expect((e as ApiFailure).error).toEqual(error);
       expect((e as ApiFailure).code).toBe('not_found');
-      expect((e as ApiFailure).message).toBe('No session with id 9 in this plan');
+      expect((e as ApiFailure).message).toBe(error.message);
     }
   });
 });
@@ -30,46 +32,29 @@ describe('commands over mocked IPC', () => {
     const calls: Call[] = [];
     mockIPC(backend({}, calls));
     const data = await call(commands.overview());
-    expect(data.plan.title).toBe(overview.plan.title);
+    expect(data).toEqual(week.overview);
     expect(calls.map((c) => c.cmd)).toEqual(['overview']);
   });
 
   it('turns a backend error into an ApiFailure with field problems', async () => {
-    mockIPC(
-      backend({
-        update_session: () => {
-          throw apiError('invalid', 'End must be after start.', [
-            { field: 'end_time', message: 'End must be after start.' },
-          ]);
-        },
-      }),
-    );
-    const form = {
-      event_id: 1,
-      title: 'x',
-      kind: 'panel' as const,
-      day: '2024-11-18',
-      start_time: '10:00',
-      end_time: '09:00',
-      room_id: null,
-      description: '',
-      agenda_item: '',
-      outcome: '',
-      notes: '',
-    };
-    const result = await commands.updateSession(3, form);
+    const refused = refusals.sessionForm!;
+    mockIPC(backend({ create_session: refusal(refused) }));
+    const form = refused.args.form as SessionForm_Serialize;
+    const result = await commands.createSession(form);
     expect(result.status).toBe('error');
-    await expect(call(commands.updateSession(3, form))).rejects.toMatchObject({
+    await expect(call(commands.createSession(form))).rejects.toMatchObject({
       code: 'invalid',
-      error: { fields: [{ field: 'end_time', message: 'End must be after start.' }] },
+      error: { fields: refused.error.fields },
     });
+    expect(refused.error.fields.map((f) => f.field)).toEqual(['title', 'end_time']);
   });
 
   it('sends command arguments by name', async () => {
     const calls: Call[] = [];
-    mockIPC(backend({ agenda: () => ({ time_zone: 'UTC', days: [], unscheduled: [] }) }, calls));
-    await call(commands.agenda('2024-11-19'));
+    mockIPC(backend({}, calls));
+    const day = await call(commands.agenda('2024-11-19'));
     expect(calls[0]).toEqual({ cmd: 'agenda', args: { day: '2024-11-19' } });
+    expect(day.days.map((d) => d.date)).toEqual(['2024-11-19']);
   });
 });
 
@@ -78,9 +63,9 @@ describe('window and dialog helpers', () => {
     const calls: Call[] = [];
     mockWindows('main');
     mockIPC(backend({}, calls));
-    await setWindowTitle('Bangkok week — week.plenary — Plenary');
+    await setWindowTitle('Spring week — Spring week.plenary — Plenary');
     const titleCall = calls.find((c) => c.cmd === 'plugin:window|set_title');
-    expect(titleCall?.args).toMatchObject({ value: 'Bangkok week — week.plenary — Plenary' });
+    expect(titleCall?.args).toMatchObject({ value: 'Spring week — Spring week.plenary — Plenary' });
   });
 
   it('asks with a warning dialog', async () => {

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleKind, RoleView_Serialize, Term } from '../ipc';
+import type { RoleKind, RoleView_Serialize } from '../ipc';
+import { agendaSession, copy, week } from '../testing/sample';
 import { groupRoles, personText } from './roles';
 
-const terms: Term<RoleKind>[] = [
-  { key: 'chair', label: 'Chair' },
-  { key: 'co_chair', label: 'Co-chair' },
-  { key: 'moderator', label: 'Moderator' },
-  { key: 'panellist', label: 'Panellist' },
-  { key: 'speaker', label: 'Speaker' },
-];
+// The real role labels, but for the rapporteur's.
+const terms = week.vocabulary.roles.filter((t) => t.key !== 'rapporteur');
+const panel = agendaSession('Panel discussion');
 
+/** A role of the panel's, given to someone else. */
 function role(role: RoleKind, name: string, organisation: string | null = null, note = ''): RoleView_Serialize {
-  return { role, name, organisation, note, person_id: null, organisation_id: null };
+  return { ...copy(panel.roles[0]!), role, name, organisation, note };
 }
 
 describe('personText', () => {
@@ -32,6 +30,13 @@ describe('personText', () => {
 });
 
 describe('groupRoles', () => {
+  it('groups the panel’s moderator and its nine panellists', () => {
+    const groups = groupRoles(panel.roles, terms);
+    expect(groups.map((g) => g.label)).toEqual(['Moderator', 'Panellists']);
+    expect(groups[0]!.people).toEqual(['Bali Process Regional Support Office (Australian Co-Manager)']);
+    expect(groups[1]!.people).toHaveLength(9);
+  });
+
   it('groups by role in vocabulary order with pluralised labels', () => {
     const groups = groupRoles(
       [

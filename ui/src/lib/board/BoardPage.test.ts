@@ -2,11 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import BoardPage from './BoardPage.svelte';
-import { apiError, backend, settle, type Call, type Handler } from '../testing/fixtures';
+import { backend, recorded, refusal, sampleHandlers, settle, type Call, type Handler } from '../testing/backend';
 import { $, $$, choose, click, press, typeInto } from '../testing/dom';
 import { mountUnder, pickOption, startedWorkspace } from '../testing/mount';
-import { boardSession, copy, personNamed, sampleHandlers, week } from '../testing/sample';
-import type { Board_Serialize, Conflict_Serialize } from '../ipc';
+import { boardSession, copy, personNamed, planning, refusals } from '../testing/sample';
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -17,72 +16,32 @@ afterEach(() => {
   clearMocks();
 });
 
-// The sample week's board: the opening of the Dialogue has its co-chairs;
-// the national updates (9) and the shared experiences (20) still need a chair
-// and speakers, the two discussions (15, 23) a chair.
-const opening = boardSession('Opening remarks by the Senior Official Co-Chairs').entry.session;
-const updates = boardSession('National updates').entry.session;
-const fora = boardSession('Collaboration with regional fora').entry.session;
-const shared = boardSession('Shared experiences').entry.session;
-const awareness = boardSession('Discussion: what makes a successful awareness campaign').entry.session;
+// The sample week's board part-way through planning: the opening of the
+// Dialogue has its co-chairs; the panel lacks its moderator (accepted); the
+// national updates (moved onto by the workstream updates, which Ms Kathryn
+// Haigh chairs) and the shared experiences need a chair and speakers; the
+// fora discussion and the awareness discussion, not yet given a time, a chair.
+const { board } = planning;
+const session = (title: string) => boardSession(title, board).entry.session;
+const opening = session('Opening remarks by the Senior Official Co-Chairs');
+const panel = session('Panel discussion');
+const updates = session('National updates');
+const fora = session('Collaboration with regional fora');
+const shared = session('Shared experiences');
+const awareness = session('Discussion: what makes a successful awareness campaign');
 const bell = personNamed('Ms Lynn Bell');
 const tharyat = personNamed('Mr Tri Tharyat');
 const haigh = personNamed('Ms Kathryn Haigh');
-
-const clash: Conflict_Serialize = {
-  kind: 'room_double_booked',
-  message: `Plenary Hall has two sessions at once: “${updates.title}” and “Side talk”, Tue 19 Nov 10:15–11:30.`,
-  session_ids: [updates.id, 99],
-  event_id: null,
-  key: `room_double_booked:1:${updates.id},99`,
-  accepted: false,
-};
-
-const doubleBooked: Conflict_Serialize = {
-  kind: 'person_double_booked',
-  message: `Ms Lynn Bell is in two sessions at once: “${updates.title}” and “Side talk”, Tue 19 Nov 10:15–10:45.`,
-  session_ids: [updates.id, 99],
-  event_id: null,
-  key: `person_double_booked:${bell.id}:${updates.id},99`,
-  accepted: false,
-};
-
-/**
- * The sample's board with what it lacks: the awareness discussion not yet
- * given a time, a room clash on the national updates, and Ms Kathryn Haigh
- * the busiest person.
- */
-function sampleBoard(): Board_Serialize {
-  const board = copy(week.board);
-  for (const s of board.sessions) {
-    if (s.entry.session.id === awareness.id) {
-      s.entry.session = { ...s.entry.session, start: null, end: null, room_id: null };
-      s.entry.room = null;
-    }
-    if (s.entry.session.id === updates.id) s.conflicts = [clash];
-  }
-  for (const l of board.loads) {
-    if (l.person_id === haigh.id) {
-      l.sessions = 3;
-      l.by_role = [
-        { role: 'moderator', count: 1 },
-        { role: 'speaker', count: 2 },
-      ];
-    }
-  }
-  return board;
-}
+const clash = boardSession('National updates', board).conflicts[0]!;
 
 async function start(handlers: Record<string, Handler> = {}) {
   const calls: Call[] = [];
-  const board = sampleBoard();
   mockWindows('main');
   mockIPC(
     backend(
       {
-        ...sampleHandlers(),
-        board: () => board,
-        assignment_conflicts: (args) => (args.personId === bell.id && args.role === 'chair' ? [doubleBooked] : []),
+        ...sampleHandlers(planning),
+        assignment_conflicts: recorded(planning.assignmentConflicts, 'assignment_conflicts'),
         ...handlers,
       },
       calls,
@@ -91,7 +50,7 @@ async function start(handlers: Record<string, Handler> = {}) {
   const ws = await startedWorkspace();
   const mounted = await mountUnder(ws, BoardPage);
   app = mounted.app;
-  return { el: mounted.el, calls, board };
+  return { el: mounted.el, calls };
 }
 
 const cards = (el: ParentNode) => $$(el, '[data-testid="board-session"]');
@@ -112,22 +71,26 @@ async function pickPerson(c: HTMLElement, query: string, name: string) {
 
 describe('BoardPage', () => {
   it('shows the sessions that need people, what they need, and starts on the first need’s role', async () => {
-    const { el, board } = await start();
+    const { el } = await start();
     expect($(el, '[data-testid="board-page"]')).not.toBeNull();
     // "Needs people only" is on at first: the opening has all it needs.
     expect($<HTMLInputElement>(el, '[data-testid="board-needs-only"]')?.checked).toBe(true);
-    expect(ids(el)).toEqual([updates.id, fora.id, shared.id, awareness.id]);
+    expect(ids(el)).toEqual([panel.id, updates.id, fora.id, shared.id, awareness.id]);
 
     const first = card(el, updates.id);
     expect($(first, '[data-testid="board-needs"]')?.textContent).toBe('Needs a chair, speakers');
     expect(roleOf(first)).toBe('chair');
     expect(first.textContent).toContain('Tue 19 Nov, 10:15–11:30');
     expect(first.textContent).toContain('Plenary Hall');
-    expect(first.textContent).toContain('10th Annual Meeting');
+    expect(first.textContent).toContain(boardSession('National updates', board).entry.event_title);
     expect(card(el, awareness.id).textContent).toContain('Unscheduled');
-    // The planner's conflict naming the session is shown on it.
-    expect($(first, '[data-testid="board-conflicts"]')?.textContent).toContain('Plenary Hall has two sessions at once');
+    // The planner's conflict naming the session is shown on it, badged while open.
+    expect(clash.kind).toBe('room_double_booked');
+    expect($(first, '[data-testid="board-conflicts"]')?.textContent).toContain(clash.message);
     expect($(first, '[data-testid="conflict-badge"]')).not.toBeNull();
+    // The panel's missing moderator is accepted: listed, not badged.
+    expect($(card(el, panel.id), '[data-testid="board-conflicts"]')?.textContent).toContain('has no moderator');
+    expect($(card(el, panel.id), '[data-testid="conflict-badge"]')).toBeNull();
     expect($(first, '[data-testid="board-roles"]')).toBeNull();
     // Roles already given are listed in order, an organisation's too.
     expect($(card(el, fora.id), '[data-testid="board-roles"]')?.textContent).toContain(
@@ -163,29 +126,33 @@ describe('BoardPage', () => {
   it('asks what picking a person would clash with, and asks again for another role', async () => {
     const { el, calls } = await start();
     const first = card(el, updates.id);
-    await pickPerson(first, 'bell', 'Ms Lynn Bell');
+    await pickPerson(first, 'haigh', 'Ms Kathryn Haigh');
 
-    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: updates.id, personId: bell.id, role: 'chair' });
+    // She chairs the workstream updates, moved onto this session's time.
+    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: updates.id, personId: haigh.id, role: 'chair' });
     const preview = $(first, '[data-testid="board-preview"]')!;
-    expect(preview.textContent).toContain(doubleBooked.message);
+    expect(preview.textContent).toContain('Ms Kathryn Haigh is in two sessions at once');
     expect(preview.classList.contains('clash')).toBe(true);
     // Nothing is written by a preview.
     expect(calls.some((c) => c.cmd === 'add_session_role')).toBe(false);
 
     await choose($<HTMLSelectElement>(first, '[data-testid="board-role"]'), 'speaker');
-    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: updates.id, personId: bell.id, role: 'speaker' });
-    expect($(first, '[data-testid="board-preview"]')?.textContent?.trim()).toBe('No clashes.');
+    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: updates.id, personId: haigh.id, role: 'speaker' });
+    expect($(first, '[data-testid="board-preview"]')?.textContent).toContain('Ms Kathryn Haigh is in two sessions at once');
 
-    // Escape clears the proposal.
+    // Escape clears the proposal; someone free that morning has no clash.
     await press($(first, '[data-testid="board-assign"]')!, 'Escape');
     expect($(first, '[data-testid="board-proposal"]')).toBeNull();
+    await pickPerson(first, 'bell', 'Ms Lynn Bell');
+    expect(last(calls, 'assignment_conflicts')?.args).toEqual({ sessionId: updates.id, personId: bell.id, role: 'speaker' });
+    expect($(first, '[data-testid="board-preview"]')?.textContent?.trim()).toBe('No clashes.');
+    expect($(first, '[data-testid="board-preview"]')?.classList.contains('clash')).toBe(false);
   });
 
   it('assigns the picked person in the chosen role and reloads the board', async () => {
     let assigned = false;
-    const before = sampleBoard();
     // What the backend answers once the chair is given.
-    const filled = copy(before);
+    const filled = copy(board);
     const s = filled.sessions.find((x) => x.entry.session.id === updates.id)!;
     s.needs = s.needs.filter((n) => n.role !== 'chair');
     const { el, calls } = await start({
@@ -193,7 +160,7 @@ describe('BoardPage', () => {
         assigned = true;
         return null;
       },
-      board: () => (assigned ? filled : before),
+      board: () => copy(assigned ? filled : board),
     });
     const first = card(el, updates.id);
     await pickPerson(first, 'tharyat', 'Mr Tri Tharyat');
@@ -214,25 +181,23 @@ describe('BoardPage', () => {
   });
 
   it('shows a refused assignment on the card and keeps the proposal', async () => {
-    const refusal = `Mr Tri Tharyat is already chair of “${shared.title}”.`;
-    const { el } = await start({
-      add_session_role: () => {
-        throw apiError('invalid', refusal, [{ field: 'person_id', message: refusal }]);
-      },
-    });
-    const target = card(el, shared.id);
-    await choose($<HTMLSelectElement>(target, '[data-testid="board-role"]'), 'speaker');
-    await pickPerson(target, 'tharyat', 'Mr Tri Tharyat');
+    // Ms Lynn Bell already co-chairs the opening.
+    const refused = refusals.assignedTwice!;
+    const { el } = await start({ add_session_role: refusal(refused) });
+    await click($(el, '[data-testid="board-needs-only"]'));
+    const target = card(el, opening.id);
+    await choose($<HTMLSelectElement>(target, '[data-testid="board-role"]'), 'co_chair');
+    await pickPerson(target, 'bell', 'Ms Lynn Bell');
     await click($(target, '[data-testid="board-assign"]'));
-    expect($(target, '[data-testid="board-assign-error"]')?.textContent).toContain('already chair');
-    expect($(target, '[data-testid="board-proposal"]')?.textContent).toContain('Mr Tri Tharyat');
+    expect($(target, '[data-testid="board-assign-error"]')?.textContent).toContain(refused.error.message);
+    expect($(target, '[data-testid="board-proposal"]')?.textContent).toContain('Ms Lynn Bell');
   });
 
   it('lists people’s load and sorts it by name', async () => {
     const { el } = await start();
     const rows = () => $$(el, '[data-testid="board-load"]');
     expect(rows().map((r) => $(r, '[data-testid="board-load-text"]')?.textContent)).toEqual([
-      '3 sessions: 2 speaker, 1 moderator',
+      '2 sessions: 1 chair, 1 speaker',
       '1 session: 1 speaker',
       '1 session: 1 co-chair',
       '1 session: 1 co-chair',
@@ -291,23 +256,15 @@ describe('BoardPage', () => {
   });
 
   it('shows a person’s sessions when their load row is clicked', async () => {
-    // Ms Lynn Bell's sessions, and one more not yet given a room.
-    const itinerary = copy(week.itineraryByPerson[bell.id]!);
-    itinerary.push({
-      session: { ...updates, room_id: null },
-      role: 'speaker',
-      note: '',
-      room: null,
-      event_title: '10th Annual Meeting',
-    });
-    const { el, calls } = await start({ itinerary: () => itinerary });
-    const row = $(el, `[data-testid="board-load"][data-person-id="${bell.id}"]`)!;
+    const { el, calls } = await start();
+    const row = $(el, `[data-testid="board-load"][data-person-id="${haigh.id}"]`)!;
     await click(row);
-    expect(last(calls, 'itinerary')?.args).toEqual({ personId: bell.id });
+    expect(last(calls, 'itinerary')?.args).toEqual({ personId: haigh.id });
     const entries = $$(el, '[data-testid="board-itinerary-entry"]').map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
+    const [decade, workstreams] = planning.itineraryByPerson[haigh.id]!;
     expect(entries).toEqual([
-      `Mon 18 Nov, 09:00–09:30 ${opening.title} Co-chair · Plenary Hall · 10th Anniversary Commemorative Dialogue`,
-      `Tue 19 Nov, 10:15–11:30 ${updates.title} Speaker · No room · 10th Annual Meeting`,
+      `Mon 18 Nov, 09:30–10:15 ${decade!.session.title} Speaker · Plenary Hall · ${decade!.event_title}`,
+      `Tue 19 Nov, 10:15–11:00 ${workstreams!.session.title} Chair · Plenary Hall · ${workstreams!.event_title}`,
     ]);
     // Pick does not toggle the list; clicking the row again closes it.
     await click($(row, '[data-testid="board-pick"]'));

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleKind, RoleView_Serialize, Term } from '../ipc';
+import type { RoleKind, RoleView_Serialize } from '../ipc';
+import { recorded } from '../testing/backend';
+import { agendaSession, copy, directory, personNamed, week } from '../testing/sample';
 import { candidateFromHit, candidateFromLoad, candidateText, roleLine, whenText } from './describe';
+import type { PersonHit_Serialize } from '../ipc';
 
-const terms: Term<RoleKind>[] = [
-  { key: 'moderator', label: 'Moderator' },
-  { key: 'speaker', label: 'Speaker' },
-];
+// The real role labels, but for the rapporteur's.
+const terms = week.vocabulary.roles.filter((t) => t.key !== 'rapporteur');
 
 describe('whenText', () => {
   it.each<[string | null, string | null, string]>([
@@ -18,15 +19,19 @@ describe('whenText', () => {
 });
 
 describe('roleLine', () => {
+  // The panel's moderator and a co-chair of the opening, as the agenda gives them.
+  const [moderator] = agendaSession('Panel discussion').roles;
+  const [cochair] = agendaSession('Opening remarks').roles;
   const role = (r: RoleKind, name: string, organisation: string | null, note = ''): RoleView_Serialize => ({
+    ...copy(cochair!),
     role: r,
-    person_id: null,
-    organisation_id: null,
     name,
     organisation,
     note,
   });
   it.each<[RoleView_Serialize, string]>([
+    [moderator!, 'Moderator: Bali Process Regional Support Office (Australian Co-Manager)'],
+    [cochair!, 'Co-chair: Ms Lynn Bell (Australia)'],
     [role('moderator', 'Ms Lynn Bell', 'Australia', 'as DWG Co-Chair'), 'Moderator: Ms Lynn Bell (Australia, as DWG Co-Chair)'],
     [role('speaker', 'IOM', null), 'Speaker: IOM'],
     [role('rapporteur', 'Mr A', null), 'rapporteur: Mr A'],
@@ -37,13 +42,15 @@ describe('roleLine', () => {
 
 describe('candidates', () => {
   it('show the acronym, else the organisation', () => {
-    const hit = { id: 9, name: 'Mr Ade Okoro', email: '', organisation: 'International Organization for Migration', acronym: 'IOM' };
-    expect(candidateText(candidateFromHit(hit))).toBe('Mr Ade Okoro (IOM)');
-    expect(candidateText(candidateFromHit({ ...hit, acronym: '' }))).toBe(
-      'Mr Ade Okoro (International Organization for Migration)',
+    // Dr Ade Okoro of IOM, as the people search finds him.
+    const [hit] = recorded(directory.searches, 'search_people')({ query: 'okoro', limit: 12 }) as PersonHit_Serialize[];
+    expect(candidateText(candidateFromHit(hit!))).toBe('Dr Ade Okoro (IOM)');
+    expect(candidateText(candidateFromHit({ ...hit!, acronym: '' }))).toBe(
+      'Dr Ade Okoro (International Organization for Migration)',
     );
-    expect(candidateText(candidateFromHit({ ...hit, acronym: '', organisation: null }))).toBe('Mr Ade Okoro');
-    const load = { person_id: 7, name: 'Ms Lynn Bell', organisation: 'Australia', sessions: 1, by_role: [] };
-    expect(candidateFromLoad(load)).toEqual({ id: 7, name: 'Ms Lynn Bell', detail: 'Australia' });
+    expect(candidateText(candidateFromHit({ ...hit!, acronym: '', organisation: null }))).toBe('Dr Ade Okoro');
+    const bell = personNamed('Ms Lynn Bell');
+    const load = week.board.loads.find((l) => l.person_id === bell.id)!;
+    expect(candidateFromLoad(load)).toEqual({ id: bell.id, name: 'Ms Lynn Bell', detail: 'Australia' });
   });
 });

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PersonLoad, RoleCount, RoleKind, Term } from '../ipc';
+import type { PersonLoad, RoleCount } from '../ipc';
+import { copy, planning, week } from '../testing/sample';
 import { loadText, roleTally, sortLoads } from './load';
 
-const terms: Term<RoleKind>[] = [
-  { key: 'chair', label: 'Chair' },
-  { key: 'co_chair', label: 'Co-chair' },
-  { key: 'moderator', label: 'Moderator' },
-  { key: 'panellist', label: 'Panellist' },
-  { key: 'speaker', label: 'Speaker' },
-];
+// The real role labels, but for the rapporteur's.
+const terms = week.vocabulary.roles.filter((t) => t.key !== 'rapporteur');
 
 describe('loadText', () => {
   it.each<[number, RoleCount[], string]>([
@@ -41,13 +37,24 @@ describe('loadText', () => {
   it('tallies without the session count', () => {
     expect(roleTally([{ role: 'panellist', count: 2 }], terms)).toBe('2 panellist');
   });
+
+  it('words the board’s loads', () => {
+    // Part-way through planning, Ms Kathryn Haigh also chairs the workstream updates.
+    expect(planning.board.loads.map((l) => loadText(l, week.vocabulary.roles))).toEqual([
+      '2 sessions: 1 chair, 1 speaker',
+      '1 session: 1 speaker',
+      '1 session: 1 co-chair',
+      '1 session: 1 co-chair',
+    ]);
+  });
 });
 
 describe('sortLoads', () => {
+  /** A load of the board's, for someone else. */
   const load = (id: number, name: string, sessions: number, roles: number): PersonLoad => ({
+    ...copy(week.board.loads[0]!),
     person_id: id,
     name,
-    organisation: '',
     sessions,
     by_role: [{ role: 'speaker', count: roles }],
   });

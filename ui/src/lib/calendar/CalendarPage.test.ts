@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from '../../App.svelte';
-import { agenda, apiError, backend, overview, settle, type Call, type Handler } from '../testing/fixtures';
+import { backend, refusal, sampleHandlers, settle, type Call, type Handler } from '../testing/backend';
 import { $, $$, choose, click, press } from '../testing/dom';
-import type { Conflict_Serialize } from '../ipc';
+import { agendaSession, copy, eventNamed, planning } from '../testing/sample';
 
 // This computer is in Berlin; the plan is in Bangkok (UTC+7, no clock changes).
 const originalZone = process.env.TZ;
@@ -25,20 +25,24 @@ afterEach(() => {
   clearMocks();
 });
 
-const clash: Conflict_Serialize = {
-  kind: 'person_double_booked',
-  message: 'Ms Lynn Bell is in two sessions at once.',
-  session_ids: [1],
-  event_id: null,
-  key: 'person:1',
-  accepted: false,
-};
-const accepted: Conflict_Serialize = { ...clash, message: 'Foyer is double-booked.', session_ids: [2], key: 'room:2', accepted: true };
+// The sample week part-way through planning: the workstream updates moved
+// onto the national updates' room and time (an open problem), the panel
+// without a moderator (accepted), the awareness discussion unscheduled and
+// the Annual Meeting's closing without a room.
+const { agenda, overview } = planning;
+const opening = agendaSession('Opening remarks', agenda).session;
+const clash = planning.conflictList.conflicts.find((c) => c.kind === 'room_double_booked')!;
+const [moved, updates] = clash.session_ids;
+const accepted = planning.conflictList.conflicts.find((c) => c.accepted)!;
+const [panel] = accepted.session_ids;
+const closing = agendaSession('Closing of the Annual Meeting', agenda).session;
+const scheduled = agenda.days.flatMap((d) => d.sessions.map((s) => s.session));
+const ids = (sessions: { id: number }[]) => sessions.map((s) => String(s.id)).sort();
 
 async function start(handlers: Record<string, Handler> = {}) {
   const calls: Call[] = [];
   mockWindows('main');
-  mockIPC(backend({ check_plan: () => ({ conflicts: [clash, accepted], unlisted: 0 }), ...handlers }, calls));
+  mockIPC(backend({ ...sampleHandlers(planning), ...handlers }, calls));
   const el = document.createElement('div');
   document.body.appendChild(el);
   app = mount(App, { target: el });
@@ -58,21 +62,22 @@ describe('Calendar page', () => {
     const { el, calls } = await start();
     expect(lastCall(calls, 'agenda')?.args).toEqual({ day: null });
     const events = $$(el, '[data-testid="cal-event"]');
-    expect(events.map((e) => e.dataset.sessionId).sort()).toEqual(['1', '2', '3']);
+    expect(events.map((e) => e.dataset.sessionId).sort()).toEqual(ids(scheduled));
     const headers = $$(el, '.ec-col-head').map((h) => h.textContent?.trim());
-    expect(headers).toEqual(['Mon 18 Nov', 'Tue 19 Nov']);
-    const opening = event(el, 1)!;
-    expect(opening.textContent).toContain('09:00–09:30');
-    expect(opening.textContent).toContain('Opening remarks');
-    expect(opening.textContent).toContain('Plenary Hall');
-    expect(opening.textContent).toContain('Co-chair: Ms Lynn Bell (Australia); Indonesia');
-    expect(event(el, 3)?.textContent).toContain('No room');
+    expect(headers).toEqual(['Mon 18 Nov', 'Tue 19 Nov', 'Wed 20 Nov']);
+    const first = event(el, opening.id)!;
+    expect(first.textContent).toContain('09:00–09:30');
+    expect(first.textContent).toContain(opening.title);
+    expect(first.textContent).toContain('Plenary Hall');
+    expect(first.textContent).toContain('Co-chair: Ms Lynn Bell (Australia); Mr Tri Tharyat (Indonesia)');
+    expect(event(el, closing.id)?.textContent).toContain('No room');
   });
 
   it('places events at the plan’s wall-clock time, not this computer’s', async () => {
     const { el } = await start();
     // The grid starts at the plan's 08:00 with 20px per 15 minutes: 09:00 is 80px down.
-    expect(event(el, 1)?.getAttribute('style')).toContain('inset-block-start: 80px');
+    expect(overview.plan.day_start).toBe('08:00:00');
+    expect(event(el, opening.id)?.getAttribute('style')).toContain('inset-block-start: 80px');
     expect($$(el, '.ec-sidebar .ec-slot time').map((t) => t.textContent)).toContain('09:00');
   });
 
@@ -81,25 +86,24 @@ describe('Calendar page', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2025, 0, 15, 12, 0));
     try {
-      const july = (wall: string | null) => (wall ? wall.replace('2024-11-18', '2025-07-07').replace('2024-11-19', '2025-07-08') : wall);
-      const summer = {
-        ...agenda,
-        days: agenda.days.map((d) => ({
-          date: july(d.date)!,
-          sessions: d.sessions.map((i) => ({ ...i, session: { ...i.session, start: july(i.session.start), end: july(i.session.end) } })),
-        })),
-      };
+      const july = (wall: string | null) =>
+        wall ? wall.replace('2024-11-18', '2025-07-07').replace('2024-11-19', '2025-07-08').replace('2024-11-20', '2025-07-09') : wall;
+      const summer = copy(agenda);
+      for (const d of summer.days) {
+        d.date = july(d.date)!;
+        for (const i of d.sessions) i.session = { ...i.session, start: july(i.session.start), end: july(i.session.end) };
+      }
       const { el } = await start({
         overview: () => ({
-          ...overview,
-          plan: { ...overview.plan, first_day: '2025-07-07', last_day: '2025-07-08' },
-          days: ['2025-07-07', '2025-07-08'],
+          ...copy(overview),
+          plan: { ...overview.plan, first_day: '2025-07-07', last_day: '2025-07-09' },
+          days: ['2025-07-07', '2025-07-08', '2025-07-09'],
         }),
         agenda: () => summer,
       });
-      expect($$(el, '.ec-col-head').map((h) => h.textContent?.trim())).toEqual(['Mon 7 Jul', 'Tue 8 Jul']);
-      expect(event(el, 1)?.textContent).toContain('09:00–09:30');
-      expect(event(el, 1)?.getAttribute('style')).toContain('inset-block-start: 80px');
+      expect($$(el, '.ec-col-head').map((h) => h.textContent?.trim())).toEqual(['Mon 7 Jul', 'Tue 8 Jul', 'Wed 9 Jul']);
+      expect(event(el, opening.id)?.textContent).toContain('09:00–09:30');
+      expect(event(el, opening.id)?.getAttribute('style')).toContain('inset-block-start: 80px');
     } finally {
       vi.useRealTimers();
     }
@@ -114,98 +118,86 @@ describe('Calendar page', () => {
 
   it('badges events in open conflicts only', async () => {
     const { el } = await start();
-    const badge = $(event(el, 1)!, '[data-testid="conflict-badge"]');
-    expect(badge?.textContent).toBe('!');
-    expect(badge?.getAttribute('title')).toBe(clash.message);
-    expect($(event(el, 2)!, '[data-testid="conflict-badge"]')).toBeNull();
+    for (const id of [moved!, updates!]) {
+      const badge = $(event(el, id)!, '[data-testid="conflict-badge"]');
+      expect(badge?.textContent).toBe('!');
+      expect(badge?.getAttribute('title')).toBe(clash.message);
+    }
+    // The panel is only in the accepted problem.
+    expect($(event(el, panel!)!, '[data-testid="conflict-badge"]')).toBeNull();
+    expect($(event(el, opening.id)!, '[data-testid="conflict-badge"]')).toBeNull();
   });
 
   it('colours events by kind, breaks muted', async () => {
     const { el } = await start();
-    expect(event(el, 1)?.getAttribute('style')).toContain('background-color: #1f4b7a');
-    expect(event(el, 2)?.classList.contains('is-pause')).toBe(true);
+    expect(event(el, opening.id)?.getAttribute('style')).toContain('background-color: #1f4b7a');
+    const coffee = agendaSession('Coffee break', agenda).session;
+    expect(event(el, coffee.id)?.classList.contains('is-pause')).toBe(true);
   });
 
   it('filters by kind, room and event', async () => {
     const { el } = await start();
     const shown = () => $$(el, '[data-testid="cal-event"]').map((e) => e.dataset.sessionId).sort();
     await choose($(el, '[data-testid="filter-kind"]'), 'break');
-    expect(shown()).toEqual(['2']);
+    expect(shown()).toEqual(ids(scheduled.filter((s) => s.kind === 'break')));
+    expect(shown()).toHaveLength(4);
     await choose($(el, '[data-testid="filter-kind"]'), '');
     await choose($(el, '[data-testid="filter-room"]'), 'none');
-    expect(shown()).toEqual(['3']);
+    expect(shown()).toEqual([String(closing.id)]);
     await choose($(el, '[data-testid="filter-room"]'), '');
-    await choose($(el, '[data-testid="filter-event"]'), '10');
-    expect(shown()).toEqual(['1', '2']);
+    const dialogue = eventNamed('Commemorative Dialogue', overview);
+    await choose($(el, '[data-testid="filter-event"]'), String(dialogue.id));
+    expect(shown()).toEqual(ids(scheduled.filter((s) => s.event_id === dialogue.id)));
+    expect(shown()).toHaveLength(5);
   });
 
   it('moves a focused event by the snap step and by a day with the arrow keys', async () => {
-    const { el, calls } = await start({ move_session: () => agenda.days[0]!.sessions[0]!.session });
-    const opening = event(el, 1)!;
-    opening.focus();
-    const down = await press(opening, 'ArrowDown');
+    const { el, calls } = await start({ move_session: (args) => ({ ...copy(opening), start: args.start }) });
+    const first = event(el, opening.id)!;
+    first.focus();
+    const down = await press(first, 'ArrowDown');
     expect(down.defaultPrevented).toBe(true);
-    expect(lastCall(calls, 'move_session')?.args).toEqual({ id: 1, start: '2024-11-18T09:05:00', roomId: null });
+    expect(lastCall(calls, 'move_session')?.args).toEqual({ id: opening.id, start: '2024-11-18T09:05:00', roomId: null });
     expect($(el, '[data-testid="save-status"]')?.textContent).toBe('All changes saved');
     // The calendar re-renders; the session keeps the focus.
     await settle();
-    expect((document.activeElement as HTMLElement | null)?.dataset.sessionId).toBe('1');
-    await press(event(el, 1)!, 'ArrowRight');
-    expect(lastCall(calls, 'move_session')?.args).toEqual({ id: 1, start: '2024-11-19T09:00:00', roomId: null });
-    await press(event(el, 1)!, 'ArrowUp');
+    expect((document.activeElement as HTMLElement | null)?.dataset.sessionId).toBe(String(opening.id));
+    await press(event(el, opening.id)!, 'ArrowRight');
+    expect(lastCall(calls, 'move_session')?.args).toEqual({ id: opening.id, start: '2024-11-19T09:00:00', roomId: null });
+    await press(event(el, opening.id)!, 'ArrowUp');
     expect(lastCall(calls, 'move_session')?.args).toMatchObject({ start: '2024-11-18T08:55:00' });
   });
 
   it('shows a refused move in the planner banner', async () => {
-    const message = 'Refused: “Opening remarks” would overlap the pinned “Lunch” at 09:00.';
-    const { el, calls } = await start({
-      move_session: () => {
-        throw apiError('pin_overrun', message);
-      },
-      // A fresh copy each time, as from the real backend: the calendar re-renders.
-      agenda: () => structuredClone(agenda),
-    });
+    const refused = planning.refusals.moveOntoPin!;
+    expect(refused.error.code).toBe('pin_overrun');
+    const { el, calls } = await start({ move_session: refusal(refused) });
     const loads = calls.filter((c) => c.cmd === 'agenda').length;
-    const before = event(el, 1)!;
+    const before = event(el, opening.id)!;
     before.focus();
     await press(before, 'ArrowDown');
-    expect($(el, '[data-testid="planner-error"]')?.textContent).toContain(message);
+    expect($(el, '[data-testid="planner-error"]')?.textContent).toContain(refused.error.message);
     // The calendar was reloaded from the backend (nothing changed there).
     expect(calls.filter((c) => c.cmd === 'agenda').length).toBe(loads + 1);
     expect($(el, '[data-testid="save-status"]')?.textContent).toBe('');
     await settle();
-    expect(event(el, 1)).not.toBe(before);
-    expect(document.activeElement).toBe(event(el, 1));
+    expect(event(el, opening.id)).not.toBe(before);
+    expect(document.activeElement).toBe(event(el, opening.id));
   });
 
   it('deletes a focused event with Delete and says how to undo', async () => {
     const { el, calls } = await start({ delete_session: () => null });
-    await press(event(el, 1)!, 'Delete');
-    expect(lastCall(calls, 'delete_session')?.args).toEqual({ id: 1 });
-    expect($(el, '[data-testid="notice"]')?.textContent).toContain('Deleted “Opening remarks”. Ctrl+Z to undo.');
+    await press(event(el, opening.id)!, 'Delete');
+    expect(lastCall(calls, 'delete_session')?.args).toEqual({ id: opening.id });
+    expect($(el, '[data-testid="notice"]')?.textContent).toContain(`Deleted “${opening.title}”. Ctrl+Z to undo.`);
   });
 
   it('opens the session form when an event is clicked', async () => {
-    const s = agenda.days[0]!.sessions[0]!.session;
-    const { el, calls } = await start({
-      session_form: () => ({
-        event_id: s.event_id,
-        title: s.title,
-        kind: s.kind,
-        day: '2024-11-18',
-        start_time: '09:00',
-        end_time: '09:30',
-        room_id: s.room_id,
-        description: '',
-        agenda_item: '1',
-        outcome: '',
-        notes: '',
-      }),
-    });
-    await click(event(el, 1));
-    expect(lastCall(calls, 'session_form')?.args).toEqual({ id: 1 });
+    const { el, calls } = await start();
+    await click(event(el, opening.id));
+    expect(lastCall(calls, 'session_form')?.args).toEqual({ id: opening.id });
     const form = $<HTMLFormElement>(document, 'form[data-testid="session-form"]')!;
-    expect($<HTMLInputElement>(form, '[name="title"]')?.value).toBe('Opening remarks');
+    expect($<HTMLInputElement>(form, '[name="title"]')?.value).toBe(opening.title);
     expect($(form, '[data-testid="session-duplicate"]')).not.toBeNull();
     expect($(form, '[data-testid="session-unschedule"]')).not.toBeNull();
   });
@@ -218,13 +210,15 @@ describe('Calendar page', () => {
     expect($(el, '[data-testid="view-day"]')?.getAttribute('aria-pressed')).toBe('true');
     expect($(el, '.ec-resource')).not.toBeNull();
     const columns = () => $$(el, '.ec-col-head').map((h) => h.textContent?.trim());
-    expect(columns()).toEqual(['Plenary Hall', 'Foyer']);
-    expect($$(el, '[data-testid="cal-event"]').map((e) => e.dataset.sessionId).sort()).toEqual(['1', '2']);
+    const rooms = overview.rooms.map((r) => r.name);
+    expect(columns()).toEqual(rooms);
+    const onDay = (date: string) => ids(agenda.days.find((d) => d.date === date)!.sessions.map((s) => s.session));
+    expect($$(el, '[data-testid="cal-event"]').map((e) => e.dataset.sessionId).sort()).toEqual(onDay('2024-11-18'));
     await choose($(el, '[data-testid="calendar-day"]'), '2024-11-19');
     await settle();
     flushSync();
-    expect(columns()).toEqual(['Plenary Hall', 'Foyer', 'No room']);
-    expect($$(el, '[data-testid="cal-event"]').map((e) => e.dataset.sessionId)).toEqual(['3']);
+    expect(columns()).toEqual([...rooms, 'No room']);
+    expect($$(el, '[data-testid="cal-event"]').map((e) => e.dataset.sessionId).sort()).toEqual(onDay('2024-11-19'));
   });
 
   it('has a list view', async () => {
@@ -233,22 +227,23 @@ describe('Calendar page', () => {
     await settle();
     flushSync();
     expect($(el, '.ec-list')).not.toBeNull();
-    expect($$(el, '[data-testid="cal-event"]').map((e) => e.dataset.sessionId)).toEqual(['1', '2', '3']);
+    expect($$(el, '[data-testid="cal-event"]').map((e) => Number(e.dataset.sessionId))).toEqual(scheduled.map((s) => s.id));
   });
 
   it('shows many rooms eight at a time, in the week view and the day view', async () => {
     // Ten rooms, one session each on the first day at 09:00.
-    const rooms = Array.from({ length: 10 }, (_, i) => ({ id: 200 + i, name: `Room ${i + 1}`, capacity: null, notes: '' }));
+    const rooms = Array.from({ length: 10 }, (_, i) => ({ ...copy(overview.rooms[0]!), id: 200 + i, name: `Room ${i + 1}` }));
     const template = agenda.days[0]!.sessions[0]!;
     const sessions = rooms.map((r, i) => ({
-      ...template,
+      ...copy(template),
       session: { ...template.session, id: 50 + i, title: `Talk ${i + 1}`, room_id: r.id },
       room: r.name,
       roles: [],
     }));
+    const days = agenda.days.map((d, i) => ({ date: d.date, sessions: i === 0 ? sessions : [] }));
     const { el } = await start({
-      overview: () => ({ ...overview, rooms }),
-      agenda: () => ({ ...agenda, days: [{ date: '2024-11-18', sessions }, { date: '2024-11-19', sessions: [] }], unscheduled: [] }),
+      overview: () => ({ ...copy(overview), rooms }),
+      agenda: () => ({ ...copy(agenda), days, unscheduled: [] }),
     });
     const shown = () => $$(el, '[data-testid="cal-event"]').map((e) => Number(e.dataset.sessionId)).sort((a, b) => a - b);
     const page = () => $(el, '[data-testid="room-page"]')?.textContent;
@@ -285,12 +280,7 @@ describe('Calendar page', () => {
   });
 
   describe('the unscheduled tray', () => {
-    const waiting = {
-      ...agenda.days[0]!.sessions[0]!,
-      session: { ...agenda.days[0]!.sessions[0]!.session, id: 30, title: 'Press conference', start: null, end: null },
-      roles: [],
-    };
-    const withTray = { ...agenda, unscheduled: [waiting] };
+    const [waiting] = agenda.unscheduled;
     /** What is under the pointer: the test DOM has no layout, nor elementsFromPoint. */
     const hitTest = (els: Element[]) =>
       Object.defineProperty(document, 'elementsFromPoint', { value: () => els, configurable: true });
@@ -299,23 +289,27 @@ describe('Calendar page', () => {
     });
 
     it('lists unscheduled sessions and schedules one through the session form', async () => {
-      const { el, calls } = await start({ agenda: () => withTray });
+      const { el, calls } = await start();
       const items = $$(el, '[data-testid="tray-item"]');
-      expect(items.map((i) => i.textContent)).toEqual([expect.stringContaining('Press conference')]);
+      expect(items.map((i) => i.textContent)).toEqual([expect.stringContaining(waiting!.session.title)]);
       await click($(items[0]!, '[data-testid="tray-schedule"]'));
-      expect(lastCall(calls, 'session_form')?.args).toEqual({ id: 30 });
+      expect(lastCall(calls, 'session_form')?.args).toEqual({ id: waiting!.session.id });
+      const form = $<HTMLFormElement>(document, 'form[data-testid="session-form"]')!;
+      expect($<HTMLInputElement>(form, '[name="day"]')?.value).toBe('');
     });
 
     it('follows the event filter', async () => {
-      const { el } = await start({ agenda: () => withTray });
-      await choose($(el, '[data-testid="filter-event"]'), '11');
+      const { el } = await start();
+      const dialogue = eventNamed('Commemorative Dialogue', overview);
+      expect(waiting!.session.event_id).not.toBe(dialogue.id);
+      await choose($(el, '[data-testid="filter-event"]'), String(dialogue.id));
       await settle();
       flushSync();
       expect($$(el, '[data-testid="tray-item"]')).toHaveLength(0);
     });
 
     it('places a session dropped on the grid at the snapped time under the pointer', async () => {
-      const { el, calls } = await start({ agenda: () => withTray, move_session: () => waiting.session });
+      const { el, calls } = await start({ move_session: (args) => ({ ...copy(waiting!.session), start: args.start }) });
       // The second day's column, 800px tall from 08:00 (20px per 15 minutes).
       const tuesday = $$(el, '.ec-body .ec-day')[1]!;
       vi.spyOn(tuesday, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 100, 100, 800));
@@ -330,11 +324,11 @@ describe('Calendar page', () => {
       window.dispatchEvent(new PointerEvent('pointerup', { clientX: 50, clientY: 200, bubbles: true }));
       await settle();
       vi.restoreAllMocks();
-      expect(lastCall(calls, 'move_session')?.args).toEqual({ id: 30, start: '2024-11-19T09:15:00', roomId: null });
+      expect(lastCall(calls, 'move_session')?.args).toEqual({ id: waiting!.session.id, start: '2024-11-19T09:15:00', roomId: null });
     });
 
     it('places nothing when dropped off the grid', async () => {
-      const { el, calls } = await start({ agenda: () => withTray, move_session: () => waiting.session });
+      const { el, calls } = await start({ move_session: () => copy(waiting!.session) });
       hitTest([document.body]);
       const item = $(el, '[data-testid="tray-item"] .tray-title')!;
       item.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 0, clientY: 0, bubbles: true }));

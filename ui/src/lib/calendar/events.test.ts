@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AgendaSession_Serialize, RoleView_Serialize, SessionKind } from '../ipc';
-import { vocabulary } from '../testing/fixtures';
+import type { RoleView_Serialize } from '../ipc';
+import { agendaSession, copy, eventNamed, planning, week } from '../testing/sample';
 import {
   KIND_COLOURS,
   NO_FILTERS,
@@ -16,76 +16,43 @@ import {
   type SessionEventProps,
 } from './events';
 
-function item(
-  id: number,
-  kind: SessionKind,
-  start: string | null,
-  end: string | null,
-  room: [number, string] | null,
-  roles: RoleView_Serialize[] = [],
-  eventId = 10,
-): AgendaSession_Serialize {
-  return {
-    session: {
-      id,
-      event_id: eventId,
-      title: `Session ${id}`,
-      kind,
-      start,
-      end,
-      room_id: room?.[0] ?? null,
-      description: '',
-      agenda_item: '',
-      outcome: '',
-      notes: '',
-      pinned: id === 3,
-    },
-    event_title: 'Dialogue',
-    event_short_name: 'D',
-    room: room?.[1] ?? null,
-    roles,
-  };
-}
+const { vocabulary } = week;
+// From the sample week: the Dialogue's panel (Plenary Hall) and first coffee
+// break (Foyer); part-way through planning: the Annual Meeting's closing,
+// without a room, and the awareness discussion, unscheduled.
+const panel = agendaSession('Panel discussion');
+const coffee = agendaSession('Coffee break');
+const closing = agendaSession('Closing of the Annual Meeting', planning.agenda);
+const waiting = agendaSession('Discussion: what makes', planning.agenda);
+const items = [panel, coffee, closing, waiting];
+const [foyer, hall] = week.overview.rooms;
 
+/** A role of the panel's, given to someone else. */
 const role = (r: RoleView_Serialize['role'], name: string, organisation: string | null = null): RoleView_Serialize => ({
+  ...copy(panel.roles[0]!),
   role: r,
   name,
   organisation,
   note: '',
-  person_id: null,
-  organisation_id: null,
 });
-
-const hall: [number, string] = [100, 'Plenary Hall'];
-const foyer: [number, string] = [101, 'Foyer'];
-
-const items = [
-  item(1, 'panel', '2024-11-18T10:45:00', '2024-11-18T12:30:00', hall, [
-    role('panellist', 'Australia'),
-    role('moderator', 'RSO', 'Bali Process'),
-  ]),
-  item(2, 'break', '2024-11-18T12:30:00', '2024-11-18T13:30:00', foyer, [role('chair', 'Nobody')]),
-  item(3, 'opening', '2024-11-19T09:00:00', '2024-11-19T09:30:00', null, [role('co_chair', 'Ms Lynn Bell', 'Australia'), role('co_chair', 'Indonesia')], 11),
-  item(4, 'discussion', null, null, hall),
-];
 
 describe('calendar events', () => {
   it('maps scheduled sessions to floating-time events in their room’s column', () => {
     const events = toCalendarEvents(items, NO_FILTERS, vocabulary.roles);
-    expect(events.map((e) => e.id)).toEqual([1, 2, 3]);
-    const [panel] = events;
+    expect(events.map((e) => e.id)).toEqual([panel.session.id, coffee.session.id, closing.session.id]);
+    const [first] = events;
     // Offset-free wall-clock strings, which the calendar keeps as they are.
-    expect(panel!.start).toBe('2024-11-18T10:45:00');
-    expect(panel!.end).toBe('2024-11-18T12:30:00');
-    expect(panel!.resourceIds).toEqual(['100']);
+    expect(first!.start).toBe('2024-11-18T10:45:00');
+    expect(first!.end).toBe('2024-11-18T12:30:00');
+    expect(first!.resourceIds).toEqual([String(hall!.id)]);
     expect(events[2]!.resourceIds).toEqual([NO_ROOM]);
   });
 
   it('colours events by kind, with breaks and meals muted', () => {
-    const [panel, pause, opening] = toCalendarEvents(items, NO_FILTERS, vocabulary.roles);
-    expect(panel!.backgroundColor).toBe(KIND_COLOURS.panel.background);
-    expect(panel!.textColor).toBe(KIND_COLOURS.panel.text);
-    expect(opening!.backgroundColor).toBe(KIND_COLOURS.opening.background);
+    const [first, pause, last] = toCalendarEvents(items, NO_FILTERS, vocabulary.roles);
+    expect(first!.backgroundColor).toBe(KIND_COLOURS.panel.background);
+    expect(first!.textColor).toBe(KIND_COLOURS.panel.text);
+    expect(last!.backgroundColor).toBe(KIND_COLOURS.closing.background);
     expect(pause!.backgroundColor).toBe(KIND_COLOURS.break.background);
     expect(pause!.classNames).toContain('is-pause');
     expect(KIND_COLOURS.meal).toEqual(KIND_COLOURS.break);
@@ -93,23 +60,34 @@ describe('calendar events', () => {
   });
 
   it('carries room, leader and pin for the event content', () => {
-    const [panel, pause, opening] = toCalendarEvents(items, NO_FILTERS, vocabulary.roles).map(
+    const [first, pause, last] = toCalendarEvents(items, NO_FILTERS, vocabulary.roles).map(
       (e) => e.extendedProps as SessionEventProps,
     );
-    expect(panel).toMatchObject({ sessionId: 1, room: 'Plenary Hall', lead: 'Moderator: RSO (Bali Process)', pinned: false });
+    expect(first).toMatchObject({
+      sessionId: panel.session.id,
+      room: 'Plenary Hall',
+      lead: 'Moderator: Bali Process Regional Support Office (Australian Co-Manager)',
+      pinned: false,
+    });
     expect(pause).toMatchObject({ room: 'Foyer', lead: '', pause: true });
-    expect(opening).toMatchObject({ room: 'No room', lead: 'Co-chair: Ms Lynn Bell (Australia); Indonesia', pinned: true });
+    expect(last).toMatchObject({ room: 'No room', lead: 'Co-chair: Australia; Indonesia', pinned: false });
+    // Part-way through planning the panel is pinned.
+    const [pinned] = toCalendarEvents([agendaSession('Panel discussion', planning.agenda)], NO_FILTERS, vocabulary.roles);
+    expect((pinned!.extendedProps as SessionEventProps).pinned).toBe(true);
   });
 
   it('filters by event, room (or no room) and kind', () => {
     const ids = (f: Partial<typeof NO_FILTERS>) =>
       toCalendarEvents(items, { ...NO_FILTERS, ...f }, vocabulary.roles).map((e) => e.id);
-    expect(ids({ eventId: 11 })).toEqual([3]);
-    expect(ids({ room: 101 })).toEqual([2]);
-    expect(ids({ room: NO_ROOM })).toEqual([3]);
-    expect(ids({ kind: 'panel' })).toEqual([1]);
-    expect(ids({ eventId: 10, kind: 'opening' })).toEqual([]);
-    expect(matchesFilters(items[3]!, { ...NO_FILTERS, room: 100 })).toBe(true);
+    const annual = eventNamed('Annual Meeting');
+    const dialogue = eventNamed('Commemorative Dialogue');
+    expect(ids({ eventId: annual.id })).toEqual([closing.session.id]);
+    expect(ids({ room: foyer!.id })).toEqual([coffee.session.id]);
+    expect(ids({ room: NO_ROOM })).toEqual([closing.session.id]);
+    expect(ids({ kind: 'panel' })).toEqual([panel.session.id]);
+    expect(ids({ eventId: dialogue.id, kind: 'opening' })).toEqual([]);
+    // The unscheduled discussion keeps its room for the tray's room filter.
+    expect(matchesFilters(waiting, { ...NO_FILTERS, room: hall!.id })).toBe(true);
   });
 
   it('names the moderator first, else the chairs', () => {
@@ -120,28 +98,31 @@ describe('calendar events', () => {
 });
 
 describe('calendar resources', () => {
-  const rooms = [
-    { id: 100, name: 'Plenary Hall' },
-    { id: 101, name: 'Foyer' },
-  ];
+  const rooms = week.overview.rooms;
 
   it('has a column per room and “No room” only on a day with a roomless session', () => {
     expect(calendarResources(rooms, items, NO_FILTERS, '2024-11-18')).toEqual([
-      { id: '100', title: 'Plenary Hall' },
-      { id: '101', title: 'Foyer' },
+      { id: String(foyer!.id), title: 'Foyer' },
+      { id: String(hall!.id), title: 'Plenary Hall' },
     ]);
-    expect(calendarResources(rooms, items, NO_FILTERS, '2024-11-19').map((r) => r.id)).toEqual(['100', '101', NO_ROOM]);
+    expect(calendarResources(rooms, items, NO_FILTERS, '2024-11-19').map((r) => r.id)).toEqual([
+      String(foyer!.id),
+      String(hall!.id),
+      NO_ROOM,
+    ]);
   });
 
   it('shows only the filtered room', () => {
-    expect(calendarResources(rooms, items, { ...NO_FILTERS, room: 101 }, '2024-11-19').map((r) => r.id)).toEqual(['101']);
+    expect(calendarResources(rooms, items, { ...NO_FILTERS, room: foyer!.id }, '2024-11-19').map((r) => r.id)).toEqual([
+      String(foyer!.id),
+    ]);
     expect(calendarResources(rooms, items, { ...NO_FILTERS, room: NO_ROOM }, '2024-11-19').map((r) => r.id)).toEqual([NO_ROOM]);
   });
 
   it('converts between room ids and resource ids', () => {
-    expect(resourceIdOf(100)).toBe('100');
+    expect(resourceIdOf(hall!.id)).toBe(String(hall!.id));
     expect(resourceIdOf(null)).toBe(NO_ROOM);
-    expect(roomIdOf('100')).toBe(100);
+    expect(roomIdOf(String(hall!.id))).toBe(hall!.id);
     expect(roomIdOf(NO_ROOM)).toBeNull();
   });
 });

@@ -2,31 +2,55 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { Workspace } from '../plan/workspace.svelte';
-import { ASK, answer, apiError, settle, vocabulary, type Call, type Handler } from '../testing/fixtures';
+import { ASK, answer, apiError, backend, recorded, refusal, sampleHandlers, settle, type Call, type Handler } from '../testing/backend';
 import { $, $$, choose, click, typeInto } from '../testing/dom';
 import PageHost from '../testing/WorkspaceHost.svelte';
 import DelegationsPage from './DelegationsPage.svelte';
-import { copy, week } from '../testing/sample';
-import {
-  SAVE,
-  annual,
-  australia,
-  awal,
-  bell,
-  cambodia,
-  cochairs,
-  delegationsBackend,
-  dialogue,
-  haigh,
-  india,
-  indonesia,
-  iom,
-  overview,
-  roster,
-  thailand,
-  tharyat,
-  walkFree,
-} from './fixtures';
+import { attendance, copy, eventNamed, organisationNamed, personNamed, refusals, week } from '../testing/sample';
+import type { Answer } from '../ipc';
+
+// The sample week with delegations worked on: the Commemorative Dialogue
+// runs all week; Thailand co-hosts it (IOM only its opening); Walk Free has
+// no participation entry but Ms Ana Cruz of it is registered; Dr Sam Kee is
+// registered without an organisation; Ms Lynn Bell has checked in;
+// Indonesia's Senior Official Co-Chair is not named yet and there on the
+// 19th only.
+const { vocabulary } = week;
+const dialogue = eventNamed('Commemorative Dialogue', attendance.overview);
+const annual = eventNamed('Annual Meeting', attendance.overview);
+const person = (name: string) => personNamed(name, attendance.people);
+const organisation = (name: string) => organisationNamed(name, attendance.organisations);
+const bell = person('Ms Lynn Bell');
+const haigh = person('Ms Kathryn Haigh');
+const tharyat = person('Mr Tri Tharyat');
+const awal = person('Mr Caka Alverdi Awal');
+const australia = organisation('Australia');
+const indonesia = organisation('Indonesia');
+const india = organisation('India');
+const thailand = organisation('Thailand');
+const cambodia = organisation('Cambodia');
+const iom = organisation('International Organization for Migration');
+const walkFree = organisation('Walk Free');
+const roster = (): Answer<'roster'> => copy(attendance.rosterByEvent[dialogue.id]!);
+const cochairs = (): Answer<'eventCochairs'> => copy(attendance.cochairsByEvent[dialogue.id]!);
+
+/** The command behind pickCsvSavePath (the dialog plugin's save). */
+const SAVE = 'plugin:dialog|save';
+
+/** A mockIPC callback answering the page's commands as for this week; `handlers` override them. */
+function delegationsBackend(handlers: Record<string, Handler> = {}, calls: Call[] = []) {
+  return backend(
+    {
+      ...sampleHandlers(attendance),
+      set_participation: () => null,
+      set_registration: () => null,
+      set_cochairs: () => null,
+      set_cohosts: () => null,
+      ...handlers,
+    },
+    calls,
+  );
+}
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -37,7 +61,7 @@ afterEach(() => {
   clearMocks();
 });
 
-async function start(handlers: Record<string, Handler> = {}, plan = overview()) {
+async function start(handlers: Record<string, Handler> = {}, plan = copy(attendance.overview)) {
   const calls: Call[] = [];
   mockIPC(delegationsBackend({ overview: () => plan, ...handlers }, calls));
   const ws = new Workspace();
@@ -99,7 +123,7 @@ describe('Delegations page', () => {
     expect($<HTMLInputElement>(delegation(el, walkFree.id), '[data-testid="delegation-level"]')?.disabled).toBe(true);
 
     expect(text($(el, '[data-testid="counts-status"]'))).toBe(
-      '16 members · 9 observers · 10 guests · 1 co-host · 1 secretariat · 1 without a participation entry · 6 people on the list',
+      '16 members · 9 observers · 10 guests · 1 co-host · 1 secretariat · 1 without a participation entry · 8 people on the list',
     );
     expect(text($(el, '[data-testid="counts-category"]'))).toBe(
       'By category: 13 member states · 9 observer states · 4 international organisations · 4 civil society · 1 private sector · 1 programme · 4 workstreams or other bodies · 1 secretariat',
@@ -145,11 +169,7 @@ describe('Delegations page', () => {
   });
 
   it('puts a refused status back and says why', async () => {
-    const { el } = await start({
-      set_participation: () => {
-        throw apiError('invalid', 'Level is longer than 120 characters.', [{ field: 'level', message: 'Too long.' }]);
-      },
-    });
+    const { el } = await start({ set_participation: refusal(refusals.levelTooLong!) });
     const status = $<HTMLSelectElement>(delegation(el, cambodia.id), '[data-testid="delegation-status"]')!;
     await choose(status, 'guest');
     expect(status.value).toBe('observer');
@@ -370,19 +390,15 @@ describe('Delegations page', () => {
   });
 
   it('shows a refusal of cochairs.0 on row 1 and keeps every row as typed', async () => {
-    const { el, calls } = await start({
-      set_cochairs: () => {
-        throw apiError('invalid', '1 field needs attention', [
-          { field: 'cochairs.0', message: `Row 1: ${dialogue.title} does not run on 2024-11-21.` },
-        ]);
-      },
-    });
+    const refused = refusals.cochairDay!;
+    const { el, calls } = await start({ set_cochairs: refusal(refused) });
     await typeInto(roleOf(cochairRows(el)[1]!), 'Keep me');
     await click($(el, '[data-testid="cochairs-save"]'));
     expect(callsOf(calls, 'set_cochairs')).toHaveLength(1);
 
     const [first, second] = cochairRows(el);
     const message = $(first!, '[data-testid="cochair-row-error"]');
+    expect(refused.error.fields[0]!.field).toBe('cochairs.0');
     expect(text(message)).toBe(`Row 1: ${dialogue.title} does not run on 2024-11-21.`);
     expect(orgOf(first!).getAttribute('aria-invalid')).toBe('true');
     expect(orgOf(first!).getAttribute('aria-describedby')).toBe(message?.id);
@@ -399,14 +415,12 @@ describe('Delegations page', () => {
   });
 
   it('shows other co-chair refusals above the rows', async () => {
-    const { el } = await start({
-      set_cochairs: () => {
-        throw apiError('not_found', `No event with id ${dialogue.id} in this plan`);
-      },
-    });
+    // The event was deleted elsewhere meanwhile.
+    const gone = attendance.refusals.cochairsEventGone!;
+    const { el } = await start({ set_cochairs: refusal(gone) });
     await typeInto(roleOf(cochairRows(el)[0]!), 'Co-Chair');
     await click($(el, '[data-testid="cochairs-save"]'));
-    expect(text($(el, '[data-testid="cochairs-error"]'))).toBe(`No event with id ${dialogue.id} in this plan`);
+    expect(text($(el, '[data-testid="cochairs-error"]'))).toBe(gone.error.message);
     expect(roleOf(cochairRows(el)[0]!).value).toBe('Co-Chair');
   });
 
@@ -456,16 +470,18 @@ describe('Delegations page', () => {
   });
 
   it('exports the attendees where the user says and reports how many', async () => {
+    const [exported] = attendance.exports;
+    const path = String(exported!.args.path);
     const { el, ws, calls } = await start({
-      [SAVE]: () => '/exports/Dialogue attendees.csv',
-      export_attendees: () => 12,
+      [SAVE]: () => path,
+      export_attendees: recorded(attendance.exports, 'export_attendees'),
     });
     await click($(el, '[data-testid="delegations-export"]'));
     expect((lastCall(calls, SAVE)?.args.options as { defaultPath?: string }).defaultPath).toBe(
       'Commemorative Dialogue attendees.csv',
     );
-    expect(lastCall(calls, 'export_attendees')?.args).toEqual({ eventId: dialogue.id, path: '/exports/Dialogue attendees.csv' });
-    expect(ws.notice).toEqual({ tone: 'info', text: 'Saved 12 attendees to /exports/Dialogue attendees.csv' });
+    expect(lastCall(calls, 'export_attendees')?.args).toEqual(exported!.args);
+    expect(ws.notice).toEqual({ tone: 'info', text: `Saved ${exported!.answer} attendees to ${path}` });
   });
 
   it('exports nothing when the save dialog is cancelled', async () => {
@@ -494,7 +510,7 @@ describe('Delegations page', () => {
   });
 
   it('says how to start when the plan has no events', async () => {
-    const { el, calls } = await start({}, { ...overview(), events: [] });
+    const { el, calls } = await start({}, { ...copy(attendance.overview), events: [] });
     expect($(el, '[data-testid="delegations-no-events"]')?.textContent).toContain('no events yet');
     expect($(el, '[data-testid="delegations-event"]')).toBeNull();
     expect(callsOf(calls, 'roster')).toHaveLength(0);
@@ -533,17 +549,13 @@ describe('Delegations page: protocol order', () => {
   });
 
   it('shows a refusal and keeps what was typed', async () => {
-    const { el } = await start({
-      protocol_settings: () => settings,
-      set_protocol_settings: () => {
-        throw apiError('invalid', 'ignore_words: "a|b" cannot be an ignored word.', []);
-      },
-    });
+    const refused = refusals.ignoreWord!;
+    const { el } = await start({ protocol_settings: () => settings, set_protocol_settings: refusal(refused) });
     const card = $(el, '[data-testid="protocol-card"]')!;
     const words = $<HTMLTextAreaElement>(card, '[data-testid="protocol-words"]')!;
     await typeInto(words, 'a|b');
     await click($(card, '[data-testid="protocol-save"]'));
-    expect(text($(card, '[data-testid="protocol-error"]'))).toContain('cannot be an ignored word');
+    expect(text($(card, '[data-testid="protocol-error"]'))).toContain(refused.error.message);
     expect(words.value).toBe('a|b');
   });
 });

@@ -25,18 +25,24 @@ import {
   groupByStatus,
   type CochairRow,
 } from './roster';
-import { vocabulary } from '../testing/fixtures';
-import { australia, awal, bell, cochairs, haigh, indonesia, roster } from './fixtures';
+import { attendance, copy, eventNamed, organisationNamed, personNamed, week } from '../testing/sample';
 
+const { vocabulary } = week;
+// The Commemorative Dialogue with delegations worked on (see ../testing/sample).
+const dialogue = eventNamed('Commemorative Dialogue', attendance.overview);
+const roster = () => copy(attendance.rosterByEvent[dialogue.id]!);
+const cochairs = () => copy(attendance.cochairsByEvent[dialogue.id]!);
+const person = (name: string) => personNamed(name, attendance.people);
+const [bell, awal, haigh] = ['Ms Lynn Bell', 'Mr Caka Alverdi Awal', 'Ms Kathryn Haigh'].map(person);
+const australia = organisationNamed('Australia', attendance.organisations);
+const indonesia = organisationNamed('Indonesia', attendance.organisations);
+
+/** A delegation of the Dialogue's, as another organisation with another status, category and level. */
 let id = 100;
 function d(name: string, status: ParticipationStatus | null, category: OrgCategory = 'member_state', level = ''): DelegationView_Serialize {
   id += 1;
-  return {
-    organisation: { id, name, acronym: '', official_name: '', category, country_code: null },
-    status,
-    level,
-    members: [],
-  };
+  const [first] = roster().delegations;
+  return { ...first!, organisation: { ...first!.organisation, id, name, acronym: '', official_name: '', category }, status, level, members: [] };
 }
 
 const names = (ds: readonly DelegationView_Serialize[]) => ds.map((x) => x.organisation.name);
@@ -158,21 +164,21 @@ describe('co-chair rows', () => {
   it('reads saved co-chairs in position order, with names', () => {
     let k = 0;
     const names = new Map([
-      [bell.id, 'Ms Lynn Bell'],
-      [awal.id, 'Mr Caka Alverdi Awal'],
-      [haigh.id, 'Ms Kathryn Haigh'],
+      [bell!.id, 'Ms Lynn Bell'],
+      [awal!.id, 'Mr Caka Alverdi Awal'],
+      [haigh!.id, 'Ms Kathryn Haigh'],
     ]);
     // Whatever order they come in.
     const rows = rowsFromCochairs(cochairs().reverse(), names, () => ++k);
     const senior = 'Senior Official Co-Chair';
     const group = 'Working Group Co-Chair';
     expect(rows).toEqual([
-      { key: 1, organisation_id: australia.id, person_id: bell.id, person_name: 'Ms Lynn Bell', role_label: senior, day: null },
+      { key: 1, organisation_id: australia.id, person_id: bell!.id, person_name: 'Ms Lynn Bell', role_label: senior, day: null },
       { key: 2, organisation_id: indonesia.id, person_id: null, person_name: '', role_label: senior, day: '2024-11-19' },
-      { key: 3, organisation_id: indonesia.id, person_id: awal.id, person_name: 'Mr Caka Alverdi Awal', role_label: group, day: null },
-      { key: 4, organisation_id: australia.id, person_id: haigh.id, person_name: 'Ms Kathryn Haigh', role_label: group, day: null },
+      { key: 3, organisation_id: indonesia.id, person_id: awal!.id, person_name: 'Mr Caka Alverdi Awal', role_label: group, day: null },
+      { key: 4, organisation_id: australia.id, person_id: haigh!.id, person_name: 'Ms Kathryn Haigh', role_label: group, day: null },
     ]);
-    const unknown: EventCochair_Serialize[] = [{ ...cochairs()[1]!, person_id: 9 }];
+    const unknown: EventCochair_Serialize[] = [{ ...cochairs()[1]!, person_id: 9999 }];
     expect(rowsFromCochairs(unknown, new Map(), () => 1)[0]?.person_name).toBe('Unknown person');
   });
 
@@ -265,13 +271,12 @@ describe('co-chair rows', () => {
 });
 
 describe('governmentChoices', () => {
+  /** An organisation of the sample's, as another one. */
   const o = (id: number, name: string, category: OrgCategory): Organisation_Serialize => ({
+    ...copy(australia),
     id,
     name,
-    acronym: '',
-    official_name: '',
     category,
-    country_code: null,
   });
   const orgs = [o(1, 'Viet Nam', 'member_state'), o(2, 'IOM', 'international_organisation'), o(3, 'Japan', 'observer_state')];
   const cases: { chosen: number | null; want: string[] }[] = [
@@ -287,11 +292,11 @@ describe('governmentChoices', () => {
 describe('names and file names', () => {
   it('collects registered people’s names', () => {
     const got = rosterNames(roster());
-    expect(got.get(bell.id)).toBe('Ms Lynn Bell');
-    expect(got.get(504)).toBe('Ms Ana Cruz');
-    // Someone registered without an organisation too.
-    expect(got.get(505)).toBe('Dr Sam Kee');
-    expect(got.size).toBe(6);
+    expect(got.get(bell!.id)).toBe('Ms Lynn Bell');
+    // Someone of a delegation without a participation entry, and someone without an organisation.
+    expect(got.get(person('Ms Ana Cruz').id)).toBe('Ms Ana Cruz');
+    expect(got.get(person('Dr Sam Kee').id)).toBe('Dr Sam Kee');
+    expect(got.size).toBe(8);
   });
 
   it.each([

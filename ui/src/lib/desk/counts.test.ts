@@ -1,24 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { eventNamed, week } from '../testing/sample';
 import { defaultEventId, presentText, share, toggledText, whenText } from './counts';
 
 describe('defaultEventId', () => {
-  const events = [
-    { id: 1, first_day: '2024-11-18', last_day: '2024-11-18' },
-    { id: 2, first_day: '2024-11-19', last_day: '2024-11-21' },
-    { id: 3, first_day: '2024-11-22', last_day: '2024-11-22' },
-  ];
+  // The sample week's events, one a day.
+  const events = week.overview.events.map((e) => e.event);
+  const [dialogue, annual, regional] = ['Commemorative Dialogue', 'Annual Meeting', 'Regional Event'].map((n) => eventNamed(n).id);
   it.each([
-    ['2024-11-18', 1],
-    ['2024-11-20', 2],
-    ['2024-11-22', 3],
-    ['2024-11-01', 1],
-    ['2024-12-01', 1],
+    ['2024-11-18', dialogue],
+    ['2024-11-19', annual],
+    ['2024-11-20', regional],
+    ['2024-11-01', dialogue],
+    ['2024-12-01', dialogue],
   ])('on %s -> event %i', (today, id) => {
     expect(defaultEventId(events, today)).toBe(id);
   });
 
   it('picks the soonest upcoming event whatever the list order', () => {
-    expect(defaultEventId([events[2]!, events[1]!], '2024-11-01')).toBe(2);
+    expect(defaultEventId([events[2]!, events[1]!], '2024-11-01')).toBe(annual);
   });
 
   it('is null without events', () => {

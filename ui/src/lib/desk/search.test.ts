@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { enterTarget, fold, indexLines, moveHighlight, queryWords, searchKey, searchLines } from './search';
-import { people } from './fixtures';
-import type { DeskLine_Serialize } from '../ipc';
+import { recorded } from '../testing/backend';
+import { attendance, copy, eventNamed } from '../testing/sample';
+import type { Answer, DeskLine_Serialize } from '../ipc';
+
+// The Commemorative Dialogue's desk on the morning of its first day, in desk
+// order: accented names, an international organisation, emails.
+const dialogue = eventNamed('Commemorative Dialogue', attendance.overview);
+const desk = recorded(attendance.desks, 'desk')({ eventId: dialogue.id, day: dialogue.first_day }) as Answer<'desk'>;
+const people = desk.lines;
 
 describe('fold', () => {
   it.each([
@@ -30,25 +37,35 @@ describe('queryWords', () => {
   });
 });
 
+/** A line of the desk's, for someone else. */
 const line = (person_id: number, name: string, organisation = '', acronym = '', email = ''): DeskLine_Serialize => ({
+  ...copy(people[0]!),
   person_id,
   name,
   sort_key: name.toLowerCase(),
   organisation,
   acronym,
-  category: null,
-  capacity: '',
-  registration: 'registered',
   email,
-  present: false,
 });
 
 describe('searchLines', () => {
   const entries = indexLines(people);
   const ids = (query: string) => searchLines(entries, query).map((l) => l.person_id);
 
-  // The sample's people for the Dialogue, in desk order, and two more (./fixtures).
-  const [awal, bell, haigh, hoa, ramirez, tharyat] = people.map((p) => p.person_id);
+  const [awal, bell, cruz, haigh, kee, hoa, ramirez, tharyat] = people.map((p) => p.person_id);
+  it('stands on the desk in family-name order', () => {
+    expect(people.map((p) => p.name)).toEqual([
+      'Mr Caka Alverdi Awal',
+      'Ms Lynn Bell',
+      'Ms Ana Cruz',
+      'Ms Kathryn Haigh',
+      'Dr Sam Kee',
+      'Ms Thị Hoà Nguyễn',
+      'Mr José Ramírez',
+      'Mr Tri Tharyat',
+    ]);
+  });
+
   const everyone = people.map((p) => p.person_id);
   it.each<[string, (number | undefined)[]]>([
     ['', everyone],
@@ -68,7 +85,9 @@ describe('searchLines', () => {
     ['tri.tharyat', [tharyat]],
     ['lynn tharyat', []],
     ['zzz', []],
-    ['ms', [bell, haigh, hoa]],
+    ['ms', [bell, cruz, haigh, hoa]],
+    ['walk free', [cruz]],
+    ['sam', [kee]],
   ])('%j finds %j', (query, expected) => {
     expect(ids(query)).toEqual(expected);
   });

@@ -3,8 +3,9 @@ import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from '../../App.svelte';
 import EditMenu from './EditMenu.svelte';
-import { backend, settle, type Call, type Handler } from '../testing/fixtures';
+import { backend, sampleHandlers, settle, type Call, type Handler } from '../testing/backend';
 import { $, $$, click, press } from '../testing/dom';
+import { copy, planning } from '../testing/sample';
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -15,7 +16,10 @@ afterEach(() => {
   clearMocks();
 });
 
-const MOVED = 'Moved “Panel discussion” from Mon 18 Nov 10:45 to 11:00';
+// The sample week part-way through planning: its last step accepted a
+// problem, and the one before edited the Regional Event's co-chairs.
+const LAST = planning.undoState.undo!;
+const EARLIER = planning.undo.undoState.undo!;
 
 function target() {
   const el = document.createElement('div');
@@ -35,12 +39,12 @@ describe('EditMenu', () => {
   }
 
   it('names the step Undo would undo, and disables Redo when there is none', async () => {
-    const { el, onhistory, onopen } = open(MOVED, null);
+    const { el, onhistory, onopen } = open(LAST, null);
     await click($(el, '[data-testid="menu-edit"]'));
     expect(onopen).toHaveBeenCalledOnce();
     const undo = $(el, '[data-testid="menu-undo"]')!;
     const redo = $(el, '[data-testid="menu-redo"]')!;
-    expect(undo.textContent).toContain(`Undo ${MOVED}`);
+    expect(undo.textContent).toContain(`Undo ${LAST}`);
     expect(undo.getAttribute('aria-disabled')).toBeNull();
     expect(redo.textContent).toContain('Nothing to redo');
     expect(redo.getAttribute('aria-disabled')).toBe('true');
@@ -54,7 +58,7 @@ describe('EditMenu', () => {
   });
 
   it('offers Redo and the change log', async () => {
-    const { el, onhistory, onchangelog } = open(null, 'Deleted “Lunch”');
+    const { el, onhistory, onchangelog } = open(null, LAST);
     await click($(el, '[data-testid="menu-edit"]'));
     expect($(el, '[data-testid="menu-undo"]')?.textContent).toContain('Nothing to undo');
     expect($(el, '[data-testid="menu-undo"]')?.getAttribute('aria-disabled')).toBe('true');
@@ -66,7 +70,7 @@ describe('EditMenu', () => {
   });
 
   it('moves between items with the arrow keys and closes with Escape', async () => {
-    const { el } = open(MOVED, 'Deleted “Lunch”');
+    const { el } = open(EARLIER, LAST);
     const button = $(el, '[data-testid="menu-edit"]')!;
     button.focus();
     await press(button, 'ArrowDown');
@@ -88,14 +92,16 @@ describe('Undo and redo in the app', () => {
     mockIPC(
       backend(
         {
-          undo_state: () => (undone ? { undo: null, redo: MOVED } : { undo: MOVED, redo: null }),
+          ...sampleHandlers(planning),
+          undo_state: () => copy(undone ? planning.undo.undoState : planning.undoState),
+          change_log: () => copy(undone ? planning.undo.changeLog : planning.changeLog),
           undo: () => {
             undone = true;
-            return MOVED;
+            return planning.undo.undo;
           },
           redo: () => {
             undone = false;
-            return MOVED;
+            return planning.undo.redo;
           },
           ...handlers,
         },
@@ -114,16 +120,16 @@ describe('Undo and redo in the app', () => {
   it('undoes from the Edit menu, reloads and says all is saved', async () => {
     const { el, calls } = await start();
     await click($(el, '[data-testid="menu-edit"]'));
-    expect($(el, '[data-testid="menu-undo"]')?.textContent).toContain(`Undo ${MOVED}`);
+    expect($(el, '[data-testid="menu-undo"]')?.textContent).toContain(`Undo ${LAST}`);
     const loads = count(calls, 'check_plan');
     await click($(el, '[data-testid="menu-undo"]'));
     expect(count(calls, 'undo')).toBe(1);
     expect(count(calls, 'check_plan')).toBe(loads + 1);
     expect($(el, '[data-testid="save-status"]')?.textContent).toBe('All changes saved');
-    expect($(el, '[data-testid="notice"]')?.textContent).toContain(`Undone: ${MOVED}`);
+    expect($(el, '[data-testid="notice"]')?.textContent).toContain(`Undone: ${planning.undo.undo}`);
     await click($(el, '[data-testid="menu-edit"]'));
-    expect($(el, '[data-testid="menu-undo"]')?.getAttribute('aria-disabled')).toBe('true');
-    expect($(el, '[data-testid="menu-redo"]')?.textContent).toContain(`Redo ${MOVED}`);
+    expect($(el, '[data-testid="menu-undo"]')?.textContent).toContain(`Undo ${EARLIER}`);
+    expect($(el, '[data-testid="menu-redo"]')?.textContent).toContain(`Redo ${LAST}`);
   });
 
   it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z and Ctrl+Y', async () => {
@@ -156,20 +162,18 @@ describe('Undo and redo in the app', () => {
   });
 
   it('lists the change log newest first, marking undone steps', async () => {
-    const { el, calls } = await start({
-      change_log: () => [
-        { id: 7, at: '2024-11-18T10:47:03.5', summary: MOVED, undone: true },
-        { id: 6, at: '2024-11-18T09:05:00', summary: 'Created session “Lunch”', undone: false },
-      ],
-    });
+    const { el, calls } = await start();
+    await press(document.body, 'z', { ctrlKey: true });
     await click($(el, '[data-testid="menu-edit"]'));
     await click($$(el, '[role="menuitem"]').find((i) => i.textContent?.includes('Change log')));
     expect(calls.find((c) => c.cmd === 'change_log')?.args).toEqual({ limit: 200 });
     const log = $(document, '[data-testid="change-log"]')!;
     const steps = $$(log, '[data-testid="change-step"]');
+    const [last, ...earlier] = planning.undo.changeLog;
+    expect(last!.undone).toBe(true);
     expect(steps.map((s) => s.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      `10:47, 18 Nov ${MOVED} undone`,
-      '09:05, 18 Nov Created session “Lunch”',
+      `16:30, 17 Nov ${last!.summary} undone`,
+      ...earlier.map((step) => `16:30, 17 Nov ${step.summary}`),
     ]);
   });
 });

@@ -9,7 +9,7 @@ import {
   totalsText,
   visibleRows,
 } from './preview';
-import { importVocabulary } from './fixtures';
+import { importing, week } from '../testing/sample';
 import type { ImportField } from '../ipc';
 
 const totals = (created: number, updated: number, unchanged: number, skipped: number, errors: number) => ({
@@ -70,7 +70,7 @@ describe('summaryText', () => {
 });
 
 describe('repeatedFields', () => {
-  const fields = importVocabulary.import_fields;
+  const fields = week.vocabulary.import_fields;
   it.each<[ImportField[], string[]]>([
     [['given_name', 'family_name', 'email'], []],
     [['ignore', 'ignore', 'email'], []],
@@ -84,13 +84,18 @@ describe('repeatedFields', () => {
 
 describe('delimiterText', () => {
   it.each([
-    [',', 'comma-separated'],
-    [';', 'semicolon-separated'],
-    ['\t', 'tab-separated'],
-    ['|', 'vertical bar-separated'],
+    ['comma', 'comma-separated'],
+    ['semicolon', 'semicolon-separated'],
+    ['tab', 'tab-separated'],
     ['#', 'separated by “#”'],
   ])('%j -> %s', (d, text) => {
     expect(delimiterText(d)).toBe(text);
+  });
+
+  it('names the delimiter as the core reports it', () => {
+    const [read] = importing.previews;
+    expect(read!.answer.delimiter).toBe('semicolon');
+    expect(delimiterText(read!.answer.delimiter)).toBe('semicolon-separated');
   });
 });
 

@@ -75,16 +75,10 @@ export function visibleRows<R extends { action: RowAction }>(rows: readonly R[],
   return onlyErrors ? rows.filter((r) => r.action === 'error') : rows.slice();
 }
 
-const DELIMITERS: Record<string, string> = {
-  ',': 'comma',
-  ';': 'semicolon',
-  '\t': 'tab',
-  '|': 'vertical bar',
-  ' ': 'space',
-};
+/** The delimiters the core reads, by the names it gives them. */
+const DELIMITERS: readonly string[] = ['comma', 'semicolon', 'tab'];
 
-/** "comma-separated", "tab-separated", or "separated by “#”". */
+/** "comma-separated", "tab-separated", or, for a name the core may add later, "separated by “x”". */
 export function delimiterText(delimiter: string): string {
-  const name = DELIMITERS[delimiter];
-  return name ? `${name}-separated` : `separated by “${delimiter}”`;
+  return DELIMITERS.includes(delimiter) ? `${delimiter}-separated` : `separated by “${delimiter}”`;
 }

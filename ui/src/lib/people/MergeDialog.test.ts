@@ -3,9 +3,19 @@ import { flushSync, unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import MergeDialog from './MergeDialog.svelte';
 import type { MergeSubject } from './records';
-import { apiError, backend, settle, vocabulary, type Call, type Handler } from '../testing/fixtures';
+import { backend, refusal, sampleHandlers, settle, type Call, type Handler } from '../testing/backend';
 import { $, $$, click, typeInto } from '../testing/dom';
-import { bell, bellTwin, directory, iom, iomTwin, mountWithWorkspace, organisations, people } from './people.fixtures';
+import { mountWithWorkspace } from '../testing/mount';
+import { directory, organisationNamed, personNamed, week } from '../testing/sample';
+import { directoryWrites } from './testing';
+
+// The directories with a second record of Ms Lynn Bell (a phone number and
+// a note, no organisation) and of IOM.
+const { people, organisations } = directory;
+const bell = personNamed('Ms Lynn Bell', people);
+const bellTwin = personNamed('Lynn Bell', people);
+const iom = organisationNamed('International Organization for Migration', organisations);
+const iomTwin = organisationNamed('Intl Organization for Migration', organisations);
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -18,14 +28,14 @@ afterEach(() => {
 
 async function open(subject: MergeSubject, handlers: Record<string, Handler> = {}, known = people) {
   const calls: Call[] = [];
-  mockIPC(backend({ ...directory(), ...handlers }, calls));
+  mockIPC(backend({ ...sampleHandlers(directory), ...directoryWrites(), ...handlers }, calls));
   const onclose = vi.fn();
   const onmerged = vi.fn();
   const mounted = await mountWithWorkspace(MergeDialog, {
     subject,
     people: known,
     organisations,
-    categories: vocabulary.categories,
+    categories: week.vocabulary.categories,
     onclose,
     onmerged,
   });
@@ -76,7 +86,7 @@ describe('MergeDialog', () => {
     // Blank fields of the kept record are filled from the other.
     expect(result(dialog)).toMatchObject({
       Honorific: 'Ms',
-      Position: 'Senior Official',
+      Position: bell.position,
       Organisation: 'Australia',
       Phone: '+61 2 6261 1111',
       Notes: 'From the registration list',
@@ -139,17 +149,13 @@ describe('MergeDialog', () => {
   });
 
   it('shows a refusal and stays open', async () => {
-    const { dialog, onmerged } = await open(
-      { kind: 'organisation', record: iom },
-      {
-        merge_organisations: () => {
-          throw apiError('not_found', 'No organisation with id 4 in this plan');
-        },
-      },
-    );
+    // The duplicate was deleted elsewhere meanwhile.
+    const gone = directory.refusals.mergeGone!;
+    expect(gone.args).toEqual({ keep: iom.id, drop: iomTwin.id });
+    const { dialog, onmerged } = await open({ kind: 'organisation', record: iom }, { merge_organisations: refusal(gone) });
     await pick(dialog, 'migration', (label) => label.startsWith('Intl'));
     await click(confirm(dialog));
-    expect($(dialog, '[data-testid="form-error"]')?.textContent).toBe('No organisation with id 4 in this plan');
+    expect($(dialog, '[data-testid="form-error"]')?.textContent).toBe(gone.error.message);
     expect(onmerged).not.toHaveBeenCalled();
     expect(confirm(dialog).disabled).toBe(false);
   });

@@ -2,21 +2,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PeoplePage from './PeoplePage.svelte';
-import { ASK, answer, apiError, backend, settle, vocabulary, type Call, type Handler } from '../testing/fixtures';
+import { ASK, answer, backend, recorded, refusal, sampleHandlers, settle, type Call, type Handler } from '../testing/backend';
 import { $, $$, click, press, typeInto } from '../testing/dom';
-import {
-  bell,
-  bellImpact,
-  directory,
-  hit,
-  iom,
-  marsudi,
-  mountWithWorkspace,
-  organisations,
-  people,
-  pope,
-} from './people.fixtures';
+import { mountWithWorkspace } from '../testing/mount';
+import { copy, directory, organisationNamed, personNamed, refusals, week } from '../testing/sample';
+import { directoryWrites } from './testing';
 import type { PersonHit_Serialize } from '../ipc';
+
+// The directories with a second record of Ms Lynn Bell and of IOM, and
+// Dr Ade Okoro of IOM, who has no role yet.
+const { people, organisations } = directory;
+const bell = personNamed('Ms Lynn Bell', people);
+const twin = personNamed('Lynn Bell', people);
+const tharyat = personNamed('Mr Tri Tharyat', people);
+const okoro = personNamed('Dr Ade Okoro', people);
+const iom = organisationNamed('International Organization for Migration', organisations);
+const iomTwin = organisationNamed('Intl Organization for Migration', organisations);
+const australia = organisationNamed('Australia', organisations);
+const found = (query: string) => recorded(directory.searches, 'search_people')({ query, limit: 200 }) as PersonHit_Serialize[];
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -29,7 +32,7 @@ afterEach(() => {
 
 async function start(handlers: Record<string, Handler> = {}) {
   const calls: Call[] = [];
-  mockIPC(backend({ ...directory(), ...handlers }, calls));
+  mockIPC(backend({ ...sampleHandlers(directory), ...directoryWrites(), ...handlers }, calls));
   const mounted = await mountWithWorkspace(PeoplePage, {});
   app = mounted.app;
   return { ...mounted, calls };
@@ -58,21 +61,17 @@ describe('People page: people', () => {
     expect(shownIds(el)).toEqual(people.map((p) => p.id));
 
     const cells = (id: number) => $$(row(el, id), 'td').map((td) => td.textContent?.trim());
-    expect(cells(marsudi.id).slice(0, 4)).toEqual([
-      'H.E. Retno Marsudi',
-      'Minister for Foreign Affairs',
-      'Indonesia',
-      '',
-    ]);
+    expect(cells(tharyat.id).slice(0, 4)).toEqual(['Mr Tri Tharyat', tharyat.position, 'Indonesia', '']);
     // An organisation with an acronym shows the acronym, with its name as a tooltip.
-    const popeOrg = $$(row(el, pope.id), 'td')[2]!;
-    expect(popeOrg.textContent?.trim()).toBe('IOM');
-    expect(popeOrg.getAttribute('title')).toBe(iom.name);
-    expect(cells(bell.id)[3]).toBe(bell.email);
+    const okoroOrg = $$(row(el, okoro.id), 'td')[2]!;
+    expect(okoroOrg.textContent?.trim()).toBe('IOM');
+    expect(okoroOrg.getAttribute('title')).toBe(iom.name);
+    expect(cells(bell.id)[3]).toBe('lynn.bell@dfat.example');
+    expect(cells(twin.id).slice(0, 3)).toEqual(['Lynn Bell', '', '']);
   });
 
   it('lists only the first 200 of a large directory until a search narrows it', async () => {
-    const many = Array.from({ length: 450 }, (_, i) => ({ ...bell, id: 1000 + i, email: `p${i}@example.org` }));
+    const many = Array.from({ length: 450 }, (_, i) => ({ ...copy(bell), id: 1000 + i, email: `p${i}@example.org` }));
     const { el } = await start({ people: () => many });
     expect(personRows(el)).toHaveLength(200);
     expect(el.textContent).toContain('450 people; the first 200 are listed, type to find others');
@@ -80,11 +79,11 @@ describe('People page: people', () => {
 
   it('searches in the backend on each keystroke and lists what it found', async () => {
     const { el, calls } = await start();
-    await typeInto($<HTMLInputElement>(el, '[data-testid="people-search"]'), 'pope');
-    expect(ofCmd(calls, 'search_people').pop()?.args).toEqual({ query: 'pope', limit: 200 });
-    expect(shownIds(el)).toEqual([pope.id]);
+    await typeInto($<HTMLInputElement>(el, '[data-testid="people-search"]'), 'okoro');
+    expect(ofCmd(calls, 'search_people').pop()?.args).toEqual({ query: 'okoro', limit: 200 });
+    expect(shownIds(el)).toEqual([okoro.id]);
     // The row is the full record: the position is not part of a search hit.
-    expect(row(el, pope.id).textContent).toContain('Director General');
+    expect(row(el, okoro.id).textContent).toContain(okoro.position);
 
     await typeInto($<HTMLInputElement>(el, '[data-testid="people-search"]'), 'nobody-here');
     expect(personRows(el)).toHaveLength(0);
@@ -106,14 +105,14 @@ describe('People page: people', () => {
     expect(search.pending.map((p) => p.args.query)).toEqual(['l', 'lynn']);
 
     // The newer query answers first; the older one's answer then arrives.
-    search.pending[1]!.resolve([hit(bell)]);
+    search.pending[1]!.resolve(found('lynn'));
     await settle();
     flushSync();
-    expect(shownIds(el)).toEqual([bell.id]);
-    search.pending[0]!.resolve(people.map(hit));
+    expect(shownIds(el)).toEqual([bell.id, twin.id]);
+    search.pending[0]!.resolve(found('l'));
     await settle();
     flushSync();
-    expect(shownIds(el)).toEqual([bell.id]);
+    expect(shownIds(el)).toEqual([bell.id, twin.id]);
   });
 
   it('shows the itinerary of a row chosen by click or by Enter', async () => {
@@ -129,21 +128,21 @@ describe('People page: people', () => {
     expect(entries).toHaveLength(2);
     expect(entries[0]?.textContent).toContain('Mon 18 Nov');
     expect(entries[0]?.textContent).toContain('09:00–09:30');
-    expect(entries[0]?.textContent).toContain('Opening remarks');
+    expect(entries[0]?.textContent).toContain('Opening remarks by the Senior Official Co-Chairs');
     expect(entries[0]?.textContent).toContain('Co-chair');
     expect(entries[0]?.textContent).toContain('Plenary Hall');
-    expect(entries[0]?.textContent).toContain('Commemorative Dialogue');
+    expect(entries[0]?.textContent).toContain('10th Anniversary Commemorative Dialogue');
+    // Her turn in the awareness discussion, which has no time yet.
+    expect(entries[1]?.textContent).toContain('Discussion: what makes a successful awareness campaign');
     expect(entries[1]?.textContent).toContain('Not scheduled');
-    expect(entries[1]?.textContent).toContain('No room');
 
     // Keyboard: arrow down to the next row, Enter chooses it.
     row(el, bell.id).focus();
     await press(row(el, bell.id), 'ArrowDown');
-    expect(document.activeElement).toBe(row(el, people[1]!.id));
-    await press(document.activeElement!, 'ArrowDown');
+    expect(document.activeElement).toBe(row(el, twin.id));
     await press(document.activeElement!, 'Enter');
-    expect(ofCmd(calls, 'itinerary').pop()?.args).toEqual({ personId: marsudi.id });
-    expect($(el, '[data-testid="itinerary-empty"]')?.textContent).toContain('H.E. Retno Marsudi has no role in any session yet');
+    expect(ofCmd(calls, 'itinerary').pop()?.args).toEqual({ personId: twin.id });
+    expect($(el, '[data-testid="itinerary-empty"]')?.textContent).toContain('Lynn Bell has no role in any session yet');
   });
 
   it('lists what a delete would also change and deletes nothing when declined', async () => {
@@ -152,7 +151,9 @@ describe('People page: people', () => {
     expect(ofCmd(calls, 'person_impact').pop()?.args).toEqual({ id: bell.id });
     const message = String(ofCmd(calls, ASK).pop()?.args.message);
     expect(message).toContain('Delete Ms Lynn Bell? This will also:');
-    for (const line of bellImpact.lines) expect(message).toContain(line);
+    const impact = directory.personImpactByPerson[bell.id]!;
+    expect(impact.lines).toHaveLength(3);
+    for (const line of impact.lines) expect(message).toContain(line);
     expect(ofCmd(calls, 'delete_person')).toHaveLength(0);
     expect(shownIds(el)).toContain(bell.id);
   });
@@ -160,38 +161,35 @@ describe('People page: people', () => {
   it('deletes after a plain question when nothing else is affected, and reloads', async () => {
     const { el, calls, ws } = await start({ [ASK]: answer(true) });
     const before = ofCmd(calls, 'people').length;
-    await click($(row(el, pope.id), '[data-testid="person-delete"]'));
+    await click($(row(el, okoro.id), '[data-testid="person-delete"]'));
     const message = String(ofCmd(calls, ASK).pop()?.args.message);
-    expect(message).toBe('Delete Dr Amy Pope? Edit › Undo (Ctrl+Z) brings it back.');
-    expect(ofCmd(calls, 'delete_person').pop()?.args).toEqual({ id: pope.id });
+    expect(message).toBe('Delete Dr Ade Okoro? Edit › Undo (Ctrl+Z) brings it back.');
+    expect(ofCmd(calls, 'delete_person').pop()?.args).toEqual({ id: okoro.id });
     await settle();
     expect(ofCmd(calls, 'people').length).toBeGreaterThan(before);
-    expect(ws.notice?.text).toBe('Deleted Dr Amy Pope.');
+    expect(ws.notice?.text).toBe('Deleted Dr Ade Okoro.');
   });
 
   it('reloads people and organisations after Undo', async () => {
-    let list = people.filter((p) => p.id !== pope.id);
-    const { el, ws, calls } = await start({ people: () => list, undo: () => 'Deleted Dr Amy Pope' });
-    expect(shownIds(el)).not.toContain(pope.id);
+    let list = people.filter((p) => p.id !== okoro.id);
+    const { el, ws, calls } = await start({ people: () => copy(list), undo: () => directory.undoDelete });
+    expect(shownIds(el)).not.toContain(okoro.id);
     const orgLoads = ofCmd(calls, 'organisations').length;
     list = people;
     await ws.history('undo');
     await settle();
     flushSync();
-    expect(shownIds(el)).toContain(pope.id);
+    expect(shownIds(el)).toContain(okoro.id);
     expect(ofCmd(calls, 'organisations').length).toBe(orgLoads + 1);
   });
 
   it('reports a refused delete and keeps the row', async () => {
-    const { el, ws } = await start({
-      [ASK]: answer(true),
-      delete_person: () => {
-        throw apiError('not_found', 'No person with id 3 in this plan');
-      },
-    });
-    await click($(row(el, pope.id), '[data-testid="person-delete"]'));
-    expect(ws.notice).toEqual({ tone: 'error', text: 'No person with id 3 in this plan' });
-    expect(shownIds(el)).toContain(pope.id);
+    // The person was deleted elsewhere meanwhile.
+    const gone = refusals.deletePersonGone!;
+    const { el, ws } = await start({ [ASK]: answer(true), delete_person: refusal(gone) });
+    await click($(row(el, okoro.id), '[data-testid="person-delete"]'));
+    expect(ws.notice).toEqual({ tone: 'error', text: gone.error.message });
+    expect(shownIds(el)).toContain(okoro.id);
   });
 
   it('creates a person from “New person” and edits one from its row', async () => {
@@ -203,24 +201,16 @@ describe('People page: people', () => {
     expect(ofCmd(calls, 'create_person').pop()?.args.form).toMatchObject({ family_name: 'Okafor', organisation_id: null });
     expect($(document, '[data-testid="person-form"]')).toBeNull();
 
-    await click(button(row(el, marsudi.id), 'Edit…'));
+    await click(button(row(el, tharyat.id), 'Edit…'));
     const edit = $<HTMLFormElement>(document, '[data-testid="person-form"]')!;
-    expect($<HTMLInputElement>(edit, '[name="honorific"]')?.value).toBe('H.E.');
+    expect($<HTMLInputElement>(edit, '[name="honorific"]')?.value).toBe('Mr');
     expect($(edit, '[data-testid="person-organisation-chosen"]')?.textContent).toContain('Indonesia');
     await typeInto($<HTMLInputElement>(edit, '[name="position"]'), 'Special Envoy');
     await click($(edit, '[data-testid="person-save"]'));
     const sent = ofCmd(calls, 'update_person').pop()?.args;
-    expect(sent?.id).toBe(marsudi.id);
-    expect(sent?.form).toEqual({
-      honorific: 'H.E.',
-      given_name: 'Retno',
-      family_name: 'Marsudi',
-      position: 'Special Envoy',
-      organisation_id: 2,
-      email: '',
-      phone: '',
-      notes: '',
-    });
+    expect(sent?.id).toBe(tharyat.id);
+    const { id: _, ...record } = tharyat;
+    expect(sent?.form).toEqual({ ...record, position: 'Special Envoy' });
   });
 
   it('merges from a row, keeping the row’s person by default', async () => {
@@ -228,12 +218,12 @@ describe('People page: people', () => {
     await click(button(row(el, bell.id), 'Merge…'));
     const dialog = $(document, '[data-testid="merge-dialog"]')!;
     await typeInto($<HTMLInputElement>(dialog, '[data-testid="merge-picker"]'), 'lynn');
-    const twin = $$(dialog, '[data-testid="merge-picker-option"]').find((o) => !o.textContent?.includes('Ms'))!;
-    twin.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+    const other = $$(dialog, '[data-testid="merge-picker-option"]').find((o) => !o.textContent?.includes('Ms'))!;
+    other.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
     await settle();
     flushSync();
     await click($(dialog, '[data-testid="merge-confirm"]'));
-    expect(ofCmd(calls, 'merge_people').pop()?.args).toEqual({ keep: bell.id, drop: 4 });
+    expect(ofCmd(calls, 'merge_people').pop()?.args).toEqual({ keep: bell.id, drop: twin.id });
     expect($(document, '[data-testid="merge-dialog"]')).toBeNull();
     // The kept person is chosen, with their itinerary.
     expect(row(el, bell.id).getAttribute('aria-selected')).toBe('true');
@@ -271,34 +261,40 @@ describe('People page: tabs and organisations', () => {
     const { el, calls } = await start();
     const rows = await toOrganisations(el);
     expect(rows.map((r) => Number(r.dataset.orgId))).toEqual(organisations.map((o) => o.id));
-    const cells = $$(rows[1]!, 'td').map((td) => td.textContent?.trim());
-    expect(cells.slice(0, 5)).toEqual(['Indonesia', '', 'Republic of Indonesia', 'Member state', 'ID']);
-    expect($$(rows[2]!, 'td')[3]?.textContent).toBe('International organisation');
+    const cells = (id: number) => $$($(el, `[data-testid="org-row"][data-org-id="${id}"]`)!, 'td').map((td) => td.textContent?.trim());
+    expect(cells(australia.id).slice(0, 5)).toEqual(['Australia', '', '', 'Member state', 'AU']);
+    expect(cells(iomTwin.id).slice(0, 5)).toEqual([
+      'Intl Organization for Migration',
+      '',
+      'International Organization for Migration',
+      'International organisation',
+      '',
+    ]);
 
     const searches = ofCmd(calls, 'organisations').length;
     await typeInto($<HTMLInputElement>(el, '[data-testid="org-search"]'), 'iom');
-    expect($$(el, '[data-testid="org-row"]').map((r) => r.dataset.orgId)).toEqual(['3']);
+    expect($$(el, '[data-testid="org-row"]').map((r) => Number(r.dataset.orgId))).toEqual([iom.id]);
     expect(ofCmd(calls, 'organisations').length).toBe(searches);
     await typeInto($<HTMLInputElement>(el, '[data-testid="org-search"]'), 'zzz');
     expect($(el, '[data-testid="orgs-empty"]')?.textContent).toContain('No organisation matches “zzz”');
   });
 
   it('asks before deleting an organisation, naming what else changes', async () => {
-    const { el, calls } = await start({
-      [ASK]: answer(false),
-      organisation_impact: () => ({ name: 'Australia', lines: ['1 person will have no organisation.'] }),
-    });
+    const { el, calls } = await start({ [ASK]: answer(false) });
     await toOrganisations(el);
-    await click($(el, '[data-testid="org-row"][data-org-id="1"] [data-testid="org-delete"]'));
-    expect(ofCmd(calls, 'organisation_impact').pop()?.args).toEqual({ id: 1 });
-    expect(String(ofCmd(calls, ASK).pop()?.args.message)).toContain(
-      'Delete Australia? This will also:\n• 1 person will have no organisation.',
+    const deleteAustralia = `[data-testid="org-row"][data-org-id="${australia.id}"] [data-testid="org-delete"]`;
+    await click($(el, deleteAustralia));
+    expect(ofCmd(calls, 'organisation_impact').pop()?.args).toEqual({ id: australia.id });
+    const impact = directory.organisationImpactByOrganisation[australia.id]!;
+    expect(String(ofCmd(calls, ASK).pop()?.args.message)).toBe(
+      `Delete Australia? This will also:\n${impact.lines.map((l) => `• ${l}`).join('\n')}\n\nEdit › Undo (Ctrl+Z) brings it back.`,
     );
+    expect(impact.lines[0]).toBe('2 people will have no organisation.');
     expect(ofCmd(calls, 'delete_organisation')).toHaveLength(0);
 
-    mockIPC(backend({ ...directory(), [ASK]: answer(true) }, calls));
-    await click($(el, '[data-testid="org-row"][data-org-id="1"] [data-testid="org-delete"]'));
-    expect(ofCmd(calls, 'delete_organisation').pop()?.args).toEqual({ id: 1 });
+    mockIPC(backend({ ...sampleHandlers(directory), ...directoryWrites(), [ASK]: answer(true) }, calls));
+    await click($(el, deleteAustralia));
+    expect(ofCmd(calls, 'delete_organisation').pop()?.args).toEqual({ id: australia.id });
   });
 
   it('creates an organisation with a category from the vocabulary', async () => {
@@ -307,36 +303,31 @@ describe('People page: tabs and organisations', () => {
     await click($(el, '[data-testid="org-new"]'));
     const form = $<HTMLFormElement>(document, '[data-testid="org-form"]')!;
     const options = $$<HTMLOptionElement>(form, 'select[name="category"] option').map((o) => o.textContent);
-    expect(options).toEqual(['Choose a category…', ...vocabulary.categories.map((c) => c.label)]);
-    await typeInto($<HTMLInputElement>(form, '[name="name"]'), 'Thailand');
+    expect(options).toEqual(['Choose a category…', ...week.vocabulary.categories.map((c) => c.label)]);
+    await typeInto($<HTMLInputElement>(form, '[name="name"]'), 'Singapore');
     const category = $<HTMLSelectElement>(form, 'select[name="category"]')!;
     category.value = 'member_state';
     category.dispatchEvent(new Event('change', { bubbles: true }));
-    await typeInto($<HTMLInputElement>(form, '[name="country_code"]'), 'th');
+    await typeInto($<HTMLInputElement>(form, '[name="country_code"]'), 'sg');
     await click($(form, '[data-testid="org-save"]'));
     expect(ofCmd(calls, 'create_organisation').pop()?.args.form).toEqual({
-      name: 'Thailand',
+      name: 'Singapore',
       acronym: '',
       official_name: '',
       category: 'member_state',
-      country_code: 'th',
+      country_code: 'sg',
     });
   });
 
   it('shows an organisation’s field problem next to the field, keeping what was typed', async () => {
-    const { el } = await start({
-      update_organisation: () => {
-        throw apiError('invalid', '1 field needs attention', [
-          { field: 'name', message: 'An organisation named "Indonesia" already exists.' },
-        ]);
-      },
-    });
+    const taken = refusals.organisationNameTaken!;
+    const { el } = await start({ update_organisation: refusal(taken) });
     await toOrganisations(el);
-    await click(button($(el, '[data-testid="org-row"][data-org-id="1"]')!, 'Edit…'));
+    await click(button($(el, `[data-testid="org-row"][data-org-id="${australia.id}"]`)!, 'Edit…'));
     const form = $<HTMLFormElement>(document, '[data-testid="org-form"]')!;
     await typeInto($<HTMLInputElement>(form, '[name="name"]'), 'Indonesia');
     await click($(form, '[data-testid="org-save"]'));
-    expect($(form, '[data-testid="error-name"]')?.textContent).toBe('An organisation named "Indonesia" already exists.');
+    expect($(form, '[data-testid="error-name"]')?.textContent).toBe(taken.error.fields[0]!.message);
     expect($<HTMLInputElement>(form, '[name="name"]')?.value).toBe('Indonesia');
     expect($(document, '[data-testid="org-form"]')).not.toBeNull();
   });

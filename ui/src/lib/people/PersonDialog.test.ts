@@ -2,11 +2,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PersonDialog from './PersonDialog.svelte';
-import { apiError, backend, settle, type Call, type Handler } from '../testing/fixtures';
+import { backend, refusal, sampleHandlers, settle, type Call, type Handler } from '../testing/backend';
 import { $, $$, click, typeInto } from '../testing/dom';
-import { directory, marsudi, mountWithWorkspace, organisations } from './people.fixtures';
+import { mountWithWorkspace } from '../testing/mount';
+import { directory, organisationNamed, personNamed, refusals } from '../testing/sample';
+import { directoryWrites } from './testing';
 import { blankPersonForm, personForm } from './records';
 import type { PersonForm_Serialize } from '../ipc';
+
+const { organisations } = directory;
+const tharyat = personNamed('Mr Tri Tharyat', directory.people);
+const iom = organisationNamed('International Organization for Migration', organisations);
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -19,7 +25,7 @@ afterEach(() => {
 
 async function open(initial: PersonForm_Serialize, personId: number | null = null, handlers: Record<string, Handler> = {}) {
   const calls: Call[] = [];
-  mockIPC(backend({ ...directory(), ...handlers }, calls));
+  mockIPC(backend({ ...sampleHandlers(directory), ...directoryWrites(), ...handlers }, calls));
   const onclose = vi.fn();
   const onsaved = vi.fn();
   const mounted = await mountWithWorkspace(PersonDialog, { personId, initial, organisations, onclose, onsaved });
@@ -78,7 +84,7 @@ describe('PersonDialog', () => {
       given_name: 'Ada',
       family_name: 'Okafor',
       position: '',
-      organisation_id: 3,
+      organisation_id: iom.id,
       email: 'ada@example.org',
       phone: '',
       notes: '',
@@ -89,27 +95,22 @@ describe('PersonDialog', () => {
   });
 
   it('shows an “invalid” answer next to its fields and keeps every value typed', async () => {
-    const { form, onsaved } = await open(blankPersonForm(), null, {
-      create_person: () => {
-        throw apiError('invalid', '2 fields need attention', [
-          { field: 'family_name', message: 'A given or a family name is required.' },
-          { field: 'email', message: '"ada@" is not an email address.' },
-        ]);
-      },
-    });
+    const refused = refusals.personForm!;
+    const { form, onsaved } = await open(blankPersonForm(), null, { create_person: refusal(refused) });
     await typeInto(control(form, 'honorific'), 'Dr');
     await typeInto(control(form, 'email'), 'ada@');
     await typeInto(control(form, 'notes'), 'Arrives Monday');
     await click($(form, '[data-testid="person-save"]'));
 
     expect(onsaved).not.toHaveBeenCalled();
+    const problem = (field: string) => refused.error.fields.find((f) => f.field === field)!.message;
     const family = control(form, 'family_name');
     const familyError = $(form, '[data-testid="error-family_name"]');
-    expect(familyError?.textContent).toBe('A given or a family name is required.');
+    expect(familyError?.textContent).toBe(problem('family_name'));
     expect(family.getAttribute('aria-invalid')).toBe('true');
     expect(family.getAttribute('aria-describedby')?.split(' ')).toContain(familyError?.id);
     expect(family.nextElementSibling).toBe(familyError);
-    expect($(form, '[data-testid="error-email"]')?.textContent).toBe('"ada@" is not an email address.');
+    expect($(form, '[data-testid="error-email"]')?.textContent).toBe(problem('email'));
     expect($(form, '[data-testid="error-honorific"]')).toBeNull();
 
     expect(control(form, 'honorific').value).toBe('Dr');
@@ -120,41 +121,35 @@ describe('PersonDialog', () => {
   });
 
   it('places an organisation problem beside the picker and focuses it', async () => {
-    const { form } = await open(personForm(marsudi), marsudi.id, {
-      update_person: () => {
-        throw apiError('invalid', '1 field needs attention', [
-          { field: 'organisation_id', message: 'Organisation 2 is not in this plan.' },
-        ]);
-      },
-    });
+    // The organisation chosen was deleted elsewhere meanwhile.
+    const refused = refusals.personOrganisationGone!;
+    const { form } = await open(personForm(tharyat), tharyat.id, { update_person: refusal(refused) });
     await click($(form, '[data-testid="person-save"]'));
     const error = $(form, '[data-testid="error-organisation_id"]')!;
-    expect(error.textContent).toBe('Organisation 2 is not in this plan.');
+    expect(error.textContent).toBe(refused.error.fields[0]!.message);
     const group = error.closest('[role="group"]')!;
     expect(group.getAttribute('aria-describedby')).toBe(error.id);
     expect(document.activeElement).toBe($(form, '[data-testid="person-organisation"]'));
   });
 
   it('clears the organisation', async () => {
-    const { form, calls } = await open(personForm(marsudi), marsudi.id);
+    const { form, calls } = await open(personForm(tharyat), tharyat.id);
     expect($(form, '[data-testid="person-organisation-chosen"]')?.textContent).toContain('Indonesia');
     await click($(form, '[data-testid="person-organisation-clear"]'));
     expect($(form, '[data-testid="person-organisation-chosen"]')).toBeNull();
     expect(document.activeElement).toBe($(form, '[data-testid="person-organisation"]'));
     await click($(form, '[data-testid="person-save"]'));
     const sent = calls.filter((c) => c.cmd === 'update_person').pop()?.args;
-    expect(sent).toMatchObject({ id: marsudi.id, form: { organisation_id: null, family_name: 'Marsudi' } });
+    expect(sent).toMatchObject({ id: tharyat.id, form: { organisation_id: null, family_name: 'Tharyat' } });
   });
 
   it('shows other errors in a banner', async () => {
-    const { form } = await open(personForm(marsudi), marsudi.id, {
-      update_person: () => {
-        throw apiError('not_found', 'No person with id 2 in this plan');
-      },
-    });
+    // The person was deleted elsewhere meanwhile.
+    const gone = refusals.personGone!;
+    const { form } = await open(gone.args.form as PersonForm_Serialize, gone.args.id as number, { update_person: refusal(gone) });
     await click($(form, '[data-testid="person-save"]'));
-    expect($(form, '[data-testid="form-error"]')?.textContent).toBe('No person with id 2 in this plan');
-    expect(control(form, 'family_name').value).toBe('Marsudi');
+    expect($(form, '[data-testid="form-error"]')?.textContent).toBe(gone.error.message);
+    expect(control(form, 'family_name').value).toBe('Ortiz');
   });
 
   it('closes on Cancel and on Escape without saving', async () => {

@@ -10,8 +10,14 @@ import {
   personForm,
   personName,
 } from './records';
-import { bell, bellTwin, iom, iomTwin, organisations } from './people.fixtures';
-import { vocabulary } from '../testing/fixtures';
+import { directory, organisationNamed, personNamed, week } from '../testing/sample';
+
+const { vocabulary } = week;
+const { organisations } = directory;
+const bell = personNamed('Ms Lynn Bell', directory.people);
+const bellTwin = personNamed('Lynn Bell', directory.people);
+const iom = organisationNamed('International Organization for Migration', organisations);
+const iomTwin = organisationNamed('Intl Organization for Migration', organisations);
 
 describe('people records', () => {
   it('names a person from the parts that are there', () => {
@@ -52,8 +58,8 @@ describe('people records', () => {
   });
 
   it('asks a plain question when a delete changes nothing else', () => {
-    expect(deleteQuestion({ name: 'Dr Amy Pope', lines: [] }, 'x')).toBe(
-      'Delete Dr Amy Pope? Edit › Undo (Ctrl+Z) brings it back.',
+    expect(deleteQuestion(directory.personImpactByPerson[bellTwin.id]!, 'x')).toBe(
+      'Delete Lynn Bell? Edit › Undo (Ctrl+Z) brings it back.',
     );
     expect(deleteQuestion({ name: '', lines: [] }, 'Fallback')).toContain('Delete Fallback?');
   });
@@ -70,7 +76,7 @@ describe('people records', () => {
       'Ms',
       'Lynn',
       'Bell',
-      'Senior Official',
+      bell.position,
       'Australia',
       bell.email,
       '+61 2 6261 1111',

@@ -3,8 +3,9 @@ import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from '../../App.svelte';
 import ProblemsPanel from './ProblemsPanel.svelte';
-import { backend, settle, type Call } from '../testing/fixtures';
+import { backend, sampleHandlers, settle, type Call } from '../testing/backend';
 import { $, $$, click } from '../testing/dom';
+import { copy, planning } from '../testing/sample';
 import type { Conflict_Serialize } from '../ipc';
 
 let app: ReturnType<typeof mount> | undefined;
@@ -16,30 +17,14 @@ afterEach(() => {
   clearMocks();
 });
 
-const clash: Conflict_Serialize = {
-  kind: 'person_double_booked',
-  message: 'Ms Lynn Bell is in two sessions at once: “Opening remarks” and “Coffee break”, Mon 18 Nov 09:00–09:30.',
-  session_ids: [2, 1],
-  event_id: null,
-  key: 'person_double_booked:1:1,2',
-  accepted: false,
-};
-const parallel: Conflict_Serialize = {
-  kind: 'room_double_booked',
-  message: 'Plenary Hall has two sessions at once.',
-  session_ids: [3],
-  event_id: null,
-  key: 'room_double_booked:100:3',
-  accepted: true,
-};
-const cochairs: Conflict_Serialize = {
-  kind: 'event_without_cochairs',
-  message: 'Annual Meeting has no co-chairs.',
-  session_ids: [],
-  event_id: 11,
-  key: 'event_without_cochairs:11',
-  accepted: false,
-};
+// The sample week part-way through planning: the workstream updates moved
+// onto the national updates' room and time, the Regional Event without
+// co-chairs (both open), and the panel without a moderator (accepted).
+const problems = planning.conflictList.conflicts;
+const kind = (k: Conflict_Serialize['kind']) => problems.find((c) => c.kind === k)!;
+const clash = kind('room_double_booked');
+const cochairs = kind('event_without_cochairs');
+const noModerator = kind('panel_without_moderator');
 
 function target() {
   const el = document.createElement('div');
@@ -59,13 +44,13 @@ describe('ProblemsPanel', () => {
   }
 
   it('lists open problems first and accepted ones, greyed, under their own heading', () => {
-    const { el } = open([parallel, clash, cochairs]);
+    const { el } = open([noModerator, clash, cochairs]);
     const entries = $$(el, '[data-testid="conflict-entry"]');
-    expect(entries.map((e) => e.dataset.key)).toEqual([clash.key, cochairs.key, parallel.key]);
+    expect(entries.map((e) => e.dataset.key)).toEqual([clash.key, cochairs.key, noModerator.key]);
     expect(entries.map((e) => e.classList.contains('accepted'))).toEqual([false, false, true]);
     const accepted = $(el, '[data-testid="accepted-conflicts"]')!;
     expect(accepted.previousElementSibling?.textContent).toBe('Accepted');
-    expect(accepted.textContent).toContain('Plenary Hall has two sessions at once.');
+    expect(accepted.textContent).toContain(noModerator.message);
     expect($(el, 'header')?.textContent).toContain('2 open problems, 1 accepted');
   });
 
@@ -74,17 +59,17 @@ describe('ProblemsPanel', () => {
     const [first, second] = $$(el, '[data-testid="conflict-entry"]');
     expect($(second!, '[data-testid="conflict-show"]')).toBeNull();
     await click($(first!, '[data-testid="conflict-show"]'));
-    expect(onshow).toHaveBeenCalledWith(2);
+    expect(onshow).toHaveBeenCalledWith(clash.session_ids[0]);
   });
 
   it('accepts an open problem and re-opens an accepted one', async () => {
-    const { el, onaccept } = open([clash, parallel]);
+    const { el, onaccept } = open([clash, noModerator]);
     const buttons = $$(el, '[data-testid="conflict-accept"]');
     expect(buttons.map((b) => b.textContent?.trim())).toEqual(['Accept', 'Undo accept']);
     await click(buttons[0]);
     expect(onaccept).toHaveBeenLastCalledWith(clash.key, true);
     await click(buttons[1]);
-    expect(onaccept).toHaveBeenLastCalledWith(parallel.key, false);
+    expect(onaccept).toHaveBeenLastCalledWith(noModerator.key, false);
   });
 
   it('says how many more were found than listed', () => {
@@ -100,23 +85,25 @@ describe('ProblemsPanel', () => {
   });
 
   it('says when every problem was accepted', () => {
-    const { el } = open([parallel]);
+    const { el } = open([noModerator]);
     expect(el.textContent).toContain('No open problems');
     expect($$(el, '[data-testid="conflict-entry"]')).toHaveLength(1);
   });
 });
 
 describe('Problems in the app', () => {
-  async function start(conflicts: Conflict_Serialize[]) {
+  async function start() {
     const calls: Call[] = [];
-    let current = conflicts;
+    let current = planning.conflictList;
     mockWindows('main');
     mockIPC(
       backend(
         {
-          check_plan: () => ({ conflicts: current, unlisted: 0 }),
+          ...sampleHandlers(planning),
+          check_plan: () => copy(current),
           set_conflict_accepted: (args) => {
-            current = current.map((c) => (c.key === args.key ? { ...c, accepted: args.accepted as boolean } : c));
+            expect(args).toEqual(planning.accepted.args);
+            current = planning.accepted.conflictList;
             return null;
           },
         },
@@ -131,7 +118,7 @@ describe('Problems in the app', () => {
   }
 
   it('counts only open problems and keeps an accepted one listed', async () => {
-    const { el, calls } = await start([clash, parallel, cochairs]);
+    const { el, calls } = await start();
     expect($(el, '[data-testid="problem-count"]')?.textContent).toBe('2');
     await click($(el, '[data-testid="problems"]'));
     const entry = $$(el, '[data-testid="conflict-entry"]').find((e) => e.dataset.key === clash.key)!;
@@ -140,34 +127,38 @@ describe('Problems in the app', () => {
     expect($(el, '[data-testid="problem-count"]')?.textContent).toBe('1');
     expect($(el, '[data-testid="save-status"]')?.textContent).toBe('All changes saved');
     const accepted = $(el, '[data-testid="accepted-conflicts"]')!;
-    expect(accepted.textContent).toContain('Ms Lynn Bell is in two sessions at once');
+    expect(accepted.textContent).toContain(clash.message);
+    expect(accepted.textContent).toContain(noModerator.message);
   });
 
   it('badges agenda rows of sessions in open problems only', async () => {
-    const { el } = await start([clash, parallel]);
+    const { el } = await start();
     await click($(el, '[data-testid="nav-agenda"]'));
     const badged = $$(el, '[data-testid="session-row"]')
       .filter((r) => $(r, '[data-testid="conflict-badge"]'))
-      .map((r) => r.dataset.sessionId);
-    // Session 3 is only in the accepted conflict.
-    expect(badged).toEqual(['1', '2']);
-    const badge = $(el, '[data-testid="session-row"][data-session-id="1"] [data-testid="conflict-badge"]')!;
+      .map((r) => Number(r.dataset.sessionId));
+    // The panel is only in the accepted problem.
+    expect(badged.sort()).toEqual([...clash.session_ids].sort());
+    expect(badged).not.toContain(noModerator.session_ids[0]);
+    const badge = $(el, `[data-testid="session-row"][data-session-id="${clash.session_ids[0]}"] [data-testid="conflict-badge"]`)!;
     expect(badge.textContent).toBe('!');
     expect(badge.getAttribute('title')).toBe(clash.message);
   });
 
   it('“Show” switches to the agenda, focuses the session and highlights it', async () => {
-    const { el } = await start([clash]);
+    const { el } = await start();
+    const [first] = clash.session_ids;
     // On another day of the agenda, where the session is not shown.
     await click($(el, '[data-testid="nav-agenda"]'));
-    await click($(el, '[data-testid="agenda-tab"][data-key="2024-11-19"]'));
-    expect($(el, '[data-testid="session-row"][data-session-id="2"]')).toBeNull();
+    await click($(el, '[data-testid="agenda-tab"][data-key="2024-11-18"]'));
+    expect($(el, `[data-testid="session-row"][data-session-id="${first}"]`)).toBeNull();
     await click($(el, '[data-testid="problems"]'));
-    await click($(el, '[data-testid="conflict-show"]'));
+    const entry = $$(el, '[data-testid="conflict-entry"]').find((e) => e.dataset.key === clash.key)!;
+    await click($(entry, '[data-testid="conflict-show"]'));
     await settle();
     flushSync();
     expect($(el, '[data-testid="nav-agenda"]')?.getAttribute('aria-current')).toBe('page');
-    const row = $(el, '[data-testid="session-row"][data-session-id="2"]');
+    const row = $(el, `[data-testid="session-row"][data-session-id="${first}"]`);
     expect(row).not.toBeNull();
     expect(document.activeElement).toBe(row);
     expect(row?.classList.contains('highlighted')).toBe(true);
@@ -175,11 +166,12 @@ describe('Problems in the app', () => {
   });
 
   it('“Show” from another page opens the agenda there', async () => {
-    const { el } = await start([clash]);
+    const { el } = await start();
     await click($(el, '[data-testid="problems"]'));
-    await click($(el, '[data-testid="conflict-show"]'));
+    const entry = $$(el, '[data-testid="conflict-entry"]').find((e) => e.dataset.key === clash.key)!;
+    await click($(entry, '[data-testid="conflict-show"]'));
     await settle();
     flushSync();
-    expect(document.activeElement).toBe($(el, '[data-testid="session-row"][data-session-id="2"]'));
+    expect(document.activeElement).toBe($(el, `[data-testid="session-row"][data-session-id="${clash.session_ids[0]}"]`));
   });
 });

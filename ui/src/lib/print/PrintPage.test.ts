@@ -2,20 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PrintPage from './PrintPage.svelte';
-import {
-  PDF_PATH,
-  SAVE,
-  deferred,
-  pageLabel,
-  previewFor,
-  printBackend,
-  publishedBefore,
-  sendProgress,
-} from './fixtures';
 import { DEFAULT_CHOICES, buildRequest, type PrintRequest } from './choices';
 import { loadedWorkspace, mountPage } from '../testing/mount';
-import { apiError, backend, settle, type Call, type Handler } from '../testing/fixtures';
+import { backend, deferred, recorded, refusal, settle, type Call, type Handler } from '../testing/backend';
 import { $, $$, choose, click } from '../testing/dom';
+import { copy, eventNamed, printing, week } from '../testing/sample';
 import type { Channel, Preview, PrintProgress, PublishedVersion } from '../ipc';
 
 const DATA_URL = 'data:image/svg+xml;charset=utf-8,';
@@ -29,7 +20,64 @@ afterEach(() => {
   clearMocks();
 });
 
-async function start(handlers: Record<string, Handler> = {}, versions: PublishedVersion[] = publishedBefore) {
+// The sample week with versions 1 and 2 of its programme published and a
+// change since; previews printed at 08:45 on 19 November, exports at 09:10.
+
+/** The command behind pickPdfSavePath (the dialog plugin's save). */
+const SAVE = 'plugin:dialog|save';
+/** Where the user saves PDFs. */
+const PDF_PATH = '~/Print/Programme.pdf';
+
+/** The label on a request's stand-in pages, so a test can tell whose pages are shown. */
+function pageLabel(request: PrintRequest): string {
+  return [request.kind, request.day ?? 'week', request.event_id ?? 'all', request.variant, request.paper].join(' ');
+}
+
+/**
+ * What print_preview answers for `request`: the recorded stamp and changes,
+ * and as many pages as were laid out, each the first page's real opening
+ * tag around a line naming the request (the real pages are too large to keep).
+ */
+function previewFor(request: PrintRequest): Preview {
+  const { head, pages, ...rest } = recorded(printing.previews, 'print_preview')({ request }) as (typeof printing.previews)[number]['answer'];
+  const page = (n: number) => `${head}<text x="40" y="60">${pageLabel(request)} &amp; page ${n}</text></svg>`;
+  return { ...rest, pages: Array.from({ length: pages }, (_, i) => page(i + 1)) };
+}
+
+/**
+ * The print commands over the published versions, which publishing (by
+ * publish_programme or export_pdf) takes to the three recorded after it.
+ */
+function printBackend(start: readonly PublishedVersion[] = printing.publishedVersions) {
+  let versions = copy(start);
+  const publish = () => (versions = copy(printing.publishedAfter));
+  const handlers: Record<string, Handler> = {
+    print_preview: (args) => previewFor(args.request as PrintRequest),
+    published_versions: () => copy(versions),
+    publish_programme: () => {
+      publish();
+      return copy(printing.published);
+    },
+    export_pdf: (args) => {
+      const exported = recorded(printing.exports, 'export_pdf')(args) as { pages: number; version: number | null };
+      if (args.publish) publish();
+      // The file's size is not recorded; the page does not show it.
+      return { ...exported, bytes: 0 };
+    },
+    print_window: () => null,
+    [SAVE]: () => PDF_PATH,
+  };
+  return { handlers };
+}
+
+/** Deliver progress on a channel the way the Tauri runtime does (numbered messages). */
+function sendProgress(channel: Channel<PrintProgress>, index: number, progress: PrintProgress): void {
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } })
+    .__TAURI_INTERNALS__;
+  internals.runCallback(channel.id, { index, message: progress });
+}
+
+async function start(handlers: Record<string, Handler> = {}, versions: readonly PublishedVersion[] = printing.publishedVersions) {
   const calls: Call[] = [];
   const print = printBackend(versions);
   // Kept as one object so a test can swap a command's answer half-way.
@@ -37,7 +85,7 @@ async function start(handlers: Record<string, Handler> = {}, versions: Published
   mockIPC(backend(routes, calls));
   const mounted = await mountPage(PrintPage, loadedWorkspace());
   app = mounted.app;
-  return { el: mounted.el, ws: mounted.ws, calls, routes, versions: print.versions };
+  return { el: mounted.el, ws: mounted.ws, calls, routes };
 }
 
 const callsOf = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd);
@@ -56,23 +104,26 @@ const optionLabels = (s: HTMLSelectElement | null) => Array.from(s?.options ?? [
 const last = <T>(list: readonly T[]): T | undefined => list[list.length - 1];
 const programme: PrintRequest = buildRequest(DEFAULT_CHOICES);
 
+const annual = eventNamed('Annual Meeting');
+const stamp = 'Draft · printed 19 Nov 2024 08:45';
+
 describe('Print page', () => {
   it('opens on the public programme for the whole week and shows each page as a data: image', async () => {
     const { el, calls } = await start();
     expect($(el, '[data-testid="print-page"]')).not.toBeNull();
     expect(requests(calls)).toEqual([programme]);
 
-    const expected = previewFor(programme, publishedBefore);
+    const expected = previewFor(programme);
     expect(shownPages(el)).toEqual(expected.pages);
     expect(images(el).map((img) => img.alt)).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3']);
     expect(text(el, 'count')).toBe('3 pages');
-    expect(text(el, 'stamp')).toBe('Version 2 · 19 Nov 2024');
+    expect(text(el, 'stamp')).toBe(stamp);
     // The markup is only ever an image source, never part of the page.
     expect(el.querySelector('svg, text')).toBeNull();
 
     expect(optionLabels(select(el, 'kind'))).toEqual(['Programme', 'List of participants', 'Speaker briefings', 'Name cards']);
-    expect(optionLabels(select(el, 'day'))).toEqual(['Whole week', 'Mon 18 Nov', 'Tue 19 Nov']);
-    expect(optionLabels(select(el, 'event'))).toEqual(['All events', 'Commemorative Dialogue', 'Annual Meeting']);
+    expect(optionLabels(select(el, 'day'))).toEqual(['Whole week', 'Mon 18 Nov', 'Tue 19 Nov', 'Wed 20 Nov']);
+    expect(optionLabels(select(el, 'event'))).toEqual(['All events', ...week.overview.events.map((e) => e.event.title)]);
     expect(optionLabels(select(el, 'paper'))).toEqual(['A4', 'US Letter']);
     expect(optionLabels(select(el, 'variant'))).toEqual(['Public', 'Internal run of show']);
   });
@@ -80,6 +131,7 @@ describe('Print page', () => {
   it('asks for the right pages when the document changes, with only the controls that apply', async () => {
     const { el, calls } = await start();
     await choose(select(el, 'day'), '2024-11-19');
+    expect(images(el)).toHaveLength(2);
     await choose(select(el, 'kind'), 'participants');
 
     expect(last(requests(calls))).toEqual({
@@ -95,20 +147,22 @@ describe('Print page', () => {
     expect(select(el, 'day')).toBeNull();
     expect(select(el, 'variant')).toBeNull();
     expect(select(el, 'changes')).toBeNull();
-    expect(select(el, 'event')?.options[0]?.textContent).toBe('First event (Commemorative Dialogue)');
+    expect(select(el, 'event')?.options[0]?.textContent).toBe(`First event (${week.overview.events[0]!.event.title})`);
     expect(images(el)).toHaveLength(2);
-    expect(shownPages(el)[0]).toContain('participants week public a4');
+    expect(shownPages(el)[0]).toContain('participants week all public a4');
 
     await click($(el, '[data-testid="print-with-counts"]'));
     expect(last(requests(calls))).toMatchObject({ kind: 'participants', with_counts: false });
 
     await choose(select(el, 'kind'), 'namecards');
-    await choose(select(el, 'event'), '11');
+    // One card a delegation.
+    expect(images(el)).toHaveLength(week.rosterByEvent[week.overview.events[0]!.event.id]!.delegations.length);
+    await choose(select(el, 'event'), String(annual.id));
     await click($(el, '[data-testid="print-per-person"]'));
     expect(last(requests(calls))).toEqual({
       kind: 'namecards',
       day: null,
-      event_id: 11,
+      event_id: annual.id,
       paper: 'a4',
       variant: 'public',
       changes_since: null,
@@ -118,7 +172,7 @@ describe('Print page', () => {
 
     // The day chosen for the programme comes back with it.
     await choose(select(el, 'kind'), 'speakers');
-    expect(last(requests(calls))).toMatchObject({ kind: 'speakers', day: '2024-11-19', event_id: 11 });
+    expect(last(requests(calls))).toMatchObject({ kind: 'speakers', day: '2024-11-19', event_id: annual.id });
   });
 
   it('marks changes since a published version, listed newest first', async () => {
@@ -130,7 +184,9 @@ describe('Print page', () => {
     ]);
     await choose(select(el, 'changes'), '2');
     expect(last(requests(calls))).toMatchObject({ kind: 'programme', changes_since: 2 });
-    expect($(el, '[data-testid="print-changes-list"]')?.textContent).toContain('Opening remarks moved to 09:15');
+    const [change] = previewFor(last(requests(calls))!).changes;
+    expect(change).toContain('“Coffee break”');
+    expect($(el, '[data-testid="print-changes-list"]')?.textContent).toContain(change);
   });
 
   it('drops a preview that answers after a newer one', async () => {
@@ -177,13 +233,13 @@ describe('Print page', () => {
     );
     await choose(select(el, 'paper'), 'letter');
     expect(channel).toBeDefined();
-    sendProgress(channel!, 0, { stage: 'Laying out pages', done: 1, total: 4 });
-    sendProgress(channel!, 1, { stage: 'Laying out pages', done: 3, total: 4 });
+    sendProgress(channel!, 0, { stage: 'Laying out', done: 0, total: 1 });
+    sendProgress(channel!, 1, { stage: 'Drawing', done: 2, total: 3 });
     flushSync();
     const bar = $<HTMLProgressElement>(el, '[data-testid="print-progress"]')!;
-    expect(Number(bar.getAttribute('value'))).toBe(3);
-    expect(Number(bar.getAttribute('max'))).toBe(4);
-    expect(text(el, 'stage')).toBe('Laying out pages (3 of 4)…');
+    expect(Number(bar.getAttribute('value'))).toBe(2);
+    expect(Number(bar.getAttribute('max'))).toBe(3);
+    expect(text(el, 'stage')).toBe('Drawing (2 of 3)…');
 
     answer.resolve(previewFor({ ...programme, paper: 'letter' }));
     await settle();
@@ -196,10 +252,11 @@ describe('Print page', () => {
   });
 
   it('shows a refused preview in an alert and keeps the pages it had', async () => {
+    const refused = printing.refusals.marksOnList!;
     const { el, calls } = await start({
       print_preview: (args) => {
         const request = args.request as PrintRequest;
-        if (request.kind === 'speakers') throw apiError('invalid', 'No session on Mon 18 Nov has speakers yet.', []);
+        if (request.kind === 'speakers') throw copy(refused.error);
         return previewFor(request);
       },
     });
@@ -207,7 +264,7 @@ describe('Print page', () => {
     await choose(select(el, 'kind'), 'speakers');
 
     expect(last(requests(calls))?.kind).toBe('speakers');
-    expect(text(el, 'error')).toBe('No session on Mon 18 Nov has speakers yet.');
+    expect(text(el, 'error')).toBe(refused.error.message);
     expect(shownPages(el)).toEqual(before);
     expect(images(el).map((img) => img.alt)).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3']);
     expect($(el, '[data-testid="print-stale"]')).not.toBeNull();
@@ -261,7 +318,7 @@ describe('Print page', () => {
     expect(callsOf(calls, 'export_pdf').map((c) => ({ ...c.args, progress: undefined }))).toEqual([
       { request: { ...programme, day: '2024-11-19' }, path: PDF_PATH, publish: false, progress: undefined },
     ]);
-    expect(ws.notice).toEqual({ tone: 'info', text: `Saved 3 pages to ${PDF_PATH}` });
+    expect(ws.notice).toEqual({ tone: 'info', text: `Saved 2 pages to ${PDF_PATH}` });
     expect(callsOf(calls, 'overview')).toHaveLength(0);
   });
 
@@ -271,7 +328,7 @@ describe('Print page', () => {
     await click($(el, '[data-testid="print-export"]'));
 
     const save = callsOf(calls, SAVE)[0]?.args.options as { defaultPath: string };
-    expect(save.defaultPath).toBe('Programme — Bangkok week — version 3.pdf');
+    expect(save.defaultPath).toBe(`Programme — ${week.overview.plan.title} — version 3.pdf`);
     expect(callsOf(calls, 'export_pdf')[0]?.args).toMatchObject({ request: programme, path: PDF_PATH, publish: true });
     expect(ws.notice?.text).toBe(`Saved 3 pages to ${PDF_PATH} as version 3`);
     // A publish is an edit: the workspace reloads and the versions are read again.
@@ -292,13 +349,11 @@ describe('Print page', () => {
   });
 
   it('shows a refused export in the alert', async () => {
-    const { el, ws } = await start({
-      export_pdf: () => {
-        throw apiError('invalid', 'Only the public programme can be published.', []);
-      },
-    });
+    // The plan file itself chosen as the PDF.
+    const refused = printing.refusals.pdfOverPlan!;
+    const { el, ws } = await start({ [SAVE]: () => refused.args.path, export_pdf: refusal(refused) });
     await click($(el, '[data-testid="print-export"]'));
-    expect(text(el, 'error')).toBe('Only the public programme can be published.');
+    expect(text(el, 'error')).toBe(refused.error.message);
     expect(ws.notice).toBeNull();
     expect(images(el)).toHaveLength(3);
   });
@@ -311,19 +366,20 @@ describe('Print page', () => {
     expect(requests(calls)).toHaveLength(1);
   });
 
-  it('publishes first when ticked, and prints the pages stamped with the new version', async () => {
-    const { el, calls } = await start();
+  it('publishes first when ticked, then prints pages laid out again', async () => {
+    const { el, ws, calls } = await start();
     await click($(el, '[data-testid="print-publish"]'));
     await click($(el, '[data-testid="print-print"]'));
 
     const order = calls.map((c) => c.cmd).filter((cmd) => ['publish_programme', 'print_preview', 'print_window'].includes(cmd));
     expect(order).toEqual(['print_preview', 'publish_programme', 'print_preview', 'print_window']);
-    expect(text(el, 'stamp')).toBe('Version 3 · 19 Nov 2024');
+    expect(ws.notice?.text).toBe(`Published the programme as version ${printing.published.n}.`);
+    expect(text(el, 'stamp')).toBe(previewFor(programme).stamp);
     expect($<HTMLInputElement>(el, '[data-testid="print-publish"]')?.checked).toBe(false);
   });
 
-  it('waits for the stamped pages before opening the print dialog', async () => {
-    const { el, calls, routes, versions } = await start();
+  it('waits for the new pages before opening the print dialog', async () => {
+    const { el, calls, routes } = await start();
     const answer = deferred<Preview>();
     let asked: PrintRequest | undefined;
     routes.print_preview = (args) => {
@@ -338,25 +394,25 @@ describe('Print page', () => {
     expect(callsOf(calls, 'print_window')).toHaveLength(0);
     expect($(el, '[data-testid="print-progress"]')).not.toBeNull();
 
-    answer.resolve(previewFor(asked!, versions));
+    answer.resolve(previewFor(asked!));
     await settle();
     flushSync();
-    expect(text(el, 'stamp')).toBe('Version 3 · 19 Nov 2024');
+    expect(text(el, 'stamp')).toBe(stamp);
     expect(callsOf(calls, 'print_window')).toHaveLength(1);
   });
 
   it('does not print when the pages for the choices cannot be laid out', async () => {
+    // The plan's days changed, and the day chosen is no longer one of them.
+    const refused = printing.refusals.dayOutside!;
     const { el, calls, routes } = await start();
-    routes.print_preview = () => {
-      throw apiError('invalid', 'The chosen day is outside the plan.', [{ field: 'day', message: 'outside the plan' }]);
-    };
+    routes.print_preview = refusal(refused);
     await choose(select(el, 'day'), '2024-11-18');
-    expect(text(el, 'error')).toBe('The chosen day is outside the plan.');
+    expect(text(el, 'error')).toBe(refused.error.message);
     const before = requests(calls).length;
     await click($(el, '[data-testid="print-print"]'));
     // Print asks once more, in case the refusal has since been dealt with, then gives up.
     expect(requests(calls)).toHaveLength(before + 1);
-    expect(text(el, 'error')).toBe('The chosen day is outside the plan.');
+    expect(text(el, 'error')).toBe(refused.error.message);
     expect(callsOf(calls, 'print_window')).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { copy, printing, week } from '../testing/sample';
 import {
   DEFAULT_CHOICES,
   buildRequest,
@@ -125,11 +126,9 @@ describe('kept', () => {
 });
 
 describe('versions', () => {
-  const versions = [
-    { n: 1, at: '2024-11-18T07:55:00' },
-    { n: 3, at: '2024-11-19T17:05:09' },
-    { n: 2, at: '2024-11-19T08:30:00' },
-  ];
+  // Versions 1 to 3 of the sample's programme, out of order.
+  const [first, second, third] = printing.publishedAfter;
+  const versions = [first!, third!, second!];
 
   it.each<[string, string]>([
     ['2024-11-19T08:30:00', '19 Nov 2024 08:30'],
@@ -141,7 +140,7 @@ describe('versions', () => {
   });
 
   it('labels a version with its number and when it was published', () => {
-    expect(versionLabel({ n: 2, at: '2024-11-19T08:30:00' })).toBe('Version 2 — 19 Nov 2024 08:30');
+    expect(versionLabel(second!)).toBe('Version 2 — 19 Nov 2024 08:30');
   });
 
   it.each<[typeof versions, number]>([
@@ -184,25 +183,21 @@ describe('wording', () => {
 });
 
 describe('file names', () => {
-  const context: NamingContext = {
-    planTitle: 'Bangkok week',
-    events: [
-      { id: 10, title: 'Commemorative Dialogue', short_name: 'Dialogue' },
-      { id: 11, title: 'Annual Meeting', short_name: '' },
-    ],
-    publishAs: null,
-  };
+  // The sample's events, the Annual Meeting without a short name.
+  const [dialogue, annual] = week.overview.events.map((e) => copy(e.event));
+  annual!.short_name = '';
+  const context: NamingContext = { planTitle: 'Bangkok week', events: [dialogue!, annual!], publishAs: null };
 
   it.each<[string, Partial<Choices>, Partial<NamingContext>, string]>([
     ['the programme of a day', { day: '2024-11-19' }, {}, 'Programme — Tue 19 Nov.pdf'],
     ['the whole week', {}, {}, 'Programme — Bangkok week.pdf'],
-    ['one event', { eventId: 10, day: '2024-11-18' }, {}, 'Programme — Dialogue — Mon 18 Nov.pdf'],
-    ['an event without a short name', { eventId: 11 }, {}, 'Programme — Annual Meeting.pdf'],
+    ['one event', { eventId: dialogue!.id, day: '2024-11-18' }, {}, 'Programme — Commemorative Dialogue — Mon 18 Nov.pdf'],
+    ['an event without a short name', { eventId: annual!.id }, {}, 'Programme — 10th Annual Meeting.pdf'],
     ['the run of show', { variant: 'internal', day: '2024-11-19' }, {}, 'Run of show — Tue 19 Nov.pdf'],
     ['a publish', { day: '2024-11-19' }, { publishAs: 3 }, 'Programme — Tue 19 Nov — version 3.pdf'],
     ['no publish of the run of show', { variant: 'internal' }, { publishAs: 3 }, 'Run of show — Bangkok week.pdf'],
-    ['the list (first event)', { kind: 'participants', day: '2024-11-19' }, {}, 'List of participants — Dialogue.pdf'],
-    ['name cards of an event', { kind: 'namecards', eventId: 11 }, {}, 'Name cards — Annual Meeting.pdf'],
+    ['the list (first event)', { kind: 'participants', day: '2024-11-19' }, {}, 'List of participants — Commemorative Dialogue.pdf'],
+    ['name cards of an event', { kind: 'namecards', eventId: annual!.id }, {}, 'Name cards — 10th Annual Meeting.pdf'],
     ['briefings of a day', { kind: 'speakers', day: '2024-11-18' }, {}, 'Speaker briefings — Mon 18 Nov.pdf'],
     ['unsafe characters', {}, { planTitle: 'Q4/2024: "Week" <draft>?' }, 'Programme — Q4-2024 Week draft.pdf'],
     ['a blank title', {}, { planTitle: '   ' }, 'Programme.pdf'],
@@ -228,11 +223,14 @@ describe('file names', () => {
 });
 
 describe('paper', () => {
+  // How the core's pages begin: A4 and US Letter, both upright.
+  const head = (paper: 'a4' | 'letter') => printing.previews.find((p) => p.args.request && (p.args.request as { paper: string }).paper === paper)!.answer.head;
+  const turned = head('a4').replace(/viewBox="0 0 ([\d.]+) ([\d.]+)" width="([\d.]+pt)" height="([\d.]+pt)"/, 'viewBox="0 0 $2 $1" width="$4" height="$3"');
   it.each<[string, boolean]>([
-    ['<svg xmlns="http://www.w3.org/2000/svg" width="595.28pt" height="841.89pt">', false],
-    ['<svg width="841.89pt" height="595.28pt" xmlns="http://www.w3.org/2000/svg">', true],
+    [head('a4'), false],
+    [head('letter'), false],
+    [turned, true],
     ["<svg viewBox='0 0 842 595'>", true],
-    ['<?xml version="1.0"?><svg class="typst-doc" viewBox="0 0 595 842">', false],
     ['not an svg', false],
   ])('isLandscape(%s) -> %s', (svg, expected) => {
     expect(isLandscape(svg)).toBe(expected);

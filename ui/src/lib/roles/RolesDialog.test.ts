@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import RolesDialog from './RolesDialog.svelte';
-import { apiError, backend, type Call, type Handler } from '../testing/fixtures';
+import { backend, refusal, sampleHandlers, type Call, type Handler } from '../testing/backend';
 import { $, $$, choose, click, press, typeInto } from '../testing/dom';
 import type { RoleEntry_Serialize, SessionRole_Serialize } from '../ipc';
 import { mountUnder, pickOption, startedWorkspace } from '../testing/mount';
-import { boardSession, copy, organisationNamed, personNamed, sampleHandlers, week } from '../testing/sample';
+import { attendance, boardSession, copy, organisationNamed, personNamed, refusals, week } from '../testing/sample';
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -34,7 +34,7 @@ function openingRoles(): SessionRole_Serialize[] {
   return roles;
 }
 
-async function open(handlers: Record<string, Handler> = {}) {
+async function open(handlers: Record<string, Handler> = {}, sessionId = session.id) {
   const calls: Call[] = [];
   mockWindows('main');
   mockIPC(
@@ -51,7 +51,7 @@ async function open(handlers: Record<string, Handler> = {}) {
   const ws = await startedWorkspace();
   const onclose = vi.fn();
   const onsaved = vi.fn();
-  const mounted = await mountUnder(ws, RolesDialog, { sessionId: session.id, title: 'Opening remarks', onclose, onsaved });
+  const mounted = await mountUnder(ws, RolesDialog, { sessionId, title: 'Opening remarks', onclose, onsaved });
   app = mounted.app;
   const form = $<HTMLFormElement>(document.body, 'form[data-testid="roles-form"]');
   if (!form) throw new Error('roles form not rendered');
@@ -135,12 +135,10 @@ describe('RolesDialog', () => {
   });
 
   it('shows a backend problem with "roles.1" on row 2 and keeps every row', async () => {
-    const problem = 'Row 2 (Co-chair): the note is longer than 200 characters.';
-    const { form, calls, onsaved } = await open({
-      set_session_roles: () => {
-        throw apiError('invalid', problem, [{ field: 'roles.1', message: problem }]);
-      },
-    });
+    const refused = refusals.roleNote!;
+    const { field, message: problem } = refused.error.fields[0]!;
+    expect(field).toBe('roles.1');
+    const { form, calls, onsaved } = await open({ set_session_roles: refusal(refused) });
     await click($(form, '[data-testid="roles-add"]'));
     await save(form);
 
@@ -164,13 +162,11 @@ describe('RolesDialog', () => {
   });
 
   it('shows other refusals in a banner', async () => {
-    const { form } = await open({
-      set_session_roles: () => {
-        throw apiError('not_found', `No session with id ${session.id} in this plan`);
-      },
-    });
+    // The session was deleted elsewhere meanwhile.
+    const gone = refusals.rolesSessionGone!;
+    const { form } = await open({ session_roles: () => [], set_session_roles: refusal(gone) }, gone.args.sessionId as number);
     await save(form);
-    expect($(form, '[data-testid="form-error"]')?.textContent).toBe(`No session with id ${session.id} in this plan`);
+    expect($(form, '[data-testid="form-error"]')?.textContent).toBe(gone.error.message);
   });
 
   it('names the speaker of an organisation-only row, keeping the organisation', async () => {
@@ -191,14 +187,13 @@ describe('RolesDialog', () => {
 
 describe('RolesDialog: co-hosts of the session', () => {
   it('lists the session’s co-hosts and saves additions and removals at once', async () => {
-    const { form, calls } = await open({
-      // Thailand co-hosts the whole event, IOM only this session.
-      event_cohosts: () => [
-        { id: 1, event_id: session.event_id, session_id: null, organisation_id: thailand.id },
-        { id: 2, event_id: session.event_id, session_id: session.id, organisation_id: iom.id },
-      ],
-      set_cohosts: () => null,
-    });
+    // Thailand co-hosts the whole event, IOM only this session.
+    const cohosts = attendance.cohostsByEvent[session.event_id]!;
+    expect(cohosts.map((c) => [c.session_id, c.organisation_id])).toEqual([
+      [null, thailand.id],
+      [session.id, iom.id],
+    ]);
+    const { form, calls } = await open({ event_cohosts: () => copy(cohosts), set_cohosts: () => null });
     const section = $(form, '[data-testid="session-cohosts"]')!;
     const chips = () => $$(section, '[data-testid="session-cohost"]').map((c) => c.textContent?.replace('×', '').trim());
     // Only the session's own co-host, not the event's, named with its acronym.

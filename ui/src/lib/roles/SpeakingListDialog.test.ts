@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import SpeakingListDialog from './SpeakingListDialog.svelte';
-import { ASK, answer, apiError, backend, type Call, type Handler } from '../testing/fixtures';
+import { ASK, answer, backend, recorded, refusal, sampleHandlers, type Call, type Handler } from '../testing/backend';
 import { $, $$, click, press, typeInto } from '../testing/dom';
-import type { SlotEntry_Serialize, SpeakingList_Serialize, TurnTimes_Serialize } from '../ipc';
+import type { SlotEntry_Serialize } from '../ipc';
 import { mountUnder, pickOption, startedWorkspace } from '../testing/mount';
-import { boardSession, copy, organisationNamed, personNamed, sampleHandlers, week } from '../testing/sample';
+import { boardSession, copy, organisationNamed, personNamed, refusals, speaking, week } from '../testing/sample';
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -17,7 +17,9 @@ afterEach(() => {
   clearMocks();
 });
 
-// The national updates of the Annual Meeting, 10:15–11:30 (75 minutes).
+// The national updates of the Annual Meeting, 10:15–11:30 (75 minutes),
+// with the first three turns saved as suggested: Australia with Ms Lynn
+// Bell speaking, Indonesia, then Bangladesh for 3 minutes.
 const session = boardSession('National updates').entry.session;
 const suggested = week.suggestedListBySession[session.id]!;
 const bell = personNamed('Ms Lynn Bell');
@@ -25,54 +27,10 @@ const haigh = personNamed('Ms Kathryn Haigh');
 const australia = organisationNamed('Australia');
 const bangladesh = organisationNamed('Bangladesh');
 const thailand = organisationNamed('Thailand');
-
-/**
- * The sample's (empty) list for the session with the first three turns the
- * backend suggests: Australia with Ms Lynn Bell speaking, Indonesia, then
- * Bangladesh for 3 minutes.
- */
-function threeTurns(): SpeakingList_Serialize {
-  const list = copy(week.speakingListBySession[session.id]!);
-  let offset = 0;
-  list.turns = suggested.slice(0, 3).map((slot, position) => {
-    const minutes = position === 2 ? 3 : slot.minutes;
-    const org = week.organisations.find((o) => o.id === slot.organisation_id)!;
-    const person_id = org.id === australia.id ? bell.id : slot.person_id;
-    const turn = {
-      slot: { id: position + 1, session_id: session.id, organisation_id: org.id, person_id, minutes, position },
-      organisation: org.name,
-      category: org.category,
-      speaker: person_id === bell.id ? 'Ms Lynn Bell' : null,
-      offset_minutes: offset,
-    };
-    offset += minutes;
-    return turn;
-  });
-  return list;
-}
-
-/**
- * A stand-in for the backend's turn_times over the 10:15–11:30 session:
- * starts one after another, and a budget line that only names the total (the
- * real sentences are plenary-core's, tested there).
- */
-function turnTimes(args: Record<string, unknown>): TurnTimes_Serialize {
-  const minutes = args.minutes as number[];
-  let at = 10 * 60 + 15;
-  const starts = minutes.map((m) => {
-    const clock = `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
-    at += m;
-    return clock;
-  });
-  const total = minutes.reduce((sum, m) => sum + m, 0);
-  return {
-    budget: { total_minutes: total, session_minutes: 75, fits: total <= 75, message: `${total} of 75 minutes` },
-    starts,
-  };
-}
-
-/** The backend's suggestion for the session, at `minutes` a turn. */
-const suggest = (args: Record<string, unknown>) => suggested.map((slot) => ({ ...slot, minutes: args.minutes as number }));
+const turnTimes = recorded(speaking.turnTimes, 'turn_times');
+const suggest = recorded(speaking.suggestions, 'suggest_speaking_list');
+/** The budget line the backend words for `minutes`. */
+const budget = (minutes: number[]) => speaking.turnTimes.find((t) => t.args.minutes!.toString() === minutes.toString())!.answer.budget.message;
 
 const suggestedNames = suggested.map((slot) => week.organisations.find((o) => o.id === slot.organisation_id)!.name);
 
@@ -83,7 +41,7 @@ async function open(handlers: Record<string, Handler> = {}) {
     backend(
       {
         ...sampleHandlers(),
-        speaking_list: () => threeTurns(),
+        speaking_list: () => copy(speaking.speakingList),
         turn_times: turnTimes,
         set_speaking_list: () => null,
         suggest_speaking_list: suggest,
@@ -124,7 +82,8 @@ describe('SpeakingListDialog', () => {
     expect(orgs(form)).toEqual(['Australia', 'Indonesia', 'Bangladesh']);
     expect(starts(form)).toEqual(['10:15', '10:20', '10:25']);
     expect($(row(form, 1), '[data-testid="speaking-speaker"]')?.textContent).toBe('Ms Lynn Bell');
-    expect(budgetLine(form).textContent).toBe('13 of 75 minutes');
+    expect(budgetLine(form).textContent).toBe(budget([5, 5, 3]));
+    expect(budgetLine(form).textContent).toBe('13 of 75 minutes used; 62 minutes left.');
     expect(budgetLine(form).classList.contains('over')).toBe(false);
     expect(document.activeElement).toBe(row(form, 1));
   });
@@ -133,10 +92,11 @@ describe('SpeakingListDialog', () => {
     const { form, calls } = await open();
     await typeInto(minutesOf(form, 1), '60');
     expect(starts(form)).toEqual(['10:15', '11:15', '11:20']);
-    expect(budgetLine(form).textContent).toBe('68 of 75 minutes');
+    expect(budgetLine(form).textContent).toBe(budget([60, 5, 3]));
     await typeInto(minutesOf(form, 2), '15');
     expect(calls.filter((c) => c.cmd === 'turn_times').pop()?.args).toEqual({ sessionId: session.id, minutes: [60, 15, 3] });
-    expect(budgetLine(form).textContent).toBe('78 of 75 minutes');
+    expect(budgetLine(form).textContent).toBe(budget([60, 15, 3]));
+    expect(budgetLine(form).textContent).toContain('3 minutes over');
     expect(budgetLine(form).classList.contains('over')).toBe(true);
     // A blank box counts as nothing until it is filled in.
     await typeInto(minutesOf(form, 3), '');
@@ -204,7 +164,7 @@ describe('SpeakingListDialog', () => {
     // Nobody is registered for the Annual Meeting yet, so no turn names a speaker.
     expect(text(form, 'speaking-speaker').every((t) => t === '')).toBe(true);
     expect(starts(form).slice(0, 3)).toEqual(['10:15', '10:19', '10:23']);
-    expect(budgetLine(form).textContent).toBe(`${4 * suggested.length} of 75 minutes`);
+    expect(budgetLine(form).textContent).toBe(budget(suggested.map(() => 4)));
   });
 
   it('fills an empty list without asking', async () => {
@@ -218,12 +178,9 @@ describe('SpeakingListDialog', () => {
   });
 
   it('shows a refused turn on its row and keeps the list', async () => {
-    const problem = 'Row 2: a turn is 1 to 600 minutes, not 0.';
-    const { form, onsaved } = await open({
-      set_speaking_list: () => {
-        throw apiError('invalid', problem, [{ field: 'slots.1', message: problem }]);
-      },
-    });
+    const refused = refusals.turnMinutes!;
+    const problem = refused.error.fields.find((f) => f.field === 'slots.1')!.message;
+    const { form, onsaved } = await open({ set_speaking_list: refusal(refused) });
     await typeInto(minutesOf(form, 2), '');
     await click($(form, '[data-testid="speaking-save"]'));
     expect(onsaved).not.toHaveBeenCalled();

@@ -1,30 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { SequenceBlock_Serialize } from '../ipc';
+import { recorded } from '../testing/backend';
+import { copy, week } from '../testing/sample';
 import { blockLength, draftFrom, isDirty, mergeDraft, retimeRequest, type DraftBlock } from './draft';
 
+// The first block of the Annual Meeting's day in the Plenary Hall.
+const [hall] = week.overview.rooms.filter((r) => r.name === 'Plenary Hall');
+const [template] = recorded(week.sequences, 'sequence')({ day: '2024-11-19', roomId: hall!.id }) as SequenceBlock_Serialize[];
+
+/** The template block as another session, starting at `start` (HH:MM) on the 19th. */
 function seq(id: number, start: string, minutes: number, pinned = false): SequenceBlock_Serialize {
-  return {
-    minutes,
-    session: {
-      id,
-      event_id: 1,
-      title: `S${id}`,
-      kind: 'discussion',
-      start: `2024-11-19T${start}:00`,
-      end: null,
-      room_id: 100,
-      description: '',
-      agenda_item: '',
-      outcome: '',
-      notes: '',
-      pinned,
-    },
-  };
+  const block = copy(template!);
+  return { minutes, session: { ...block.session, id, title: `S${id}`, start: `2024-11-19T${start}:00`, pinned } };
 }
 
 const saved = draftFrom([seq(1, '09:00', 30), seq(2, '09:30', 60, true), seq(3, '10:30', 15)]);
 
 describe('sequence draft', () => {
+  it('takes a day as the backend gives it', () => {
+    const day = recorded(week.sequences, 'sequence')({ day: '2024-11-19', roomId: hall!.id }) as SequenceBlock_Serialize[];
+    const draft = draftFrom(day);
+    expect(draft.map((b) => b.id)).toEqual(day.map((b) => b.session.id));
+    expect(draft[0]).toMatchObject({ minutes: 15, pinned: false, start: '2024-11-19T09:00:00' });
+  });
+
   it('takes the saved blocks with their lengths, pins and starts', () => {
     expect(saved.map((b) => [b.id, b.minutes, b.pinned, b.start])).toEqual([
       [1, 30, false, '2024-11-19T09:00:00'],
@@ -63,9 +62,9 @@ describe('sequence draft', () => {
 
   it('sends the whole order and every length, trimmed and whole', () => {
     const draft = [{ ...saved[1]!, minutes: 44.6 }, saved[0]!, { ...saved[2]!, minutes: Number.NaN }];
-    expect(retimeRequest('2024-11-19', 100, ' 09:15 ', 5, draft)).toEqual({
+    expect(retimeRequest('2024-11-19', hall!.id, ' 09:15 ', 5, draft)).toEqual({
       day: '2024-11-19',
-      room_id: 100,
+      room_id: hall!.id,
       from: '09:15',
       order: [2, 1, 3],
       minutes: [
@@ -75,6 +74,6 @@ describe('sequence draft', () => {
       ],
       gap_minutes: 5,
     });
-    expect(retimeRequest('2024-11-19', 100, '', Number.NaN, draft).gap_minutes).toBe(0);
+    expect(retimeRequest('2024-11-19', hall!.id, '', Number.NaN, draft).gap_minutes).toBe(0);
   });
 });

@@ -3,8 +3,16 @@ import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import SessionDialog from './SessionDialog.svelte';
 import { newSessionForm } from './defaults';
-import { ASK, answer, apiError, backend, overview, settle, vocabulary, type Call } from '../testing/fixtures';
+import { ASK, answer, backend, refusal, settle, type Call } from '../testing/backend';
+import { agendaSession, copy, eventNamed, planning, refusals, week } from '../testing/sample';
 import type { SessionForm_Serialize } from '../ipc';
+
+const { overview, vocabulary } = week;
+const events = overview.events.map((e) => e.event);
+const dialogue = eventNamed('Commemorative Dialogue');
+// The Annual Meeting's opening, 09:00–09:15 in the Plenary Hall.
+const adoption = agendaSession('Opening and adoption of the agenda').session;
+const adoptionForm = () => copy(week.sessionFormBySession[adoption.id]!);
 
 let app: ReturnType<typeof mount> | undefined;
 
@@ -25,7 +33,7 @@ function open(initial: SessionForm_Serialize, sessionId: number | null = null) {
     props: {
       sessionId,
       initial,
-      events: overview.events.map((e) => e.event),
+      events,
       rooms: overview.rooms,
       days: overview.days,
       vocabulary,
@@ -59,7 +67,7 @@ async function save(form: HTMLFormElement) {
 
 describe('SessionDialog', () => {
   it('has a control for every session form field, named by its key', () => {
-    const { form } = open(newSessionForm('2024-11-18', overview.events.map((e) => e.event), vocabulary.session_kinds));
+    const { form } = open(newSessionForm('2024-11-18', events, vocabulary.session_kinds));
     for (const name of [
       'event_id',
       'title',
@@ -78,7 +86,7 @@ describe('SessionDialog', () => {
     expect(control(form, 'day').value).toBe('2024-11-18');
     expect(control(form, 'start_time').getAttribute('placeholder')).toBe('HH:MM');
     // The only event on 18 November is chosen for a new session that day.
-    expect((control(form, 'event_id') as unknown as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Dialogue');
+    expect((control(form, 'event_id') as unknown as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(dialogue.short_name);
     // Kind labels come from the vocabulary.
     const kinds = Array.from(form.querySelectorAll('select[name="kind"] option')).map((o) => o.textContent);
     expect(kinds).toContain('Statements / tour de table');
@@ -86,20 +94,9 @@ describe('SessionDialog', () => {
 
   it('shows field errors under their fields and keeps what was typed', async () => {
     const calls: Call[] = [];
-    mockIPC(
-      backend(
-        {
-          create_session: () => {
-            throw apiError('invalid', '2 fields need attention', [
-              { field: 'title', message: 'Title is required.' },
-              { field: 'end_time', message: 'End must be after start.' },
-            ]);
-          },
-        },
-        calls,
-      ),
-    );
-    const { form, onsaved } = open(newSessionForm('2024-11-18', overview.events.map((e) => e.event)));
+    const refused = refusals.sessionForm!;
+    mockIPC(backend({ create_session: refusal(refused) }, calls));
+    const { form, onsaved } = open(newSessionForm('2024-11-18', events));
     type(form, 'start_time', '10:00');
     type(form, 'end_time', '09:00');
     type(form, 'description', 'Keep me');
@@ -107,12 +104,14 @@ describe('SessionDialog', () => {
 
     expect(onsaved).not.toHaveBeenCalled();
     const sent = calls.find((c) => c.cmd === 'create_session')?.args.form as SessionForm_Serialize;
-    expect(sent).toMatchObject({ event_id: 10, day: '2024-11-18', start_time: '10:00', end_time: '09:00' });
+    const asked = refused.args.form as SessionForm_Serialize;
+    expect(sent).toMatchObject({ event_id: asked.event_id, day: asked.day, start_time: asked.start_time, end_time: asked.end_time });
 
+    const problem = (field: string) => refused.error.fields.find((f) => f.field === field)!.message;
     const titleError = form.querySelector('[data-testid="error-title"]');
     const endError = form.querySelector('[data-testid="error-end_time"]');
-    expect(titleError?.textContent).toBe('Title is required.');
-    expect(endError?.textContent).toBe('End must be after start.');
+    expect(titleError?.textContent).toBe(problem('title'));
+    expect(endError?.textContent).toBe(problem('end_time'));
     expect(form.querySelector('[data-testid="error-start_time"]')).toBeNull();
 
     // Each message sits in its field, right after the control, and describes it.
@@ -133,41 +132,27 @@ describe('SessionDialog', () => {
   });
 
   it('shows other errors in a banner', async () => {
-    mockIPC(
-      backend({
-        update_session: () => {
-          throw apiError('not_found', 'No session with id 3 in this plan');
-        },
-      }),
-    );
-    const { form } = open({ ...newSessionForm(null, []), title: 'Gone', event_id: 11 }, 3);
+    // The session was deleted meanwhile.
+    const gone = refusals.sessionGone!;
+    mockIPC(backend({ update_session: refusal(gone) }));
+    const { form } = open(copy(gone.args.form) as SessionForm_Serialize, gone.args.id as number);
     await save(form);
-    expect(form.querySelector('[data-testid="form-error"]')?.textContent).toBe('No session with id 3 in this plan');
-    expect(control(form, 'title').value).toBe('Gone');
+    expect(form.querySelector('[data-testid="form-error"]')?.textContent).toBe(gone.error.message);
+    expect(control(form, 'title').value).toBe('Lunch');
   });
 
   it('updates an existing session and reports success', async () => {
     const calls: Call[] = [];
-    mockIPC(backend({ update_session: (args) => ({ id: args.id }) }, calls));
-    const { form, onsaved } = open(
-      {
-        ...newSessionForm('2024-11-19', []),
-        title: 'Adoption',
-        event_id: 11,
-        room_id: 100,
-        start_time: '09:00',
-        end_time: '09:15',
-      },
-      3,
-    );
+    mockIPC(backend({ update_session: (args) => ({ ...copy(adoption), title: (args.form as SessionForm_Serialize).title }) }, calls));
+    const { form, onsaved } = open(adoptionForm(), adoption.id);
     const room = form.querySelector<HTMLSelectElement>('select[name="room_id"]')!;
     expect(room.selectedOptions[0]?.textContent).toBe('Plenary Hall');
     type(form, 'title', 'Adoption of the agenda');
     await save(form);
     expect(onsaved).toHaveBeenCalledOnce();
     const sent = calls.find((c) => c.cmd === 'update_session')?.args;
-    expect(sent?.id).toBe(3);
-    expect(sent?.form).toMatchObject({ title: 'Adoption of the agenda', room_id: 100, event_id: 11 });
+    expect(sent?.id).toBe(adoption.id);
+    expect(sent?.form).toEqual({ ...adoptionForm(), title: 'Adoption of the agenda' });
   });
 
   it('says when the session will be unscheduled', () => {
@@ -181,17 +166,17 @@ describe('SessionDialog', () => {
   it('deletes only after confirmation', async () => {
     const calls: Call[] = [];
     mockIPC(backend({ [ASK]: answer(false), delete_session: () => null }, calls));
-    const { form, onsaved } = open({ ...newSessionForm(null, []), title: 'Lunch', event_id: 10 }, 2);
+    const { form, onsaved } = open(adoptionForm(), adoption.id);
     const del = Array.from(form.querySelectorAll('button')).find((b) => b.textContent?.startsWith('Delete'))!;
     del.click();
     await settle();
     expect(calls.some((c) => c.cmd === 'delete_session')).toBe(false);
-    expect(calls.find((c) => c.cmd === ASK)?.args.message).toContain('Lunch');
+    expect(calls.find((c) => c.cmd === ASK)?.args.message).toContain(adoption.title);
 
     mockIPC(backend({ [ASK]: answer(true), delete_session: () => null }, calls));
     del.click();
     await settle();
-    expect(calls.find((c) => c.cmd === 'delete_session')?.args).toEqual({ id: 2 });
+    expect(calls.find((c) => c.cmd === 'delete_session')?.args).toEqual({ id: adoption.id });
     expect(onsaved).toHaveBeenCalledOnce();
   });
 
@@ -205,15 +190,14 @@ describe('SessionDialog', () => {
 
   it('duplicates and unschedules a saved session', async () => {
     const calls: Call[] = [];
-    mockIPC(backend({ duplicate_session: () => ({ id: 9 }), unschedule_session: () => ({ id: 3 }) }, calls));
-    const scheduled = { ...newSessionForm('2024-11-19', []), title: 'Adoption', event_id: 11, start_time: '09:00', end_time: '09:15' };
-    const { form, onsaved } = open(scheduled, 3);
+    mockIPC(backend({ duplicate_session: () => copy(adoption), unschedule_session: () => copy(adoption) }, calls));
+    const { form, onsaved } = open(adoptionForm(), adoption.id);
     form.querySelector<HTMLButtonElement>('[data-testid="session-duplicate"]')!.click();
     await settle();
-    expect(calls.find((c) => c.cmd === 'duplicate_session')?.args).toEqual({ id: 3 });
+    expect(calls.find((c) => c.cmd === 'duplicate_session')?.args).toEqual({ id: adoption.id });
     form.querySelector<HTMLButtonElement>('[data-testid="session-unschedule"]')!.click();
     await settle();
-    expect(calls.find((c) => c.cmd === 'unschedule_session')?.args).toEqual({ id: 3 });
+    expect(calls.find((c) => c.cmd === 'unschedule_session')?.args).toEqual({ id: adoption.id });
     expect(onsaved).toHaveBeenCalledTimes(2);
   });
 
@@ -222,7 +206,10 @@ describe('SessionDialog', () => {
     expect(form.querySelector('[data-testid="session-duplicate"]')).toBeNull();
     unmount(app!);
     app = undefined;
-    const again = open({ ...newSessionForm(null, []), title: 'Someday', event_id: 10 }, 4);
+    // The awareness discussion, unscheduled part-way through planning.
+    const [waiting] = planning.agenda.unscheduled;
+    const again = open(copy(planning.sessionFormBySession[waiting!.session.id]!), waiting!.session.id);
+    expect(control(again.form, 'day').value).toBe('');
     expect(again.form.querySelector('[data-testid="session-duplicate"]')).not.toBeNull();
     expect(again.form.querySelector('[data-testid="session-unschedule"]')).toBeNull();
   });

@@ -1,6 +1,6 @@
 // Small DOM helpers for component and flow tests. Only tests import this module.
 import { flushSync } from 'svelte';
-import { settle } from './fixtures';
+import { settle } from './backend';
 
 export const $ = <T extends HTMLElement = HTMLElement>(root: ParentNode, selector: string): T | null =>
   root.querySelector(selector) as T | null;

@@ -1,10 +1,11 @@
 // Mounting a view under a started workspace, for tests that install the mock
-// backend themselves (mockIPC with ./fixtures' backend, often answering from
+// backend themselves (mockIPC with ./backend's backend, answering from
 // ./sample). Only tests import this module.
 import { flushSync, mount, type Component } from 'svelte';
 import { Workspace } from '../plan/workspace.svelte';
 import type { Answer } from '../ipc';
-import { overview, settle, vocabulary } from './fixtures';
+import { settle } from './backend';
+import { copy, files, week } from './sample';
 import Host from './WorkspaceHost.svelte';
 
 /** A workspace started against whatever backend the test installed. */
@@ -38,10 +39,10 @@ export async function pickOption(option: Element | null | undefined): Promise<vo
 }
 
 /** A workspace already holding `plan`, as App would have it after start-up. */
-export function loadedWorkspace(plan: Answer<'overview'> = overview): Workspace {
+export function loadedWorkspace(plan: Answer<'overview'> = copy(week.overview)): Workspace {
   const ws = new Workspace();
   ws.overview = plan;
-  ws.vocabulary = vocabulary;
+  ws.vocabulary = copy(week.vocabulary);
   ws.starting = false;
   return ws;
 }
@@ -54,4 +55,33 @@ export async function mountPage(page: Component, ws: Workspace = loadedWorkspace
   await settle();
   flushSync();
   return { el, app, ws };
+}
+
+/** A workspace with the sample week's file open, as the pages see it. */
+export function openWorkspace(): Workspace {
+  const ws = new Workspace();
+  ws.file = copy(files.planFile);
+  ws.vocabulary = copy(week.vocabulary);
+  ws.starting = false;
+  return ws;
+}
+
+/**
+ * Mount `component` with `props` under a workspace with a plan open; the
+ * test must have called mockIPC first. Returns the container, the
+ * workspace and the app to unmount.
+ */
+export async function mountWithWorkspace<P extends Record<string, unknown>>(
+  component: Component<P>,
+  props: P,
+): Promise<{ el: HTMLElement; ws: Workspace; app: ReturnType<typeof mount> }> {
+  const el = document.createElement('div');
+  document.body.appendChild(el);
+  const ws = openWorkspace();
+  const shown = component as Component<Record<string, unknown>>;
+  const app = mount(Host, { target: el, props: { ws, view: shown, props } });
+  flushSync();
+  await settle();
+  flushSync();
+  return { el, ws, app };
 }

@@ -3,7 +3,7 @@ import { createRawSnippet, flushSync, mount, unmount } from 'svelte';
 import FormDialog from './FormDialog.svelte';
 import { FormState } from '../forms/form-state.svelte';
 import { ApiFailure } from '../ipc';
-import { apiError, settle } from '../testing/fixtures';
+import { apiError, settle } from '../testing/backend';
 import { $, click } from '../testing/dom';
 
 let app: ReturnType<typeof mount> | undefined;

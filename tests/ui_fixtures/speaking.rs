@@ -1,0 +1,83 @@
+//! The sample week with a speaking list begun for the national updates.
+
+use super::{answer, Plan, Recorder, Scenario};
+use crate::Harness;
+use serde_json::{json, Value};
+
+const ABOUT: &str = "the sample week with the first three turns of the national \
+updates' speaking list saved, as suggested: Australia (Ms Lynn Bell speaking), \
+Indonesia, then Bangladesh for 3 minutes";
+
+/// The turn lengths the speaking-list dialog's tests have on screen.
+const TURNS: &[&[u32]] = &[
+    &[5, 5, 3],
+    &[60, 5, 3],
+    &[60, 15, 3],
+    &[60, 15, 0],
+    &[5, 3, 5],
+    &[3, 5, 5],
+    &[3, 5, 5, 3],
+    &[3, 5, 5, 5],
+    &[3, 5, 3],
+    &[5, 0, 3],
+];
+
+pub fn scenario() -> Scenario {
+    let h = Harness::new(None);
+    let plan = Plan::read(&h);
+    let updates = plan.session("National updates").clone();
+    let australia = plan.organisation("Australia")["id"].clone();
+    let suggested = h.ok(
+        "suggest_speaking_list",
+        json!({ "sessionId": updates["id"], "minutes": 5 }),
+    );
+    let suggested = suggested.as_array().unwrap();
+    let slots: Vec<Value> = suggested
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(i, slot)| {
+            let mut slot = slot.clone();
+            if slot["organisation_id"] == australia {
+                slot["person_id"] = plan.person("Bell")["id"].clone();
+            }
+            if i == 2 {
+                slot["minutes"] = json!(3);
+            }
+            slot
+        })
+        .collect();
+    h.ok(
+        "set_speaking_list",
+        json!({ "sessionId": updates["id"], "slots": slots }),
+    );
+
+    let mut r = Recorder::new(&h);
+    let session = json!({ "sessionId": updates["id"] });
+    r.module(
+        "speaking-list.ts",
+        "speakingList",
+        answer("speaking_list"),
+        "What `speaking_list` answers for the national updates.".into(),
+        r.ask("speaking_list", session.clone()),
+    );
+    r.calls(
+        "suggest-speaking-list.ts",
+        "suggestions",
+        "suggest_speaking_list",
+        [3, 4]
+            .iter()
+            .map(|m| json!({ "sessionId": updates["id"], "minutes": m }))
+            .collect(),
+    );
+    // The turns on screen in the tests, and every turn of a filled list.
+    let filled = [3, 4].map(|n| vec![n; suggested.len()]);
+    let calls = TURNS
+        .iter()
+        .map(|m| m.to_vec())
+        .chain(filled)
+        .map(|m| json!({ "sessionId": updates["id"], "minutes": m }))
+        .collect();
+    r.calls("turn-times.ts", "turnTimes", "turn_times", calls);
+    r.scenario("speaking", ABOUT)
+}

@@ -1,0 +1,23 @@
+// What the people pages' edits answer in their tests: the record as sent,
+// made from the sample's records (the edits themselves are the core's,
+// tested there). Only tests import this module.
+import type { Handler } from '../testing/backend';
+import { copy, directory } from '../testing/sample';
+
+const find = <T extends { id: number }>(list: readonly T[], id: unknown): T => copy(list.find((x) => x.id === id)!);
+
+/** Handlers for the directories' edits, answering from the directory scenario's records. */
+export function directoryWrites(): Record<string, Handler> {
+  const [person] = directory.people;
+  const [organisation] = directory.organisations;
+  return {
+    delete_person: () => null,
+    delete_organisation: () => null,
+    create_person: (args) => ({ ...copy(person!), ...(args.form as object), id: 1000 }),
+    update_person: (args) => ({ ...find(directory.people, args.id), ...(args.form as object) }),
+    create_organisation: (args) => ({ ...copy(organisation!), ...(args.form as object), id: 1000 }),
+    update_organisation: (args) => ({ ...find(directory.organisations, args.id), ...(args.form as object) }),
+    merge_people: (args) => find(directory.people, args.keep),
+    merge_organisations: (args) => find(directory.organisations, args.keep),
+  };
+}
