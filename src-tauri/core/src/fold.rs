@@ -45,6 +45,18 @@ pub fn words(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(str::to_string).collect()
 }
 
+/// `name` folded, with every run of characters that are not letters, marks,
+/// digits or apostrophes made one space: "Mr Jean-Pierre Roux" → "mr jean pierre roux".
+pub fn name_words(name: &str) -> String {
+    let folded = fold(name);
+    let word = |c: char| c.is_alphanumeric() || is_combining_mark(c) || c == '\'';
+    folded
+        .split(|c: char| !word(c))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether two texts are the same once folded (and trimmed).
 pub fn same(a: &str, b: &str) -> bool {
     fold(a.trim()) == fold(b.trim())
@@ -156,5 +168,14 @@ mod tests {
         assert!(words(" \t ").is_empty());
         assert!(same(" Nguyen Thi Hoa", "Nguyễn Thị Hoà "));
         assert!(!same("Salle A", "Salle B"));
+        for (name, want) in [
+            ("Mr Jean-Pierre Roux", "mr jean pierre roux"),
+            ("  H.E. Ms Nguyễn Thị Hoà ", "h e ms nguyen thi hoa"),
+            ("Mr Seán O’Brien", "mr sean o'brien"),
+            ("นายกิตติศักดิ์ ศรีสุข", "นายกิตติศักดิ์ ศรีสุข"),
+            ("", ""),
+        ] {
+            assert_eq!(name_words(name), want, "{name}");
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! order, and the check-in desk for one day.
 
 use crate::error::{CoreError, Result};
+use crate::fold::{fold, name_words};
 use crate::model::*;
 use crate::protocol::{self, Delegation, ProtocolConfig};
 use crate::store::Store;
@@ -175,8 +176,15 @@ fn delegations(
 pub struct DeskLine {
     pub person_id: Id,
     pub name: String,
-    /// Family name first, for sorting and for the desk's alphabetical tabs.
+    /// Family name first, folded (`fold`), for sorting and for the desk's
+    /// alphabetical tabs.
     pub sort_key: String,
+    /// The name folded, its words apart by single spaces: a search word that
+    /// starts one of them finds the person before others.
+    pub search_name: String,
+    /// Name, organisation, acronym and email, folded: what the desk's search
+    /// looks in, with the typed words folded by the same rule.
+    pub search_text: String,
     pub organisation: String,
     pub acronym: String,
     pub category: Option<OrgCategory>,
@@ -248,12 +256,17 @@ pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
         .filter_map(|a| {
             let p = people.get(&a.person_id)?;
             let org = p.organisation_id.and_then(|id| orgs.get(&id));
+            let name = p.display_name();
+            let organisation = org.map(|o| o.name.clone()).unwrap_or_default();
+            let acronym = org.map(|o| o.acronym.clone()).unwrap_or_default();
             Some(DeskLine {
                 person_id: p.id,
-                name: p.display_name(),
-                sort_key: format!("{}, {}", p.family_name, p.given_name).to_lowercase(),
-                organisation: org.map(|o| o.name.clone()).unwrap_or_default(),
-                acronym: org.map(|o| o.acronym.clone()).unwrap_or_default(),
+                sort_key: fold(&format!("{}, {}", p.family_name, p.given_name)),
+                search_name: name_words(&name),
+                search_text: fold(&format!("{name} {organisation} {acronym} {}", p.email)),
+                name,
+                organisation,
+                acronym,
                 category: org.map(|o| o.category),
                 capacity: a.capacity.clone(),
                 registration: a.registration,
@@ -409,6 +422,60 @@ mod tests {
         }
         crate::edit::attendance::check_in(&mut store, event.id, person.id, day, false, at).unwrap();
         assert_eq!(desk(&store, event.id, day).unwrap().present, before.present);
+    }
+
+    #[test]
+    fn desk_lines_carry_their_folded_search_text_and_sort_by_it() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        let iom = store
+            .organisations()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.acronym == "IOM")
+            .unwrap();
+        for (given, family, org, email) in [
+            ("Thị Hoà", "Nguyễn", None, "hoa@example.org"),
+            ("Zeynep", "Öztürk", Some(iom.id), "zeynep@example.org"),
+        ] {
+            let p = crate::edit::people::create_person(
+                &mut store,
+                &crate::forms::PersonForm {
+                    honorific: "Ms".into(),
+                    given_name: given.into(),
+                    family_name: family.into(),
+                    organisation_id: org,
+                    email: email.into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            crate::edit::attendance::set_registration(
+                &mut store,
+                event.id,
+                p.id,
+                Some(RegistrationStatus::Registered),
+                "",
+            )
+            .unwrap();
+        }
+        let d = desk(&store, event.id, event.first_day).unwrap();
+        let line = |name: &str| d.lines.iter().find(|l| l.name == name).unwrap();
+        let hoa = line("Ms Thị Hoà Nguyễn");
+        assert_eq!(hoa.sort_key, "nguyen, thi hoa");
+        assert_eq!(hoa.search_name, "ms thi hoa nguyen");
+        let zeynep = line("Ms Zeynep Öztürk");
+        assert_eq!(zeynep.sort_key, "ozturk, zeynep");
+        assert_eq!(
+            zeynep.search_text,
+            "ms zeynep ozturk international organization for migration iom zeynep@example.org"
+        );
+        // Among the O's, not after the Z's.
+        let keys: Vec<&str> = d.lines.iter().map(|l| l.sort_key.as_str()).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
+        assert!(keys.iter().any(|k| k > &"ozturk"), "{keys:?}");
     }
 
     #[test]

@@ -422,8 +422,21 @@ export type DeskLine = DeskLine_Serialize | DeskLine_Deserialize;
 export type DeskLine_Deserialize = {
 	person_id: number,
 	name: string,
-	/**  Family name first, for sorting and for the desk's alphabetical tabs. */
+	/**
+	 *  Family name first, folded (`fold`), for sorting and for the desk's
+	 *  alphabetical tabs.
+	 */
 	sort_key: string,
+	/**
+	 *  The name folded, its words apart by single spaces: a search word that
+	 *  starts one of them finds the person before others.
+	 */
+	search_name: string,
+	/**
+	 *  Name, organisation, acronym and email, folded: what the desk's search
+	 *  looks in, with the typed words folded by the same rule.
+	 */
+	search_text: string,
 	organisation: string,
 	acronym: string,
 	category?: OrgCategory | null,
@@ -436,8 +449,21 @@ export type DeskLine_Deserialize = {
 export type DeskLine_Serialize = {
 	person_id: number,
 	name: string,
-	/**  Family name first, for sorting and for the desk's alphabetical tabs. */
+	/**
+	 *  Family name first, folded (`fold`), for sorting and for the desk's
+	 *  alphabetical tabs.
+	 */
 	sort_key: string,
+	/**
+	 *  The name folded, its words apart by single spaces: a search word that
+	 *  starts one of them finds the person before others.
+	 */
+	search_name: string,
+	/**
+	 *  Name, organisation, acronym and email, folded: what the desk's search
+	 *  looks in, with the typed words folded by the same rule.
+	 */
+	search_text: string,
 	organisation: string,
 	acronym: string,
 	category: OrgCategory | null,

@@ -7,8 +7,21 @@
 import type { DeskCount_Serialize, DeskLine_Serialize, Desk_Serialize } from '../ipc';
 import { apiError, vocabulary, type Handler } from '../testing/fixtures';
 import { copy, eventNamed, organisationNamed, week } from '../testing/sample';
+import { fold } from '../format/fold';
 
 export const dialogue = eventNamed('Commemorative Dialogue');
+
+/** A line a test made or changed, with the search text the core would give it (roster.rs). */
+export function searchable(l: DeskLine_Serialize): DeskLine_Serialize {
+  return {
+    ...l,
+    search_name: fold(l.name)
+      .split(/[^\p{L}\p{M}\p{N}']+/u)
+      .filter(Boolean)
+      .join(' '),
+    search_text: fold(`${l.name} ${l.organisation} ${l.acronym} ${l.email}`),
+  };
+}
 
 /** The sample's registered people for the Dialogue, and the desk's odd cases. */
 function lines(): DeskLine_Serialize[] {
@@ -39,9 +52,9 @@ function lines(): DeskLine_Serialize[] {
       email: 'jramirez@iom.example',
     },
   ];
-  const all = [...sample, ...more].map((l) => {
-    if (l.name === 'Ms Lynn Bell') return { ...l, email: 'lynn.bell@dfat.example' };
-    if (l.name === 'Mr Tri Tharyat') return { ...l, registration: 'declined' as const, email: 'tri.tharyat@kemlu.example' };
+  const all = [...sample, ...more.map(searchable)].map((l) => {
+    if (l.name === 'Ms Lynn Bell') return searchable({ ...l, email: 'lynn.bell@dfat.example' });
+    if (l.name === 'Mr Tri Tharyat') return searchable({ ...l, registration: 'declined' as const, email: 'tri.tharyat@kemlu.example' });
     return l;
   });
   return all.sort((a, b) => a.sort_key.localeCompare(b.sort_key));

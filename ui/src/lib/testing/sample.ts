@@ -5,6 +5,7 @@
 import type { Answer } from '../ipc';
 import { apiError, type Handler } from './fixtures';
 import * as week from './sample-week';
+import { fold, queryWords } from '../format/fold';
 
 export { week };
 
@@ -49,13 +50,10 @@ export function boardSession(title: string): Answer<'board'>['sessions'][number]
 
 /** The people search over the sample: every word in the name, email or organisation. */
 export function searchPeople(args: Record<string, unknown>): Answer<'searchPeople'> {
-  const words = String(args.query ?? '')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean);
+  const words = queryWords(String(args.query ?? ''));
   return copy(
     week.everyoneFound.filter((p) => {
-      const text = `${p.name} ${p.email} ${p.organisation} ${p.acronym}`.toLowerCase();
+      const text = fold(`${p.name} ${p.email} ${p.organisation} ${p.acronym}`);
       return words.every((w) => text.includes(w));
     }),
   );
