@@ -29,7 +29,8 @@ pub struct DelegationView {
     /// participation entry for the event.
     pub status: Option<ParticipationStatus>,
     pub level: String,
-    /// Head of delegation first, then by capacity and name.
+    /// In protocol order (`protocol::member_key`): by capacity, head of
+    /// delegation first, then by family and given name.
     pub members: Vec<Delegate>,
 }
 
@@ -40,13 +41,6 @@ pub struct Roster {
     pub delegations: Vec<DelegationView>,
     /// Registered people without an organisation.
     pub unaffiliated: Vec<Delegate>,
-}
-
-fn capacity_rank(c: &str) -> usize {
-    CAPACITIES
-        .iter()
-        .position(|x| x.eq_ignore_ascii_case(c))
-        .unwrap_or(CAPACITIES.len())
 }
 
 /// How protocol orders an event's delegations: the host (when set), then
@@ -72,7 +66,7 @@ pub fn protocol_config(store: &Store, event_id: Id) -> Result<ProtocolConfig> {
 
 pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
     let event = store.event(event_id)?;
-    let (mut by_org, mut unaffiliated) = delegations(store, event_id)?;
+    let (mut by_org, unaffiliated) = delegations(store, event_id)?;
     let cfg = protocol_config(store, event_id)?;
     let mut order: Vec<Delegation> = by_org
         .values()
@@ -88,18 +82,7 @@ pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
     let delegations = order
         .iter()
         .filter_map(|d| by_org.remove(&d.organisation_id))
-        .map(|mut v| {
-            v.members.sort_by_cached_key(|m| {
-                (
-                    capacity_rank(&m.capacity),
-                    m.name.to_lowercase(),
-                    m.person_id,
-                )
-            });
-            v
-        })
         .collect();
-    unaffiliated.sort_by_cached_key(|m| (m.name.to_lowercase(), m.person_id));
     Ok(Roster {
         event,
         delegations,
@@ -108,7 +91,8 @@ pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
 }
 
 /// The event's delegations by organisation, each with its registered
-/// people (in no order yet), and the registered people of no organisation.
+/// people in protocol order, and the registered people of no organisation,
+/// in the same order.
 fn delegations(
     store: &Store,
     event_id: Id,
@@ -169,6 +153,22 @@ fn delegations(
             None => unaffiliated.push(d),
         }
     }
+    let in_order = |members: &mut Vec<Delegate>| {
+        members.sort_by_cached_key(|m| {
+            let p = people.get(&m.person_id);
+            let name = |f: fn(&Person) -> &str| p.map(f).unwrap_or_default();
+            protocol::member_key(
+                &m.capacity,
+                name(|p| &p.family_name),
+                name(|p| &p.given_name),
+                m.person_id,
+            )
+        })
+    };
+    for v in by_org.values_mut() {
+        in_order(&mut v.members);
+    }
+    in_order(&mut unaffiliated);
     Ok((by_org, unaffiliated))
 }
 
@@ -476,6 +476,86 @@ mod tests {
         sorted.sort();
         assert_eq!(keys, sorted);
         assert!(keys.iter().any(|k| k > &"ozturk"), "{keys:?}");
+    }
+
+    #[test]
+    fn the_roster_and_the_attendee_list_order_people_alike() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        let fiji = store
+            .organisations()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.name == "Fiji")
+            .unwrap();
+        for (honorific, given, family, capacity) in [
+            ("H.E. Ms", "Zara", "Young", "delegate"),
+            ("Mr", "Adam", "Brown", "Delegate"),
+            ("Ms", "Ana", "Öberg", "delegate"),
+            ("Dr", "Ravi", "Naidu", "Head of Delegation"),
+            ("Mr", "Sam", "Cole", "adviser"),
+        ] {
+            let p = crate::edit::people::create_person(
+                &mut store,
+                &crate::forms::PersonForm {
+                    honorific: honorific.into(),
+                    given_name: given.into(),
+                    family_name: family.into(),
+                    organisation_id: Some(fiji.id),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            crate::edit::attendance::set_registration(
+                &mut store,
+                event.id,
+                p.id,
+                Some(RegistrationStatus::Registered),
+                capacity,
+            )
+            .unwrap();
+        }
+        let r = roster(&store, event.id).unwrap();
+        let fijians: Vec<&str> = r
+            .delegations
+            .iter()
+            .find(|d| d.organisation.id == fiji.id)
+            .unwrap()
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(
+            fijians,
+            vec![
+                "Dr Ravi Naidu",
+                "Mr Sam Cole",
+                "Mr Adam Brown",
+                "Ms Ana Öberg",
+                "H.E. Ms Zara Young"
+            ]
+        );
+        let listed: Vec<String> = crate::attendees::export::attendee_list(&store, event.id)
+            .unwrap()
+            .into_iter()
+            .filter(|l| l.organisation == "Fiji")
+            .map(|l| display_name([l.honorific.as_str(), &l.given_name, &l.family_name]))
+            .collect();
+        assert_eq!(listed, fijians);
+        // Delegations come in the same order too.
+        let orgs: Vec<String> = r
+            .delegations
+            .iter()
+            .filter(|d| !d.members.is_empty())
+            .map(|d| d.organisation.name.clone())
+            .collect();
+        let mut from_list: Vec<String> = Vec::new();
+        for l in crate::attendees::export::attendee_list(&store, event.id).unwrap() {
+            if !l.organisation.is_empty() && from_list.last() != Some(&l.organisation) {
+                from_list.push(l.organisation);
+            }
+        }
+        assert_eq!(from_list, orgs);
     }
 
     #[test]
