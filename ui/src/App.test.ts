@@ -60,7 +60,7 @@ describe('App with a plan open', () => {
     const cards = $$(target, '[data-testid="event-card"]');
     expect(cards.map((c) => c.querySelector('h3')?.textContent)).toEqual(['Commemorative Dialogue', 'Annual Meeting']);
     expect(cards[0]?.textContent).toContain('Senior Official Co-Chair: Ms Lynn Bell (Australia)');
-    expect(cards[0]?.textContent).toContain('Co-chair: Indonesia');
+    expect(cards[0]?.textContent).toContain('Co-Chair: Indonesia');
     expect(cards[0]?.textContent).toContain('17 Members · 9 Observers (including 5 civil society)');
     expect(cards[0]?.textContent).toContain('Monday 18 November 2024');
     expect($(target, '[data-testid="senior-officials"]')?.textContent).toContain('Australia, Indonesia');
@@ -89,7 +89,7 @@ describe('App with a plan open', () => {
     expect(rows.map((r) => r.dataset.sessionId)).toEqual(['1', '2', '3']);
     expect(rows[0]?.textContent).toContain('09:00–09:30');
     expect(rows[0]?.textContent).toContain('Opening remarks');
-    expect(rows[0]?.textContent).toContain('Co-chairs: Ms Lynn Bell (Australia); Indonesia');
+    expect(rows[0]?.textContent).toContain('Co-Chairs: Ms Lynn Bell (Australia); Indonesia — co-chair TBC');
     expect(rows[0]?.textContent).toContain('Plenary Hall');
     expect(rows[1]?.classList.contains('pause')).toBe(true);
     expect($(target, '[role="tab"][aria-selected="true"]')?.textContent?.trim()).toBe('All days');

@@ -141,7 +141,7 @@ describe('BoardPage', () => {
     expect(ids(el)).toEqual(board.sessions.map((s) => s.entry.session.id));
     const full = card(el, opening.id);
     expect($(full, '[data-testid="board-needs"]')).toBeNull();
-    expect($(full, '[data-testid="board-roles"]')?.textContent).toContain('Co-chair: Ms Lynn Bell (Australia)');
+    expect($(full, '[data-testid="board-roles"]')?.textContent).toContain('Co-Chair: Ms Lynn Bell (Australia)');
     // Nothing missing: the role usually added to a presentation.
     const presentation = board.sessions.find((s) => s.entry.session.kind === 'presentation')!.entry.session;
     expect(roleOf(card(el, presentation.id))).toBe('presenter');
@@ -306,7 +306,7 @@ describe('BoardPage', () => {
     expect(last(calls, 'itinerary')?.args).toEqual({ personId: bell.id });
     const entries = $$(el, '[data-testid="board-itinerary-entry"]').map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
     expect(entries).toEqual([
-      `Mon 18 Nov, 09:00–09:30 ${opening.title} Co-chair · Plenary Hall · 10th Anniversary Commemorative Dialogue`,
+      `Mon 18 Nov, 09:00–09:30 ${opening.title} Co-Chair · Plenary Hall · 10th Anniversary Commemorative Dialogue`,
       `Tue 19 Nov, 10:15–11:30 ${updates.title} Speaker · No room · 10th Annual Meeting`,
     ]);
     // Pick does not toggle the list; clicking the row again closes it.

@@ -65,7 +65,7 @@ describe('Calendar page', () => {
     expect(opening.textContent).toContain('09:00–09:30');
     expect(opening.textContent).toContain('Opening remarks');
     expect(opening.textContent).toContain('Plenary Hall');
-    expect(opening.textContent).toContain('Co-chair: Ms Lynn Bell (Australia); Indonesia');
+    expect(opening.textContent).toContain('Co-Chairs: Ms Lynn Bell (Australia); Indonesia — co-chair TBC');
     expect(event(el, 3)?.textContent).toContain('No room');
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgendaSession_Serialize, RoleView_Serialize, SessionKind } from '../ipc';
-import { vocabulary } from '../testing/fixtures';
+import type { AgendaSession_Serialize, RoleGroup, SessionKind } from '../ipc';
 import {
   KIND_COLOURS,
   NO_FILTERS,
@@ -22,7 +21,7 @@ function item(
   start: string | null,
   end: string | null,
   room: [number, string] | null,
-  roles: RoleView_Serialize[] = [],
+  role_groups: RoleGroup[] = [],
   eventId = 10,
 ): AgendaSession_Serialize {
   return {
@@ -43,35 +42,38 @@ function item(
     event_title: 'Dialogue',
     event_short_name: 'D',
     room: room?.[1] ?? null,
-    roles,
+    roles: [],
+    role_groups,
   };
 }
 
-const role = (r: RoleView_Serialize['role'], name: string, organisation: string | null = null): RoleView_Serialize => ({
-  role: r,
-  name,
-  organisation,
-  note: '',
-  person_id: null,
-  organisation_id: null,
-});
+/** A group as the core makes it (agenda.rs). */
+const group = (role: RoleGroup['role'], label: string, ...people: string[]): RoleGroup => ({ role, label, people });
 
 const hall: [number, string] = [100, 'Plenary Hall'];
 const foyer: [number, string] = [101, 'Foyer'];
 
 const items = [
   item(1, 'panel', '2024-11-18T10:45:00', '2024-11-18T12:30:00', hall, [
-    role('panellist', 'Australia'),
-    role('moderator', 'RSO', 'Bali Process'),
+    group('moderator', 'Moderator', 'RSO (Bali Process)'),
+    group('panellist', 'Panellist', 'Australia — panellist TBC'),
   ]),
-  item(2, 'break', '2024-11-18T12:30:00', '2024-11-18T13:30:00', foyer, [role('chair', 'Nobody')]),
-  item(3, 'opening', '2024-11-19T09:00:00', '2024-11-19T09:30:00', null, [role('co_chair', 'Ms Lynn Bell', 'Australia'), role('co_chair', 'Indonesia')], 11),
+  item(2, 'break', '2024-11-18T12:30:00', '2024-11-18T13:30:00', foyer, [group('chair', 'Chair', 'Nobody')]),
+  item(
+    3,
+    'opening',
+    '2024-11-19T09:00:00',
+    '2024-11-19T09:30:00',
+    null,
+    [group('co_chair', 'Co-Chairs', 'Ms Lynn Bell (Australia)', 'Indonesia — co-chair TBC')],
+    11,
+  ),
   item(4, 'discussion', null, null, hall),
 ];
 
 describe('calendar events', () => {
   it('maps scheduled sessions to floating-time events in their room’s column', () => {
-    const events = toCalendarEvents(items, NO_FILTERS, vocabulary.roles);
+    const events = toCalendarEvents(items, NO_FILTERS);
     expect(events.map((e) => e.id)).toEqual([1, 2, 3]);
     const [panel] = events;
     // Offset-free wall-clock strings, which the calendar keeps as they are.
@@ -82,7 +84,7 @@ describe('calendar events', () => {
   });
 
   it('colours events by kind, with breaks and meals muted', () => {
-    const [panel, pause, opening] = toCalendarEvents(items, NO_FILTERS, vocabulary.roles);
+    const [panel, pause, opening] = toCalendarEvents(items, NO_FILTERS);
     expect(panel!.backgroundColor).toBe(KIND_COLOURS.panel.background);
     expect(panel!.textColor).toBe(KIND_COLOURS.panel.text);
     expect(opening!.backgroundColor).toBe(KIND_COLOURS.opening.background);
@@ -93,17 +95,17 @@ describe('calendar events', () => {
   });
 
   it('carries room, leader and pin for the event content', () => {
-    const [panel, pause, opening] = toCalendarEvents(items, NO_FILTERS, vocabulary.roles).map(
+    const [panel, pause, opening] = toCalendarEvents(items, NO_FILTERS).map(
       (e) => e.extendedProps as SessionEventProps,
     );
     expect(panel).toMatchObject({ sessionId: 1, room: 'Plenary Hall', lead: 'Moderator: RSO (Bali Process)', pinned: false });
     expect(pause).toMatchObject({ room: 'Foyer', lead: '', pause: true });
-    expect(opening).toMatchObject({ room: 'No room', lead: 'Co-chair: Ms Lynn Bell (Australia); Indonesia', pinned: true });
+    expect(opening).toMatchObject({ room: 'No room', lead: 'Co-Chairs: Ms Lynn Bell (Australia); Indonesia — co-chair TBC', pinned: true });
   });
 
   it('filters by event, room (or no room) and kind', () => {
     const ids = (f: Partial<typeof NO_FILTERS>) =>
-      toCalendarEvents(items, { ...NO_FILTERS, ...f }, vocabulary.roles).map((e) => e.id);
+      toCalendarEvents(items, { ...NO_FILTERS, ...f }).map((e) => e.id);
     expect(ids({ eventId: 11 })).toEqual([3]);
     expect(ids({ room: 101 })).toEqual([2]);
     expect(ids({ room: NO_ROOM })).toEqual([3]);
@@ -112,10 +114,14 @@ describe('calendar events', () => {
     expect(matchesFilters(items[3]!, { ...NO_FILTERS, room: 100 })).toBe(true);
   });
 
-  it('names the moderator first, else the chairs', () => {
-    expect(leadLine({ roles: [role('speaker', 'A')] }, vocabulary.roles)).toBe('');
-    expect(leadLine({ roles: [role('chair', 'Tonga'), role('moderator', 'Fiji')] }, vocabulary.roles)).toBe('Moderator: Fiji');
-    expect(leadLine({ roles: [role('chair', 'Tonga')] }, vocabulary.roles)).toBe('Chair: Tonga');
+  it('names the moderator first, else the chair and co-chairs', () => {
+    const lead = (...role_groups: RoleGroup[]) => leadLine({ role_groups });
+    expect(lead(group('speaker', 'Speaker', 'A'))).toBe('');
+    expect(lead(group('chair', 'Chair', 'Tonga'), group('moderator', 'Moderator', 'Fiji'))).toBe('Moderator: Fiji');
+    expect(lead(group('chair', 'Chair', 'Tonga'))).toBe('Chair: Tonga');
+    expect(lead(group('chair', 'Chair', 'Tonga'), group('co_chair', 'Co-Chairs', 'Fiji', 'Samoa'))).toBe(
+      'Chair: Tonga · Co-Chairs: Fiji; Samoa',
+    );
   });
 });
 

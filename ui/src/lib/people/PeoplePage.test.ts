@@ -130,7 +130,7 @@ describe('People page: people', () => {
     expect(entries[0]?.textContent).toContain('Mon 18 Nov');
     expect(entries[0]?.textContent).toContain('09:00–09:30');
     expect(entries[0]?.textContent).toContain('Opening remarks');
-    expect(entries[0]?.textContent).toContain('Co-chair');
+    expect(entries[0]?.textContent).toContain('Co-Chair');
     expect(entries[0]?.textContent).toContain('Plenary Hall');
     expect(entries[0]?.textContent).toContain('Commemorative Dialogue');
     expect(entries[1]?.textContent).toContain('Not scheduled');

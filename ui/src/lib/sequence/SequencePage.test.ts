@@ -57,6 +57,7 @@ const waiting: AgendaSession_Serialize = {
   event_short_name: 'Dialogue',
   room: null,
   roles: [],
+  role_groups: [],
 };
 
 /** A preview placing blocks at the given "HH:MM" spans on 18 November. */
