@@ -117,25 +117,30 @@ fn configure(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// The application's SQL functions: `plenary_fold(text)`, the search fold
-/// (`crate::fold`). Deterministic, and only for the app's own statements,
-/// never for a view or trigger in a file.
+/// The application's SQL functions: `plenary_fold(text, …)`, its texts
+/// joined by spaces and folded for searching (`crate::fold`). Deterministic,
+/// and only for the app's own statements, never for a view or trigger in a
+/// file.
 fn add_functions(conn: &Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
+    use rusqlite::types::ValueRef;
     conn.create_scalar_function(
         "plenary_fold",
-        1,
+        -1,
         FunctionFlags::SQLITE_UTF8
             | FunctionFlags::SQLITE_DETERMINISTIC
             | FunctionFlags::SQLITE_DIRECTONLY,
         |ctx| {
-            let text = ctx.get_raw(0);
-            Ok(match text {
-                rusqlite::types::ValueRef::Text(t) => {
-                    crate::fold::fold(&String::from_utf8_lossy(t))
+            let mut text = String::new();
+            for i in 0..ctx.len() {
+                if i > 0 {
+                    text.push(' ');
                 }
-                _ => String::new(),
-            })
+                if let ValueRef::Text(t) = ctx.get_raw(i) {
+                    text.push_str(&String::from_utf8_lossy(t));
+                }
+            }
+            Ok(crate::fold::fold(&text))
         },
     )?;
     Ok(())

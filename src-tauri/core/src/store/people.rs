@@ -67,21 +67,23 @@ impl Store {
     /// those whose family name starts with the first word come first.
     pub fn search_people(&self, query: &str, limit: u32) -> Result<Vec<PersonHit>> {
         let words: Vec<String> = crate::fold::words(query).into_iter().take(6).collect();
-        // Each person's text is folded once; the words are bound parameters.
+        // The words are bound parameters; each is looked for in the person's
+        // text, folded.
         let mut sql = String::from(
-            "WITH folded AS MATERIALIZED (
-               SELECT p.id, p.honorific, p.given_name, p.family_name, p.email, o.name AS org, o.acronym,
-                      plenary_fold(p.given_name || ' ' || p.family_name || ' ' || p.email || ' '
-                                   || coalesce(o.name, '') || ' ' || coalesce(o.acronym, '')) AS hay,
-                      plenary_fold(p.family_name) AS family,
-                      plenary_fold(p.given_name) AS given
-               FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id)
-             SELECT id, honorific, given_name, family_name, email, org, acronym FROM folded WHERE 1",
+            "SELECT p.id, p.honorific, p.given_name, p.family_name, p.email, o.name, o.acronym
+             FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE 1",
         );
         for i in 0..words.len() {
-            sql.push_str(&format!(" AND instr(hay, ?{}) > 0", i + 3));
+            sql.push_str(&format!(
+                " AND instr(plenary_fold(p.given_name, p.family_name, p.email, o.name, o.acronym), ?{}) > 0",
+                i + 3
+            ));
         }
-        sql.push_str(" ORDER BY instr(family, ?1) = 1 DESC, family, given, id LIMIT ?2");
+        // Only the people found have their names folded again, to sort.
+        sql.push_str(
+            " ORDER BY instr(plenary_fold(p.family_name), ?1) = 1 DESC,
+               plenary_fold(p.family_name), plenary_fold(p.given_name), p.id LIMIT ?2",
+        );
         let first = words.first().cloned().unwrap_or_default();
         let mut args: Vec<&dyn rusqlite::ToSql> = vec![&first, &limit];
         for w in &words {
