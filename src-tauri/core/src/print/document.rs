@@ -582,11 +582,11 @@ fn group_heading(
     status: Option<ParticipationStatus>,
     category: OrgCategory,
     first: bool,
-) -> &'static str {
+) -> String {
     if first {
-        return "Co-Chairs";
+        return RoleKind::CoChair.group_label(2);
     }
-    match protocol::group(status.unwrap_or(ParticipationStatus::Guest), category) {
+    let heading = match protocol::group(status.unwrap_or(ParticipationStatus::Guest), category) {
         0 | 1 => "Members",
         2 | 3 => "Observers",
         4 => "Guests",
@@ -595,7 +595,8 @@ fn group_heading(
         7 => "Private sector",
         8 => "Programmes, workstreams and other bodies",
         _ => "Secretariat",
-    }
+    };
+    heading.to_string()
 }
 
 fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body> {
@@ -624,7 +625,7 @@ fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body>
         );
         if groups.last().is_none_or(|g| g.heading != heading) {
             groups.push(ParticipantGroup {
-                heading: heading.into(),
+                heading,
                 delegations: Vec::new(),
             });
         }
