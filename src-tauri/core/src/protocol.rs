@@ -335,7 +335,7 @@ mod tests {
 
     #[test]
     fn members_go_by_capacity_then_family_and_given_name() {
-        let mut people = vec![
+        let mut people = [
             ("delegate", "Zhou", "Wei", 1),
             ("Head of Delegation", "Yilmaz", "Ayşe", 2),
             ("delegate", "Öztürk", "Can", 3),
