@@ -105,7 +105,7 @@ describe('App with a plan open', () => {
     expect(rows[0]?.dataset.sessionId).toBe(String(opening.id));
     expect(rows[0]?.textContent).toContain('09:00–09:30');
     expect(rows[0]?.textContent).toContain(opening.title);
-    expect(rows[0]?.textContent).toContain('Co-chairs: Ms Lynn Bell (Australia); Mr Tri Tharyat (Indonesia)');
+    expect(rows[0]?.textContent).toContain('Co-Chairs: Ms Lynn Bell (Australia); Mr Tri Tharyat (Indonesia)');
     expect(rows[0]?.textContent).toContain('Plenary Hall');
     // The coffee break is a pause.
     expect(rows.map((r) => r.classList.contains('pause')).slice(0, 4)).toEqual([false, false, true, false]);

@@ -80,6 +80,20 @@ pub struct RoleView {
     /// The organisation shown beside a person's name (acronym if it has one).
     pub organisation: Option<String>,
     pub note: String,
+    /// How the role reads in a list (`role_text`): "Ms Lynn Bell (Australia)",
+    /// "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair".
+    pub text: String,
+}
+
+/// A session's people in one role, as every list shows them:
+/// "Panellists: Australia — panellist TBC; Indonesia — panellist TBC".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct RoleGroup {
+    pub role: RoleKind,
+    /// The role's label, plural for several people: "Moderator", "Co-Chairs".
+    pub label: String,
+    /// Each person's `RoleView::text`, in the session's order.
+    pub people: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -89,6 +103,8 @@ pub struct AgendaSession {
     pub event_short_name: String,
     pub room: Option<String>,
     pub roles: Vec<RoleView>,
+    /// `roles` grouped for display, in the order of `RoleKind::ALL`.
+    pub role_groups: Vec<RoleGroup>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -113,6 +129,46 @@ pub fn plan_days(plan: &Plan) -> Vec<NaiveDate> {
         .collect()
 }
 
+/// Who holds a role, without its note: "Ms Lynn Bell (Australia)", or
+/// "IOM — speaker TBC" for an organisation whose speaker is not named yet.
+/// Published versions keep these to mark changed people.
+pub fn role_name(r: &RoleView) -> String {
+    match (r.person_id, &r.organisation) {
+        (Some(_), Some(org)) => format!("{} ({org})", r.name),
+        (Some(_), None) => r.name.clone(),
+        (None, _) => format!("{} — {} TBC", r.name, r.role.label().to_lowercase()),
+    }
+}
+
+/// `role_name`, then the role's note after a comma: "Ms Lynn Bell (Australia), by video".
+pub fn role_text(r: &RoleView) -> String {
+    let name = role_name(r);
+    match r.note.trim() {
+        "" => name,
+        note => format!("{name}, {note}"),
+    }
+}
+
+/// A session's roles grouped by kind in the order of `RoleKind::ALL`, each
+/// group's people in the order given, labelled singular or plural.
+pub fn role_groups(roles: &[RoleView]) -> Vec<RoleGroup> {
+    RoleKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            let people: Vec<String> = roles
+                .iter()
+                .filter(|r| r.role == *kind)
+                .map(|r| r.text.clone())
+                .collect();
+            (!people.is_empty()).then(|| RoleGroup {
+                role: *kind,
+                label: kind.group_label(people.len()),
+                people,
+            })
+        })
+        .collect()
+}
+
 pub fn role_view(row: &RoleRow) -> RoleView {
     let short = |(name, acronym): &(String, String)| {
         if acronym.is_empty() {
@@ -126,14 +182,17 @@ pub fn role_view(row: &RoleRow) -> RoleView {
         (None, Some((name, _))) => (name.clone(), None),
         (None, None) => (String::new(), None),
     };
-    RoleView {
+    let mut view = RoleView {
         role: row.role.role,
         person_id: row.role.person_id,
         organisation_id: row.role.organisation_id,
         name,
         organisation,
         note: row.role.note.clone(),
-    }
+        text: String::new(),
+    };
+    view.text = role_text(&view);
+    view
 }
 
 pub fn overview(store: &Store) -> Result<Overview> {
@@ -257,11 +316,13 @@ fn assemble(
         .into_iter()
         .map(|session| {
             let event = events.get(&session.event_id);
+            let roles = by_session.remove(&session.id).unwrap_or_default();
             AgendaSession {
                 event_title: event.map(|e| e.title.clone()).unwrap_or_default(),
                 event_short_name: event.map(|e| e.short_name.clone()).unwrap_or_default(),
                 room: session.room_id.and_then(|id| rooms.get(&id).cloned()),
-                roles: by_session.remove(&session.id).unwrap_or_default(),
+                role_groups: role_groups(&roles),
+                roles,
                 session,
             }
         })
@@ -323,4 +384,148 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
         days,
         unscheduled,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(
+        role: RoleKind,
+        name: &str,
+        person: bool,
+        organisation: Option<&str>,
+        note: &str,
+    ) -> RoleView {
+        let mut r = RoleView {
+            role,
+            person_id: person.then_some(1),
+            organisation_id: None,
+            name: name.into(),
+            organisation: organisation.map(str::to_string),
+            note: note.into(),
+            text: String::new(),
+        };
+        r.text = role_text(&r);
+        r
+    }
+
+    #[test]
+    fn a_role_reads_as_the_person_with_their_organisation_or_as_a_speaker_to_name() {
+        let table: &[(RoleView, &str)] = &[
+            (
+                role(
+                    RoleKind::Speaker,
+                    "Ms Lynn Bell",
+                    true,
+                    Some("Australia"),
+                    "",
+                ),
+                "Ms Lynn Bell (Australia)",
+            ),
+            (
+                role(RoleKind::Speaker, "Ms Lynn Bell", true, None, ""),
+                "Ms Lynn Bell",
+            ),
+            (
+                role(RoleKind::Speaker, "Mr A", true, Some("IOM"), " by video "),
+                "Mr A (IOM), by video",
+            ),
+            (
+                role(RoleKind::Panellist, "Australia", false, None, ""),
+                "Australia — panellist TBC",
+            ),
+            (
+                role(
+                    RoleKind::Moderator,
+                    "RSO",
+                    false,
+                    None,
+                    "Australian Co-Manager",
+                ),
+                "RSO — moderator TBC, Australian Co-Manager",
+            ),
+            (
+                role(RoleKind::CoChair, "Indonesia", false, None, ""),
+                "Indonesia — co-chair TBC",
+            ),
+            (
+                role(RoleKind::Chair, "นายสมชาย ศรีสุข", true, Some("ไทย"), ""),
+                "นายสมชาย ศรีสุข (ไทย)",
+            ),
+        ];
+        for (r, want) in table {
+            assert_eq!(r.text, *want);
+        }
+    }
+
+    #[test]
+    fn roles_are_grouped_by_kind_in_order_with_singular_or_plural_labels() {
+        let r = |kind, name: &str| role(kind, name, true, None, "");
+        type Case = (&'static str, Vec<RoleView>, Vec<&'static str>);
+        let cases: Vec<Case> = vec![
+            ("none", vec![], vec![]),
+            (
+                "kinds in order, people as given",
+                vec![
+                    r(RoleKind::Panellist, "B"),
+                    r(RoleKind::Moderator, "M"),
+                    r(RoleKind::Panellist, "A"),
+                    r(RoleKind::Rapporteur, "R"),
+                    r(RoleKind::Chair, "C"),
+                ],
+                vec![
+                    "Chair: C",
+                    "Moderator: M",
+                    "Panellists: B; A",
+                    "Rapporteur: R",
+                ],
+            ),
+            (
+                "one co-chair is a Co-Chair, two are Co-Chairs",
+                vec![r(RoleKind::CoChair, "X")],
+                vec!["Co-Chair: X"],
+            ),
+            (
+                "plural of every kind",
+                RoleKind::ALL
+                    .iter()
+                    .flat_map(|k| [r(*k, "a"), r(*k, "b")])
+                    .collect(),
+                vec![
+                    "Chairs: a; b",
+                    "Co-Chairs: a; b",
+                    "Moderators: a; b",
+                    "Panellists: a; b",
+                    "Presenters: a; b",
+                    "Speakers: a; b",
+                    "Discussants: a; b",
+                    "Rapporteurs: a; b",
+                ],
+            ),
+        ];
+        for (name, roles, want) in cases {
+            let got: Vec<String> = role_groups(&roles)
+                .iter()
+                .map(|g| format!("{}: {}", g.label, g.people.join("; ")))
+                .collect();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_agenda_session_carries_its_groups() {
+        let store = crate::sample::sample_in_memory().unwrap();
+        let a = agenda(&store, None).unwrap();
+        for s in a
+            .days
+            .iter()
+            .flat_map(|d| &d.sessions)
+            .chain(&a.unscheduled)
+        {
+            assert_eq!(s.role_groups, role_groups(&s.roles), "{}", s.session.title);
+            let people: usize = s.role_groups.iter().map(|g| g.people.len()).sum();
+            assert_eq!(people, s.roles.len());
+        }
+    }
 }

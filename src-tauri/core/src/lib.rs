@@ -8,6 +8,7 @@ pub mod board;
 pub mod check;
 pub mod edit;
 pub mod error;
+pub mod fold;
 pub mod forms;
 pub mod limits;
 pub mod model;

@@ -64,7 +64,7 @@ labelled_enum!(
     /// A person's (or organisation's) part in a session.
     RoleKind {
         Chair => "chair", "Chair",
-        CoChair => "co_chair", "Co-chair",
+        CoChair => "co_chair", "Co-Chair",
         Moderator => "moderator", "Moderator",
         Panellist => "panellist", "Panellist",
         Presenter => "presenter", "Presenter",
@@ -73,6 +73,16 @@ labelled_enum!(
         Rapporteur => "rapporteur", "Rapporteur",
     }
 );
+
+impl RoleKind {
+    /// The label over `count` people in this role: "Panellist", "Panellists".
+    pub fn group_label(self, count: usize) -> String {
+        match count {
+            1 => self.label().to_string(),
+            _ => format!("{}s", self.label()),
+        }
+    }
+}
 
 labelled_enum!(
     /// How an organisation takes part in an event.

@@ -221,8 +221,8 @@ fn minutes(s: &Session) -> i64 {
     }
 }
 
-/// The session a person names by id or by title (ignoring case), as on the
-/// command line; several sessions with that title are refused with their ids.
+/// The session a person names by id or by title (ignoring case and accents,
+/// `fold`), as on the command line; several sessions with that title are refused with their ids.
 pub fn find_session(store: &Store, wanted: &str) -> Result<Session> {
     let sessions = store.sessions()?;
     let wanted = wanted.trim();
@@ -233,7 +233,7 @@ pub fn find_session(store: &Store, wanted: &str) -> Result<Session> {
     }
     let matching: Vec<&Session> = sessions
         .iter()
-        .filter(|s| s.title.trim().eq_ignore_ascii_case(wanted))
+        .filter(|s| crate::fold::same(&s.title, wanted))
         .collect();
     match matching.as_slice() {
         [one] => Ok((*one).clone()),
@@ -255,13 +255,15 @@ pub fn find_session(store: &Store, wanted: &str) -> Result<Session> {
     }
 }
 
-/// The room a person names by name (ignoring case) or by id.
+/// The room a person names by id or by name, ignoring case and accents
+/// (`fold`); one written exactly as typed wins.
 pub fn find_room(store: &Store, wanted: &str) -> Result<Room> {
     let rooms = store.rooms()?;
     let wanted = wanted.trim();
     rooms
         .iter()
-        .find(|r| r.name.eq_ignore_ascii_case(wanted) || r.id.to_string() == wanted)
+        .find(|r| r.name == wanted || r.id.to_string() == wanted)
+        .or_else(|| rooms.iter().find(|r| crate::fold::same(&r.name, wanted)))
         .cloned()
         .ok_or_else(|| {
             CoreError::invalid(

@@ -1,9 +1,15 @@
 //! Protocol order for lists of delegations: the host and co-chairs first,
 //! then members, observers, international organisations, civil society and
 //! the private sector; alphabetical within each group by official name,
-//! ignoring configured leading words ("The", "Republic of").
+//! ignoring configured leading words ("The", "Republic of"), and ignoring
+//! case and accents ("Côte d'Ivoire" among the C's). Within a delegation,
+//! people go by capacity (head of delegation first), then by family and
+//! given name. Every list in protocol order (the roster, the attendee list
+//! and its CSV, the printed participant list and name cards, a first
+//! speaking list) sorts by the keys here.
 
-use crate::model::{Id, OrgCategory, ParticipationStatus};
+use crate::fold::fold;
+use crate::model::{Id, OrgCategory, ParticipationStatus, CAPACITIES};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -63,7 +69,7 @@ pub fn group(status: ParticipationStatus, category: OrgCategory) -> u8 {
 }
 
 /// The name a delegation sorts by: official name if any, leading words
-/// dropped, compared without case.
+/// dropped, folded (without case or accents).
 pub fn sort_name(d: &Delegation, prefixes: &[String]) -> String {
     let name = if d.official_name.trim().is_empty() {
         d.name.trim()
@@ -77,7 +83,7 @@ pub fn sort_name(d: &Delegation, prefixes: &[String]) -> String {
         .into_iter()
         .find_map(|p| strip_prefix_ignoring_case(name, p).filter(|r| !r.is_empty()))
         .unwrap_or(name);
-    rest.to_lowercase()
+    fold(rest)
 }
 
 /// `text` without `prefix`, compared character by character without case.
@@ -95,21 +101,52 @@ fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str
     text.get(end..)
 }
 
+/// Where a delegation stands in protocol order: first the host and
+/// co-chairs in their order, then by group, sort name and id.
+pub fn key(d: &Delegation, cfg: &ProtocolConfig) -> (usize, u8, String, Id) {
+    let first = cfg
+        .first
+        .iter()
+        .position(|id| *id == d.organisation_id)
+        .unwrap_or(usize::MAX);
+    (
+        first,
+        group(d.status, d.category),
+        sort_name(d, &cfg.ignore_prefixes),
+        d.organisation_id,
+    )
+}
+
 /// Sorts delegations into protocol order.
 pub fn order(delegations: &mut [Delegation], cfg: &ProtocolConfig) {
-    delegations.sort_by_cached_key(|d| {
-        let first = cfg
-            .first
-            .iter()
-            .position(|id| *id == d.organisation_id)
-            .unwrap_or(usize::MAX);
-        (
-            first,
-            group(d.status, d.category),
-            sort_name(d, &cfg.ignore_prefixes),
-            d.organisation_id,
-        )
-    });
+    delegations.sort_by_cached_key(|d| key(d, cfg));
+}
+
+/// A capacity's rank in a delegation (`CAPACITIES`: head of delegation 0,
+/// alternate, adviser, delegate, observer), ignoring case, accents and
+/// spaces around it; any other capacity comes after them all.
+pub fn capacity_rank(capacity: &str) -> usize {
+    let capacity = fold(capacity.trim());
+    CAPACITIES
+        .iter()
+        .position(|c| *c == capacity)
+        .unwrap_or(CAPACITIES.len())
+}
+
+/// Whether `capacity` is head of delegation.
+pub fn heads_delegation(capacity: &str) -> bool {
+    capacity_rank(capacity) == 0
+}
+
+/// Where a person stands within their delegation: by capacity, then family
+/// and given name (folded), then id.
+pub fn member_key(
+    capacity: &str,
+    family: &str,
+    given: &str,
+    id: Id,
+) -> (usize, String, String, Id) {
+    (capacity_rank(capacity), fold(family), fold(given), id)
 }
 
 #[cfg(test)]
@@ -218,13 +255,39 @@ mod tests {
                 vec![
                     "the Bahamas",
                     "Café SA",
+                    "é",
                     "Kingdom",
                     "São Tomé and Príncipe",
                     "The",
                     "Thé Bank",
-                    "é",
                     "Ωmega",
                     "ประเทศไทย",
+                ],
+            ),
+            (
+                "accents do not matter: each country among its letter",
+                vec![
+                    d(1, "Cuba", "", C::MemberState, P::Member),
+                    d(2, "Côte d'Ivoire", "", C::MemberState, P::Member),
+                    d(3, "Costa Rica", "", C::MemberState, P::Member),
+                    d(4, "Croatia", "", C::MemberState, P::Member),
+                    d(5, "Turkmenistan", "", C::MemberState, P::Member),
+                    d(6, "Türkiye", "", C::MemberState, P::Member),
+                    d(7, "Tuvalu", "", C::MemberState, P::Member),
+                    d(8, "Åland", "", C::MemberState, P::Member),
+                    d(9, "Zambia", "", C::MemberState, P::Member),
+                ],
+                vec![],
+                vec![
+                    "Åland",
+                    "Costa Rica",
+                    "Côte d'Ivoire",
+                    "Croatia",
+                    "Cuba",
+                    "Türkiye",
+                    "Turkmenistan",
+                    "Tuvalu",
+                    "Zambia",
                 ],
             ),
             (
@@ -247,6 +310,43 @@ mod tests {
             let got: Vec<&str> = list.iter().map(|d| d.name.as_str()).collect();
             assert_eq!(got, want, "{name}");
         }
+    }
+
+    #[test]
+    fn capacities_rank_head_of_delegation_first_whatever_their_case() {
+        let table: &[(&str, usize)] = &[
+            ("head of delegation", 0),
+            ("Head of Delegation", 0),
+            ("  HEAD OF DELEGATION ", 0),
+            ("alternate", 1),
+            ("Adviser", 2),
+            ("DELEGATE", 3),
+            ("observer", 4),
+            ("", 5),
+            ("Minister", 5),
+            ("head of delegation (acting)", 5),
+        ];
+        for (capacity, rank) in table {
+            assert_eq!(capacity_rank(capacity), *rank, "{capacity:?}");
+        }
+        assert!(heads_delegation("Head of delegation"));
+        assert!(!heads_delegation("alternate"));
+    }
+
+    #[test]
+    fn members_go_by_capacity_then_family_and_given_name() {
+        let mut people = [
+            ("delegate", "Zhou", "Wei", 1),
+            ("Head of Delegation", "Yilmaz", "Ayşe", 2),
+            ("delegate", "Öztürk", "Can", 3),
+            ("", "Abe", "Aki", 4),
+            ("delegate", "Ozturk", "Can", 5),
+            ("adviser", "Nguyễn", "Hoà", 6),
+            ("delegate", "Öztürk", "Ali", 7),
+        ];
+        people.sort_by_cached_key(|(c, f, g, id)| member_key(c, f, g, *id));
+        let ids: Vec<Id> = people.iter().map(|p| p.3).collect();
+        assert_eq!(ids, vec![2, 6, 7, 3, 5, 1, 4]);
     }
 
     #[test]

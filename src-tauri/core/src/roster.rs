@@ -2,6 +2,7 @@
 //! order, and the check-in desk for one day.
 
 use crate::error::{CoreError, Result};
+use crate::fold::{fold, name_words};
 use crate::model::*;
 use crate::protocol::{self, Delegation, ProtocolConfig};
 use crate::store::Store;
@@ -28,7 +29,8 @@ pub struct DelegationView {
     /// participation entry for the event.
     pub status: Option<ParticipationStatus>,
     pub level: String,
-    /// Head of delegation first, then by capacity and name.
+    /// In protocol order (`protocol::member_key`): by capacity, head of
+    /// delegation first, then by family and given name.
     pub members: Vec<Delegate>,
 }
 
@@ -39,13 +41,6 @@ pub struct Roster {
     pub delegations: Vec<DelegationView>,
     /// Registered people without an organisation.
     pub unaffiliated: Vec<Delegate>,
-}
-
-fn capacity_rank(c: &str) -> usize {
-    CAPACITIES
-        .iter()
-        .position(|x| x.eq_ignore_ascii_case(c))
-        .unwrap_or(CAPACITIES.len())
 }
 
 /// How protocol orders an event's delegations: the host (when set), then
@@ -71,7 +66,7 @@ pub fn protocol_config(store: &Store, event_id: Id) -> Result<ProtocolConfig> {
 
 pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
     let event = store.event(event_id)?;
-    let (mut by_org, mut unaffiliated) = delegations(store, event_id)?;
+    let (mut by_org, unaffiliated) = delegations(store, event_id)?;
     let cfg = protocol_config(store, event_id)?;
     let mut order: Vec<Delegation> = by_org
         .values()
@@ -87,18 +82,7 @@ pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
     let delegations = order
         .iter()
         .filter_map(|d| by_org.remove(&d.organisation_id))
-        .map(|mut v| {
-            v.members.sort_by_cached_key(|m| {
-                (
-                    capacity_rank(&m.capacity),
-                    m.name.to_lowercase(),
-                    m.person_id,
-                )
-            });
-            v
-        })
         .collect();
-    unaffiliated.sort_by_cached_key(|m| (m.name.to_lowercase(), m.person_id));
     Ok(Roster {
         event,
         delegations,
@@ -107,7 +91,8 @@ pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
 }
 
 /// The event's delegations by organisation, each with its registered
-/// people (in no order yet), and the registered people of no organisation.
+/// people in protocol order, and the registered people of no organisation,
+/// in the same order.
 fn delegations(
     store: &Store,
     event_id: Id,
@@ -168,6 +153,22 @@ fn delegations(
             None => unaffiliated.push(d),
         }
     }
+    let in_order = |members: &mut Vec<Delegate>| {
+        members.sort_by_cached_key(|m| {
+            let p = people.get(&m.person_id);
+            let name = |f: fn(&Person) -> &str| p.map(f).unwrap_or_default();
+            protocol::member_key(
+                &m.capacity,
+                name(|p| &p.family_name),
+                name(|p| &p.given_name),
+                m.person_id,
+            )
+        })
+    };
+    for v in by_org.values_mut() {
+        in_order(&mut v.members);
+    }
+    in_order(&mut unaffiliated);
     Ok((by_org, unaffiliated))
 }
 
@@ -175,8 +176,15 @@ fn delegations(
 pub struct DeskLine {
     pub person_id: Id,
     pub name: String,
-    /// Family name first, for sorting and for the desk's alphabetical tabs.
+    /// Family name first, folded (`fold`), for sorting and for the desk's
+    /// alphabetical tabs.
     pub sort_key: String,
+    /// The name folded, its words apart by single spaces: a search word that
+    /// starts one of them finds the person before others.
+    pub search_name: String,
+    /// Name, organisation, acronym and email, folded: what the desk's search
+    /// looks in, with the typed words folded by the same rule.
+    pub search_text: String,
     pub organisation: String,
     pub acronym: String,
     pub category: Option<OrgCategory>,
@@ -248,12 +256,17 @@ pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
         .filter_map(|a| {
             let p = people.get(&a.person_id)?;
             let org = p.organisation_id.and_then(|id| orgs.get(&id));
+            let name = p.display_name();
+            let organisation = org.map(|o| o.name.clone()).unwrap_or_default();
+            let acronym = org.map(|o| o.acronym.clone()).unwrap_or_default();
             Some(DeskLine {
                 person_id: p.id,
-                name: p.display_name(),
-                sort_key: format!("{}, {}", p.family_name, p.given_name).to_lowercase(),
-                organisation: org.map(|o| o.name.clone()).unwrap_or_default(),
-                acronym: org.map(|o| o.acronym.clone()).unwrap_or_default(),
+                sort_key: fold(&format!("{}, {}", p.family_name, p.given_name)),
+                search_name: name_words(&name),
+                search_text: fold(&format!("{name} {organisation} {acronym} {}", p.email)),
+                name,
+                organisation,
+                acronym,
                 category: org.map(|o| o.category),
                 capacity: a.capacity.clone(),
                 registration: a.registration,
@@ -409,6 +422,140 @@ mod tests {
         }
         crate::edit::attendance::check_in(&mut store, event.id, person.id, day, false, at).unwrap();
         assert_eq!(desk(&store, event.id, day).unwrap().present, before.present);
+    }
+
+    #[test]
+    fn desk_lines_carry_their_folded_search_text_and_sort_by_it() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        let iom = store
+            .organisations()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.acronym == "IOM")
+            .unwrap();
+        for (given, family, org, email) in [
+            ("Thị Hoà", "Nguyễn", None, "hoa@example.org"),
+            ("Zeynep", "Öztürk", Some(iom.id), "zeynep@example.org"),
+        ] {
+            let p = crate::edit::people::create_person(
+                &mut store,
+                &crate::forms::PersonForm {
+                    honorific: "Ms".into(),
+                    given_name: given.into(),
+                    family_name: family.into(),
+                    organisation_id: org,
+                    email: email.into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            crate::edit::attendance::set_registration(
+                &mut store,
+                event.id,
+                p.id,
+                Some(RegistrationStatus::Registered),
+                "",
+            )
+            .unwrap();
+        }
+        let d = desk(&store, event.id, event.first_day).unwrap();
+        let line = |name: &str| d.lines.iter().find(|l| l.name == name).unwrap();
+        let hoa = line("Ms Thị Hoà Nguyễn");
+        assert_eq!(hoa.sort_key, "nguyen, thi hoa");
+        assert_eq!(hoa.search_name, "ms thi hoa nguyen");
+        let zeynep = line("Ms Zeynep Öztürk");
+        assert_eq!(zeynep.sort_key, "ozturk, zeynep");
+        assert_eq!(
+            zeynep.search_text,
+            "ms zeynep ozturk international organization for migration iom zeynep@example.org"
+        );
+        // Among the O's, not after the Z's.
+        let keys: Vec<&str> = d.lines.iter().map(|l| l.sort_key.as_str()).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
+        assert!(keys.iter().any(|k| k > &"ozturk"), "{keys:?}");
+    }
+
+    #[test]
+    fn the_roster_and_the_attendee_list_order_people_alike() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        let fiji = store
+            .organisations()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.name == "Fiji")
+            .unwrap();
+        for (honorific, given, family, capacity) in [
+            ("H.E. Ms", "Zara", "Young", "delegate"),
+            ("Mr", "Adam", "Brown", "Delegate"),
+            ("Ms", "Ana", "Öberg", "delegate"),
+            ("Dr", "Ravi", "Naidu", "Head of Delegation"),
+            ("Mr", "Sam", "Cole", "adviser"),
+        ] {
+            let p = crate::edit::people::create_person(
+                &mut store,
+                &crate::forms::PersonForm {
+                    honorific: honorific.into(),
+                    given_name: given.into(),
+                    family_name: family.into(),
+                    organisation_id: Some(fiji.id),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            crate::edit::attendance::set_registration(
+                &mut store,
+                event.id,
+                p.id,
+                Some(RegistrationStatus::Registered),
+                capacity,
+            )
+            .unwrap();
+        }
+        let r = roster(&store, event.id).unwrap();
+        let fijians: Vec<&str> = r
+            .delegations
+            .iter()
+            .find(|d| d.organisation.id == fiji.id)
+            .unwrap()
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(
+            fijians,
+            vec![
+                "Dr Ravi Naidu",
+                "Mr Sam Cole",
+                "Mr Adam Brown",
+                "Ms Ana Öberg",
+                "H.E. Ms Zara Young"
+            ]
+        );
+        let listed: Vec<String> = crate::attendees::export::attendee_list(&store, event.id)
+            .unwrap()
+            .into_iter()
+            .filter(|l| l.organisation == "Fiji")
+            .map(|l| display_name([l.honorific.as_str(), &l.given_name, &l.family_name]))
+            .collect();
+        assert_eq!(listed, fijians);
+        // Delegations come in the same order too.
+        let orgs: Vec<String> = r
+            .delegations
+            .iter()
+            .filter(|d| !d.members.is_empty())
+            .map(|d| d.organisation.name.clone())
+            .collect();
+        let mut from_list: Vec<String> = Vec::new();
+        for l in crate::attendees::export::attendee_list(&store, event.id).unwrap() {
+            if !l.organisation.is_empty() && from_list.last() != Some(&l.organisation) {
+                from_list.push(l.organisation);
+            }
+        }
+        assert_eq!(from_list, orgs);
     }
 
     #[test]

@@ -170,7 +170,7 @@ pub fn suggest(store: &Store, session_id: Id, minutes: u32) -> Result<Vec<SlotEn
             person_id: d
                 .members
                 .iter()
-                .find(|m| m.capacity.eq_ignore_ascii_case("head of delegation"))
+                .find(|m| crate::protocol::heads_delegation(&m.capacity))
                 .map(|m| m.person_id),
             minutes,
         })

@@ -1,7 +1,7 @@
 //! Plain-text rendering for the command line: the plan (`plenary show`)
 //! here, the lists in `lists`.
 
-use crate::agenda::{Agenda, AgendaSession, Overview, RoleView};
+use crate::agenda::{Agenda, AgendaSession, Overview};
 use crate::forms::day_span;
 use crate::model::RoleKind;
 use std::borrow::Cow;
@@ -26,35 +26,6 @@ pub fn terminal_safe(text: &str, keep_layout: bool) -> Cow<'_, str> {
     }
 }
 
-fn role_line(roles: &[RoleView]) -> Vec<String> {
-    let mut lines = Vec::new();
-    for kind in RoleKind::ALL {
-        let names: Vec<String> = roles
-            .iter()
-            .filter(|r| r.role == *kind)
-            .map(|r| {
-                let mut s = r.name.clone();
-                if let Some(o) = &r.organisation {
-                    let _ = write!(s, " ({o})");
-                }
-                if !r.note.is_empty() {
-                    let _ = write!(s, ", {}", r.note);
-                }
-                s
-            })
-            .collect();
-        if !names.is_empty() {
-            let label = if names.len() > 1 {
-                format!("{}s", kind.label())
-            } else {
-                kind.label().to_string()
-            };
-            lines.push(format!("{label}: {}", names.join("; ")));
-        }
-    }
-    lines
-}
-
 fn session_block(out: &mut String, s: &AgendaSession) {
     let time = match (s.session.start, s.session.end) {
         (Some(a), Some(b)) => format!("{}–{}", a.format("%H:%M"), b.format("%H:%M")),
@@ -74,8 +45,8 @@ fn session_block(out: &mut String, s: &AgendaSession) {
         facts.push(s.event_short_name.clone());
     }
     let _ = writeln!(out, "               {}", facts.join(" · "));
-    for line in role_line(&s.roles) {
-        let _ = writeln!(out, "               {line}");
+    for g in &s.role_groups {
+        let _ = writeln!(out, "               {}: {}", g.label, g.people.join("; "));
     }
 }
 
@@ -137,7 +108,7 @@ fn events(out: &mut String, ov: &Overview) {
                 out,
                 "    {}: {who}",
                 if c.role_label.is_empty() {
-                    "Co-Chair"
+                    RoleKind::CoChair.label()
                 } else {
                     &c.role_label
                 }

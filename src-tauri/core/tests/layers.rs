@@ -18,6 +18,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("error", 1),
     ("limits", 1),
     ("protocol", 1),
+    ("fold", 1),
     // 2. The plan file: SQL only.
     ("store", 2),
     // 3. Rules: form validation into drafts, conflicts.

@@ -143,6 +143,8 @@ export type AgendaSession_Deserialize = {
 	event_short_name: string,
 	room?: string | null,
 	roles: RoleView_Deserialize[],
+	/**  `roles` grouped for display, in the order of `RoleKind::ALL`. */
+	role_groups: RoleGroup[],
 };
 
 export type AgendaSession_Serialize = {
@@ -151,6 +153,8 @@ export type AgendaSession_Serialize = {
 	event_short_name: string,
 	room: string | null,
 	roles: RoleView_Serialize[],
+	/**  `roles` grouped for display, in the order of `RoleKind::ALL`. */
+	role_groups: RoleGroup[],
 };
 
 export type Agenda_Deserialize = {
@@ -379,7 +383,10 @@ export type DelegationView_Deserialize = {
 	 */
 	status?: ParticipationStatus | null,
 	level: string,
-	/**  Head of delegation first, then by capacity and name. */
+	/**
+	 *  In protocol order (`protocol::member_key`): by capacity, head of
+	 *  delegation first, then by family and given name.
+	 */
 	members: Delegate[],
 };
 
@@ -391,7 +398,10 @@ export type DelegationView_Serialize = {
 	 */
 	status: ParticipationStatus | null,
 	level: string,
-	/**  Head of delegation first, then by capacity and name. */
+	/**
+	 *  In protocol order (`protocol::member_key`): by capacity, head of
+	 *  delegation first, then by family and given name.
+	 */
 	members: Delegate[],
 };
 
@@ -422,8 +432,21 @@ export type DeskLine = DeskLine_Serialize | DeskLine_Deserialize;
 export type DeskLine_Deserialize = {
 	person_id: number,
 	name: string,
-	/**  Family name first, for sorting and for the desk's alphabetical tabs. */
+	/**
+	 *  Family name first, folded (`fold`), for sorting and for the desk's
+	 *  alphabetical tabs.
+	 */
 	sort_key: string,
+	/**
+	 *  The name folded, its words apart by single spaces: a search word that
+	 *  starts one of them finds the person before others.
+	 */
+	search_name: string,
+	/**
+	 *  Name, organisation, acronym and email, folded: what the desk's search
+	 *  looks in, with the typed words folded by the same rule.
+	 */
+	search_text: string,
 	organisation: string,
 	acronym: string,
 	category?: OrgCategory | null,
@@ -436,8 +459,21 @@ export type DeskLine_Deserialize = {
 export type DeskLine_Serialize = {
 	person_id: number,
 	name: string,
-	/**  Family name first, for sorting and for the desk's alphabetical tabs. */
+	/**
+	 *  Family name first, folded (`fold`), for sorting and for the desk's
+	 *  alphabetical tabs.
+	 */
 	sort_key: string,
+	/**
+	 *  The name folded, its words apart by single spaces: a search word that
+	 *  starts one of them finds the person before others.
+	 */
+	search_name: string,
+	/**
+	 *  Name, organisation, acronym and email, folded: what the desk's search
+	 *  looks in, with the typed words folded by the same rule.
+	 */
+	search_text: string,
 	organisation: string,
 	acronym: string,
 	category: OrgCategory | null,
@@ -1031,6 +1067,18 @@ export type RoleEntry_Serialize = {
 	note: string,
 };
 
+/**
+ *  A session's people in one role, as every list shows them:
+ *  "Panellists: Australia — panellist TBC; Indonesia — panellist TBC".
+ */
+export type RoleGroup = {
+	role: RoleKind,
+	/**  The role's label, plural for several people: "Moderator", "Co-Chairs". */
+	label: string,
+	/**  Each person's `RoleView::text`, in the session's order. */
+	people: string[],
+};
+
 /**  A person's (or organisation's) part in a session. */
 export type RoleKind = "chair" | "co_chair" | "moderator" | "panellist" | "presenter" | "speaker" | "discussant" | "rapporteur";
 
@@ -1045,6 +1093,11 @@ export type RoleView_Deserialize = {
 	/**  The organisation shown beside a person's name (acronym if it has one). */
 	organisation?: string | null,
 	note: string,
+	/**
+	 *  How the role reads in a list (`role_text`): "Ms Lynn Bell (Australia)",
+	 *  "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair".
+	 */
+	text: string,
 };
 
 export type RoleView_Serialize = {
@@ -1056,6 +1109,11 @@ export type RoleView_Serialize = {
 	/**  The organisation shown beside a person's name (acronym if it has one). */
 	organisation: string | null,
 	note: string,
+	/**
+	 *  How the role reads in a list (`role_text`): "Ms Lynn Bell (Australia)",
+	 *  "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair".
+	 */
+	text: string,
 };
 
 export type Room = Room_Serialize | Room_Deserialize;

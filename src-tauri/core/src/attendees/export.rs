@@ -85,36 +85,13 @@ pub fn attendee_list(store: &Store, event_id: Id) -> Result<Vec<AttendeeLine>> {
 }
 
 /// Delegations in protocol order (people of no organisation last); within
-/// each, by capacity (head of delegation first), then family and given name.
+/// each, in protocol order of members (`protocol::member_key`).
 fn sort_in_protocol_order(lines: &mut [(Option<Delegation>, AttendeeLine)], cfg: &ProtocolConfig) {
-    let capacity_rank = |c: &str| {
-        CAPACITIES
-            .iter()
-            .position(|x| *x == c)
-            .unwrap_or(CAPACITIES.len())
-    };
     lines.sort_by_cached_key(|(d, l)| {
-        let place = match d {
-            Some(d) => {
-                let first = cfg
-                    .first
-                    .iter()
-                    .position(|id| *id == d.organisation_id)
-                    .unwrap_or(usize::MAX);
-                (
-                    0u8,
-                    first,
-                    protocol::group(d.status, d.category),
-                    protocol::sort_name(d, &cfg.ignore_prefixes),
-                )
-            }
-            None => (1u8, usize::MAX, u8::MAX, String::new()),
-        };
         (
-            place,
-            capacity_rank(&l.capacity),
-            l.family_name.to_lowercase(),
-            l.given_name.to_lowercase(),
+            d.is_none(),
+            d.as_ref().map(|d| protocol::key(d, cfg)),
+            protocol::member_key(&l.capacity, &l.family_name, &l.given_name, l.person_id),
         )
     });
 }

@@ -3,6 +3,7 @@
 
 use crate::agenda;
 use crate::error::{CoreError, Result};
+use crate::fold;
 use crate::model::*;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
@@ -47,17 +48,18 @@ pub fn itinerary(store: &Store, person_id: Id) -> Result<Vec<ItineraryEntry>> {
     Ok(out)
 }
 
-/// Finds an event by id, short name or title (ignoring case).
+/// Finds an event by id, short name or title, ignoring case and accents
+/// (`fold`); one written exactly as typed wins.
 pub fn find_event(store: &Store, wanted: &str) -> Result<Event> {
     let w = wanted.trim();
     let events = store.events()?;
+    let named = |e: &&Event, same: fn(&str, &str) -> bool| {
+        e.id.to_string() == w || same(&e.short_name, w) || same(&e.title, w)
+    };
     events
         .iter()
-        .find(|e| {
-            e.id.to_string() == w
-                || e.short_name.eq_ignore_ascii_case(w)
-                || e.title.eq_ignore_ascii_case(w)
-        })
+        .find(|e| named(e, |a, b| a == b))
+        .or_else(|| events.iter().find(|e| named(e, fold::same)))
         .cloned()
         .ok_or_else(|| {
             CoreError::invalid(
@@ -78,7 +80,9 @@ pub fn find_event(store: &Store, wanted: &str) -> Result<Event> {
         })
 }
 
-/// Finds a person by id, email, or exact name ("Lynn Bell", with or without title).
+/// Finds a person by id, email, or whole name ("Lynn Bell", with or without
+/// title), ignoring case and accents (`fold`): "nguyen thi hoa" finds
+/// "Ms Nguyễn Thị Hoà".
 pub fn find_person(store: &Store, wanted: &str) -> Result<Person> {
     let w = wanted.trim();
     let people = store.people()?;
@@ -86,9 +90,9 @@ pub fn find_person(store: &Store, wanted: &str) -> Result<Person> {
         .iter()
         .filter(|p| {
             p.id.to_string() == w
-                || (!p.email.is_empty() && p.email.eq_ignore_ascii_case(w))
-                || p.display_name().eq_ignore_ascii_case(w)
-                || display_name([p.given_name.as_str(), &p.family_name]).eq_ignore_ascii_case(w)
+                || (!p.email.is_empty() && fold::same(&p.email, w))
+                || fold::same(&p.display_name(), w)
+                || fold::same(&display_name([p.given_name.as_str(), &p.family_name]), w)
         })
         .collect();
     match matches.as_slice() {

@@ -479,3 +479,23 @@ fn an_email_or_id_too_long_for_a_plan_is_refused_with_the_row() {
         assert_eq!(errors, vec![want]);
     }
 }
+
+#[test]
+fn people_are_found_by_name_without_case_or_accents() {
+    let mut store = sample_in_memory().unwrap();
+    run(&mut store, INDICO.as_bytes()).unwrap();
+    let lan = find_person(&store, "Thị Lan Nguyễn").unwrap();
+    for typed in [
+        "thi lan nguyen",
+        "Ms THỊ LAN NGUYỄN",
+        "ms thi lan nguyen",
+        "LAN@EXAMPLE.GOV.VN",
+    ] {
+        assert_eq!(find_person(&store, typed).unwrap().id, lan.id, "{typed}");
+    }
+    assert!(find_person(&store, "nguyen").is_err(), "a whole name only");
+    assert_eq!(
+        find_event(&store, "ANNUAL MEETING").unwrap().title,
+        "10th Annual Meeting"
+    );
+}

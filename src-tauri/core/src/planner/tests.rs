@@ -553,3 +553,23 @@ fn sessions_and_rooms_are_found_by_what_people_type() {
         "room: no room \"Attic\" (rooms: Foyer, Plenary Hall)"
     );
 }
+
+#[test]
+fn rooms_are_found_without_case_or_accents_and_exact_names_win() {
+    let mut store = sample_in_memory().unwrap();
+    for name in ["Salle Côte d'Ivoire", "Salle A", "Sallé A"] {
+        crate::edit::rooms::create_room(
+            &mut store,
+            &crate::forms::RoomForm {
+                name: name.into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    let found = |typed: &str| find_room(&store, typed).unwrap().name;
+    assert_eq!(found("salle cote d'ivoire"), "Salle Côte d'Ivoire");
+    assert_eq!(found("SALLE CÔTE D’IVOIRE"), "Salle Côte d'Ivoire");
+    assert_eq!(found("Sallé A"), "Sallé A");
+    assert_eq!(found("Salle A"), "Salle A");
+}

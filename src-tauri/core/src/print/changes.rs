@@ -2,10 +2,11 @@
 //! publication stores a snapshot of every scheduled session; a later print
 //! compares the plan with it.
 
+use crate::agenda::role_name;
 use crate::agenda::{self, AgendaSession};
 use crate::error::{CoreError, Result};
 use crate::model::Id;
-use crate::print::document::{role_name, ChangeMark, Changes};
+use crate::print::document::{ChangeMark, Changes};
 use crate::store::Store;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};

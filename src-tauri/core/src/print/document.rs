@@ -2,7 +2,7 @@
 //! plan, which one Typst layout turns into the PDF and the on-screen pages.
 //! Every user text stays a string here and is set as text, never as markup.
 
-use crate::agenda::{self, AgendaSession, RoleView};
+use crate::agenda::{self, role_name, AgendaSession, RoleView};
 use crate::error::{CoreError, Result};
 use crate::forms::day_span;
 use crate::model::*;
@@ -140,6 +140,7 @@ pub struct Heading {
     pub scope: String,
 }
 
+/// A session's `agenda::RoleGroup`, as the layout reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleLine {
     /// "Moderator", "Panellists".
@@ -302,46 +303,6 @@ pub fn time_range(s: &Session) -> String {
 
 fn long_day(d: NaiveDate) -> String {
     d.format("%A %-d %B %Y").to_string()
-}
-
-/// "Ms Lynn Bell (Australia)", or "IOM — speaker TBC" for an organisation alone.
-pub fn role_name(r: &RoleView) -> String {
-    match (r.person_id, &r.organisation) {
-        (Some(_), Some(org)) => format!("{} ({org})", r.name),
-        (Some(_), None) => r.name.clone(),
-        (None, _) => format!("{} — {} TBC", r.name, r.role.label().to_lowercase()),
-    }
-}
-
-/// A session's roles grouped in role order, each group in its own order.
-pub fn role_lines(roles: &[RoleView]) -> Vec<RoleLine> {
-    let mut out: Vec<RoleLine> = Vec::new();
-    for kind in RoleKind::ALL {
-        let names: Vec<String> = roles
-            .iter()
-            .filter(|r| r.role == *kind)
-            .map(|r| {
-                let n = role_name(r);
-                if r.note.trim().is_empty() {
-                    n
-                } else {
-                    format!("{n}, {}", r.note.trim())
-                }
-            })
-            .collect();
-        if names.is_empty() {
-            continue;
-        }
-        let label = match (kind, names.len()) {
-            (RoleKind::Chair, 1) => "Chair".into(),
-            (RoleKind::CoChair, _) => "Co-Chairs".into(),
-            (k, 1) => k.label().to_string(),
-            (RoleKind::Chair, _) => "Chairs".into(),
-            (k, _) => format!("{}s", k.label()),
-        };
-        out.push(RoleLine { label, names });
-    }
-    out
 }
 
 /// What the user asked for is in the plan; one-line errors otherwise.
@@ -513,7 +474,14 @@ fn prog_session(
             s.event_short_name.clone()
         },
         kind: s.session.kind.label().into(),
-        roles: role_lines(&s.roles),
+        roles: s
+            .role_groups
+            .iter()
+            .map(|g| RoleLine {
+                label: g.label.clone(),
+                names: g.people.clone(),
+            })
+            .collect(),
         description: s.session.description.trim().to_string(),
         mark: marks.get(&s.session.id).map(|m| m.key().to_string()),
         notes: if internal {
@@ -614,11 +582,11 @@ fn group_heading(
     status: Option<ParticipationStatus>,
     category: OrgCategory,
     first: bool,
-) -> &'static str {
+) -> String {
     if first {
-        return "Co-Chairs";
+        return RoleKind::CoChair.group_label(2);
     }
-    match protocol::group(status.unwrap_or(ParticipationStatus::Guest), category) {
+    let heading = match protocol::group(status.unwrap_or(ParticipationStatus::Guest), category) {
         0 | 1 => "Members",
         2 | 3 => "Observers",
         4 => "Guests",
@@ -627,7 +595,8 @@ fn group_heading(
         7 => "Private sector",
         8 => "Programmes, workstreams and other bodies",
         _ => "Secretariat",
-    }
+    };
+    heading.to_string()
 }
 
 fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body> {
@@ -656,7 +625,7 @@ fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body>
         );
         if groups.last().is_none_or(|g| g.heading != heading) {
             groups.push(ParticipantGroup {
-                heading: heading.into(),
+                heading,
                 delegations: Vec::new(),
             });
         }

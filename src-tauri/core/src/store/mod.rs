@@ -103,6 +103,7 @@ fn texts(conn: &rusqlite::Connection, sql: &str, id: Id) -> Result<Vec<String>> 
 /// (or that this process is creating).
 fn configure(conn: &mut Connection) -> Result<()> {
     guard::harden(conn)?;
+    add_functions(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // WAL keeps readers and the writer apart; NORMAL sync is durable across
     // application crashes, which is what autosave promises.
@@ -113,6 +114,35 @@ fn configure(conn: &mut Connection) -> Result<()> {
     // writer goes through the busy timeout instead of failing as "locked"
     // when a read turns into a write.
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    Ok(())
+}
+
+/// The application's SQL functions: `plenary_fold(text, …)`, its texts
+/// joined by spaces and folded for searching (`crate::fold`). Deterministic,
+/// and only for the app's own statements, never for a view or trigger in a
+/// file.
+fn add_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    use rusqlite::types::ValueRef;
+    conn.create_scalar_function(
+        "plenary_fold",
+        -1,
+        FunctionFlags::SQLITE_UTF8
+            | FunctionFlags::SQLITE_DETERMINISTIC
+            | FunctionFlags::SQLITE_DIRECTONLY,
+        |ctx| {
+            let mut text = String::new();
+            for i in 0..ctx.len() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                if let ValueRef::Text(t) = ctx.get_raw(i) {
+                    text.push_str(&String::from_utf8_lossy(t));
+                }
+            }
+            Ok(crate::fold::fold(&text))
+        },
+    )?;
     Ok(())
 }
 
@@ -177,6 +207,7 @@ impl Store {
     pub fn in_memory(plan: &Plan) -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         guard::harden(&conn)?;
+        add_functions(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         Self::initialise(&mut conn, plan)?;
         Ok(Store {

@@ -63,41 +63,29 @@ impl Store {
     }
 
     /// People whose name, email, organisation or its acronym contain every
-    /// word of `query` (ignoring case); family-name prefixes first.
+    /// word of `query` (up to six), ignoring case and accents (`crate::fold`);
+    /// those whose family name starts with the first word come first.
     pub fn search_people(&self, query: &str, limit: u32) -> Result<Vec<PersonHit>> {
-        let words: Vec<String> = query
-            .split_whitespace()
-            .take(6)
-            .map(|w| {
-                format!(
-                    "%{}%",
-                    w.replace('\\', "\\\\")
-                        .replace('%', "\\%")
-                        .replace('_', "\\_")
-                )
-            })
-            .collect();
+        let words: Vec<String> = crate::fold::words(query).into_iter().take(6).collect();
+        // The words are bound parameters; each is looked for in the person's
+        // text, folded.
         let mut sql = String::from(
             "SELECT p.id, p.honorific, p.given_name, p.family_name, p.email, o.name, o.acronym
              FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE 1",
         );
         for i in 0..words.len() {
-            let n = i + 3;
             sql.push_str(&format!(
-                " AND (p.given_name LIKE ?{n} ESCAPE '\\' OR p.family_name LIKE ?{n} ESCAPE '\\' OR p.email LIKE ?{n} ESCAPE '\\'
-                       OR o.name LIKE ?{n} ESCAPE '\\' OR o.acronym LIKE ?{n} ESCAPE '\\')"
+                " AND instr(plenary_fold(p.given_name, p.family_name, p.email, o.name, o.acronym), ?{}) > 0",
+                i + 3
             ));
         }
-        sql.push_str(" ORDER BY p.family_name LIKE ?1 ESCAPE '\\' DESC, p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE LIMIT ?2");
-        let first = query.split_whitespace().next().unwrap_or("");
-        let prefix = format!(
-            "{}%",
-            first
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
+        // Only the people found have their names folded again, to sort.
+        sql.push_str(
+            " ORDER BY instr(plenary_fold(p.family_name), ?1) = 1 DESC,
+               plenary_fold(p.family_name), plenary_fold(p.given_name), p.id LIMIT ?2",
         );
-        let mut args: Vec<&dyn rusqlite::ToSql> = vec![&prefix, &limit];
+        let first = words.first().cloned().unwrap_or_default();
+        let mut args: Vec<&dyn rusqlite::ToSql> = vec![&first, &limit];
         for w in &words {
             args.push(w);
         }

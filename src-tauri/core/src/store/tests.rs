@@ -408,3 +408,86 @@ fn people_search_matches_name_email_and_organisation_words() {
     }
     assert_eq!(names("").len(), 4, "an empty query lists everyone");
 }
+
+#[test]
+fn people_search_ignores_case_and_accents_in_every_script() {
+    let mut store = crate::sample::sample_in_memory().unwrap();
+    let org = |name: &str, acronym: &str| Organisation {
+        id: 0,
+        name: name.into(),
+        acronym: acronym.into(),
+        official_name: String::new(),
+        category: OrgCategory::MemberState,
+        country_code: None,
+    };
+    let orgs = store
+        .insert_organisations(&[org("Côte d'Ivoire", "CIV"), org("Türkiye", "")])
+        .unwrap();
+    let people: &[(&str, &str, Option<Id>)] = &[
+        ("Thị Hoà", "Nguyễn", None),
+        ("Aya", "Koné", Some(orgs[0])),
+        ("Ahmet", "ÇELIK", Some(orgs[1])),
+        ("Jürgen", "Großmann", None),
+        ("İlkay", "Işık", None),
+        ("สมชาย", "ศรีสุข", None),
+        ("محمد", "العلي", None),
+        ("伟", "王", None),
+        ("Пётр", "ЙОВАНОВИЧ", None),
+    ];
+    for (given, family, organisation_id) in people {
+        store
+            .insert_person(
+                &Person {
+                    id: 0,
+                    honorific: String::new(),
+                    given_name: given.to_string(),
+                    family_name: family.to_string(),
+                    position: String::new(),
+                    organisation_id: *organisation_id,
+                    email: String::new(),
+                    phone: String::new(),
+                    notes: String::new(),
+                },
+                "Add",
+            )
+            .unwrap();
+    }
+    let names = |q: &str| -> Vec<String> {
+        store
+            .search_people(q, 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.name)
+            .collect()
+    };
+    let cases: &[(&str, &[&str])] = &[
+        ("hoa", &["Thị Hoà Nguyễn"]),
+        ("nguyen thi", &["Thị Hoà Nguyễn"]),
+        ("NGUYỄN", &["Thị Hoà Nguyễn"]),
+        ("cote", &["Aya Koné"]),
+        ("côte kone", &["Aya Koné"]),
+        ("turkiye", &["Ahmet ÇELIK"]),
+        ("çelik", &["Ahmet ÇELIK"]),
+        ("celik ahmet", &["Ahmet ÇELIK"]),
+        ("grossmann", &["Jürgen Großmann"]),
+        ("jurgen", &["Jürgen Großmann"]),
+        ("ilkay isik", &["İlkay Işık"]),
+        ("ISIK", &["İlkay Işık"]),
+        ("ศรีสุข", &["สมชาย ศรีสุข"]),
+        ("العلي", &["محمد العلي"]),
+        ("王", &["伟 王"]),
+        ("йованович", &["Пётр ЙОВАНОВИЧ"]),
+        ("пётр", &["Пётр ЙОВАНОВИЧ"]),
+        // "й" and "и" are different letters.
+        ("иованович", &[]),
+        ("d’ivoire", &["Aya Koné"]),
+        ("?1", &[]),
+    ];
+    for (q, want) in cases {
+        assert_eq!(
+            names(q),
+            want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            "{q}"
+        );
+    }
+}

@@ -104,7 +104,7 @@ describe('BoardPage', () => {
     expect(ids(el)).toEqual(board.sessions.map((s) => s.entry.session.id));
     const full = card(el, opening.id);
     expect($(full, '[data-testid="board-needs"]')).toBeNull();
-    expect($(full, '[data-testid="board-roles"]')?.textContent).toContain('Co-chair: Ms Lynn Bell (Australia)');
+    expect($(full, '[data-testid="board-roles"]')?.textContent).toContain('Co-Chair: Ms Lynn Bell (Australia)');
     // Nothing missing: the role usually added to a presentation.
     const presentation = board.sessions.find((s) => s.entry.session.kind === 'presentation')!.entry.session;
     expect(roleOf(card(el, presentation.id))).toBe('presenter');

@@ -22,19 +22,13 @@ describe('roleLine', () => {
   // The panel's moderator and a co-chair of the opening, as the agenda gives them.
   const [moderator] = agendaSession('Panel discussion').roles;
   const [cochair] = agendaSession('Opening remarks').roles;
-  const role = (r: RoleKind, name: string, organisation: string | null, note = ''): RoleView_Serialize => ({
-    ...copy(cochair!),
-    role: r,
-    name,
-    organisation,
-    note,
-  });
+  const role = (r: RoleKind, text: string): RoleView_Serialize => ({ ...copy(cochair!), role: r, text });
   it.each<[RoleView_Serialize, string]>([
-    [moderator!, 'Moderator: Bali Process Regional Support Office (Australian Co-Manager)'],
-    [cochair!, 'Co-chair: Ms Lynn Bell (Australia)'],
-    [role('moderator', 'Ms Lynn Bell', 'Australia', 'as DWG Co-Chair'), 'Moderator: Ms Lynn Bell (Australia, as DWG Co-Chair)'],
-    [role('speaker', 'IOM', null), 'Speaker: IOM'],
-    [role('rapporteur', 'Mr A', null), 'rapporteur: Mr A'],
+    [moderator!, 'Moderator: Bali Process Regional Support Office — moderator TBC, Australian Co-Manager'],
+    [cochair!, 'Co-Chair: Ms Lynn Bell (Australia)'],
+    [role('moderator', 'Ms Lynn Bell (Australia), as DWG Co-Chair'), 'Moderator: Ms Lynn Bell (Australia), as DWG Co-Chair'],
+    [role('speaker', 'IOM — speaker TBC'), 'Speaker: IOM — speaker TBC'],
+    [role('rapporteur', 'Mr A'), 'rapporteur: Mr A'],
   ])('%j', (r, text) => {
     expect(roleLine(r, terms)).toBe(text);
   });

@@ -1,7 +1,6 @@
 // Words for sessions and people on the board.
 import type { PersonHit, PersonLoad, RoleKind, RoleView, Term } from '../ipc';
 import { datePart, formatDayShort, sessionTimeRange } from '../format/time';
-import { personText } from '../agenda/roles';
 
 /** A person about to be given a role: picked by search, dragged, or held with "Pick". */
 export type Candidate = { id: number; name: string; detail: string };
@@ -31,7 +30,7 @@ export function roleLabel(role: RoleKind, terms: readonly Term<RoleKind>[]): str
   return terms.find((t) => t.key === role)?.label ?? role;
 }
 
-/** "Moderator: Ms Lynn Bell (Australia, as DWG Co-Chair)". */
-export function roleLine(r: RoleView, terms: readonly Term<RoleKind>[]): string {
-  return `${roleLabel(r.role, terms)}: ${personText(r)}`;
+/** "Moderator: Ms Lynn Bell (Australia), as DWG Co-Chair": the label and the core's text of the role. */
+export function roleLine(r: Pick<RoleView, 'role' | 'text'>, terms: readonly Term<RoleKind>[]): string {
+  return `${roleLabel(r.role, terms)}: ${r.text}`;
 }

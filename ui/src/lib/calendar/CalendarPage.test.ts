@@ -69,7 +69,7 @@ describe('Calendar page', () => {
     expect(first.textContent).toContain('09:00–09:30');
     expect(first.textContent).toContain(opening.title);
     expect(first.textContent).toContain('Plenary Hall');
-    expect(first.textContent).toContain('Co-chair: Ms Lynn Bell (Australia); Mr Tri Tharyat (Indonesia)');
+    expect(first.textContent).toContain('Co-Chairs: Ms Lynn Bell (Australia); Mr Tri Tharyat (Indonesia)');
     expect(event(el, closing.id)?.textContent).toContain('No room');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleView_Serialize } from '../ipc';
-import { agendaSession, copy, eventNamed, planning, week } from '../testing/sample';
+import type { RoleGroup } from '../ipc';
+import { agendaSession, eventNamed, planning, week } from '../testing/sample';
 import {
   KIND_COLOURS,
   NO_FILTERS,
@@ -16,7 +16,6 @@ import {
   type SessionEventProps,
 } from './events';
 
-const { vocabulary } = week;
 // From the sample week: the Dialogue's panel (Plenary Hall) and first coffee
 // break (Foyer); part-way through planning: the Annual Meeting's closing,
 // without a room, and the awareness discussion, unscheduled.
@@ -28,17 +27,11 @@ const items = [panel, coffee, closing, waiting];
 const [foyer, hall] = week.overview.rooms;
 
 /** A role of the panel's, given to someone else. */
-const role = (r: RoleView_Serialize['role'], name: string, organisation: string | null = null): RoleView_Serialize => ({
-  ...copy(panel.roles[0]!),
-  role: r,
-  name,
-  organisation,
-  note: '',
-});
+const group = (role: RoleGroup['role'], label: string, ...people: string[]): RoleGroup => ({ role, label, people });
 
 describe('calendar events', () => {
   it('maps scheduled sessions to floating-time events in their room’s column', () => {
-    const events = toCalendarEvents(items, NO_FILTERS, vocabulary.roles);
+    const events = toCalendarEvents(items, NO_FILTERS);
     expect(events.map((e) => e.id)).toEqual([panel.session.id, coffee.session.id, closing.session.id]);
     const [first] = events;
     // Offset-free wall-clock strings, which the calendar keeps as they are.
@@ -49,7 +42,7 @@ describe('calendar events', () => {
   });
 
   it('colours events by kind, with breaks and meals muted', () => {
-    const [first, pause, last] = toCalendarEvents(items, NO_FILTERS, vocabulary.roles);
+    const [first, pause, last] = toCalendarEvents(items, NO_FILTERS);
     expect(first!.backgroundColor).toBe(KIND_COLOURS.panel.background);
     expect(first!.textColor).toBe(KIND_COLOURS.panel.text);
     expect(last!.backgroundColor).toBe(KIND_COLOURS.closing.background);
@@ -60,25 +53,25 @@ describe('calendar events', () => {
   });
 
   it('carries room, leader and pin for the event content', () => {
-    const [first, pause, last] = toCalendarEvents(items, NO_FILTERS, vocabulary.roles).map(
+    const [first, pause, last] = toCalendarEvents(items, NO_FILTERS).map(
       (e) => e.extendedProps as SessionEventProps,
     );
     expect(first).toMatchObject({
       sessionId: panel.session.id,
       room: 'Plenary Hall',
-      lead: 'Moderator: Bali Process Regional Support Office (Australian Co-Manager)',
+      lead: 'Moderator: Bali Process Regional Support Office — moderator TBC, Australian Co-Manager',
       pinned: false,
     });
     expect(pause).toMatchObject({ room: 'Foyer', lead: '', pause: true });
-    expect(last).toMatchObject({ room: 'No room', lead: 'Co-chair: Australia; Indonesia', pinned: false });
+    expect(last).toMatchObject({ room: 'No room', lead: 'Co-Chairs: Australia — co-chair TBC; Indonesia — co-chair TBC', pinned: false });
     // Part-way through planning the panel is pinned.
-    const [pinned] = toCalendarEvents([agendaSession('Panel discussion', planning.agenda)], NO_FILTERS, vocabulary.roles);
+    const [pinned] = toCalendarEvents([agendaSession('Panel discussion', planning.agenda)], NO_FILTERS);
     expect((pinned!.extendedProps as SessionEventProps).pinned).toBe(true);
   });
 
   it('filters by event, room (or no room) and kind', () => {
     const ids = (f: Partial<typeof NO_FILTERS>) =>
-      toCalendarEvents(items, { ...NO_FILTERS, ...f }, vocabulary.roles).map((e) => e.id);
+      toCalendarEvents(items, { ...NO_FILTERS, ...f }).map((e) => e.id);
     const annual = eventNamed('Annual Meeting');
     const dialogue = eventNamed('Commemorative Dialogue');
     expect(ids({ eventId: annual.id })).toEqual([closing.session.id]);
@@ -90,10 +83,14 @@ describe('calendar events', () => {
     expect(matchesFilters(waiting, { ...NO_FILTERS, room: hall!.id })).toBe(true);
   });
 
-  it('names the moderator first, else the chairs', () => {
-    expect(leadLine({ roles: [role('speaker', 'A')] }, vocabulary.roles)).toBe('');
-    expect(leadLine({ roles: [role('chair', 'Tonga'), role('moderator', 'Fiji')] }, vocabulary.roles)).toBe('Moderator: Fiji');
-    expect(leadLine({ roles: [role('chair', 'Tonga')] }, vocabulary.roles)).toBe('Chair: Tonga');
+  it('names the moderator first, else the chair and co-chairs', () => {
+    const lead = (...role_groups: RoleGroup[]) => leadLine({ role_groups });
+    expect(lead(group('speaker', 'Speaker', 'A'))).toBe('');
+    expect(lead(group('chair', 'Chair', 'Tonga'), group('moderator', 'Moderator', 'Fiji'))).toBe('Moderator: Fiji');
+    expect(lead(group('chair', 'Chair', 'Tonga'))).toBe('Chair: Tonga');
+    expect(lead(group('chair', 'Chair', 'Tonga'), group('co_chair', 'Co-Chairs', 'Fiji', 'Samoa'))).toBe(
+      'Chair: Tonga · Co-Chairs: Fiji; Samoa',
+    );
   });
 });
 

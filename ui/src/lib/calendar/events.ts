@@ -1,8 +1,7 @@
 // Sessions as calendar events and rooms as calendar resources: colours by
 // kind, the filters, and the line naming who leads a session.
 import type { Calendar } from '@event-calendar/core';
-import type { AgendaSession, Room, RoleKind, SessionKind, Term } from '../ipc';
-import { personText } from '../agenda/roles';
+import type { AgendaSession, Room, RoleKind, SessionKind } from '../ipc';
 import { datePart } from '../format/time';
 import { floatingWall } from './floating';
 
@@ -67,14 +66,14 @@ export function matchesFilters(item: AgendaSession, filters: CalendarFilters): b
 /** Roles that lead a session, in the order looked for. */
 const LEADS: readonly RoleKind[][] = [['moderator'], ['chair', 'co_chair']];
 
-/** "Moderator: RSO (Australian Co-Manager)", else the chair(s); '' when neither. */
-export function leadLine(item: Pick<AgendaSession, 'roles'>, terms: readonly Term<RoleKind>[]): string {
+/**
+ * "Moderator: RSO — moderator TBC, Australian Co-Manager", else the chair and
+ * co-chairs ("Co-Chairs: A; B"), as the core groups them; '' when neither.
+ */
+export function leadLine(item: Pick<AgendaSession, 'role_groups'>): string {
   for (const kinds of LEADS) {
-    const people = item.roles.filter((r) => kinds.includes(r.role));
-    if (people.length === 0) continue;
-    const first = people[0]!.role;
-    const label = terms.find((t) => t.key === first)?.label ?? first;
-    return `${label}: ${people.map(personText).join('; ')}`;
+    const groups = item.role_groups.filter((g) => kinds.includes(g.role));
+    if (groups.length > 0) return groups.map((g) => `${g.label}: ${g.people.join('; ')}`).join(' · ');
   }
   return '';
 }
@@ -90,11 +89,7 @@ export type SessionEventProps = {
 };
 
 /** Only scheduled sessions that pass the filters, as calendar events (at the plan's wall clock). */
-export function toCalendarEvents(
-  items: readonly AgendaSession[],
-  filters: CalendarFilters,
-  terms: readonly Term<RoleKind>[],
-): Calendar.EventInput[] {
+export function toCalendarEvents(items: readonly AgendaSession[], filters: CalendarFilters): Calendar.EventInput[] {
   const events: Calendar.EventInput[] = [];
   for (const item of items) {
     const s = item.session;
@@ -105,7 +100,7 @@ export function toCalendarEvents(
       sessionId: s.id,
       kind: s.kind,
       room: item.room ?? 'No room',
-      lead: pause ? '' : leadLine(item, terms),
+      lead: pause ? '' : leadLine(item),
       pinned: s.pinned,
       pause,
     };

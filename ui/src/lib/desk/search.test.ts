@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enterTarget, fold, indexLines, moveHighlight, queryWords, searchKey, searchLines } from './search';
+import { enterTarget, indexLines, moveHighlight, searchKey, searchLines } from './search';
+import { fold } from '../format/fold';
 import { recorded } from '../testing/backend';
 import { attendance, copy, eventNamed } from '../testing/sample';
 import type { Answer, DeskLine_Serialize } from '../ipc';
@@ -10,39 +11,17 @@ const dialogue = eventNamed('Commemorative Dialogue', attendance.overview);
 const desk = recorded(attendance.desks, 'desk')({ eventId: dialogue.id, day: dialogue.first_day }) as Answer<'desk'>;
 const people = desk.lines;
 
-describe('fold', () => {
-  it.each([
-    ['Nguyễn Thị Hoà', 'nguyen thi hoa'],
-    ['JOSÉ Ramírez', 'jose ramirez'],
-    ['Søren Ødegård', 'soren odegard'],
-    ['Łukasz Wałęsa', 'lukasz walesa'],
-    ['Straße', 'strasse'],
-    ['Đặng', 'dang'],
-    ['O’Brien', "o'brien"],
-    ['Æsir Œuvre', 'aesir oeuvre'],
-    ['', ''],
-  ])('%s -> %s', (input, folded) => {
-    expect(fold(input)).toBe(folded);
-  });
-});
-
-describe('queryWords', () => {
-  it.each([
-    ['', []],
-    ['   ', []],
-    [' Lynn  BELL ', ['lynn', 'bell']],
-    ['Hoà', ['hoa']],
-  ])('%j -> %j', (query, words) => {
-    expect(queryWords(query)).toEqual(words);
-  });
-});
-
-/** A line of the desk's, for someone else. */
+/** A line of the desk's, for someone else, with its text folded as the core folds it. */
 const line = (person_id: number, name: string, organisation = '', acronym = '', email = ''): DeskLine_Serialize => ({
   ...copy(people[0]!),
   person_id,
   name,
-  sort_key: name.toLowerCase(),
+  sort_key: fold(name),
+  search_name: fold(name)
+    .split(/[^\p{L}\p{M}\p{N}']+/u)
+    .filter(Boolean)
+    .join(' '),
+  search_text: fold(`${name} ${organisation} ${acronym} ${email}`),
   organisation,
   acronym,
   email,
@@ -105,13 +84,11 @@ describe('searchLines', () => {
     expect(searchLines(indexLines(hyphen), 'pierre').map((l) => l.person_id)).toEqual([6, 5]);
   });
 
-  it('keeps up with a few thousand lines', () => {
+  it('finds one among a few thousand lines', () => {
     const many = Array.from({ length: 5000 }, (_, i) => line(i, `Person ${i} Ñame`, `Org ${i % 50}`, '', `p${i}@x.example`));
     const index = indexLines(many);
-    const started = performance.now();
-    for (const q of ['p', 'pe', 'per', 'pers 12', 'name 4999', 'org 7']) searchLines(index, q);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(searchLines(index, 'ñame 4999').map((l) => l.person_id)).toEqual([4999]);
+    expect(searchLines(index, 'name 4999').map((l) => l.person_id)).toEqual([4999]);
   });
 });
 

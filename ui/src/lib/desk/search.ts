@@ -1,54 +1,19 @@
 // Finding a person at the check-in desk as the name is typed. The desk holds
-// every line of the event (possibly thousands), so each line is folded once
-// into a haystack and every keystroke is only substring tests.
+// every line of the event (possibly thousands), each with its text already
+// folded by the core, so every keystroke folds only what was typed and makes
+// substring tests.
 import type { DeskLine } from '../ipc';
-
-/** Letters that Unicode decomposition leaves alone but people type plainly. */
-const PLAIN: Record<string, string> = {
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ı: 'i',
-  '’': "'",
-  '‘': "'",
-  '`': "'",
-};
-const NOT_PLAIN = /[øłđðþßæœı’‘`]/g;
-
-/** Lower case without accents: "Nguyễn Thị Hoà" -> "nguyen thi hoa", "Søren" -> "soren". */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(NOT_PLAIN, (c) => PLAIN[c] ?? c);
-}
-
-/** The words of a search, folded; empty for a blank search. */
-export function queryWords(query: string): string[] {
-  return fold(query).split(/\s+/).filter(Boolean);
-}
+import { queryWords } from '../format/fold';
 
 export type SearchEntry<L extends DeskLine = DeskLine> = {
   line: L;
-  /** Name, organisation, acronym and email, folded. */
-  hay: string;
   /** The folded name with a space before every word, to test word starts. */
   nameStarts: string;
 };
 
-/** Fold every line once, when the desk is (re)loaded. */
+/** Index every line once, when the desk is (re)loaded. */
 export function indexLines<L extends DeskLine>(lines: readonly L[]): SearchEntry<L>[] {
-  return lines.map((line) => ({
-    line,
-    hay: fold(`${line.name} ${line.organisation} ${line.acronym} ${line.email}`),
-    nameStarts: ` ${fold(line.name).replace(/[^\p{L}\p{N}']+/gu, ' ')}`,
-  }));
+  return lines.map((line) => ({ line, nameStarts: ` ${line.search_name}` }));
 }
 
 /**
@@ -63,7 +28,7 @@ export function searchLines<L extends DeskLine>(entries: readonly SearchEntry<L>
   const byName: L[] = [];
   const others: L[] = [];
   for (const e of entries) {
-    if (!words.every((w) => e.hay.includes(w))) continue;
+    if (!words.every((w) => e.line.search_text.includes(w))) continue;
     if (words.every((w) => e.nameStarts.includes(` ${w}`))) byName.push(e.line);
     else others.push(e.line);
   }

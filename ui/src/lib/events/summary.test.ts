@@ -45,7 +45,7 @@ describe('cochairLine', () => {
 
   it('names the organisation alone and falls back to the vocabulary label', () => {
     expect(cochairLine({ ...first!, role_label: '', person: null }, vocabulary)).toEqual({
-      label: 'Co-chair',
+      label: 'Co-Chair',
       who: 'Australia',
     });
   });

@@ -129,7 +129,7 @@ describe('People page: people', () => {
     expect(entries[0]?.textContent).toContain('Mon 18 Nov');
     expect(entries[0]?.textContent).toContain('09:00–09:30');
     expect(entries[0]?.textContent).toContain('Opening remarks by the Senior Official Co-Chairs');
-    expect(entries[0]?.textContent).toContain('Co-chair');
+    expect(entries[0]?.textContent).toContain('Co-Chair');
     expect(entries[0]?.textContent).toContain('Plenary Hall');
     expect(entries[0]?.textContent).toContain('10th Anniversary Commemorative Dialogue');
     // Her turn in the awareness discussion, which has no time yet.

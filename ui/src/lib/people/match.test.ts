@@ -16,15 +16,20 @@ const orgs = [
   org(2, 'International Organization for Migration', 'IOM'),
   org(3, 'Indonesia', '', 'Republic of Indonesia'),
   org(4, 'Türkiye'),
+  org(5, "Côte d'Ivoire", 'CIV'),
+  org(6, 'ΕΛΛΆΔΑ'),
 ];
 
 describe('matchOrganisations', () => {
   it.each([
-    ['', [1, 2, 3, 4]],
+    ['', [1, 2, 3, 4, 5, 6]],
     ['iom', [2]],
     ['republic', [3]],
     ['in', [3, 2]],
     ['turk', [4]],
+    ['TÜRKIYE', [4]],
+    ['cote d’ivoire', [5]],
+    ['ελλαδα', [6]],
     ['migration international', [2]],
     ['nothing', []],
   ])('%j finds %j', (query, ids) => {

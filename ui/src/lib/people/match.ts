@@ -1,14 +1,11 @@
 // Type-ahead matching for organisations, which the window holds in full
 // (people are searched in the backend, where there may be thousands).
 import type { Organisation } from '../ipc';
-
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { fold, queryWords } from '../format/fold';
 
 /** Organisations whose name, official name or acronym contain every word of `query`; acronym and name-prefix hits first. */
 export function matchOrganisations(orgs: readonly Organisation[], query: string, limit = 12): Organisation[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return orgs.slice(0, limit);
   const scored: { o: Organisation; rank: number }[] = [];
   for (const o of orgs) {

@@ -36,7 +36,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": null,
                 "name": "Ms Lynn Bell",
                 "organisation": "Australia",
-                "note": ""
+                "note": "",
+                "text": "Ms Lynn Bell (Australia)"
               },
               {
                 "role": "co_chair",
@@ -44,7 +45,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": null,
                 "name": "Mr Tri Tharyat",
                 "organisation": "Indonesia",
-                "note": ""
+                "note": "",
+                "text": "Mr Tri Tharyat (Indonesia)"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Ms Lynn Bell (Australia)",
+                  "Mr Tri Tharyat (Indonesia)"
+                ]
               }
             ]
           },
@@ -73,7 +85,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": null,
                 "name": "Mr Caka Alverdi Awal",
                 "organisation": "Indonesia",
-                "note": ""
+                "note": "",
+                "text": "Mr Caka Alverdi Awal (Indonesia)"
               },
               {
                 "role": "speaker",
@@ -81,7 +94,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": null,
                 "name": "Ms Kathryn Haigh",
                 "organisation": "Australia",
-                "note": ""
+                "note": "",
+                "text": "Ms Kathryn Haigh (Australia)"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "speaker",
+                "label": "Speakers",
+                "people": [
+                  "Mr Caka Alverdi Awal (Indonesia)",
+                  "Ms Kathryn Haigh (Australia)"
+                ]
               }
             ]
           },
@@ -103,7 +127,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Anniversary Commemorative Dialogue",
             "event_short_name": "Commemorative Dialogue",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -130,7 +155,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 38,
                 "name": "Bali Process Regional Support Office",
                 "organisation": null,
-                "note": "Australian Co-Manager"
+                "note": "Australian Co-Manager",
+                "text": "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
               },
               {
                 "role": "panellist",
@@ -138,7 +164,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -146,7 +173,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -154,7 +182,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 14,
                 "name": "International Labour Organization",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "International Labour Organization — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -162,7 +191,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 15,
                 "name": "International Organization for Migration",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "International Organization for Migration — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -170,7 +200,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 16,
                 "name": "United Nations High Commissioner for Refugees",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "United Nations High Commissioner for Refugees — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -178,7 +209,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 17,
                 "name": "United Nations Office on Drugs and Crime",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "United Nations Office on Drugs and Crime — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -186,7 +218,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 31,
                 "name": "Global Initiative against Transnational Organized Crime",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -194,7 +227,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 27,
                 "name": "International Justice Mission",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "International Justice Mission — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -202,7 +236,32 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 37,
                 "name": "Bali Process Government and Business Forum",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Government and Business Forum — panellist TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "moderator",
+                "label": "Moderator",
+                "people": [
+                  "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
+                ]
+              },
+              {
+                "role": "panellist",
+                "label": "Panellists",
+                "people": [
+                  "Australia — panellist TBC",
+                  "Indonesia — panellist TBC",
+                  "International Labour Organization — panellist TBC",
+                  "International Organization for Migration — panellist TBC",
+                  "United Nations High Commissioner for Refugees — panellist TBC",
+                  "United Nations Office on Drugs and Crime — panellist TBC",
+                  "Global Initiative against Transnational Organized Crime — panellist TBC",
+                  "International Justice Mission — panellist TBC",
+                  "Bali Process Government and Business Forum — panellist TBC"
+                ]
               }
             ]
           },
@@ -224,7 +283,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Anniversary Commemorative Dialogue",
             "event_short_name": "Commemorative Dialogue",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           }
         ]
       }
@@ -262,7 +322,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — co-chair TBC"
               },
               {
                 "role": "co_chair",
@@ -270,7 +331,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — co-chair TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Australia — co-chair TBC",
+                  "Indonesia — co-chair TBC"
+                ]
               }
             ]
           },
@@ -299,7 +371,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — co-chair TBC"
               },
               {
                 "role": "co_chair",
@@ -307,7 +380,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — co-chair TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Australia — co-chair TBC",
+                  "Indonesia — co-chair TBC"
+                ]
               }
             ]
           },
@@ -329,7 +413,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Annual Meeting",
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -349,7 +434,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Annual Meeting",
             "event_short_name": "Annual Meeting",
             "room": "Plenary Hall",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -376,7 +462,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 34,
                 "name": "Bali Process Taskforce on Planning and Preparedness",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -384,7 +471,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 35,
                 "name": "Bali Process Disruption Working Group",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Disruption Working Group — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -392,7 +480,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 36,
                 "name": "Bali Process Technical Experts Group on Returns and Reintegration",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -400,7 +489,20 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 37,
                 "name": "Bali Process Government and Business Forum",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Government and Business Forum — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenters",
+                "people": [
+                  "Bali Process Taskforce on Planning and Preparedness — presenter TBC",
+                  "Bali Process Disruption Working Group — presenter TBC",
+                  "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC",
+                  "Bali Process Government and Business Forum — presenter TBC"
+                ]
               }
             ]
           },
@@ -422,7 +524,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Annual Meeting",
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -449,7 +552,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 7,
                 "name": "New Zealand",
                 "organisation": null,
-                "note": "as DWG Co-Chair"
+                "note": "as DWG Co-Chair",
+                "text": "New Zealand — presenter TBC, as DWG Co-Chair"
               },
               {
                 "role": "presenter",
@@ -457,7 +561,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 5,
                 "name": "Malaysia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Malaysia — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -465,7 +570,19 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 10,
                 "name": "Thailand",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Thailand — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenters",
+                "people": [
+                  "New Zealand — presenter TBC, as DWG Co-Chair",
+                  "Malaysia — presenter TBC",
+                  "Thailand — presenter TBC"
+                ]
               }
             ]
           },
@@ -494,7 +611,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 33,
                 "name": "Australia-ASEAN Counter Trafficking",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -502,7 +620,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 27,
                 "name": "International Justice Mission",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "International Justice Mission — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -510,7 +629,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -518,7 +638,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -526,7 +647,21 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 11,
                 "name": "Vietnam",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Vietnam — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenters",
+                "people": [
+                  "Australia-ASEAN Counter Trafficking — presenter TBC",
+                  "International Justice Mission — presenter TBC",
+                  "Australia — presenter TBC",
+                  "Indonesia — presenter TBC",
+                  "Vietnam — presenter TBC"
+                ]
               }
             ]
           },
@@ -548,7 +683,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Annual Meeting",
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -575,7 +711,17 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 38,
                 "name": "Bali Process Regional Support Office",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Regional Support Office — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenter",
+                "people": [
+                  "Bali Process Regional Support Office — presenter TBC"
+                ]
               }
             ]
           },
@@ -604,7 +750,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — co-chair TBC"
               },
               {
                 "role": "co_chair",
@@ -612,7 +759,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — co-chair TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Australia — co-chair TBC",
+                  "Indonesia — co-chair TBC"
+                ]
               }
             ]
           }
@@ -652,7 +810,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — co-chair TBC"
               },
               {
                 "role": "co_chair",
@@ -660,7 +819,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — co-chair TBC"
               },
               {
                 "role": "speaker",
@@ -668,7 +828,25 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 34,
                 "name": "Bali Process Taskforce on Planning and Preparedness",
                 "organisation": null,
-                "note": "co-host"
+                "note": "co-host",
+                "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Australia — co-chair TBC",
+                  "Indonesia — co-chair TBC"
+                ]
+              },
+              {
+                "role": "speaker",
+                "label": "Speaker",
+                "people": [
+                  "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+                ]
               }
             ]
           },
@@ -697,7 +875,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 17,
                 "name": "United Nations Office on Drugs and Crime",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "United Nations Office on Drugs and Crime — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -705,7 +884,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 15,
                 "name": "International Organization for Migration",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "International Organization for Migration — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -713,7 +893,19 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenters",
+                "people": [
+                  "United Nations Office on Drugs and Crime — presenter TBC",
+                  "International Organization for Migration — presenter TBC",
+                  "Indonesia — presenter TBC"
+                ]
               }
             ]
           },
@@ -735,7 +927,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
             "event_short_name": "Regional Event",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -755,7 +948,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
             "event_short_name": "Regional Event",
             "room": "Plenary Hall",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -775,7 +969,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
             "event_short_name": "Regional Event",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -802,7 +997,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 32,
                 "name": "Meta",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Meta — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -810,7 +1006,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 30,
                 "name": "A21",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "A21 — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -818,7 +1015,19 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 29,
                 "name": "Stop the Traffik",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Stop the Traffik — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenters",
+                "people": [
+                  "Meta — presenter TBC",
+                  "A21 — presenter TBC",
+                  "Stop the Traffik — presenter TBC"
+                ]
               }
             ]
           },
@@ -840,7 +1049,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
             "event_short_name": "Regional Event",
             "room": "Plenary Hall",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -867,7 +1077,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — co-chair TBC"
               },
               {
                 "role": "co_chair",
@@ -875,7 +1086,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — co-chair TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Australia — co-chair TBC",
+                  "Indonesia — co-chair TBC"
+                ]
               }
             ]
           }

@@ -35,7 +35,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": null,
               "name": "Ms Lynn Bell",
               "organisation": "Australia",
-              "note": ""
+              "note": "",
+              "text": "Ms Lynn Bell (Australia)"
             },
             {
               "role": "co_chair",
@@ -43,7 +44,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": null,
               "name": "Mr Tri Tharyat",
               "organisation": "Indonesia",
-              "note": ""
+              "note": "",
+              "text": "Mr Tri Tharyat (Indonesia)"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Ms Lynn Bell (Australia)",
+                "Mr Tri Tharyat (Indonesia)"
+              ]
             }
           ]
         },
@@ -72,7 +84,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": null,
               "name": "Mr Caka Alverdi Awal",
               "organisation": "Indonesia",
-              "note": ""
+              "note": "",
+              "text": "Mr Caka Alverdi Awal (Indonesia)"
             },
             {
               "role": "speaker",
@@ -80,7 +93,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": null,
               "name": "Ms Kathryn Haigh",
               "organisation": "Australia",
-              "note": ""
+              "note": "",
+              "text": "Ms Kathryn Haigh (Australia)"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "speaker",
+              "label": "Speakers",
+              "people": [
+                "Mr Caka Alverdi Awal (Indonesia)",
+                "Ms Kathryn Haigh (Australia)"
+              ]
             }
           ]
         },
@@ -102,7 +126,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Anniversary Commemorative Dialogue",
           "event_short_name": "Commemorative Dialogue",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -129,7 +154,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 38,
               "name": "Bali Process Regional Support Office",
               "organisation": null,
-              "note": "Australian Co-Manager"
+              "note": "Australian Co-Manager",
+              "text": "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
             },
             {
               "role": "panellist",
@@ -137,7 +163,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — panellist TBC"
             },
             {
               "role": "panellist",
@@ -145,7 +172,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — panellist TBC"
             },
             {
               "role": "panellist",
@@ -153,7 +181,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 14,
               "name": "International Labour Organization",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "International Labour Organization — panellist TBC"
             },
             {
               "role": "panellist",
@@ -161,7 +190,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 15,
               "name": "International Organization for Migration",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "International Organization for Migration — panellist TBC"
             },
             {
               "role": "panellist",
@@ -169,7 +199,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 16,
               "name": "United Nations High Commissioner for Refugees",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "United Nations High Commissioner for Refugees — panellist TBC"
             },
             {
               "role": "panellist",
@@ -177,7 +208,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 17,
               "name": "United Nations Office on Drugs and Crime",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "United Nations Office on Drugs and Crime — panellist TBC"
             },
             {
               "role": "panellist",
@@ -185,7 +217,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 31,
               "name": "Global Initiative against Transnational Organized Crime",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
             },
             {
               "role": "panellist",
@@ -193,7 +226,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 27,
               "name": "International Justice Mission",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "International Justice Mission — panellist TBC"
             },
             {
               "role": "panellist",
@@ -201,7 +235,32 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 37,
               "name": "Bali Process Government and Business Forum",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Government and Business Forum — panellist TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "moderator",
+              "label": "Moderator",
+              "people": [
+                "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
+              ]
+            },
+            {
+              "role": "panellist",
+              "label": "Panellists",
+              "people": [
+                "Australia — panellist TBC",
+                "Indonesia — panellist TBC",
+                "International Labour Organization — panellist TBC",
+                "International Organization for Migration — panellist TBC",
+                "United Nations High Commissioner for Refugees — panellist TBC",
+                "United Nations Office on Drugs and Crime — panellist TBC",
+                "Global Initiative against Transnational Organized Crime — panellist TBC",
+                "International Justice Mission — panellist TBC",
+                "Bali Process Government and Business Forum — panellist TBC"
+              ]
             }
           ]
         },
@@ -223,7 +282,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Anniversary Commemorative Dialogue",
           "event_short_name": "Commemorative Dialogue",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         }
       ]
     },
@@ -255,7 +315,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — co-chair TBC"
             },
             {
               "role": "co_chair",
@@ -263,7 +324,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — co-chair TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Australia — co-chair TBC",
+                "Indonesia — co-chair TBC"
+              ]
             }
           ]
         },
@@ -292,7 +364,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — co-chair TBC"
             },
             {
               "role": "co_chair",
@@ -300,7 +373,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — co-chair TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Australia — co-chair TBC",
+                "Indonesia — co-chair TBC"
+              ]
             }
           ]
         },
@@ -322,7 +406,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Annual Meeting",
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -342,7 +427,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Annual Meeting",
           "event_short_name": "Annual Meeting",
           "room": "Plenary Hall",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -369,7 +455,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 34,
               "name": "Bali Process Taskforce on Planning and Preparedness",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
             },
             {
               "role": "presenter",
@@ -377,7 +464,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 35,
               "name": "Bali Process Disruption Working Group",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Disruption Working Group — presenter TBC"
             },
             {
               "role": "presenter",
@@ -385,7 +473,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 36,
               "name": "Bali Process Technical Experts Group on Returns and Reintegration",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
             },
             {
               "role": "presenter",
@@ -393,7 +482,20 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 37,
               "name": "Bali Process Government and Business Forum",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Government and Business Forum — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenters",
+              "people": [
+                "Bali Process Taskforce on Planning and Preparedness — presenter TBC",
+                "Bali Process Disruption Working Group — presenter TBC",
+                "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC",
+                "Bali Process Government and Business Forum — presenter TBC"
+              ]
             }
           ]
         },
@@ -415,7 +517,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Annual Meeting",
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -442,7 +545,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 7,
               "name": "New Zealand",
               "organisation": null,
-              "note": "as DWG Co-Chair"
+              "note": "as DWG Co-Chair",
+              "text": "New Zealand — presenter TBC, as DWG Co-Chair"
             },
             {
               "role": "presenter",
@@ -450,7 +554,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 5,
               "name": "Malaysia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Malaysia — presenter TBC"
             },
             {
               "role": "presenter",
@@ -458,7 +563,19 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 10,
               "name": "Thailand",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Thailand — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenters",
+              "people": [
+                "New Zealand — presenter TBC, as DWG Co-Chair",
+                "Malaysia — presenter TBC",
+                "Thailand — presenter TBC"
+              ]
             }
           ]
         },
@@ -487,7 +604,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 33,
               "name": "Australia-ASEAN Counter Trafficking",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
             },
             {
               "role": "presenter",
@@ -495,7 +613,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 27,
               "name": "International Justice Mission",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "International Justice Mission — presenter TBC"
             },
             {
               "role": "presenter",
@@ -503,7 +622,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — presenter TBC"
             },
             {
               "role": "presenter",
@@ -511,7 +631,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — presenter TBC"
             },
             {
               "role": "presenter",
@@ -519,7 +640,21 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 11,
               "name": "Vietnam",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Vietnam — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenters",
+              "people": [
+                "Australia-ASEAN Counter Trafficking — presenter TBC",
+                "International Justice Mission — presenter TBC",
+                "Australia — presenter TBC",
+                "Indonesia — presenter TBC",
+                "Vietnam — presenter TBC"
+              ]
             }
           ]
         },
@@ -541,7 +676,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Annual Meeting",
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -568,7 +704,17 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 38,
               "name": "Bali Process Regional Support Office",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Regional Support Office — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenter",
+              "people": [
+                "Bali Process Regional Support Office — presenter TBC"
+              ]
             }
           ]
         },
@@ -597,7 +743,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — co-chair TBC"
             },
             {
               "role": "co_chair",
@@ -605,7 +752,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — co-chair TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Australia — co-chair TBC",
+                "Indonesia — co-chair TBC"
+              ]
             }
           ]
         }
@@ -639,7 +797,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — co-chair TBC"
             },
             {
               "role": "co_chair",
@@ -647,7 +806,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — co-chair TBC"
             },
             {
               "role": "speaker",
@@ -655,7 +815,25 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 34,
               "name": "Bali Process Taskforce on Planning and Preparedness",
               "organisation": null,
-              "note": "co-host"
+              "note": "co-host",
+              "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Australia — co-chair TBC",
+                "Indonesia — co-chair TBC"
+              ]
+            },
+            {
+              "role": "speaker",
+              "label": "Speaker",
+              "people": [
+                "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+              ]
             }
           ]
         },
@@ -684,7 +862,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 17,
               "name": "United Nations Office on Drugs and Crime",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "United Nations Office on Drugs and Crime — presenter TBC"
             },
             {
               "role": "presenter",
@@ -692,7 +871,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 15,
               "name": "International Organization for Migration",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "International Organization for Migration — presenter TBC"
             },
             {
               "role": "presenter",
@@ -700,7 +880,19 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenters",
+              "people": [
+                "United Nations Office on Drugs and Crime — presenter TBC",
+                "International Organization for Migration — presenter TBC",
+                "Indonesia — presenter TBC"
+              ]
             }
           ]
         },
@@ -722,7 +914,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
           "event_short_name": "Regional Event",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -742,7 +935,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
           "event_short_name": "Regional Event",
           "room": "Plenary Hall",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -762,7 +956,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
           "event_short_name": "Regional Event",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -789,7 +984,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 32,
               "name": "Meta",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Meta — presenter TBC"
             },
             {
               "role": "presenter",
@@ -797,7 +993,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 30,
               "name": "A21",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "A21 — presenter TBC"
             },
             {
               "role": "presenter",
@@ -805,7 +1002,19 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 29,
               "name": "Stop the Traffik",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Stop the Traffik — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenters",
+              "people": [
+                "Meta — presenter TBC",
+                "A21 — presenter TBC",
+                "Stop the Traffik — presenter TBC"
+              ]
             }
           ]
         },
@@ -827,7 +1036,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
           "event_short_name": "Regional Event",
           "room": "Plenary Hall",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -854,7 +1064,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — co-chair TBC"
             },
             {
               "role": "co_chair",
@@ -862,7 +1073,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — co-chair TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Australia — co-chair TBC",
+                "Indonesia — co-chair TBC"
+              ]
             }
           ]
         }

@@ -32,7 +32,8 @@ export const board: Answer<'board'> = {
             "organisation_id": null,
             "name": "Ms Lynn Bell",
             "organisation": "Australia",
-            "note": ""
+            "note": "",
+            "text": "Ms Lynn Bell (Australia)"
           },
           {
             "role": "co_chair",
@@ -40,7 +41,18 @@ export const board: Answer<'board'> = {
             "organisation_id": null,
             "name": "Mr Tri Tharyat",
             "organisation": "Indonesia",
-            "note": ""
+            "note": "",
+            "text": "Mr Tri Tharyat (Indonesia)"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Ms Lynn Bell (Australia)",
+              "Mr Tri Tharyat (Indonesia)"
+            ]
           }
         ]
       },
@@ -73,7 +85,8 @@ export const board: Answer<'board'> = {
             "organisation_id": null,
             "name": "Mr Caka Alverdi Awal",
             "organisation": "Indonesia",
-            "note": ""
+            "note": "",
+            "text": "Mr Caka Alverdi Awal (Indonesia)"
           },
           {
             "role": "speaker",
@@ -81,7 +94,18 @@ export const board: Answer<'board'> = {
             "organisation_id": null,
             "name": "Ms Kathryn Haigh",
             "organisation": "Australia",
-            "note": ""
+            "note": "",
+            "text": "Ms Kathryn Haigh (Australia)"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "speaker",
+            "label": "Speakers",
+            "people": [
+              "Mr Caka Alverdi Awal (Indonesia)",
+              "Ms Kathryn Haigh (Australia)"
+            ]
           }
         ]
       },
@@ -114,7 +138,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 38,
             "name": "Bali Process Regional Support Office",
             "organisation": null,
-            "note": "Australian Co-Manager"
+            "note": "Australian Co-Manager",
+            "text": "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
           },
           {
             "role": "panellist",
@@ -122,7 +147,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — panellist TBC"
           },
           {
             "role": "panellist",
@@ -130,7 +156,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — panellist TBC"
           },
           {
             "role": "panellist",
@@ -138,7 +165,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 14,
             "name": "International Labour Organization",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "International Labour Organization — panellist TBC"
           },
           {
             "role": "panellist",
@@ -146,7 +174,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 15,
             "name": "International Organization for Migration",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "International Organization for Migration — panellist TBC"
           },
           {
             "role": "panellist",
@@ -154,7 +183,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 16,
             "name": "United Nations High Commissioner for Refugees",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "United Nations High Commissioner for Refugees — panellist TBC"
           },
           {
             "role": "panellist",
@@ -162,7 +192,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 17,
             "name": "United Nations Office on Drugs and Crime",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "United Nations Office on Drugs and Crime — panellist TBC"
           },
           {
             "role": "panellist",
@@ -170,7 +201,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 31,
             "name": "Global Initiative against Transnational Organized Crime",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
           },
           {
             "role": "panellist",
@@ -178,7 +210,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 27,
             "name": "International Justice Mission",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "International Justice Mission — panellist TBC"
           },
           {
             "role": "panellist",
@@ -186,7 +219,32 @@ export const board: Answer<'board'> = {
             "organisation_id": 37,
             "name": "Bali Process Government and Business Forum",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Government and Business Forum — panellist TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "moderator",
+            "label": "Moderator",
+            "people": [
+              "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
+            ]
+          },
+          {
+            "role": "panellist",
+            "label": "Panellists",
+            "people": [
+              "Australia — panellist TBC",
+              "Indonesia — panellist TBC",
+              "International Labour Organization — panellist TBC",
+              "International Organization for Migration — panellist TBC",
+              "United Nations High Commissioner for Refugees — panellist TBC",
+              "United Nations Office on Drugs and Crime — panellist TBC",
+              "Global Initiative against Transnational Organized Crime — panellist TBC",
+              "International Justice Mission — panellist TBC",
+              "Bali Process Government and Business Forum — panellist TBC"
+            ]
           }
         ]
       },
@@ -219,7 +277,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — co-chair TBC"
           },
           {
             "role": "co_chair",
@@ -227,7 +286,18 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — co-chair TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Australia — co-chair TBC",
+              "Indonesia — co-chair TBC"
+            ]
           }
         ]
       },
@@ -260,7 +330,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — co-chair TBC"
           },
           {
             "role": "co_chair",
@@ -268,7 +339,18 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — co-chair TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Australia — co-chair TBC",
+              "Indonesia — co-chair TBC"
+            ]
           }
         ]
       },
@@ -294,7 +376,8 @@ export const board: Answer<'board'> = {
         "event_title": "10th Annual Meeting",
         "event_short_name": "Annual Meeting",
         "room": "Plenary Hall",
-        "roles": []
+        "roles": [],
+        "role_groups": []
       },
       "needs": [
         {
@@ -334,7 +417,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 34,
             "name": "Bali Process Taskforce on Planning and Preparedness",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
           },
           {
             "role": "presenter",
@@ -342,7 +426,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 35,
             "name": "Bali Process Disruption Working Group",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Disruption Working Group — presenter TBC"
           },
           {
             "role": "presenter",
@@ -350,7 +435,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 36,
             "name": "Bali Process Technical Experts Group on Returns and Reintegration",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
           },
           {
             "role": "presenter",
@@ -358,7 +444,20 @@ export const board: Answer<'board'> = {
             "organisation_id": 37,
             "name": "Bali Process Government and Business Forum",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Government and Business Forum — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenters",
+            "people": [
+              "Bali Process Taskforce on Planning and Preparedness — presenter TBC",
+              "Bali Process Disruption Working Group — presenter TBC",
+              "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC",
+              "Bali Process Government and Business Forum — presenter TBC"
+            ]
           }
         ]
       },
@@ -391,7 +490,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 7,
             "name": "New Zealand",
             "organisation": null,
-            "note": "as DWG Co-Chair"
+            "note": "as DWG Co-Chair",
+            "text": "New Zealand — presenter TBC, as DWG Co-Chair"
           },
           {
             "role": "presenter",
@@ -399,7 +499,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 5,
             "name": "Malaysia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Malaysia — presenter TBC"
           },
           {
             "role": "presenter",
@@ -407,7 +508,19 @@ export const board: Answer<'board'> = {
             "organisation_id": 10,
             "name": "Thailand",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Thailand — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenters",
+            "people": [
+              "New Zealand — presenter TBC, as DWG Co-Chair",
+              "Malaysia — presenter TBC",
+              "Thailand — presenter TBC"
+            ]
           }
         ]
       },
@@ -440,7 +553,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 33,
             "name": "Australia-ASEAN Counter Trafficking",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
           },
           {
             "role": "presenter",
@@ -448,7 +562,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 27,
             "name": "International Justice Mission",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "International Justice Mission — presenter TBC"
           },
           {
             "role": "presenter",
@@ -456,7 +571,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — presenter TBC"
           },
           {
             "role": "presenter",
@@ -464,7 +580,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — presenter TBC"
           },
           {
             "role": "presenter",
@@ -472,7 +589,21 @@ export const board: Answer<'board'> = {
             "organisation_id": 11,
             "name": "Vietnam",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Vietnam — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenters",
+            "people": [
+              "Australia-ASEAN Counter Trafficking — presenter TBC",
+              "International Justice Mission — presenter TBC",
+              "Australia — presenter TBC",
+              "Indonesia — presenter TBC",
+              "Vietnam — presenter TBC"
+            ]
           }
         ]
       },
@@ -505,7 +636,17 @@ export const board: Answer<'board'> = {
             "organisation_id": 38,
             "name": "Bali Process Regional Support Office",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Regional Support Office — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenter",
+            "people": [
+              "Bali Process Regional Support Office — presenter TBC"
+            ]
           }
         ]
       },
@@ -543,7 +684,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — co-chair TBC"
           },
           {
             "role": "co_chair",
@@ -551,7 +693,18 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — co-chair TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Australia — co-chair TBC",
+              "Indonesia — co-chair TBC"
+            ]
           }
         ]
       },
@@ -584,7 +737,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — co-chair TBC"
           },
           {
             "role": "co_chair",
@@ -592,7 +746,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — co-chair TBC"
           },
           {
             "role": "speaker",
@@ -600,7 +755,25 @@ export const board: Answer<'board'> = {
             "organisation_id": 34,
             "name": "Bali Process Taskforce on Planning and Preparedness",
             "organisation": null,
-            "note": "co-host"
+            "note": "co-host",
+            "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Australia — co-chair TBC",
+              "Indonesia — co-chair TBC"
+            ]
+          },
+          {
+            "role": "speaker",
+            "label": "Speaker",
+            "people": [
+              "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+            ]
           }
         ]
       },
@@ -633,7 +806,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 17,
             "name": "United Nations Office on Drugs and Crime",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "United Nations Office on Drugs and Crime — presenter TBC"
           },
           {
             "role": "presenter",
@@ -641,7 +815,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 15,
             "name": "International Organization for Migration",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "International Organization for Migration — presenter TBC"
           },
           {
             "role": "presenter",
@@ -649,7 +824,19 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenters",
+            "people": [
+              "United Nations Office on Drugs and Crime — presenter TBC",
+              "International Organization for Migration — presenter TBC",
+              "Indonesia — presenter TBC"
+            ]
           }
         ]
       },
@@ -675,7 +862,8 @@ export const board: Answer<'board'> = {
         "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
         "event_short_name": "Regional Event",
         "room": "Plenary Hall",
-        "roles": []
+        "roles": [],
+        "role_groups": []
       },
       "needs": [
         {
@@ -715,7 +903,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 32,
             "name": "Meta",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Meta — presenter TBC"
           },
           {
             "role": "presenter",
@@ -723,7 +912,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 30,
             "name": "A21",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "A21 — presenter TBC"
           },
           {
             "role": "presenter",
@@ -731,7 +921,19 @@ export const board: Answer<'board'> = {
             "organisation_id": 29,
             "name": "Stop the Traffik",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Stop the Traffik — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenters",
+            "people": [
+              "Meta — presenter TBC",
+              "A21 — presenter TBC",
+              "Stop the Traffik — presenter TBC"
+            ]
           }
         ]
       },
@@ -757,7 +959,8 @@ export const board: Answer<'board'> = {
         "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
         "event_short_name": "Regional Event",
         "room": "Plenary Hall",
-        "roles": []
+        "roles": [],
+        "role_groups": []
       },
       "needs": [
         {
@@ -793,7 +996,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — co-chair TBC"
           },
           {
             "role": "co_chair",
@@ -801,7 +1005,18 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — co-chair TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Australia — co-chair TBC",
+              "Indonesia — co-chair TBC"
+            ]
           }
         ]
       },

@@ -54,7 +54,7 @@ export const vocabulary: Answer<'vocabulary'> = {
     },
     {
       "key": "co_chair",
-      "label": "Co-chair"
+      "label": "Co-Chair"
     },
     {
       "key": "moderator",

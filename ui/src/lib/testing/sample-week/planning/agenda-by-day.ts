@@ -40,7 +40,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": null,
                 "name": "Ms Lynn Bell",
                 "organisation": "Australia",
-                "note": ""
+                "note": "",
+                "text": "Ms Lynn Bell (Australia)"
               },
               {
                 "role": "co_chair",
@@ -48,7 +49,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": null,
                 "name": "Mr Tri Tharyat",
                 "organisation": "Indonesia",
-                "note": ""
+                "note": "",
+                "text": "Mr Tri Tharyat (Indonesia)"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Ms Lynn Bell (Australia)",
+                  "Mr Tri Tharyat (Indonesia)"
+                ]
               }
             ]
           },
@@ -77,7 +89,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": null,
                 "name": "Mr Caka Alverdi Awal",
                 "organisation": "Indonesia",
-                "note": ""
+                "note": "",
+                "text": "Mr Caka Alverdi Awal (Indonesia)"
               },
               {
                 "role": "speaker",
@@ -85,7 +98,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": null,
                 "name": "Ms Kathryn Haigh",
                 "organisation": "Australia",
-                "note": ""
+                "note": "",
+                "text": "Ms Kathryn Haigh (Australia)"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "speaker",
+                "label": "Speakers",
+                "people": [
+                  "Mr Caka Alverdi Awal (Indonesia)",
+                  "Ms Kathryn Haigh (Australia)"
+                ]
               }
             ]
           },
@@ -107,7 +131,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Anniversary Commemorative Dialogue",
             "event_short_name": "Commemorative Dialogue",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -134,7 +159,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -142,7 +168,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -150,7 +177,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 14,
                 "name": "International Labour Organization",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "International Labour Organization — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -158,7 +186,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 15,
                 "name": "International Organization for Migration",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "International Organization for Migration — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -166,7 +195,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 16,
                 "name": "United Nations High Commissioner for Refugees",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "United Nations High Commissioner for Refugees — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -174,7 +204,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 17,
                 "name": "United Nations Office on Drugs and Crime",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "United Nations Office on Drugs and Crime — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -182,7 +213,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 31,
                 "name": "Global Initiative against Transnational Organized Crime",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -190,7 +222,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 27,
                 "name": "International Justice Mission",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "International Justice Mission — panellist TBC"
               },
               {
                 "role": "panellist",
@@ -198,7 +231,25 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 37,
                 "name": "Bali Process Government and Business Forum",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Government and Business Forum — panellist TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "panellist",
+                "label": "Panellists",
+                "people": [
+                  "Australia — panellist TBC",
+                  "Indonesia — panellist TBC",
+                  "International Labour Organization — panellist TBC",
+                  "International Organization for Migration — panellist TBC",
+                  "United Nations High Commissioner for Refugees — panellist TBC",
+                  "United Nations Office on Drugs and Crime — panellist TBC",
+                  "Global Initiative against Transnational Organized Crime — panellist TBC",
+                  "International Justice Mission — panellist TBC",
+                  "Bali Process Government and Business Forum — panellist TBC"
+                ]
               }
             ]
           },
@@ -220,7 +271,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Anniversary Commemorative Dialogue",
             "event_short_name": "Commemorative Dialogue",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           }
         ]
       }
@@ -258,7 +310,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — co-chair TBC"
               },
               {
                 "role": "co_chair",
@@ -266,7 +319,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — co-chair TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Australia — co-chair TBC",
+                  "Indonesia — co-chair TBC"
+                ]
               }
             ]
           },
@@ -295,7 +359,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — co-chair TBC"
               },
               {
                 "role": "co_chair",
@@ -303,7 +368,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — co-chair TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Australia — co-chair TBC",
+                  "Indonesia — co-chair TBC"
+                ]
               }
             ]
           },
@@ -325,7 +401,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Annual Meeting",
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -352,7 +429,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 34,
                 "name": "Bali Process Taskforce on Planning and Preparedness",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -360,7 +438,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 35,
                 "name": "Bali Process Disruption Working Group",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Disruption Working Group — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -368,7 +447,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 36,
                 "name": "Bali Process Technical Experts Group on Returns and Reintegration",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -376,7 +456,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 37,
                 "name": "Bali Process Government and Business Forum",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Government and Business Forum — presenter TBC"
               },
               {
                 "role": "chair",
@@ -384,7 +465,27 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": null,
                 "name": "Ms Kathryn Haigh",
                 "organisation": "Australia",
-                "note": ""
+                "note": "",
+                "text": "Ms Kathryn Haigh (Australia)"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "chair",
+                "label": "Chair",
+                "people": [
+                  "Ms Kathryn Haigh (Australia)"
+                ]
+              },
+              {
+                "role": "presenter",
+                "label": "Presenters",
+                "people": [
+                  "Bali Process Taskforce on Planning and Preparedness — presenter TBC",
+                  "Bali Process Disruption Working Group — presenter TBC",
+                  "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC",
+                  "Bali Process Government and Business Forum — presenter TBC"
+                ]
               }
             ]
           },
@@ -406,7 +507,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Annual Meeting",
             "event_short_name": "Annual Meeting",
             "room": "Plenary Hall",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -426,7 +528,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Annual Meeting",
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -453,7 +556,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 7,
                 "name": "New Zealand",
                 "organisation": null,
-                "note": "as DWG Co-Chair"
+                "note": "as DWG Co-Chair",
+                "text": "New Zealand — presenter TBC, as DWG Co-Chair"
               },
               {
                 "role": "presenter",
@@ -461,7 +565,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 5,
                 "name": "Malaysia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Malaysia — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -469,7 +574,19 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 10,
                 "name": "Thailand",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Thailand — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenters",
+                "people": [
+                  "New Zealand — presenter TBC, as DWG Co-Chair",
+                  "Malaysia — presenter TBC",
+                  "Thailand — presenter TBC"
+                ]
               }
             ]
           },
@@ -498,7 +615,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 33,
                 "name": "Australia-ASEAN Counter Trafficking",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -506,7 +624,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 27,
                 "name": "International Justice Mission",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "International Justice Mission — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -514,7 +633,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -522,7 +642,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -530,7 +651,21 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 11,
                 "name": "Vietnam",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Vietnam — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenters",
+                "people": [
+                  "Australia-ASEAN Counter Trafficking — presenter TBC",
+                  "International Justice Mission — presenter TBC",
+                  "Australia — presenter TBC",
+                  "Indonesia — presenter TBC",
+                  "Vietnam — presenter TBC"
+                ]
               }
             ]
           },
@@ -552,7 +687,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "10th Annual Meeting",
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -579,7 +715,17 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 38,
                 "name": "Bali Process Regional Support Office",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Bali Process Regional Support Office — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenter",
+                "people": [
+                  "Bali Process Regional Support Office — presenter TBC"
+                ]
               }
             ]
           },
@@ -608,7 +754,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — co-chair TBC"
               },
               {
                 "role": "co_chair",
@@ -616,7 +763,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — co-chair TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Australia — co-chair TBC",
+                  "Indonesia — co-chair TBC"
+                ]
               }
             ]
           }
@@ -656,7 +814,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — co-chair TBC"
               },
               {
                 "role": "co_chair",
@@ -664,7 +823,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — co-chair TBC"
               },
               {
                 "role": "speaker",
@@ -672,7 +832,25 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 34,
                 "name": "Bali Process Taskforce on Planning and Preparedness",
                 "organisation": null,
-                "note": "co-host"
+                "note": "co-host",
+                "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Australia — co-chair TBC",
+                  "Indonesia — co-chair TBC"
+                ]
+              },
+              {
+                "role": "speaker",
+                "label": "Speaker",
+                "people": [
+                  "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+                ]
               }
             ]
           },
@@ -701,7 +879,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 17,
                 "name": "United Nations Office on Drugs and Crime",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "United Nations Office on Drugs and Crime — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -709,7 +888,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 15,
                 "name": "International Organization for Migration",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "International Organization for Migration — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -717,7 +897,19 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenters",
+                "people": [
+                  "United Nations Office on Drugs and Crime — presenter TBC",
+                  "International Organization for Migration — presenter TBC",
+                  "Indonesia — presenter TBC"
+                ]
               }
             ]
           },
@@ -739,7 +931,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
             "event_short_name": "Regional Event",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -759,7 +952,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
             "event_short_name": "Regional Event",
             "room": "Plenary Hall",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -779,7 +973,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
             "event_short_name": "Regional Event",
             "room": "Foyer",
-            "roles": []
+            "roles": [],
+            "role_groups": []
           },
           {
             "session": {
@@ -806,7 +1001,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 32,
                 "name": "Meta",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Meta — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -814,7 +1010,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 30,
                 "name": "A21",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "A21 — presenter TBC"
               },
               {
                 "role": "presenter",
@@ -822,7 +1019,19 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 29,
                 "name": "Stop the Traffik",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Stop the Traffik — presenter TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "presenter",
+                "label": "Presenters",
+                "people": [
+                  "Meta — presenter TBC",
+                  "A21 — presenter TBC",
+                  "Stop the Traffik — presenter TBC"
+                ]
               }
             ]
           },
@@ -851,7 +1060,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 1,
                 "name": "Australia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Australia — co-chair TBC"
               },
               {
                 "role": "co_chair",
@@ -859,7 +1069,18 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "organisation_id": 4,
                 "name": "Indonesia",
                 "organisation": null,
-                "note": ""
+                "note": "",
+                "text": "Indonesia — co-chair TBC"
+              }
+            ],
+            "role_groups": [
+              {
+                "role": "co_chair",
+                "label": "Co-Chairs",
+                "people": [
+                  "Australia — co-chair TBC",
+                  "Indonesia — co-chair TBC"
+                ]
               }
             ]
           }

@@ -39,7 +39,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": null,
               "name": "Ms Lynn Bell",
               "organisation": "Australia",
-              "note": ""
+              "note": "",
+              "text": "Ms Lynn Bell (Australia)"
             },
             {
               "role": "co_chair",
@@ -47,7 +48,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": null,
               "name": "Mr Tri Tharyat",
               "organisation": "Indonesia",
-              "note": ""
+              "note": "",
+              "text": "Mr Tri Tharyat (Indonesia)"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Ms Lynn Bell (Australia)",
+                "Mr Tri Tharyat (Indonesia)"
+              ]
             }
           ]
         },
@@ -76,7 +88,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": null,
               "name": "Mr Caka Alverdi Awal",
               "organisation": "Indonesia",
-              "note": ""
+              "note": "",
+              "text": "Mr Caka Alverdi Awal (Indonesia)"
             },
             {
               "role": "speaker",
@@ -84,7 +97,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": null,
               "name": "Ms Kathryn Haigh",
               "organisation": "Australia",
-              "note": ""
+              "note": "",
+              "text": "Ms Kathryn Haigh (Australia)"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "speaker",
+              "label": "Speakers",
+              "people": [
+                "Mr Caka Alverdi Awal (Indonesia)",
+                "Ms Kathryn Haigh (Australia)"
+              ]
             }
           ]
         },
@@ -106,7 +130,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Anniversary Commemorative Dialogue",
           "event_short_name": "Commemorative Dialogue",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -133,7 +158,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — panellist TBC"
             },
             {
               "role": "panellist",
@@ -141,7 +167,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — panellist TBC"
             },
             {
               "role": "panellist",
@@ -149,7 +176,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 14,
               "name": "International Labour Organization",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "International Labour Organization — panellist TBC"
             },
             {
               "role": "panellist",
@@ -157,7 +185,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 15,
               "name": "International Organization for Migration",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "International Organization for Migration — panellist TBC"
             },
             {
               "role": "panellist",
@@ -165,7 +194,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 16,
               "name": "United Nations High Commissioner for Refugees",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "United Nations High Commissioner for Refugees — panellist TBC"
             },
             {
               "role": "panellist",
@@ -173,7 +203,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 17,
               "name": "United Nations Office on Drugs and Crime",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "United Nations Office on Drugs and Crime — panellist TBC"
             },
             {
               "role": "panellist",
@@ -181,7 +212,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 31,
               "name": "Global Initiative against Transnational Organized Crime",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
             },
             {
               "role": "panellist",
@@ -189,7 +221,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 27,
               "name": "International Justice Mission",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "International Justice Mission — panellist TBC"
             },
             {
               "role": "panellist",
@@ -197,7 +230,25 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 37,
               "name": "Bali Process Government and Business Forum",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Government and Business Forum — panellist TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "panellist",
+              "label": "Panellists",
+              "people": [
+                "Australia — panellist TBC",
+                "Indonesia — panellist TBC",
+                "International Labour Organization — panellist TBC",
+                "International Organization for Migration — panellist TBC",
+                "United Nations High Commissioner for Refugees — panellist TBC",
+                "United Nations Office on Drugs and Crime — panellist TBC",
+                "Global Initiative against Transnational Organized Crime — panellist TBC",
+                "International Justice Mission — panellist TBC",
+                "Bali Process Government and Business Forum — panellist TBC"
+              ]
             }
           ]
         },
@@ -219,7 +270,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Anniversary Commemorative Dialogue",
           "event_short_name": "Commemorative Dialogue",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         }
       ]
     },
@@ -251,7 +303,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — co-chair TBC"
             },
             {
               "role": "co_chair",
@@ -259,7 +312,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — co-chair TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Australia — co-chair TBC",
+                "Indonesia — co-chair TBC"
+              ]
             }
           ]
         },
@@ -288,7 +352,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — co-chair TBC"
             },
             {
               "role": "co_chair",
@@ -296,7 +361,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — co-chair TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Australia — co-chair TBC",
+                "Indonesia — co-chair TBC"
+              ]
             }
           ]
         },
@@ -318,7 +394,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Annual Meeting",
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -345,7 +422,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 34,
               "name": "Bali Process Taskforce on Planning and Preparedness",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
             },
             {
               "role": "presenter",
@@ -353,7 +431,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 35,
               "name": "Bali Process Disruption Working Group",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Disruption Working Group — presenter TBC"
             },
             {
               "role": "presenter",
@@ -361,7 +440,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 36,
               "name": "Bali Process Technical Experts Group on Returns and Reintegration",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
             },
             {
               "role": "presenter",
@@ -369,7 +449,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 37,
               "name": "Bali Process Government and Business Forum",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Government and Business Forum — presenter TBC"
             },
             {
               "role": "chair",
@@ -377,7 +458,27 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": null,
               "name": "Ms Kathryn Haigh",
               "organisation": "Australia",
-              "note": ""
+              "note": "",
+              "text": "Ms Kathryn Haigh (Australia)"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "chair",
+              "label": "Chair",
+              "people": [
+                "Ms Kathryn Haigh (Australia)"
+              ]
+            },
+            {
+              "role": "presenter",
+              "label": "Presenters",
+              "people": [
+                "Bali Process Taskforce on Planning and Preparedness — presenter TBC",
+                "Bali Process Disruption Working Group — presenter TBC",
+                "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC",
+                "Bali Process Government and Business Forum — presenter TBC"
+              ]
             }
           ]
         },
@@ -399,7 +500,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Annual Meeting",
           "event_short_name": "Annual Meeting",
           "room": "Plenary Hall",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -419,7 +521,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Annual Meeting",
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -446,7 +549,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 7,
               "name": "New Zealand",
               "organisation": null,
-              "note": "as DWG Co-Chair"
+              "note": "as DWG Co-Chair",
+              "text": "New Zealand — presenter TBC, as DWG Co-Chair"
             },
             {
               "role": "presenter",
@@ -454,7 +558,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 5,
               "name": "Malaysia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Malaysia — presenter TBC"
             },
             {
               "role": "presenter",
@@ -462,7 +567,19 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 10,
               "name": "Thailand",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Thailand — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenters",
+              "people": [
+                "New Zealand — presenter TBC, as DWG Co-Chair",
+                "Malaysia — presenter TBC",
+                "Thailand — presenter TBC"
+              ]
             }
           ]
         },
@@ -491,7 +608,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 33,
               "name": "Australia-ASEAN Counter Trafficking",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
             },
             {
               "role": "presenter",
@@ -499,7 +617,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 27,
               "name": "International Justice Mission",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "International Justice Mission — presenter TBC"
             },
             {
               "role": "presenter",
@@ -507,7 +626,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — presenter TBC"
             },
             {
               "role": "presenter",
@@ -515,7 +635,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — presenter TBC"
             },
             {
               "role": "presenter",
@@ -523,7 +644,21 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 11,
               "name": "Vietnam",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Vietnam — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenters",
+              "people": [
+                "Australia-ASEAN Counter Trafficking — presenter TBC",
+                "International Justice Mission — presenter TBC",
+                "Australia — presenter TBC",
+                "Indonesia — presenter TBC",
+                "Vietnam — presenter TBC"
+              ]
             }
           ]
         },
@@ -545,7 +680,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "10th Annual Meeting",
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -572,7 +708,17 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 38,
               "name": "Bali Process Regional Support Office",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Bali Process Regional Support Office — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenter",
+              "people": [
+                "Bali Process Regional Support Office — presenter TBC"
+              ]
             }
           ]
         },
@@ -601,7 +747,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — co-chair TBC"
             },
             {
               "role": "co_chair",
@@ -609,7 +756,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — co-chair TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Australia — co-chair TBC",
+                "Indonesia — co-chair TBC"
+              ]
             }
           ]
         }
@@ -643,7 +801,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — co-chair TBC"
             },
             {
               "role": "co_chair",
@@ -651,7 +810,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — co-chair TBC"
             },
             {
               "role": "speaker",
@@ -659,7 +819,25 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 34,
               "name": "Bali Process Taskforce on Planning and Preparedness",
               "organisation": null,
-              "note": "co-host"
+              "note": "co-host",
+              "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Australia — co-chair TBC",
+                "Indonesia — co-chair TBC"
+              ]
+            },
+            {
+              "role": "speaker",
+              "label": "Speaker",
+              "people": [
+                "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+              ]
             }
           ]
         },
@@ -688,7 +866,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 17,
               "name": "United Nations Office on Drugs and Crime",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "United Nations Office on Drugs and Crime — presenter TBC"
             },
             {
               "role": "presenter",
@@ -696,7 +875,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 15,
               "name": "International Organization for Migration",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "International Organization for Migration — presenter TBC"
             },
             {
               "role": "presenter",
@@ -704,7 +884,19 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenters",
+              "people": [
+                "United Nations Office on Drugs and Crime — presenter TBC",
+                "International Organization for Migration — presenter TBC",
+                "Indonesia — presenter TBC"
+              ]
             }
           ]
         },
@@ -726,7 +918,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
           "event_short_name": "Regional Event",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -746,7 +939,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
           "event_short_name": "Regional Event",
           "room": "Plenary Hall",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -766,7 +960,8 @@ export const agenda: Answer<'agenda'> = {
           "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
           "event_short_name": "Regional Event",
           "room": "Foyer",
-          "roles": []
+          "roles": [],
+          "role_groups": []
         },
         {
           "session": {
@@ -793,7 +988,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 32,
               "name": "Meta",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Meta — presenter TBC"
             },
             {
               "role": "presenter",
@@ -801,7 +997,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 30,
               "name": "A21",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "A21 — presenter TBC"
             },
             {
               "role": "presenter",
@@ -809,7 +1006,19 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 29,
               "name": "Stop the Traffik",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Stop the Traffik — presenter TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "presenter",
+              "label": "Presenters",
+              "people": [
+                "Meta — presenter TBC",
+                "A21 — presenter TBC",
+                "Stop the Traffik — presenter TBC"
+              ]
             }
           ]
         },
@@ -838,7 +1047,8 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 1,
               "name": "Australia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Australia — co-chair TBC"
             },
             {
               "role": "co_chair",
@@ -846,7 +1056,18 @@ export const agenda: Answer<'agenda'> = {
               "organisation_id": 4,
               "name": "Indonesia",
               "organisation": null,
-              "note": ""
+              "note": "",
+              "text": "Indonesia — co-chair TBC"
+            }
+          ],
+          "role_groups": [
+            {
+              "role": "co_chair",
+              "label": "Co-Chairs",
+              "people": [
+                "Australia — co-chair TBC",
+                "Indonesia — co-chair TBC"
+              ]
             }
           ]
         }
@@ -872,7 +1093,8 @@ export const agenda: Answer<'agenda'> = {
       "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
       "event_short_name": "Regional Event",
       "room": "Plenary Hall",
-      "roles": []
+      "roles": [],
+      "role_groups": []
     }
   ]
 };

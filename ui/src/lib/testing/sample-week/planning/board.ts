@@ -36,7 +36,8 @@ export const board: Answer<'board'> = {
             "organisation_id": null,
             "name": "Ms Lynn Bell",
             "organisation": "Australia",
-            "note": ""
+            "note": "",
+            "text": "Ms Lynn Bell (Australia)"
           },
           {
             "role": "co_chair",
@@ -44,7 +45,18 @@ export const board: Answer<'board'> = {
             "organisation_id": null,
             "name": "Mr Tri Tharyat",
             "organisation": "Indonesia",
-            "note": ""
+            "note": "",
+            "text": "Mr Tri Tharyat (Indonesia)"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Ms Lynn Bell (Australia)",
+              "Mr Tri Tharyat (Indonesia)"
+            ]
           }
         ]
       },
@@ -77,7 +89,8 @@ export const board: Answer<'board'> = {
             "organisation_id": null,
             "name": "Mr Caka Alverdi Awal",
             "organisation": "Indonesia",
-            "note": ""
+            "note": "",
+            "text": "Mr Caka Alverdi Awal (Indonesia)"
           },
           {
             "role": "speaker",
@@ -85,7 +98,18 @@ export const board: Answer<'board'> = {
             "organisation_id": null,
             "name": "Ms Kathryn Haigh",
             "organisation": "Australia",
-            "note": ""
+            "note": "",
+            "text": "Ms Kathryn Haigh (Australia)"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "speaker",
+            "label": "Speakers",
+            "people": [
+              "Mr Caka Alverdi Awal (Indonesia)",
+              "Ms Kathryn Haigh (Australia)"
+            ]
           }
         ]
       },
@@ -118,7 +142,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — panellist TBC"
           },
           {
             "role": "panellist",
@@ -126,7 +151,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — panellist TBC"
           },
           {
             "role": "panellist",
@@ -134,7 +160,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 14,
             "name": "International Labour Organization",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "International Labour Organization — panellist TBC"
           },
           {
             "role": "panellist",
@@ -142,7 +169,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 15,
             "name": "International Organization for Migration",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "International Organization for Migration — panellist TBC"
           },
           {
             "role": "panellist",
@@ -150,7 +178,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 16,
             "name": "United Nations High Commissioner for Refugees",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "United Nations High Commissioner for Refugees — panellist TBC"
           },
           {
             "role": "panellist",
@@ -158,7 +187,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 17,
             "name": "United Nations Office on Drugs and Crime",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "United Nations Office on Drugs and Crime — panellist TBC"
           },
           {
             "role": "panellist",
@@ -166,7 +196,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 31,
             "name": "Global Initiative against Transnational Organized Crime",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
           },
           {
             "role": "panellist",
@@ -174,7 +205,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 27,
             "name": "International Justice Mission",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "International Justice Mission — panellist TBC"
           },
           {
             "role": "panellist",
@@ -182,7 +214,25 @@ export const board: Answer<'board'> = {
             "organisation_id": 37,
             "name": "Bali Process Government and Business Forum",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Government and Business Forum — panellist TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "panellist",
+            "label": "Panellists",
+            "people": [
+              "Australia — panellist TBC",
+              "Indonesia — panellist TBC",
+              "International Labour Organization — panellist TBC",
+              "International Organization for Migration — panellist TBC",
+              "United Nations High Commissioner for Refugees — panellist TBC",
+              "United Nations Office on Drugs and Crime — panellist TBC",
+              "Global Initiative against Transnational Organized Crime — panellist TBC",
+              "International Justice Mission — panellist TBC",
+              "Bali Process Government and Business Forum — panellist TBC"
+            ]
           }
         ]
       },
@@ -231,7 +281,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — co-chair TBC"
           },
           {
             "role": "co_chair",
@@ -239,7 +290,18 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — co-chair TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Australia — co-chair TBC",
+              "Indonesia — co-chair TBC"
+            ]
           }
         ]
       },
@@ -272,7 +334,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — co-chair TBC"
           },
           {
             "role": "co_chair",
@@ -280,7 +343,18 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — co-chair TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Australia — co-chair TBC",
+              "Indonesia — co-chair TBC"
+            ]
           }
         ]
       },
@@ -313,7 +387,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 34,
             "name": "Bali Process Taskforce on Planning and Preparedness",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
           },
           {
             "role": "presenter",
@@ -321,7 +396,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 35,
             "name": "Bali Process Disruption Working Group",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Disruption Working Group — presenter TBC"
           },
           {
             "role": "presenter",
@@ -329,7 +405,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 36,
             "name": "Bali Process Technical Experts Group on Returns and Reintegration",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
           },
           {
             "role": "presenter",
@@ -337,7 +414,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 37,
             "name": "Bali Process Government and Business Forum",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Government and Business Forum — presenter TBC"
           },
           {
             "role": "chair",
@@ -345,7 +423,27 @@ export const board: Answer<'board'> = {
             "organisation_id": null,
             "name": "Ms Kathryn Haigh",
             "organisation": "Australia",
-            "note": ""
+            "note": "",
+            "text": "Ms Kathryn Haigh (Australia)"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "chair",
+            "label": "Chair",
+            "people": [
+              "Ms Kathryn Haigh (Australia)"
+            ]
+          },
+          {
+            "role": "presenter",
+            "label": "Presenters",
+            "people": [
+              "Bali Process Taskforce on Planning and Preparedness — presenter TBC",
+              "Bali Process Disruption Working Group — presenter TBC",
+              "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC",
+              "Bali Process Government and Business Forum — presenter TBC"
+            ]
           }
         ]
       },
@@ -383,7 +481,8 @@ export const board: Answer<'board'> = {
         "event_title": "10th Annual Meeting",
         "event_short_name": "Annual Meeting",
         "room": "Plenary Hall",
-        "roles": []
+        "roles": [],
+        "role_groups": []
       },
       "needs": [
         {
@@ -435,7 +534,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 7,
             "name": "New Zealand",
             "organisation": null,
-            "note": "as DWG Co-Chair"
+            "note": "as DWG Co-Chair",
+            "text": "New Zealand — presenter TBC, as DWG Co-Chair"
           },
           {
             "role": "presenter",
@@ -443,7 +543,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 5,
             "name": "Malaysia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Malaysia — presenter TBC"
           },
           {
             "role": "presenter",
@@ -451,7 +552,19 @@ export const board: Answer<'board'> = {
             "organisation_id": 10,
             "name": "Thailand",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Thailand — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenters",
+            "people": [
+              "New Zealand — presenter TBC, as DWG Co-Chair",
+              "Malaysia — presenter TBC",
+              "Thailand — presenter TBC"
+            ]
           }
         ]
       },
@@ -484,7 +597,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 33,
             "name": "Australia-ASEAN Counter Trafficking",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
           },
           {
             "role": "presenter",
@@ -492,7 +606,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 27,
             "name": "International Justice Mission",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "International Justice Mission — presenter TBC"
           },
           {
             "role": "presenter",
@@ -500,7 +615,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — presenter TBC"
           },
           {
             "role": "presenter",
@@ -508,7 +624,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — presenter TBC"
           },
           {
             "role": "presenter",
@@ -516,7 +633,21 @@ export const board: Answer<'board'> = {
             "organisation_id": 11,
             "name": "Vietnam",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Vietnam — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenters",
+            "people": [
+              "Australia-ASEAN Counter Trafficking — presenter TBC",
+              "International Justice Mission — presenter TBC",
+              "Australia — presenter TBC",
+              "Indonesia — presenter TBC",
+              "Vietnam — presenter TBC"
+            ]
           }
         ]
       },
@@ -549,7 +680,17 @@ export const board: Answer<'board'> = {
             "organisation_id": 38,
             "name": "Bali Process Regional Support Office",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Bali Process Regional Support Office — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenter",
+            "people": [
+              "Bali Process Regional Support Office — presenter TBC"
+            ]
           }
         ]
       },
@@ -587,7 +728,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — co-chair TBC"
           },
           {
             "role": "co_chair",
@@ -595,7 +737,18 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — co-chair TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Australia — co-chair TBC",
+              "Indonesia — co-chair TBC"
+            ]
           }
         ]
       },
@@ -628,7 +781,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — co-chair TBC"
           },
           {
             "role": "co_chair",
@@ -636,7 +790,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — co-chair TBC"
           },
           {
             "role": "speaker",
@@ -644,7 +799,25 @@ export const board: Answer<'board'> = {
             "organisation_id": 34,
             "name": "Bali Process Taskforce on Planning and Preparedness",
             "organisation": null,
-            "note": "co-host"
+            "note": "co-host",
+            "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Australia — co-chair TBC",
+              "Indonesia — co-chair TBC"
+            ]
+          },
+          {
+            "role": "speaker",
+            "label": "Speaker",
+            "people": [
+              "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
+            ]
           }
         ]
       },
@@ -677,7 +850,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 17,
             "name": "United Nations Office on Drugs and Crime",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "United Nations Office on Drugs and Crime — presenter TBC"
           },
           {
             "role": "presenter",
@@ -685,7 +859,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 15,
             "name": "International Organization for Migration",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "International Organization for Migration — presenter TBC"
           },
           {
             "role": "presenter",
@@ -693,7 +868,19 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenters",
+            "people": [
+              "United Nations Office on Drugs and Crime — presenter TBC",
+              "International Organization for Migration — presenter TBC",
+              "Indonesia — presenter TBC"
+            ]
           }
         ]
       },
@@ -719,7 +906,8 @@ export const board: Answer<'board'> = {
         "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
         "event_short_name": "Regional Event",
         "room": "Plenary Hall",
-        "roles": []
+        "roles": [],
+        "role_groups": []
       },
       "needs": [
         {
@@ -759,7 +947,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 32,
             "name": "Meta",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Meta — presenter TBC"
           },
           {
             "role": "presenter",
@@ -767,7 +956,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 30,
             "name": "A21",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "A21 — presenter TBC"
           },
           {
             "role": "presenter",
@@ -775,7 +965,19 @@ export const board: Answer<'board'> = {
             "organisation_id": 29,
             "name": "Stop the Traffik",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Stop the Traffik — presenter TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "presenter",
+            "label": "Presenters",
+            "people": [
+              "Meta — presenter TBC",
+              "A21 — presenter TBC",
+              "Stop the Traffik — presenter TBC"
+            ]
           }
         ]
       },
@@ -808,7 +1010,8 @@ export const board: Answer<'board'> = {
             "organisation_id": 1,
             "name": "Australia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Australia — co-chair TBC"
           },
           {
             "role": "co_chair",
@@ -816,7 +1019,18 @@ export const board: Answer<'board'> = {
             "organisation_id": 4,
             "name": "Indonesia",
             "organisation": null,
-            "note": ""
+            "note": "",
+            "text": "Indonesia — co-chair TBC"
+          }
+        ],
+        "role_groups": [
+          {
+            "role": "co_chair",
+            "label": "Co-Chairs",
+            "people": [
+              "Australia — co-chair TBC",
+              "Indonesia — co-chair TBC"
+            ]
           }
         ]
       },
@@ -842,7 +1056,8 @@ export const board: Answer<'board'> = {
         "event_title": "Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership",
         "event_short_name": "Regional Event",
         "room": "Plenary Hall",
-        "roles": []
+        "roles": [],
+        "role_groups": []
       },
       "needs": [
         {

@@ -1,0 +1,80 @@
+// What a session row shows of its roles: the core's groups (agenda.rs,
+// `role_groups`), as they are, for the sample week's sessions.
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushSync, mount, unmount } from 'svelte';
+import type { AgendaSession_Serialize } from '../ipc';
+import { copy, week } from '../testing/sample';
+import SessionRow from './SessionRow.svelte';
+
+const sessions = (): AgendaSession_Serialize[] => [...week.agenda.days.flatMap((d) => d.sessions), ...week.agenda.unscheduled];
+
+function session(title: string): AgendaSession_Serialize {
+  const found = sessions().find((s) => s.session.title.startsWith(title));
+  if (!found) throw new Error(`no session ${title} in the sample week`);
+  return copy(found);
+}
+
+let mounted: ReturnType<typeof mount> | null = null;
+afterEach(() => {
+  if (mounted) unmount(mounted);
+  mounted = null;
+  document.body.innerHTML = '';
+});
+
+function roleLines(item: AgendaSession_Serialize): string[] {
+  const el = document.createElement('div');
+  document.body.appendChild(el);
+  mounted = mount(SessionRow, { target: el, props: { item, kinds: week.vocabulary.session_kinds, onopen: () => {} } });
+  flushSync();
+  return [...el.querySelectorAll('.roles')].map((r) => r.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+}
+
+describe('the roles of a session row', () => {
+  it('shows each group with its label and people', () => {
+    expect(roleLines(session('Opening remarks'))).toEqual(['Co-Chairs: Ms Lynn Bell (Australia); Mr Tri Tharyat (Indonesia)']);
+    const panel = roleLines(session('Panel discussion'));
+    expect(panel).toHaveLength(2);
+    expect(panel[0]).toBe('Moderator: Bali Process Regional Support Office — moderator TBC, Australian Co-Manager');
+    expect(panel[1]).toMatch(/^Panellists: Australia — panellist TBC; Indonesia — panellist TBC; /);
+  });
+
+  it('keeps a single person singular', () => {
+    const item = session('Opening remarks');
+    item.role_groups = [{ role: 'co_chair', label: 'Co-Chair', people: ['Australia — co-chair TBC'] }];
+    expect(roleLines(item)).toEqual(['Co-Chair: Australia — co-chair TBC']);
+  });
+
+  it('shows nothing without roles, and nothing on a break', () => {
+    const item = session('Opening remarks');
+    item.role_groups = [];
+    expect(roleLines(item)).toEqual([]);
+    const coffee = session('Coffee break');
+    coffee.role_groups = [{ role: 'chair', label: 'Chair', people: ['Nobody'] }];
+    expect(roleLines(coffee)).toEqual([]);
+  });
+});
+
+describe('the groups the core sends', () => {
+  const order = week.vocabulary.roles.map((t) => t.key);
+  const labelOf = (key: string) => week.vocabulary.roles.find((t) => t.key === key)!.label;
+
+  it('come in the vocabulary’s order, each with every person of its role', () => {
+    for (const s of sessions()) {
+      const ranks = s.role_groups.map((g) => order.indexOf(g.role));
+      expect(ranks.every((r, i) => r >= 0 && (i === 0 || r > ranks[i - 1]!)), s.session.title).toBe(true);
+      expect(s.role_groups.flatMap((g) => g.people)).toHaveLength(s.roles.length);
+      for (const g of s.role_groups) {
+        expect(g.people).toEqual(s.roles.filter((r) => r.role === g.role).map((r) => r.text));
+      }
+    }
+  });
+
+  it('are labelled with the vocabulary’s word, plural for several', () => {
+    const groups = sessions().flatMap((s) => s.role_groups);
+    expect(groups.some((g) => g.people.length === 1)).toBe(true);
+    expect(groups.some((g) => g.people.length > 1)).toBe(true);
+    for (const g of groups) {
+      expect(g.label).toBe(g.people.length === 1 ? labelOf(g.role) : `${labelOf(g.role)}s`);
+    }
+  });
+});
