@@ -6,6 +6,7 @@ import {
   hourMinute,
   formatDayHeading,
   formatDayShort,
+  formatSpanOnDay,
   formatTimeRange,
   isDate,
   sessionTimeRange,
@@ -116,5 +117,16 @@ describe('hourMinute', () => {
   it('drops the seconds of a wall-clock time', () => {
     expect(hourMinute('08:00:00')).toBe('08:00');
     expect(hourMinute('18:30')).toBe('18:30');
+  });
+});
+
+describe('formatSpanOnDay', () => {
+  it.each([
+    ['2024-11-18T09:00:00', '2024-11-18T09:30:00', '09:00–09:30'],
+    ['2024-11-18T23:30:00', '2024-11-19T00:00:00', '23:30–00:00'],
+    ['2024-11-18T23:30:00', '2024-11-19T00:30:00', '23:30–00:30 (+1 day)'],
+    ['2024-11-19T00:15:00', '2024-11-19T00:45:00', '00:15–00:45 (+1 day)'],
+  ])('shows %s to %s on 18 November as %s', (start, end, text) => {
+    expect(formatSpanOnDay('2024-11-18', start, end)).toBe(text);
   });
 });

@@ -10,12 +10,12 @@ const MONTHS = [
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "2024-11-18T09:00:00" -> "09:00" (the wall-clock time as written, no TZ conversion). */
 /** "08:00" from a wall-clock time "08:00:00" (or "08:00"). */
 export function hourMinute(time: string): string {
   return time.slice(0, 5);
 }
 
+/** "2024-11-18T09:00:00" -> "09:00" (the wall-clock time as written, no TZ conversion). */
 export function clockTime(isoLocal: string): string {
   const m = LOCAL_DATE_TIME.exec(isoLocal);
   if (!m) throw new Error(`Invalid local date-time: ${isoLocal}`);
@@ -104,4 +104,15 @@ export function sessionTimeRange(start: string | null | undefined, end: string |
 /** The "YYYY-MM-DD" part of a wall-clock date-time string. */
 export function datePart(isoLocal: string): string {
   return isoLocal.slice(0, 10);
+}
+
+/**
+ * A span the backend placed in a room's `day`, as written:
+ * formatSpanOnDay("2024-11-18", "2024-11-18T23:30:00", "2024-11-19T00:30:00")
+ * -> "23:30–00:30 (+1 day)". The mark shows when it starts on a later day or
+ * ends after midnight (ending at midnight itself is still the same day).
+ */
+export function formatSpanOnDay(day: string, start: string, end: string): string {
+  const later = datePart(start) > day || (datePart(end) > day && clockTime(end) !== '00:00');
+  return `${formatTimeRange(start, end)}${later ? ' (+1 day)' : ''}`;
 }

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { SequenceBlock_Serialize } from '../ipc';
 import { recorded } from '../testing/backend';
-import { copy, week } from '../testing/sample';
-import { blockLength, draftFrom, isDirty, mergeDraft, retimeRequest, type DraftBlock } from './draft';
+import { copy, planning, week } from '../testing/sample';
+import { addMinutes } from '../calendar/floating';
+import {
+  blockLength,
+  draftFrom,
+  endOfDay,
+  firstStart,
+  isDirty,
+  isLength,
+  mergeDraft,
+  placedSpans,
+  retimeRequest,
+  savedSpan,
+  type DraftBlock,
+} from './draft';
 
 // The first block of the Annual Meeting's day in the Plenary Hall.
 const [hall] = week.overview.rooms.filter((r) => r.name === 'Plenary Hall');
@@ -11,7 +24,8 @@ const [template] = recorded(week.sequences, 'sequence')({ day: '2024-11-19', roo
 /** The template block as another session, starting at `start` (HH:MM) on the 19th. */
 function seq(id: number, start: string, minutes: number, pinned = false): SequenceBlock_Serialize {
   const block = copy(template!);
-  return { minutes, session: { ...block.session, id, title: `S${id}`, start: `2024-11-19T${start}:00`, pinned } };
+  const from = `2024-11-19T${start}:00`;
+  return { minutes, session: { ...block.session, id, title: `S${id}`, start: from, end: addMinutes(from, minutes), pinned } };
 }
 
 const saved = draftFrom([seq(1, '09:00', 30), seq(2, '09:30', 60, true), seq(3, '10:30', 15)]);
@@ -75,5 +89,46 @@ describe('sequence draft', () => {
       gap_minutes: 5,
     });
     expect(retimeRequest('2024-11-19', hall!.id, '', Number.NaN, draft).gap_minutes).toBe(0);
+  });
+
+  it.each([
+    [30, true],
+    [1, true],
+    [0, false],
+    [Number.NaN, false],
+  ])('counts %d minutes as a length: %s', (minutes, ok) => {
+    expect(isLength(minutes)).toBe(ok);
+  });
+
+  it('starts "From" at the first saved start, or at the day’s start', () => {
+    expect(firstStart(saved, '08:00')).toBe('09:00');
+    expect(firstStart([], '08:00')).toBe('08:00');
+  });
+
+  it.each<[string, DraftBlock[], string]>([
+    ['the latest saved end', saved, '10:45'],
+    ['the latest end whatever the order', [saved[2]!, saved[0]!], '10:45'],
+    ['the day’s start for an empty day', [], '08:00'],
+    ['the day’s start for a day that runs to midnight', draftFrom([seq(5, '23:30', 30)]), '08:00'],
+  ])('places a session from the tray at %s', (_, blocks, at) => {
+    expect(endOfDay(blocks, '2024-11-19', '08:00')).toBe(at);
+  });
+
+  it('places a session from the tray at the end of a day as the backend gives it', () => {
+    const day = draftFrom(recorded(week.sequences, 'sequence')({ day: '2024-11-19', roomId: hall!.id }) as SequenceBlock_Serialize[]);
+    expect(endOfDay(day, '2024-11-19', '08:00')).toBe(day[day.length - 1]!.end!.slice(11, 16));
+  });
+
+  it('shows a block’s span as saved', () => {
+    expect(savedSpan(saved, 2, '2024-11-19')).toBe('09:30–10:30');
+    expect(savedSpan(saved, 99, '2024-11-19')).toBeNull();
+  });
+
+  it('shows the backend’s preview as spans by session', () => {
+    const { args, answer } = planning.retimePreviews[0]!;
+    const day = (args.request as { day: string }).day;
+    const spans = placedSpans(answer.placed, day);
+    expect([...spans.keys()]).toEqual(answer.placed.map((p) => p.id));
+    expect(spans.get(answer.placed[0]!.id)).toBe('10:15–10:45');
   });
 });
