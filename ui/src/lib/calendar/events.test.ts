@@ -12,7 +12,10 @@ import {
   resourceIdOf,
   roomIdOf,
   roomPage,
+  shownSessions,
   toCalendarEvents,
+  withFilter,
+  type CalendarFilters,
   type SessionEventProps,
 } from './events';
 
@@ -141,5 +144,33 @@ describe('roomPage', () => {
 
   it('says nothing when every room fits', () => {
     expect(roomPage([1, 2, 3], 0, 12)).toEqual({ columns: [1, 2, 3], page: 0, pages: 1, label: '' });
+  });
+});
+
+describe('withFilter', () => {
+  it.each<[keyof CalendarFilters, string, Partial<CalendarFilters>]>([
+    ['eventId', '7', { eventId: 7 }],
+    ['eventId', '', { eventId: null }],
+    ['room', '3', { room: 3 }],
+    ['room', NO_ROOM, { room: NO_ROOM }],
+    ['room', '', { room: null }],
+    ['kind', 'panel', { kind: 'panel' }],
+    ['kind', '', { kind: null }],
+  ])('sets %s from “%s”', (key, value, changed) => {
+    const before: CalendarFilters = { eventId: 1, room: 2, kind: 'break' };
+    expect(withFilter(before, key, value)).toEqual({ ...before, ...changed });
+  });
+});
+
+describe('shownSessions', () => {
+  const ids = (shown: readonly { session: { id: number } }[]) => shown.map((i) => i.session.id);
+  it.each<[string, string | null, string[] | null, number[]]>([
+    ['every scheduled and unscheduled session without a day or page', null, null, items.map((i) => i.session.id)],
+    ['the sessions starting on the 18th', '2024-11-18', null, [panel.session.id, coffee.session.id]],
+    ['the sessions in the hall, scheduled or not', null, [String(hall!.id)], [panel.session.id, waiting.session.id]],
+    ['the sessions without a room', null, [NO_ROOM], [closing.session.id]],
+    ['the foyer’s on the 18th', '2024-11-18', [String(foyer!.id)], [coffee.session.id]],
+  ])('shows %s', (_, day, resources, shown) => {
+    expect(ids(shownSessions(items, day, resources && new Set(resources)))).toEqual(shown);
   });
 });

@@ -63,6 +63,29 @@ export function matchesFilters(item: AgendaSession, filters: CalendarFilters): b
   return true;
 }
 
+/** The filters after one of the toolbar's selects changed to `value` ('' for all). */
+export function withFilter(filters: CalendarFilters, key: keyof CalendarFilters, value: string): CalendarFilters {
+  if (key === 'eventId') return { ...filters, eventId: value === '' ? null : Number(value) };
+  if (key === 'room') return { ...filters, room: value === '' ? null : value === NO_ROOM ? NO_ROOM : Number(value) };
+  return { ...filters, kind: value === '' ? null : (value as SessionKind) };
+}
+
+/**
+ * The sessions a view draws: those starting on `day` (the day view; null for
+ * every day) in the columns of `resources` (a page of rooms; null for all).
+ */
+export function shownSessions<T extends AgendaSession>(
+  items: readonly T[],
+  day: string | null,
+  resources: ReadonlySet<string> | null,
+): T[] {
+  return items.filter(
+    (i) =>
+      (day === null || (i.session.start ? datePart(i.session.start) === day : false)) &&
+      (resources === null || resources.has(resourceIdOf(i.session.room_id))),
+  );
+}
+
 /** Roles that lead a session, in the order looked for. */
 const LEADS: readonly RoleKind[][] = [['moderator'], ['chair', 'co_chair']];
 

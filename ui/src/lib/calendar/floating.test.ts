@@ -6,11 +6,13 @@ import {
   dayToFloatingDate,
   floatingClock,
   floatingDay,
+  floatingRange,
   floatingWall,
   fromFloatingDate,
   joinWall,
   minutesBetween,
   minutesClock,
+  selectedTimes,
   toFloatingDate,
 } from './floating';
 
@@ -105,5 +107,25 @@ describe('wall-clock arithmetic', () => {
     expect(clockMinutes('')).toBeNull();
     expect(minutesClock(645)).toBe('10:45');
     expect(minutesClock(24 * 60 + 60)).toBe('01:00');
+  });
+});
+
+describe('what the calendar hands back', () => {
+  it('shows an event’s time text from its floating start and end, whatever this computer’s zone', () => {
+    for (const zone of ZONES) {
+      inZone(zone, () => {
+        const start = toFloatingDate('2024-11-19T09:00:00');
+        expect(floatingRange(start, toFloatingDate('2024-11-19T10:30:00')), zone).toBe('09:00–10:30');
+        expect(floatingRange(start, null), zone).toBe('09:00');
+      });
+    }
+  });
+
+  it.each([
+    ['2024-11-19T09:00:00', '2024-11-19T10:30:00', { day: '2024-11-19', start_time: '09:00', end_time: '10:30' }],
+    ['2024-11-19T23:00:00', '2024-11-20T00:00:00', { day: '2024-11-19', start_time: '23:00', end_time: '24:00' }],
+    ['2024-11-19T23:00:00', '2024-11-20T00:30:00', { day: '2024-11-19', start_time: '23:00', end_time: '00:30' }],
+  ])('takes a selection from %s to %s as the form’s fields', (start, end, fields) => {
+    expect(selectedTimes(toFloatingDate(start), toFloatingDate(end))).toEqual(fields);
   });
 });

@@ -113,3 +113,19 @@ export function minutesClock(minutes: number): string {
   const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
   return `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
 }
+
+/** The calendar's time text of an event: "09:00–10:30", or its start alone. */
+export function floatingRange(start: Date, end: Date | null): string {
+  return end ? `${floatingClock(start)}\u2013${floatingClock(end)}` : floatingClock(start);
+}
+
+/**
+ * A range selected on the grid as the session form's fields: its day and
+ * clock times. A range up to midnight ends at "24:00" rather than "00:00" of
+ * the next day.
+ */
+export function selectedTimes(start: Date, end: Date): { day: string; start_time: string; end_time: string } {
+  const day = floatingDay(start);
+  const atMidnight = floatingDay(end) !== day && floatingClock(end) === '00:00';
+  return { day, start_time: floatingClock(start), end_time: atMidnight ? '24:00' : floatingClock(end) };
+}
