@@ -175,6 +175,16 @@ pub fn version_stamp(n: u32, at: NaiveDateTime) -> String {
     format!("Version {n} · published {}", at.format("%-d %b %Y %H:%M"))
 }
 
+/// The latest published version, while the programme is still what it
+/// published (nothing `since` would mark): printing it again prints that
+/// version, so its pages carry that version's stamp rather than "Draft".
+pub fn unchanged_version(store: &Store) -> Result<Option<crate::store::PublishedVersion>> {
+    let Some(latest) = store.published_versions()?.into_iter().max_by_key(|v| v.n) else {
+        return Ok(None);
+    };
+    Ok(since(store, latest.n)?.lines.is_empty().then_some(latest))
+}
+
 /// "Draft · printed 19 Nov 2024 08:30".
 pub fn draft_stamp(now: NaiveDateTime) -> String {
     format!("Draft · printed {}", now.format("%-d %b %Y %H:%M"))
@@ -237,5 +247,64 @@ mod tests {
         assert_eq!(c.marks[&4], ChangeMark::People);
         assert_eq!(c.marks[&6], ChangeMark::New);
         assert_eq!(compare(2, &then, &then).title, "No changes since version 2");
+    }
+}
+
+#[cfg(test)]
+mod stamp_tests {
+    use crate::print::{prepare, DocKind, PrintRequest, Variant};
+
+    fn at(h: u32) -> chrono::NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2024, 11, 18)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    }
+
+    fn stamp(store: &mut crate::Store, req: &PrintRequest, h: u32) -> String {
+        prepare(store, req, at(h), false).unwrap().0.stamp
+    }
+
+    /// Publishing and then printing (the window's Print button) prints the
+    /// published version, not a draft; a later change makes it a draft again.
+    #[test]
+    fn the_programme_as_published_carries_its_version() {
+        let mut store = crate::sample::sample_in_memory().unwrap();
+        let public = PrintRequest::new(DocKind::Programme);
+        assert_eq!(
+            stamp(&mut store, &public, 7),
+            "Draft · printed 18 Nov 2024 07:00"
+        );
+        assert_eq!(super::publish(&mut store, at(8)).unwrap(), 1);
+        assert_eq!(
+            stamp(&mut store, &public, 9),
+            "Version 1 · published 18 Nov 2024 08:00"
+        );
+        // Other documents and the internal run of show stay drafts.
+        let internal = PrintRequest {
+            variant: Variant::Internal,
+            ..public.clone()
+        };
+        assert!(stamp(&mut store, &internal, 9).starts_with("Draft"));
+        let cards = PrintRequest::new(DocKind::Namecards);
+        assert!(stamp(&mut store, &cards, 9).starts_with("Draft"));
+        // A change to the programme: a draft until it is published again.
+        let first = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.start.is_some())
+            .unwrap();
+        let later = first.start.unwrap() + chrono::Duration::minutes(5);
+        crate::planner::move_session(&mut store, first.id, later, None).unwrap();
+        assert_eq!(
+            stamp(&mut store, &public, 10),
+            "Draft · printed 18 Nov 2024 10:00"
+        );
+        assert_eq!(super::publish(&mut store, at(11)).unwrap(), 2);
+        assert_eq!(
+            stamp(&mut store, &public, 12),
+            "Version 2 · published 18 Nov 2024 11:00"
+        );
     }
 }

@@ -71,6 +71,12 @@ pub fn prepare(
         document::build(store, req, String::new(), &marks)?;
         let n = changes::publish(store, now)?;
         (changes::version_stamp(n, now), Some(n))
+    } else if req.kind == DocKind::Programme && req.variant == Variant::Public {
+        let stamp = match changes::unchanged_version(store)? {
+            Some(v) => changes::version_stamp(v.n, v.at),
+            None => changes::draft_stamp(now),
+        };
+        (stamp, None)
     } else {
         (changes::draft_stamp(now), None)
     };
