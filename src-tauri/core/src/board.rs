@@ -159,10 +159,12 @@ pub fn board(store: &Store) -> Result<Board> {
             l
         })
         .collect();
-    loads.sort_by(|a, b| {
-        b.sessions
-            .cmp(&a.sessions)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    loads.sort_by_cached_key(|l| {
+        (
+            std::cmp::Reverse(l.sessions),
+            crate::fold::fold(&l.name),
+            l.person_id,
+        )
     });
     Ok(Board { sessions, loads })
 }

@@ -333,3 +333,40 @@ fn cochairs_per_day_and_outside_days() {
     .unwrap_err();
     assert!(err.to_string().starts_with("cochairs.0: Row 1:"), "{err}");
 }
+
+/// Directories list names by the search fold, so an accented or lower-case
+/// first letter sorts with its plain capital (not after Z, as code points
+/// and SQLite's NOCASE would put "Çelik" or "Ørsted").
+#[test]
+fn directories_sort_names_ignoring_accents_and_case() {
+    let mut store = Store::in_memory(&sample::sample_plan_header()).unwrap();
+    for (given, family) in [
+        ("Ana", "Zuma"),
+        ("Ayşe", "Çelik"),
+        ("Ida", "Ørsted"),
+        ("Luc", "de Vries"),
+        ("Tom", "Carter"),
+    ] {
+        person(&mut store, given, family, "");
+    }
+    let families: Vec<String> = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.family_name)
+        .collect();
+    assert_eq!(families, ["Carter", "Çelik", "de Vries", "Ørsted", "Zuma"]);
+    for name in ["Zambia", "Côte d'Ivoire", "Türkiye", "Turkmenistan", "Cuba"] {
+        create_organisation(&mut store, &org_form(name, "member_state")).unwrap();
+    }
+    let names: Vec<String> = store
+        .organisations()
+        .unwrap()
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Côte d'Ivoire", "Cuba", "Türkiye", "Turkmenistan", "Zambia"]
+    );
+}

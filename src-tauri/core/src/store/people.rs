@@ -58,7 +58,7 @@ impl Store {
 
     pub fn people(&self) -> Result<Vec<Person>> {
         self.select(&format!(
-            "SELECT {PERSON_COLS} FROM person ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE"
+            "SELECT {PERSON_COLS} FROM person ORDER BY plenary_fold(family_name), plenary_fold(given_name), id"
         ), [], person_row)
     }
 
