@@ -10,6 +10,7 @@ pub mod edit;
 pub mod error;
 pub mod fold;
 pub mod forms;
+pub mod interop;
 pub mod limits;
 pub mod model;
 pub mod planner;

@@ -42,6 +42,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("attendees::import", 4),
     ("attendees::export", 4),
     ("attendees::lookup", 4),
+    ("interop", 4),
+    ("interop::programme", 4),
     ("agenda", 4),
     ("roster", 4),
     ("board", 4),
