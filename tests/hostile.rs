@@ -1206,8 +1206,9 @@ fn build_corpus() -> Vec<Corrupt> {
         from_sample(|l| {
             l.sql(
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
-                 INSERT INTO session (event_id, title, kind)
-                 SELECT (SELECT min(id) FROM event), 'Breakout ' || i, (SELECT kind FROM session LIMIT 1) FROM n;",
+                 INSERT INTO session (event_id, title, kind, uid)
+                 SELECT (SELECT min(id) FROM event), 'Breakout ' || i, (SELECT kind FROM session LIMIT 1),
+                        printf('00000000-0000-4000-8000-%012x', i) FROM n;",
             )
         }),
         Kind::Large,

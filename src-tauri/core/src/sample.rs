@@ -598,6 +598,7 @@ fn fill(store: &mut Store) -> Result<()> {
     store.insert_cochairs(&rows.cochairs)?;
     store.insert_session_roles(&rows.roles)?;
     store.insert_attendance(&attendance)?;
+    store.settle_uids(0x504c_4e59)?;
     store.forget_history()
 }
 

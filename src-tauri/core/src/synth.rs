@@ -112,6 +112,7 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
         })
         .collect();
     store.insert_session_roles(&roles)?;
+    store.settle_uids(0x5359_4e54)?;
     store.forget_history()
 }
 

@@ -190,8 +190,8 @@ impl<'t> ImportWriter<'t> {
             event_id,
             new_orgs: HashMap::new(),
             insert_person: tx.prepare_cached(
-                "INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '')",
+                concat!("INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ", new_uid!(), ")"),
             )?,
             update_person: tx.prepare_cached(
                 "UPDATE person SET honorific=?2, given_name=?3, family_name=?4, position=?5, email=?6, phone=?7 WHERE id=?1",
@@ -221,7 +221,11 @@ impl<'t> ImportWriter<'t> {
                     Some(*id)
                 } else {
                     self.tx.execute(
-                        "INSERT INTO organisation (name, category) VALUES (?1, ?2)",
+                        concat!(
+                            "INSERT INTO organisation (name, category, uid) VALUES (?1, ?2, ",
+                            new_uid!(),
+                            ")"
+                        ),
                         params![name, category.key()],
                     )?;
                     let id = self.tx.last_insert_rowid();

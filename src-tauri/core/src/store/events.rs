@@ -57,7 +57,7 @@ impl Store {
     pub fn insert_event(&mut self, d: &EventDraft, summary: &str) -> Result<Id> {
         self.edit(summary, |tx| {
             tx.execute(
-                "INSERT INTO event (title, short_name, first_day, last_day, description) VALUES (?1, ?2, ?3, ?4, ?5)",
+                concat!("INSERT INTO event (title, short_name, first_day, last_day, description, uid) VALUES (?1, ?2, ?3, ?4, ?5, ", new_uid!(), ")"),
                 params![d.title, d.short_name, d.first_day, d.last_day, d.description],
             )?;
             Ok(tx.last_insert_rowid())

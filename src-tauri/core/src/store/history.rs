@@ -265,8 +265,17 @@ fn apply(tx: &Transaction, c: &Checked) -> Result<bool> {
             let marks = (0..c.values.len())
                 .map(|i| format!(", ?{}", i + 2))
                 .collect::<String>();
+            // A row deleted before version 8 has no uid among its former
+            // values: it comes back with a new one.
+            let (uid_name, uid_value) = if super::schema::WITH_UID.contains(&table)
+                && !c.values.iter().any(|(col, _)| *col == "uid")
+            {
+                (", \"uid\"", concat!(", ", new_uid!()))
+            } else {
+                ("", "")
+            };
             let mut st = tx.prepare_cached(&format!(
-                "INSERT INTO \"{table}\" (rowid{names}) VALUES (?1{marks})"
+                "INSERT INTO \"{table}\" (rowid{names}{uid_name}) VALUES (?1{marks}{uid_value})"
             ))?;
             let mut params: Vec<&dyn rusqlite::ToSql> = vec![&c.row_id];
             params.extend(c.values.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));

@@ -495,7 +495,8 @@ fn an_edit_cannot_grow_a_plan_past_what_a_file_may_hold() {
         .connection()
         .execute(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
-             INSERT INTO session (event_id, title, kind) SELECT 1, 'Filler ' || i, 'other' FROM n",
+             INSERT INTO session (event_id, title, kind, uid)
+             SELECT 1, 'Filler ' || i, 'other', printf('00000000-0000-4000-8000-%012x', i) FROM n",
             [MAX_SESSIONS - have],
         )
         .unwrap();

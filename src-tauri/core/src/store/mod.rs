@@ -5,6 +5,40 @@
 //! it is given: edits check it first (`crate::edit`, `crate::planner`…) and
 //! say what each step was, in the words undo shows.
 
+/// The tables whose records carry a UUID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UidTable {
+    Plan,
+    Event,
+    Room,
+    Session,
+    Organisation,
+    Person,
+    Role,
+}
+
+impl UidTable {
+    fn name(self) -> &'static str {
+        match self {
+            UidTable::Plan => "plan",
+            UidTable::Event => "event",
+            UidTable::Room => "room",
+            UidTable::Session => "session",
+            UidTable::Organisation => "organisation",
+            UidTable::Person => "person",
+            UidTable::Role => "session_role",
+        }
+    }
+}
+
+/// SQL for a new record's UUID (random, version 4), written into `uid` by
+/// every insert; `concat!` puts it into the statement text at compile time.
+macro_rules! new_uid {
+    () => {
+        "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
+    };
+}
+
 mod attendance;
 mod delegations;
 mod events;
@@ -370,6 +404,36 @@ impl Store {
         let done = history::redo(&tx)?;
         tx.commit()?;
         Ok(done)
+    }
+
+    /// Gives every record a UUID made from `namespace`, its table and its id,
+    /// outside the undo history: a built plan (the sample, a generated one)
+    /// then has the same identities each time it is built, so its exports
+    /// are the same and two copies of it merge as one plan.
+    pub fn settle_uids(&mut self, namespace: u32) -> Result<()> {
+        self.bulk(|tx| {
+            for (n, table) in schema::WITH_UID.iter().enumerate() {
+                // Table names are the code's own constants.
+                tx.execute(
+                    &format!(
+                        "UPDATE \"{table}\" SET uid = printf('%08x-0000-4000-8000-%04x%08x', ?1, ?2, id)"
+                    ),
+                    params![namespace, n as i64 + 1],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Every record's UUID in one table, by id.
+    pub fn uids(&self, table: UidTable) -> Result<std::collections::HashMap<Id, String>> {
+        let name = table.name();
+        Ok(self
+            .select(&format!("SELECT id, uid FROM \"{name}\""), [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .into_iter()
+            .collect())
     }
 
     /// Clears the undo history: a freshly built plan starts with none.

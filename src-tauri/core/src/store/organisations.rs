@@ -79,7 +79,7 @@ impl Store {
     pub fn insert_organisation(&mut self, d: &OrganisationDraft, summary: &str) -> Result<Id> {
         self.edit(summary, |tx| {
             tx.execute(
-                "INSERT INTO organisation (name, acronym, official_name, category, country_code) VALUES (?1, ?2, ?3, ?4, ?5)",
+                concat!("INSERT INTO organisation (name, acronym, official_name, category, country_code, uid) VALUES (?1, ?2, ?3, ?4, ?5, ", new_uid!(), ")"),
                 params![d.name, d.acronym, d.official_name, d.category.key(), d.country_code],
             )?;
             Ok(tx.last_insert_rowid())
@@ -196,7 +196,7 @@ impl Store {
     pub fn insert_organisations(&mut self, orgs: &[Organisation]) -> Result<Vec<Id>> {
         self.bulk(|tx| {
             let mut st = tx.prepare_cached(
-                "INSERT INTO organisation (name, acronym, official_name, category, country_code) VALUES (?1, ?2, ?3, ?4, ?5)",
+                concat!("INSERT INTO organisation (name, acronym, official_name, category, country_code, uid) VALUES (?1, ?2, ?3, ?4, ?5, ", new_uid!(), ")"),
             )?;
             let mut ids = Vec::with_capacity(orgs.len());
             for o in orgs {

@@ -117,8 +117,8 @@ impl Store {
     pub fn insert_person(&mut self, p: &Person, summary: &str) -> Result<Id> {
         self.edit(summary, |tx| {
             tx.execute(
-                "INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                concat!("INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ", new_uid!(), ")"),
                 params![p.honorific, p.given_name, p.family_name, p.position, p.organisation_id, p.email, p.phone, p.notes],
             )?;
             Ok(tx.last_insert_rowid())
@@ -233,8 +233,8 @@ impl Store {
     pub fn insert_people(&mut self, people: &[Person]) -> Result<Vec<Id>> {
         self.bulk(|tx| {
             let mut st = tx.prepare_cached(
-                "INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                concat!("INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ", new_uid!(), ")"),
             )?;
             let mut ids = Vec::with_capacity(people.len());
             for p in people {

@@ -20,8 +20,8 @@ pub struct ProtocolSettings {
 
 pub(super) fn insert_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
     tx.execute(
-        "INSERT INTO plan (id, title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes, snap_minutes, changeover_minutes)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        concat!("INSERT INTO plan (id, title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes, snap_minutes, changeover_minutes, uid)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ", new_uid!(), ")"),
         params![
             plan.title,
             plan.convening_body,

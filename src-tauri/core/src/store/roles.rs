@@ -191,7 +191,7 @@ impl Store {
     pub fn insert_session_roles(&mut self, roles: &[SessionRole]) -> Result<()> {
         self.bulk(|tx| {
             let mut st = tx.prepare_cached(
-                "INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                concat!("INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ", new_uid!(), ")"),
             )?;
             for r in roles {
                 st.execute(params![
@@ -210,7 +210,7 @@ impl Store {
 
 fn insert_roles(tx: &Transaction, session_id: Id, roles: &[RoleEntry], from: i64) -> Result<()> {
     let mut st = tx.prepare_cached(
-        "INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        concat!("INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ", new_uid!(), ")"),
     )?;
     for (i, r) in roles.iter().enumerate() {
         st.execute(params![

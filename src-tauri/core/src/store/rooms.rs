@@ -64,7 +64,11 @@ impl Store {
     pub fn insert_room(&mut self, d: &RoomDraft, summary: &str) -> Result<Id> {
         self.edit(summary, |tx| {
             tx.execute(
-                "INSERT INTO room (name, capacity, notes) VALUES (?1, ?2, ?3)",
+                concat!(
+                    "INSERT INTO room (name, capacity, notes, uid) VALUES (?1, ?2, ?3, ",
+                    new_uid!(),
+                    ")"
+                ),
                 params![d.name, d.capacity, d.notes],
             )?;
             Ok(tx.last_insert_rowid())
@@ -92,8 +96,11 @@ impl Store {
     /// Adds rooms in one transaction, outside the undo history; returns their ids.
     pub fn insert_rooms(&mut self, rooms: &[Room]) -> Result<Vec<Id>> {
         self.bulk(|tx| {
-            let mut st =
-                tx.prepare_cached("INSERT INTO room (name, capacity, notes) VALUES (?1, ?2, ?3)")?;
+            let mut st = tx.prepare_cached(concat!(
+                "INSERT INTO room (name, capacity, notes, uid) VALUES (?1, ?2, ?3, ",
+                new_uid!(),
+                ")"
+            ))?;
             let mut ids = Vec::with_capacity(rooms.len());
             for r in rooms {
                 st.execute(params![r.name, r.capacity, r.notes])?;

@@ -203,6 +203,32 @@ CREATE TABLE history_change (
 );
 CREATE INDEX history_change_step ON history_change(step);
 "#,
+    // 8: stable identities. Every record that crosses a file boundary
+    // (import, export, backup, merge) gets a UUID; the integer ids stay
+    // internal. Existing rows get random (version 4) UUIDs.
+    r#"
+ALTER TABLE plan ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE event ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE room ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE session ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE organisation ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE person ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE session_role ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+UPDATE plan SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+UPDATE event SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+UPDATE room SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+UPDATE session SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+UPDATE organisation SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+UPDATE person SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+UPDATE session_role SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+CREATE UNIQUE INDEX plan_uid ON plan(uid);
+CREATE UNIQUE INDEX event_uid ON event(uid);
+CREATE UNIQUE INDEX room_uid ON room(uid);
+CREATE UNIQUE INDEX session_uid ON session(uid);
+CREATE UNIQUE INDEX organisation_uid ON organisation(uid);
+CREATE UNIQUE INDEX person_uid ON person(uid);
+CREATE UNIQUE INDEX session_role_uid ON session_role(uid);
+"#,
 ];
 
 /// Tables whose changes undo and redo cover, with their columns in the
@@ -225,6 +251,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "notes",
             "snap_minutes",
             "changeover_minutes",
+            "uid",
         ],
     ),
     (
@@ -236,9 +263,10 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "first_day",
             "last_day",
             "description",
+            "uid",
         ],
     ),
-    ("room", &["id", "name", "capacity", "notes"]),
+    ("room", &["id", "name", "capacity", "notes", "uid"]),
     (
         "session",
         &[
@@ -254,6 +282,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "outcome",
             "notes",
             "pinned",
+            "uid",
         ],
     ),
     (
@@ -265,6 +294,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "category",
             "country_code",
             "official_name",
+            "uid",
         ],
     ),
     (
@@ -280,6 +310,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "phone",
             "notes",
             "external_id",
+            "uid",
         ],
     ),
     (
@@ -292,6 +323,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "organisation_id",
             "note",
             "position",
+            "uid",
         ],
     ),
     (
@@ -336,6 +368,17 @@ pub const TRACKED: &[(&str, &[&str])] = &[
         "protocol_setting",
         &["id", "host_organisation_id", "ignore_words"],
     ),
+];
+
+/// Tables whose records carry a stable UUID (`uid`, from version 8).
+pub const WITH_UID: &[&str] = &[
+    "plan",
+    "event",
+    "room",
+    "session",
+    "organisation",
+    "person",
+    "session_role",
 ];
 
 /// The first version whose undo history is data (`history_change`) rather

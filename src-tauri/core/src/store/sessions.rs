@@ -144,8 +144,8 @@ impl Store {
     pub fn insert_session(&mut self, d: &SessionDraft, summary: &str) -> Result<Id> {
         self.edit(summary, |tx| {
             tx.execute(
-                "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ", new_uid!(), ")"),
                 params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes],
             )?;
             Ok(tx.last_insert_rowid())
@@ -184,8 +184,8 @@ impl Store {
     pub fn insert_sessions(&mut self, sessions: &[Session]) -> Result<Vec<Id>> {
         self.bulk(|tx| {
             let mut st = tx.prepare_cached(
-                "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ", new_uid!(), ")"),
             )?;
             let mut ids = Vec::with_capacity(sessions.len());
             for d in sessions {
@@ -225,14 +225,14 @@ impl Store {
             let mut ids = Vec::with_capacity(copies.len());
             for c in copies {
                 tx.execute(
-                    "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned)
-                     SELECT ?2, ?3, kind, ?4, ?5, room_id, description, agenda_item, outcome, notes, pinned FROM session WHERE id = ?1",
+                    concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned, uid)
+                     SELECT ?2, ?3, kind, ?4, ?5, room_id, description, agenda_item, outcome, notes, pinned, ", new_uid!(), " FROM session WHERE id = ?1"),
                     params![c.from, c.event_id, c.title, c.start, c.end],
                 )?;
                 let id = tx.last_insert_rowid();
                 tx.execute(
-                    "INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position)
-                     SELECT ?2, role, person_id, organisation_id, note, position FROM session_role WHERE session_id = ?1 ORDER BY id",
+                    concat!("INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position, uid)
+                     SELECT ?2, role, person_id, organisation_id, note, position, ", new_uid!(), " FROM session_role WHERE session_id = ?1 ORDER BY id"),
                     params![c.from, id],
                 )?;
                 tx.execute(
@@ -259,8 +259,8 @@ impl Store {
                 times.execute(params![c.id, c.start, c.end])?;
             }
             let mut st = tx.prepare_cached(
-                "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ", new_uid!(), ")"),
             )?;
             let mut ids = Vec::new();
             for d in drafts {

@@ -491,3 +491,92 @@ fn people_search_ignores_case_and_accents_in_every_script() {
         );
     }
 }
+
+#[test]
+fn every_record_gets_its_own_uuid_and_copies_get_new_ones() {
+    let mut store = crate::sample::sample_in_memory().unwrap();
+    let sessions = store.uids(UidTable::Session).unwrap();
+    assert!(sessions.values().all(|u| verify::is_uid(u)));
+    let distinct: std::collections::HashSet<&String> = sessions.values().collect();
+    assert_eq!(distinct.len(), sessions.len());
+    // The sample's identities are the same each time it is built.
+    let again = crate::sample::sample_in_memory().unwrap();
+    assert_eq!(again.uids(UidTable::Session).unwrap(), sessions);
+
+    let from = *sessions.keys().min().unwrap();
+    let s = store.session(from).unwrap();
+    let copy = store
+        .copy_sessions(
+            &[SessionCopy {
+                from,
+                event_id: s.event_id,
+                title: "Copy".into(),
+                start: s.start,
+                end: s.end,
+            }],
+            "Copied",
+        )
+        .unwrap()[0];
+    let after = store.uids(UidTable::Session).unwrap();
+    assert!(verify::is_uid(&after[&copy]));
+    assert_ne!(after[&copy], after[&from]);
+    let roles = store.uids(UidTable::Role).unwrap();
+    let distinct: std::collections::HashSet<&String> = roles.values().collect();
+    assert_eq!(distinct.len(), roles.len());
+}
+
+#[test]
+fn undoing_a_delete_brings_the_record_back_with_its_uuid() {
+    let mut store = crate::sample::sample_in_memory().unwrap();
+    let rooms = store.uids(UidTable::Room).unwrap();
+    let (&id, uid) = rooms.iter().min().unwrap();
+    store.delete_room(id, "Deleted a room").unwrap();
+    store.undo().unwrap().unwrap();
+    assert_eq!(&store.uids(UidTable::Room).unwrap()[&id], uid);
+}
+
+#[test]
+fn a_record_deleted_before_uuids_comes_back_with_a_new_one() {
+    let mut store = crate::sample::sample_in_memory().unwrap();
+    let rooms = store.uids(UidTable::Room).unwrap();
+    let (&id, _) = rooms.iter().min().unwrap();
+    store.delete_room(id, "Deleted a room").unwrap();
+    // As a version 7 file recorded it: the former values have no uid.
+    store
+        .connection()
+        .execute(
+            "UPDATE history_change SET old = json_remove(old, '$.uid')",
+            [],
+        )
+        .unwrap();
+    store.undo().unwrap().unwrap();
+    let back = store.uids(UidTable::Room).unwrap();
+    assert!(verify::is_uid(&back[&id]));
+}
+
+#[test]
+fn a_plan_from_before_uuids_gets_one_for_every_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.plenary");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO plan (id, title, time_zone, first_day, last_day) VALUES (1, 'Old week', 'Asia/Bangkok', '2024-11-18', '2024-11-20');
+             INSERT INTO event (title, first_day, last_day) VALUES ('A', '2024-11-18', '2024-11-18'), ('B', '2024-11-19', '2024-11-19');
+             INSERT INTO room (name) VALUES ('Hall'), ('Annex');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    for table in [UidTable::Plan, UidTable::Event, UidTable::Room] {
+        let uids = store.uids(table).unwrap();
+        assert!(!uids.is_empty());
+        assert!(uids.values().all(|u| verify::is_uid(u)), "{table:?}");
+        let distinct: std::collections::HashSet<&String> = uids.values().collect();
+        assert_eq!(distinct.len(), uids.len());
+    }
+}

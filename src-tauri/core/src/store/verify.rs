@@ -85,6 +85,8 @@ enum Kind {
     OptDateTime,
     Zone,
     Key(fn(&str) -> bool),
+    /// A record's stable identity: a UUID in its hyphenated form.
+    Uid,
 }
 
 struct Table {
@@ -142,6 +144,7 @@ const TABLES: &[Table] = &[
             ("notes", Text),
             ("snap_minutes", Int(1, MAX_SNAP_MINUTES as i64)),
             ("changeover_minutes", Int(0, MINUTES_PER_DAY)),
+            ("uid", Uid),
         ],
     },
     Table {
@@ -156,6 +159,7 @@ const TABLES: &[Table] = &[
             ("first_day", Date),
             ("last_day", Date),
             ("description", Text),
+            ("uid", Uid),
         ],
     },
     Table {
@@ -168,6 +172,7 @@ const TABLES: &[Table] = &[
             ("name", Line),
             ("capacity", OptInt(0, 10_000_000)),
             ("notes", Text),
+            ("uid", Uid),
         ],
     },
     Table {
@@ -188,6 +193,7 @@ const TABLES: &[Table] = &[
             ("outcome", Text),
             ("notes", Text),
             ("pinned", Int(0, 1)),
+            ("uid", Uid),
         ],
     },
     Table {
@@ -202,6 +208,7 @@ const TABLES: &[Table] = &[
             ("category", Key(org_category)),
             ("country_code", OptLine),
             ("official_name", Line),
+            ("uid", Uid),
         ],
     },
     Table {
@@ -220,6 +227,7 @@ const TABLES: &[Table] = &[
             ("phone", Line),
             ("notes", Text),
             ("external_id", Line),
+            ("uid", Uid),
         ],
     },
     Table {
@@ -235,6 +243,7 @@ const TABLES: &[Table] = &[
             ("organisation_id", OptId),
             ("note", Line),
             ("position", POSITION),
+            ("uid", Uid),
         ],
     },
     Table {
@@ -450,12 +459,26 @@ fn check_value(kind: Kind, v: ValueRef) -> Result<(), String> {
             Some(s) => Err(format!("“{}” is not a time zone", clean(s, 40))),
             None => Err("is not a time zone".into()),
         },
+        (Uid, v) => match text(v) {
+            Some(s) if is_uid(s) => Ok(()),
+            Some(s) => Err(format!("“{}” is not a UUID", clean(s, 40))),
+            None => Err("is not a UUID".into()),
+        },
         (Key(known), v) => match text(v) {
             Some(s) if known(s) => Ok(()),
             Some(s) => Err(format!("“{}” is not a known value", clean(s, 40))),
             None => Err("is not a known value".into()),
         },
     }
+}
+
+/// A UUID as the app writes it: 8-4-4-4-12 hexadecimal digits.
+pub fn is_uid(s: &str) -> bool {
+    s.len() == 36
+        && s.chars().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        })
 }
 
 /// Names a record in a message: "Session 12 “Panel”".
