@@ -3,9 +3,14 @@
 //! reader produces a `programme::Reading`, every writer takes a
 //! `programme::Programme`.
 
+pub mod export;
+pub mod import;
 pub mod programme;
 
 pub use programme::{
     Programme, ProgrammeEvent, ProgrammeOrganisation, ProgrammePerson, ProgrammeRole,
     ProgrammeRoom, ProgrammeSession, Reading, SourceProblem, Zone,
 };
+
+#[cfg(test)]
+mod tests;

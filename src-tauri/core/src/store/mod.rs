@@ -48,6 +48,7 @@ mod legacy;
 mod organisations;
 mod people;
 mod plan;
+mod programme;
 mod roles;
 mod rooms;
 mod schema;
@@ -64,6 +65,9 @@ pub use events::EventDraft;
 pub use organisations::{OrganisationDraft, OrganisationUses};
 pub use people::{PersonHit, PersonUses};
 pub use plan::ProtocolSettings;
+pub use programme::{
+    NewEvent, NewOrganisation, NewPerson, ProgrammeWrite, RefTo, RoleWrite, SessionWrite,
+};
 pub use roles::{RoleEntry, RoleRef, RoleRow};
 pub use rooms::RoomDraft;
 pub use sessions::{SessionCopy, SessionDraft, TimeChange};
@@ -73,6 +77,7 @@ pub use versions::PublishedVersion;
 pub use history::{HistoryStep, UndoState};
 
 pub use schema::{current_version, APPLICATION_ID};
+pub use verify::{clean, is_uid};
 
 use crate::error::{CoreError, Result};
 use crate::model::{Id, Plan};

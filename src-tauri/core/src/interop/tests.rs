@@ -1,0 +1,357 @@
+//! The import into a plan, over programmes built by hand (each reader has
+//! its own tests over real files).
+
+use super::export::{programme, Scope};
+use super::import::*;
+use super::programme::*;
+use crate::model::{RoleKind, SessionKind};
+use crate::sample::sample_in_memory;
+use chrono::{NaiveDate, NaiveDateTime};
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn session(place: &str, title: &str, start: &str, end: &str, room: &str) -> ProgrammeSession {
+    let mut s = ProgrammeSession::titled(place, title);
+    s.start = Some(at(start));
+    s.end = Some(at(end));
+    s.day = s.start.map(|t| t.date());
+    s.room = Some(room.to_string());
+    s
+}
+
+fn speaker(name: &str) -> ProgrammeRole {
+    ProgrammeRole {
+        uid: None,
+        kind: RoleKind::Speaker,
+        person: Some(ProgrammePerson::from_name(name)),
+        organisation: None,
+        note: String::new(),
+    }
+}
+
+fn reading(zone: Zone, sessions: Vec<ProgrammeSession>) -> Reading {
+    let mut p = Programme::empty("Side programme", zone);
+    p.sessions = sessions;
+    Reading {
+        programme: p,
+        problems: Vec::new(),
+        report: Vec::new(),
+    }
+}
+
+fn bangkok_side_programme() -> Reading {
+    let mut a = session(
+        "row 2",
+        "Launch of the regional report",
+        "2024-11-19 12:30",
+        "2024-11-19 13:15",
+        "Lotus Room",
+    );
+    a.source_kind = "Side event".into();
+    a.roles = vec![speaker("Siriporn Chaiyasit"), speaker("Nguyễn Thị Hoà")];
+    a.extras = vec![("Track".into(), "Data".into())];
+    let mut b = session(
+        "row 3",
+        "Coffee",
+        "2024-11-19 15:00",
+        "2024-11-19 15:30",
+        "Riverside Terrace",
+    );
+    b.source_kind = "pause café".into();
+    reading(Zone::Named(chrono_tz::Asia::Bangkok), vec![a, b])
+}
+
+#[test]
+fn an_import_adds_sessions_rooms_and_people_as_one_step() {
+    let mut store = sample_in_memory().unwrap();
+    let before = store.session_count().unwrap();
+    let rooms = store.rooms().unwrap().len();
+    let preview = import(
+        &mut store,
+        "side.csv",
+        &bangkok_side_programme(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!((preview.added, preview.updated), (2, 0));
+    assert_eq!(preview.new_rooms, 2);
+    assert_eq!(preview.new_people, 2);
+    assert_eq!(store.session_count().unwrap(), before + 2);
+    let launch = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == "Launch of the regional report")
+        .unwrap();
+    assert_eq!(launch.kind, SessionKind::SideEvent);
+    assert!(launch.notes.contains("Track: Data"));
+    let roles = store.session_roles(launch.id).unwrap();
+    assert_eq!(roles.len(), 2);
+    assert_eq!(
+        store
+            .person(roles[1].person_id.unwrap())
+            .unwrap()
+            .family_name,
+        "Hoà"
+    );
+    assert_eq!(
+        store.history(1).unwrap()[0].summary,
+        "Imported 2 sessions from side.csv"
+    );
+    store.undo().unwrap().unwrap();
+    assert_eq!(store.session_count().unwrap(), before);
+    assert_eq!(store.rooms().unwrap().len(), rooms);
+}
+
+#[test]
+fn importing_the_same_source_again_updates_instead_of_adding() {
+    let mut store = sample_in_memory().unwrap();
+    let first = bangkok_side_programme();
+    import(&mut store, "side.csv", &first, &ImportOptions::default()).unwrap();
+    let count = store.session_count().unwrap();
+    let people = store.people().unwrap().len();
+    let mut again = first.clone();
+    again.programme.sessions[0].end = Some(at("2024-11-19 13:30"));
+    let preview = import(&mut store, "side.csv", &again, &ImportOptions::default()).unwrap();
+    assert_eq!((preview.added, preview.updated), (0, 2));
+    assert_eq!(store.session_count().unwrap(), count);
+    assert_eq!(store.people().unwrap().len(), people);
+    let launch = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == "Launch of the regional report")
+        .unwrap();
+    assert_eq!(launch.end, Some(at("2024-11-19 13:30")));
+}
+
+#[test]
+fn times_land_on_the_plans_wall_clock() {
+    let mut store = sample_in_memory().unwrap();
+    // 06:30 in Berlin (UTC+1 in November) is 12:30 in Bangkok (UTC+7).
+    let r = reading(
+        Zone::Named(chrono_tz::Europe::Berlin),
+        vec![session(
+            "event 1",
+            "Remote briefing",
+            "2024-11-19 06:30",
+            "2024-11-19 07:00",
+            "Hall",
+        )],
+    );
+    import(&mut store, "berlin.xml", &r, &ImportOptions::default()).unwrap();
+    let offset = reading(
+        Zone::Offset(chrono::FixedOffset::east_opt(3600).unwrap()),
+        vec![session(
+            "event 2",
+            "Offset briefing",
+            "2024-11-19 06:30",
+            "2024-11-19 07:00",
+            "Hall",
+        )],
+    );
+    import(&mut store, "offset.xml", &offset, &ImportOptions::default()).unwrap();
+    for title in ["Remote briefing", "Offset briefing"] {
+        let s = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title == title)
+            .unwrap();
+        assert_eq!(s.start, Some(at("2024-11-19 12:30")), "{title}");
+    }
+}
+
+#[test]
+fn bad_sessions_are_named_and_nothing_is_written_unless_skipped() {
+    let mut store = sample_in_memory().unwrap();
+    let before = store.session_count().unwrap();
+    let mut r = bangkok_side_programme();
+    r.programme.sessions.push(session(
+        "row 4",
+        "Too early",
+        "2024-10-01 09:00",
+        "2024-10-01 10:00",
+        "Hall",
+    ));
+    r.programme.sessions.push(session(
+        "row 5",
+        "",
+        "2024-11-19 09:00",
+        "2024-11-19 10:00",
+        "Hall",
+    ));
+    r.problems.push(SourceProblem::new(
+        "row 6",
+        "Time \"9h-ish\" is not a time.",
+    ));
+    let (_, preview) = plan_import(&store, &r, &ImportOptions::default()).unwrap();
+    assert_eq!(
+        preview.problems,
+        vec![
+            "row 6: Time \"9h-ish\" is not a time.".to_string(),
+            "row 4: Tuesday 1 October 2024 is outside the plan's days (18 November 2024 to 20 November 2024).".to_string(),
+            "row 5: It has no title.".to_string(),
+        ]
+    );
+    let err = import(&mut store, "side.csv", &r, &ImportOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("3 problems in side.csv"), "{err}");
+    assert_eq!(store.session_count().unwrap(), before);
+    let skip = ImportOptions {
+        skip_invalid: true,
+        ..ImportOptions::default()
+    };
+    import(&mut store, "side.csv", &r, &skip).unwrap();
+    assert_eq!(store.session_count().unwrap(), before + 2);
+}
+
+#[test]
+fn two_sessions_with_one_id_are_both_kept_and_reported() {
+    let mut store = sample_in_memory().unwrap();
+    let mut a = session(
+        "event 7",
+        "Talk A",
+        "2024-11-19 09:00",
+        "2024-11-19 10:00",
+        "Hall",
+    );
+    let mut b = session(
+        "event 7",
+        "Talk B",
+        "2024-11-19 10:00",
+        "2024-11-19 11:00",
+        "Hall",
+    );
+    a.uid = Some("7".into());
+    b.uid = Some("7".into());
+    let r = reading(Zone::Floating, vec![a, b]);
+    let preview = import(&mut store, "dup.xml", &r, &ImportOptions::default()).unwrap();
+    assert_eq!(preview.added, 2);
+    assert!(preview
+        .report
+        .iter()
+        .any(|l| l.contains("Talk B") && l.contains("same id")));
+}
+
+#[test]
+fn a_day_without_a_time_is_kept_in_the_notes() {
+    let mut store = sample_in_memory().unwrap();
+    let mut s = ProgrammeSession::titled("row 3", "Ministerial Conference");
+    s.day = NaiveDate::from_ymd_opt(2024, 11, 20);
+    let preview = import(
+        &mut store,
+        "p.csv",
+        &reading(Zone::Floating, vec![s]),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(preview.untimed, 1);
+    let s = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == "Ministerial Conference")
+        .unwrap();
+    assert_eq!(s.start, None);
+    assert!(s
+        .notes
+        .contains("Day: Wednesday 20 November 2024 (time to be confirmed)"));
+}
+
+#[test]
+fn a_new_plan_takes_its_zone_and_days_from_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.plenary");
+    let mut r = reading(
+        Zone::Named(chrono_tz::Asia::Kolkata),
+        vec![
+            session(
+                "event 1",
+                "Opening",
+                "2023-09-10 10:30",
+                "2023-09-10 10:50",
+                "Anamudi",
+            ),
+            session(
+                "event 2",
+                "Closing",
+                "2023-09-16 17:00",
+                "2023-09-16 17:30",
+                "Anamudi",
+            ),
+        ],
+    );
+    r.programme.title = "DebConf 23".into();
+    let (store, preview) =
+        new_plan(&path, "debconf.xml", &r, None, &ImportOptions::default()).unwrap();
+    assert_eq!(preview.added, 2);
+    let plan = store.plan().unwrap();
+    assert_eq!(plan.time_zone, "Asia/Kolkata");
+    assert_eq!(plan.first_day.to_string(), "2023-09-10");
+    assert_eq!(plan.last_day.to_string(), "2023-09-16");
+    assert_eq!(store.events().unwrap()[0].title, "DebConf 23");
+
+    let floating = reading(
+        Zone::Floating,
+        vec![session(
+            "row 2",
+            "A",
+            "2016-03-22 09:00",
+            "2016-03-22 10:00",
+            "Hall",
+        )],
+    );
+    let Err(err) = new_plan(
+        &dir.path().join("f.plenary"),
+        "p.csv",
+        &floating,
+        None,
+        &ImportOptions::default(),
+    ) else {
+        panic!("a source without a zone needs one");
+    };
+    assert!(err.to_string().contains("--tz"), "{err}");
+    assert!(!dir.path().join("f.plenary").exists());
+}
+
+#[test]
+fn an_exported_plan_imported_again_changes_nothing() {
+    let mut store = sample_in_memory().unwrap();
+    let p = programme(&store, Scope::Plan).unwrap();
+    let before = store.session_count().unwrap();
+    let people = store.people().unwrap().len();
+    let r = Reading {
+        programme: p,
+        problems: Vec::new(),
+        report: Vec::new(),
+    };
+    let preview = import(&mut store, "week", &r, &ImportOptions::default()).unwrap();
+    assert_eq!(preview.added, 0);
+    assert_eq!(preview.updated as i64, before);
+    assert_eq!(store.session_count().unwrap(), before);
+    assert_eq!(store.people().unwrap().len(), people);
+}
+
+#[test]
+fn types_map_to_kinds_in_english_and_french() {
+    let cases = [
+        ("Talk", "", SessionKind::Presentation),
+        ("Long talk (45 minutes)", "", SessionKind::Presentation),
+        ("workshop", "", SessionKind::Discussion),
+        ("Atelier", "", SessionKind::Discussion),
+        ("Table ronde", "", SessionKind::Panel),
+        ("pause café", "", SessionKind::Break),
+        ("Déjeuner", "", SessionKind::Meal),
+        ("Séance d'ouverture", "", SessionKind::Opening),
+        ("Cérémonie de clôture", "", SessionKind::Closing),
+        ("", "Coffee break", SessionKind::Break),
+        ("", "Opening Session", SessionKind::Opening),
+        ("DJ Set", "", SessionKind::Other),
+        ("", "Arrival of delegates", SessionKind::Other),
+    ];
+    for (source, title, want) in cases {
+        assert_eq!(guess_kind(source, title), want, "{source:?} {title:?}");
+    }
+}
