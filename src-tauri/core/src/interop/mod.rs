@@ -3,6 +3,7 @@
 //! reader produces a `programme::Reading`, every writer takes a
 //! `programme::Programme`.
 
+pub mod backup;
 pub mod export;
 pub mod import;
 pub mod programme;

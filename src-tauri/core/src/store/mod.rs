@@ -40,6 +40,7 @@ macro_rules! new_uid {
 }
 
 mod attendance;
+mod backup;
 mod delegations;
 mod events;
 mod guard;
@@ -60,6 +61,7 @@ mod versions;
 pub use guard::OpenCancel;
 
 pub use attendance::{ImportOrg, ImportWrite};
+pub use backup::TableRows;
 pub use delegations::CochairEntry;
 pub use events::EventDraft;
 pub use organisations::{OrganisationDraft, OrganisationUses};
