@@ -97,7 +97,7 @@ fn from_json(v: &Json, place: &str) -> Result<Value> {
 }
 
 /// The rows of a backup document, checked for shape.
-type Tables = Vec<(String, Vec<Vec<(String, Value)>>)>;
+type Tables = Vec<crate::store::LoadedRows>;
 
 fn read(bytes: &[u8]) -> Result<Tables> {
     if bytes.len() > MAX_BYTES {

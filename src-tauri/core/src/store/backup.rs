@@ -10,6 +10,9 @@ use rusqlite::{params_from_iter, Transaction};
 /// One table's rows, each as (column, value) in the table's column order.
 pub type TableRows = (&'static str, Vec<Vec<(&'static str, Value)>>);
 
+/// One table's rows as a backup file gives them: names not yet checked.
+pub type LoadedRows = (String, Vec<Vec<(String, Value)>>);
+
 /// The tables a backup holds, parents before the rows that refer to them:
 /// every tracked table (the undo history is not part of a backup).
 pub fn backup_tables() -> impl Iterator<Item = (&'static str, &'static [&'static str])> {
@@ -44,7 +47,7 @@ impl Store {
     /// Replaces the plan's contents with `tables` (as `dump` gives them),
     /// outside the undo history, and checks the result as a file is checked
     /// on open. A column the table does not have is refused by name.
-    pub fn load(&mut self, tables: &[(String, Vec<Vec<(String, Value)>>)]) -> Result<()> {
+    pub fn load(&mut self, tables: &[LoadedRows]) -> Result<()> {
         if let Some((name, _)) = tables
             .iter()
             .find(|(name, _)| !backup_tables().any(|(t, _)| t == name))

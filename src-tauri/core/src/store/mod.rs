@@ -61,7 +61,7 @@ mod versions;
 pub use guard::OpenCancel;
 
 pub use attendance::{ImportOrg, ImportWrite};
-pub use backup::TableRows;
+pub use backup::{LoadedRows, TableRows};
 pub use delegations::CochairEntry;
 pub use events::EventDraft;
 pub use organisations::{OrganisationDraft, OrganisationUses};
