@@ -112,6 +112,19 @@ pub enum Command {
     /// Print a document to PDF: the programme, the participant list,
     /// speaker briefings or name cards. Needs no display.
     Print(PrintArgs),
+    /// Import a programme (CSV, TSV, XLSX, frab/pretalx XML or JSON, iCalendar)
+    /// into a plan, or into a new plan with --new. Nothing is written if any
+    /// session is invalid, unless --skip-invalid.
+    Import(ImportArgs),
+    /// Export the plan, one event, one room or one person's sessions
+    /// (iCalendar, frab XML or JSON, CSV, XLSX) or a full backup (JSON).
+    Export(ExportArgs),
+    /// Make a new plan from a full backup.
+    Restore {
+        backup: PathBuf,
+        /// The new plan file (must not exist).
+        file: PathBuf,
+    },
     /// Write a generated plan of a given size, for trials and benchmarks.
     Generate {
         file: PathBuf,
@@ -234,4 +247,59 @@ pub struct PrintArgs {
     /// Where to write the PDF.
     #[arg(long)]
     pub out: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// The plan (with --new: the plan to make).
+    pub file: PathBuf,
+    /// The programme to read.
+    pub source: PathBuf,
+    /// Make FILE as a new plan with the source's title, zone and days.
+    #[arg(long)]
+    pub new: bool,
+    /// The new plan's IANA time zone (a spreadsheet has none), e.g. Asia/Bangkok.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// auto, csv, tsv, xlsx, frab-xml, frab-json or ics.
+    #[arg(long, default_value = "auto")]
+    pub format: String,
+    /// The event to import into (id, short name or title; a new event if none has that title).
+    #[arg(long)]
+    pub event: Option<String>,
+    /// Map a spreadsheet column (header or 1-based number) to a field, e.g. "Horaire=time".
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// Map a session type to a kind, e.g. "Talk=presentation".
+    #[arg(long = "kind", value_name = "TYPE=KIND")]
+    pub kind: Vec<String>,
+    /// Show what would happen; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the valid sessions and report the others.
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    pub file: PathBuf,
+    /// ics, frab-xml, frab-json, csv, xlsx or backup.
+    #[arg(long)]
+    pub format: String,
+    /// Only this event (id, short name or title).
+    #[arg(long, conflicts_with_all = ["room", "person"])]
+    pub event: Option<String>,
+    /// Only this room (id or name).
+    #[arg(long, conflicts_with = "person")]
+    pub room: Option<String>,
+    /// Only this person's sessions (id, name or email): a speaker's calendar.
+    #[arg(long)]
+    pub person: Option<String>,
+    /// Where to write ("-" for standard output).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Replace the file at --out if there is one.
+    #[arg(long)]
+    pub force: bool,
 }

@@ -4,6 +4,7 @@
 
 mod args;
 mod edit;
+mod interop;
 mod people;
 mod plan;
 mod print;
@@ -109,6 +110,9 @@ fn dispatch(command: Command) -> Result<i32, Failure> {
             P::Itinerary { file, person } => people::itinerary(&file, &person),
         },
         Command::Print(request) => print::print(request),
+        Command::Import(request) => interop::import(request),
+        Command::Export(request) => interop::export(request),
+        Command::Restore { backup, file } => interop::restore(&backup, &file),
     }
 }
 

@@ -44,6 +44,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("attendees::lookup", 4),
     ("interop", 4),
     ("interop::programme", 4),
+    ("interop::source", 4),
     ("interop::backup", 4),
     ("interop::export", 4),
     ("interop::import", 4),

@@ -988,6 +988,19 @@ pub fn plan_header(reading: &Reading, zone: Option<Tz>) -> Result<Plan> {
     })
 }
 
+/// A zone someone typed ("Asia/Bangkok"), or a one-line refusal.
+pub fn zone_named(text: &str) -> Result<Tz> {
+    text.trim().parse().map_err(|_| {
+        CoreError::invalid(
+            "zone",
+            format!(
+                "“{}” is not an IANA time zone (e.g. Asia/Bangkok, Europe/Berlin).",
+                crate::store::clean(text, 60)
+            ),
+        )
+    })
+}
+
 /// An IANA zone with a whole-hour fixed offset (`Etc/GMT-1` is UTC+1).
 fn fixed_zone(seconds: i32) -> Option<Tz> {
     if seconds % 3600 != 0 {

@@ -7,6 +7,7 @@ pub mod backup;
 pub mod export;
 pub mod import;
 pub mod programme;
+pub mod source;
 
 pub use programme::{
     Programme, ProgrammeEvent, ProgrammeOrganisation, ProgrammePerson, ProgrammeRole,
