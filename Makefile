@@ -10,7 +10,7 @@ TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo
 SAMPLE := target/sample-week.plenary
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench startup bindings fixtures screenshots clean crash-trials fuzz fuzz-build
+.PHONY: bench-interop run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench startup bindings fixtures screenshots clean crash-trials fuzz fuzz-build
 
 ## Install what is missing, build, and open the window on the sample week.
 run: deps ui
@@ -102,6 +102,12 @@ startup: system-deps
 	  peak=$$( { /usr/bin/time -f %M ./target/release/plenary $$args >/dev/null; } 2>&1 | tail -1); \
 	  echo "plenary $$args: $$(( (t1 - t0) / $(RUNS) / 1000 )) µs a start, peak $$(( peak / 1024 )) MB"; \
 	done
+
+## Programme import into a new plan, then a calendar export, for the real
+## schedules in ../shared/data/schedules and a 5,000-row XLSX; a table in ms.
+bench-interop: system-deps
+	$(CARGO) build --release --bin plenary
+	@./tests/bench-interop.sh
 
 ## Many more killed edits than CI runs: `make crash-trials N=1000`.
 N ?= 1000

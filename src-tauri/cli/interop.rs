@@ -166,30 +166,25 @@ pub fn export(a: ExportArgs) -> Result<i32, Failure> {
     } else {
         Scope::Plan
     };
-    let bytes = source::export(&store, format, scope, chrono::Utc::now())?;
+    let exported = source::export(&store, format, scope, chrono::Utc::now())?;
     drop(store);
     if to_stdout {
         let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(&bytes) {
+        return match stdout.write_all(&exported.bytes) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure(e.to_string())),
             _ => Ok(0),
         };
     }
-    // Written beside the target, then renamed: a reader never sees half a file.
-    let tmp = a.out.with_extension("plenary-part");
-    std::fs::write(&tmp, &bytes)
+    let done = source::write_file(&a.out, &exported)
         .map_err(|e| Failure(format!("--out: {}: {e}", a.out.display())))?;
-    std::fs::rename(&tmp, &a.out).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Failure(format!("--out: {}: {e}", a.out.display()))
-    })?;
-    eprintln!("Wrote {} ({} bytes)", a.out.display(), bytes.len());
+    eprint!("{}", lists::export_done(&done));
     Ok(0)
 }
 
 pub fn restore(backup: &Path, file: &Path) -> Result<i32, Failure> {
     let bytes = std::fs::read(backup).map_err(|e| Failure(format!("{}: {e}", backup.display())))?;
-    let store = plenary_core::interop::backup::restore(&bytes, file)?;
+    plenary_core::interop::backup::restore(&bytes, file, false)?;
+    let store = Store::open(file)?;
     let plan = store.plan()?;
     out(&format!(
         "Restored “{}” ({} sessions) to {}\n",

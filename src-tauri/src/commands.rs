@@ -13,6 +13,11 @@ use plenary_core::check::{self, Conflict, ConflictList};
 use plenary_core::edit::{self, Impact};
 use plenary_core::forms::{EventForm, PlanForm, RoomForm, SessionForm};
 use plenary_core::forms::{OrganisationForm, PersonForm};
+use plenary_core::interop::{
+    self,
+    export::Scope,
+    source::{self, ExportDone, ExportFormat},
+};
 use plenary_core::model::{
     Cohost, EventCochair, Organisation, ParticipationStatus, Person, RegistrationStatus, RoleKind,
     SessionRole,
@@ -676,6 +681,48 @@ fn file_name(path: &str) -> String {
         .unwrap_or_else(|| path.to_string())
 }
 
+// ----- programmes in and out -----
+
+/// Writes the plan, an event, a room or a person's sessions at `path`.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_programme(
+    state: S<'_>,
+    format: ExportFormat,
+    scope: Scope,
+    path: String,
+) -> ApiResult<ExportDone> {
+    let state = state.inner().clone();
+    off_the_window(move || {
+        let exported = state.with(|s| source::export(s, format, scope, chrono::Utc::now()))?;
+        Ok(source::write_file(Path::new(&path), &exported)?)
+    })
+    .await
+}
+
+/// Makes the plan at `path` from the backup at `backup` (the save dialog
+/// has asked before replacing a file); the window then opens it.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_backup(state: S<'_>, backup: String, path: String) -> ApiResult<()> {
+    let same = |a: &Path, b: &Path| {
+        a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+    };
+    if let Some(open) = state.current()? {
+        if same(Path::new(&open.path), Path::new(&path)) {
+            return Err(ApiError::new(
+                ErrorCode::Invalid,
+                "That is the plan you have open; restore the backup to another file.",
+            ));
+        }
+    }
+    off_the_window(move || {
+        let bytes = std::fs::read(&backup).map_err(plenary_core::CoreError::from)?;
+        Ok(interop::backup::restore(&bytes, Path::new(&path), true)?)
+    })
+    .await
+}
+
 // ----- printing -----
 
 /// The pages of a document as SVG, laid out exactly as they will print.
@@ -842,6 +889,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             export_attendees,
             import_preview,
             import_attendees,
+            export_programme,
+            restore_backup,
             print_preview,
             export_pdf,
             publish_programme,

@@ -1,6 +1,7 @@
 //! The words for every enum, so the UI never keeps its own copy of them.
 
 use crate::attendees::import::ImportField;
+use crate::interop::source::{ExportFormat, SourceFormat};
 use crate::model::*;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -20,10 +21,21 @@ pub struct Vocabulary {
     pub registrations: Vec<Term<RegistrationStatus>>,
     /// What a CSV column can be mapped to on import.
     pub import_fields: Vec<Term<ImportField>>,
+    /// What a programme import reads and an export writes.
+    pub source_formats: Vec<Term<SourceFormat>>,
+    pub export_formats: Vec<ExportTerm>,
     /// Capacities in a delegation, head of delegation first.
     pub capacities: Vec<String>,
     /// IANA time zone names, for the plan form.
     pub time_zones: Vec<String>,
+}
+
+/// An export format, with the file name extension its files take.
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct ExportTerm {
+    pub key: ExportFormat,
+    pub label: String,
+    pub extension: String,
 }
 
 macro_rules! terms {
@@ -46,6 +58,15 @@ pub fn vocabulary() -> Vocabulary {
         statuses: terms!(ParticipationStatus),
         registrations: terms!(RegistrationStatus),
         import_fields: terms!(ImportField),
+        source_formats: terms!(SourceFormat),
+        export_formats: ExportFormat::ALL
+            .iter()
+            .map(|f| ExportTerm {
+                key: *f,
+                label: f.label().to_string(),
+                extension: f.extension().to_string(),
+            })
+            .collect(),
         capacities: CAPACITIES.iter().map(|c| c.to_string()).collect(),
         time_zones: chrono_tz::TZ_VARIANTS
             .iter()

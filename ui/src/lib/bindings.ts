@@ -106,6 +106,13 @@ export const commands = {
 	importPreview: (path: string, eventId: number, mapping: ImportField[] | null) => typedError<ImportPreview, ApiError>(__TAURI_INVOKE("import_preview", { path, eventId, mapping })),
 	/**  Imports the CSV at `path` as one undoable step, reporting progress on `progress`. */
 	importAttendees: (path: string, eventId: number, mapping: ImportField[], skipInvalid: boolean, progress: Channel<ImportProgress>) => typedError<ImportSummary, ApiError>(__TAURI_INVOKE("import_attendees", { path, eventId, mapping, skipInvalid, progress })),
+	/**  Writes the plan, an event, a room or a person's sessions at `path`. */
+	exportProgramme: (format: ExportFormat, scope: Scope, path: string) => typedError<ExportDone, ApiError>(__TAURI_INVOKE("export_programme", { format, scope, path })),
+	/**
+	 *  Makes the plan at `path` from the backup at `backup` (the save dialog
+	 *  has asked before replacing a file); the window then opens it.
+	 */
+	restoreBackup: (backup: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("restore_backup", { backup, path })),
 	/**  The pages of a document as SVG, laid out exactly as they will print. */
 	printPreview: (request: PrintRequest_Deserialize, progress: Channel<PrintProgress>) => typedError<Preview, ApiError>(__TAURI_INVOKE("print_preview", { request, progress })),
 	/**  Writes the document's PDF to `path`; `publish` records the programme as the next version first. */
@@ -582,6 +589,29 @@ export type EventSummary_Serialize = {
 	session_count: number,
 	by_status: StatusCount[],
 	by_category: CategoryCount[],
+};
+
+/**  What an export wrote, for the window to say. */
+export type ExportDone = {
+	path: string,
+	bytes: number,
+	sessions: number,
+	left_out: number,
+	/**
+	 *  What was written, in words: "Wrote 42 sessions to week.ics. Left
+	 *  out 2 sessions without a time yet."
+	 */
+	message: string,
+};
+
+/**  What an export writes. */
+export type ExportFormat = "ics" | "frab_xml" | "frab_json" | "csv" | "xlsx" | "backup";
+
+/**  An export format, with the file name extension its files take. */
+export type ExportTerm = {
+	key: ExportFormat,
+	label: string,
+	extension: string,
 };
 
 /**  A written PDF. */
@@ -1168,6 +1198,11 @@ export type RowPreview = {
 	message: string,
 };
 
+/**  Which sessions an export holds. */
+export type Scope = { kind: "plan" } | { kind: "event"; id: number } | { kind: "room"; id: number } | 
+/**  The sessions where this person holds a role: a speaker's calendar. */
+{ kind: "person"; id: number };
+
 /**  One block of a day's sequence in a room, as the planner shows it. */
 export type SequenceBlock = SequenceBlock_Serialize | SequenceBlock_Deserialize;
 
@@ -1296,6 +1331,8 @@ export type SlotEntry_Serialize = {
 	person_id: number | null,
 	minutes: number,
 };
+
+export type SourceFormat = "auto" | "csv" | "tsv" | "xlsx" | "frab_xml" | "frab_json" | "ics";
 
 export type SpeakingList = SpeakingList_Serialize | SpeakingList_Deserialize;
 
@@ -1437,6 +1474,9 @@ export type Vocabulary = {
 	registrations: Term<RegistrationStatus>[],
 	/**  What a CSV column can be mapped to on import. */
 	import_fields: Term<ImportField>[],
+	/**  What a programme import reads and an export writes. */
+	source_formats: Term<SourceFormat>[],
+	export_formats: ExportTerm[],
 	/**  Capacities in a delegation, head of delegation first. */
 	capacities: string[],
 	/**  IANA time zone names, for the plan form. */

@@ -104,3 +104,30 @@ export async function pickPdfSavePath(defaultName: string): Promise<string | nul
   const selected = await save({ defaultPath: defaultName, filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
   return selected ?? null;
 }
+
+/** Ask the user where to save an export. Resolves to null if cancelled. */
+export async function pickExportPath(defaultName: string, name: string, extension: string): Promise<string | null> {
+  const selected = await save({ defaultPath: defaultName, filters: [{ name, extensions: [extension] }] });
+  return selected ?? null;
+}
+
+export const PROGRAMME_FILE_FILTER = {
+  name: 'Programme (spreadsheet, schedule, calendar)',
+  extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xml', 'json', 'ics'],
+};
+
+/** Ask the user for a programme to import. Resolves to null if cancelled. */
+export async function pickProgrammePath(): Promise<string | null> {
+  const selected = await open({ multiple: false, directory: false, filters: [PROGRAMME_FILE_FILTER] });
+  return selected ?? null;
+}
+
+/** Ask the user for a backup to restore. Resolves to null if cancelled. */
+export async function pickBackupPath(): Promise<string | null> {
+  const selected = await open({
+    multiple: false,
+    directory: false,
+    filters: [{ name: 'Plenary backup', extensions: ['json'] }],
+  });
+  return selected ?? null;
+}

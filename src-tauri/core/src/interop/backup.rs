@@ -175,13 +175,26 @@ fn read(bytes: &[u8]) -> Result<Tables> {
     Ok(out)
 }
 
-/// Makes a new plan file at `path` from a backup document. Nothing is left
-/// at `path` when the backup is refused.
-pub fn restore(bytes: &[u8], path: &Path) -> Result<Store> {
+/// Makes a plan file at `path` from a backup document. It is built beside
+/// `path` and moved there only when whole, so a refused backup leaves
+/// nothing behind and never harms a file already at `path`, which is
+/// replaced only when `replace` is set (a save dialog asked).
+pub fn restore(bytes: &[u8], path: &Path, replace: bool) -> Result<()> {
     let tables = read(bytes)?;
-    if path.exists() {
+    if path.exists() && !replace {
         return Err(CoreError::Exists { path: path.into() });
     }
+    let mut part = path.as_os_str().to_owned();
+    part.push(".restoring");
+    let part = std::path::PathBuf::from(part);
+    let remove = |p: &Path| {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut side = p.as_os_str().to_owned();
+            side.push(suffix);
+            let _ = std::fs::remove_file(side);
+        }
+    };
+    remove(&part);
     let header = crate::model::Plan {
         title: "Restoring".into(),
         convening_body: String::new(),
@@ -196,19 +209,24 @@ pub fn restore(bytes: &[u8], path: &Path) -> Result<Store> {
         snap_minutes: 5,
         changeover_minutes: 0,
     };
-    let mut store = Store::create(path, &header, false)?;
-    match store.load(&tables).and_then(|_| store.forget_history()) {
-        Ok(()) => Ok(store),
-        Err(e) => {
-            drop(store);
-            for suffix in ["", "-wal", "-shm"] {
-                let mut p = path.as_os_str().to_owned();
-                p.push(suffix);
-                let _ = std::fs::remove_file(p);
-            }
-            Err(e)
-        }
+    let built = Store::create(&part, &header, true).and_then(|mut store| {
+        store.load(&tables)?;
+        store.forget_history()?;
+        // Closing checkpoints the log into the file, which then moves alone.
+        store.close()
+    });
+    if let Err(e) = built {
+        remove(&part);
+        return Err(e);
     }
+    if replace {
+        remove(path);
+    }
+    if let Err(e) = std::fs::rename(&part, path) {
+        remove(&part);
+        return Err(e.into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -233,11 +251,9 @@ mod tests {
         for (name, store) in [("sample", sample), ("generated", generated)] {
             let first = write(&store).unwrap();
             let path = dir.path().join(format!("{name}-restored.plenary"));
-            let restored = restore(first.as_bytes(), &path).unwrap();
+            restore(first.as_bytes(), &path, false).unwrap();
+            let restored = Store::open(&path).unwrap();
             assert_eq!(write(&restored).unwrap(), first, "{name}");
-            drop(restored);
-            // The restored file opens like any plan.
-            assert!(Store::open(&path).is_ok());
         }
     }
 
@@ -291,7 +307,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         for (what, bytes, want) in cases {
             let path = dir.path().join("r.plenary");
-            let Err(err) = restore(&bytes, &path) else {
+            let Err(err) = restore(&bytes, &path, false) else {
                 panic!("{what}: restored");
             };
             let msg = err.to_string();
@@ -299,5 +315,10 @@ mod tests {
             assert!(!msg.contains('\n'), "{what}: {msg}");
             assert!(!path.exists(), "{what}");
         }
+        // A refused backup leaves a plan already there as it was.
+        let path = dir.path().join("kept.plenary");
+        std::fs::write(&path, b"original").unwrap();
+        assert!(restore(b"{}", &path, true).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"original");
     }
 }

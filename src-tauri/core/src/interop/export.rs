@@ -8,7 +8,8 @@ use crate::store::{Store, UidTable};
 use std::collections::HashMap;
 
 /// Which sessions an export holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
 pub enum Scope {
     Plan,
     Event(Id),

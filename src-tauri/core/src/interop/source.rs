@@ -209,13 +209,35 @@ impl ExportFormat {
     }
 }
 
-/// The bytes of an export. `now` is the calendar's time stamp.
+/// An export's bytes, and what it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    /// Sessions in the scope.
+    pub sessions: u32,
+    /// Sessions without a time, which calendars and schedules cannot hold.
+    pub left_out: u32,
+}
+
+/// What an export wrote, for the window to say.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ExportDone {
+    pub path: String,
+    pub bytes: u32,
+    pub sessions: u32,
+    pub left_out: u32,
+    /// What was written, in words: "Wrote 42 sessions to week.ics. Left
+    /// out 2 sessions without a time yet."
+    pub message: String,
+}
+
+/// An export of the plan in `scope`. `now` is the calendar's time stamp.
 pub fn export(
     store: &crate::store::Store,
     format: ExportFormat,
     scope: super::export::Scope,
     now: DateTime<Utc>,
-) -> Result<Vec<u8>> {
+) -> Result<Exported> {
     if format == ExportFormat::Backup {
         if scope != super::export::Scope::Plan {
             return Err(CoreError::invalid(
@@ -223,10 +245,61 @@ pub fn export(
                 "A full backup holds the whole plan; leave out --event, --room and --person.",
             ));
         }
-        return Ok(super::backup::write(store)?.into_bytes());
+        return Ok(Exported {
+            bytes: super::backup::write(store)?.into_bytes(),
+            sessions: store.session_count()? as u32,
+            left_out: 0,
+        });
     }
     let programme = super::export::programme(store, scope)?;
-    write_as(format, &programme, now)
+    let untimed = programme
+        .sessions
+        .iter()
+        .filter(|s| s.start.is_none())
+        .count() as u32;
+    let left_out = match format {
+        ExportFormat::Csv | ExportFormat::Xlsx => 0,
+        _ => untimed,
+    };
+    Ok(Exported {
+        bytes: write_as(format, &programme, now)?,
+        sessions: programme.sessions.len() as u32,
+        left_out,
+    })
+}
+
+/// Writes an export at `path`: beside it first, then renamed, so nobody
+/// opens half a file.
+pub fn write_file(path: &std::path::Path, exported: &Exported) -> Result<ExportDone> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, &exported.bytes)?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
+    let written = exported.sessions.saturating_sub(exported.left_out);
+    let plural = |n: u32| if n == 1 { "" } else { "s" };
+    let mut message = format!(
+        "Wrote {written} session{} to {}.",
+        plural(written),
+        path.display()
+    );
+    if exported.left_out > 0 {
+        message.push_str(&format!(
+            " Left out {} session{} without a time yet.",
+            exported.left_out,
+            plural(exported.left_out)
+        ));
+    }
+    Ok(ExportDone {
+        path: path.display().to_string(),
+        bytes: exported.bytes.len().min(u32::MAX as usize) as u32,
+        sessions: exported.sessions,
+        left_out: exported.left_out,
+        message,
+    })
 }
 
 fn write_as(

@@ -432,6 +432,12 @@ impl Store {
         })
     }
 
+    /// Closes the plan file, folding its write-ahead log into it, so the
+    /// file can be moved or copied on its own.
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, e)| e.into())
+    }
+
     /// Every record's UUID in one table, by id.
     pub fn uids(&self, table: UidTable) -> Result<std::collections::HashMap<Id, String>> {
         let name = table.name();

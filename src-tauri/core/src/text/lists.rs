@@ -251,5 +251,10 @@ pub fn programme_import(
     out
 }
 
+/// What an export wrote, in one line.
+pub fn export_done(done: &crate::interop::source::ExportDone) -> String {
+    format!("{}\n", done.message)
+}
+
 #[cfg(test)]
 mod tests;

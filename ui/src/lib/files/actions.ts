@@ -1,5 +1,5 @@
 // The File menu's actions, shared by the menu, the shortcuts and the welcome screen.
-import { ApiFailure, call, commands, confirmDialog, pickOpenPath, pickSavePath } from '../ipc';
+import { ApiFailure, call, commands, confirmDialog, pickBackupPath, pickOpenPath, pickSavePath } from '../ipc';
 import { treatment } from '../error-codes';
 import { oneLine } from '../format/words';
 import type { Workspace } from '../plan/workspace.svelte';
@@ -65,4 +65,26 @@ export async function saveCopy(ws: Workspace): Promise<boolean> {
     ws.report(e);
     return false;
   }
+}
+
+/** "Week (backup).json" → "Week (restored).plenary". */
+export function restoredFileName(backupName: string): string {
+  const stem = backupName.replace(/\.json$/i, '').replace(/\s*\(backup\)$/i, '');
+  return `${stem || 'Plan'} (restored).plenary`;
+}
+
+/** File › Restore from a backup…: pick a backup, where to make the plan, then open it. */
+export async function restoreFromBackup(ws: Workspace): Promise<boolean> {
+  let path: string | null;
+  try {
+    const backup = await pickBackupPath();
+    if (!backup) return false;
+    path = await pickSavePath(restoredFileName(baseName(backup)));
+    if (!path) return false;
+    await call(commands.restoreBackup(backup, path));
+  } catch (e) {
+    ws.report(e);
+    return false;
+  }
+  return openPlanAt(ws, path);
 }

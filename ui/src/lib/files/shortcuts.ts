@@ -1,11 +1,14 @@
 // Global keyboard shortcuts for the File menu.
 
-export type FileAction = 'new' | 'open' | 'save-copy';
+export type FileAction = 'new' | 'open' | 'save-copy' | 'import-programme' | 'export' | 'restore';
+
+/** The actions with a keyboard shortcut. */
+export type ShortcutAction = 'new' | 'open' | 'save-copy';
 
 type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 
 /** The File action for a key press: Ctrl+N, Ctrl+O, Ctrl+Shift+S (Cmd on macOS). */
-export function shortcutFor(e: KeyPress): FileAction | null {
+export function shortcutFor(e: KeyPress): ShortcutAction | null {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
   const key = e.key.toLowerCase();
   if (e.shiftKey) return key === 's' ? 'save-copy' : null;
@@ -15,7 +18,7 @@ export function shortcutFor(e: KeyPress): FileAction | null {
 }
 
 /** Shortcut text shown in the menu. */
-export const SHORTCUT_LABELS: Record<FileAction, string> = {
+export const SHORTCUT_LABELS: Record<ShortcutAction, string> = {
   new: 'Ctrl+N',
   open: 'Ctrl+O',
   'save-copy': 'Ctrl+Shift+S',
