@@ -88,6 +88,9 @@ pub struct SessionPreview {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ProgrammePreview {
     pub title: String,
+    /// The whole of it in one sentence: "14 sessions (12 new, 2 updated)
+    /// into Annual Meeting, …".
+    pub summary: String,
     /// Where the sessions go, in words: "Annual Meeting", "a new event “36C3”".
     pub event: String,
     pub first_day: Option<NaiveDate>,
@@ -864,11 +867,26 @@ pub fn plan_import(
         ));
     }
     let event = event_words(default_event, &b);
+    let (first_day, last_day) = (days.iter().min().copied(), days.iter().max().copied());
+    let summary = summary_of(&Counts {
+        added,
+        updated,
+        untimed,
+        rooms: b.write.rooms.len(),
+        people: b.write.people.len(),
+        matched: b.matched_people.len(),
+        organisations: b.write.organisations.len(),
+        problems: problems.len(),
+        event: &event,
+        first_day,
+        last_day,
+    });
     let preview = ProgrammePreview {
         title: source_title.to_string(),
+        summary,
         event,
-        first_day: days.iter().min().copied(),
-        last_day: days.iter().max().copied(),
+        first_day,
+        last_day,
         added,
         updated,
         untimed,
@@ -882,6 +900,62 @@ pub fn plan_import(
         sessions: preview_rows,
     };
     Ok((b.write, preview))
+}
+
+struct Counts<'a> {
+    added: u32,
+    updated: u32,
+    untimed: u32,
+    rooms: usize,
+    people: usize,
+    matched: usize,
+    organisations: usize,
+    problems: usize,
+    event: &'a str,
+    first_day: Option<NaiveDate>,
+    last_day: Option<NaiveDate>,
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary_of(c: &Counts) -> String {
+    let total = (c.added + c.updated) as usize;
+    let mut out = count(total, "session", "sessions");
+    if c.updated > 0 {
+        out.push_str(&format!(" ({} new, {} updated)", c.added, c.updated));
+    }
+    out.push_str(&format!(" into {}", c.event));
+    match (c.first_day, c.last_day) {
+        (Some(a), Some(b)) if a == b => out.push_str(&format!(", {}", a.format("%a %-d %b %Y"))),
+        (Some(a), Some(b)) => out.push_str(&format!(
+            ", {} to {}",
+            a.format("%a %-d %b %Y"),
+            b.format("%a %-d %b %Y")
+        )),
+        _ => {}
+    }
+    let mut more = vec![
+        format!("{} new", count(c.rooms, "room", "rooms")),
+        format!("{} new", count(c.people, "person", "people")),
+    ];
+    if c.matched > 0 {
+        more.push(format!("{} already in the plan", count(c.matched, "person", "people")));
+    }
+    if c.organisations > 0 {
+        more.push(format!(
+            "{} new",
+            count(c.organisations, "organisation", "organisations")
+        ));
+    }
+    if c.untimed > 0 {
+        more.push(format!("{} without a time yet", c.untimed));
+    }
+    if c.problems > 0 {
+        more.push(count(c.problems, "problem", "problems"));
+    }
+    format!("{out}; {}.", more.join(", "))
 }
 
 /// Imports a read programme into the plan as one undoable step. With

@@ -208,42 +208,14 @@ pub fn programme_problems(preview: &crate::interop::import::ProgrammePreview) ->
 
 /// What a programme import did (or, in a dry run, would do): a summary
 /// line, then what was mapped where.
-pub fn programme_import(
-    preview: &crate::interop::import::ProgrammePreview,
-    dry_run: bool,
-) -> String {
+pub fn programme_import(preview: &crate::interop::import::ProgrammePreview, dry_run: bool) -> String {
     let mut out = String::new();
-    let days = match (preview.first_day, preview.last_day) {
-        (Some(a), Some(b)) if a == b => format!(", {}", a.format("%a %-d %b %Y")),
-        (Some(a), Some(b)) => format!(
-            ", {} to {}",
-            a.format("%a %-d %b %Y"),
-            b.format("%a %-d %b %Y")
-        ),
-        _ => String::new(),
-    };
     let _ = writeln!(
         out,
-        "{}{}: {} added, {} updated into {}{days}",
-        if dry_run {
-            "Dry run, nothing written: "
-        } else {
-            ""
-        },
+        "{}{}: {}",
+        if dry_run { "Dry run, nothing written: " } else { "Imported " },
         preview.title,
-        preview.added,
-        preview.updated,
-        preview.event
-    );
-    let _ = writeln!(
-        out,
-        "{} new rooms, {} new people ({} already in the plan), {} new organisations; {} without a time yet; {} problems",
-        preview.new_rooms,
-        preview.new_people,
-        preview.matched_people,
-        preview.new_organisations,
-        preview.untimed,
-        preview.problems.len()
+        preview.summary
     );
     for line in &preview.report {
         let _ = writeln!(out, "  {line}");
