@@ -3,6 +3,7 @@
 //! reader produces a `programme::Reading`, every writer takes a
 //! `programme::Programme`.
 
+pub mod ical;
 pub mod programme;
 
 pub use programme::{
