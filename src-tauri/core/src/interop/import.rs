@@ -941,7 +941,10 @@ fn summary_of(c: &Counts) -> String {
         format!("{} new", count(c.people, "person", "people")),
     ];
     if c.matched > 0 {
-        more.push(format!("{} already in the plan", count(c.matched, "person", "people")));
+        more.push(format!(
+            "{} already in the plan",
+            count(c.matched, "person", "people")
+        ));
     }
     if c.organisations > 0 {
         more.push(format!(

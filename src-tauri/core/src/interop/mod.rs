@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod export;
+pub mod ical;
 pub mod import;
 pub mod programme;
 pub mod source;

@@ -208,12 +208,19 @@ pub fn programme_problems(preview: &crate::interop::import::ProgrammePreview) ->
 
 /// What a programme import did (or, in a dry run, would do): a summary
 /// line, then what was mapped where.
-pub fn programme_import(preview: &crate::interop::import::ProgrammePreview, dry_run: bool) -> String {
+pub fn programme_import(
+    preview: &crate::interop::import::ProgrammePreview,
+    dry_run: bool,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{}{}: {}",
-        if dry_run { "Dry run, nothing written: " } else { "Imported " },
+        if dry_run {
+            "Dry run, nothing written: "
+        } else {
+            "Imported "
+        },
         preview.title,
         preview.summary
     );
