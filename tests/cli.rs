@@ -936,3 +936,158 @@ fn the_command_line_links_none_of_the_windows_libraries() {
         );
     }
 }
+
+fn data(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn a_speakers_calendar_exports_and_imports_into_a_new_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let ics = dir.path().join("bell.ics");
+    let o = plenary(&[
+        "export",
+        &path,
+        "--format",
+        "ics",
+        "--person",
+        "Lynn Bell",
+        "--out",
+        ics.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("Wrote "), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.contains("METHOD:PUBLISH"));
+    assert!(text.contains("BEGIN:VTIMEZONE"));
+    let events = text.matches("BEGIN:VEVENT").count();
+    assert!(events >= 1);
+
+    // Read back: the calendar becomes a plan of its own in Bangkok time.
+    let back = dir.path().join("bell.plenary");
+    let o = plenary(&[
+        "import",
+        "--new",
+        back.to_str().unwrap(),
+        ics.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&format!("{events} session")),
+        "{}",
+        stdout(&o)
+    );
+    let store = Store::open(&back).unwrap();
+    assert_eq!(store.plan().unwrap().time_zone, "Asia/Bangkok");
+    assert_eq!(store.session_count().unwrap(), events as i64);
+
+    // The same calendar again into that plan updates, and adds nothing.
+    let o = plenary(&["import", back.to_str().unwrap(), ics.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&format!("({} new, {events} updated)", 0)),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_backup_restores_to_the_same_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let backup = dir.path().join("week.json");
+    let o = plenary(&[
+        "export",
+        &path,
+        "--format",
+        "backup",
+        "--out",
+        backup.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let restored = dir.path().join("restored.plenary");
+    let o = plenary(&[
+        "restore",
+        backup.to_str().unwrap(),
+        restored.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("Restored “"), "{}", stdout(&o));
+    let again = dir.path().join("again.json");
+    let o = plenary(&[
+        "export",
+        restored.to_str().unwrap(),
+        "--format",
+        "backup",
+        "--out",
+        again.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(&backup).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+    let a = plenary(&["show", &path]);
+    let b = plenary(&["show", restored.to_str().unwrap()]);
+    assert_eq!(stdout(&a), stdout(&b));
+}
+
+#[test]
+fn interop_arguments_are_refused_in_one_line_writing_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let out = dir.path().join("x.ics");
+    let out = out.to_str().unwrap();
+    let junk = dir.path().join("junk.bin");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let junk = junk.to_str().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["export", &path, "--format", "pdf", "--out", out],
+            "--format",
+        ),
+        (
+            vec![
+                "export",
+                &path,
+                "--format",
+                "ics",
+                "--person",
+                "Nobody Atall",
+                "--out",
+                out,
+            ],
+            "Nobody",
+        ),
+        (
+            vec![
+                "export", &path, "--format", "backup", "--event", "1", "--out", out,
+            ],
+            "whole plan",
+        ),
+        (vec!["import", &path, junk], "Cannot tell what"),
+        (
+            vec!["import", &path, junk, "--format", "spreadsheet"],
+            "--format",
+        ),
+        (vec!["import", &path, junk, "--tz", "Asia/Bangkok"], "--tz"),
+        (
+            vec!["import", &path, junk, "--kind", "Talk=lecture"],
+            "--kind",
+        ),
+        (vec!["import", "--new", &path, junk], "already exists"),
+        (vec!["restore", junk, &path], "not a Plenary backup"),
+    ];
+    for (args, want) in cases {
+        let o = plenary(&args);
+        assert_one_line_error(&o, want);
+        assert!(!Path::new(out).exists(), "{args:?}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -142,11 +142,13 @@ pub fn read(name: &str, bytes: &[u8], options: &SourceOptions) -> Result<Reading
 }
 
 fn read_as(format: SourceFormat, bytes: &[u8], options: &SourceOptions) -> Result<Reading> {
-    let _ = (bytes, options);
-    Err(CoreError::invalid(
-        "format",
-        format!("Reading {} is not available.", format.label()),
-    ))
+    match format {
+        SourceFormat::Ics => super::ical::read(bytes, options.days),
+        other => Err(CoreError::invalid(
+            "format",
+            format!("Reading {} is not available.", other.label()),
+        )),
+    }
 }
 
 /// What an export writes.
@@ -307,9 +309,11 @@ fn write_as(
     programme: &super::programme::Programme,
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>> {
-    let _ = (programme, now);
-    Err(CoreError::invalid(
-        "format",
-        format!("Writing {} is not available.", format.label()),
-    ))
+    match format {
+        ExportFormat::Ics => Ok(super::ical::write(programme, now).into_bytes()),
+        other => Err(CoreError::invalid(
+            "format",
+            format!("Writing {} is not available.", other.label()),
+        )),
+    }
 }
