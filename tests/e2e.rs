@@ -1298,3 +1298,86 @@ async fn the_window_answers_while_a_large_programme_is_laid_out() {
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     app.quit().await;
 }
+
+#[tokio::test]
+async fn a_programme_spreadsheet_is_imported_and_a_speakers_calendar_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    plenary_core::sample::write_sample(&plan, false).unwrap();
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/side-programme.csv");
+    let app = App::launch(&plan).await;
+    app.open("programme").await;
+    app.type_into("[data-testid=programme-path]", csv.to_str().unwrap())
+        .await;
+    app.el("[data-testid=programme-preview]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=programme-row]").await;
+    // The preview wrote nothing.
+    assert!(!Store::open(&plan)
+        .unwrap()
+        .sessions()
+        .unwrap()
+        .iter()
+        .any(|s| s.title.starts_with("Launch of the regional")));
+    // "Lead" is not a heading the import knows: say it names the moderator.
+    let lead = app
+        .js("return [...document.querySelectorAll('[data-testid=programme-column]')].findIndex(s => s.id.endsWith('-col-5'))")
+        .await;
+    assert_eq!(lead, json!(5));
+    app.choose("[id$='-col-5']", "moderator").await;
+    app.wait_js(
+        "return [...document.querySelectorAll('[data-testid=programme-row]')].some(r => r.textContent.includes('Moderator: Ms Siriporn Chaiyasit'))",
+        json!(true),
+    )
+    .await;
+    app.shot("programme-import-preview.png").await;
+    app.el("[data-testid=programme-confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // The window goes to the Agenda, which shows the imported sessions.
+    app.wait_js(
+        "return document.body.textContent.includes('Launch of the regional data report')",
+        json!(true),
+    )
+    .await;
+    let launch = session_named(&plan, "Launch of the regional data report");
+    assert_eq!(launch.start.unwrap().to_string(), "2024-11-19 12:30:00");
+    let store = Store::open(&plan).unwrap();
+    let roles = store.session_roles(launch.id).unwrap();
+    assert_eq!(roles[0].role, plenary_core::model::RoleKind::Moderator);
+    let moderator = store.person(roles[0].person_id.unwrap()).unwrap();
+    assert_eq!(moderator.family_name, "Chaiyasit");
+    drop(store);
+
+    // File › Export…: Ms Chaiyasit's own calendar.
+    app.el("[data-testid=file-menu]").await.click().await.unwrap();
+    app.el("[data-label=Export]").await.click().await.unwrap();
+    app.choose("[data-testid=export-format]", "ics").await;
+    app.el("[data-testid=scope-person]").await.click().await.unwrap();
+    app.type_into("[data-testid=export-person-search]", "Chaiyasit")
+        .await;
+    app.el("[data-testid=export-person-search-option]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let ics = dir.path().join("chaiyasit.ics");
+    app.type_into("[data-testid=export-path]", ics.to_str().unwrap())
+        .await;
+    app.el("[data-testid=export-save]").await.click().await.unwrap();
+    let notice = app.el("[data-testid=notice]").await;
+    assert!(notice.text().await.unwrap().contains("Wrote 1 session"));
+    let bytes = std::fs::read(&ics).unwrap();
+    let back = plenary_core::interop::ical::read(&bytes, None).unwrap();
+    assert_eq!(back.programme.sessions.len(), 1);
+    let s = &back.programme.sessions[0];
+    assert_eq!(s.title, "Launch of the regional data report");
+    assert_eq!(s.start.unwrap().to_string(), "2024-11-19 12:30:00");
+    assert_eq!(s.room.as_deref(), Some("Lotus Room"));
+    app.quit().await;
+}

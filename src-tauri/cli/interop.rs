@@ -100,7 +100,7 @@ pub fn import(a: ImportArgs) -> Result<i32, Failure> {
         if !preview.problems.is_empty() && !a.skip_invalid {
             return Err(nothing_written(preview.problems.len()));
         }
-        let (_, preview) = import::new_plan(&a.file, &name, &reading, zone, &options)?;
+        let (_, preview) = import::new_plan(&a.file, &name, &reading, zone, &options, false)?;
         out(&lists::programme_import(&preview, false))?;
         return Ok(0);
     }

@@ -16,7 +16,8 @@ use plenary_core::forms::{OrganisationForm, PersonForm};
 use plenary_core::interop::{
     self,
     export::Scope,
-    source::{self, ExportDone, ExportFormat},
+    import::{self, ProgrammePreview},
+    source::{self, ExportDone, ExportFormat, ImportRequest, ImportView},
 };
 use plenary_core::model::{
     Cohost, EventCochair, Organisation, ParticipationStatus, Person, RegistrationStatus, RoleKind,
@@ -700,22 +701,89 @@ pub async fn export_programme(
     .await
 }
 
+/// What importing the programme at `path` would do, as the page asked;
+/// with `as_new_plan`, into a new plan in `zone` (else the source's zone).
+#[tauri::command]
+#[specta::specta]
+pub async fn programme_preview(
+    state: S<'_>,
+    path: String,
+    request: ImportRequest,
+    as_new_plan: bool,
+    zone: Option<String>,
+) -> ApiResult<ImportView> {
+    let zone = zone.as_deref().map(import::zone_named).transpose()?;
+    reading(state, move |s| {
+        let bytes = source::read_file(Path::new(&path))?;
+        source::preview_source(s, &file_name(&path), &bytes, &request, as_new_plan.then_some(zone))
+    })
+    .await
+}
+
+/// Imports the programme at `path` into the plan as one undoable step.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_programme(
+    state: S<'_>,
+    path: String,
+    request: ImportRequest,
+) -> ApiResult<ProgrammePreview> {
+    let state = state.inner().clone();
+    off_the_window(move || {
+        let bytes = source::read_file(Path::new(&path))?;
+        state.with_mut(|s| source::import_source(s, &file_name(&path), &bytes, &request))
+    })
+    .await
+}
+
+/// Makes a new plan at `plan_path` from the programme at `path` and opens
+/// it (the save dialog has asked before replacing a file).
+#[tauri::command]
+#[specta::specta]
+pub async fn import_programme_as_plan(
+    state: S<'_>,
+    path: String,
+    request: ImportRequest,
+    zone: Option<String>,
+    plan_path: String,
+) -> ApiResult<PlanFile> {
+    refuse_the_open_plan(&state, &plan_path)?;
+    let zone = zone.as_deref().map(import::zone_named).transpose()?;
+    let state = state.inner().clone();
+    off_the_window(move || {
+        let bytes = source::read_file(Path::new(&path))?;
+        let store = source::new_plan_from_source(
+            Path::new(&plan_path),
+            &file_name(&path),
+            &bytes,
+            &request,
+            zone,
+        )?;
+        state.adopt(store)
+    })
+    .await
+}
+
+/// A file the window is about to replace must not be the open plan.
+fn refuse_the_open_plan(state: &S<'_>, path: &str) -> ApiResult<()> {
+    let same = |a: &Path, b: &Path| {
+        a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+    };
+    match state.current()? {
+        Some(open) if same(Path::new(&open.path), Path::new(path)) => Err(ApiError::new(
+            ErrorCode::Invalid,
+            "That is the plan you have open; choose another file.",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Makes the plan at `path` from the backup at `backup` (the save dialog
 /// has asked before replacing a file); the window then opens it.
 #[tauri::command]
 #[specta::specta]
 pub async fn restore_backup(state: S<'_>, backup: String, path: String) -> ApiResult<()> {
-    let same = |a: &Path, b: &Path| {
-        a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
-    };
-    if let Some(open) = state.current()? {
-        if same(Path::new(&open.path), Path::new(&path)) {
-            return Err(ApiError::new(
-                ErrorCode::Invalid,
-                "That is the plan you have open; restore the backup to another file.",
-            ));
-        }
-    }
+    refuse_the_open_plan(&state, &path)?;
     off_the_window(move || {
         let bytes = std::fs::read(&backup).map_err(plenary_core::CoreError::from)?;
         Ok(interop::backup::restore(&bytes, Path::new(&path), true)?)
@@ -889,6 +957,9 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             export_attendees,
             import_preview,
             import_attendees,
+            programme_preview,
+            import_programme,
+            import_programme_as_plan,
             export_programme,
             restore_backup,
             print_preview,

@@ -157,6 +157,11 @@ impl AppState {
         opened
     }
 
+    /// Makes `store` (a plan just made elsewhere) the open plan.
+    pub fn adopt(&self, store: Store) -> ApiResult<PlanFile> {
+        self.install(store)
+    }
+
     pub fn create(&self, path: &Path, plan: &plenary_core::model::Plan) -> ApiResult<PlanFile> {
         let store = Store::create(path, plan, true)?;
         self.install(store)

@@ -1092,13 +1092,16 @@ fn fixed_zone(seconds: i32) -> Option<Tz> {
     name.parse().ok()
 }
 
-/// Makes a new plan file from a source and imports it into the plan.
+/// Makes a new plan file from a source and imports it into the plan. A
+/// file at `path` is replaced only when `replace` is set (a save dialog
+/// asked), and only once the source has been checked.
 pub fn new_plan(
     path: &Path,
     source_name: &str,
     reading: &Reading,
     zone: Option<Tz>,
     options: &ImportOptions,
+    replace: bool,
 ) -> Result<(Store, ProgrammePreview)> {
     let header = plan_header(reading, zone)?;
     // Check before the file exists, so a refused source leaves nothing.
@@ -1108,7 +1111,7 @@ pub fn new_plan(
         import(&mut probe, source_name, reading, options)?;
     }
     drop(probe);
-    let mut store = Store::create(path, &header, false)?;
+    let mut store = Store::create(path, &header, replace)?;
     let preview = match import(&mut store, source_name, reading, options) {
         Ok(p) => p,
         Err(e) => {

@@ -1,9 +1,13 @@
 //! Which reader a source goes to, and which writer an export: the one
 //! entry point the command line and the window share.
 
+use super::import::{self, plan_import, EventChoice, ImportOptions, ProgrammePreview};
 use super::programme::Reading;
+use super::sheet::{self, SheetField, SheetFormat, SheetLayout, SheetOptions};
 use crate::error::{CoreError, Result};
+use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -104,6 +108,9 @@ pub fn detect(name: &str, bytes: &[u8]) -> Option<SourceFormat> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SourceOptions {
     pub format: Option<SourceFormat>,
+    /// A spreadsheet's fields, one per column, instead of the automatic
+    /// mapping (the window's column table).
+    pub columns: Option<Vec<SheetField>>,
     /// Spreadsheet column overrides, as "Column=field".
     pub mapping: Vec<String>,
     /// The plan's days, to read "Day 2", "4 Dec" and to expand repeats.
@@ -126,6 +133,21 @@ pub fn format_of(name: &str, bytes: &[u8], asked: Option<SourceFormat>) -> Resul
     }
 }
 
+/// A source file's bytes, refused in one line when larger than an import reads.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    let size = std::fs::metadata(path)?.len();
+    if size > MAX_SOURCE_BYTES as u64 {
+        return Err(CoreError::invalid(
+            "file",
+            format!(
+                "{} is larger than 50 MB; a programme import reads at most that.",
+                path.display()
+            ),
+        ));
+    }
+    Ok(std::fs::read(path)?)
+}
+
 /// Reads a programme source.
 pub fn read(name: &str, bytes: &[u8], options: &SourceOptions) -> Result<Reading> {
     if bytes.len() > MAX_SOURCE_BYTES {
@@ -142,13 +164,190 @@ pub fn read(name: &str, bytes: &[u8], options: &SourceOptions) -> Result<Reading
 }
 
 fn read_as(format: SourceFormat, bytes: &[u8], options: &SourceOptions) -> Result<Reading> {
+    if let Some(sheet_format) = sheet_format(format) {
+        let mapping = columns(bytes, sheet_format, options)?.map(|(_, m)| m);
+        let sheet_options = SheetOptions {
+            mapping,
+            days: options.days,
+        };
+        return sheet::read(bytes, sheet_format, &sheet_options);
+    }
     match format {
         SourceFormat::Ics => super::ical::read(bytes, options.days),
-        other => Err(CoreError::invalid(
-            "format",
-            format!("Reading {} is not available.", other.label()),
-        )),
+        SourceFormat::FrabXml => super::frab::read(bytes),
+        SourceFormat::FrabJson => super::frab_json::read(bytes),
+        SourceFormat::Auto | SourceFormat::Csv | SourceFormat::Tsv | SourceFormat::Xlsx => Err(
+            CoreError::invalid("format", "Cannot tell what the file is; give its format."),
+        ),
     }
+}
+
+fn sheet_format(format: SourceFormat) -> Option<SheetFormat> {
+    match format {
+        SourceFormat::Csv => Some(SheetFormat::Csv),
+        SourceFormat::Tsv => Some(SheetFormat::Tsv),
+        SourceFormat::Xlsx => Some(SheetFormat::Xlsx),
+        _ => None,
+    }
+}
+
+/// A spreadsheet's layout with the columns as asked: the window's table,
+/// then each `--map COLUMN=FIELD`. `None` when nothing overrides the
+/// automatic mapping.
+fn columns(
+    bytes: &[u8],
+    format: SheetFormat,
+    options: &SourceOptions,
+) -> Result<Option<(SheetLayout, Vec<SheetField>)>> {
+    if options.columns.is_none() && options.mapping.is_empty() {
+        return Ok(None);
+    }
+    let layout = sheet::layout(bytes, format)?;
+    let mut mapping = options
+        .columns
+        .clone()
+        .filter(|c| c.len() == layout.headers.len())
+        .unwrap_or_else(|| layout.mapping.clone());
+    for arg in &options.mapping {
+        let (i, field) = sheet::parse_mapping_arg(arg, &layout.headers)?;
+        if let Some(slot) = mapping.get_mut(i) {
+            *slot = field;
+        }
+    }
+    Ok(Some((layout, mapping)))
+}
+
+/// A type written in a source and the kind it is imported as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct KindChoice {
+    pub source: String,
+    pub kind: crate::model::SessionKind,
+}
+
+/// What the window's import page asks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ImportRequest {
+    pub format: SourceFormat,
+    /// A spreadsheet's fields, one per column; `None` maps them automatically.
+    pub columns: Option<Vec<SheetField>>,
+    pub kinds: Vec<KindChoice>,
+    pub event: EventChoice,
+    pub skip_invalid: bool,
+}
+
+/// How the window's import page shows a source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ImportView {
+    pub file_name: String,
+    /// The format the file was read as.
+    pub format: SourceFormat,
+    /// A spreadsheet's header and how each column is read.
+    pub columns: Option<SheetLayout>,
+    /// The source's own time zone, if it names one (a new plan's default).
+    pub zone: Option<String>,
+    pub preview: ProgrammePreview,
+}
+
+impl ImportRequest {
+    fn options(&self, days: Option<(NaiveDate, NaiveDate)>) -> (SourceOptions, ImportOptions) {
+        (
+            SourceOptions {
+                format: Some(self.format),
+                columns: self.columns.clone(),
+                mapping: Vec::new(),
+                days,
+            },
+            ImportOptions {
+                event: self.event.clone(),
+                kinds: self
+                    .kinds
+                    .iter()
+                    .map(|k| (k.source.clone(), k.kind))
+                    .collect(),
+                skip_invalid: self.skip_invalid,
+            },
+        )
+    }
+}
+
+fn zone_name(reading: &Reading) -> Option<String> {
+    match reading.programme.zone {
+        super::programme::Zone::Named(tz) => Some(tz.name().to_string()),
+        _ => None,
+    }
+}
+
+/// What importing `bytes` into the plan would do, as the page shows it. With
+/// `as_new_plan`, what a new plan made from them would hold (in `zone`, or
+/// the source's own).
+pub fn preview_source(
+    store: &Store,
+    name: &str,
+    bytes: &[u8],
+    request: &ImportRequest,
+    as_new_plan: Option<Option<Tz>>,
+) -> Result<ImportView> {
+    let format = format_of(name, bytes, Some(request.format))?;
+    let plan = store.plan()?;
+    let days = match as_new_plan {
+        Some(_) => None,
+        None => Some((plan.first_day, plan.last_day)),
+    };
+    let (mut source_options, import_options) = request.options(days);
+    source_options.format = Some(format);
+    let reading = read(name, bytes, &source_options)?;
+    let columns = match sheet_format(format) {
+        Some(f) => {
+            let layout = sheet::layout(bytes, f)?;
+            let mapping = columns(bytes, f, &source_options)?.map(|(_, m)| m);
+            Some(SheetLayout {
+                mapping: mapping.unwrap_or(layout.mapping.clone()),
+                ..layout
+            })
+        }
+        None => None,
+    };
+    let preview = match as_new_plan {
+        None => plan_import(store, &reading, &import_options)?.1,
+        Some(zone) => {
+            let header = import::plan_header(&reading, zone)?;
+            let probe = Store::in_memory(&header)?;
+            plan_import(&probe, &reading, &import_options)?.1
+        }
+    };
+    Ok(ImportView {
+        file_name: name.to_string(),
+        format,
+        columns,
+        zone: zone_name(&reading),
+        preview,
+    })
+}
+
+/// Imports `bytes` into the plan as the page asked, as one undoable step.
+pub fn import_source(
+    store: &mut Store,
+    name: &str,
+    bytes: &[u8],
+    request: &ImportRequest,
+) -> Result<ProgrammePreview> {
+    let plan = store.plan()?;
+    let (source_options, import_options) = request.options(Some((plan.first_day, plan.last_day)));
+    let reading = read(name, bytes, &source_options)?;
+    import::import(store, name, &reading, &import_options)
+}
+
+/// Makes a new plan at `path` from `bytes`, as the page asked.
+pub fn new_plan_from_source(
+    path: &std::path::Path,
+    name: &str,
+    bytes: &[u8],
+    request: &ImportRequest,
+    zone: Option<Tz>,
+) -> Result<Store> {
+    let (source_options, import_options) = request.options(None);
+    let reading = read(name, bytes, &source_options)?;
+    Ok(import::new_plan(path, name, &reading, zone, &import_options, true)?.0)
 }
 
 /// What an export writes.
