@@ -91,7 +91,7 @@ pub fn write(p: &Programme, stamp: DateTime<Utc>) -> String {
 fn when(zone: Zone, wall: NaiveDateTime) -> String {
     let local = |t: NaiveDateTime| t.format("%Y%m%dT%H%M%S").to_string();
     match zone {
-        Zone::Named(tz) if tz == Tz::UTC => format!(":{}Z", local(wall)),
+        Zone::Named(Tz::UTC) => format!(":{}Z", local(wall)),
         Zone::Named(tz) => format!(";TZID={}:{}", tz.name(), local(wall)),
         Zone::Offset(offset) => {
             let utc = wall
