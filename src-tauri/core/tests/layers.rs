@@ -45,6 +45,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("interop", 4),
     ("interop::programme", 4),
     ("interop::ical", 4),
+    ("interop::ical::lines", 4),
     ("interop::ical::read", 4),
     ("interop::ical::recur", 4),
     ("interop::ical::write", 4),

@@ -83,6 +83,14 @@ DTEND;TZID=\"W. Europe Standard Time\":20240715T170000
 END:VEVENT
 ";
 
+/// Outlook's own name for a zone it could not name, with the rules of
+/// central Europe.
+fn customized() -> String {
+    OUTLOOK_BERLIN
+        .replace("W. Europe Standard Time", "Customized Time Zone")
+        .replace("TZID;TZID", "TZID")
+}
+
 const GOOGLE_BANGKOK: &str = "X-WR-CALNAME:Regional Forum
 X-WR-TIMEZONE:Asia/Bangkok
 BEGIN:VEVENT
@@ -230,6 +238,21 @@ fn calendars_from_every_planner_read_to_the_exact_wall_clock() {
         (
             "outlook windows tzid with vtimezone",
             ics(OUTLOOK_BERLIN),
+            None,
+            Zone::Named(tz("Europe/Berlin")),
+            &[
+                (
+                    "040000008200E00074C5B7101A82E008",
+                    "Bureau meeting",
+                    "2024-10-28 09:00",
+                    "2024-10-28 10:30",
+                ),
+                ("o2", "Summer call", "2024-07-15 16:00", "2024-07-15 17:00"),
+            ],
+        ),
+        (
+            "outlook customized time zone read by its rules",
+            ics(&customized()),
             None,
             Zone::Named(tz("Europe/Berlin")),
             &[
@@ -435,6 +458,10 @@ fn outlook_names_are_reported_as_read() {
     assert!(r
         .report
         .contains(&"TZID \"W. Europe Standard Time\" read as Europe/Berlin.".to_string()));
+    let r = read(&ics(&customized()), None).unwrap();
+    assert!(r
+        .report
+        .contains(&"TZID \"Customized Time Zone\" read as Europe/Berlin.".to_string()));
 }
 
 #[test]
@@ -729,13 +756,13 @@ fn assert_well_formed(text: &str) {
     for line in &physical {
         assert!(line.len() <= 75, "{} octets: {line}", line.len());
     }
-    let logical = super::unfold(text.as_bytes());
+    let logical = super::lines::unfold(text.as_bytes());
     let mut stack: Vec<String> = Vec::new();
     let mut zones_defined = Vec::new();
     let mut zones_used = Vec::new();
     let mut props: Vec<Vec<String>> = Vec::new();
     for line in &logical {
-        let p = super::parse_line(line).expect("a content line");
+        let p = super::lines::parse_line(line).expect("a content line");
         match p.name.as_str() {
             "BEGIN" => {
                 stack.push(p.value.clone());

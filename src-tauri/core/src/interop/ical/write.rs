@@ -1,8 +1,8 @@
 //! Writing a programme as an iCalendar file (RFC 5545): CRLF lines folded
 //! at 75 octets, TEXT escaped, a VTIMEZONE for the named zone.
 
+use super::lines::{escape, fold};
 use super::zones::{self, year};
-use super::{escape, fold};
 use crate::interop::programme::{Programme, ProgrammeRole, ProgrammeSession, Zone};
 use crate::model::RoleKind;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
