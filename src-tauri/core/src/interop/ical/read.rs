@@ -21,6 +21,12 @@ pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 pub const MAX_SESSIONS: usize = 50_000;
 /// The most occurrences one repeating item is expanded into.
 pub const MAX_OCCURRENCES: usize = 1_000;
+/// Periods (days, weeks, months) all the RRULEs of one file may look at
+/// together: a hostile file of many endless rules ends in bounded time.
+const MAX_RULE_PERIODS: u32 = 2_000_000;
+/// VTIMEZONEs of unknown names matched to a zone by their rules, per file
+/// (each tries every zone).
+const MAX_RULE_MATCHES: u32 = 20;
 
 /// A DTSTART, DTEND, RECURRENCE-ID, RDATE or EXDATE value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -132,6 +138,10 @@ struct Reader<'a> {
     mapped: BTreeMap<String, String>,
     /// What each TZID was resolved to, the first time.
     resolved: HashMap<String, Option<TzRef>>,
+    /// Periods every RRULE of the file may still look at together.
+    budget: u32,
+    /// VTIMEZONEs of unknown names still to be matched by their rules.
+    rule_matches: u32,
     floating_in_zone: usize,
     multi_day: usize,
     with_attendees: usize,
@@ -191,6 +201,8 @@ pub fn read(bytes: &[u8], window: Option<(NaiveDate, NaiveDate)>) -> Result<Read
         report: Vec::new(),
         mapped: BTreeMap::new(),
         resolved: HashMap::new(),
+        budget: MAX_RULE_PERIODS,
+        rule_matches: MAX_RULE_MATCHES,
         floating_in_zone: 0,
         multi_day: 0,
         with_attendees: 0,
@@ -443,7 +455,12 @@ impl<'a> Reader<'a> {
         let found = match self.resolved.get(tzid) {
             Some(z) => *z,
             None => {
-                let z = zones::resolve(tzid, self.vtimezones.get(tzid).copied(), year);
+                let vtz = self.vtimezones.get(tzid).copied();
+                let by_rules = vtz.is_some() && self.rule_matches > 0;
+                if by_rules {
+                    self.rule_matches -= 1;
+                }
+                let z = zones::resolve(tzid, vtz, year, by_rules);
                 self.resolved.insert(tzid.to_string(), z);
                 z
             }
@@ -654,7 +671,7 @@ impl<'a> Reader<'a> {
                     Some(text) => Some(self.until(text, start)?),
                     None => None,
                 };
-                rule.expand(start.local(), until, horizon)
+                rule.expand(start.local(), until, horizon, &mut self.budget)
                     .into_iter()
                     .map(|t| start.with_local(t))
                     .collect()

@@ -987,3 +987,63 @@ fn a_small_programme_writes_as_snapshotted() {
     assert_well_formed(&text);
     insta::assert_snapshot!(text.replace("\r\n", "\n"));
 }
+
+#[test]
+fn mangled_calendars_read_and_write_without_a_panic() {
+    let corpus: Vec<Vec<u8>> = [
+        OUTLOOK_BERLIN,
+        GOOGLE_BANGKOK,
+        NO_VTIMEZONE,
+        ALL_DAY,
+        WEEKLY,
+        MONTHLY,
+        DAILY_UNTIL,
+        DURATION,
+        ESCAPED,
+    ]
+    .iter()
+    .map(|body| ics(body))
+    .chain([folded_inside_a_character(), ics(&customized())])
+    .collect();
+    let interesting = b":;=,-+/TZPDWHMS\r\n \"\\0123456789\xC3\xA9";
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    let window = Some((day("2024-10-01"), day("2024-12-31")));
+    for round in 0..400 {
+        let mut input = corpus[round % corpus.len()].clone();
+        for _ in 0..1 + next(8) {
+            let at = next(input.len());
+            match next(4) {
+                0 => {
+                    if let Some(b) = input.get_mut(at) {
+                        *b = interesting[next(interesting.len())];
+                    }
+                }
+                1 => input.insert(at, interesting[next(interesting.len())]),
+                2 => {
+                    if at < input.len() {
+                        input.remove(at);
+                    }
+                }
+                _ => {
+                    let len = next(40);
+                    let chunk: Vec<u8> = input.iter().skip(at).take(len).copied().collect();
+                    let to = next(input.len());
+                    input.splice(to..to, chunk);
+                }
+            }
+        }
+        for w in [None, window] {
+            if let Ok(r) = read(&input, w) {
+                let text = write(&r.programme, stamp());
+                assert_well_formed(&text);
+                let _ = read(text.as_bytes(), w);
+            }
+        }
+    }
+}

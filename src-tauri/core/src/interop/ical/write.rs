@@ -7,6 +7,7 @@ use crate::interop::programme::{Programme, ProgrammeRole, ProgrammeSession, Zone
 use crate::model::RoleKind;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
+use std::collections::BTreeSet;
 use uuid::Uuid;
 
 /// The namespace of the UIDs made for sessions that have none.
@@ -36,13 +37,13 @@ pub fn write(p: &Programme, stamp: DateTime<Utc>) -> String {
     }
     let timed: Vec<&ProgrammeSession> = p.sessions.iter().filter(|s| times(s).is_some()).collect();
     if let Zone::Named(tz) = p.zone {
-        let years = timed
+        let years: BTreeSet<i32> = timed
             .iter()
             .filter_map(|s| times(s))
-            .flat_map(|(a, b)| [year(a), year(b)]);
-        let (first, last) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
-        if tz != Tz::UTC && first <= last {
-            lines.extend(zones::vtimezone(tz, first, last));
+            .flat_map(|(a, b)| [year(a), year(b)])
+            .collect();
+        if tz != Tz::UTC && !years.is_empty() {
+            lines.extend(zones::vtimezone(tz, &years));
         }
     }
     let dtstamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();

@@ -10,6 +10,7 @@ use chrono::{
     Offset, TimeZone, Utc,
 };
 use chrono_tz::{OffsetComponents, OffsetName, Tz, TZ_VARIANTS};
+use std::collections::BTreeSet;
 
 /// The zone a TZID stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,7 +215,12 @@ pub(crate) fn iana(name: &str) -> Option<Tz> {
 /// in `year` are those of the VTIMEZONE's own rules (Outlook's
 /// "Customized Time Zone"), else a fixed offset when every observance in
 /// it has the same one.
-pub(crate) fn resolve(tzid: &str, vtimezone: Option<&Component>, year: i32) -> Option<TzRef> {
+pub(crate) fn resolve(
+    tzid: &str,
+    vtimezone: Option<&Component>,
+    year: i32,
+    by_rules: bool,
+) -> Option<TzRef> {
     if let Some(tz) = iana(tzid) {
         return Some(TzRef::Iana(tz));
     }
@@ -222,7 +228,7 @@ pub(crate) fn resolve(tzid: &str, vtimezone: Option<&Component>, year: i32) -> O
     if let Some(tz) = vtz.prop("X-LIC-LOCATION").and_then(|p| iana(&p.value)) {
         return Some(TzRef::Iana(tz));
     }
-    if let Some(tz) = same_offsets(vtz, year) {
+    if let Some(tz) = by_rules.then(|| same_offsets(vtz, year)).flatten() {
         return Some(TzRef::Iana(tz));
     }
     let mut offsets = vtz
@@ -277,7 +283,8 @@ fn onsets(
                 .and_then(parse_stamp)
                 .map(|(s, _)| local(s))
                 .and_then(|u| u.checked_add_signed(shift));
-            starts = rule.expand(start, until, local_horizon);
+            let mut budget = 20_000;
+            starts = rule.expand(start, until, local_horizon, &mut budget);
         }
         for p in obs.props("RDATE") {
             starts.extend(
@@ -468,18 +475,18 @@ pub(crate) fn format_offset(offset: FixedOffset) -> String {
     }
 }
 
-/// The VTIMEZONE of `tz` for the years `first..=last`, as content lines:
-/// the offset in force on 1 January of the first year, then one
-/// STANDARD or DAYLIGHT component per real transition in those years.
-pub(crate) fn vtimezone(tz: Tz, first: i32, last: i32) -> Vec<String> {
+/// The VTIMEZONE of `tz` for the given years, as content lines: for
+/// each run of consecutive years, the offset in force on 1 January of its
+/// first year, then one STANDARD or DAYLIGHT component per real
+/// transition in those years.
+pub(crate) fn vtimezone(tz: Tz, years: &BTreeSet<i32>) -> Vec<String> {
     let mut lines = vec![
         "BEGIN:VTIMEZONE".to_string(),
         format!("TZID:{}", tz.name()),
         format!("X-LIC-LOCATION:{}", tz.name()),
     ];
-    let start = year_start(first);
-    let (offset, name, daylight) = offset_at(tz, start);
-    let mut observance = |kind: &str, dtstart: NaiveDateTime, from, to, name: &str| {
+    let mut observance = |daylight: bool, dtstart: NaiveDateTime, from, to, name: &str| {
+        let kind = if daylight { "DAYLIGHT" } else { "STANDARD" };
         lines.push(format!("BEGIN:{kind}"));
         lines.push(format!("DTSTART:{}", dtstart.format("%Y%m%dT%H%M%S")));
         lines.push(format!("TZOFFSETFROM:{}", format_offset(from)));
@@ -487,15 +494,21 @@ pub(crate) fn vtimezone(tz: Tz, first: i32, last: i32) -> Vec<String> {
         lines.push(format!("TZNAME:{}", escape(name)));
         lines.push(format!("END:{kind}"));
     };
-    let kind = |daylight: bool| if daylight { "DAYLIGHT" } else { "STANDARD" };
-    let local_start = NaiveDate::from_ymd_opt(first, 1, 1)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .unwrap_or_default();
-    observance(kind(daylight), local_start, offset, offset, &name);
-    for t in transitions(tz, first, last) {
-        // An observance starts at the local time of the offset it ends.
-        let local = t.from.from_utc_datetime(&t.at.naive_utc()).naive_local();
-        observance(kind(t.daylight), local, t.from, t.to, &t.name);
+    let mut previous: Option<i32> = None;
+    for &year in years {
+        if previous.and_then(|p| p.checked_add(1)) != Some(year) {
+            let (offset, name, daylight) = offset_at(tz, year_start(year));
+            let local_start = NaiveDate::from_ymd_opt(year, 1, 1)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .unwrap_or_default();
+            observance(daylight, local_start, offset, offset, &name);
+        }
+        for t in transitions(tz, year, year) {
+            // An observance starts at the local time of the offset it ends.
+            let local = t.from.from_utc_datetime(&t.at.naive_utc()).naive_local();
+            observance(t.daylight, local, t.from, t.to, &t.name);
+        }
+        previous = Some(year);
     }
     lines.push("END:VTIMEZONE".to_string());
     lines
