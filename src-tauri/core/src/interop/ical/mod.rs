@@ -22,7 +22,16 @@
 //! - ATTENDEE lists are invitees, not speakers: their names go to the
 //!   extras ("Attendees"), ORGANIZER to "Organizer". People come from the
 //!   description's "Chair: …", "Panellists: A; B" lines, which `write`
-//!   produces, so a round trip keeps them.
+//!   produces, so a round trip keeps them. A name is written "Name
+//!   (Position, Organisation)"; one bracketed part reads back as the
+//!   organisation. A role's note is not written, and a role held by an
+//!   organisation alone reads back as a person of that name.
+//! - A VTIMEZONE of no known name (Outlook's "Customized Time Zone") is
+//!   read as the IANA zone with the same offsets through the year of the
+//!   time, trying the zones of the Windows table first.
+//! - STATUS:CANCELLED items, VTODO and VJOURNAL are left out with a
+//!   report line; a repeated UID (outside RECURRENCE-ID overrides), an
+//!   unknown zone, a missing or backwards end are one problem each.
 //! - The programme's zone is X-WR-TIMEZONE when it names a known zone,
 //!   else the zone most DTSTARTs name; UTC when every time is UTC; floating
 //!   when every time is floating. Every time is converted to that zone's

@@ -790,6 +790,12 @@ impl<'a> Reader<'a> {
                 ));
             }
         }
+        if out.is_empty() {
+            self.report.push(format!(
+                "{}: repeats, but on none of the days read; left out.",
+                item.place()
+            ));
+        }
         if over_limit {
             self.report.push(format!(
                 "{}: repeats more than {MAX_OCCURRENCES} times in the window; the first {MAX_OCCURRENCES} are kept.",

@@ -1047,3 +1047,38 @@ fn mangled_calendars_read_and_write_without_a_panic() {
         }
     }
 }
+
+#[test]
+fn a_repeated_uid_is_a_problem_and_a_calendar_keeps_its_name() {
+    let body = "X-WR-CALNAME:Forum\\, 2024
+BEGIN:VEVENT
+UID:same
+SUMMARY:First
+DTSTART:20241118T090000Z
+DTEND:20241118T100000Z
+END:VEVENT
+BEGIN:VEVENT
+UID:same
+SUMMARY:Second
+DTSTART:20241118T110000Z
+DTEND:20241118T120000Z
+END:VEVENT
+";
+    let r = read(&ics(body), None).unwrap();
+    assert_eq!(r.programme.title, "Forum, 2024");
+    assert_eq!(sessions(&r).len(), 1);
+    assert_eq!(
+        r.problems.iter().map(|p| p.line()).collect::<Vec<_>>(),
+        vec!["VEVENT 2 (UID same): The UID repeats VEVENT 1's; a UID names one item."]
+    );
+}
+
+#[test]
+fn a_repeating_item_outside_the_window_is_reported() {
+    let window = Some((day("2025-06-01"), day("2025-06-05")));
+    let r = read(&ics(WEEKLY), window).unwrap();
+    assert!(r.programme.sessions.is_empty());
+    assert!(r.report.contains(
+        &"VEVENT 1 (UID w1): repeats, but on none of the days read; left out.".to_string()
+    ));
+}
