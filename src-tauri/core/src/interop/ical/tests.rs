@@ -164,6 +164,7 @@ DTSTART;TZID=Europe/Berlin:20241014T090000
 DTEND;TZID=Europe/Berlin:20241014T100000
 RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10
 EXDATE;TZID=Europe/Berlin:20241023T090000
+RDATE;TZID=Europe/Berlin:20241025T140000
 END:VEVENT
 BEGIN:VEVENT
 UID:w1
@@ -171,6 +172,23 @@ RECURRENCE-ID;TZID=Europe/Berlin:20241028T090000
 SUMMARY:Working group (moved)
 DTSTART;TZID=Europe/Berlin:20241028T110000
 DTEND;TZID=Europe/Berlin:20241028T120000
+END:VEVENT
+";
+
+const LIC_LOCATION: &str = "BEGIN:VTIMEZONE
+TZID:My office
+X-LIC-LOCATION:Asia/Singapore
+BEGIN:STANDARD
+DTSTART:19700101T000000
+TZOFFSETFROM:+0800
+TZOFFSETTO:+0800
+END:STANDARD
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:l1
+SUMMARY:Retreat
+DTSTART;TZID=My office:20241118T090000
+DTEND;TZID=My office:20241118T170000
 END:VEVENT
 ";
 
@@ -266,6 +284,13 @@ fn calendars_from_every_planner_read_to_the_exact_wall_clock() {
             ],
         ),
         (
+            "a custom tzid with x-lic-location",
+            ics(LIC_LOCATION),
+            None,
+            Zone::Named(tz("Asia/Singapore")),
+            &[("l1", "Retreat", "2024-11-18 09:00", "2024-11-18 17:00")],
+        ),
+        (
             "google utc times and x-wr-timezone",
             ics(GOOGLE_BANGKOK),
             None,
@@ -331,6 +356,12 @@ fn calendars_from_every_planner_read_to_the_exact_wall_clock() {
                     "Working group",
                     "2024-10-21 09:00",
                     "2024-10-21 10:00",
+                ),
+                (
+                    "w1/2024-10-25",
+                    "Working group",
+                    "2024-10-25 14:00",
+                    "2024-10-25 15:00",
                 ),
                 (
                     "w1/2024-10-28",
@@ -1081,4 +1112,49 @@ fn a_repeating_item_outside_the_window_is_reported() {
     assert!(r.report.contains(
         &"VEVENT 1 (UID w1): repeats, but on none of the days read; left out.".to_string()
     ));
+}
+
+#[test]
+fn role_lines_of_a_description_become_roles() {
+    let body = "BEGIN:VEVENT
+UID:r1
+SUMMARY:Panel
+DESCRIPTION:About trade.\\n\\nChair: H.E. Ms Jane Doe (Minister\\, Ministry of Trade)\\nModerator: Ana Lima\\nPanellists: Ngozi Okafor (AfDB)\\; Trần Thị Hoa\\nAgenda item: 4(a)
+DTSTART:20241118T090000
+DTEND:20241118T100000
+END:VEVENT
+";
+    let r = read(&ics(body), None).unwrap();
+    let s = &r.programme.sessions[0];
+    assert_eq!(s.description, "About trade.");
+    assert_eq!(s.agenda_item, "4(a)");
+    let roles: Vec<(RoleKind, String, String, String)> = s
+        .roles
+        .iter()
+        .map(|r| {
+            let p = r.person.as_ref().unwrap();
+            (
+                r.kind,
+                p.full_name(),
+                p.position.clone(),
+                p.organisation
+                    .as_ref()
+                    .map(|o| o.name.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            RoleKind::Chair,
+            "H.E. Ms Jane Doe",
+            "Minister",
+            "Ministry of Trade",
+        ),
+        (RoleKind::Moderator, "Ana Lima", "", ""),
+        (RoleKind::Panellist, "Ngozi Okafor", "", "AfDB"),
+        (RoleKind::Panellist, "Trần Thị Hoa", "", ""),
+    ]
+    .map(|(k, a, b, c)| (k, a.to_string(), b.to_string(), c.to_string()));
+    assert_eq!(roles, want);
 }
