@@ -49,6 +49,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("interop::export", 4),
     ("interop::import", 4),
     ("interop::ical", 4),
+    ("interop::ical::lines", 4),
     ("interop::ical::read", 4),
     ("interop::ical::recur", 4),
     ("interop::ical::write", 4),

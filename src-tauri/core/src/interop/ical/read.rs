@@ -1,10 +1,9 @@
 //! Reading an iCalendar file into a programme (see the module's notes for
 //! what is decided where).
 
+use super::lines::{components, parse_stamp, split_list, Component, Property, Stamp};
 use super::recur;
 use super::zones::{self, TzRef};
-use super::{components, split_list, Component, Property};
-use super::{MAX_FILE_BYTES, MAX_OCCURRENCES, MAX_SESSIONS};
 use crate::error::{CoreError, Result};
 use crate::interop::programme::{
     Programme, ProgrammeOrganisation, ProgrammePerson, ProgrammeRole, ProgrammeRoom,
@@ -12,9 +11,22 @@ use crate::interop::programme::{
 };
 use crate::limits::{MAX_LINE, MAX_TEXT};
 use crate::model::RoleKind;
-use chrono::{Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime};
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A source larger than this is refused whole.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+/// The most sessions one calendar may give, repeats expanded.
+pub const MAX_SESSIONS: usize = 50_000;
+/// The most occurrences one repeating item is expanded into.
+pub const MAX_OCCURRENCES: usize = 1_000;
+/// Periods (days, weeks, months) all the RRULEs of one file may look at
+/// together: a hostile file of many endless rules ends in bounded time.
+const MAX_RULE_PERIODS: u32 = 2_000_000;
+/// VTIMEZONEs of unknown names matched to a zone by their rules, per file
+/// (each tries every zone).
+const MAX_RULE_MATCHES: u32 = 20;
 
 /// A DTSTART, DTEND, RECURRENCE-ID, RDATE or EXDATE value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -124,6 +136,12 @@ struct Reader<'a> {
     report: Vec<String>,
     /// TZIDs not IANA names, and what they were read as.
     mapped: BTreeMap<String, String>,
+    /// What each TZID was resolved to, the first time.
+    resolved: HashMap<String, Option<TzRef>>,
+    /// Periods every RRULE of the file may still look at together.
+    budget: u32,
+    /// VTIMEZONEs of unknown names still to be matched by their rules.
+    rule_matches: u32,
     floating_in_zone: usize,
     multi_day: usize,
     with_attendees: usize,
@@ -182,6 +200,9 @@ pub fn read(bytes: &[u8], window: Option<(NaiveDate, NaiveDate)>) -> Result<Read
         problems: Vec::new(),
         report: Vec::new(),
         mapped: BTreeMap::new(),
+        resolved: HashMap::new(),
+        budget: MAX_RULE_PERIODS,
+        rule_matches: MAX_RULE_MATCHES,
         floating_in_zone: 0,
         multi_day: 0,
         with_attendees: 0,
@@ -429,9 +450,22 @@ impl<'a> Reader<'a> {
         Some((first, last))
     }
 
-    fn zone_of(&mut self, tzid: &str) -> Result<TzRef, String> {
+    fn zone_of(&mut self, tzid: &str, year: i32) -> Result<TzRef, String> {
         let tzid = tzid.trim();
-        match zones::resolve(tzid, self.vtimezones.get(tzid).copied()) {
+        let found = match self.resolved.get(tzid) {
+            Some(z) => *z,
+            None => {
+                let vtz = self.vtimezones.get(tzid).copied();
+                let by_rules = vtz.is_some() && self.rule_matches > 0;
+                if by_rules {
+                    self.rule_matches -= 1;
+                }
+                let z = zones::resolve(tzid, vtz, year, by_rules);
+                self.resolved.insert(tzid.to_string(), z);
+                z
+            }
+        };
+        match found {
             Some(z) => {
                 if let TzRef::Iana(tz) = z {
                     if tz.name() != tzid {
@@ -461,7 +495,7 @@ impl<'a> Reader<'a> {
             Stamp::Time(t) => match prop.param("TZID") {
                 Some(tzid) => {
                     let tzid = tzid.to_string();
-                    When::Local(t, self.zone_of(&tzid)?)
+                    When::Local(t, self.zone_of(&tzid, t.year())?)
                 }
                 None => When::Floating(t),
             },
@@ -637,7 +671,7 @@ impl<'a> Reader<'a> {
                     Some(text) => Some(self.until(text, start)?),
                     None => None,
                 };
-                rule.expand(start.local(), until, horizon)
+                rule.expand(start.local(), until, horizon, &mut self.budget)
                     .into_iter()
                     .map(|t| start.with_local(t))
                     .collect()
@@ -755,6 +789,12 @@ impl<'a> Reader<'a> {
                     o.place()
                 ));
             }
+        }
+        if out.is_empty() {
+            self.report.push(format!(
+                "{}: repeats, but on none of the days read; left out.",
+                item.place()
+            ));
         }
         if over_limit {
             self.report.push(format!(
@@ -958,63 +998,6 @@ fn role(kind: RoleKind, text: &str) -> ProgrammeRole {
         person: Some(person),
         note: String::new(),
     }
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Stamp {
-    Date(NaiveDate),
-    Time(NaiveDateTime),
-}
-
-/// "20241118", "20241118T090000", "20241118T090000Z"; also tolerates the
-/// extended form ("2024-11-18T09:00:00"), missing seconds and fractions.
-fn parse_stamp(value: &str) -> Option<(Stamp, bool)> {
-    let value = value.trim();
-    let (value, utc) = match value.strip_suffix(['Z', 'z']) {
-        Some(v) => (v, true),
-        None => (value, false),
-    };
-    let value = value.split('.').next().unwrap_or(value);
-    let cleaned: String = value.chars().filter(|c| *c != '-' && *c != ':').collect();
-    let (date, time) = match cleaned.split_once(['T', 't']) {
-        Some((d, t)) => (d, Some(t)),
-        None => (cleaned.as_str(), None),
-    };
-    if date.chars().count() != 8 || !date.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let num = |s: &str| s.parse::<u32>().ok();
-    let digits: Vec<u32> = date.chars().filter_map(|c| c.to_digit(10)).collect();
-    let part = |from: usize, to: usize| {
-        digits
-            .iter()
-            .skip(from)
-            .take(to - from)
-            .fold(0u32, |acc, d| acc * 10 + d)
-    };
-    let day = NaiveDate::from_ymd_opt(i32::try_from(part(0, 4)).ok()?, part(4, 6), part(6, 8))?;
-    let Some(time) = time else {
-        return Some((Stamp::Date(day), utc));
-    };
-    if !time.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let tdigits: Vec<char> = time.chars().collect();
-    let pick = |from: usize| -> Option<u32> {
-        num(&tdigits.iter().skip(from).take(2).collect::<String>())
-    };
-    let (h, m, s) = match tdigits.len() {
-        4 => (pick(0)?, pick(2)?, 0),
-        6 => (pick(0)?, pick(2)?, pick(4)?.min(59)),
-        _ => return None,
-    };
-    // 24:00 is midnight of the next day in some exports.
-    if h == 24 && m == 0 && s == 0 {
-        let next = day.checked_add_days(Days::new(1))?;
-        return Some((Stamp::Time(next.and_time(NaiveTime::MIN)), utc));
-    }
-    let t = NaiveTime::from_hms_opt(h, m, s)?;
-    Some((Stamp::Time(day.and_time(t)), utc))
 }
 
 /// "PT1H30M", "P1D", "P2W", "+PT45M"; a negative one is `None`.

@@ -152,16 +152,24 @@ pub(crate) fn parse(value: &str) -> Result<Rule, String> {
 impl Rule {
     /// The occurrences from `start` (always the first) on, in order, until
     /// COUNT, `until` or `horizon` ends them.
+    /// `budget` is the periods the caller still lets it look at; each one
+    /// looked at is taken from it, so a file of many rules cannot make
+    /// the reader spin.
     pub fn expand(
         &self,
         start: NaiveDateTime,
         until: Option<NaiveDateTime>,
         horizon: NaiveDateTime,
+        budget: &mut u32,
     ) -> Vec<NaiveDateTime> {
         let mut out = vec![start];
         let limit = self.count.map(|c| c as usize).unwrap_or(usize::MAX);
         let time = start.time();
         for k in 0..MAX_PERIODS {
+            if *budget == 0 {
+                break;
+            }
+            *budget -= 1;
             let Some(step) = k.checked_mul(self.interval) else {
                 break;
             };

@@ -1,12 +1,13 @@
 //! Writing a programme as an iCalendar file (RFC 5545): CRLF lines folded
 //! at 75 octets, TEXT escaped, a VTIMEZONE for the named zone.
 
+use super::lines::{escape, fold};
 use super::zones::{self, year};
-use super::{escape, fold};
 use crate::interop::programme::{Programme, ProgrammeRole, ProgrammeSession, Zone};
 use crate::model::RoleKind;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
+use std::collections::BTreeSet;
 use uuid::Uuid;
 
 /// The namespace of the UIDs made for sessions that have none.
@@ -36,13 +37,13 @@ pub fn write(p: &Programme, stamp: DateTime<Utc>) -> String {
     }
     let timed: Vec<&ProgrammeSession> = p.sessions.iter().filter(|s| times(s).is_some()).collect();
     if let Zone::Named(tz) = p.zone {
-        let years = timed
+        let years: BTreeSet<i32> = timed
             .iter()
             .filter_map(|s| times(s))
-            .flat_map(|(a, b)| [year(a), year(b)]);
-        let (first, last) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
-        if tz != Tz::UTC && first <= last {
-            lines.extend(zones::vtimezone(tz, first, last));
+            .flat_map(|(a, b)| [year(a), year(b)])
+            .collect();
+        if tz != Tz::UTC && !years.is_empty() {
+            lines.extend(zones::vtimezone(tz, &years));
         }
     }
     let dtstamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
@@ -91,7 +92,7 @@ pub fn write(p: &Programme, stamp: DateTime<Utc>) -> String {
 fn when(zone: Zone, wall: NaiveDateTime) -> String {
     let local = |t: NaiveDateTime| t.format("%Y%m%dT%H%M%S").to_string();
     match zone {
-        Zone::Named(tz) if tz == Tz::UTC => format!(":{}Z", local(wall)),
+        Zone::Named(Tz::UTC) => format!(":{}Z", local(wall)),
         Zone::Named(tz) => format!(";TZID={}:{}", tz.name(), local(wall)),
         Zone::Offset(offset) => {
             let utc = wall

@@ -3,12 +3,14 @@
 //! local times, and the VTIMEZONE of a zone as the time-zone database has
 //! it.
 
-use super::Component;
+use super::lines::{escape, parse_stamp, Component, Stamp};
+use super::recur;
 use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset,
-    TimeZone, Utc,
+    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime,
+    Offset, TimeZone, Utc,
 };
 use chrono_tz::{OffsetComponents, OffsetName, Tz, TZ_VARIANTS};
+use std::collections::BTreeSet;
 
 /// The zone a TZID stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,14 +211,24 @@ pub(crate) fn iana(name: &str) -> Option<Tz> {
 }
 
 /// What a TZID means, with its VTIMEZONE if the file has one: its name,
-/// else the VTIMEZONE's X-LIC-LOCATION, else a fixed offset when every
-/// observance in it has the same one.
-pub(crate) fn resolve(tzid: &str, vtimezone: Option<&Component>) -> Option<TzRef> {
+/// else the VTIMEZONE's X-LIC-LOCATION, else the IANA zone whose offsets
+/// in `year` are those of the VTIMEZONE's own rules (Outlook's
+/// "Customized Time Zone"), else a fixed offset when every observance in
+/// it has the same one.
+pub(crate) fn resolve(
+    tzid: &str,
+    vtimezone: Option<&Component>,
+    year: i32,
+    by_rules: bool,
+) -> Option<TzRef> {
     if let Some(tz) = iana(tzid) {
         return Some(TzRef::Iana(tz));
     }
     let vtz = vtimezone?;
     if let Some(tz) = vtz.prop("X-LIC-LOCATION").and_then(|p| iana(&p.value)) {
+        return Some(TzRef::Iana(tz));
+    }
+    if let Some(tz) = by_rules.then(|| same_offsets(vtz, year)).flatten() {
         return Some(TzRef::Iana(tz));
     }
     let mut offsets = vtz
@@ -228,6 +240,116 @@ pub(crate) fn resolve(tzid: &str, vtimezone: Option<&Component>) -> Option<TzRef
     offsets
         .all(|o| o == Some(first))
         .then_some(TzRef::Fixed(first))
+}
+
+/// A VTIMEZONE's onsets up to `horizon` (UTC), each with the offsets
+/// before and after it, in order.
+fn onsets(
+    vtz: &Component,
+    horizon: NaiveDateTime,
+) -> Vec<(NaiveDateTime, FixedOffset, FixedOffset)> {
+    let mut out = Vec::new();
+    let observances = vtz
+        .children
+        .iter()
+        .filter(|c| matches!(c.name.as_str(), "STANDARD" | "DAYLIGHT"));
+    for obs in observances {
+        let offset = |name: &str| obs.prop(name).and_then(|p| parse_offset(&p.value));
+        let (Some(from), Some(to)) = (offset("TZOFFSETFROM"), offset("TZOFFSETTO")) else {
+            continue;
+        };
+        let local = |stamp: Stamp| match stamp {
+            Stamp::Date(d) => d.and_time(NaiveTime::MIN),
+            Stamp::Time(t) => t,
+        };
+        let Some(start) = obs
+            .prop("DTSTART")
+            .and_then(|p| parse_stamp(&p.value))
+            .map(|(s, _)| local(s))
+        else {
+            continue;
+        };
+        let shift = Duration::seconds(from.local_minus_utc().into());
+        let local_horizon = horizon
+            .checked_add_signed(shift)
+            .and_then(|h| h.checked_add_signed(Duration::days(1)))
+            .unwrap_or(horizon);
+        let mut starts = vec![start];
+        if let Some(Ok(rule)) = obs.prop("RRULE").map(|p| recur::parse(&p.value)) {
+            // UNTIL in a VTIMEZONE is UTC.
+            let until = rule
+                .until
+                .as_deref()
+                .and_then(parse_stamp)
+                .map(|(s, _)| local(s))
+                .and_then(|u| u.checked_add_signed(shift));
+            let mut budget = 20_000;
+            starts = rule.expand(start, until, local_horizon, &mut budget);
+        }
+        for p in obs.props("RDATE") {
+            starts.extend(
+                p.value
+                    .split(',')
+                    .filter_map(parse_stamp)
+                    .map(|(s, _)| local(s)),
+            );
+        }
+        out.extend(
+            starts
+                .into_iter()
+                .filter_map(|s| s.checked_sub_signed(shift))
+                .filter(|u| *u <= horizon)
+                .map(|u| (u, from, to)),
+        );
+    }
+    out.sort_by_key(|(u, _, _)| *u);
+    out
+}
+
+/// The offset a VTIMEZONE's rules give at `at` (UTC).
+fn rule_offset(
+    onsets: &[(NaiveDateTime, FixedOffset, FixedOffset)],
+    at: NaiveDateTime,
+) -> Option<FixedOffset> {
+    match onsets.iter().rev().find(|(u, _, _)| *u <= at) {
+        Some((_, _, to)) => Some(*to),
+        None => onsets.first().map(|(_, from, _)| *from),
+    }
+}
+
+/// The IANA zone with the VTIMEZONE's offsets through `year`: twice a
+/// month and an hour either side of each of its changes. The zones of
+/// the Windows table are tried first, so a common zone wins over a rare
+/// one with the same clock.
+fn same_offsets(vtz: &Component, year: i32) -> Option<Tz> {
+    let end = year_start(year.checked_add(1)?).naive_utc();
+    let all = onsets(vtz, end);
+    if all.is_empty() {
+        return None;
+    }
+    let begin = year_start(year).naive_utc();
+    let mut samples: Vec<NaiveDateTime> = (1..=12u32)
+        .flat_map(|m| [1u32, 15].map(|d| (m, d)))
+        .filter_map(|(m, d)| NaiveDate::from_ymd_opt(year, m, d))
+        .filter_map(|d| d.and_hms_opt(12, 0, 0))
+        .collect();
+    for (u, _, _) in all.iter().filter(|(u, _, _)| *u >= begin && *u < end) {
+        samples.extend(u.checked_sub_signed(Duration::hours(1)));
+        samples.extend(u.checked_add_signed(Duration::hours(1)));
+    }
+    let wanted: Vec<Option<FixedOffset>> = samples.iter().map(|s| rule_offset(&all, *s)).collect();
+    let fits = |tz: &Tz| {
+        samples
+            .iter()
+            .zip(&wanted)
+            .all(|(s, w)| Some(tz.offset_from_utc_datetime(s).fix()) == *w)
+    };
+    let common = WINDOWS
+        .iter()
+        .filter_map(|(_, name)| name.parse::<Tz>().ok());
+    common
+        .chain(TZ_VARIANTS.iter().copied())
+        .find(|tz| fits(tz))
 }
 
 /// "+0700", "-0430", "+053000".
@@ -353,34 +475,40 @@ pub(crate) fn format_offset(offset: FixedOffset) -> String {
     }
 }
 
-/// The VTIMEZONE of `tz` for the years `first..=last`, as content lines:
-/// the offset in force on 1 January of the first year, then one
-/// STANDARD or DAYLIGHT component per real transition in those years.
-pub(crate) fn vtimezone(tz: Tz, first: i32, last: i32) -> Vec<String> {
+/// The VTIMEZONE of `tz` for the given years, as content lines: for
+/// each run of consecutive years, the offset in force on 1 January of its
+/// first year, then one STANDARD or DAYLIGHT component per real
+/// transition in those years.
+pub(crate) fn vtimezone(tz: Tz, years: &BTreeSet<i32>) -> Vec<String> {
     let mut lines = vec![
         "BEGIN:VTIMEZONE".to_string(),
         format!("TZID:{}", tz.name()),
         format!("X-LIC-LOCATION:{}", tz.name()),
     ];
-    let start = year_start(first);
-    let (offset, name, daylight) = offset_at(tz, start);
-    let mut observance = |kind: &str, dtstart: NaiveDateTime, from, to, name: &str| {
+    let mut observance = |daylight: bool, dtstart: NaiveDateTime, from, to, name: &str| {
+        let kind = if daylight { "DAYLIGHT" } else { "STANDARD" };
         lines.push(format!("BEGIN:{kind}"));
         lines.push(format!("DTSTART:{}", dtstart.format("%Y%m%dT%H%M%S")));
         lines.push(format!("TZOFFSETFROM:{}", format_offset(from)));
         lines.push(format!("TZOFFSETTO:{}", format_offset(to)));
-        lines.push(format!("TZNAME:{}", super::escape(name)));
+        lines.push(format!("TZNAME:{}", escape(name)));
         lines.push(format!("END:{kind}"));
     };
-    let kind = |daylight: bool| if daylight { "DAYLIGHT" } else { "STANDARD" };
-    let local_start = NaiveDate::from_ymd_opt(first, 1, 1)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .unwrap_or_default();
-    observance(kind(daylight), local_start, offset, offset, &name);
-    for t in transitions(tz, first, last) {
-        // An observance starts at the local time of the offset it ends.
-        let local = t.from.from_utc_datetime(&t.at.naive_utc()).naive_local();
-        observance(kind(t.daylight), local, t.from, t.to, &t.name);
+    let mut previous: Option<i32> = None;
+    for &year in years {
+        if previous.and_then(|p| p.checked_add(1)) != Some(year) {
+            let (offset, name, daylight) = offset_at(tz, year_start(year));
+            let local_start = NaiveDate::from_ymd_opt(year, 1, 1)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .unwrap_or_default();
+            observance(daylight, local_start, offset, offset, &name);
+        }
+        for t in transitions(tz, year, year) {
+            // An observance starts at the local time of the offset it ends.
+            let local = t.from.from_utc_datetime(&t.at.naive_utc()).naive_local();
+            observance(t.daylight, local, t.from, t.to, &t.name);
+        }
+        previous = Some(year);
     }
     lines.push("END:VTIMEZONE".to_string());
     lines
