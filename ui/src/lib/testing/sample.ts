@@ -11,10 +11,11 @@ import * as files from './sample-week/files';
 import * as importing from './sample-week/import';
 import * as planning from './sample-week/planning';
 import * as printing from './sample-week/print';
+import * as programme from './sample-week/programme';
 import { refusals } from './sample-week/refusals';
 import * as speaking from './sample-week/speaking';
 
-export { attendance, directory, files, importing, planning, printing, refusals, speaking, week };
+export { attendance, directory, files, importing, planning, printing, programme, refusals, speaking, week };
 
 /** What the read commands answer for a plan: the sample week, or a scenario (which answers the rest as the sample week). */
 export type Answers = typeof week;
