@@ -3,7 +3,13 @@
 //! reader produces a `programme::Reading`, every writer takes a
 //! `programme::Programme`.
 
+mod frab;
+pub mod frab_json;
+pub mod frab_xml;
 pub mod programme;
+
+#[cfg(test)]
+mod frab_tests;
 
 pub use programme::{
     Programme, ProgrammeEvent, ProgrammeOrganisation, ProgrammePerson, ProgrammeRole,
