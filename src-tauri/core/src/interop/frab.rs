@@ -747,8 +747,10 @@ pub(crate) fn offset_at(zone: Zone, wall: NaiveDateTime) -> FixedOffset {
 
 /// Minutes from `start` to `end`, wall clocks in `zone`, as elapsed time.
 pub(crate) fn elapsed_minutes(zone: Zone, start: NaiveDateTime, end: NaiveDateTime) -> i64 {
-    let utc =
-        |w: NaiveDateTime| w - TimeDelta::seconds(i64::from(offset_at(zone, w).local_minus_utc()));
+    let utc = |w: NaiveDateTime| {
+        let offset = TimeDelta::seconds(i64::from(offset_at(zone, w).local_minus_utc()));
+        w.checked_sub_signed(offset).unwrap_or(w)
+    };
     (utc(end) - utc(start)).num_minutes().max(0)
 }
 

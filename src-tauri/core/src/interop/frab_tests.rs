@@ -730,6 +730,8 @@ fn bad_files_and_events_give_one_line_naming_the_element() {
         ("<?xml version=\"1.0\"?>\n<schedule>\n<version>1</version>\n<day><room></schedule>".to_string(), "file: The schedule XML is not well-formed XML at line 4"),
         ("<html><body>Hello</body></html>".to_string(), "file: The file is not a frab schedule XML (no <schedule> element)."),
         ("<schedule><day><room><event></room></day></schedule>".to_string(), "file: The schedule XML is not well-formed XML at line 1"),
+        (SCHEDULE.replace("EVENT", "<event id=\"7\"><title>A</title>").replace("</room></day></schedule>", ""), "file: The schedule XML ends at line 2 inside <event>; the file is cut short."),
+        (SCHEDULE.replace("</schedule>", ""), "file: The schedule XML ends at line 2 inside <schedule>; the file is cut short."),
         (event("<title>A</title><date>yesterday at ten</date><duration>00:30</duration>"), "event 7: <date> \"yesterday at ten\" is not a date and time (use 2019-12-27T11:00:00+01:00)."),
         (event("<title>A</title><start>25h</start><duration>00:30</duration>"), "event 7: <start> \"25h\" is not a time (use HH:MM), and there is no <date>."),
         (event("<title>A</title><date>2024-01-02T10:00:00+01:00</date>"), "event 7: has no <duration>."),
@@ -903,5 +905,35 @@ fn files_that_are_not_schedule_json_give_one_line() {
                 .join("\n"),
         };
         assert_eq!(&got, want);
+    }
+}
+
+#[test]
+fn cut_and_mangled_copies_of_real_schedules_never_panic() {
+    let sources = [
+        bytes("schedules/giggity-debconf23.xml"),
+        bytes("schedule-schemas/examples/json-pretalx-democon.json"),
+    ];
+    for source in &sources {
+        let mut inputs: Vec<Vec<u8>> = (0..source.len())
+            .step_by(8191)
+            .map(|cut| source.get(..cut).unwrap_or_default().to_vec())
+            .collect();
+        let mut mangled = source.clone();
+        for i in (0..mangled.len()).step_by(997) {
+            mangled[i] ^= 0x5a;
+        }
+        inputs.push(mangled);
+        for input in inputs {
+            for reading in [frab_xml::read(&input), frab_json::read(&input)]
+                .into_iter()
+                .flatten()
+            {
+                let xml = frab_xml::write(&reading.programme);
+                assert!(frab_xml::read(xml.as_bytes()).is_ok());
+                let json = frab_json::write(&reading.programme);
+                assert!(frab_json::read(json.as_bytes()).is_ok());
+            }
+        }
     }
 }

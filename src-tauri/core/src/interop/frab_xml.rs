@@ -82,6 +82,14 @@ pub fn read(bytes: &[u8]) -> Result<Reading> {
     if !state.root {
         return Err(not_a_schedule());
     }
+    if let Some(open) = state.part.last().map(|n| &n.name).or(state.path.last()) {
+        // A file cut short: reading on would import half a schedule.
+        let line = text.lines().count();
+        return Err(CoreError::invalid(
+            "file",
+            format!("The schedule XML ends at line {line} inside <{open}>; the file is cut short."),
+        ));
+    }
     Ok(frab::finish(state.raw))
 }
 
