@@ -889,6 +889,8 @@ pub(crate) struct LaidEvent<'a> {
     pub persons: Vec<LaidPerson>,
     /// Roles other than speaker, as a line for the description.
     pub other_roles: String,
+    /// The session's track, else the short name (or title) of its event.
+    pub track: String,
 }
 
 #[derive(Debug, Clone)]
@@ -1042,6 +1044,17 @@ pub(crate) fn layout(p: &Programme) -> Vec<LaidDay<'_>> {
             }
             _ => start.date(),
         };
+        let track = match extra(s, TRACK) {
+            Some(t) => t.to_string(),
+            None => s
+                .event
+                .and_then(|i| p.events.get(i))
+                .map(|e| match e.short_name.trim() {
+                    "" => e.title.trim().to_string(),
+                    short => short.to_string(),
+                })
+                .unwrap_or_default(),
+        };
         events.push((
             day,
             LaidEvent {
@@ -1053,6 +1066,7 @@ pub(crate) fn layout(p: &Programme) -> Vec<LaidDay<'_>> {
                 room,
                 persons,
                 other_roles: others.join("; "),
+                track,
             },
         ));
     }

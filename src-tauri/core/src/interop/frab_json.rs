@@ -460,7 +460,7 @@ fn event_json(zone: Zone, acronym: &str, room: &frab::LaidRoom, e: &frab::LaidEv
         }
     };
     let mut track = Map::new();
-    match frab::extra(s, frab::TRACK) {
+    match Some(e.track.as_str()).filter(|t| !t.is_empty()) {
         Some(name) => {
             let mut t = frab::slug(name, '-');
             if t.chars().count() < 2 {

@@ -937,3 +937,106 @@ fn cut_and_mangled_copies_of_real_schedules_never_panic() {
         }
     }
 }
+
+#[test]
+fn durations_read_as_frab_and_schema2_write_them() {
+    use super::frab::parse_duration;
+    let cases: &[(&str, Option<i64>)] = &[
+        ("00:30", Some(30)),
+        ("1:00", Some(60)),
+        ("6:00", Some(360)),
+        ("25:15", Some(1515)),
+        ("00:05:00", Some(5)),
+        ("01:30:59", Some(90)),
+        ("PT1H30M", Some(90)),
+        ("PT45M", Some(45)),
+        ("PT90S", Some(1)),
+        ("", None),
+        ("90", None),
+        ("1:60", None),
+        ("-1:00", None),
+        ("1h30", None),
+        ("PT", Some(0)),
+        ("PTH", None),
+        ("PT99999999999H", None),
+    ];
+    for (text, minutes) in cases {
+        assert_eq!(
+            parse_duration(text).map(|d| d.num_minutes()),
+            *minutes,
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn person_roles_map_from_the_words_files_use() {
+    use super::frab::role_from_word;
+    let cases: &[(&str, Option<RoleKind>)] = &[
+        ("", Some(RoleKind::Speaker)),
+        ("SPEAKER", Some(RoleKind::Speaker)),
+        ("moderator", Some(RoleKind::Moderator)),
+        ("HOST", Some(RoleKind::Chair)),
+        ("co-chair", Some(RoleKind::CoChair)),
+        ("CONTRIBUTOR", Some(RoleKind::Panellist)),
+        ("panelist", Some(RoleKind::Panellist)),
+        ("Rapporteur", Some(RoleKind::Rapporteur)),
+        ("juggler", None),
+    ];
+    for (word, kind) in cases {
+        assert_eq!(role_from_word(word), *kind, "{word:?}");
+    }
+}
+
+#[test]
+fn web_addresses_are_written_as_uris_and_acronyms_as_the_schemas_want() {
+    use super::frab::{acronym, uri};
+    let cases = [
+        ("https://zügli.app", "https://z%C3%BCgli.app"),
+        (
+            "https://chat.fosdem.org/#/room/#fedora:fosdem.org",
+            "https://chat.fosdem.org/#/room/%23fedora:fosdem.org",
+        ),
+        ("https://a.org/x y?q=<1>", "https://a.org/x%20y?q=%3C1%3E"),
+        ("https://a.org/100%", "https://a.org/100%25"),
+        ("https://a.org/%C3%BC", "https://a.org/%C3%BC"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(uri(text), want);
+    }
+    let cases = [
+        ("38c3", "", "38c3"),
+        ("Camp2019", "", "camp2019"),
+        ("rc3-channels-2020", "", "rc3_channels_2020"),
+        (
+            "",
+            "São Tomé and Príncipe Forum",
+            "sao_tome_and_principe_forum",
+        ),
+        ("", "ประชุม", "programme"),
+        ("", "G7", "g7__"),
+    ];
+    for (own, title, want) in cases {
+        let mut p = Programme::empty(title, Zone::Floating);
+        p.acronym = own.to_string();
+        assert_eq!(acronym(&p), want, "{own:?} {title:?}");
+    }
+}
+
+#[test]
+fn a_session_without_a_track_takes_its_events_short_name() {
+    let mut p = tricky();
+    p.events.push(super::programme::ProgrammeEvent {
+        uid: None,
+        title: "Senior Officials' Meeting".to_string(),
+        short_name: "SOM".to_string(),
+        first_day: None,
+        last_day: None,
+        description: String::new(),
+    });
+    p.sessions[1].event = Some(0);
+    let xml = frab_xml::write(&p);
+    assert!(xml.contains("<track>SOM</track>"));
+    let json = frab_json::write(&p);
+    assert!(json.contains("\"name\": \"SOM\""));
+}

@@ -554,6 +554,8 @@ fn duration(zone: Zone, start: chrono::NaiveDateTime, end: chrono::NaiveDateTime
 /// - Everyone with a role is a `<person>` (the XSD has no role attribute);
 ///   roles other than speaker are also named on a last line of the
 ///   description ("Chair: Jane Doe; Moderator: …").
+/// - A session without a track takes its event's short name (or title)
+///   as its track.
 /// - Every day from the first to the last day is written, with every room.
 /// - The acronym is the programme's when the schemas take it, else one
 ///   made from it or the title.
@@ -649,7 +651,7 @@ fn write_event(
     if let Some(language) = frab::extra(s, frab::LANGUAGE) {
         field(o, "language", language);
     }
-    field(o, "track", frab::extra(s, frab::TRACK).unwrap_or(""));
+    field(o, "track", &e.track);
     let kind = match (s.source_kind.trim(), s.kind) {
         ("", Some(k)) => k.label().to_string(),
         (t, _) => t.to_string(),
