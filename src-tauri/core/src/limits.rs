@@ -50,6 +50,11 @@ pub const MAX_CHANGEOVER_MINUTES: u32 = 120;
 /// Longest plan the app accepts; longer is almost surely a typing slip.
 pub const MAX_PLAN_DAYS: i64 = 60;
 
+/// The largest programme file a reader takes (schedule XML or JSON).
+pub const MAX_PROGRAMME_BYTES: usize = 50 * 1024 * 1024;
+/// The most sessions a programme file may hold.
+pub const MAX_PROGRAMME_SESSIONS: usize = 50_000;
+
 /// The most sessions a plan may hold.
 pub const MAX_SESSIONS: i64 = 20_000;
 /// The most people a plan may hold.

@@ -7,8 +7,14 @@ pub mod backup;
 pub mod export;
 pub mod ical;
 pub mod import;
+mod frab;
+pub mod frab_json;
+pub mod frab_xml;
 pub mod programme;
 pub mod source;
+
+#[cfg(test)]
+mod frab_tests;
 
 pub use programme::{
     Programme, ProgrammeEvent, ProgrammeOrganisation, ProgrammePerson, ProgrammeRole,

@@ -174,7 +174,7 @@ fn read_as(format: SourceFormat, bytes: &[u8], options: &SourceOptions) -> Resul
     }
     match format {
         SourceFormat::Ics => super::ical::read(bytes, options.days),
-        SourceFormat::FrabXml => super::frab::read(bytes),
+        SourceFormat::FrabXml => super::frab_xml::read(bytes),
         SourceFormat::FrabJson => super::frab_json::read(bytes),
         SourceFormat::Auto | SourceFormat::Csv | SourceFormat::Tsv | SourceFormat::Xlsx => Err(
             CoreError::invalid("format", "Cannot tell what the file is; give its format."),
