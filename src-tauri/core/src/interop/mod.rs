@@ -4,6 +4,9 @@
 //! `programme::Programme`.
 
 pub mod programme;
+pub mod sheet;
+pub mod sheet_out;
+pub mod speakers;
 
 pub use programme::{
     Programme, ProgrammeEvent, ProgrammeOrganisation, ProgrammePerson, ProgrammeRole,
