@@ -727,10 +727,29 @@ fn text_row(number: usize, cells: Vec<String>) -> GridRow {
 /// CSV through the attendee reader (encodings, delimiters, formula
 /// escapes); its header is just the first row here.
 fn csv_grid(bytes: &[u8]) -> Result<Grid> {
-    let table = csv_file::read_table(bytes)?;
-    let mut rows = vec![text_row(1, table.headers)];
+    // Blank rows above a title or the header (",,,,," as a spreadsheet
+    // saves them) would be taken for an empty header.
+    let (text, _) = csv_file::decode(bytes);
+    let mut skipped = 0;
+    let mut rest = text.as_str();
+    while let Some((line, after)) = rest.split_once('\n') {
+        if !line
+            .chars()
+            .all(|c| matches!(c, ',' | ';' | '\t' | '"' | ' ' | '\r'))
+        {
+            break;
+        }
+        skipped += 1;
+        rest = after;
+    }
+    let table = if skipped == 0 {
+        csv_file::read_table(bytes)?
+    } else {
+        csv_file::read_table(rest.as_bytes())?
+    };
+    let mut rows = vec![text_row(skipped + 1, table.headers)];
     for (i, row) in table.rows.into_iter().enumerate() {
-        rows.push(text_row(i + 2, row.cells));
+        rows.push(text_row(skipped + i + 2, row.cells));
     }
     Ok(Grid {
         rows,
@@ -1601,6 +1620,14 @@ impl<'a> Rows<'a> {
                 .map(|d| (d, false))
                 .ok_or_else(|| format!("Day \"{}\" is not a date.", cell.text())),
             Cell::Number(_) => Err(format!("Day \"{}\" is not a date.", cell.text())),
+            // A serial that lost its date format on the way to text.
+            Cell::Text(t) if t.len() == 5 && t.chars().all(|c| c.is_ascii_digit()) => t
+                .parse::<f64>()
+                .ok()
+                .filter(|n| (20_000.0..80_000.0).contains(n))
+                .and_then(excel_date)
+                .map(|d| (d, false))
+                .ok_or_else(|| format!("Day \"{t}\" is not a date.")),
             _ => parse_day_text(&cell.text(), self.options.days),
         }
     }

@@ -594,3 +594,33 @@ fn hostile_bytes_are_refused_in_one_line_without_a_panic() {
         let _ = layout(bytes, *format);
     }
 }
+
+#[test]
+fn blank_rows_above_a_csv_header_keep_the_row_numbers() {
+    let r = csv(",,\nProgramme,,\n,,\nDay,Time,Title\n43073,09:00-10:00,Opening\n");
+    assert_eq!(r.report[0], "Title row skipped: Programme");
+    assert_eq!(summaries(&r), ["2017-12-04 09:00–10:00 | Opening | "]);
+    assert_eq!(r.programme.sessions[0].place, "row 5");
+}
+
+#[test]
+fn damaged_copies_of_the_sample_files_never_panic() {
+    // A fixed walk over truncations and flipped bytes: fast, and the same
+    // every run.
+    for name in ["iom-idm.xlsx", "iom-idm.csv", "iom-idm.tsv"] {
+        let bytes = file(name);
+        let format = sniff(name, &bytes).unwrap();
+        let mut seed: u32 = 7;
+        for i in 0..200 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let mut damaged = bytes.clone();
+            if i % 2 == 0 {
+                damaged.truncate(seed as usize % bytes.len());
+            } else {
+                let at = seed as usize % bytes.len();
+                damaged[at] ^= (seed >> 16) as u8 | 1;
+            }
+            let _ = read(&damaged, format, &SheetOptions::default());
+        }
+    }
+}
