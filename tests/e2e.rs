@@ -1355,10 +1355,18 @@ async fn a_programme_spreadsheet_is_imported_and_a_speakers_calendar_exported() 
     drop(store);
 
     // File › Export…: Ms Chaiyasit's own calendar.
-    app.el("[data-testid=file-menu]").await.click().await.unwrap();
+    app.el("[data-testid=file-menu]")
+        .await
+        .click()
+        .await
+        .unwrap();
     app.el("[data-label=Export]").await.click().await.unwrap();
     app.choose("[data-testid=export-format]", "ics").await;
-    app.el("[data-testid=scope-person]").await.click().await.unwrap();
+    app.el("[data-testid=scope-person]")
+        .await
+        .click()
+        .await
+        .unwrap();
     app.type_into("[data-testid=export-person-search]", "Chaiyasit")
         .await;
     app.el("[data-testid=export-person-search-option]")
@@ -1369,7 +1377,11 @@ async fn a_programme_spreadsheet_is_imported_and_a_speakers_calendar_exported() 
     let ics = dir.path().join("chaiyasit.ics");
     app.type_into("[data-testid=export-path]", ics.to_str().unwrap())
         .await;
-    app.el("[data-testid=export-save]").await.click().await.unwrap();
+    app.el("[data-testid=export-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
     let notice = app.el("[data-testid=notice]").await;
     assert!(notice.text().await.unwrap().contains("Wrote 1 session"));
     let bytes = std::fs::read(&ics).unwrap();

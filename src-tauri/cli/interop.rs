@@ -67,6 +67,7 @@ pub fn import(a: ImportArgs) -> Result<i32, Failure> {
     };
     let mut read_options = SourceOptions {
         format: Some(format),
+        columns: None,
         mapping: a.map.clone(),
         days: None,
     };

@@ -715,7 +715,13 @@ pub async fn programme_preview(
     let zone = zone.as_deref().map(import::zone_named).transpose()?;
     reading(state, move |s| {
         let bytes = source::read_file(Path::new(&path))?;
-        source::preview_source(s, &file_name(&path), &bytes, &request, as_new_plan.then_some(zone))
+        source::preview_source(
+            s,
+            &file_name(&path),
+            &bytes,
+            &request,
+            as_new_plan.then_some(zone),
+        )
     })
     .await
 }

@@ -1,6 +1,7 @@
 //! The words for every enum, so the UI never keeps its own copy of them.
 
 use crate::attendees::import::ImportField;
+use crate::interop::sheet::SheetField;
 use crate::interop::source::{ExportFormat, SourceFormat};
 use crate::model::*;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,8 @@ pub struct Vocabulary {
     /// What a programme import reads and an export writes.
     pub source_formats: Vec<Term<SourceFormat>>,
     pub export_formats: Vec<ExportTerm>,
+    /// What a programme spreadsheet's column can be read as.
+    pub sheet_fields: Vec<Term<SheetField>>,
     /// Capacities in a delegation, head of delegation first.
     pub capacities: Vec<String>,
     /// IANA time zone names, for the plan form.
@@ -67,6 +70,7 @@ pub fn vocabulary() -> Vocabulary {
                 extension: f.extension().to_string(),
             })
             .collect(),
+        sheet_fields: terms!(SheetField),
         capacities: CAPACITIES.iter().map(|c| c.to_string()).collect(),
         time_zones: chrono_tz::TZ_VARIANTS
             .iter()

@@ -5,13 +5,16 @@
 
 pub mod backup;
 pub mod export;
-pub mod ical;
-pub mod import;
 mod frab;
 pub mod frab_json;
 pub mod frab_xml;
+pub mod ical;
+pub mod import;
 pub mod programme;
+pub mod sheet;
+pub mod sheet_out;
 pub mod source;
+pub mod speakers;
 
 #[cfg(test)]
 mod frab_tests;

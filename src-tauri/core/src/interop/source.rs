@@ -510,9 +510,14 @@ fn write_as(
 ) -> Result<Vec<u8>> {
     match format {
         ExportFormat::Ics => Ok(super::ical::write(programme, now).into_bytes()),
-        other => Err(CoreError::invalid(
+        ExportFormat::FrabXml => Ok(super::frab_xml::write(programme).into_bytes()),
+        ExportFormat::FrabJson => Ok(super::frab_json::write(programme).into_bytes()),
+        ExportFormat::Csv => Ok(super::sheet_out::write_csv(programme).into_bytes()),
+        ExportFormat::Xlsx => super::sheet_out::write_xlsx(programme),
+        // `export` writes the backup from the store itself.
+        ExportFormat::Backup => Err(CoreError::invalid(
             "format",
-            format!("Writing {} is not available.", other.label()),
+            "A full backup is written from the whole plan.",
         )),
     }
 }

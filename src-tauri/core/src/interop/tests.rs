@@ -284,8 +284,15 @@ fn a_new_plan_takes_its_zone_and_days_from_the_source() {
         ],
     );
     r.programme.title = "DebConf 23".into();
-    let (store, preview) =
-        new_plan(&path, "debconf.xml", &r, None, &ImportOptions::default(), false).unwrap();
+    let (store, preview) = new_plan(
+        &path,
+        "debconf.xml",
+        &r,
+        None,
+        &ImportOptions::default(),
+        false,
+    )
+    .unwrap();
     assert_eq!(preview.added, 2);
     let plan = store.plan().unwrap();
     assert_eq!(plan.time_zone, "Asia/Kolkata");
