@@ -1040,3 +1040,54 @@ fn a_session_without_a_track_takes_its_events_short_name() {
     let json = frab_json::write(&p);
     assert!(json.contains("\"name\": \"SOM\""));
 }
+
+#[test]
+fn oversized_overfull_and_overdeep_files_are_refused_with_one_line() {
+    let too_big = vec![b' '; crate::limits::MAX_PROGRAMME_BYTES + 1];
+    let event = r#"<event id="1"><title>A</title><date>2024-01-02T10:00:00Z</date><duration>0:30</duration></event>"#;
+    let overfull = format!(
+        "<schedule><day date=\"2024-01-02\"><room name=\"R\">{}</room></day></schedule>",
+        event.repeat(crate::limits::MAX_PROGRAMME_SESSIONS + 1)
+    );
+    let json_event = r#"{"id":1,"title":"A","date":"2024-01-02T10:00:00Z","duration":"0:30"},"#;
+    let json_overfull = format!(
+        "{{\"schedule\":{{\"events\":[{}{{}}]}}}}",
+        json_event.repeat(crate::limits::MAX_PROGRAMME_SESSIONS + 1)
+    );
+    let deep = format!("<schedule>{}", "<a>".repeat(100));
+    let cases: Vec<(&[u8], bool, &str)> = vec![
+        (
+            &too_big,
+            true,
+            "file: The file is larger than 50 MB; a schedule is far smaller.",
+        ),
+        (
+            &too_big,
+            false,
+            "file: The file is larger than 50 MB; a schedule is far smaller.",
+        ),
+        (
+            overfull.as_bytes(),
+            true,
+            "file: The schedule has more than 50000 events; import it in parts.",
+        ),
+        (
+            json_overfull.as_bytes(),
+            false,
+            "file: The schedule has more than 50000 events; import it in parts.",
+        ),
+        (
+            deep.as_bytes(),
+            true,
+            "file: The schedule XML nests elements deeper than 64; it is not a frab schedule.",
+        ),
+    ];
+    for (input, xml, want) in cases {
+        let got = if xml {
+            frab_xml::read(input)
+        } else {
+            frab_json::read(input)
+        };
+        assert_eq!(got.err().map(|e| e.to_string()).as_deref(), Some(want));
+    }
+}
