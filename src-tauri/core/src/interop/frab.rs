@@ -84,8 +84,8 @@ pub(crate) struct RawSchedule {
     pub days: Vec<NaiveDate>,
     /// Rooms the file declares (`<rooms>`, conference `rooms`), with guids.
     pub declared_rooms: Vec<(String, String)>,
-    /// Rooms in the order the days list them.
-    pub seen_rooms: Vec<String>,
+    /// Rooms in the order the days list them, with guids.
+    pub seen_rooms: Vec<(String, String)>,
     pub events: Vec<RawEvent>,
     pub problems: Vec<SourceProblem>,
     pub report: Vec<String>,
@@ -408,8 +408,8 @@ pub(crate) fn finish(raw: RawSchedule) -> Reading {
     for (name, uid) in &raw.declared_rooms {
         add_room(&mut programme.rooms, name, uid);
     }
-    for name in &raw.seen_rooms {
-        add_room(&mut programme.rooms, name, "");
+    for (name, uid) in &raw.seen_rooms {
+        add_room(&mut programme.rooms, name, uid);
     }
 
     let mut by_id: HashMap<String, usize> = HashMap::new();

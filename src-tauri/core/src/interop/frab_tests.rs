@@ -358,6 +358,17 @@ fn persons_types_and_kept_fields_come_through() {
         s.roles[0].person.as_ref().unwrap().source_id,
         "0c16ffaa-709d-599f-959f-9a38b911361a"
     );
+    // Rooms keep the guids their days give them.
+    let saal = r
+        .programme
+        .rooms
+        .iter()
+        .find(|r| r.name == "Saal 1")
+        .unwrap();
+    assert_eq!(
+        saal.uid.as_deref(),
+        Some("ba692ba3-421b-5371-8309-60acc34a3c05")
+    );
     // FOSDEM: links keep their titles; the entity-escaped HTML reads as text.
     let r = read_real("giggity-fosdem_2021.xml");
     let s = r
