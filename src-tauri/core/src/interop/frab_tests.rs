@@ -1102,3 +1102,43 @@ fn oversized_overfull_and_overdeep_files_are_refused_with_one_line() {
         assert_eq!(got.err().map(|e| e.to_string()).as_deref(), Some(want));
     }
 }
+
+#[test]
+fn the_handwritten_positive_controls_read_and_write_back_valid() {
+    let validator = schema2();
+    for (file, rooms) in [
+        ("schedule-schemas/own-samples/minimal-valid-schedule.xml", 2),
+        (
+            "schedule-schemas/own-samples/minimal-valid-schedule.json",
+            1,
+        ),
+    ] {
+        let input = bytes(file);
+        let r = if file.ends_with(".xml") {
+            frab_xml::read(&input)
+        } else {
+            frab_json::read(&input)
+        }
+        .unwrap();
+        assert!(r.problems.is_empty(), "{file}: {:?}", r.problems);
+        let p = &r.programme;
+        assert_eq!(p.zone, Zone::Named(chrono_tz::Asia::Makassar), "{file}");
+        assert_eq!(p.rooms.len(), rooms, "{file}");
+        let s = &p.sessions[0];
+        assert_eq!(s.title, "Opening plenary", "{file}");
+        assert_eq!(s.start, Some(at("2025-02-10 09:00")), "{file}");
+        assert_eq!(s.end, Some(at("2025-02-10 10:30")), "{file}");
+        assert_eq!(s.description, "Opening remarks by the co-chairs.", "{file}");
+        assert_eq!(
+            s.roles[0].person.as_ref().unwrap().written,
+            "Co-Chair A",
+            "{file}"
+        );
+        assert_eq!(xsd_errors(&frab_xml::write(p)), None, "{file}");
+        assert_eq!(
+            schema2_errors(&validator, &frab_json::write(p)),
+            None,
+            "{file}"
+        );
+    }
+}
