@@ -903,6 +903,7 @@ fn files_that_are_not_schedule_json_give_one_line() {
         (b"[1, 2, 3]", "file: The file is not a schedule JSON (no \"schedule\" object)."),
         (b"<schedule/>", "file: The file is not JSON (line 1, column 1); it is not a schedule JSON."),
         (br#"{"schedule": {"conference": {"days": [{"date": "2024-01-02", "rooms": {"R": [{"id": 4, "title": "A", "date": "2024-01-02T10:00:00Z"}]}}]}}}"#, "event 4: has no \"duration\"."),
+        (br#"{"schedule": {"events": [{"id": 5, "title": "A", "start": "10:00", "duration": "0:30"}]}}"#, "event 5: has a \"start\" but no \"date\" and is in no day with a date."),
         (br#"{"schedule": {"events": [{"guid": "g", "title": "A", "start": "soon", "end": "later"}]}}"#, "event g: \"start\" \"soon\" is not a time (use HH:MM), and there is no \"date\"."),
     ];
     for (input, want) in cases {
