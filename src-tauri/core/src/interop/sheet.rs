@@ -1881,6 +1881,31 @@ pub(crate) fn parse_day_text(
             weekday = Some(Weekday::Tue);
         }
     }
+    // "Monday" alone: the one Monday among the plan's days.
+    if let (None, None, [], Some(wd)) = (day, year, months.as_slice(), weekday) {
+        let Some((a, b)) = days else {
+            return Err(format!(
+                "Day \"{written}\" names no date; give the date, or the plan's days."
+            ));
+        };
+        let matching: Vec<NaiveDate> = a
+            .iter_days()
+            .take_while(|d| *d <= b)
+            .take(limits::MAX_PLAN_DAYS as usize + 1)
+            .filter(|d| d.weekday() == wd)
+            .collect();
+        return match matching.as_slice() {
+            [one] => Ok((*one, false)),
+            [] => Err(format!(
+                "Day \"{written}\": no {} among the plan's days.",
+                weekday_name(wd)
+            )),
+            _ => Err(format!(
+                "Day \"{written}\": the plan has more than one {}; give the date.",
+                weekday_name(wd)
+            )),
+        };
+    }
     let (Some(d), [(_, m)]) = (day, months.as_slice()) else {
         return Err(not_a_date());
     };

@@ -284,6 +284,7 @@ fn days_are_read_as_people_write_them() {
         ("mar. 5 déc. 2017", date(2017, 12, 5), false),
         ("1er décembre 2017", date(2017, 12, 1), false),
         ("Mon 4 Dec 2017", date(2017, 12, 4), false),
+        ("Tuesday", date(2017, 12, 5), false),
     ];
     for (text, want, day_first) in cases {
         assert_eq!(
@@ -299,6 +300,10 @@ fn days_are_read_as_people_write_them() {
     assert_eq!(
         parse_day_text("Day 2", None),
         Err("Day \"Day 2\" counts from the plan's first day, which is not given.".into())
+    );
+    assert_eq!(
+        parse_day_text("Friday", plan),
+        Err("Day \"Friday\": no Friday among the plan's days.".into())
     );
     assert!(parse_day_text("Panel 1", plan).is_err());
     assert!(parse_day_text("13/13/2017", plan).is_err());
