@@ -492,7 +492,13 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Option<SheetFormat> {
     let with_tabs = lines.iter().filter(|l| l.contains('\t')).count();
     let tabs: usize = lines.iter().map(|l| l.matches('\t').count()).sum();
     let others: usize = lines.iter().map(|l| l.matches([',', ';']).count()).sum();
-    if with_tabs * 2 > lines.len() && tabs >= others {
+    // A pasted table has the same number of tabs on every line, however
+    // many commas its cells hold.
+    let counts: Vec<usize> = lines.iter().map(|l| l.matches('\t').count()).collect();
+    let even = counts
+        .first()
+        .is_some_and(|n| *n > 0 && counts.iter().all(|c| c == n));
+    if with_tabs * 2 > lines.len() && (tabs >= others || even) {
         return Some(SheetFormat::Tsv);
     }
     let lower = name.to_lowercase();

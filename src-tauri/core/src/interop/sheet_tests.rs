@@ -582,6 +582,8 @@ fn sniffing_tells_xlsx_tsv_csv_and_refuses_other_binaries() {
     assert_eq!(sniff("a.csv", b"Day,Time,Title\n"), Some(SheetFormat::Csv));
     assert_eq!(sniff("a.csv", b"Day;Time;Title\n"), Some(SheetFormat::Csv));
     assert_eq!(sniff("a.xls", b"\xD0\xCF\x11\xE0\x00\x00"), None);
+    let commas = "Day\tTitle\tSpeakers\n4 Dec\tOpening\tA, B, C, D; E, F, G\n";
+    assert_eq!(sniff("a.txt", commas.as_bytes()), Some(SheetFormat::Tsv));
 }
 
 #[test]
