@@ -84,8 +84,8 @@ pub(crate) struct RawSchedule {
     pub days: Vec<NaiveDate>,
     /// Rooms the file declares (`<rooms>`, conference `rooms`), with guids.
     pub declared_rooms: Vec<(String, String)>,
-    /// Rooms in the order the days list them.
-    pub seen_rooms: Vec<String>,
+    /// Rooms in the order the days list them, with guids.
+    pub seen_rooms: Vec<(String, String)>,
     pub events: Vec<RawEvent>,
     pub problems: Vec<SourceProblem>,
     pub report: Vec<String>,
@@ -285,6 +285,47 @@ impl Tally {
     }
 }
 
+/// An event's start as written: its timestamp, else its day and `start`.
+fn start_stamp(raw: &RawSchedule, e: &RawEvent) -> Result<Stamp, String> {
+    if !e.date.is_empty() {
+        return parse_stamp(&e.date).ok_or_else(|| {
+            format!(
+                "{} \"{}\" is not a date and time (use 2019-12-27T11:00:00+01:00).",
+                raw.field(if e.end.is_empty() { "date" } else { "start" }),
+                e.date
+            )
+        });
+    }
+    match (e.day, parse_clock(&e.start)) {
+        (Some(day), Some(clock)) => {
+            let mut wall = day.and_time(clock);
+            // A start before the day's own start is after midnight.
+            if let Some(Stamp::Fixed(ds)) = parse_stamp(&e.day_start) {
+                if clock < ds.naive_local().time() {
+                    wall = wall.checked_add_signed(TimeDelta::days(1)).unwrap_or(wall);
+                }
+            }
+            Ok(Stamp::Wall(wall))
+        }
+        (None, Some(_)) => Err(format!(
+            "has a {} but no {} and is in no day with a date.",
+            raw.field("start"),
+            raw.field("date")
+        )),
+        _ if e.start.is_empty() => Err(format!(
+            "has no {} and no {}.",
+            raw.field("date"),
+            raw.field("start")
+        )),
+        _ => Err(format!(
+            "{} \"{}\" is not a time (use HH:MM), and there is no {}.",
+            raw.field("start"),
+            e.start,
+            raw.field("date")
+        )),
+    }
+}
+
 /// Turns what a reader collected into a programme, by one rule for XML and
 /// JSON: an event whose times or text cannot be taken is one problem line
 /// and left out; everything else is kept, and the report says where.
@@ -305,59 +346,12 @@ pub(crate) fn finish(raw: RawSchedule) -> Reading {
         },
     };
 
-    // Each event's start as written, before the zone is known.
-    let mut starts: Vec<Option<Stamp>> = Vec::with_capacity(raw.events.len());
-    for e in &raw.events {
-        let stamp = if !e.date.is_empty() {
-            let s = parse_stamp(&e.date);
-            if s.is_none() {
-                problems.push(SourceProblem::new(
-                    &e.place,
-                    format!(
-                        "{} \"{}\" is not a date and time (use 2019-12-27T11:00:00+01:00).",
-                        raw.field(if e.end.is_empty() { "date" } else { "start" }),
-                        e.date
-                    ),
-                ));
-            }
-            s
-        } else if let (Some(day), Some(clock)) = (e.day, parse_clock(&e.start)) {
-            let mut wall = day.and_time(clock);
-            // A start before the day's own start is after midnight.
-            if let Some(Stamp::Fixed(ds)) = parse_stamp(&e.day_start) {
-                if clock < ds.naive_local().time() {
-                    wall = wall.checked_add_signed(TimeDelta::days(1)).unwrap_or(wall);
-                }
-            }
-            Some(Stamp::Wall(wall))
-        } else {
-            problems.push(SourceProblem::new(
-                &e.place,
-                if e.start.is_empty() {
-                    format!(
-                        "has no {} and no {}.",
-                        raw.field("date"),
-                        raw.field("start")
-                    )
-                } else {
-                    format!(
-                        "{} \"{}\" is not a time (use HH:MM), and there is no {}.",
-                        raw.field("start"),
-                        e.start,
-                        raw.field("date")
-                    )
-                },
-            ));
-            None
-        };
-        starts.push(stamp);
-    }
-
     let zone = match named {
         Some(tz) => Zone::Named(tz),
-        None => match starts.iter().flatten().find_map(|s| match s {
-            Stamp::Fixed(d) => Some(*d.offset()),
-            Stamp::Wall(_) => None,
+        // The offset of the first timestamp that has one.
+        None => match raw.events.iter().find_map(|e| match parse_stamp(&e.date) {
+            Some(Stamp::Fixed(d)) => Some(*d.offset()),
+            _ => None,
         }) {
             Some(o) => Zone::Offset(o),
             None => Zone::Floating,
@@ -408,8 +402,8 @@ pub(crate) fn finish(raw: RawSchedule) -> Reading {
     for (name, uid) in &raw.declared_rooms {
         add_room(&mut programme.rooms, name, uid);
     }
-    for name in &raw.seen_rooms {
-        add_room(&mut programme.rooms, name, "");
+    for (name, uid) in &raw.seen_rooms {
+        add_room(&mut programme.rooms, name, uid);
     }
 
     let mut by_id: HashMap<String, usize> = HashMap::new();
@@ -421,9 +415,15 @@ pub(crate) fn finish(raw: RawSchedule) -> Reading {
     let mut zero_length = Vec::new();
     let mut room_differs = 0usize;
 
-    for (e, stamp) in raw.events.iter().zip(starts) {
-        let Some(stamp) = stamp else { continue };
+    for e in &raw.events {
         let problem = |message: String| SourceProblem::new(&e.place, message);
+        let stamp = match start_stamp(&raw, e) {
+            Ok(stamp) => stamp,
+            Err(message) => {
+                problems.push(problem(message));
+                continue;
+            }
+        };
         let start = wall(stamp, &mut other_offsets);
         let end = if !e.end.is_empty() {
             match parse_stamp(&e.end) {

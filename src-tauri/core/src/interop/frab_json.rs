@@ -97,7 +97,8 @@ pub fn read(bytes: &[u8]) -> Result<Reading> {
         if let Some(Value::Object(rooms)) = day.get("rooms") {
             for (room, events) in rooms {
                 if !room.trim().is_empty() {
-                    raw.seen_rooms.push(room.trim().to_string());
+                    raw.seen_rooms
+                        .push((room.trim().to_string(), String::new()));
                 }
                 for e in array(Some(events)) {
                     let n = raw.events.len() + 1;

@@ -358,6 +358,17 @@ fn persons_types_and_kept_fields_come_through() {
         s.roles[0].person.as_ref().unwrap().source_id,
         "0c16ffaa-709d-599f-959f-9a38b911361a"
     );
+    // Rooms keep the guids their days give them.
+    let saal = r
+        .programme
+        .rooms
+        .iter()
+        .find(|r| r.name == "Saal 1")
+        .unwrap();
+    assert_eq!(
+        saal.uid.as_deref(),
+        Some("ba692ba3-421b-5371-8309-60acc34a3c05")
+    );
     // FOSDEM: links keep their titles; the entity-escaped HTML reads as text.
     let r = read_real("giggity-fosdem_2021.xml");
     let s = r
@@ -892,6 +903,7 @@ fn files_that_are_not_schedule_json_give_one_line() {
         (b"[1, 2, 3]", "file: The file is not a schedule JSON (no \"schedule\" object)."),
         (b"<schedule/>", "file: The file is not JSON (line 1, column 1); it is not a schedule JSON."),
         (br#"{"schedule": {"conference": {"days": [{"date": "2024-01-02", "rooms": {"R": [{"id": 4, "title": "A", "date": "2024-01-02T10:00:00Z"}]}}]}}}"#, "event 4: has no \"duration\"."),
+        (br#"{"schedule": {"events": [{"id": 5, "title": "A", "start": "10:00", "duration": "0:30"}]}}"#, "event 5: has a \"start\" but no \"date\" and is in no day with a date."),
         (br#"{"schedule": {"events": [{"guid": "g", "title": "A", "start": "soon", "end": "later"}]}}"#, "event g: \"start\" \"soon\" is not a time (use HH:MM), and there is no \"date\"."),
     ];
     for (input, want) in cases {
@@ -1039,4 +1051,95 @@ fn a_session_without_a_track_takes_its_events_short_name() {
     assert!(xml.contains("<track>SOM</track>"));
     let json = frab_json::write(&p);
     assert!(json.contains("\"name\": \"SOM\""));
+}
+
+#[test]
+fn oversized_overfull_and_overdeep_files_are_refused_with_one_line() {
+    let too_big = vec![b' '; crate::limits::MAX_PROGRAMME_BYTES + 1];
+    let event = r#"<event id="1"><title>A</title><date>2024-01-02T10:00:00Z</date><duration>0:30</duration></event>"#;
+    let overfull = format!(
+        "<schedule><day date=\"2024-01-02\"><room name=\"R\">{}</room></day></schedule>",
+        event.repeat(crate::limits::MAX_PROGRAMME_SESSIONS + 1)
+    );
+    let json_event = r#"{"id":1,"title":"A","date":"2024-01-02T10:00:00Z","duration":"0:30"},"#;
+    let json_overfull = format!(
+        "{{\"schedule\":{{\"events\":[{}{{}}]}}}}",
+        json_event.repeat(crate::limits::MAX_PROGRAMME_SESSIONS + 1)
+    );
+    let deep = format!("<schedule>{}", "<a>".repeat(100));
+    let cases: Vec<(&[u8], bool, &str)> = vec![
+        (
+            &too_big,
+            true,
+            "file: The file is larger than 50 MB; a schedule is far smaller.",
+        ),
+        (
+            &too_big,
+            false,
+            "file: The file is larger than 50 MB; a schedule is far smaller.",
+        ),
+        (
+            overfull.as_bytes(),
+            true,
+            "file: The schedule has more than 50000 events; import it in parts.",
+        ),
+        (
+            json_overfull.as_bytes(),
+            false,
+            "file: The schedule has more than 50000 events; import it in parts.",
+        ),
+        (
+            deep.as_bytes(),
+            true,
+            "file: The schedule XML nests elements deeper than 64; it is not a frab schedule.",
+        ),
+    ];
+    for (input, xml, want) in cases {
+        let got = if xml {
+            frab_xml::read(input)
+        } else {
+            frab_json::read(input)
+        };
+        assert_eq!(got.err().map(|e| e.to_string()).as_deref(), Some(want));
+    }
+}
+
+#[test]
+fn the_handwritten_positive_controls_read_and_write_back_valid() {
+    let validator = schema2();
+    for (file, rooms) in [
+        ("schedule-schemas/own-samples/minimal-valid-schedule.xml", 2),
+        (
+            "schedule-schemas/own-samples/minimal-valid-schedule.json",
+            1,
+        ),
+    ] {
+        let input = bytes(file);
+        let r = if file.ends_with(".xml") {
+            frab_xml::read(&input)
+        } else {
+            frab_json::read(&input)
+        }
+        .unwrap();
+        assert!(r.problems.is_empty(), "{file}: {:?}", r.problems);
+        let p = &r.programme;
+        assert_eq!(p.zone, Zone::Named(chrono_tz::Asia::Makassar), "{file}");
+        assert_eq!(p.rooms.len(), rooms, "{file}");
+        let s = &p.sessions[0];
+        assert_eq!(s.title, "Opening plenary", "{file}");
+        assert_eq!(s.start, Some(at("2025-02-10 09:00")), "{file}");
+        assert_eq!(s.end, Some(at("2025-02-10 10:30")), "{file}");
+        assert_eq!(s.description, "Opening remarks by the co-chairs.", "{file}");
+        assert_eq!(
+            s.roles[0].person.as_ref().unwrap().written,
+            "Co-Chair A",
+            "{file}"
+        );
+        assert_eq!(xsd_errors(&frab_xml::write(p)), None, "{file}");
+        assert_eq!(
+            schema2_errors(&validator, &frab_json::write(p)),
+            None,
+            "{file}"
+        );
+    }
 }

@@ -3,7 +3,7 @@
 //! as XML valid against the c3voc `schedule.xml.xsd`.
 
 use super::frab::{self, RawEvent, RawPerson, RawSchedule};
-use super::programme::{Programme, Reading, SourceProblem, Zone};
+use super::programme::{Programme, Reading, Zone};
 use crate::error::{CoreError, Result};
 use crate::limits;
 use quick_xml::events::{BytesStart, Event};
@@ -291,22 +291,22 @@ impl State {
                 self.day = frab::leading_date(date);
                 match self.day {
                     Some(d) => self.raw.days.push(d),
-                    None => self.raw.problems.push(SourceProblem::new(
-                        format!("day {}", node.attr("index")),
-                        format!("date \"{date}\" is not a date (use YYYY-MM-DD); its events take the dates of their <date>."),
+                    None => self.raw.report.push(format!(
+                        "day {}: date \"{date}\" is not a date (use YYYY-MM-DD); its events take the dates of their <date>.",
+                        node.attr("index")
                     )),
                 }
                 self.day_start = node.attr("start").to_string();
             }
             "room" if parent == "day" => {
-                let attrs = attributes(s);
-                let room = attrs
-                    .iter()
-                    .find(|(k, _)| k == "name")
-                    .map(|(_, v)| v.trim().to_string())
-                    .unwrap_or_default();
+                let node = Node {
+                    attrs: attributes(s),
+                    ..Node::default()
+                };
+                let room = node.attr("name").to_string();
                 if !room.is_empty() {
-                    self.raw.seen_rooms.push(room.clone());
+                    let guid = node.attr("guid").to_string();
+                    self.raw.seen_rooms.push((room.clone(), guid));
                 }
                 self.room = room;
             }

@@ -4,11 +4,11 @@
 //! the caller), and each row below becomes a session, or one problem line
 //! naming the row.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 
 use calamine::{DataRef, Reader, Xlsx};
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -33,6 +33,8 @@ pub const MAX_SHEET_COLUMNS: usize = 200;
 /// What an XLSX may unpack to: its XML is text that compresses well, but a
 /// programme's is a few megabytes at most.
 const MAX_XLSX_UNPACKED: u64 = 512 * 1024 * 1024;
+/// How many rows from the top the header is looked for in.
+const MAX_HEADER_SEARCH: usize = 100;
 /// Cells a merged region may fill down, all regions together.
 const MAX_MERGE_FILLS: usize = 1_000_000;
 
@@ -490,7 +492,13 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Option<SheetFormat> {
     let with_tabs = lines.iter().filter(|l| l.contains('\t')).count();
     let tabs: usize = lines.iter().map(|l| l.matches('\t').count()).sum();
     let others: usize = lines.iter().map(|l| l.matches([',', ';']).count()).sum();
-    if with_tabs * 2 > lines.len() && tabs >= others {
+    // A pasted table has the same number of tabs on every line, however
+    // many commas its cells hold.
+    let counts: Vec<usize> = lines.iter().map(|l| l.matches('\t').count()).collect();
+    let even = counts
+        .first()
+        .is_some_and(|n| *n > 0 && counts.iter().all(|c| c == n));
+    if with_tabs * 2 > lines.len() && (tabs >= others || even) {
         return Some(SheetFormat::Tsv);
     }
     let lower = name.to_lowercase();
@@ -980,11 +988,11 @@ fn table(grid: &Grid) -> Result<Table> {
             .filter(|c| SheetField::from_header(&c.text()) != SheetField::Ignore)
             .count()
     };
-    let header_index = grid
-        .rows
-        .iter()
+    // A header is near the top; past that, rows are data.
+    let top = || grid.rows.iter().take(MAX_HEADER_SEARCH);
+    let header_index = top()
         .position(|r| known(r) >= 2)
-        .or_else(|| grid.rows.iter().position(|r| known(r) >= 1))
+        .or_else(|| top().position(|r| known(r) >= 1))
         .or_else(|| grid.rows.iter().position(|r| !r.is_empty()))
         .ok_or_else(|| CoreError::invalid("file", "The sheet is empty."))?;
     let header = &grid.rows[header_index];
@@ -1551,45 +1559,35 @@ impl<'a> Rows<'a> {
     /// Gives each start with no end the next start in its room that day,
     /// or an hour.
     fn close_open_starts(&mut self, placed: &mut [Placed]) {
-        for i in 0..placed.len() {
-            if !placed[i].open_start {
-                continue;
+        // The next start in each room and day, walking from the end.
+        let mut later: HashMap<(Option<NaiveDate>, Option<String>), NaiveDateTime> = HashMap::new();
+        let mut next_starts = vec![None; placed.len()];
+        for (i, p) in placed.iter().enumerate().rev() {
+            let key = (p.session.day, p.session.room.clone());
+            next_starts[i] = later.get(&key).copied();
+            if let Some(start) = p.session.start {
+                later.insert(key, start);
             }
-            let Some(start) = placed[i].session.start else {
+        }
+        for (p, next) in placed.iter_mut().zip(next_starts) {
+            let Some(start) = p.session.start.filter(|_| p.open_start) else {
                 continue;
             };
-            let room = placed[i].session.room.clone();
-            let day = placed[i].session.day;
-            let next = placed
-                .iter()
-                .skip(i + 1)
-                .filter(|p| p.session.day == day && p.session.room == room)
-                .find_map(|p| p.session.start);
-            let place = placed[i].session.place.clone();
             let (end, why) = match next {
                 Some(n) if n > start => (n, "when the next session in the room starts"),
-                _ => (
-                    start
-                        .checked_add_signed(Duration::minutes(60))
-                        .unwrap_or(start),
-                    "an hour after it starts",
-                ),
+                _ => match start.checked_add_signed(Duration::minutes(60)) {
+                    Some(end) => (end, "an hour after it starts"),
+                    None => continue,
+                },
             };
-            if end <= start {
-                self.problems.push(SourceProblem::new(
-                    place,
-                    format!("Start {} has no end.", start.format("%H:%M")),
-                ));
-                placed[i].session.start = None;
-                continue;
-            }
             self.report.push(format!(
-                "{place}: only a start ({}); it ends at {}, {why}.",
+                "{}: only a start ({}); it ends at {}, {why}.",
+                p.session.place,
                 start.format("%H:%M"),
                 end.format("%H:%M")
             ));
-            placed[i].session.end = Some(end);
-            placed[i].open_start = false;
+            p.session.end = Some(end);
+            p.open_start = false;
         }
     }
 
@@ -1888,6 +1886,31 @@ pub(crate) fn parse_day_text(
             }
             weekday = Some(Weekday::Tue);
         }
+    }
+    // "Monday" alone: the one Monday among the plan's days.
+    if let (None, None, [], Some(wd)) = (day, year, months.as_slice(), weekday) {
+        let Some((a, b)) = days else {
+            return Err(format!(
+                "Day \"{written}\" names no date; give the date, or the plan's days."
+            ));
+        };
+        let matching: Vec<NaiveDate> = a
+            .iter_days()
+            .take_while(|d| *d <= b)
+            .take(limits::MAX_PLAN_DAYS as usize + 1)
+            .filter(|d| d.weekday() == wd)
+            .collect();
+        return match matching.as_slice() {
+            [one] => Ok((*one, false)),
+            [] => Err(format!(
+                "Day \"{written}\": no {} among the plan's days.",
+                weekday_name(wd)
+            )),
+            _ => Err(format!(
+                "Day \"{written}\": the plan has more than one {}; give the date.",
+                weekday_name(wd)
+            )),
+        };
     }
     let (Some(d), [(_, m)]) = (day, months.as_slice()) else {
         return Err(not_a_date());

@@ -284,6 +284,7 @@ fn days_are_read_as_people_write_them() {
         ("mar. 5 déc. 2017", date(2017, 12, 5), false),
         ("1er décembre 2017", date(2017, 12, 1), false),
         ("Mon 4 Dec 2017", date(2017, 12, 4), false),
+        ("Tuesday", date(2017, 12, 5), false),
     ];
     for (text, want, day_first) in cases {
         assert_eq!(
@@ -299,6 +300,10 @@ fn days_are_read_as_people_write_them() {
     assert_eq!(
         parse_day_text("Day 2", None),
         Err("Day \"Day 2\" counts from the plan's first day, which is not given.".into())
+    );
+    assert_eq!(
+        parse_day_text("Friday", plan),
+        Err("Day \"Friday\": no Friday among the plan's days.".into())
     );
     assert!(parse_day_text("Panel 1", plan).is_err());
     assert!(parse_day_text("13/13/2017", plan).is_err());
@@ -577,6 +582,8 @@ fn sniffing_tells_xlsx_tsv_csv_and_refuses_other_binaries() {
     assert_eq!(sniff("a.csv", b"Day,Time,Title\n"), Some(SheetFormat::Csv));
     assert_eq!(sniff("a.csv", b"Day;Time;Title\n"), Some(SheetFormat::Csv));
     assert_eq!(sniff("a.xls", b"\xD0\xCF\x11\xE0\x00\x00"), None);
+    let commas = "Day\tTitle\tSpeakers\n4 Dec\tOpening\tA, B, C, D; E, F, G\n";
+    assert_eq!(sniff("a.txt", commas.as_bytes()), Some(SheetFormat::Tsv));
 }
 
 #[test]

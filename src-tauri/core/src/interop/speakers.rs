@@ -579,46 +579,40 @@ fn split_honorific(text: &str) -> (&str, &str) {
 
 /// The byte length of an honorific at the start of `text`, if any.
 fn honorific_at(text: &str) -> Option<usize> {
-    let mut best = None;
-    for h in HONORIFICS {
-        let words = h.split(' ').count();
-        // The first `words` words of the text, with their spaces.
-        let mut taken = 0;
-        let mut len = 0;
-        for (i, c) in text.char_indices() {
-            if c.is_whitespace() {
-                let prev_space = text
-                    .get(..i)
-                    .and_then(|s| s.chars().last())
-                    .is_some_and(char::is_whitespace);
-                if !prev_space {
-                    taken += 1;
-                    if taken == words {
-                        len = i;
-                        break;
-                    }
+    // Where the first, second and third words end (each followed by a
+    // space: an honorific is never the whole text).
+    let mut ends: Vec<usize> = Vec::with_capacity(2);
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                ends.push(i);
+                if ends.len() == 2 {
+                    break;
                 }
             }
-        }
-        if taken < words {
-            continue;
-        }
-        let Some(candidate) = text.get(..len) else {
-            continue;
-        };
-        let plain = fold(candidate);
-        let plain = plain.trim_end_matches('.');
-        let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-        // "M" and "Pr" only with their dot: a bare "M" may be an initial.
-        let dotted = candidate.ends_with('.');
-        if (*h == "m" || *h == "pr") && !dotted {
-            continue;
-        }
-        if plain == *h && best.is_none_or(|b| len > b) {
-            best = Some(len);
+            in_word = false;
+        } else {
+            in_word = true;
         }
     }
-    best
+    // The longest honorific first: "Tan Sri" before "Tan".
+    ends.into_iter().rev().find(|&len| {
+        let Some(candidate) = text.get(..len) else {
+            return false;
+        };
+        let folded = fold(candidate);
+        let plain = folded
+            .trim_end_matches('.')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // "M" and "Pr" only with their dot: a bare "M" may be an initial.
+        if matches!(plain.as_str(), "m" | "pr") && !candidate.ends_with('.') {
+            return false;
+        }
+        HONORIFICS.contains(&plain.as_str())
+    })
 }
 
 fn starts_lower(text: &str) -> bool {
