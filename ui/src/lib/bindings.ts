@@ -106,6 +106,18 @@ export const commands = {
 	importPreview: (path: string, eventId: number, mapping: ImportField[] | null) => typedError<ImportPreview, ApiError>(__TAURI_INVOKE("import_preview", { path, eventId, mapping })),
 	/**  Imports the CSV at `path` as one undoable step, reporting progress on `progress`. */
 	importAttendees: (path: string, eventId: number, mapping: ImportField[], skipInvalid: boolean, progress: Channel<ImportProgress>) => typedError<ImportSummary, ApiError>(__TAURI_INVOKE("import_attendees", { path, eventId, mapping, skipInvalid, progress })),
+	/**
+	 *  What importing the programme at `path` would do, as the page asked;
+	 *  with `as_new_plan`, into a new plan in `zone` (else the source's zone).
+	 */
+	programmePreview: (path: string, request: ImportRequest_Deserialize, asNewPlan: boolean, zone: string | null) => typedError<ImportView_Serialize, ApiError>(__TAURI_INVOKE("programme_preview", { path, request, asNewPlan, zone })),
+	/**  Imports the programme at `path` into the plan as one undoable step. */
+	importProgramme: (path: string, request: ImportRequest_Deserialize) => typedError<ProgrammePreview_Serialize, ApiError>(__TAURI_INVOKE("import_programme", { path, request })),
+	/**
+	 *  Makes a new plan at `plan_path` from the programme at `path` and opens
+	 *  it (the save dialog has asked before replacing a file).
+	 */
+	importProgrammeAsPlan: (path: string, request: ImportRequest_Deserialize, zone: string | null, planPath: string) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("import_programme_as_plan", { path, request, zone, planPath })),
 	/**  Writes the plan, an event, a room or a person's sessions at `path`. */
 	exportProgramme: (format: ExportFormat, scope: Scope, path: string) => typedError<ExportDone, ApiError>(__TAURI_INVOKE("export_programme", { format, scope, path })),
 	/**
@@ -537,6 +549,16 @@ export type Event = {
 	description: string,
 };
 
+/**  Which event the sessions go into. */
+export type EventChoice = 
+/**
+ *  The source's own events if it names them, else the plan's only
+ *  event, else a new event named after the source.
+ */
+{ kind: "auto" } | { kind: "existing"; value: number } | 
+/**  The event with this title, made if there is none. */
+{ kind: "named"; value: string };
+
 export type EventCochair = EventCochair_Serialize | EventCochair_Deserialize;
 
 export type EventCochair_Deserialize = {
@@ -676,11 +698,61 @@ export type ImportProgress = {
 	total: number,
 };
 
+/**  What the window's import page asks. */
+export type ImportRequest = ImportRequest_Serialize | ImportRequest_Deserialize;
+
+/**  What the window's import page asks. */
+export type ImportRequest_Deserialize = {
+	format: SourceFormat,
+	/**  A spreadsheet's fields, one per column; `None` maps them automatically. */
+	columns?: SheetField[] | null,
+	kinds: KindChoice[],
+	event: EventChoice,
+	skip_invalid: boolean,
+};
+
+/**  What the window's import page asks. */
+export type ImportRequest_Serialize = {
+	format: SourceFormat,
+	/**  A spreadsheet's fields, one per column; `None` maps them automatically. */
+	columns: SheetField[] | null,
+	kinds: KindChoice[],
+	event: EventChoice,
+	skip_invalid: boolean,
+};
+
 export type ImportSummary = {
 	created: number,
 	updated: number,
 	unchanged: number,
 	errors: number,
+};
+
+/**  How the window's import page shows a source. */
+export type ImportView = ImportView_Serialize | ImportView_Deserialize;
+
+/**  How the window's import page shows a source. */
+export type ImportView_Deserialize = {
+	file_name: string,
+	/**  The format the file was read as. */
+	format: SourceFormat,
+	/**  A spreadsheet's header and how each column is read. */
+	columns?: SheetLayout | null,
+	/**  The source's own time zone, if it names one (a new plan's default). */
+	zone?: string | null,
+	preview: ProgrammePreview_Deserialize,
+};
+
+/**  How the window's import page shows a source. */
+export type ImportView_Serialize = {
+	file_name: string,
+	/**  The format the file was read as. */
+	format: SourceFormat,
+	/**  A spreadsheet's header and how each column is read. */
+	columns: SheetLayout | null,
+	/**  The source's own time zone, if it names one (a new plan's default). */
+	zone: string | null,
+	preview: ProgrammePreview_Serialize,
 };
 
 /**  One of a person's sessions. */
@@ -702,6 +774,20 @@ export type ItineraryEntry_Serialize = {
 	note: string,
 	room: string | null,
 	event_title: string,
+};
+
+/**  A type written in a source and the kind it is imported as. */
+export type KindChoice = {
+	source: string,
+	kind: SessionKind,
+};
+
+/**  How a type written in the source becomes a session kind. */
+export type KindMapping = {
+	/**  As the source writes it ("Talk", "workshop"); empty for "no type". */
+	source: string,
+	kind: SessionKind,
+	sessions: number,
 };
 
 /**
@@ -1010,6 +1096,67 @@ export type PrintRequest_Serialize = {
 	with_counts: boolean,
 };
 
+/**  What an import would do (and, once written, did). */
+export type ProgrammePreview = ProgrammePreview_Serialize | ProgrammePreview_Deserialize;
+
+/**  What an import would do (and, once written, did). */
+export type ProgrammePreview_Deserialize = {
+	title: string,
+	/**
+	 *  The whole of it in one sentence: "14 sessions (12 new, 2 updated)
+	 *  into Annual Meeting, …".
+	 */
+	summary: string,
+	/**  Where the sessions go, in words: "Annual Meeting", "a new event “36C3”". */
+	event: string,
+	first_day?: string | null,
+	last_day?: string | null,
+	added: number,
+	updated: number,
+	/**  Sessions with a day but no time yet: unscheduled, their day noted. */
+	untimed: number,
+	new_rooms: number,
+	new_people: number,
+	matched_people: number,
+	new_organisations: number,
+	kinds: KindMapping[],
+	/**  One line per bad row or element: these are left out. */
+	problems: string[],
+	/**  What was mapped where, duplicates, what was kept in notes. */
+	report: string[],
+	/**  The first sessions as they will be written (at most `SHOWN`). */
+	sessions: SessionPreview_Deserialize[],
+};
+
+/**  What an import would do (and, once written, did). */
+export type ProgrammePreview_Serialize = {
+	title: string,
+	/**
+	 *  The whole of it in one sentence: "14 sessions (12 new, 2 updated)
+	 *  into Annual Meeting, …".
+	 */
+	summary: string,
+	/**  Where the sessions go, in words: "Annual Meeting", "a new event “36C3”". */
+	event: string,
+	first_day: string | null,
+	last_day: string | null,
+	added: number,
+	updated: number,
+	/**  Sessions with a day but no time yet: unscheduled, their day noted. */
+	untimed: number,
+	new_rooms: number,
+	new_people: number,
+	matched_people: number,
+	new_organisations: number,
+	kinds: KindMapping[],
+	/**  One line per bad row or element: these are left out. */
+	problems: string[],
+	/**  What was mapped where, duplicates, what was kept in notes. */
+	report: string[],
+	/**  The first sessions as they will be written (at most `SHOWN`). */
+	sessions: SessionPreview_Serialize[],
+};
+
 /**  How lists of delegations are ordered, beyond the event's co-chairs. */
 export type ProtocolSettings = ProtocolSettings_Serialize | ProtocolSettings_Deserialize;
 
@@ -1220,6 +1367,8 @@ export type SequenceBlock_Serialize = {
 
 export type Session = Session_Serialize | Session_Deserialize;
 
+export type SessionAction = "add" | "update";
+
 export type SessionForm = SessionForm_Serialize | SessionForm_Deserialize;
 
 export type SessionForm_Deserialize = {
@@ -1256,6 +1405,39 @@ export type SessionForm_Serialize = {
 
 /**  What happens in a session; drives colour, print layout and checks. */
 export type SessionKind = "opening" | "panel" | "presentation" | "statements" | "discussion" | "break" | "meal" | "closing" | "side_event" | "other";
+
+/**  One session as the import will write it. */
+export type SessionPreview = SessionPreview_Serialize | SessionPreview_Deserialize;
+
+/**  One session as the import will write it. */
+export type SessionPreview_Deserialize = {
+	place: string,
+	action: SessionAction,
+	day?: string | null,
+	/**  "09:00", empty when the source gives no time. */
+	start: string,
+	end: string,
+	room: string,
+	title: string,
+	kind: SessionKind,
+	/**  The people, as "Moderator: Ms A; Panellists: B, C". */
+	people: string,
+};
+
+/**  One session as the import will write it. */
+export type SessionPreview_Serialize = {
+	place: string,
+	action: SessionAction,
+	day: string | null,
+	/**  "09:00", empty when the source gives no time. */
+	start: string,
+	end: string,
+	room: string,
+	title: string,
+	kind: SessionKind,
+	/**  The people, as "Moderator: Ms A; Panellists: B, C". */
+	people: string,
+};
 
 /**  One role in a session: a person, or an organisation whose speaker is not yet known. */
 export type SessionRole = SessionRole_Serialize | SessionRole_Deserialize;
@@ -1316,6 +1498,30 @@ export type Session_Serialize = {
 	notes: string,
 	/**  A pinned session keeps its start when the sequence around it ripples. */
 	pinned: boolean,
+};
+
+/**  What a column of the sheet holds. */
+export type SheetField = "day" | "start" | "end" | 
+/**  "09:00–10:30", or a start alone. */
+"time" | "title" | "room" | "kind" | "agenda_item" | "chair" | "co_chair" | "moderator" | 
+/**
+ *  One column for both: the chair, or the moderator of a panel or a
+ *  discussion.
+ */
+"chair_or_moderator" | "speakers" | "panellists" | "presenters" | "discussants" | "rapporteurs" | "description" | "event" | "ignore";
+
+export type SheetFormat = "csv" | "tsv" | "xlsx";
+
+/**  What the automatic mapping found, for a preview to show and edit. */
+export type SheetLayout = {
+	format: SheetFormat,
+	/**  The header's row as the spreadsheet numbers it (1-based). */
+	header_row: number,
+	headers: string[],
+	/**  One field per column. */
+	mapping: SheetField[],
+	/**  Non-empty rows below the header. */
+	rows: number,
 };
 
 export type SlotEntry = SlotEntry_Serialize | SlotEntry_Deserialize;
@@ -1477,6 +1683,8 @@ export type Vocabulary = {
 	/**  What a programme import reads and an export writes. */
 	source_formats: Term<SourceFormat>[],
 	export_formats: ExportTerm[],
+	/**  What a programme spreadsheet's column can be read as. */
+	sheet_fields: Term<SheetField>[],
 	/**  Capacities in a delegation, head of delegation first. */
 	capacities: string[],
 	/**  IANA time zone names, for the plan form. */

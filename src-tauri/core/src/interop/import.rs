@@ -861,8 +861,8 @@ pub fn plan_import(
             k.source.as_str()
         };
         report.push(format!(
-            "Type “{source}” ({} sessions) → {}.",
-            k.sessions,
+            "Type “{source}” ({}) → {}.",
+            count(k.sessions as usize, "session", "sessions"),
             k.kind.label()
         ));
     }
@@ -937,8 +937,8 @@ fn summary_of(c: &Counts) -> String {
         _ => {}
     }
     let mut more = vec![
-        format!("{} new", count(c.rooms, "room", "rooms")),
-        format!("{} new", count(c.people, "person", "people")),
+        count(c.rooms, "new room", "new rooms"),
+        count(c.people, "new person", "new people"),
     ];
     if c.matched > 0 {
         more.push(format!(
@@ -947,9 +947,10 @@ fn summary_of(c: &Counts) -> String {
         ));
     }
     if c.organisations > 0 {
-        more.push(format!(
-            "{} new",
-            count(c.organisations, "organisation", "organisations")
+        more.push(count(
+            c.organisations,
+            "new organisation",
+            "new organisations",
         ));
     }
     if c.untimed > 0 {

@@ -160,7 +160,16 @@ pub fn read(name: &str, bytes: &[u8], options: &SourceOptions) -> Result<Reading
         ));
     }
     let format = format_of(name, bytes, options.format)?;
-    read_as(format, bytes, options)
+    let mut reading = read_as(format, bytes, options)?;
+    // A spreadsheet has no title: its file's name stands for it.
+    if reading.programme.title.trim().is_empty() {
+        let stem = std::path::Path::new(name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        reading.programme.title = stem;
+    }
+    Ok(reading)
 }
 
 fn read_as(format: SourceFormat, bytes: &[u8], options: &SourceOptions) -> Result<Reading> {

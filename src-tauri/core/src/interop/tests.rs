@@ -316,6 +316,7 @@ fn a_new_plan_takes_its_zone_and_days_from_the_source() {
         &floating,
         None,
         &ImportOptions::default(),
+        false,
     ) else {
         panic!("a source without a zone needs one");
     };

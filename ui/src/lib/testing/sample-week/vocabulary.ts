@@ -213,6 +213,150 @@ export const vocabulary: Answer<'vocabulary'> = {
       "label": "Check-in date"
     }
   ],
+  "source_formats": [
+    {
+      "key": "auto",
+      "label": "Tell from the file"
+    },
+    {
+      "key": "csv",
+      "label": "Spreadsheet (CSV)"
+    },
+    {
+      "key": "tsv",
+      "label": "Table copied from Word or Excel (tab-separated)"
+    },
+    {
+      "key": "xlsx",
+      "label": "Excel workbook (XLSX)"
+    },
+    {
+      "key": "frab_xml",
+      "label": "frab / pretalx schedule XML"
+    },
+    {
+      "key": "frab_json",
+      "label": "frab / pretalx schedule JSON"
+    },
+    {
+      "key": "ics",
+      "label": "Calendar (iCalendar .ics)"
+    }
+  ],
+  "export_formats": [
+    {
+      "key": "ics",
+      "label": "Calendar (iCalendar .ics)",
+      "extension": "ics"
+    },
+    {
+      "key": "frab_xml",
+      "label": "Schedule XML (frab, for conference apps)",
+      "extension": "xml"
+    },
+    {
+      "key": "frab_json",
+      "label": "Schedule JSON (frab, for websites)",
+      "extension": "json"
+    },
+    {
+      "key": "csv",
+      "label": "Spreadsheet (CSV)",
+      "extension": "csv"
+    },
+    {
+      "key": "xlsx",
+      "label": "Excel workbook (XLSX)",
+      "extension": "xlsx"
+    },
+    {
+      "key": "backup",
+      "label": "Full backup (JSON)",
+      "extension": "json"
+    }
+  ],
+  "sheet_fields": [
+    {
+      "key": "day",
+      "label": "Day"
+    },
+    {
+      "key": "start",
+      "label": "Start"
+    },
+    {
+      "key": "end",
+      "label": "End"
+    },
+    {
+      "key": "time",
+      "label": "Time"
+    },
+    {
+      "key": "title",
+      "label": "Title"
+    },
+    {
+      "key": "room",
+      "label": "Room"
+    },
+    {
+      "key": "kind",
+      "label": "Type"
+    },
+    {
+      "key": "agenda_item",
+      "label": "Agenda item"
+    },
+    {
+      "key": "chair",
+      "label": "Chair"
+    },
+    {
+      "key": "co_chair",
+      "label": "Co-Chair"
+    },
+    {
+      "key": "moderator",
+      "label": "Moderator"
+    },
+    {
+      "key": "chair_or_moderator",
+      "label": "Chair / Moderator"
+    },
+    {
+      "key": "speakers",
+      "label": "Speakers"
+    },
+    {
+      "key": "panellists",
+      "label": "Panellists"
+    },
+    {
+      "key": "presenters",
+      "label": "Presenters"
+    },
+    {
+      "key": "discussants",
+      "label": "Discussants"
+    },
+    {
+      "key": "rapporteurs",
+      "label": "Rapporteurs"
+    },
+    {
+      "key": "description",
+      "label": "Description"
+    },
+    {
+      "key": "event",
+      "label": "Event"
+    },
+    {
+      "key": "ignore",
+      "label": "Ignore"
+    }
+  ],
   "capacities": [
     "head of delegation",
     "alternate",
