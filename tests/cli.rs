@@ -1091,3 +1091,89 @@ fn interop_arguments_are_refused_in_one_line_writing_nothing() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_programme_workbook_becomes_a_plan_and_a_dry_run_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("bali.plenary");
+    let xlsx = data("programmes/bali-process-6th-ministerial-2016.xlsx");
+    // A spreadsheet has no time zone: the new plan needs one.
+    let o = plenary(&["import", "--new", plan.to_str().unwrap(), &xlsx]);
+    assert_one_line_error(&o, "--tz");
+    assert!(!plan.exists());
+    let o = plenary(&[
+        "import",
+        "--new",
+        plan.to_str().unwrap(),
+        &xlsx,
+        "--tz",
+        "Asia/Makassar",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("3 sessions"), "{}", stdout(&o));
+    let store = Store::open(&plan).unwrap();
+    assert_eq!(store.plan().unwrap().time_zone, "Asia/Makassar");
+    assert_eq!(store.plan().unwrap().first_day.to_string(), "2016-03-22");
+    drop(store);
+
+    // The same programme as a CSV, with the people read as chairs: a dry run.
+    let before = std::fs::read(&plan).unwrap();
+    let csv = data("programmes/bali-process-6th-ministerial-2016.csv");
+    let o = plenary(&[
+        "import",
+        plan.to_str().unwrap(),
+        &csv,
+        "--map",
+        "Speakers=chair",
+        "--dry-run",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("Dry run, nothing written"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).contains("F \"Speakers\" → Chair"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    let o = plenary(&[
+        "import",
+        plan.to_str().unwrap(),
+        &csv,
+        "--map",
+        "Nope=chair",
+    ]);
+    assert_one_line_error(&o, "Nope");
+}
+
+#[test]
+fn a_conference_schedule_imports_with_its_duplicates_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("36c3.plenary");
+    let xml = data("schedules/giggity-36c3_merged.xml");
+    let o = plenary(&["import", "--new", plan.to_str().unwrap(), &xml]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("1351 sessions"), "{text}");
+    assert_eq!(text.matches("both are kept").count(), 13, "{text}");
+    let ics = dir.path().join("36c3.ics");
+    let o = plenary(&[
+        "export",
+        plan.to_str().unwrap(),
+        "--format",
+        "ics",
+        "--out",
+        ics.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Left out 1 session without a time yet."),
+        "{}",
+        stderr(&o)
+    );
+    let calendar = std::fs::read_to_string(&ics).unwrap();
+    assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 1350);
+}
