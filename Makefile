@@ -117,11 +117,15 @@ crash-trials: ui
 ## Fuzz opening plan files and reading attendee CSV, FUZZ_SECONDS per target
 ## (nightly; the fuzz crate is outside the workspace and `make test`).
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := plan_open attendee_csv
+FUZZ_TARGETS := plan_open attendee_csv ical schedule_xml programme_sheet
 fuzz: fuzz-build
-	mkdir -p fuzz/corpus/plan_open fuzz/corpus/attendee_csv
+	mkdir -p $(addprefix fuzz/corpus/,$(FUZZ_TARGETS))
 	cp tests/fixtures/*.plenary fuzz/corpus/plan_open/
 	cp tests/fixtures/*.csv fuzz/corpus/attendee_csv/
+	cp tests/fixtures/side-programme.csv fuzz/corpus/programme_sheet/
+	@# The reference schedules and programmes, where this checkout has them.
+	-cp ../shared/data/schedules/*.xml ../shared/data/schedule-schemas/examples/*.json fuzz/corpus/schedule_xml/ 2>/dev/null
+	-cp ../shared/data/programmes/*.csv ../shared/data/programmes/*.tsv ../shared/data/programmes/*.xlsx fuzz/corpus/programme_sheet/ 2>/dev/null
 	@# A plan at the current schema too, when the app is built.
 	@[ ! -x target/debug/plenary ] || target/debug/plenary sample fuzz/corpus/plan_open/sample.plenary --force >/dev/null
 	@for t in $(FUZZ_TARGETS); do \
