@@ -363,3 +363,100 @@ fn types_map_to_kinds_in_english_and_french() {
         assert_eq!(guess_kind(source, title), want, "{source:?} {title:?}");
     }
 }
+
+fn shared(rel: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(rel);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("the reference file {}: {e}", path.display()))
+}
+
+/// Each session by its identity: title, start, end, room and people's names.
+fn sessions_by_uid(
+    p: &Programme,
+) -> std::collections::BTreeMap<
+    String,
+    (
+        String,
+        Option<NaiveDateTime>,
+        Option<NaiveDateTime>,
+        Option<String>,
+        Vec<String>,
+    ),
+> {
+    p.sessions
+        .iter()
+        .filter(|s| s.start.is_some())
+        .map(|s| {
+            let mut people: Vec<String> = s
+                .roles
+                .iter()
+                .filter_map(|r| r.person.as_ref())
+                .map(|p| crate::model::display_name([p.given_name.as_str(), &p.family_name]))
+                .collect();
+            people.sort();
+            (
+                s.uid.clone().unwrap_or_default().to_lowercase(),
+                (s.title.clone(), s.start, s.end, s.room.clone(), people),
+            )
+        })
+        .collect()
+}
+
+/// A source into a new plan, the plan out again in the same format, and
+/// that read back: every timed session keeps its title, times, room and
+/// people.
+fn through_a_plan(
+    name: &str,
+    bytes: &[u8],
+    write: impl Fn(&Programme) -> Vec<u8>,
+    read: impl Fn(&[u8]) -> Reading,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let first = read(bytes);
+    let options = ImportOptions {
+        skip_invalid: true,
+        ..ImportOptions::default()
+    };
+    let (store, _) = new_plan(
+        &dir.path().join("p.plenary"),
+        name,
+        &first,
+        None,
+        &options,
+        false,
+    )
+    .unwrap();
+    let exported = programme(&store, Scope::Plan).unwrap();
+    let again = read(&write(&exported));
+    let before = sessions_by_uid(&first.programme);
+    let after = sessions_by_uid(&again.programme);
+    assert_eq!(before.len(), after.len(), "{name}");
+    for (uid, want) in &before {
+        assert_eq!(after.get(uid), Some(want), "{name}: {uid}");
+    }
+}
+
+#[test]
+fn schedules_and_calendars_keep_every_session_through_a_plan() {
+    for file in [
+        "giggity-debconf23.xml",
+        "eventfahrplan-schedule-39c3-20251206.xml",
+    ] {
+        through_a_plan(
+            file,
+            &shared(&format!("schedules/{file}")),
+            |p| super::frab_xml::write(p).into_bytes(),
+            |b| super::frab_xml::read(b).unwrap(),
+        );
+    }
+    let sample = sample_in_memory().unwrap();
+    let stamp = chrono::DateTime::from_timestamp(1_732_000_000, 0).unwrap();
+    let ics = super::ical::write(&programme(&sample, Scope::Plan).unwrap(), stamp);
+    through_a_plan(
+        "week.ics",
+        ics.as_bytes(),
+        |p| super::ical::write(p, stamp).into_bytes(),
+        |b| super::ical::read(b, None).unwrap(),
+    );
+}
