@@ -371,19 +371,18 @@ fn shared(rel: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("the reference file {}: {e}", path.display()))
 }
 
-/// Each session by its identity: title, start, end, room and people's names.
-fn sessions_by_uid(
-    p: &Programme,
-) -> std::collections::BTreeMap<
+/// What a round trip must keep of a session: title, start, end, room and
+/// the people's names.
+type Kept = (
     String,
-    (
-        String,
-        Option<NaiveDateTime>,
-        Option<NaiveDateTime>,
-        Option<String>,
-        Vec<String>,
-    ),
-> {
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+    Option<String>,
+    Vec<String>,
+);
+
+/// Each timed session by its identity.
+fn sessions_by_uid(p: &Programme) -> std::collections::BTreeMap<String, Kept> {
     p.sessions
         .iter()
         .filter(|s| s.start.is_some())
