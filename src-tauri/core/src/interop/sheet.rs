@@ -1061,6 +1061,8 @@ struct Rows<'a> {
 
 enum TimeCell {
     Range(NaiveTime, NaiveTime),
+    /// An end on the next day: "22:45–00:15 (+1)".
+    Overnight(NaiveTime, NaiveTime),
     Start(NaiveTime),
     /// "TBC", empty.
     Unknown(String),
@@ -1342,7 +1344,10 @@ impl<'a> Rows<'a> {
         // The times.
         let times = self.times(&cells, &time_cols, &mut errors);
         if let Some((text, c0, c1)) = &merged_title {
-            if !matches!(times, Some(TimeCell::Range(..) | TimeCell::Start(_))) {
+            if !matches!(
+                times,
+                Some(TimeCell::Range(..) | TimeCell::Overnight(..) | TimeCell::Start(_))
+            ) {
                 self.problems.push(SourceProblem::new(
                     place,
                     format!(
@@ -1375,6 +1380,20 @@ impl<'a> Rows<'a> {
                     errors.push(no_day(a));
                 }
             }
+            Some(TimeCell::Overnight(a, b)) => match day {
+                Some(d) => match d.succ_opt() {
+                    Some(next) => {
+                        session.start = Some(d.and_time(a));
+                        session.end = Some(next.and_time(b));
+                    }
+                    None => errors.push(format!(
+                        "End {} (+1) is past the last day.",
+                        b.format("%H:%M")
+                    )),
+                },
+                None if day_failed => {}
+                None => errors.push(no_day(a)),
+            },
             Some(TimeCell::Start(a)) => match day {
                 Some(d) => {
                     session.start = Some(d.and_time(a));
@@ -1520,6 +1539,14 @@ impl<'a> Rows<'a> {
                     return None;
                 }
             };
+            if let Some((b, _)) = cell_of(SheetField::End)
+                .map(Cell::text)
+                .as_deref()
+                .and_then(next_day)
+                .and_then(|t| clock(t).ok())
+            {
+                return Some(TimeCell::Overnight(a, b));
+            }
             return match cell_of(SheetField::End) {
                 None => Some(TimeCell::Start(a)),
                 Some(end) => match single_time(end) {
@@ -1531,6 +1558,14 @@ impl<'a> Rows<'a> {
                     }
                 },
             };
+        }
+        let overnight = cell_of(SheetField::Time)
+            .map(Cell::text)
+            .as_deref()
+            .and_then(next_day)
+            .map(|t| time_range(&Cell::Text(t.to_string())));
+        if let Some(Ok(TimeCell::Range(a, b))) = overnight {
+            return Some(TimeCell::Overnight(a, b));
         }
         match cell_of(SheetField::Time) {
             Some(cell) => match time_range(cell) {
@@ -2010,8 +2045,18 @@ fn single_time(cell: &Cell) -> std::result::Result<Option<NaiveTime>, ()> {
     match time_range(cell)? {
         TimeCell::Start(t) => Ok(Some(t)),
         TimeCell::Unknown(_) => Ok(None),
-        TimeCell::Range(..) => Err(()),
+        TimeCell::Range(..) | TimeCell::Overnight(..) => Err(()),
     }
+}
+
+/// "00:15 (+1)": a time on the next day, as the programme export writes an
+/// end after midnight; the time without its mark.
+fn next_day(text: &str) -> Option<&str> {
+    let t = text.trim();
+    t.strip_suffix("(+1)")
+        .or_else(|| t.strip_suffix("+1"))
+        .map(str::trim_end)
+        .filter(|t| !t.is_empty())
 }
 
 fn day_fraction(n: f64) -> Option<NaiveTime> {

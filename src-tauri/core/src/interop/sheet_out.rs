@@ -60,10 +60,20 @@ fn table(p: &Programme) -> (Vec<String>, Vec<Vec<Cell>>) {
             let clock = |t: Option<chrono::NaiveDateTime>| {
                 Cell::Text(t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default())
             };
+            // An end on a later day than the start carries its day count,
+            // which the reader takes back: "00:15 (+1)".
+            let end = match (s.start, s.end) {
+                (Some(a), Some(b)) if b.date() > a.date() => Cell::Text(format!(
+                    "{} (+{})",
+                    b.format("%H:%M"),
+                    (b.date() - a.date()).num_days()
+                )),
+                _ => clock(s.end),
+            };
             let mut row = vec![
                 s.day.map_or(Cell::Text(String::new()), Cell::Date),
                 clock(s.start),
-                clock(s.end),
+                end,
                 Cell::Text(s.room.clone().unwrap_or_default()),
                 Cell::Text(
                     s.event

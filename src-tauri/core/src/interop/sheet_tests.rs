@@ -334,7 +334,7 @@ fn times_are_read_as_people_write_them() {
     ];
     for (text, want) in cases {
         let got = match time_range(&Cell::Text(text.to_string())) {
-            Ok(TimeCell::Range(a, b)) => Some((a, Some(b))),
+            Ok(TimeCell::Range(a, b) | TimeCell::Overnight(a, b)) => Some((a, Some(b))),
             Ok(TimeCell::Start(a)) => Some((a, None)),
             Ok(TimeCell::Unknown(_)) => None,
             Err(()) => panic!("{text} not read"),
@@ -630,4 +630,28 @@ fn damaged_copies_of_the_sample_files_never_panic() {
             let _ = read(&damaged, format, &SheetOptions::default());
         }
     }
+}
+
+#[test]
+fn an_end_after_midnight_is_marked_and_read_on_the_next_day() {
+    let r = csv("Date,Start,End,Title\n\
+                 2024-11-19,22:45,00:15 (+1),Late reception\n\
+                 2024-11-19,23:00,00:30,Forgotten mark\n");
+    let s = &r.programme.sessions[0];
+    assert_eq!(s.start.unwrap().to_string(), "2024-11-19 22:45:00");
+    assert_eq!(s.end.unwrap().to_string(), "2024-11-20 00:15:00");
+    assert_eq!(
+        problems(&r),
+        vec!["row 3: End 00:30 is before start 23:00."]
+    );
+    let range = csv("Date,Time,Title\n2024-11-19,22:45–00:15 (+1),Late reception\n");
+    assert_eq!(
+        range.programme.sessions[0].end.unwrap().to_string(),
+        "2024-11-20 00:15:00"
+    );
+    // The export writes the mark, so such a session reads back whole.
+    let written = crate::interop::sheet_out::write_csv(&r.programme);
+    assert!(written.contains("00:15 (+1)"), "{written}");
+    let back = csv(&written);
+    assert_eq!(back.programme.sessions[0].end, s.end);
 }
