@@ -93,13 +93,8 @@ pub fn import(a: ImportArgs) -> Result<i32, Failure> {
         let header = import::plan_header(&reading, zone)?;
         let probe = Store::in_memory(&header)?;
         let (_, preview) = import::plan_import(&probe, &reading, &options)?;
-        eprint!("{}", lists::programme_problems(&preview));
-        if a.dry_run {
-            out(&lists::programme_import(&preview, true))?;
-            return Ok(if preview.problems.is_empty() { 0 } else { 1 });
-        }
-        if !preview.problems.is_empty() && !a.skip_invalid {
-            return Err(nothing_written(preview.problems.len()));
+        if let Some(code) = stop_before_writing(&preview, a.dry_run, a.skip_invalid)? {
+            return Ok(code);
         }
         let (_, preview) = import::new_plan(&a.file, &name, &reading, zone, &options, false)?;
         out(&lists::programme_import(&preview, false))?;
@@ -121,24 +116,35 @@ pub fn import(a: ImportArgs) -> Result<i32, Failure> {
     }
     let reading = source::read(&name, &bytes, &read_options)?;
     let (_, preview) = import::plan_import(&store, &reading, &options)?;
-    eprint!("{}", lists::programme_problems(&preview));
-    if a.dry_run {
-        out(&lists::programme_import(&preview, true))?;
-        return Ok(if preview.problems.is_empty() { 0 } else { 1 });
-    }
-    if !preview.problems.is_empty() && !a.skip_invalid {
-        return Err(nothing_written(preview.problems.len()));
+    if let Some(code) = stop_before_writing(&preview, a.dry_run, a.skip_invalid)? {
+        return Ok(code);
     }
     let preview = import::import(&mut store, &name, &reading, &options)?;
     out(&lists::programme_import(&preview, false))?;
     Ok(0)
 }
 
-fn nothing_written(n: usize) -> Failure {
-    Failure(format!(
-        "{n} problem{} above; nothing was written (fix them, or use --skip-invalid)",
-        if n == 1 { "" } else { "s" }
-    ))
+/// Prints the problems; then a dry run ends with its report (exit 1 when
+/// there were problems), and problems without `--skip-invalid` end with a
+/// refusal. `None`: go on and write.
+fn stop_before_writing(
+    preview: &import::ProgrammePreview,
+    dry_run: bool,
+    skip_invalid: bool,
+) -> Result<Option<i32>, Failure> {
+    eprint!("{}", lists::programme_problems(preview));
+    let n = preview.problems.len();
+    if dry_run {
+        out(&lists::programme_import(preview, true))?;
+        return Ok(Some(if n == 0 { 0 } else { 1 }));
+    }
+    if n > 0 && !skip_invalid {
+        return Err(Failure(format!(
+            "{n} problem{} above; nothing was written (fix them, or use --skip-invalid)",
+            if n == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(None)
 }
 
 pub fn export(a: ExportArgs) -> Result<i32, Failure> {

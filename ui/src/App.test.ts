@@ -186,6 +186,7 @@ describe('App with a plan open', () => {
       ['nav-people', 'People'],
       ['nav-desk', 'Check-in desk'],
       ['nav-import', 'Import attendees'],
+      ['nav-programme', 'Import programme'],
       ['nav-print', 'Print'],
     ]);
   });
@@ -241,6 +242,9 @@ describe('File menu', () => {
       'New plan…Ctrl+N',
       'Open…Ctrl+O',
       'Save a copy as…Ctrl+Shift+S',
+      'Import programme…',
+      'Export…',
+      'Restore from a backup…',
       `Spring week ${spring!.path}`,
     ]);
     expect(document.activeElement).toBe(items[0]);
@@ -248,7 +252,7 @@ describe('File menu', () => {
     expect(document.activeElement).toBe(items[1]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
-    expect(document.activeElement).toBe(items[3]);
+    expect(document.activeElement).toBe(items[6]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     flushSync();
     expect($(target, '[role="menu"]')).toBeNull();

@@ -472,23 +472,23 @@ fn person_problems(p: &ProgrammePerson) -> Vec<String> {
     .collect()
 }
 
-fn role_text(roles: &[ProgrammeRole]) -> String {
-    let mut groups: Vec<(RoleKind, Vec<String>)> = Vec::new();
-    for r in roles {
-        let name = r
-            .person
-            .as_ref()
-            .map(|p| p.full_name())
-            .or_else(|| r.organisation.as_ref().map(|o| o.name.clone()))
-            .unwrap_or_else(|| r.note.clone());
-        match groups.iter_mut().find(|(k, _)| *k == r.kind) {
-            Some((_, names)) => names.push(name),
-            None => groups.push((r.kind, vec![name])),
-        }
-    }
-    groups
+/// A session's people in one line: "Moderator: Ms A; Panellists: B, C".
+fn people_text(s: &ProgrammeSession) -> String {
+    s.role_groups()
         .into_iter()
-        .map(|(k, names)| format!("{}: {}", k.group_label(names.len()), names.join(", ")))
+        .map(|(kind, roles)| {
+            let names: Vec<String> = roles
+                .iter()
+                .map(|r| {
+                    r.person
+                        .as_ref()
+                        .map(|p| p.full_name())
+                        .or_else(|| r.organisation.as_ref().map(|o| o.name.clone()))
+                        .unwrap_or_else(|| r.note.clone())
+                })
+                .collect();
+            format!("{}: {}", kind.group_label(names.len()), names.join(", "))
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -817,7 +817,7 @@ pub fn plan_import(
                 room: s.room.clone().unwrap_or_default(),
                 title: s.title.trim().to_string(),
                 kind,
-                people: role_text(&s.roles),
+                people: people_text(s),
             });
         }
         b.write.sessions.push(SessionWrite {

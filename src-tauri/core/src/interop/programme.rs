@@ -219,6 +219,19 @@ impl Programme {
 }
 
 impl ProgrammeSession {
+    /// The roles grouped by kind, kinds in the order they first appear and
+    /// people in the order given: how every writer lists them.
+    pub fn role_groups(&self) -> Vec<(RoleKind, Vec<&ProgrammeRole>)> {
+        let mut groups: Vec<(RoleKind, Vec<&ProgrammeRole>)> = Vec::new();
+        for r in &self.roles {
+            match groups.iter_mut().find(|(k, _)| *k == r.kind) {
+                Some((_, rs)) => rs.push(r),
+                None => groups.push((r.kind, vec![r])),
+            }
+        }
+        groups
+    }
+
     /// A session with a title and nothing else, for readers to fill in.
     pub fn titled(place: impl Into<String>, title: impl Into<String>) -> Self {
         Self {

@@ -4,7 +4,6 @@
 use super::lines::{escape, fold};
 use super::zones::{self, year};
 use crate::interop::programme::{Programme, ProgrammeRole, ProgrammeSession, Zone};
-use crate::model::RoleKind;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
@@ -124,19 +123,12 @@ fn uid(s: &ProgrammeSession, start: NaiveDateTime) -> String {
 /// The description, then the roles by kind in order of first appearance
 /// ("Panellists: A; B"), then the agenda item.
 fn description(s: &ProgrammeSession) -> String {
-    let mut kinds: Vec<RoleKind> = Vec::new();
-    for r in &s.roles {
-        if !kinds.contains(&r.kind) {
-            kinds.push(r.kind);
-        }
-    }
-    let mut tail: Vec<String> = kinds
-        .iter()
-        .filter_map(|kind| {
-            let names: Vec<String> = s
-                .roles
-                .iter()
-                .filter(|r| r.kind == *kind)
+    let mut tail: Vec<String> = s
+        .role_groups()
+        .into_iter()
+        .filter_map(|(kind, roles)| {
+            let names: Vec<String> = roles
+                .into_iter()
                 .map(role_text)
                 .filter(|t| !t.is_empty())
                 .collect();
