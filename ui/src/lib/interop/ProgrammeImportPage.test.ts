@@ -54,7 +54,7 @@ describe('the programme import page', () => {
     const lead = $$<HTMLSelectElement>(el, '[data-testid="programme-column"]')[5]!;
     await choose(lead, 'moderator');
     await settle();
-    const last = calls.filter((c) => c.cmd === 'programme_preview').at(-1);
+    const last = calls.filter((c) => c.cmd === 'programme_preview').pop();
     expect((last?.args.request as { columns: string[] }).columns[5]).toBe('moderator');
     expect($(el, '[data-testid="programme-row"]')?.textContent).toContain('Moderator: Ms Siriporn Chaiyasit');
     await click($(el, '[data-testid="programme-confirm"]'));
