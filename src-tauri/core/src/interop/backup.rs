@@ -14,7 +14,8 @@
 //! ```
 //!
 //! `tables` holds every table of the plan except the undo history, each as
-//! its rows in order, each row an object of its columns (text, whole
+//! its rows in order, each row an object of its columns (keys sorted, as in
+//! every object of the document) (text, whole
 //! numbers or null; times as the plan stores them, wall clock in the plan's
 //! zone). Records carry their UUID (`uid`), their identity across files,
 //! and their `id`, the number other rows of the same plan refer to them by
@@ -56,10 +57,7 @@ pub fn write(store: &Store) -> Result<String> {
     doc.insert("version".into(), VERSION.into());
     doc.insert("schema".into(), current_version().into());
     doc.insert("tables".into(), Json::Object(tables));
-    let mut out = serde_json::to_string_pretty(&Json::Object(doc))
-        .map_err(|e| CoreError::invalid("file", e.to_string()))?;
-    out.push('\n');
-    Ok(out)
+    Ok(super::canonical_json(Json::Object(doc)))
 }
 
 fn to_json(v: Value) -> Json {

@@ -435,9 +435,7 @@ pub fn write(p: &Programme) -> String {
             "events": events,
         }
     });
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+    super::canonical_json(doc)
 }
 
 fn event_json(zone: Zone, acronym: &str, room: &frab::LaidRoom, e: &frab::LaidEvent) -> Value {

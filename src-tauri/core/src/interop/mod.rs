@@ -24,5 +24,25 @@ pub use programme::{
     ProgrammeRoom, ProgrammeSession, Reading, SourceProblem, Zone,
 };
 
+/// JSON as every writer of it here writes it: pretty, with each object's
+/// keys sorted, so the bytes do not depend on whether another crate in the
+/// build turned on serde_json's `preserve_order`.
+pub fn canonical_json(mut value: serde_json::Value) -> String {
+    fn sort(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.sort_keys();
+                map.values_mut().for_each(sort);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(sort),
+            _ => {}
+        }
+    }
+    sort(&mut value);
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests;

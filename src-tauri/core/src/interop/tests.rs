@@ -459,3 +459,22 @@ fn schedules_and_calendars_keep_every_session_through_a_plan() {
         |b| super::ical::read(b, None).unwrap(),
     );
 }
+
+#[test]
+fn json_is_written_with_sorted_keys_whatever_serde_json_keeps() {
+    // Insertion order differs from key order at every level.
+    let mut inner = serde_json::Map::new();
+    inner.insert("zulu".into(), 1.into());
+    inner.insert("alpha".into(), 2.into());
+    let mut outer = serde_json::Map::new();
+    outer.insert(
+        "rows".into(),
+        serde_json::Value::Array(vec![serde_json::Value::Object(inner)]),
+    );
+    outer.insert("format".into(), "x".into());
+    let text = super::canonical_json(serde_json::Value::Object(outer));
+    assert_eq!(
+        text,
+        "{\n  \"format\": \"x\",\n  \"rows\": [\n    {\n      \"alpha\": 2,\n      \"zulu\": 1\n    }\n  ]\n}\n"
+    );
+}
