@@ -90,7 +90,13 @@ pub fn import(a: ImportArgs) -> Result<i32, Failure> {
             )));
         }
         let reading = source::read(&name, &bytes, &read_options)?;
-        let header = import::plan_header(&reading, zone)?;
+        // The zone the source lacks is this command's --tz.
+        let header = import::plan_header(&reading, zone).map_err(|e| match e {
+            plenary_core::CoreError::Invalid(p) if p.iter().any(|p| p.field == "zone") => {
+                Failure(format!("--tz: {}", p[0].message))
+            }
+            e => e.into(),
+        })?;
         let probe = Store::in_memory(&header)?;
         let (_, preview) = import::plan_import(&probe, &reading, &options)?;
         if let Some(code) = stop_before_writing(&preview, a.dry_run, a.skip_invalid)? {

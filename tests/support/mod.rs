@@ -238,6 +238,8 @@ pub const DATA_TABLES: &[&str] = &[
 ];
 
 /// Every row of every data table, as text: equal dumps mean equal plans.
+/// Records' UUIDs are left out: opening a plan from before version 8 gives
+/// every record one, which adds to the plan without changing its data.
 pub fn dump(path: &Path) -> String {
     let conn = match inspect(path) {
         Ok(c) => c,
@@ -245,7 +247,24 @@ pub fn dump(path: &Path) -> String {
     };
     let mut out = String::new();
     for table in DATA_TABLES {
-        let Ok(mut st) = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid")) else {
+        let columns: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info(?1) WHERE name <> 'uid'")
+            .and_then(|mut st| {
+                st.query_map([table], |r| r.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .unwrap_or_default();
+        let list = if columns.is_empty() {
+            "*".to_string()
+        } else {
+            columns
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Ok(mut st) = conn.prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY rowid"))
+        else {
             out.push_str(&format!("{table}: missing\n"));
             continue;
         };

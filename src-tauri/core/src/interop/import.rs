@@ -1008,13 +1008,13 @@ pub fn plan_header(reading: &Reading, zone: Option<Tz>) -> Result<Plan> {
         (None, Zone::Offset(off)) => fixed_zone(off.local_minus_utc()).ok_or_else(|| {
             CoreError::invalid(
                 "zone",
-                "The source gives only UTC offsets; give the plan's time zone (--tz).",
+                "The source gives only UTC offsets; give the new plan's time zone (e.g. Asia/Bangkok).",
             )
         })?,
         (None, Zone::Floating) => {
             return Err(CoreError::invalid(
                 "zone",
-                "The source has no time zone; give the plan's time zone (--tz Asia/Bangkok).",
+                "The source has no time zone; give the new plan's time zone (e.g. Asia/Bangkok).",
             ))
         }
     };

@@ -320,7 +320,10 @@ fn a_new_plan_takes_its_zone_and_days_from_the_source() {
     ) else {
         panic!("a source without a zone needs one");
     };
-    assert!(err.to_string().contains("--tz"), "{err}");
+    assert!(
+        err.to_string().contains("give the new plan's time zone"),
+        "{err}"
+    );
     assert!(!dir.path().join("f.plenary").exists());
 }
 
