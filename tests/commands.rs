@@ -594,3 +594,59 @@ fn ui_fixtures_are_current() {
         ui_fixtures::DIR
     );
 }
+
+#[test]
+fn a_programme_becomes_a_new_plan_and_the_plan_exports_and_restores() {
+    let h = Harness::new(None);
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let csv = fixtures.join("side-programme.csv");
+    let request = json!({ "format": "auto", "columns": null, "kinds": [],
+                          "event": { "kind": "auto" }, "skip_invalid": false });
+    // A spreadsheet has no zone: the new plan needs one, and nothing is made.
+    let side = h.path("side.plenary");
+    let err = h.err(
+        "import_programme_as_plan",
+        json!({ "path": csv, "request": request, "zone": null, "planPath": side }),
+    );
+    assert_eq!(err["code"], "invalid");
+    assert!(!side.exists());
+    let file = h.ok(
+        "import_programme_as_plan",
+        json!({ "path": csv, "request": request, "zone": "Asia/Bangkok", "planPath": side }),
+    );
+    assert_eq!(file["title"], "side-programme");
+    h.ok("plan_shown", json!({ "path": file["path"] }));
+    assert_eq!(h.ok("overview", json!({}))["session_count"], 3);
+
+    // The open plan as a calendar, then as a backup restored elsewhere.
+    let ics = h.path("side.ics");
+    let done = h.ok(
+        "export_programme",
+        json!({ "format": "ics", "scope": { "kind": "plan" }, "path": ics }),
+    );
+    assert_eq!(done["sessions"], 3);
+    assert_eq!(done["left_out"], 1);
+    assert!(std::fs::read_to_string(&ics)
+        .unwrap()
+        .contains("METHOD:PUBLISH"));
+    let backup = h.path("side.json");
+    h.ok(
+        "export_programme",
+        json!({ "format": "backup", "scope": { "kind": "plan" }, "path": backup }),
+    );
+    // Restoring over the open plan is refused; elsewhere it works.
+    let err = h.err("restore_backup", json!({ "backup": backup, "path": side }));
+    assert_eq!(err["code"], "invalid");
+    let restored = h.path("restored.plenary");
+    h.ok(
+        "restore_backup",
+        json!({ "backup": backup, "path": restored }),
+    );
+    assert_eq!(
+        plenary_core::Store::open(&restored)
+            .unwrap()
+            .session_count()
+            .unwrap(),
+        3
+    );
+}
