@@ -128,6 +128,7 @@ fuzz: fuzz-build
 	-cp ../shared/data/programmes/*.csv ../shared/data/programmes/*.tsv ../shared/data/programmes/*.xlsx fuzz/corpus/programme_sheet/ 2>/dev/null
 	@# A plan at the current schema too, when the app is built.
 	@[ ! -x target/debug/plenary ] || target/debug/plenary sample fuzz/corpus/plan_open/sample.plenary --force >/dev/null
+	@[ ! -x target/debug/plenary ] || target/debug/plenary export fuzz/corpus/plan_open/sample.plenary --format ics --out fuzz/corpus/ical/sample.ics --force 2>/dev/null
 	@for t in $(FUZZ_TARGETS); do \
 	  (cd fuzz && $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS)) || exit 1; \
 	done
