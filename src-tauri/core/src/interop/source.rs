@@ -119,6 +119,17 @@ pub struct SourceOptions {
 
 /// The format a source will be read as: the one asked for, else detected.
 pub fn format_of(name: &str, bytes: &[u8], asked: Option<SourceFormat>) -> Result<SourceFormat> {
+    // An Excel 97–2003 workbook (OLE compound file) is not read; say so
+    // rather than read its bytes as text.
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(CoreError::invalid(
+            "format",
+            format!(
+                "{} is an old Excel workbook (.xls); save it as .xlsx or CSV and import that.",
+                crate::store::clean(name, 80)
+            ),
+        ));
+    }
     match asked.filter(|f| *f != SourceFormat::Auto) {
         Some(f) => Ok(f),
         None => detect(name, bytes).ok_or_else(|| {

@@ -481,3 +481,13 @@ fn json_is_written_with_sorted_keys_whatever_serde_json_keeps() {
         "{\n  \"format\": \"x\",\n  \"rows\": [\n    {\n      \"alpha\": 2,\n      \"zulu\": 1\n    }\n  ]\n}\n"
     );
 }
+
+#[test]
+fn an_old_excel_workbook_is_named_and_refused() {
+    let bytes = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1binary,junk";
+    let err = super::source::read("programme.xls", bytes, &Default::default()).unwrap_err();
+    assert!(
+        err.to_string().contains("old Excel workbook (.xls)"),
+        "{err}"
+    );
+}
