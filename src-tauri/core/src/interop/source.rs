@@ -66,18 +66,16 @@ impl SourceFormat {
     }
 }
 
-/// What a source is, from its name and first bytes.
+/// What a source is, from its name and first bytes: a calendar, a
+/// schedule XML or JSON, else what the spreadsheet reader makes of it.
 pub fn detect(name: &str, bytes: &[u8]) -> Option<SourceFormat> {
     let lower = name.to_lowercase();
     let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Some(SourceFormat::Xlsx);
-    }
     let head: String = String::from_utf8_lossy(bytes.get(..4096).unwrap_or(bytes)) // slice-ok: bytes, not text
         .trim_start_matches('\u{feff}')
         .trim_start()
         .chars()
-        .take(2000)
+        .take(64)
         .collect();
     if head.starts_with("BEGIN:VCALENDAR") || ext == "ics" || ext == "ical" {
         return Some(SourceFormat::Ics);
@@ -88,20 +86,11 @@ pub fn detect(name: &str, bytes: &[u8]) -> Option<SourceFormat> {
     if head.starts_with('{') || ext == "json" {
         return Some(SourceFormat::FrabJson);
     }
-    match ext {
-        "tsv" | "tab" | "txt" => return Some(SourceFormat::Tsv),
-        "csv" => return Some(SourceFormat::Csv),
-        "xlsx" | "xlsm" => return Some(SourceFormat::Xlsx),
-        _ => {}
-    }
-    let first = head.lines().next().unwrap_or("");
-    if first.matches('\t').count() >= 1 {
-        Some(SourceFormat::Tsv)
-    } else if first.matches(',').count() + first.matches(';').count() >= 1 {
-        Some(SourceFormat::Csv)
-    } else {
-        None
-    }
+    sheet::sniff(name, bytes).map(|f| match f {
+        SheetFormat::Csv => SourceFormat::Csv,
+        SheetFormat::Tsv => SourceFormat::Tsv,
+        SheetFormat::Xlsx => SourceFormat::Xlsx,
+    })
 }
 
 /// How to read a source.

@@ -491,3 +491,34 @@ fn an_old_excel_workbook_is_named_and_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_source_is_told_by_its_content_before_its_name() {
+    use super::source::{detect, SourceFormat as F};
+    let cases: [(&str, &[u8], Option<F>); 8] = [
+        ("week.ics", b"BEGIN:VCALENDAR\r\n", Some(F::Ics)),
+        ("export", b"\xef\xbb\xbfBEGIN:VCALENDAR\r\n", Some(F::Ics)),
+        (
+            "schedule.txt",
+            b"<?xml version=\"1.0\"?><schedule/>",
+            Some(F::FrabXml),
+        ),
+        ("schedule", b"{\"schedule\": {}}", Some(F::FrabJson)),
+        ("p.xlsx", b"PK\x03\x04rest", Some(F::Xlsx)),
+        // A table pasted out of Word and saved with a .csv name.
+        (
+            "pasted.csv",
+            b"Date\tTime\tSession\n1 Dec\t09:00\tOpening\n",
+            Some(F::Tsv),
+        ),
+        (
+            "p.csv",
+            b"Date,Time,Session\n1 Dec,09:00,Opening\n",
+            Some(F::Csv),
+        ),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", None),
+    ];
+    for (name, bytes, want) in cases {
+        assert_eq!(detect(name, bytes), want, "{name}");
+    }
+}

@@ -96,20 +96,6 @@ impl Store {
     pub fn write_programme(&mut self, w: &ProgrammeWrite, summary: &str) -> Result<Vec<Id>> {
         self.edit(summary, |tx| write(tx, w))
     }
-
-    /// The id of the record with this UUID in a table that has them.
-    pub fn id_by_uid(&self, table: super::UidTable, uid: &str) -> Result<Option<Id>> {
-        use rusqlite::OptionalExtension;
-        let name = table.name();
-        Ok(self
-            .conn
-            .query_row(
-                &format!("SELECT id FROM \"{name}\" WHERE uid = ?1"),
-                [uid],
-                |r| r.get(0),
-            )
-            .optional()?)
-    }
 }
 
 fn write(tx: &Transaction, w: &ProgrammeWrite) -> Result<Vec<Id>> {

@@ -18,14 +18,14 @@ export function scopeOf(kind: ScopeKind, eventId: number | null, roomId: number 
 }
 
 /** Characters no file system takes in a name become spaces. */
-function safe(name: string): string {
+export function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** "Bangkok week — Ms Lynn Bell.ics": the plan's title, the scope's name, the extension. */
 export function exportFileName(planTitle: string, scopeName: string | null, format: ExportFormat, extension: string): string {
-  const base = safe(planTitle) || 'Programme';
-  const part = scopeName ? ` — ${safe(scopeName)}` : '';
+  const base = safeFileName(planTitle) || 'Programme';
+  const part = scopeName ? ` — ${safeFileName(scopeName)}` : '';
   const backup = format === 'backup' ? ' (backup)' : '';
   return `${base}${part}${backup}.${extension}`;
 }

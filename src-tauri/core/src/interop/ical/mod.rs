@@ -49,7 +49,7 @@ mod write;
 mod zones;
 
 pub use read::{read, MAX_FILE_BYTES, MAX_OCCURRENCES, MAX_SESSIONS};
-pub use write::{left_out, write};
+pub use write::write;
 
 #[cfg(test)]
 mod tests;

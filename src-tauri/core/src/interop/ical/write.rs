@@ -12,11 +12,6 @@ use uuid::Uuid;
 /// The namespace of the UIDs made for sessions that have none.
 const NAMESPACE: Uuid = Uuid::from_u128(0x8f3c_5b1e_4a7d_4e2b_9c61_2d0f_7a3e_5c19);
 
-/// How many sessions `write` leaves out: those without times.
-pub fn left_out(p: &Programme) -> usize {
-    p.sessions.iter().filter(|s| times(s).is_none()).count()
-}
-
 fn times(s: &ProgrammeSession) -> Option<(NaiveDateTime, NaiveDateTime)> {
     Some((s.start?, s.end?))
 }
