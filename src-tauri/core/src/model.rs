@@ -104,6 +104,16 @@ labelled_enum!(
     }
 );
 
+labelled_enum!(
+    /// How a plan reads a date written with numbers only ("4/12/2017"):
+    /// the order its users write day, month and year in.
+    DateOrder {
+        DayMonthYear => "dmy", "Day/month/year (4/12/2017 is 4 December)",
+        MonthDayYear => "mdy", "Month/day/year (12/4/2017 is 4 December)",
+        YearMonthDay => "ymd", "Year-month-day (2017-12-04)",
+    }
+);
+
 /// A meeting week: the whole of one plan file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Plan {
