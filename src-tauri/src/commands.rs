@@ -203,6 +203,18 @@ pub fn update_session(state: S, id: Id, form: SessionForm) -> ApiResult<Session>
     state.with_mut(|s| edit::sessions::update_session(s, id, &form))
 }
 
+/// A session and its ordered roles, saved as one step (a new session when `id` is null).
+#[tauri::command]
+#[specta::specta]
+pub fn save_session_with_roles(
+    state: S,
+    id: Option<Id>,
+    form: SessionForm,
+    roles: Vec<RoleEntry>,
+) -> ApiResult<Session> {
+    state.with_mut(|s| edit::sessions::save_session_with_roles(s, id, &form, &roles))
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn delete_session(state: S, id: Id) -> ApiResult<()> {
@@ -378,6 +390,13 @@ pub async fn people(state: S<'_>) -> ApiResult<Vec<Person>> {
 #[specta::specta]
 pub async fn search_people(state: S<'_>, query: String, limit: u32) -> ApiResult<Vec<PersonHit>> {
     reading(state, move |s| s.search_people(&query, limit.min(500))).await
+}
+
+/// A new person's form, read from what was typed into a picker.
+#[tauri::command]
+#[specta::specta]
+pub fn person_prefill(state: S, typed: String) -> ApiResult<edit::people::PersonPrefill> {
+    state.with(|s| edit::people::person_prefill(s, &typed))
 }
 
 #[tauri::command]
@@ -906,6 +925,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             session_form,
             create_session,
             update_session,
+            save_session_with_roles,
             delete_session,
             create_room,
             update_room,
@@ -933,6 +953,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             merge_organisations,
             people,
             search_people,
+            person_prefill,
             create_person,
             update_person,
             person_impact,

@@ -33,6 +33,8 @@ export const commands = {
 	sessionForm: (id: number) => typedError<SessionForm_Serialize, ApiError>(__TAURI_INVOKE("session_form", { id })),
 	createSession: (form: SessionForm_Deserialize) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("create_session", { form })),
 	updateSession: (id: number, form: SessionForm_Deserialize) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("update_session", { id, form })),
+	/**  A session and its ordered roles, saved as one step (a new session when `id` is null). */
+	saveSessionWithRoles: (id: number | null, form: SessionForm_Deserialize, roles: RoleEntry_Deserialize[]) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("save_session_with_roles", { id, form, roles })),
 	deleteSession: (id: number) => typedError<null, ApiError>(__TAURI_INVOKE("delete_session", { id })),
 	createRoom: (form: RoomForm) => typedError<Room_Serialize, ApiError>(__TAURI_INVOKE("create_room", { form })),
 	updateRoom: (id: number, form: RoomForm) => typedError<Room_Serialize, ApiError>(__TAURI_INVOKE("update_room", { id, form })),
@@ -66,6 +68,8 @@ export const commands = {
 	people: () => typedError<Person_Serialize[], ApiError>(__TAURI_INVOKE("people")),
 	/**  Type-ahead over name, email, organisation and acronym. */
 	searchPeople: (query: string, limit: number) => typedError<PersonHit_Serialize[], ApiError>(__TAURI_INVOKE("search_people", { query, limit })),
+	/**  A new person's form, read from what was typed into a picker. */
+	personPrefill: (typed: string) => typedError<PersonPrefill_Serialize, ApiError>(__TAURI_INVOKE("person_prefill", { typed })),
 	createPerson: (form: PersonForm_Deserialize) => typedError<Person_Serialize, ApiError>(__TAURI_INVOKE("create_person", { form })),
 	updatePerson: (id: number, form: PersonForm_Deserialize) => typedError<Person_Serialize, ApiError>(__TAURI_INVOKE("update_person", { id, form })),
 	personImpact: (id: number) => typedError<Impact, ApiError>(__TAURI_INVOKE("person_impact", { id })),
@@ -940,6 +944,38 @@ export type PersonLoad = {
 	organisation: string,
 	sessions: number,
 	by_role: RoleCount[],
+};
+
+/**
+ *  A new person's form filled from what was typed into a picker, read as
+ *  a programme's speakers cell reads a person.
+ */
+export type PersonPrefill = PersonPrefill_Serialize | PersonPrefill_Deserialize;
+
+/**
+ *  A new person's form filled from what was typed into a picker, read as
+ *  a programme's speakers cell reads a person.
+ */
+export type PersonPrefill_Deserialize = {
+	form: PersonForm_Deserialize,
+	/**
+	 *  The organisation as typed when none of the plan's matched it, to
+	 *  offer adding it; empty when none was typed or one matched.
+	 */
+	organisation: string,
+};
+
+/**
+ *  A new person's form filled from what was typed into a picker, read as
+ *  a programme's speakers cell reads a person.
+ */
+export type PersonPrefill_Serialize = {
+	form: PersonForm_Serialize,
+	/**
+	 *  The organisation as typed when none of the plan's matched it, to
+	 *  offer adding it; empty when none was typed or one matched.
+	 */
+	organisation: string,
 };
 
 export type Person_Deserialize = {

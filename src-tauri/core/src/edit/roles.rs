@@ -9,7 +9,7 @@ use crate::store::{RoleEntry, Store};
 
 /// Refuses a row with neither a person nor an organisation, or naming one
 /// the plan lacks, or with too long a note.
-fn check_roles(store: &Store, roles: &[RoleEntry]) -> Result<()> {
+pub(super) fn check_roles(store: &Store, roles: &[RoleEntry]) -> Result<()> {
     for (i, r) in roles.iter().enumerate() {
         let field = format!("roles.{i}");
         if r.person_id.is_none() && r.organisation_id.is_none() {
@@ -38,7 +38,7 @@ fn check_roles(store: &Store, roles: &[RoleEntry]) -> Result<()> {
 }
 
 /// The entry with its note trimmed, as it is kept.
-fn trimmed(r: &RoleEntry) -> RoleEntry {
+pub(super) fn trimmed(r: &RoleEntry) -> RoleEntry {
     RoleEntry {
         note: r.note.trim().to_string(),
         ..r.clone()

@@ -370,3 +370,73 @@ fn directories_sort_names_ignoring_accents_and_case() {
         ["Côte d'Ivoire", "Cuba", "Türkiye", "Turkmenistan", "Zambia"]
     );
 }
+
+#[test]
+fn what_is_typed_into_a_picker_prefills_a_new_person() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let mexico = create_organisation(&mut store, &org_form("Mexico", "member_state")).unwrap();
+    let iom = store
+        .organisations()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.acronym == "IOM")
+        .unwrap();
+    // (typed, honorific, given, family, position, organisation id, organisation as typed)
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<Id>,
+        &'static str,
+    );
+    let cases: &[Case] = &[
+        ("Jürg Lauber", "", "Jürg", "Lauber", "", None, ""),
+        ("H.E. Ms Jane Doe", "H.E. Ms", "Jane", "Doe", "", None, ""),
+        (
+            "Amb. Juan José Gómez Camacho, Permanent Representative of Mexico",
+            "Amb.",
+            "Juan José Gómez",
+            "Camacho",
+            "Permanent Representative of Mexico",
+            Some(mexico.id),
+            "",
+        ),
+        (
+            "Mr John Roe (iom)",
+            "Mr",
+            "John",
+            "Roe",
+            "",
+            Some(iom.id),
+            "",
+        ),
+        (
+            "Ms Ana Ruiz, Director, Ministry of Labour (MOL)",
+            "Ms",
+            "Ana",
+            "Ruiz",
+            "Director",
+            None,
+            "Ministry of Labour (MOL)",
+        ),
+        ("louise arbour", "", "louise", "arbour", "", None, ""),
+        ("  ", "", "", "", "", None, ""),
+    ];
+    for &(typed, honorific, given, family, position, org, org_text) in cases {
+        let got = person_prefill(&store, typed).unwrap();
+        assert_eq!(
+            (
+                got.form.honorific.as_str(),
+                got.form.given_name.as_str(),
+                got.form.family_name.as_str(),
+                got.form.position.as_str(),
+                got.form.organisation_id,
+                got.organisation.as_str(),
+            ),
+            (honorific, given, family, position, org, org_text),
+            "{typed}"
+        );
+    }
+}

@@ -397,6 +397,15 @@ pub fn parse_people(cell: &str, kind: RoleKind) -> Vec<ProgrammeRole> {
     roles
 }
 
+/// One person as typed into a form ("H.E. Ms Jane Doe, Minister,
+/// Indonesia"), read as one part of a cell; `None` when it reads as no one.
+pub fn read_person(text: &str) -> Option<ProgrammePerson> {
+    match read_part(text.trim()) {
+        Part::Person(person) => Some(*person),
+        _ => None,
+    }
+}
+
 fn verbatim(kind: RoleKind, text: &str) -> ProgrammeRole {
     ProgrammeRole {
         uid: None,

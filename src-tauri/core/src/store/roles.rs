@@ -64,13 +64,7 @@ impl Store {
         roles: &[RoleEntry],
         summary: &str,
     ) -> Result<()> {
-        self.edit(summary, |tx| {
-            tx.execute(
-                "DELETE FROM session_role WHERE session_id = ?1",
-                [session_id],
-            )?;
-            insert_roles(tx, session_id, roles, 0)
-        })
+        self.edit(summary, |tx| replace_roles(tx, session_id, roles))
     }
 
     /// Whether the session already has this role for this person (or, with
@@ -206,6 +200,15 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// A session's roles replaced by `roles`, in order.
+pub(super) fn replace_roles(tx: &Transaction, session_id: Id, roles: &[RoleEntry]) -> Result<()> {
+    tx.execute(
+        "DELETE FROM session_role WHERE session_id = ?1",
+        [session_id],
+    )?;
+    insert_roles(tx, session_id, roles, 0)
 }
 
 fn insert_roles(tx: &Transaction, session_id: Id, roles: &[RoleEntry], from: i64) -> Result<()> {

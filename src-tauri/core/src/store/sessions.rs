@@ -1,10 +1,11 @@
 //! Sessions: their details, times, pins and copies.
 
-use super::{key_at, Store};
+use super::roles::replace_roles;
+use super::{key_at, RoleEntry, Store};
 use crate::error::{CoreError, Result};
 use crate::model::{Id, Session, SessionKind};
 use chrono::NaiveDateTime;
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 /// A session to write, checked (`forms::SessionForm`).
 #[derive(Debug, Clone, PartialEq)]
@@ -142,23 +143,32 @@ impl Store {
 
     /// Adds a session as one edit; returns its id.
     pub fn insert_session(&mut self, d: &SessionDraft, summary: &str) -> Result<Id> {
-        self.edit(summary, |tx| {
-            tx.execute(
-                concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ", new_uid!(), ")"),
-                params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes],
-            )?;
-            Ok(tx.last_insert_rowid())
-        })
+        self.edit(summary, |tx| insert_session_row(tx, d))
     }
 
     pub fn update_session(&mut self, id: Id, d: &SessionDraft, summary: &str) -> Result<()> {
+        self.edit(summary, |tx| update_session_row(tx, id, d))
+    }
+
+    /// Writes a session (a new one when `id` is `None`) and replaces its
+    /// roles with `roles`, in order, as one step; returns the session's id.
+    pub fn save_session_with_roles(
+        &mut self,
+        id: Option<Id>,
+        d: &SessionDraft,
+        roles: &[RoleEntry],
+        summary: &str,
+    ) -> Result<Id> {
         self.edit(summary, |tx| {
-            tx.execute(
-                "UPDATE session SET event_id=?2, title=?3, kind=?4, start=?5, \"end\"=?6, room_id=?7, description=?8, agenda_item=?9, outcome=?10, notes=?11 WHERE id=?1",
-                params![id, d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes],
-            )?;
-            Ok(())
+            let id = match id {
+                Some(id) => {
+                    update_session_row(tx, id, d)?;
+                    id
+                }
+                None => insert_session_row(tx, d)?,
+            };
+            replace_roles(tx, id, roles)?;
+            Ok(id)
         })
     }
 
@@ -285,4 +295,21 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
     }
+}
+
+fn insert_session_row(tx: &Transaction, d: &SessionDraft) -> Result<Id> {
+    tx.execute(
+        concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ", new_uid!(), ")"),
+        params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn update_session_row(tx: &Transaction, id: Id, d: &SessionDraft) -> Result<()> {
+    tx.execute(
+        "UPDATE session SET event_id=?2, title=?3, kind=?4, start=?5, \"end\"=?6, room_id=?7, description=?8, agenda_item=?9, outcome=?10, notes=?11 WHERE id=?1",
+        params![id, d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes],
+    )?;
+    Ok(())
 }
