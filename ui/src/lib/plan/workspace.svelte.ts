@@ -278,3 +278,8 @@ export function useWorkspace(): Workspace {
   if (!ws) throw new Error('useWorkspace() needs provideWorkspace() in an ancestor');
   return ws;
 }
+
+/** The workspace, where there is one: a dialog shown on its own (in a test) has none. */
+export function maybeWorkspace(): Workspace | undefined {
+  return getContext<Workspace | undefined>(KEY);
+}
