@@ -1393,3 +1393,215 @@ async fn a_programme_spreadsheet_is_imported_and_a_speakers_calendar_exported() 
     assert_eq!(s.room.as_deref(), Some("Lotus Room"));
     app.quit().await;
 }
+
+/// Types `text` where the keyboard is.
+async fn type_here(app: &App, text: impl Into<TypingData>) {
+    let here = app.driver.active_element().await.unwrap();
+    here.send_keys(text).await.unwrap();
+}
+
+/// Waits until the keyboard is on the element with data-testid `testid`.
+async fn wait_focus(app: &App, testid: &str) {
+    app.wait_js(
+        "return document.activeElement && document.activeElement.dataset.testid || null",
+        json!(testid),
+    )
+    .await;
+}
+
+/// In the session form's last role row: types `typed` into its person box
+/// and waits until the first option shows `first` (or, with `None`, until
+/// adding what was typed is offered), then presses Enter.
+async fn pick_in_last_row(app: &App, typed: &str, first: Option<&str>) {
+    wait_focus(app, "roles-person").await;
+    type_here(app, typed).await;
+    let last = "[...document.querySelectorAll('[data-testid=session-roles] [data-testid=roles-row]')].pop()";
+    match first {
+        Some(name) => {
+            app.wait_js(
+                &format!("const o = {last}.querySelector('[role=option]'); return !!o && o.textContent.includes({name:?})"),
+                json!(true),
+            )
+            .await
+        }
+        None => {
+            app.wait_js(
+                &format!("const o = {last}.querySelector('[data-testid=roles-person-create]'); return !!o && o.getAttribute('aria-selected') === 'true'"),
+                json!(true),
+            )
+            .await
+        }
+    };
+    type_here(app, Key::Enter).await;
+}
+
+/// Adds the person offered by the inline form (prefilled from what was
+/// typed) with Enter, once it has read the text.
+async fn add_inline_person(app: &App, given: &str) {
+    app.wait_js(
+        "const i = document.activeElement; return i && i.name === 'given_name' ? i.value : null",
+        json!(given),
+    )
+    .await;
+    type_here(app, Key::Enter).await;
+}
+
+/// A whole panel entered through the session form alone: a moderator who
+/// is in the plan and four speakers, two of whom are not and are added from
+/// the picker.
+///
+/// Actions (a click, or one burst of keys): the session's own fields are 9
+/// (New session…, event, title, kind, day, start, end, room, Create
+/// session); the roles 19 — moderator 3 (Add a row, type, Enter), a new
+/// speaker 6 (Enter on Add a row, role, back to the person box, type,
+/// Enter on “Add …”, Enter to add), an existing speaker 3, a second new
+/// speaker 4 (the role now follows the row above), another existing
+/// speaker 3 — 28 in all. The
+/// same panel before: the session form 9; People, then twice New person…,
+/// honorific, given name, family name, position, Add person (13); Agenda,
+/// the session, People and roles… (3); per row Add a role, the role where
+/// it is not the row above's (moderator, first speaker), type, pick, then
+/// Save (18) — 43 in all.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_panel_is_entered_through_the_session_form_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let store = Store::open(&plan).unwrap();
+    let annual = store.events().unwrap()[1].id.to_string();
+    let hall = store
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Plenary Hall")
+        .unwrap()
+        .id
+        .to_string();
+    let people_before = store.people().unwrap().len();
+    drop(store);
+    let app = App::launch(&plan).await;
+    app.open("agenda").await;
+    app.el("[data-testid=session-row]").await;
+
+    let form = "form[data-testid=session-form]";
+    app.el("[data-testid=new-session]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el(form).await;
+    app.choose(&format!("{form} [name=event_id]"), &annual)
+        .await;
+    app.type_into(&format!("{form} [name=title]"), "Panel II: Labour mobility")
+        .await;
+    app.choose(&format!("{form} [name=kind]"), "panel").await;
+    let day = format!("{form} [name=day]");
+    if app.el(&day).await.tag_name().await.unwrap() == "select" {
+        app.choose(&day, "2024-11-19").await;
+    } else {
+        app.type_into(&day, "2024-11-19").await;
+    }
+    app.type_into(&format!("{form} [name=start_time]"), "16:00")
+        .await;
+    app.type_into(&format!("{form} [name=end_time]"), "17:30")
+        .await;
+    app.choose(&format!("{form} [name=room_id]"), &hall).await;
+
+    // The moderator: a panel's first row.
+    app.el("[data-testid=session-roles] [data-testid=roles-add]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    pick_in_last_row(&app, "bell", Some("Ms Lynn Bell")).await;
+
+    // A speaker the plan does not have yet.
+    wait_focus(&app, "roles-add").await;
+    type_here(&app, Key::Enter).await;
+    app.choose(
+        "[data-testid=session-roles] [data-testid=roles-row]:last-of-type [data-testid=roles-role]",
+        "speaker",
+    )
+    .await;
+    app.el("[data-testid=session-roles] [data-testid=roles-row]:last-of-type [data-testid=roles-person]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    pick_in_last_row(&app, "Jürg Lauber", None).await;
+    add_inline_person(&app, "Jürg").await;
+
+    wait_focus(&app, "roles-add").await;
+    type_here(&app, Key::Enter).await;
+    pick_in_last_row(&app, "tharyat", Some("Mr Tri Tharyat")).await;
+
+    wait_focus(&app, "roles-add").await;
+    type_here(&app, Key::Enter).await;
+    pick_in_last_row(
+        &app,
+        "Amb. Juan José Gómez Camacho, Permanent Representative of Mexico",
+        None,
+    )
+    .await;
+    add_inline_person(&app, "Juan José Gómez").await;
+
+    wait_focus(&app, "roles-add").await;
+    type_here(&app, Key::Enter).await;
+    pick_in_last_row(&app, "haigh", Some("Ms Kathryn Haigh")).await;
+
+    wait_focus(&app, "roles-add").await;
+    app.shot("session-form-panel.png").await;
+    app.el("[data-testid=session-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    // The agenda lists the panel's people in the order entered.
+    let row = "[...document.querySelectorAll('[data-testid=session-row]')].find(r => r.textContent.includes('Panel II: Labour mobility'))";
+    app.wait_js(&format!("return !!{row}"), json!(true)).await;
+    let text = app.js(&format!("return {row}.textContent")).await;
+    let text = text.as_str().unwrap();
+    let names = [
+        "Ms Lynn Bell",
+        "Jürg Lauber",
+        "Mr Tri Tharyat",
+        "Amb. Juan José Gómez Camacho",
+        "Ms Kathryn Haigh",
+    ];
+    let at: Vec<usize> = names
+        .iter()
+        .map(|n| text.find(n).unwrap_or_else(|| panic!("{n} in {text}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "in order: {text}");
+    app.shot("agenda-panel.png").await;
+    app.quit().await;
+
+    // The plan file holds the session, its five roles in order, and the two new people.
+    let store = Store::open(&plan).unwrap();
+    let panel = session_named(&plan, "Panel II: Labour mobility");
+    let roles = store.session_roles(panel.id).unwrap();
+    let got: Vec<(plenary_core::model::RoleKind, String)> = roles
+        .iter()
+        .map(|r| (r.role, store.person_name(r.person_id.unwrap()).unwrap()))
+        .collect();
+    use plenary_core::model::RoleKind::{Moderator, Speaker};
+    assert_eq!(
+        got,
+        vec![
+            (Moderator, "Ms Lynn Bell".to_string()),
+            (Speaker, "Jürg Lauber".to_string()),
+            (Speaker, "Mr Tri Tharyat".to_string()),
+            (Speaker, "Amb. Juan José Gómez Camacho".to_string()),
+            (Speaker, "Ms Kathryn Haigh".to_string()),
+        ]
+    );
+    assert_eq!(store.people().unwrap().len(), people_before + 2);
+    let camacho = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.family_name == "Camacho")
+        .unwrap();
+    assert_eq!(camacho.position, "Permanent Representative of Mexico");
+}
