@@ -1456,12 +1456,12 @@ async fn add_inline_person(app: &App, given: &str) {
 /// speaker 6 (Enter on Add a row, role, back to the person box, type,
 /// Enter on “Add …”, Enter to add), an existing speaker 3, a second new
 /// speaker 4 (the role now follows the row above), another existing
-/// speaker 3 — 28 in all. The
-/// same panel before: the session form 9; People, then twice New person…,
-/// honorific, given name, family name, position, Add person (13); Agenda,
-/// the session, People and roles… (3); per row Add a role, the role where
-/// it is not the row above's (moderator, first speaker), type, pick, then
-/// Save (18) — 43 in all.
+/// speaker 3 — 28 in all. The same panel before: the session form 9;
+/// People 1; New person…, given name, family name, Add person for Jürg
+/// Lauber 4; the same with honorific and position for the ambassador 6;
+/// Agenda, the session, People and roles… 3; per row Add a role, the role
+/// where it is not the row above's (moderator, first speaker), type, pick
+/// (17), then Save 1 — 41 in all.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_panel_is_entered_through_the_session_form_alone() {
     let dir = tempfile::tempdir().unwrap();
