@@ -158,10 +158,10 @@ fn new_creates_an_empty_plan_and_refuses_bad_input_without_writing() {
         "--tz: \"Europe/Atlantis\" is not an IANA time zone",
     );
     let mut bad_from = base;
-    bad_from[7] = "3 March";
+    bad_from[7] = "3 Marsh";
     assert_one_line_error(
         &plenary(&bad_from),
-        "--from: First day \"3 March\" is not a date",
+        "--from: First day \"3 Marsh\" is not a date",
     );
     let mut backwards = base;
     backwards[9] = "2025-03-01";

@@ -6,8 +6,9 @@
 
 use crate::error::FieldProblem;
 use crate::limits::*;
-use crate::model::{Event, Id, OrgCategory, Person, Plan, SessionKind};
+use crate::model::{DateOrder, Event, Id, OrgCategory, Person, Plan, SessionKind};
 use crate::store::{EventDraft, OrganisationDraft, RoomDraft, SessionDraft};
+use crate::when;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -140,22 +141,15 @@ impl Problems {
         value.trim().to_string()
     }
 
-    fn date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
+    fn date(&mut self, field: &str, label: &str, value: &str, read: Dates) -> Option<NaiveDate> {
         let value = value.trim();
         if value.is_empty() {
             self.add(field, format!("{label} is required."));
             return None;
         }
-        match parse_date(value) {
-            Some(d) => Some(d),
-            None => {
-                self.add(
-                    field,
-                    format!("{label} \"{value}\" is not a date (use YYYY-MM-DD)."),
-                );
-                None
-            }
-        }
+        when::read_day(value, read.order, read.days)
+            .map_err(|e| self.add(field, format!("{label} {e}")))
+            .ok()
     }
 
     fn time(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveTime> {
@@ -164,16 +158,9 @@ impl Problems {
             self.add(field, format!("{label} is required."));
             return None;
         }
-        match parse_time(value) {
-            Some(t) => Some(t),
-            None => {
-                self.add(
-                    field,
-                    format!("{label} \"{value}\" is not a time (use HH:MM, 24-hour)."),
-                );
-                None
-            }
-        }
+        when::read_time(value)
+            .map_err(|e| self.add(field, format!("{label} {e}")))
+            .ok()
     }
 
     fn minutes(
@@ -213,6 +200,31 @@ impl Problems {
     }
 }
 
+/// How a form reads the days typed into it: numbers by the plan's date
+/// order, a day without a year by the days around it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Dates {
+    order: Option<DateOrder>,
+    days: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Dates {
+    fn of(plan: &Plan) -> Dates {
+        Dates {
+            order: Some(DateOrder::DayMonthYear),
+            days: Some((plan.first_day, plan.last_day)),
+        }
+    }
+
+    fn within(self, days: Option<(NaiveDate, NaiveDate)>) -> Dates {
+        Dates {
+            days: days.or(self.days),
+            ..self
+        }
+    }
+}
+
+/// Machine dates (CLI options, files): ISO only.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
 }
@@ -327,8 +339,14 @@ impl PlanForm {
 
     /// The first and last day, in order and at most `MAX_PLAN_DAYS` apart.
     fn days(&self, p: &mut Problems) -> (Option<NaiveDate>, Option<NaiveDate>) {
-        let first = p.date("first_day", "First day", &self.first_day);
-        let last = p.date("last_day", "Last day", &self.last_day);
+        let read = Dates {
+            order: Some(DateOrder::DayMonthYear),
+            days: None,
+        };
+        let first = p.date("first_day", "First day", &self.first_day, read);
+        // "6 Dec" for the last day takes the first day's year.
+        let read = read.within(first.map(|f| (f, f)));
+        let last = p.date("last_day", "Last day", &self.last_day, read);
         if let (Some(f), Some(l)) = (first, last) {
             if l < f {
                 p.add("last_day", "Last day must not be before the first day.");
@@ -390,8 +408,8 @@ impl EventForm {
             p.optional_text("short_name", "Short name", &self.short_name, MAX_SHORT_NAME);
         let description =
             p.multiline_text("description", "Description", &self.description, MAX_TEXT);
-        let first = p.date("first_day", "First day", &self.first_day);
-        let last = p.date("last_day", "Last day", &self.last_day);
+        let first = p.date("first_day", "First day", &self.first_day, Dates::of(plan));
+        let last = p.date("last_day", "Last day", &self.last_day, Dates::of(plan));
         let span = day_span(plan.first_day, plan.last_day);
         if let Some(f) = first {
             if f < plan.first_day || f > plan.last_day {
@@ -502,7 +520,8 @@ impl SessionForm {
         if unscheduled {
             return (None, None);
         }
-        let day = p.date("day", "Day", &self.day);
+        let read = Dates::of(plan).within(event.map(|e| (e.first_day, e.last_day)));
+        let day = p.date("day", "Day", &self.day, read);
         let from = p.time("start_time", "Start", &self.start_time);
         let to = p.time("end_time", "End", &self.end_time);
         if let (Some(from), Some(to)) = (from, to) {
@@ -533,6 +552,74 @@ impl SessionForm {
             (Some(day), Some(from), Some(to)) => (Some(day.and_time(from)), Some(day.and_time(to))),
             _ => (None, None),
         }
+    }
+}
+
+/// A day and times as typed into a form, before Save. `last_day` is set
+/// for an event's days, blank for a session's day.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct WhenText {
+    pub day: String,
+    pub last_day: String,
+    pub start: String,
+    pub end: String,
+}
+
+/// How the form reads a `WhenText`: "Mon 4 Dec 2017, 13:00–14:30", and
+/// the first problem a Save would report, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct WhenReading {
+    pub reading: String,
+    pub problem: Option<String>,
+}
+
+/// What the window shows under a form's day and time fields as they are
+/// typed, read as Save will read them.
+pub fn read_when(plan: &Plan, text: &WhenText) -> WhenReading {
+    let mut p = Problems::default();
+    let read = Dates::of(plan);
+    let blank = |v: &str| v.trim().is_empty();
+    let event = !blank(&text.last_day);
+    let day_label = if event { "First day" } else { "Day" };
+    let day = (!blank(&text.day))
+        .then(|| p.date("day", day_label, &text.day, read))
+        .flatten();
+    let last = event
+        .then(|| p.date("last_day", "Last day", &text.last_day, read))
+        .flatten();
+    let start = (!blank(&text.start))
+        .then(|| p.time("start", "Start", &text.start))
+        .flatten();
+    let end = (!blank(&text.end))
+        .then(|| p.time("end", "End", &text.end))
+        .flatten();
+    if let (Some(s), Some(e)) = (start, end) {
+        if e <= s {
+            p.add("end", "End must be after start.");
+        }
+    }
+    if let (Some(f), Some(l)) = (day, last) {
+        if l < f {
+            p.add("last_day", "Last day must not be before the first day.");
+        }
+    }
+    let long = |d: NaiveDate| d.format("%a %-d %b %Y").to_string();
+    let hm = |t: NaiveTime| t.format("%H:%M").to_string();
+    let mut parts: Vec<String> = Vec::new();
+    match (day, last) {
+        (Some(f), Some(l)) if f != l => parts.push(format!("{} – {}", long(f), long(l))),
+        (Some(d), _) | (None, Some(d)) => parts.push(long(d)),
+        _ => {}
+    }
+    match (start, end) {
+        (Some(s), Some(e)) => parts.push(format!("{}–{}", hm(s), hm(e))),
+        (Some(t), None) | (None, Some(t)) => parts.push(hm(t)),
+        _ => {}
+    }
+    WhenReading {
+        reading: parts.join(", "),
+        problem: p.0.into_iter().next().map(|f| f.message),
     }
 }
 
@@ -773,16 +860,29 @@ mod tests {
                 &[("day", "The day must be within AM (19 Nov 2024).")],
             ),
             (
-                session("19/11/2024", "09:00", "10:00"),
-                &[("day", "Day \"19/11/2024\" is not a date (use YYYY-MM-DD).")],
-            ),
-            (
-                session("2024-11-19", "9am", "10:00"),
+                session("31/11/2024", "09:00", "10:00"),
                 &[(
-                    "start_time",
-                    "Start \"9am\" is not a time (use HH:MM, 24-hour).",
+                    "day",
+                    "Day \"31/11/2024\" is not a date (dates like 04/12/2017 are read day first).",
                 )],
             ),
+            (
+                session("2024-11-19", "9am-ish", "10:00"),
+                &[(
+                    "start_time",
+                    "Start \"9am-ish\" is not a time (use 13:00, 13h00 or 1 pm).",
+                )],
+            ),
+            (
+                session("2024-11-19", "09:00", "25:00"),
+                &[(
+                    "end_time",
+                    "End \"25:00\" is not a time (use 13:00, 13h00 or 1 pm).",
+                )],
+            ),
+            (session("19/11/2024", "9am", "10.30"), &[]),
+            (session("19 Nov", "1 pm", "14h"), &[]),
+            (session("mardi 19 novembre 2024", "1015", "12 noon"), &[]),
             (
                 session("2024-11-19", "09:00", ""),
                 &[("end_time", "End is required.")],
@@ -810,6 +910,91 @@ mod tests {
                 .map(|(f, m)| (f.to_string(), m.to_string()))
                 .collect();
             assert_eq!(got, want, "form {form:?}");
+        }
+    }
+
+    #[test]
+    fn a_session_typed_as_organisers_write_it_is_saved_as_meant() {
+        let form = session("19 Nov", "1 pm", "14h30");
+        let draft = form.validate(&plan(), Some(&event()), false).unwrap();
+        let at = |h, m| {
+            NaiveDate::from_ymd_opt(2024, 11, 19)
+                .unwrap()
+                .and_hms_opt(h, m, 0)
+        };
+        assert_eq!((draft.start, draft.end), (at(13, 0), at(14, 30)));
+    }
+
+    #[test]
+    fn event_and_plan_days_are_read_as_typed() {
+        let event = EventForm {
+            title: "Annual Meeting".into(),
+            first_day: "18/11".into(),
+            last_day: "Wed 20 Nov".into(),
+            ..Default::default()
+        }
+        .validate(&plan())
+        .unwrap();
+        assert_eq!(
+            (event.first_day.to_string(), event.last_day.to_string()),
+            ("2024-11-18".into(), "2024-11-20".into())
+        );
+        let plan = PlanForm {
+            first_day: "4 Dec 2017".into(),
+            last_day: "6 Dec".into(),
+            title: "Week".into(),
+            time_zone: "Asia/Bangkok".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(
+            (plan.first_day.to_string(), plan.last_day.to_string()),
+            ("2017-12-04".into(), "2017-12-06".into())
+        );
+    }
+
+    #[test]
+    fn the_window_is_told_how_the_form_reads_what_was_typed() {
+        let text = |day: &str, last_day: &str, start: &str, end: &str| WhenText {
+            day: day.into(),
+            last_day: last_day.into(),
+            start: start.into(),
+            end: end.into(),
+        };
+        let cases: &[(WhenText, &str, Option<&str>)] = &[
+            (
+                text("19 Nov", "", "1 pm", "14.30"),
+                "Tue 19 Nov 2024, 13:00–14:30",
+                None,
+            ),
+            (text("19/11/2024", "", "", ""), "Tue 19 Nov 2024", None),
+            (text("", "", "", ""), "", None),
+            (
+                text("18 Nov", "20/11", "", ""),
+                "Mon 18 Nov 2024 – Wed 20 Nov 2024",
+                None,
+            ),
+            (
+                text("19 Nov", "", "25:00", "10:00"),
+                "Tue 19 Nov 2024, 10:00",
+                Some("Start \"25:00\" is not a time (use 13:00, 13h00 or 1 pm)."),
+            ),
+            (
+                text("soon", "", "10:00", "09:00"),
+                "10:00–09:00",
+                Some("Day \"soon\" is not a date (use 22 March 2016 or 2016-03-22)."),
+            ),
+            (
+                text("19 Nov", "", "10:00", "09:00"),
+                "Tue 19 Nov 2024, 10:00–09:00",
+                Some("End must be after start."),
+            ),
+        ];
+        for (typed, reading, problem) in cases {
+            let got = read_when(&plan(), typed);
+            assert_eq!(got.reading, *reading, "{typed:?}");
+            assert_eq!(got.problem.as_deref(), *problem, "{typed:?}");
         }
     }
 
@@ -868,7 +1053,7 @@ mod tests {
                     ..ok.clone()
                 },
                 "first_day",
-                "First day \"2024-13-01\" is not a date (use YYYY-MM-DD).",
+                "First day \"2024-13-01\" is not a date (use 22 March 2016 or 2016-03-22).",
             ),
             (
                 PlanForm {

@@ -228,8 +228,8 @@ fn bad_rows_get_one_line_each_naming_the_row_and_the_field() {
             "row 2: Day \"soon\" is not a date (use 22 March 2016 or 2016-03-22).",
         ),
         (
-            "Day,Start,End,Title\n2016-03-22,09:00,noon,Opening\n",
-            "row 2: End \"noon\" is not a time (use 10:30).",
+            "Day,Start,End,Title\n2016-03-22,09:00,later,Opening\n",
+            "row 2: End \"later\" is not a time (use 10:30).",
         ),
         (
             "Day,Time,Title\n2016-03-32,09:00-10:00,Opening\n,10:00-11:00,Next\n",
@@ -285,6 +285,7 @@ fn days_are_read_as_people_write_them() {
         ("1er décembre 2017", date(2017, 12, 1), false),
         ("Mon 4 Dec 2017", date(2017, 12, 4), false),
         ("Tuesday", date(2017, 12, 5), false),
+        ("4/12", date(2017, 12, 4), true),
     ];
     for (text, want, day_first) in cases {
         assert_eq!(
@@ -327,6 +328,8 @@ fn times_are_read_as_people_write_them() {
         ("0900-1030", Some((t(9, 0), Some(t(10, 30))))),
         ("09:00", Some((t(9, 0), None))),
         ("09:00:00", Some((t(9, 0), None))),
+        ("12 noon", Some((t(12, 0), None))),
+        ("10.15–1 pm", Some((t(10, 15), Some(t(13, 0))))),
         ("TBC", None),
         ("TBD", None),
         ("à confirmer", None),
@@ -341,7 +344,7 @@ fn times_are_read_as_people_write_them() {
         };
         assert_eq!(&got, want, "{text}");
     }
-    for bad in ["9h-ish", "25:00", "13:00 pm", "soon", "9-10-11", "9"] {
+    for bad in ["9h-ish", "25:00", "13:00 pm", "soon", "9-10-11", "9", "9:5"] {
         assert!(time_range(&Cell::Text(bad.into())).is_err(), "{bad}");
     }
     assert!(matches!(time_range(&Cell::Number(0.375)), Ok(TimeCell::Start(x)) if x == t(9, 0)));
