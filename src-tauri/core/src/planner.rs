@@ -732,6 +732,43 @@ pub fn duplicate_session(store: &mut Store, id: Id) -> Result<Session> {
     store.session(ids[0])
 }
 
+/// The same session on the next day, at the same time and in the same
+/// room, with its roles, co-hosts and speaking list: a panel that meets
+/// again. A room taken then is a conflict the checks report, not a refusal.
+pub fn copy_to_next_day(store: &mut Store, id: Id) -> Result<Session> {
+    let s = store.session(id)?;
+    let (Some(start), Some(end)) = (s.start, s.end) else {
+        return Err(CoreError::invalid(
+            "id",
+            format!("“{}” has no day yet; give it one first.", s.title),
+        ));
+    };
+    let next = start.date().succ_opt().unwrap_or(start.date());
+    let event = store.event(s.event_id)?;
+    if next > event.last_day || next == start.date() {
+        return Err(CoreError::invalid(
+            "id",
+            format!(
+                "“{}” cannot be copied to the next day: {} ends on {}.",
+                s.title,
+                event.title,
+                event.last_day.format("%a %-d %b %Y")
+            ),
+        ));
+    }
+    let ids = store.copy_sessions(
+        &[SessionCopy {
+            from: id,
+            event_id: s.event_id,
+            title: s.title.clone(),
+            start: Some(later(start, 24 * 60)),
+            end: Some(later(end, 24 * 60)),
+        }],
+        &format!("Copied “{}” to {}", s.title, next.format("%a %-d %b")),
+    )?;
+    store.session(ids[0])
+}
+
 /// Copies every session of `from` onto `to`, at the same times and rooms.
 /// A copy keeps its event when the event runs on `to`, else takes the one
 /// event that does.

@@ -240,6 +240,11 @@ impl Store {
                      SELECT ?3, ?2, organisation_id FROM cohost WHERE session_id = ?1 ORDER BY id",
                     params![c.from, id, c.event_id],
                 )?;
+                tx.execute(
+                    "INSERT INTO speaking_slot (session_id, organisation_id, person_id, minutes, position)
+                     SELECT ?2, organisation_id, person_id, minutes, position FROM speaking_slot WHERE session_id = ?1 ORDER BY id",
+                    params![c.from, id],
+                )?;
                 ids.push(id);
             }
             Ok(ids)
