@@ -1038,6 +1038,61 @@ fn a_backup_restores_to_the_same_plan() {
 }
 
 #[test]
+fn copy_makes_a_plan_on_new_dates_and_refuses_bad_input_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let new = dir.path().join("next year.plenary");
+    let new = new.to_str().unwrap();
+    let o = plenary(&[
+        "copy",
+        &path,
+        new,
+        "--first-day",
+        "2025-11-17",
+        "--title",
+        "Week 2025",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("Made “Week 2025” (17–19 Nov 2025) with "),
+        "{}",
+        stdout(&o)
+    );
+    let copy = Store::open(Path::new(new)).unwrap();
+    let source = Store::open(Path::new(&path)).unwrap();
+    assert_eq!(copy.plan().unwrap().title, "Week 2025");
+    assert_eq!(
+        copy.sessions().unwrap().len(),
+        source.sessions().unwrap().len()
+    );
+    assert!(copy.attendance().unwrap().is_empty());
+    drop(copy);
+
+    let before = std::fs::read(new).unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (&["--first-day", "2025-11-17"], "already exists"),
+        (
+            &["--first-day", "next year", "--force"],
+            "--first-day: \"next year\" is not a date",
+        ),
+        (
+            &["--first-day", "2025-11-17", "--title", " ", "--force"],
+            "--title: Title is required",
+        ),
+    ];
+    for (options, says) in cases {
+        let mut args = vec!["copy", path.as_str(), new];
+        args.extend_from_slice(options);
+        assert_one_line_error(&plenary(&args), says);
+        assert_eq!(std::fs::read(new).unwrap(), before, "{options:?}");
+    }
+    let o = plenary(&["copy", &path, new, "--first-day", "2026-01-05", "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let copy = Store::open(Path::new(new)).unwrap();
+    assert_eq!(copy.plan().unwrap().first_day.to_string(), "2026-01-05");
+}
+
+#[test]
 fn interop_arguments_are_refused_in_one_line_writing_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample(dir.path());

@@ -241,6 +241,9 @@ pub struct PlanCopy {
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
     pub sessions: usize,
+    /// "Made “Week 2025” (17–19 Nov 2025) with 35 sessions, each 364 days
+    /// later."
+    pub message: String,
 }
 
 /// Tables a new plan made from this one leaves behind: who registered and
@@ -348,11 +351,25 @@ pub fn copy_plan(
         .last_day
         .checked_add_signed(shift)
         .unwrap_or(plan.last_day);
+    let days = shift.num_days();
+    let moved = match days {
+        0 => "on the same days".to_string(),
+        1 => "each a day later".to_string(),
+        -1 => "each a day earlier".to_string(),
+        n if n > 0 => format!("each {n} days later"),
+        n => format!("each {} days earlier", n.unsigned_abs()),
+    };
+    let message = format!(
+        "Made “{title}” ({}) with {sessions} session{}, {moved}.",
+        crate::forms::day_span(first_day, last_day),
+        if sessions == 1 { "" } else { "s" }
+    );
     Ok(PlanCopy {
         title,
         first_day,
         last_day,
         sessions,
+        message,
     })
 }
 
@@ -399,6 +416,13 @@ mod tests {
         assert_eq!(new.title, "Week 2025");
         assert_eq!((new.first_day, new.last_day), (first, old.last_day + shift));
         assert_eq!((done.first_day, done.last_day), (first, new.last_day));
+        assert_eq!(
+            done.message,
+            format!(
+                "Made “Week 2025” (17–19 Nov 2025) with {} sessions, each 364 days later.",
+                done.sessions
+            )
+        );
         let (old_events, new_events) = (source.events().unwrap(), copy.events().unwrap());
         assert_eq!(old_events.len(), new_events.len());
         for (a, b) in old_events.iter().zip(&new_events) {
