@@ -821,10 +821,11 @@ pub async fn restore_backup(state: S<'_>, backup: String, path: String) -> ApiRe
 pub async fn copy_plan(
     state: S<'_>,
     path: String,
-    first_day: NaiveDate,
+    first_day: String,
     title: String,
 ) -> ApiResult<PlanCopy> {
     refuse_the_open_plan(&state, &path)?;
+    let first_day = interop::backup::read_first_day(&first_day)?;
     reading(state, move |s| {
         interop::backup::copy_plan(s, Path::new(&path), first_day, Some(&title), true)
     })

@@ -30,9 +30,7 @@ pub fn scenario() -> Scenario {
         json!({}),
     );
     impacts(&mut r);
-    let when = |day: &str, last_day: &str, start: &str, end: &str| {
-        json!({ "text": { "day": day, "last_day": last_day, "start": start, "end": end } })
-    };
+    let when = |day: &str, last_day: &str, start: &str, end: &str| json!({ "text": { "day": day, "last_day": last_day, "start": start, "end": end } });
     r.calls(
         "read-when.ts",
         "whenReadings",

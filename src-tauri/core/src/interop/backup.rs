@@ -268,6 +268,17 @@ const DAY_COLUMNS: &[(&str, &str)] = &[
     ("session", "end"),
 ];
 
+/// The first day of a new plan as typed ("4 Dec 2025", "2025-12-04"): a
+/// problem with the `first_day` field when it is not a day with its year.
+pub fn read_first_day(text: &str) -> Result<NaiveDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CoreError::invalid("first_day", "First day is required."));
+    }
+    crate::when::read_day(text, Some(crate::model::DateOrder::DayMonthYear), None)
+        .map_err(|e| CoreError::invalid("first_day", format!("First day {e}")))
+}
+
 /// Writes a new plan at `path` with this plan's structure: its details,
 /// events, rooms, sessions with their roles, organisations, people,
 /// participation, co-chairs, co-hosts and speaking lists, every day moved
@@ -468,6 +479,12 @@ mod tests {
                 source.uids(table).unwrap().into_values().collect();
             assert!(copy.uids(table).unwrap().values().all(|u| !old.contains(u)));
         }
+        assert_eq!(read_first_day(" 17 Nov 2025 ").unwrap(), first);
+        let no_year = read_first_day("17 Nov").unwrap_err().to_string();
+        assert_eq!(
+            no_year,
+            "first_day: First day \"17 Nov\" has no year; give the year, or the plan's days."
+        );
         let again = copy_plan(&source, &path, first, None, false).unwrap_err();
         assert!(matches!(again, CoreError::Exists { .. }), "{again}");
         copy_plan(&source, &path, first, None, true).unwrap();
