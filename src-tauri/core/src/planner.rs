@@ -635,11 +635,14 @@ pub fn insert_break(store: &mut Store, req: &BreakRequest) -> Result<Vec<Id>> {
             kind: req.kind,
             start: Some(start),
             end: Some(end),
+            day: None,
             room_id: Some(*room),
             description: String::new(),
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
+            tentative: false,
+            link: String::new(),
         })
         .collect();
     store.insert_break_step(
@@ -726,6 +729,8 @@ pub fn duplicate_session(store: &mut Store, id: Id) -> Result<Session> {
             title: title.clone(),
             start,
             end,
+            // A copy of a session still to be timed stays on its day.
+            day: s.day.filter(|_| start.is_none()),
         }],
         &format!("Duplicated “{}”", s.title),
     )?;
@@ -737,15 +742,15 @@ pub fn duplicate_session(store: &mut Store, id: Id) -> Result<Session> {
 /// again. A room taken then is a conflict the checks report, not a refusal.
 pub fn copy_to_next_day(store: &mut Store, id: Id) -> Result<Session> {
     let s = store.session(id)?;
-    let (Some(start), Some(end)) = (s.start, s.end) else {
+    let Some(day) = s.on_day() else {
         return Err(CoreError::invalid(
             "id",
             format!("“{}” has no day yet; give it one first.", s.title),
         ));
     };
-    let next = start.date().succ_opt().unwrap_or(start.date());
+    let next = day.succ_opt().unwrap_or(day);
     let event = store.event(s.event_id)?;
-    if next > event.last_day || next == start.date() {
+    if next > event.last_day || next == day {
         return Err(CoreError::invalid(
             "id",
             format!(
@@ -761,8 +766,10 @@ pub fn copy_to_next_day(store: &mut Store, id: Id) -> Result<Session> {
             from: id,
             event_id: s.event_id,
             title: s.title.clone(),
-            start: Some(later(start, 24 * 60)),
-            end: Some(later(end, 24 * 60)),
+            start: s.start.map(|t| later(t, 24 * 60)),
+            end: s.end.map(|t| later(t, 24 * 60)),
+            // A session still to be timed moves to the next day untimed.
+            day: s.day.filter(|_| s.start.is_none()).map(|_| next),
         }],
         &format!("Copied “{}” to {}", s.title, next.format("%a %-d %b")),
     )?;
@@ -807,6 +814,7 @@ pub fn duplicate_day(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Resul
                 title: s.title.clone(),
                 start: s.start.map(|t| later(t, shift.num_minutes())),
                 end: s.end.map(|t| later(t, shift.num_minutes())),
+                day: None,
             }
         })
         .collect();

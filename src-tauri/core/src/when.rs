@@ -244,7 +244,7 @@ pub fn read_time(text: &str) -> Result<NaiveTime, String> {
 /// One clock time, folded: "09:00", "9h00", "9.00", "9h", "0900", "9:00 am",
 /// "12 noon". Also whether it said am (`Some(false)`) or pm (`Some(true)`),
 /// or `None`.
-pub fn clock(text: &str) -> Result<(NaiveTime, Option<bool>), ()> {
+pub(crate) fn clock(text: &str) -> Result<(NaiveTime, Option<bool>), ()> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if matches!(
         compact.as_str(),

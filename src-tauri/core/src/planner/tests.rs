@@ -665,3 +665,18 @@ fn the_same_panel_tomorrow_is_refused_after_its_events_last_day() {
     assert!(!err.contains('\n'));
     assert_eq!(store.sessions().unwrap().len(), before);
 }
+
+#[test]
+fn a_session_still_to_be_timed_is_copied_to_the_next_day_untimed() {
+    let mut store = sample_in_memory().unwrap();
+    let panel = session_with_a_next_day(&mut store);
+    let day = panel.start.unwrap().date();
+    let form = crate::forms::SessionForm {
+        start_time: String::new(),
+        end_time: String::new(),
+        ..crate::forms::SessionForm::from(&panel)
+    };
+    crate::edit::sessions::update_session(&mut store, panel.id, &form).unwrap();
+    let copy = copy_to_next_day(&mut store, panel.id).unwrap();
+    assert_eq!((copy.start, copy.day), (None, day.succ_opt()));
+}
