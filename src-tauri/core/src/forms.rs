@@ -666,6 +666,10 @@ pub fn read_when(plan: &Plan, text: &WhenText) -> WhenReading {
     match (start, end) {
         (Some(s), Some(e)) => parts.push(format!("{}–{}", hm(s), hm(e))),
         (Some(t), None) | (None, Some(t)) => parts.push(hm(t)),
+        // A session's day without times is saved as one still to be timed.
+        _ if day.is_some() && !event && blank(&text.start) && blank(&text.end) => {
+            parts.push("time to be confirmed".into())
+        }
         _ => {}
     }
     WhenReading {
@@ -1073,7 +1077,11 @@ mod tests {
                 "Tue 19 Nov 2024, 13:00–14:30",
                 None,
             ),
-            (text("19/11/2024", "", "", ""), "Tue 19 Nov 2024", None),
+            (
+                text("19/11/2024", "", "", ""),
+                "Tue 19 Nov 2024, time to be confirmed",
+                None,
+            ),
             (text("", "", "", ""), "", None),
             (
                 text("18 Nov", "20/11", "", ""),

@@ -418,8 +418,16 @@ mod tests {
     fn a_new_plan_from_this_one_moves_every_day_and_keeps_the_structure() {
         use crate::store::UidTable;
         let dir = tempfile::tempdir().unwrap();
-        let source = crate::sample::sample_in_memory().unwrap();
+        let mut source = crate::sample::sample_in_memory().unwrap();
         assert!(!source.attendance().unwrap().is_empty());
+        // One session still to be timed, whose day moves too.
+        let untimed = source.sessions().unwrap()[0].clone();
+        let form = crate::forms::SessionForm {
+            start_time: String::new(),
+            end_time: String::new(),
+            ..crate::forms::SessionForm::from(&untimed)
+        };
+        crate::edit::sessions::update_session(&mut source, untimed.id, &form).unwrap();
         let path = dir.path().join("next year.plenary");
         let first = NaiveDate::from_ymd_opt(2025, 11, 17).unwrap();
         let done = copy_plan(&source, &path, first, Some("Week 2025"), false).unwrap();
@@ -446,7 +454,9 @@ mod tests {
         }
         let (old_sessions, new_sessions) = (source.sessions().unwrap(), copy.sessions().unwrap());
         assert_eq!(done.sessions, old_sessions.len());
+        assert!(old_sessions.iter().any(|s| s.id == untimed.id && s.day.is_some()));
         for (a, b) in old_sessions.iter().zip(&new_sessions) {
+            assert_eq!(a.day.map(|d| d + shift), b.day);
             assert_eq!(
                 (a.start.map(|t| t + shift), a.room_id),
                 (b.start, b.room_id)
