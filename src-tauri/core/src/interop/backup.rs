@@ -454,7 +454,9 @@ mod tests {
         }
         let (old_sessions, new_sessions) = (source.sessions().unwrap(), copy.sessions().unwrap());
         assert_eq!(done.sessions, old_sessions.len());
-        assert!(old_sessions.iter().any(|s| s.id == untimed.id && s.day.is_some()));
+        assert!(old_sessions
+            .iter()
+            .any(|s| s.id == untimed.id && s.day.is_some()));
         for (a, b) in old_sessions.iter().zip(&new_sessions) {
             assert_eq!(a.day.map(|d| d + shift), b.day);
             assert_eq!(
