@@ -475,6 +475,8 @@ pub struct SheetOptions {
     /// The plan's first and last day: reads "Day 2", "4 Dec" and dates
     /// without a year, and refuses days outside them.
     pub days: Option<(NaiveDate, NaiveDate)>,
+    /// How a date in numbers is read ("4/12/2017"); day first when `None`.
+    pub order: Option<DateOrder>,
 }
 
 /// The format of a file from its bytes (and its name when the bytes do not
@@ -1295,8 +1297,12 @@ impl<'a> Rows<'a> {
                 Ok((d, day_first)) => {
                     if day_first && !self.day_first_said {
                         self.day_first_said = true;
+                        let first = match self.options.order {
+                            Some(DateOrder::MonthDayYear) => "month first",
+                            _ => "day first",
+                        };
                         self.report.push(format!(
-                            "Dates like \"{}\" are read day first: {}.",
+                            "Dates like \"{}\" are read {first}: {}.",
                             cell.text(),
                             long_date(d)
                         ));
@@ -1666,7 +1672,7 @@ impl<'a> Rows<'a> {
                 .and_then(excel_date)
                 .map(|d| (d, false))
                 .ok_or_else(|| format!("Day \"{t}\" is not a date.")),
-            _ => parse_day_text(&cell.text(), self.options.days),
+            _ => parse_day_text(&cell.text(), self.options.days, self.options.order),
         }
     }
 }
@@ -1732,6 +1738,7 @@ fn excel_date(serial: f64) -> Option<NaiveDate> {
 pub(crate) fn parse_day_text(
     text: &str,
     days: Option<(NaiveDate, NaiveDate)>,
+    order: Option<DateOrder>,
 ) -> std::result::Result<(NaiveDate, bool), String> {
     let written = text.trim();
     let folded = fold(written);
@@ -1760,8 +1767,10 @@ pub(crate) fn parse_day_text(
             }
         }
     }
-    // Programmes in numbers are read day first, and the import says so once.
-    when::day(written, Some(DateOrder::DayMonthYear), days).map_err(|e| format!("Day {e}"))
+    // Dates in numbers are read by the plan's order (day first without a
+    // plan), and the import says so once.
+    let order = order.unwrap_or(DateOrder::DayMonthYear);
+    when::day(written, Some(order), days).map_err(|e| format!("Day {e}"))
 }
 
 // ---------------------------------------------------------------------------

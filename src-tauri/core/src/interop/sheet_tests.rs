@@ -243,6 +243,7 @@ fn bad_rows_get_one_line_each_naming_the_row_and_the_field() {
             &SheetOptions {
                 mapping: None,
                 days: plan,
+                order: None,
             },
         );
         assert_eq!(
@@ -289,25 +290,30 @@ fn days_are_read_as_people_write_them() {
     ];
     for (text, want, day_first) in cases {
         assert_eq!(
-            parse_day_text(text, plan),
+            parse_day_text(text, plan, None),
             Ok((*want, *day_first)),
             "{text}"
         );
     }
     assert_eq!(
-        parse_day_text("4 Dec", None),
+        parse_day_text("4 Dec", None, None),
         Err("Day \"4 Dec\" has no year; give the year, or the plan's days.".into())
     );
     assert_eq!(
-        parse_day_text("Day 2", None),
+        parse_day_text("Day 2", None, None),
         Err("Day \"Day 2\" counts from the plan's first day, which is not given.".into())
     );
     assert_eq!(
-        parse_day_text("Friday", plan),
+        parse_day_text("Friday", plan, None),
         Err("Day \"Friday\": no Friday among the plan's days.".into())
     );
-    assert!(parse_day_text("Panel 1", plan).is_err());
-    assert!(parse_day_text("13/13/2017", plan).is_err());
+    assert!(parse_day_text("Panel 1", plan, None).is_err());
+    assert!(parse_day_text("13/13/2017", plan, None).is_err());
+    // A plan that writes month first reads its programme's numbers so.
+    assert_eq!(
+        parse_day_text("12/04/2017", plan, Some(DateOrder::MonthDayYear)),
+        Ok((date(2017, 12, 4), true))
+    );
 }
 
 #[test]
@@ -447,6 +453,7 @@ fn a_map_override_changes_what_a_column_is_read_as() {
         &SheetOptions {
             mapping: Some(l.mapping),
             days: None,
+            order: None,
         },
     );
     let first = &r.programme.sessions[0];
