@@ -112,6 +112,8 @@ fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
+            link: String::new(),
+            tentative: false,
         },
     )
     .unwrap();
@@ -158,10 +160,10 @@ fn new_creates_an_empty_plan_and_refuses_bad_input_without_writing() {
         "--tz: \"Europe/Atlantis\" is not an IANA time zone",
     );
     let mut bad_from = base;
-    bad_from[7] = "3 March";
+    bad_from[7] = "3 Marsh";
     assert_one_line_error(
         &plenary(&bad_from),
-        "--from: First day \"3 March\" is not a date",
+        "--from: First day \"3 Marsh\" is not a date",
     );
     let mut backwards = base;
     backwards[9] = "2025-03-01";
@@ -1035,6 +1037,61 @@ fn a_backup_restores_to_the_same_plan() {
     let a = plenary(&["show", &path]);
     let b = plenary(&["show", restored.to_str().unwrap()]);
     assert_eq!(stdout(&a), stdout(&b));
+}
+
+#[test]
+fn copy_makes_a_plan_on_new_dates_and_refuses_bad_input_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let new = dir.path().join("next year.plenary");
+    let new = new.to_str().unwrap();
+    let o = plenary(&[
+        "copy",
+        &path,
+        new,
+        "--first-day",
+        "2025-11-17",
+        "--title",
+        "Week 2025",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("Made “Week 2025” (17–19 Nov 2025) with "),
+        "{}",
+        stdout(&o)
+    );
+    let copy = Store::open(Path::new(new)).unwrap();
+    let source = Store::open(Path::new(&path)).unwrap();
+    assert_eq!(copy.plan().unwrap().title, "Week 2025");
+    assert_eq!(
+        copy.sessions().unwrap().len(),
+        source.sessions().unwrap().len()
+    );
+    assert!(copy.attendance().unwrap().is_empty());
+    drop(copy);
+
+    let before = std::fs::read(new).unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (&["--first-day", "2025-11-17"], "already exists"),
+        (
+            &["--first-day", "next year", "--force"],
+            "--first-day: \"next year\" is not a date",
+        ),
+        (
+            &["--first-day", "2025-11-17", "--title", " ", "--force"],
+            "--title: Title is required",
+        ),
+    ];
+    for (options, says) in cases {
+        let mut args = vec!["copy", path.as_str(), new];
+        args.extend_from_slice(options);
+        assert_one_line_error(&plenary(&args), says);
+        assert_eq!(std::fs::read(new).unwrap(), before, "{options:?}");
+    }
+    let o = plenary(&["copy", &path, new, "--first-day", "2026-01-05", "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let copy = Store::open(Path::new(new)).unwrap();
+    assert_eq!(copy.plan().unwrap().first_day.to_string(), "2026-01-05");
 }
 
 #[test]

@@ -650,3 +650,51 @@ fn a_programme_becomes_a_new_plan_and_the_plan_exports_and_restores() {
         3
     );
 }
+
+#[test]
+fn days_and_times_typed_are_read_back_and_saved_as_meant() {
+    let h = Harness::new(None);
+    let overview = h.ok("overview", json!({}));
+    let annual = overview["events"][1]["event"]["id"].clone();
+    let reading = h.ok(
+        "read_when",
+        json!({ "text": { "day": "19 Nov", "start": "1 pm", "end": "14.30" } }),
+    );
+    assert_eq!(
+        reading,
+        json!({ "reading": "Tue 19 Nov 2024, 13:00–14:30", "problem": null })
+    );
+    let created = h.ok(
+        "create_session",
+        json!({ "form": session_form(&annual, "Side briefing", "19/11/2024", "1 pm", "14h30") }),
+    );
+    assert_eq!(
+        (&created["start"], &created["end"]),
+        (&json!("2024-11-19T13:00:00"), &json!("2024-11-19T14:30:00"))
+    );
+    // The annual meeting is one day: there is no next day to copy it to.
+    let err = h.err("copy_to_next_day", json!({ "id": created["id"] }));
+    assert_eq!(err["code"], "invalid");
+}
+
+#[test]
+fn a_new_plan_from_the_open_one_is_written_beside_it() {
+    let h = Harness::new(None);
+    let next = h.path("next year.plenary");
+    let err = h.err(
+        "copy_plan",
+        json!({ "path": next, "firstDay": "17 Nov", "title": "Week 2025" }),
+    );
+    assert_eq!(err["fields"][0]["field"], "first_day");
+    assert!(!next.exists());
+    let done = h.ok(
+        "copy_plan",
+        json!({ "path": next, "firstDay": "17 Nov 2025", "title": "Week 2025" }),
+    );
+    assert_eq!(
+        (&done["first_day"], &done["last_day"]),
+        (&json!("2025-11-17"), &json!("2025-11-19"))
+    );
+    let copy = plenary_core::Store::open(&next).unwrap();
+    assert_eq!(copy.plan().unwrap().title, "Week 2025");
+}

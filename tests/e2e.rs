@@ -701,6 +701,8 @@ async fn a_person_clash_shows_a_badge_and_a_panel_entry() {
             organisation_id: None,
             note: String::new(),
             position: 20,
+            presence: plenary_core::model::RolePresence::InPerson,
+            tentative: false,
         }])
         .unwrap();
     drop(store);

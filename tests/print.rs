@@ -134,6 +134,8 @@ fn user_text_prints_literally_and_non_latin_names_print() {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
+            link: String::new(),
+            tentative: false,
         },
     )
     .unwrap();
@@ -158,6 +160,8 @@ fn user_text_prints_literally_and_non_latin_names_print() {
             person_id: Some(p.id),
             organisation_id: None,
             note: String::new(),
+            presence: plenary_core::model::RolePresence::InPerson,
+            tentative: false,
         });
     }
     plenary_core::edit::roles::set_session_roles(&mut store, session.id, &roles).unwrap();
@@ -320,6 +324,8 @@ fn a_session_block_is_never_split_across_pages() {
                 agenda_item: String::new(),
                 outcome: String::new(),
                 notes: String::new(),
+                link: String::new(),
+                tentative: false,
             },
         )
         .unwrap();

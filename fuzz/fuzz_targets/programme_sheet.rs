@@ -13,6 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let options = sheet::SheetOptions {
         mapping: None,
         days,
+        order: None,
     };
     let mut formats = vec![
         sheet::SheetFormat::Csv,
@@ -39,6 +40,7 @@ fuzz_target!(|data: &[u8]| {
                         .collect(),
                 ),
                 days,
+                order: None,
             };
             let _ = sheet::read(data, format, &all_people);
         }

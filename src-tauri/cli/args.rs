@@ -125,6 +125,24 @@ pub enum Command {
         /// The new plan file (must not exist).
         file: PathBuf,
     },
+    /// Make a new plan from this one on new dates: its events, rooms,
+    /// sessions with their roles, organisations, people, delegations and
+    /// speaking lists, every day moved by the same number of days; without
+    /// registrations, check-ins, published versions or history.
+    Copy {
+        file: PathBuf,
+        /// The new plan file.
+        new: PathBuf,
+        /// The new plan's first day, YYYY-MM-DD.
+        #[arg(long)]
+        first_day: String,
+        /// The new plan's title (the same as FILE's if not given).
+        #[arg(long)]
+        title: Option<String>,
+        /// Replace NEW if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write a generated plan of a given size, for trials and benchmarks.
     Generate {
         file: PathBuf,

@@ -70,6 +70,7 @@ pub fn import(a: ImportArgs) -> Result<i32, Failure> {
         columns: None,
         mapping: a.map.clone(),
         days: None,
+        order: None,
     };
     if a.new {
         let zone = match &a.tz {
@@ -114,6 +115,7 @@ pub fn import(a: ImportArgs) -> Result<i32, Failure> {
     let mut store = Store::open(&a.file)?;
     let plan = store.plan()?;
     read_options.days = Some((plan.first_day, plan.last_day));
+    read_options.order = Some(plan.date_order);
     if let Some(e) = &a.event {
         options.event = match lookup::find_event(&store, e) {
             Ok(found) => EventChoice::Existing(found.id),

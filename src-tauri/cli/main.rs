@@ -113,6 +113,13 @@ fn dispatch(command: Command) -> Result<i32, Failure> {
         Command::Import(request) => interop::import(request),
         Command::Export(request) => interop::export(request),
         Command::Restore { backup, file } => interop::restore(&backup, &file),
+        Command::Copy {
+            file,
+            new,
+            first_day,
+            title,
+            force,
+        } => plan::copy(&file, &new, &first_day, title.as_deref(), force),
     }
 }
 

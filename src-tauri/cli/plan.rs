@@ -109,3 +109,32 @@ pub fn generate(
 fn pretty(value: &impl serde::Serialize) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map_err(|e| Failure(e.to_string()))
 }
+
+/// `plenary copy`: a new plan from this one, on new dates.
+pub fn copy(
+    file: &Path,
+    new: &Path,
+    first_day: &str,
+    title: Option<&str>,
+    force: bool,
+) -> Result<i32, Failure> {
+    let first_day = date_option("--first-day", first_day)?;
+    if new.exists() && !force {
+        return Err(Failure(format!(
+            "{} already exists; choose another name, or use --force to replace it",
+            new.display()
+        )));
+    }
+    if std::path::absolute(file).ok() == std::path::absolute(new).ok() {
+        return Err(Failure(
+            "NEW is the plan itself; choose another name".into(),
+        ));
+    }
+    let store = Store::open(file)?;
+    let done = plenary_core::interop::backup::copy_plan(&store, new, first_day, title, force)
+        .map_err(|e| {
+            crate::for_options(&[("title", "--title"), ("first_day", "--first-day")], e)
+        })?;
+    out(&text::lists::plan_copied(&done, &new.display().to_string()))?;
+    Ok(0)
+}

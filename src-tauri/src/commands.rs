@@ -11,8 +11,10 @@ use plenary_core::attendees::lookup::ItineraryEntry;
 use plenary_core::board::{self, Board};
 use plenary_core::check::{self, Conflict, ConflictList};
 use plenary_core::edit::{self, Impact};
-use plenary_core::forms::{EventForm, PlanForm, RoomForm, SessionForm};
+use plenary_core::forms::{self, EventForm, PlanForm, RoomForm, SessionForm};
 use plenary_core::forms::{OrganisationForm, PersonForm};
+use plenary_core::forms::{WhenReading, WhenText};
+use plenary_core::interop::backup::PlanCopy;
 use plenary_core::interop::{
     self,
     export::Scope,
@@ -185,6 +187,13 @@ pub fn delete_event(state: S, id: Id) -> ApiResult<()> {
     state.with_mut(|s| edit::events::delete_event(s, id))
 }
 
+/// How a form reads the day and times typed so far, before Save.
+#[tauri::command]
+#[specta::specta]
+pub fn read_when(state: S, text: WhenText) -> ApiResult<WhenReading> {
+    state.with(|s| Ok(forms::read_when(&s.plan()?, &text)))
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn session_form(state: S, id: Id) -> ApiResult<SessionForm> {
@@ -327,6 +336,13 @@ pub fn insert_break(state: S, request: BreakRequest) -> ApiResult<Vec<Id>> {
 #[specta::specta]
 pub fn duplicate_session(state: S, id: Id) -> ApiResult<Session> {
     state.with_mut(|s| planner::duplicate_session(s, id))
+}
+
+/// The same session on the next day, same time and room, with its roles.
+#[tauri::command]
+#[specta::specta]
+pub fn copy_to_next_day(state: S, id: Id) -> ApiResult<Session> {
+    state.with_mut(|s| planner::copy_to_next_day(s, id))
 }
 
 #[tauri::command]
@@ -816,6 +832,25 @@ pub async fn restore_backup(state: S<'_>, backup: String, path: String) -> ApiRe
     .await
 }
 
+/// A new plan at `path` from the open one, moved to start on `first_day`
+/// (the save dialog has asked before replacing a file); the window then
+/// opens it.
+#[tauri::command]
+#[specta::specta]
+pub async fn copy_plan(
+    state: S<'_>,
+    path: String,
+    first_day: String,
+    title: String,
+) -> ApiResult<PlanCopy> {
+    refuse_the_open_plan(&state, &path)?;
+    let first_day = interop::backup::read_first_day(&first_day)?;
+    reading(state, move |s| {
+        interop::backup::copy_plan(s, Path::new(&path), first_day, Some(&title), true)
+    })
+    .await
+}
+
 // ----- printing -----
 
 /// The pages of a document as SVG, laid out exactly as they will print.
@@ -922,6 +957,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             create_event,
             update_event,
             delete_event,
+            read_when,
             session_form,
             create_session,
             update_session,
@@ -943,6 +979,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             preview_retime,
             insert_break,
             duplicate_session,
+            copy_to_next_day,
             duplicate_day,
             set_conflict_accepted,
             organisations,
@@ -989,6 +1026,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             import_programme_as_plan,
             export_programme,
             restore_backup,
+            copy_plan,
             print_preview,
             export_pdf,
             publish_programme,

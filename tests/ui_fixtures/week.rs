@@ -30,6 +30,18 @@ pub fn scenario() -> Scenario {
         json!({}),
     );
     impacts(&mut r);
+    let when = |day: &str, last_day: &str, start: &str, end: &str| json!({ "text": { "day": day, "last_day": last_day, "start": start, "end": end } });
+    r.calls(
+        "read-when.ts",
+        "whenReadings",
+        "read_when",
+        vec![
+            when("19 Nov", "", "1 pm", "14.30"),
+            when("19/11/2024", "", "", ""),
+            when("19 Nov", "", "25:00", ""),
+            when("18 Nov", "20/11", "", ""),
+        ],
+    );
     r.scenario("", "the sample week")
 }
 

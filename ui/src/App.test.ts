@@ -242,6 +242,7 @@ describe('File menu', () => {
       'New plan…Ctrl+N',
       'Open…Ctrl+O',
       'Save a copy as…Ctrl+Shift+S',
+      'New plan from this plan…',
       'Import programme…',
       'Export…',
       'Restore from a backup…',
@@ -252,7 +253,7 @@ describe('File menu', () => {
     expect(document.activeElement).toBe(items[1]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
-    expect(document.activeElement).toBe(items[6]);
+    expect(document.activeElement).toBe(items[7]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     flushSync();
     expect($(target, '[role="menu"]')).toBeNull();

@@ -6,8 +6,9 @@
 
 use crate::error::FieldProblem;
 use crate::limits::*;
-use crate::model::{Event, Id, OrgCategory, Person, Plan, SessionKind};
+use crate::model::{DateOrder, Event, Id, OrgCategory, Person, Plan, SessionKind};
 use crate::store::{EventDraft, OrganisationDraft, RoomDraft, SessionDraft};
+use crate::when;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,10 @@ pub struct PlanForm {
     pub snap_minutes: String,
     /// Minutes; blank means 0 (no changeover check).
     pub changeover_minutes: String,
+    /// How dates written with numbers only are read.
+    pub date_order: DateOrder,
+    /// Whether the agenda and print group a session's roles by kind.
+    pub group_roles: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
@@ -46,7 +51,9 @@ pub struct SessionForm {
     pub event_id: Option<Id>,
     pub title: String,
     pub kind: SessionKind,
-    /// "YYYY-MM-DD"; day, start and end all blank make an unscheduled session.
+    /// "YYYY-MM-DD"; day, start and end all blank make an unscheduled
+    /// session, a day with both times blank a session whose time is to be
+    /// confirmed.
     pub day: String,
     /// "HH:MM"
     pub start_time: String,
@@ -56,6 +63,12 @@ pub struct SessionForm {
     pub agenda_item: String,
     pub outcome: String,
     pub notes: String,
+    /// "To be confirmed".
+    #[serde(default)]
+    pub tentative: bool,
+    /// Blank, or a webcast or online-room URL (http or https).
+    #[serde(default)]
+    pub link: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
@@ -140,22 +153,32 @@ impl Problems {
         value.trim().to_string()
     }
 
-    fn date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
+    fn date(&mut self, field: &str, label: &str, value: &str, read: Dates) -> Option<NaiveDate> {
         let value = value.trim();
         if value.is_empty() {
             self.add(field, format!("{label} is required."));
             return None;
         }
-        match parse_date(value) {
-            Some(d) => Some(d),
-            None => {
-                self.add(
-                    field,
-                    format!("{label} \"{value}\" is not a date (use YYYY-MM-DD)."),
-                );
-                None
-            }
+        when::read_day(value, read.order, read.days)
+            .map_err(|e| self.add(field, format!("{label} {e}")))
+            .ok()
+    }
+
+    /// Blank, or an http(s) address that a plan file may hold.
+    fn link(&mut self, field: &str, label: &str, value: &str) -> String {
+        let value = value.trim();
+        if value.chars().count() > MAX_LINK {
+            self.add(
+                field,
+                format!("{label} is longer than {MAX_LINK} characters."),
+            );
+        } else if !crate::store::is_link(value) {
+            self.add(
+                field,
+                format!("{label} must be a web address starting with https:// or http://."),
+            );
         }
+        value.to_string()
     }
 
     fn time(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveTime> {
@@ -164,16 +187,9 @@ impl Problems {
             self.add(field, format!("{label} is required."));
             return None;
         }
-        match parse_time(value) {
-            Some(t) => Some(t),
-            None => {
-                self.add(
-                    field,
-                    format!("{label} \"{value}\" is not a time (use HH:MM, 24-hour)."),
-                );
-                None
-            }
-        }
+        when::read_time(value)
+            .map_err(|e| self.add(field, format!("{label} {e}")))
+            .ok()
     }
 
     fn minutes(
@@ -213,6 +229,31 @@ impl Problems {
     }
 }
 
+/// How a form reads the days typed into it: numbers by the plan's date
+/// order, a day without a year by the days around it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Dates {
+    order: Option<DateOrder>,
+    days: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Dates {
+    fn of(plan: &Plan) -> Dates {
+        Dates {
+            order: Some(plan.date_order),
+            days: Some((plan.first_day, plan.last_day)),
+        }
+    }
+
+    fn within(self, days: Option<(NaiveDate, NaiveDate)>) -> Dates {
+        Dates {
+            days: days.or(self.days),
+            ..self
+        }
+    }
+}
+
+/// Machine dates (CLI options, files): ISO only.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
 }
@@ -307,6 +348,8 @@ impl PlanForm {
             notes,
             snap_minutes,
             changeover_minutes,
+            date_order: self.date_order,
+            group_roles: self.group_roles,
         })
     }
 }
@@ -327,8 +370,14 @@ impl PlanForm {
 
     /// The first and last day, in order and at most `MAX_PLAN_DAYS` apart.
     fn days(&self, p: &mut Problems) -> (Option<NaiveDate>, Option<NaiveDate>) {
-        let first = p.date("first_day", "First day", &self.first_day);
-        let last = p.date("last_day", "Last day", &self.last_day);
+        let read = Dates {
+            order: Some(self.date_order),
+            days: None,
+        };
+        let first = p.date("first_day", "First day", &self.first_day, read);
+        // "6 Dec" for the last day takes the first day's year.
+        let read = read.within(first.map(|f| (f, f)));
+        let last = p.date("last_day", "Last day", &self.last_day, read);
         if let (Some(f), Some(l)) = (first, last) {
             if l < f {
                 p.add("last_day", "Last day must not be before the first day.");
@@ -378,6 +427,8 @@ impl From<&Plan> for PlanForm {
             notes: plan.notes.clone(),
             snap_minutes: plan.snap_minutes.to_string(),
             changeover_minutes: plan.changeover_minutes.to_string(),
+            date_order: plan.date_order,
+            group_roles: plan.group_roles,
         }
     }
 }
@@ -390,8 +441,8 @@ impl EventForm {
             p.optional_text("short_name", "Short name", &self.short_name, MAX_SHORT_NAME);
         let description =
             p.multiline_text("description", "Description", &self.description, MAX_TEXT);
-        let first = p.date("first_day", "First day", &self.first_day);
-        let last = p.date("last_day", "Last day", &self.last_day);
+        let first = p.date("first_day", "First day", &self.first_day, Dates::of(plan));
+        let last = p.date("last_day", "Last day", &self.last_day, Dates::of(plan));
         let span = day_span(plan.first_day, plan.last_day);
         if let Some(f) = first {
             if f < plan.first_day || f > plan.last_day {
@@ -460,6 +511,7 @@ impl SessionForm {
         );
         let outcome = p.multiline_text("outcome", "Outcome", &self.outcome, MAX_TEXT);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
+        let link = p.link("link", "Link", &self.link);
         match (self.event_id, event) {
             (None, _) => p.add("event_id", "Choose the event this session belongs to."),
             (Some(_), None) => p.add("event_id", "That event no longer exists."),
@@ -469,7 +521,7 @@ impl SessionForm {
             p.add("room_id", "That room does not exist; choose another.");
         }
 
-        let (start, end) = self.times(&mut p, plan, event);
+        let (start, end, day) = self.times(&mut p, plan, event);
         let event_id = self.event_id.unwrap_or_default();
         p.finish(SessionDraft {
             event_id,
@@ -477,34 +529,49 @@ impl SessionForm {
             kind: self.kind,
             start,
             end,
+            day,
             room_id: self.room_id,
             description,
             agenda_item,
             outcome,
             notes,
+            tentative: self.tentative,
+            link,
         })
     }
 }
 
 impl SessionForm {
-    /// The start and end, both None when day and times are all blank: the
-    /// day within the event, the end after the start, neither skipped by a
-    /// clock change in the plan's zone.
+    /// The start and end, both None when day and times are all blank (and
+    /// the day alone when both times are): the day within the event, the end
+    /// after the start, neither skipped by a clock change in the plan's zone.
     fn times(
         &self,
         p: &mut Problems,
         plan: &Plan,
         event: Option<&Event>,
-    ) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+    ) -> (
+        Option<NaiveDateTime>,
+        Option<NaiveDateTime>,
+        Option<NaiveDate>,
+    ) {
         let unscheduled = [&self.day, &self.start_time, &self.end_time]
             .iter()
             .all(|v| v.trim().is_empty());
         if unscheduled {
-            return (None, None);
+            return (None, None, None);
         }
-        let day = p.date("day", "Day", &self.day);
-        let from = p.time("start_time", "Start", &self.start_time);
-        let to = p.time("end_time", "End", &self.end_time);
+        let read = Dates::of(plan).within(event.map(|e| (e.first_day, e.last_day)));
+        let day = p.date("day", "Day", &self.day, read);
+        let day_only = self.start_time.trim().is_empty() && self.end_time.trim().is_empty();
+        let (from, to) = if day_only {
+            (None, None)
+        } else {
+            (
+                p.time("start_time", "Start", &self.start_time),
+                p.time("end_time", "End", &self.end_time),
+            )
+        };
         if let (Some(from), Some(to)) = (from, to) {
             if to <= from {
                 p.add("end_time", "End must be after start.");
@@ -530,9 +597,84 @@ impl SessionForm {
             refuse_skipped_times(p, plan, day, [("start_time", from), ("end_time", to)]);
         }
         match (day, from, to) {
-            (Some(day), Some(from), Some(to)) => (Some(day.and_time(from)), Some(day.and_time(to))),
-            _ => (None, None),
+            (Some(day), Some(from), Some(to)) => {
+                (Some(day.and_time(from)), Some(day.and_time(to)), None)
+            }
+            (Some(day), None, None) if day_only => (None, None, Some(day)),
+            _ => (None, None, None),
         }
+    }
+}
+
+/// A day and times as typed into a form, before Save. `last_day` is set
+/// for an event's days, blank for a session's day.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct WhenText {
+    pub day: String,
+    pub last_day: String,
+    pub start: String,
+    pub end: String,
+}
+
+/// How the form reads a `WhenText`: "Mon 4 Dec 2017, 13:00–14:30", and
+/// the first problem a Save would report, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct WhenReading {
+    pub reading: String,
+    pub problem: Option<String>,
+}
+
+/// What the window shows under a form's day and time fields as they are
+/// typed, read as Save will read them.
+pub fn read_when(plan: &Plan, text: &WhenText) -> WhenReading {
+    let mut p = Problems::default();
+    let read = Dates::of(plan);
+    let blank = |v: &str| v.trim().is_empty();
+    let event = !blank(&text.last_day);
+    let day_label = if event { "First day" } else { "Day" };
+    let day = (!blank(&text.day))
+        .then(|| p.date("day", day_label, &text.day, read))
+        .flatten();
+    let last = event
+        .then(|| p.date("last_day", "Last day", &text.last_day, read))
+        .flatten();
+    let start = (!blank(&text.start))
+        .then(|| p.time("start", "Start", &text.start))
+        .flatten();
+    let end = (!blank(&text.end))
+        .then(|| p.time("end", "End", &text.end))
+        .flatten();
+    if let (Some(s), Some(e)) = (start, end) {
+        if e <= s {
+            p.add("end", "End must be after start.");
+        }
+    }
+    if let (Some(f), Some(l)) = (day, last) {
+        if l < f {
+            p.add("last_day", "Last day must not be before the first day.");
+        }
+    }
+    let long = |d: NaiveDate| d.format("%a %-d %b %Y").to_string();
+    let hm = |t: NaiveTime| t.format("%H:%M").to_string();
+    let mut parts: Vec<String> = Vec::new();
+    match (day, last) {
+        (Some(f), Some(l)) if f != l => parts.push(format!("{} – {}", long(f), long(l))),
+        (Some(d), _) | (None, Some(d)) => parts.push(long(d)),
+        _ => {}
+    }
+    match (start, end) {
+        (Some(s), Some(e)) => parts.push(format!("{}–{}", hm(s), hm(e))),
+        (Some(t), None) | (None, Some(t)) => parts.push(hm(t)),
+        // A session's day without times is saved as one still to be timed.
+        _ if day.is_some() && !event && blank(&text.start) && blank(&text.end) => {
+            parts.push("time to be confirmed".into())
+        }
+        _ => {}
+    }
+    WhenReading {
+        reading: parts.join(", "),
+        problem: p.0.into_iter().next().map(|f| f.message),
     }
 }
 
@@ -574,7 +716,7 @@ impl From<&crate::model::Session> for SessionForm {
             event_id: Some(s.event_id),
             title: s.title.clone(),
             kind: s.kind,
-            day: s.start.map(|t| t.date().to_string()).unwrap_or_default(),
+            day: s.on_day().map(|d| d.to_string()).unwrap_or_default(),
             start_time: hm(s.start),
             end_time: hm(s.end),
             room_id: s.room_id,
@@ -582,6 +724,8 @@ impl From<&crate::model::Session> for SessionForm {
             agenda_item: s.agenda_item.clone(),
             outcome: s.outcome.clone(),
             notes: s.notes.clone(),
+            tentative: s.tentative,
+            link: s.link.clone(),
         }
     }
 }
@@ -737,6 +881,8 @@ mod tests {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
+            link: String::new(),
+            tentative: false,
         }
     }
 
@@ -753,6 +899,56 @@ mod tests {
         let cases: &[(SessionForm, &[(&str, &str)])] = &[
             (session("2024-11-19", "09:00", "10:00"), &[]),
             (session("", "", ""), &[]),
+            (session("2024-11-19", "", ""), &[]),
+            (
+                session("2024-11-18", "", ""),
+                &[("day", "The day must be within AM (19 Nov 2024).")],
+            ),
+            (
+                session("", "09:00", ""),
+                &[
+                    ("day", "Day is required."),
+                    ("end_time", "End is required."),
+                ],
+            ),
+            (
+                session("2024-11-19", "", "10:00"),
+                &[("start_time", "Start is required.")],
+            ),
+            (
+                SessionForm {
+                    link: " https://webtv.example.org/live?id=4 ".into(),
+                    ..session("2024-11-19", "", "")
+                },
+                &[],
+            ),
+            (
+                SessionForm {
+                    link: "webtv.example.org".into(),
+                    ..session("2024-11-19", "", "")
+                },
+                &[(
+                    "link",
+                    "Link must be a web address starting with https:// or http://.",
+                )],
+            ),
+            (
+                SessionForm {
+                    link: "https://example.org/a b".into(),
+                    ..session("2024-11-19", "", "")
+                },
+                &[(
+                    "link",
+                    "Link must be a web address starting with https:// or http://.",
+                )],
+            ),
+            (
+                SessionForm {
+                    link: format!("https://example.org/{}", "a".repeat(MAX_LINK)),
+                    ..session("2024-11-19", "", "")
+                },
+                &[("link", "Link is longer than 1000 characters.")],
+            ),
             (
                 SessionForm {
                     title: "  ".into(),
@@ -773,16 +969,29 @@ mod tests {
                 &[("day", "The day must be within AM (19 Nov 2024).")],
             ),
             (
-                session("19/11/2024", "09:00", "10:00"),
-                &[("day", "Day \"19/11/2024\" is not a date (use YYYY-MM-DD).")],
-            ),
-            (
-                session("2024-11-19", "9am", "10:00"),
+                session("31/11/2024", "09:00", "10:00"),
                 &[(
-                    "start_time",
-                    "Start \"9am\" is not a time (use HH:MM, 24-hour).",
+                    "day",
+                    "Day \"31/11/2024\" is not a date (dates like 04/12/2017 are read day first).",
                 )],
             ),
+            (
+                session("2024-11-19", "9am-ish", "10:00"),
+                &[(
+                    "start_time",
+                    "Start \"9am-ish\" is not a time (use 13:00, 13h00 or 1 pm).",
+                )],
+            ),
+            (
+                session("2024-11-19", "09:00", "25:00"),
+                &[(
+                    "end_time",
+                    "End \"25:00\" is not a time (use 13:00, 13h00 or 1 pm).",
+                )],
+            ),
+            (session("19/11/2024", "9am", "10.30"), &[]),
+            (session("19 Nov", "1 pm", "14h"), &[]),
+            (session("mardi 19 novembre 2024", "1015", "12 noon"), &[]),
             (
                 session("2024-11-19", "09:00", ""),
                 &[("end_time", "End is required.")],
@@ -810,6 +1019,120 @@ mod tests {
                 .map(|(f, m)| (f.to_string(), m.to_string()))
                 .collect();
             assert_eq!(got, want, "form {form:?}");
+        }
+    }
+
+    #[test]
+    fn a_session_typed_as_organisers_write_it_is_saved_as_meant() {
+        let form = session("19 Nov", "1 pm", "14h30");
+        let draft = form.validate(&plan(), Some(&event()), false).unwrap();
+        let at = |h, m| {
+            NaiveDate::from_ymd_opt(2024, 11, 19)
+                .unwrap()
+                .and_hms_opt(h, m, 0)
+        };
+        assert_eq!((draft.start, draft.end), (at(13, 0), at(14, 30)));
+    }
+
+    #[test]
+    fn event_and_plan_days_are_read_as_typed() {
+        let event = EventForm {
+            title: "Annual Meeting".into(),
+            first_day: "18/11".into(),
+            last_day: "Wed 20 Nov".into(),
+            ..Default::default()
+        }
+        .validate(&plan())
+        .unwrap();
+        assert_eq!(
+            (event.first_day.to_string(), event.last_day.to_string()),
+            ("2024-11-18".into(), "2024-11-20".into())
+        );
+        let plan = PlanForm {
+            first_day: "4 Dec 2017".into(),
+            last_day: "6 Dec".into(),
+            title: "Week".into(),
+            time_zone: "Asia/Bangkok".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(
+            (plan.first_day.to_string(), plan.last_day.to_string()),
+            ("2017-12-04".into(), "2017-12-06".into())
+        );
+    }
+
+    #[test]
+    fn the_window_is_told_how_the_form_reads_what_was_typed() {
+        let text = |day: &str, last_day: &str, start: &str, end: &str| WhenText {
+            day: day.into(),
+            last_day: last_day.into(),
+            start: start.into(),
+            end: end.into(),
+        };
+        let cases: &[(WhenText, &str, Option<&str>)] = &[
+            (
+                text("19 Nov", "", "1 pm", "14.30"),
+                "Tue 19 Nov 2024, 13:00–14:30",
+                None,
+            ),
+            (
+                text("19/11/2024", "", "", ""),
+                "Tue 19 Nov 2024, time to be confirmed",
+                None,
+            ),
+            (text("", "", "", ""), "", None),
+            (
+                text("18 Nov", "20/11", "", ""),
+                "Mon 18 Nov 2024 – Wed 20 Nov 2024",
+                None,
+            ),
+            (
+                text("19 Nov", "", "25:00", "10:00"),
+                "Tue 19 Nov 2024, 10:00",
+                Some("Start \"25:00\" is not a time (use 13:00, 13h00 or 1 pm)."),
+            ),
+            (
+                text("soon", "", "10:00", "09:00"),
+                "10:00–09:00",
+                Some("Day \"soon\" is not a date (use 22 March 2016 or 2016-03-22)."),
+            ),
+            (
+                text("19 Nov", "", "10:00", "09:00"),
+                "Tue 19 Nov 2024, 10:00–09:00",
+                Some("End must be after start."),
+            ),
+        ];
+        for (typed, reading, problem) in cases {
+            let got = read_when(&plan(), typed);
+            assert_eq!(got.reading, *reading, "{typed:?}");
+            assert_eq!(got.problem.as_deref(), *problem, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn a_day_without_times_makes_a_session_to_be_timed_and_both_times_clear_it() {
+        let (plan, event) = (plan(), event());
+        let cases = [
+            (
+                ("2024-11-19", "", ""),
+                (None, NaiveDate::from_ymd_opt(2024, 11, 19)),
+            ),
+            (("", "", ""), (None, None)),
+            (
+                ("2024-11-19", "09:00", "10:00"),
+                (
+                    NaiveDate::from_ymd_opt(2024, 11, 19).and_then(|d| d.and_hms_opt(9, 0, 0)),
+                    None,
+                ),
+            ),
+        ];
+        for ((day, from, to), (start, on_day)) in cases {
+            let d = session(day, from, to)
+                .validate(&plan, Some(&event), false)
+                .unwrap();
+            assert_eq!((d.start, d.day), (start, on_day), "{day:?} {from:?} {to:?}");
         }
     }
 
@@ -868,7 +1191,7 @@ mod tests {
                     ..ok.clone()
                 },
                 "first_day",
-                "First day \"2024-13-01\" is not a date (use YYYY-MM-DD).",
+                "First day \"2024-13-01\" is not a date (use 22 March 2016 or 2016-03-22).",
             ),
             (
                 PlanForm {

@@ -23,6 +23,7 @@ pub mod store;
 pub mod synth;
 pub mod text;
 pub mod vocabulary;
+pub mod when;
 
 pub use error::{CoreError, ErrorCode, FieldProblem, Result};
 pub use store::Store;

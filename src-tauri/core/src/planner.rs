@@ -635,11 +635,14 @@ pub fn insert_break(store: &mut Store, req: &BreakRequest) -> Result<Vec<Id>> {
             kind: req.kind,
             start: Some(start),
             end: Some(end),
+            day: None,
             room_id: Some(*room),
             description: String::new(),
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
+            tentative: false,
+            link: String::new(),
         })
         .collect();
     store.insert_break_step(
@@ -726,8 +729,49 @@ pub fn duplicate_session(store: &mut Store, id: Id) -> Result<Session> {
             title: title.clone(),
             start,
             end,
+            // A copy of a session still to be timed stays on its day.
+            day: s.day.filter(|_| start.is_none()),
         }],
         &format!("Duplicated “{}”", s.title),
+    )?;
+    store.session(ids[0])
+}
+
+/// The same session on the next day, at the same time and in the same
+/// room, with its roles, co-hosts and speaking list: a panel that meets
+/// again. A room taken then is a conflict the checks report, not a refusal.
+pub fn copy_to_next_day(store: &mut Store, id: Id) -> Result<Session> {
+    let s = store.session(id)?;
+    let Some(day) = s.on_day() else {
+        return Err(CoreError::invalid(
+            "id",
+            format!("“{}” has no day yet; give it one first.", s.title),
+        ));
+    };
+    let next = day.succ_opt().unwrap_or(day);
+    let event = store.event(s.event_id)?;
+    if next > event.last_day || next == day {
+        return Err(CoreError::invalid(
+            "id",
+            format!(
+                "“{}” cannot be copied to the next day: {} ends on {}.",
+                s.title,
+                event.title,
+                event.last_day.format("%a %-d %b %Y")
+            ),
+        ));
+    }
+    let ids = store.copy_sessions(
+        &[SessionCopy {
+            from: id,
+            event_id: s.event_id,
+            title: s.title.clone(),
+            start: s.start.map(|t| later(t, 24 * 60)),
+            end: s.end.map(|t| later(t, 24 * 60)),
+            // A session still to be timed moves to the next day untimed.
+            day: s.day.filter(|_| s.start.is_none()).map(|_| next),
+        }],
+        &format!("Copied “{}” to {}", s.title, next.format("%a %-d %b")),
     )?;
     store.session(ids[0])
 }
@@ -770,6 +814,7 @@ pub fn duplicate_day(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Resul
                 title: s.title.clone(),
                 start: s.start.map(|t| later(t, shift.num_minutes())),
                 end: s.end.map(|t| later(t, shift.num_minutes())),
+                day: None,
             }
         })
         .collect();

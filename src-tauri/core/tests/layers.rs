@@ -19,6 +19,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("limits", 1),
     ("protocol", 1),
     ("fold", 1),
+    ("when", 1),
     // 2. The plan file: SQL only.
     ("store", 2),
     // 3. Rules: form validation into drafts, conflicts.

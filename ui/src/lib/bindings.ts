@@ -30,6 +30,8 @@ export const commands = {
 	createEvent: (form: EventForm) => typedError<Event, ApiError>(__TAURI_INVOKE("create_event", { form })),
 	updateEvent: (id: number, form: EventForm) => typedError<Event, ApiError>(__TAURI_INVOKE("update_event", { id, form })),
 	deleteEvent: (id: number) => typedError<null, ApiError>(__TAURI_INVOKE("delete_event", { id })),
+	/**  How a form reads the day and times typed so far, before Save. */
+	readWhen: (text: WhenText_Deserialize) => typedError<WhenReading_Serialize, ApiError>(__TAURI_INVOKE("read_when", { text })),
 	sessionForm: (id: number) => typedError<SessionForm_Serialize, ApiError>(__TAURI_INVOKE("session_form", { id })),
 	createSession: (form: SessionForm_Deserialize) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("create_session", { form })),
 	updateSession: (id: number, form: SessionForm_Deserialize) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("update_session", { id, form })),
@@ -57,6 +59,8 @@ export const commands = {
 	previewRetime: (request: RetimeRequest) => typedError<RetimePreview, ApiError>(__TAURI_INVOKE("preview_retime", { request })),
 	insertBreak: (request: BreakRequest) => typedError<number[], ApiError>(__TAURI_INVOKE("insert_break", { request })),
 	duplicateSession: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("duplicate_session", { id })),
+	/**  The same session on the next day, same time and room, with its roles. */
+	copyToNextDay: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("copy_to_next_day", { id })),
 	duplicateDay: (from: string, to: string) => typedError<number[], ApiError>(__TAURI_INVOKE("duplicate_day", { from, to })),
 	setConflictAccepted: (key: string, accepted: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("set_conflict_accepted", { key, accepted })),
 	organisations: () => typedError<Organisation_Serialize[], ApiError>(__TAURI_INVOKE("organisations")),
@@ -129,6 +133,12 @@ export const commands = {
 	 *  has asked before replacing a file); the window then opens it.
 	 */
 	restoreBackup: (backup: string, path: string) => typedError<null, ApiError>(__TAURI_INVOKE("restore_backup", { backup, path })),
+	/**
+	 *  A new plan at `path` from the open one, moved to start on `first_day`
+	 *  (the save dialog has asked before replacing a file); the window then
+	 *  opens it.
+	 */
+	copyPlan: (path: string, firstDay: string, title: string) => typedError<PlanCopy, ApiError>(__TAURI_INVOKE("copy_plan", { path, firstDay, title })),
 	/**  The pages of a document as SVG, laid out exactly as they will print. */
 	printPreview: (request: PrintRequest_Deserialize, progress: Channel<PrintProgress>) => typedError<Preview, ApiError>(__TAURI_INVOKE("print_preview", { request, progress })),
 	/**  Writes the document's PDF to `path`; `publish` records the programme as the next version first. */
@@ -1030,6 +1040,19 @@ export type Plan = {
 	changeover_minutes: number,
 };
 
+/**  What a new plan made from this one is. */
+export type PlanCopy = {
+	title: string,
+	first_day: string,
+	last_day: string,
+	sessions: number,
+	/**
+	 *  "Made “Week 2025” (17–19 Nov 2025) with 35 sessions, each 364 days
+	 *  later."
+	 */
+	message: string,
+};
+
 /**  The plan the window shows. */
 export type PlanFile = {
 	path: string,
@@ -1725,6 +1748,58 @@ export type Vocabulary = {
 	capacities: string[],
 	/**  IANA time zone names, for the plan form. */
 	time_zones: string[],
+};
+
+/**
+ *  How the form reads a `WhenText`: "Mon 4 Dec 2017, 13:00–14:30", and
+ *  the first problem a Save would report, if any.
+ */
+export type WhenReading = WhenReading_Serialize | WhenReading_Deserialize;
+
+/**
+ *  How the form reads a `WhenText`: "Mon 4 Dec 2017, 13:00–14:30", and
+ *  the first problem a Save would report, if any.
+ */
+export type WhenReading_Deserialize = {
+	reading: string,
+	problem?: string | null,
+};
+
+/**
+ *  How the form reads a `WhenText`: "Mon 4 Dec 2017, 13:00–14:30", and
+ *  the first problem a Save would report, if any.
+ */
+export type WhenReading_Serialize = {
+	reading: string,
+	problem: string | null,
+};
+
+/**
+ *  A day and times as typed into a form, before Save. `last_day` is set
+ *  for an event's days, blank for a session's day.
+ */
+export type WhenText = WhenText_Serialize | WhenText_Deserialize;
+
+/**
+ *  A day and times as typed into a form, before Save. `last_day` is set
+ *  for an event's days, blank for a session's day.
+ */
+export type WhenText_Deserialize = {
+	day?: string,
+	last_day?: string,
+	start?: string,
+	end?: string,
+};
+
+/**
+ *  A day and times as typed into a form, before Save. `last_day` is set
+ *  for an event's days, blank for a session's day.
+ */
+export type WhenText_Serialize = {
+	day: string,
+	last_day: string,
+	start: string,
+	end: string,
 };
 
 /* Tauri Specta runtime */

@@ -27,8 +27,11 @@
 
 use crate::error::{CoreError, Result};
 use crate::store::{current_version, Store};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
+use specta::Type;
 use std::path::Path;
 
 pub const FORMAT: &str = "plenary-backup";
@@ -178,7 +181,11 @@ fn read(bytes: &[u8]) -> Result<Tables> {
 /// nothing behind and never harms a file already at `path`, which is
 /// replaced only when `replace` is set (a save dialog asked).
 pub fn restore(bytes: &[u8], path: &Path, replace: bool) -> Result<()> {
-    let tables = read(bytes)?;
+    build(&read(bytes)?, path, replace)
+}
+
+/// Makes a plan file at `path` from `tables`, as [`restore`] does.
+fn build(tables: &Tables, path: &Path, replace: bool) -> Result<()> {
     if path.exists() && !replace {
         return Err(CoreError::Exists { path: path.into() });
     }
@@ -206,9 +213,11 @@ pub fn restore(bytes: &[u8], path: &Path, replace: bool) -> Result<()> {
         notes: String::new(),
         snap_minutes: 5,
         changeover_minutes: 0,
+        date_order: crate::model::DateOrder::DayMonthYear,
+        group_roles: false,
     };
     let built = Store::create(&part, &header, true).and_then(|mut store| {
-        store.load(&tables)?;
+        store.load(tables)?;
         store.forget_history()?;
         // Closing checkpoints the log into the file, which then moves alone.
         store.close()
@@ -225,6 +234,156 @@ pub fn restore(bytes: &[u8], path: &Path, replace: bool) -> Result<()> {
         return Err(e.into());
     }
     Ok(())
+}
+
+/// What a new plan made from this one is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct PlanCopy {
+    pub title: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub sessions: usize,
+    /// "Made “Week 2025” (17–19 Nov 2025) with 35 sessions, each 364 days
+    /// later."
+    pub message: String,
+}
+
+/// Tables a new plan made from this one leaves behind: who registered and
+/// came, what was published, and problems accepted on the old dates.
+const NOT_COPIED: &[&str] = &[
+    "attendance",
+    "attendance_day",
+    "published_version",
+    "accepted_conflict",
+];
+
+/// Columns holding a day ("YYYY-MM-DD") or a wall-clock time ("YYYY-MM-DD
+/// HH:MM:SS"), which a copy moves to its new dates.
+const DAY_COLUMNS: &[(&str, &str)] = &[
+    ("plan", "first_day"),
+    ("plan", "last_day"),
+    ("event", "first_day"),
+    ("event", "last_day"),
+    ("event_cochair", "day"),
+    ("session", "day"),
+    ("session", "start"),
+    ("session", "end"),
+];
+
+/// The first day of a new plan as typed ("4 Dec 2025", "2025-12-04"): a
+/// problem with the `first_day` field when it is not a day with its year.
+pub fn read_first_day(text: &str) -> Result<NaiveDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CoreError::invalid("first_day", "First day is required."));
+    }
+    crate::when::read_day(text, Some(crate::model::DateOrder::DayMonthYear), None)
+        .map_err(|e| CoreError::invalid("first_day", format!("First day {e}")))
+}
+
+/// Writes a new plan at `path` with this plan's structure: its details,
+/// events, rooms, sessions with their roles, organisations, people,
+/// participation, co-chairs, co-hosts and speaking lists, every day moved
+/// by the same number of days so that the plan starts on `first_day`. Its
+/// records get new UUIDs and it has no history, registrations, check-ins
+/// or published versions. `title` replaces the plan's title when given.
+pub fn copy_plan(
+    store: &Store,
+    path: &Path,
+    first_day: NaiveDate,
+    title: Option<&str>,
+    replace: bool,
+) -> Result<PlanCopy> {
+    let plan = store.plan()?;
+    let title = match title.map(str::trim) {
+        Some("") => return Err(CoreError::invalid("title", "Title is required.")),
+        Some(t) if t.chars().count() > crate::limits::MAX_TITLE => {
+            return Err(CoreError::invalid(
+                "title",
+                format!(
+                    "Title is longer than {} characters.",
+                    crate::limits::MAX_TITLE
+                ),
+            ))
+        }
+        Some(t) => t.to_string(),
+        None => plan.title.clone(),
+    };
+    let shift = first_day - plan.first_day;
+    let moved = |table: &str, col: &str, v: Value| -> Result<Value> {
+        let Value::Text(t) = &v else {
+            return Ok(v);
+        };
+        if !DAY_COLUMNS.contains(&(table, col)) {
+            return Ok(v);
+        }
+        let far = || {
+            CoreError::invalid(
+                "first_day",
+                format!("{first_day} is too far from the plan's days to move them there."),
+            )
+        };
+        if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            let d = d.checked_add_signed(shift).ok_or_else(far)?;
+            return Ok(Value::Text(d.format("%Y-%m-%d").to_string()));
+        }
+        let at = NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S")
+            .map_err(|_| CoreError::invalid("file", format!("“{table}” holds a bad {col}.")))?;
+        let at = at.checked_add_signed(shift).ok_or_else(far)?;
+        Ok(Value::Text(at.format("%Y-%m-%d %H:%M:%S").to_string()))
+    };
+    let mut tables: Tables = Vec::new();
+    let mut sessions = 0;
+    for (table, rows) in store.dump()? {
+        if NOT_COPIED.contains(&table) {
+            continue;
+        }
+        if table == "session" {
+            sessions = rows.len();
+        }
+        let mut copied = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut cols = Vec::with_capacity(row.len());
+            for (col, v) in row {
+                // Without its uid a record gets a new one as it is written.
+                if col == "uid" {
+                    continue;
+                }
+                let v = match (table, col) {
+                    ("plan", "title") => Value::Text(title.clone()),
+                    _ => moved(table, col, v)?,
+                };
+                cols.push((col.to_string(), v));
+            }
+            copied.push(cols);
+        }
+        tables.push((table.to_string(), copied));
+    }
+    build(&tables, path, replace)?;
+    let last_day = plan
+        .last_day
+        .checked_add_signed(shift)
+        .unwrap_or(plan.last_day);
+    let days = shift.num_days();
+    let moved = match days {
+        0 => "on the same days".to_string(),
+        1 => "each a day later".to_string(),
+        -1 => "each a day earlier".to_string(),
+        n if n > 0 => format!("each {n} days later"),
+        n => format!("each {} days earlier", n.unsigned_abs()),
+    };
+    let message = format!(
+        "Made “{title}” ({}) with {sessions} session{}, {moved}.",
+        crate::forms::day_span(first_day, last_day),
+        if sessions == 1 { "" } else { "s" }
+    );
+    Ok(PlanCopy {
+        title,
+        first_day,
+        last_day,
+        sessions,
+        message,
+    })
 }
 
 #[cfg(test)]
@@ -253,6 +412,97 @@ mod tests {
             let restored = Store::open(&path).unwrap();
             assert_eq!(write(&restored).unwrap(), first, "{name}");
         }
+    }
+
+    #[test]
+    fn a_new_plan_from_this_one_moves_every_day_and_keeps_the_structure() {
+        use crate::store::UidTable;
+        let dir = tempfile::tempdir().unwrap();
+        let mut source = crate::sample::sample_in_memory().unwrap();
+        assert!(!source.attendance().unwrap().is_empty());
+        // One session still to be timed, whose day moves too.
+        let untimed = source.sessions().unwrap()[0].clone();
+        let form = crate::forms::SessionForm {
+            start_time: String::new(),
+            end_time: String::new(),
+            ..crate::forms::SessionForm::from(&untimed)
+        };
+        crate::edit::sessions::update_session(&mut source, untimed.id, &form).unwrap();
+        let path = dir.path().join("next year.plenary");
+        let first = NaiveDate::from_ymd_opt(2025, 11, 17).unwrap();
+        let done = copy_plan(&source, &path, first, Some("Week 2025"), false).unwrap();
+        let shift = chrono::Duration::days(364);
+        let copy = Store::open(&path).unwrap();
+        let (old, new) = (source.plan().unwrap(), copy.plan().unwrap());
+        assert_eq!(new.title, "Week 2025");
+        assert_eq!((new.first_day, new.last_day), (first, old.last_day + shift));
+        assert_eq!((done.first_day, done.last_day), (first, new.last_day));
+        assert_eq!(
+            done.message,
+            format!(
+                "Made “Week 2025” (17–19 Nov 2025) with {} sessions, each 364 days later.",
+                done.sessions
+            )
+        );
+        let (old_events, new_events) = (source.events().unwrap(), copy.events().unwrap());
+        assert_eq!(old_events.len(), new_events.len());
+        for (a, b) in old_events.iter().zip(&new_events) {
+            assert_eq!(
+                (a.first_day + shift, a.last_day + shift),
+                (b.first_day, b.last_day)
+            );
+        }
+        let (old_sessions, new_sessions) = (source.sessions().unwrap(), copy.sessions().unwrap());
+        assert_eq!(done.sessions, old_sessions.len());
+        assert!(old_sessions
+            .iter()
+            .any(|s| s.id == untimed.id && s.day.is_some()));
+        for (a, b) in old_sessions.iter().zip(&new_sessions) {
+            assert_eq!(a.day.map(|d| d + shift), b.day);
+            assert_eq!(
+                (a.start.map(|t| t + shift), a.room_id),
+                (b.start, b.room_id)
+            );
+            assert_eq!(a.title, b.title);
+        }
+        assert_eq!(
+            source.all_roles().unwrap().len(),
+            copy.all_roles().unwrap().len()
+        );
+        assert_eq!(
+            source.cochairs().unwrap().len(),
+            copy.cochairs().unwrap().len()
+        );
+        assert_eq!(
+            source.participations().unwrap().len(),
+            copy.participations().unwrap().len()
+        );
+        assert!(
+            copy.attendance().unwrap().is_empty(),
+            "who came is not copied"
+        );
+        assert!(copy.published_versions().unwrap().is_empty());
+        assert_eq!(copy.undo_state().unwrap().undo, None, "no history");
+        for table in [
+            UidTable::Plan,
+            UidTable::Session,
+            UidTable::Person,
+            UidTable::Role,
+        ] {
+            let old: std::collections::HashSet<String> =
+                source.uids(table).unwrap().into_values().collect();
+            assert!(copy.uids(table).unwrap().values().all(|u| !old.contains(u)));
+        }
+        assert_eq!(read_first_day(" 17 Nov 2025 ").unwrap(), first);
+        let no_year = read_first_day("17 Nov").unwrap_err().to_string();
+        assert_eq!(
+            no_year,
+            "first_day: First day \"17 Nov\" has no year; give the year, or the plan's days."
+        );
+        let again = copy_plan(&source, &path, first, None, false).unwrap_err();
+        assert!(matches!(again, CoreError::Exists { .. }), "{again}");
+        copy_plan(&source, &path, first, None, true).unwrap();
+        assert_eq!(Store::open(&path).unwrap().plan().unwrap().title, old.title);
     }
 
     #[test]

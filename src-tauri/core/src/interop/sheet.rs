@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 
 use calamine::{DataRef, Reader, Xlsx};
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -16,7 +16,8 @@ use crate::attendees::csv_file;
 use crate::error::{CoreError, Result};
 use crate::fold::fold;
 use crate::limits;
-use crate::model::RoleKind;
+use crate::model::{DateOrder, RoleKind};
+use crate::when::{self, clock, long_date};
 
 use super::programme::{
     Programme, ProgrammeEvent, ProgrammeRole, ProgrammeRoom, ProgrammeSession, Reading,
@@ -419,7 +420,11 @@ impl SheetField {
             RoleKind::Moderator => SheetField::Moderator,
             RoleKind::Panellist => SheetField::Panellists,
             RoleKind::Presenter => SheetField::Presenters,
-            RoleKind::Speaker => SheetField::Speakers,
+            // The sheet has no column of its own for these: they speak.
+            RoleKind::Speaker
+            | RoleKind::Keynote
+            | RoleKind::WelcomeRemarks
+            | RoleKind::IntroductoryRemarks => SheetField::Speakers,
             RoleKind::Discussant => SheetField::Discussants,
             RoleKind::Rapporteur => SheetField::Rapporteurs,
         }
@@ -470,6 +475,8 @@ pub struct SheetOptions {
     /// The plan's first and last day: reads "Day 2", "4 Dec" and dates
     /// without a year, and refuses days outside them.
     pub days: Option<(NaiveDate, NaiveDate)>,
+    /// How a date in numbers is read ("4/12/2017"); day first when `None`.
+    pub order: Option<DateOrder>,
 }
 
 /// The format of a file from its bytes (and its name when the bytes do not
@@ -1290,8 +1297,12 @@ impl<'a> Rows<'a> {
                 Ok((d, day_first)) => {
                     if day_first && !self.day_first_said {
                         self.day_first_said = true;
+                        let first = match self.options.order {
+                            Some(DateOrder::MonthDayYear) => "month first",
+                            _ => "day first",
+                        };
                         self.report.push(format!(
-                            "Dates like \"{}\" are read day first: {}.",
+                            "Dates like \"{}\" are read {first}: {}.",
                             cell.text(),
                             long_date(d)
                         ));
@@ -1661,7 +1672,7 @@ impl<'a> Rows<'a> {
                 .and_then(excel_date)
                 .map(|d| (d, false))
                 .ok_or_else(|| format!("Day \"{t}\" is not a date.")),
-            _ => parse_day_text(&cell.text(), self.options.days),
+            _ => parse_day_text(&cell.text(), self.options.days, self.options.order),
         }
     }
 }
@@ -1710,10 +1721,6 @@ fn role_too_long(role: &ProgrammeRole, column: &str) -> Option<String> {
     )
 }
 
-fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
-
 // ---------------------------------------------------------------------------
 // Days.
 
@@ -1726,149 +1733,23 @@ fn excel_date(serial: f64) -> Option<NaiveDate> {
     epoch.checked_add_signed(Duration::days(serial.floor() as i64))
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("janvier", 1),
-    ("janv", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("fevrier", 2),
-    ("fevr", 2),
-    ("fev", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("mars", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("avril", 4),
-    ("avr", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("juin", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("juillet", 7),
-    ("juil", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("aout", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("septembre", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("octobre", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("novembre", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("decembre", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("mon", Weekday::Mon),
-    ("lundi", Weekday::Mon),
-    ("lun", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("tue", Weekday::Tue),
-    ("tues", Weekday::Tue),
-    ("mardi", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("wed", Weekday::Wed),
-    ("mercredi", Weekday::Wed),
-    ("mer", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("thu", Weekday::Thu),
-    ("thur", Weekday::Thu),
-    ("thurs", Weekday::Thu),
-    ("jeudi", Weekday::Thu),
-    ("jeu", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("fri", Weekday::Fri),
-    ("vendredi", Weekday::Fri),
-    ("ven", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sat", Weekday::Sat),
-    ("samedi", Weekday::Sat),
-    ("sam", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-    ("sun", Weekday::Sun),
-    ("dimanche", Weekday::Sun),
-    ("dim", Weekday::Sun),
-];
-
-fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
-fn digits(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 4 || !s.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
 /// A day as people write it. Returns the date and whether it was read day
 /// first ("04/12/2017"), or the problem in one sentence.
 pub(crate) fn parse_day_text(
     text: &str,
     days: Option<(NaiveDate, NaiveDate)>,
+    order: Option<DateOrder>,
 ) -> std::result::Result<(NaiveDate, bool), String> {
     let written = text.trim();
-    let not_a_date =
-        || format!("Day \"{written}\" is not a date (use 22 March 2016 or 2016-03-22).");
     let folded = fold(written);
-    let plain = folded.trim();
-    // ISO, also with a time after it: "2017-12-04", "2017-12-04T00:00:00".
-    let first = plain.split([' ', 'T', 't']).next().unwrap_or("");
-    let parts: Vec<&str> = first.split('-').collect();
-    if parts.len() == 3 && parts[0].len() == 4 {
-        return match (digits(parts[0]), digits(parts[1]), digits(parts[2])) {
-            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d)
-                .map(|date| (date, false))
-                .ok_or_else(not_a_date),
-            _ => Err(not_a_date()),
-        };
-    }
-    // Day first: "04/12/2017", "4.12.2017", "04-12-17".
-    let parts: Vec<&str> = first.split(['/', '.', '-']).collect();
-    if parts.len() == 3 && parts.iter().all(|p| digits(p).is_some()) {
-        let (d, m, y) = (
-            digits(parts[0]).unwrap_or(0),
-            digits(parts[1]).unwrap_or(0),
-            digits(parts[2]).unwrap_or(0),
-        );
-        let y = if parts[2].len() == 2 { 2000 + y } else { y };
-        return NaiveDate::from_ymd_opt(y as i32, m, d)
-            .map(|date| (date, true))
-            .ok_or_else(|| {
-                format!(
-                    "Day \"{written}\" is not a date (dates like 04/12/2017 are read day first)."
-                )
-            });
-    }
-    let words: Vec<&str> = plain
+    let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     // "Day 2", "Jour 2".
     if let [word, n] = words.as_slice() {
         if matches!(*word, "day" | "jour") {
-            if let Some(n) = digits(n) {
+            if let Some(n) = when::digits(n) {
                 let Some((first_day, _)) = days else {
                     return Err(format!(
                         "Day \"{written}\" counts from the plan's first day, which is not given."
@@ -1878,106 +1759,18 @@ pub(crate) fn parse_day_text(
                     .checked_sub(1)
                     .and_then(|k| first_day.checked_add_signed(Duration::days(k.into())))
                     .map(|d| (d, false))
-                    .ok_or_else(not_a_date);
+                    .ok_or_else(|| {
+                        format!(
+                            "Day \"{written}\" is not a date (use 22 March 2016 or 2016-03-22)."
+                        )
+                    });
             }
         }
     }
-    let mut day: Option<u32> = None;
-    let mut year: Option<i32> = None;
-    let mut months: Vec<(&str, u32)> = Vec::new();
-    let mut weekday: Option<Weekday> = None;
-    for w in &words {
-        let number = w.trim_end_matches(|c: char| c.is_alphabetic());
-        let suffix = w.get(number.len()..).unwrap_or("");
-        if !number.is_empty() {
-            let n = digits(number).ok_or_else(not_a_date)?;
-            if !matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "er" | "e" | "eme") {
-                return Err(not_a_date());
-            }
-            if number.len() == 4 && year.is_none() {
-                year = Some(n as i32);
-            } else if number.len() <= 2 && day.is_none() {
-                day = Some(n);
-            } else {
-                return Err(not_a_date());
-            }
-        } else if let Some((_, m)) = MONTHS.iter().find(|(name, _)| name == w) {
-            months.push((w, *m));
-        } else if let Some((_, wd)) = WEEKDAYS.iter().find(|(name, _)| name == w) {
-            if weekday.is_some() {
-                return Err(not_a_date());
-            }
-            weekday = Some(*wd);
-        } else if !matches!(*w, "the" | "of" | "le" | "de") {
-            return Err(not_a_date());
-        }
-    }
-    // French "mar." is Tuesday when a month is also named.
-    if months.len() == 2 {
-        if let Some(i) = months.iter().position(|(w, _)| *w == "mar") {
-            months.remove(i);
-            if weekday.is_some() {
-                return Err(not_a_date());
-            }
-            weekday = Some(Weekday::Tue);
-        }
-    }
-    // "Monday" alone: the one Monday among the plan's days.
-    if let (None, None, [], Some(wd)) = (day, year, months.as_slice(), weekday) {
-        let Some((a, b)) = days else {
-            return Err(format!(
-                "Day \"{written}\" names no date; give the date, or the plan's days."
-            ));
-        };
-        let matching: Vec<NaiveDate> = a
-            .iter_days()
-            .take_while(|d| *d <= b)
-            .take(limits::MAX_PLAN_DAYS as usize + 1)
-            .filter(|d| d.weekday() == wd)
-            .collect();
-        return match matching.as_slice() {
-            [one] => Ok((*one, false)),
-            [] => Err(format!(
-                "Day \"{written}\": no {} among the plan's days.",
-                weekday_name(wd)
-            )),
-            _ => Err(format!(
-                "Day \"{written}\": the plan has more than one {}; give the date.",
-                weekday_name(wd)
-            )),
-        };
-    }
-    let (Some(d), [(_, m)]) = (day, months.as_slice()) else {
-        return Err(not_a_date());
-    };
-    let year = match year {
-        Some(y) => y,
-        None => {
-            let Some((a, b)) = days else {
-                return Err(format!(
-                    "Day \"{written}\" has no year; give the year, or the plan's days."
-                ));
-            };
-            [a.year(), b.year()]
-                .into_iter()
-                .find(|y| {
-                    NaiveDate::from_ymd_opt(*y, *m, d).is_some_and(|date| a <= date && date <= b)
-                })
-                .unwrap_or(a.year())
-        }
-    };
-    let date = NaiveDate::from_ymd_opt(year, *m, d).ok_or_else(not_a_date)?;
-    if let Some(wd) = weekday {
-        if date.weekday() != wd {
-            return Err(format!(
-                "Day \"{written}\": {} is a {}, not a {}.",
-                long_date(date),
-                weekday_name(date.weekday()),
-                weekday_name(wd)
-            ));
-        }
-    }
-    Ok((date, false))
+    // Dates in numbers are read by the plan's order (day first without a
+    // plan), and the import says so once.
+    let order = order.unwrap_or(DateOrder::DayMonthYear);
+    when::day(written, Some(order), days).map_err(|e| format!("Day {e}"))
 }
 
 // ---------------------------------------------------------------------------
@@ -2065,54 +1858,6 @@ fn day_fraction(n: f64) -> Option<NaiveTime> {
     }
     let secs = (n * 86_400.0).round() as u32;
     NaiveTime::from_num_seconds_from_midnight_opt(secs.min(86_399), 0)
-}
-
-/// One clock time: "09:00", "9h00", "9.00", "9h", "0900", "9:00 am". Also
-/// whether it said am (`Some(false)`) or pm (`Some(true)`), or `None`.
-fn clock(text: &str) -> std::result::Result<(NaiveTime, Option<bool>), ()> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let (body, pm) = if let Some(b) = compact
-        .strip_suffix("p.m.")
-        .or_else(|| compact.strip_suffix("pm"))
-        .or_else(|| compact.strip_suffix("p.m"))
-    {
-        (b.to_string(), Some(true))
-    } else if let Some(b) = compact
-        .strip_suffix("a.m.")
-        .or_else(|| compact.strip_suffix("am"))
-        .or_else(|| compact.strip_suffix("a.m"))
-    {
-        (b.to_string(), Some(false))
-    } else {
-        (compact, None)
-    };
-    let (h, m) = if let Some((h, rest)) = body.split_once([':', 'h', '.']) {
-        // "09:00:00" from a sheet's text.
-        let m = rest.split(':').next().unwrap_or("");
-        let m = if m.is_empty() && body.contains('h') {
-            "0"
-        } else {
-            m
-        };
-        if m.len() > 2 {
-            return Err(());
-        }
-        (digits(h).ok_or(())?, digits(m).ok_or(())?)
-    } else if body.len() == 4 {
-        let n = digits(&body).ok_or(())?;
-        (n / 100, n % 100)
-    } else if pm.is_some() {
-        (digits(&body).ok_or(())?, 0)
-    } else {
-        return Err(());
-    };
-    let h = match pm {
-        Some(_) if !(1..=12).contains(&h) => return Err(()),
-        Some(true) if h < 12 => h + 12,
-        Some(false) if h == 12 => 0,
-        _ => h,
-    };
-    NaiveTime::from_hms_opt(h, m, 0).map(|t| (t, pm)).ok_or(())
 }
 
 #[cfg(test)]

@@ -228,8 +228,8 @@ fn bad_rows_get_one_line_each_naming_the_row_and_the_field() {
             "row 2: Day \"soon\" is not a date (use 22 March 2016 or 2016-03-22).",
         ),
         (
-            "Day,Start,End,Title\n2016-03-22,09:00,noon,Opening\n",
-            "row 2: End \"noon\" is not a time (use 10:30).",
+            "Day,Start,End,Title\n2016-03-22,09:00,later,Opening\n",
+            "row 2: End \"later\" is not a time (use 10:30).",
         ),
         (
             "Day,Time,Title\n2016-03-32,09:00-10:00,Opening\n,10:00-11:00,Next\n",
@@ -243,6 +243,7 @@ fn bad_rows_get_one_line_each_naming_the_row_and_the_field() {
             &SheetOptions {
                 mapping: None,
                 days: plan,
+                order: None,
             },
         );
         assert_eq!(
@@ -285,28 +286,34 @@ fn days_are_read_as_people_write_them() {
         ("1er décembre 2017", date(2017, 12, 1), false),
         ("Mon 4 Dec 2017", date(2017, 12, 4), false),
         ("Tuesday", date(2017, 12, 5), false),
+        ("4/12", date(2017, 12, 4), true),
     ];
     for (text, want, day_first) in cases {
         assert_eq!(
-            parse_day_text(text, plan),
+            parse_day_text(text, plan, None),
             Ok((*want, *day_first)),
             "{text}"
         );
     }
     assert_eq!(
-        parse_day_text("4 Dec", None),
+        parse_day_text("4 Dec", None, None),
         Err("Day \"4 Dec\" has no year; give the year, or the plan's days.".into())
     );
     assert_eq!(
-        parse_day_text("Day 2", None),
+        parse_day_text("Day 2", None, None),
         Err("Day \"Day 2\" counts from the plan's first day, which is not given.".into())
     );
     assert_eq!(
-        parse_day_text("Friday", plan),
+        parse_day_text("Friday", plan, None),
         Err("Day \"Friday\": no Friday among the plan's days.".into())
     );
-    assert!(parse_day_text("Panel 1", plan).is_err());
-    assert!(parse_day_text("13/13/2017", plan).is_err());
+    assert!(parse_day_text("Panel 1", plan, None).is_err());
+    assert!(parse_day_text("13/13/2017", plan, None).is_err());
+    // A plan that writes month first reads its programme's numbers so.
+    assert_eq!(
+        parse_day_text("12/04/2017", plan, Some(DateOrder::MonthDayYear)),
+        Ok((date(2017, 12, 4), true))
+    );
 }
 
 #[test]
@@ -327,6 +334,8 @@ fn times_are_read_as_people_write_them() {
         ("0900-1030", Some((t(9, 0), Some(t(10, 30))))),
         ("09:00", Some((t(9, 0), None))),
         ("09:00:00", Some((t(9, 0), None))),
+        ("12 noon", Some((t(12, 0), None))),
+        ("10.15–1 pm", Some((t(10, 15), Some(t(13, 0))))),
         ("TBC", None),
         ("TBD", None),
         ("à confirmer", None),
@@ -341,7 +350,7 @@ fn times_are_read_as_people_write_them() {
         };
         assert_eq!(&got, want, "{text}");
     }
-    for bad in ["9h-ish", "25:00", "13:00 pm", "soon", "9-10-11", "9"] {
+    for bad in ["9h-ish", "25:00", "13:00 pm", "soon", "9-10-11", "9", "9:5"] {
         assert!(time_range(&Cell::Text(bad.into())).is_err(), "{bad}");
     }
     assert!(matches!(time_range(&Cell::Number(0.375)), Ok(TimeCell::Start(x)) if x == t(9, 0)));
@@ -444,6 +453,7 @@ fn a_map_override_changes_what_a_column_is_read_as() {
         &SheetOptions {
             mapping: Some(l.mapping),
             days: None,
+            order: None,
         },
     );
     let first = &r.programme.sessions[0];

@@ -5,6 +5,7 @@ use super::import::{self, plan_import, EventChoice, ImportOptions, ProgrammePrev
 use super::programme::Reading;
 use super::sheet::{self, SheetField, SheetFormat, SheetLayout, SheetOptions};
 use crate::error::{CoreError, Result};
+use crate::model::{DateOrder, Plan};
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -104,6 +105,9 @@ pub struct SourceOptions {
     pub mapping: Vec<String>,
     /// The plan's days, to read "Day 2", "4 Dec" and to expand repeats.
     pub days: Option<(NaiveDate, NaiveDate)>,
+    /// How the plan reads a date in numbers ("4/12/2017"); day first
+    /// without a plan.
+    pub order: Option<DateOrder>,
 }
 
 /// The format a source will be read as: the one asked for, else detected.
@@ -178,6 +182,7 @@ fn read_as(format: SourceFormat, bytes: &[u8], options: &SourceOptions) -> Resul
         let sheet_options = SheetOptions {
             mapping,
             days: options.days,
+            order: options.order,
         };
         return sheet::read(bytes, sheet_format, &sheet_options);
     }
@@ -258,13 +263,15 @@ pub struct ImportView {
 }
 
 impl ImportRequest {
-    fn options(&self, days: Option<(NaiveDate, NaiveDate)>) -> (SourceOptions, ImportOptions) {
+    /// `plan` is the plan imported into, if any: its days and date order.
+    fn options(&self, plan: Option<&Plan>) -> (SourceOptions, ImportOptions) {
         (
             SourceOptions {
                 format: Some(self.format),
                 columns: self.columns.clone(),
                 mapping: Vec::new(),
-                days,
+                days: plan.map(|p| (p.first_day, p.last_day)),
+                order: plan.map(|p| p.date_order),
             },
             ImportOptions {
                 event: self.event.clone(),
@@ -298,11 +305,11 @@ pub fn preview_source(
 ) -> Result<ImportView> {
     let format = format_of(name, bytes, Some(request.format))?;
     let plan = store.plan()?;
-    let days = match as_new_plan {
+    let into = match as_new_plan {
         Some(_) => None,
-        None => Some((plan.first_day, plan.last_day)),
+        None => Some(&plan),
     };
-    let (mut source_options, import_options) = request.options(days);
+    let (mut source_options, import_options) = request.options(into);
     source_options.format = Some(format);
     let reading = read(name, bytes, &source_options)?;
     let columns = match sheet_format(format) {
@@ -341,7 +348,7 @@ pub fn import_source(
     request: &ImportRequest,
 ) -> Result<ProgrammePreview> {
     let plan = store.plan()?;
-    let (source_options, import_options) = request.options(Some((plan.first_day, plan.last_day)));
+    let (source_options, import_options) = request.options(Some(&plan));
     let reading = read(name, bytes, &source_options)?;
     import::import(store, name, &reading, &import_options)
 }

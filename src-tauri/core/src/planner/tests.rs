@@ -1,5 +1,6 @@
 use super::*;
 use crate::sample::sample_in_memory;
+use crate::store::SlotEntry;
 
 fn t(hm: &str) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2024, 11, 19)
@@ -572,4 +573,110 @@ fn rooms_are_found_without_case_or_accents_and_exact_names_win() {
     assert_eq!(found("SALLE CÔTE D’IVOIRE"), "Salle Côte d'Ivoire");
     assert_eq!(found("Sallé A"), "Sallé A");
     assert_eq!(found("Salle A"), "Salle A");
+}
+
+/// A session of the sample with roles, on the first day of an event that
+/// is made to run to the plan's last day.
+fn session_with_a_next_day(store: &mut Store) -> Session {
+    let panel = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.start.is_some() && !store.session_roles(s.id).unwrap().is_empty())
+        .expect("a session with roles");
+    let event = store.event(panel.event_id).unwrap();
+    let longer = crate::forms::EventForm {
+        last_day: store.plan().unwrap().last_day.to_string(),
+        ..crate::forms::EventForm::from(&event)
+    };
+    crate::edit::events::update_event(store, event.id, &longer).unwrap();
+    store.session(panel.id).unwrap()
+}
+
+#[test]
+fn a_duplicate_brings_its_roles_and_speaking_list_in_one_step() {
+    let mut store = sample_in_memory().unwrap();
+    let panel = session_with_a_next_day(&mut store);
+    let org = store.organisations().unwrap()[0].id;
+    let turn = SlotEntry {
+        organisation_id: org,
+        person_id: None,
+        minutes: 4,
+    };
+    crate::speaking::set_speaking_list(&mut store, panel.id, &[turn]).unwrap();
+    let before = store.sessions().unwrap().len();
+    let copy = duplicate_session(&mut store, panel.id).unwrap();
+    let kinds = |id| -> Vec<RoleKind> {
+        store
+            .session_roles(id)
+            .unwrap()
+            .iter()
+            .map(|r| r.role)
+            .collect()
+    };
+    assert_eq!(kinds(copy.id), kinds(panel.id));
+    let list = store.speaking_list(copy.id).unwrap();
+    assert_eq!(
+        (list.len(), list[0].organisation_id, list[0].minutes),
+        (1, org, 4)
+    );
+    store.undo().unwrap();
+    assert_eq!(store.sessions().unwrap().len(), before);
+}
+
+#[test]
+fn the_same_panel_tomorrow_keeps_its_time_room_and_roles() {
+    let mut store = sample_in_memory().unwrap();
+    let panel = session_with_a_next_day(&mut store);
+    let before = store.sessions().unwrap().len();
+    let copy = copy_to_next_day(&mut store, panel.id).unwrap();
+    let day = Duration::days(1);
+    assert_eq!(copy.title, panel.title);
+    assert_eq!(copy.start, panel.start.map(|t| t + day));
+    assert_eq!(copy.end, panel.end.map(|t| t + day));
+    assert_eq!(copy.room_id, panel.room_id);
+    assert_eq!(
+        store.session_roles(copy.id).unwrap().len(),
+        store.session_roles(panel.id).unwrap().len()
+    );
+    let summary = store.undo().unwrap().unwrap();
+    assert!(summary.starts_with("Copied “"), "{summary}");
+    assert_eq!(store.sessions().unwrap().len(), before);
+}
+
+#[test]
+fn the_same_panel_tomorrow_is_refused_after_its_events_last_day() {
+    let mut store = sample_in_memory().unwrap();
+    let events = store.events().unwrap();
+    let last = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| {
+            let event = events.iter().find(|e| e.id == s.event_id).unwrap();
+            s.start.is_some_and(|t| t.date() == event.last_day)
+        })
+        .unwrap();
+    let before = store.sessions().unwrap().len();
+    let err = copy_to_next_day(&mut store, last.id)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("cannot be copied to the next day"), "{err}");
+    assert!(!err.contains('\n'));
+    assert_eq!(store.sessions().unwrap().len(), before);
+}
+
+#[test]
+fn a_session_still_to_be_timed_is_copied_to_the_next_day_untimed() {
+    let mut store = sample_in_memory().unwrap();
+    let panel = session_with_a_next_day(&mut store);
+    let day = panel.start.unwrap().date();
+    let form = crate::forms::SessionForm {
+        start_time: String::new(),
+        end_time: String::new(),
+        ..crate::forms::SessionForm::from(&panel)
+    };
+    crate::edit::sessions::update_session(&mut store, panel.id, &form).unwrap();
+    let copy = copy_to_next_day(&mut store, panel.id).unwrap();
+    assert_eq!((copy.start, copy.day), (None, day.succ_opt()));
 }

@@ -235,5 +235,10 @@ pub fn export_done(done: &crate::interop::source::ExportDone) -> String {
     format!("{}\n", done.message)
 }
 
+/// A new plan made from another, and where it is.
+pub fn plan_copied(done: &crate::interop::backup::PlanCopy, path: &str) -> String {
+    format!("{}\nWritten to {path}\n", done.message)
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,6 @@
 // Global keyboard shortcuts for the File menu.
 
-export type FileAction = 'new' | 'open' | 'save-copy' | 'import-programme' | 'export' | 'restore';
+export type FileAction = 'new' | 'open' | 'save-copy' | 'copy-plan' | 'import-programme' | 'export' | 'restore';
 
 /** The actions with a keyboard shortcut. */
 export type ShortcutAction = 'new' | 'open' | 'save-copy';

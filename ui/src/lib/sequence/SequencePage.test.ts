@@ -245,6 +245,13 @@ describe('Sequence page', () => {
     expect(lastCall(calls, 'unschedule_session')?.args).toEqual({ id: opening });
   });
 
+  it('copies a block to the same time on the next day', async () => {
+    const panelSession = copy(agenda.days[0]!.sessions.find((s) => s.session.id === panel)!.session);
+    const { el, calls } = await start({ copy_to_next_day: () => ({ ...panelSession, id: 999 }) });
+    await click($(block(el, panel), '[data-testid="block-tomorrow"]'));
+    expect(lastCall(calls, 'copy_to_next_day')?.args).toEqual({ id: panel });
+  });
+
   it('schedules a session from the tray at the end of the room’s day', async () => {
     const { el, calls } = await start({ move_session: () => copy(waiting!.session) });
     const tray = $(el, '[data-testid="unscheduled-tray"]')!;

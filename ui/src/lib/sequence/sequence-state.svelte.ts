@@ -206,6 +206,11 @@ export class SequenceState {
     void this.edit(() => this.#ws.apply(commands.duplicateSession(block.id)));
   }
 
+  /** The same session on the next day, same time and room, with its people. */
+  tomorrow(block: DraftBlock) {
+    void this.edit(() => this.#ws.apply(commands.copyToNextDay(block.id)));
+  }
+
   toTray(block: DraftBlock) {
     void this.edit(() => this.#ws.apply(commands.unscheduleSession(block.id)));
   }

@@ -201,6 +201,16 @@ describe('SessionDialog', () => {
     expect(onsaved).toHaveBeenCalledTimes(2);
   });
 
+  it('copies a saved session to the same time tomorrow', async () => {
+    const calls: Call[] = [];
+    mockIPC(backend({ copy_to_next_day: () => ({ ...copy(adoption), id: 999 }) }, calls));
+    const { form, onsaved } = open(adoptionForm(), adoption.id);
+    form.querySelector<HTMLButtonElement>('[data-testid="session-tomorrow"]')!.click();
+    await settle();
+    expect(calls.find((c) => c.cmd === 'copy_to_next_day')?.args).toEqual({ id: adoption.id });
+    expect(onsaved).toHaveBeenCalledTimes(1);
+  });
+
   it('offers neither for a new session, and no Unschedule for an unscheduled one', () => {
     const { form } = open(newSessionForm('2024-11-18', []));
     expect(form.querySelector('[data-testid="session-duplicate"]')).toBeNull();
