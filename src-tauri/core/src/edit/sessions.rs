@@ -112,6 +112,8 @@ mod tests {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
+            tentative: false,
+            link: String::new(),
         }
     }
 
@@ -134,6 +136,8 @@ mod tests {
             person_id: person,
             organisation_id: None,
             note: String::new(),
+            tentative: false,
+            presence: crate::model::RolePresence::InPerson,
         }
     }
 
