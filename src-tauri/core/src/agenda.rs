@@ -103,7 +103,8 @@ pub struct AgendaSession {
     pub event_short_name: String,
     pub room: Option<String>,
     pub roles: Vec<RoleView>,
-    /// `roles` grouped for display, in the order of `RoleKind::ALL`.
+    /// `roles` as lists show them (`role_groups`): in the order given, or by
+    /// kind when the plan groups roles by type.
     pub role_groups: Vec<RoleGroup>,
 }
 
@@ -149,22 +150,41 @@ pub fn role_text(r: &RoleView) -> String {
     }
 }
 
-/// A session's roles grouped by kind in the order of `RoleKind::ALL`, each
-/// group's people in the order given, labelled singular or plural.
-pub fn role_groups(roles: &[RoleView]) -> Vec<RoleGroup> {
-    RoleKind::ALL
-        .iter()
-        .filter_map(|kind| {
-            let people: Vec<String> = roles
-                .iter()
-                .filter(|r| r.role == *kind)
-                .map(|r| r.text.clone())
-                .collect();
-            (!people.is_empty()).then(|| RoleGroup {
-                role: *kind,
-                label: kind.group_label(people.len()),
-                people,
+/// A session's roles as lists show them, each group labelled singular or
+/// plural. By default the roles keep the order the user gave them: a run of
+/// the same kind is one group, and a kind that comes again later starts a
+/// new group, so "Welcome remarks" stays before the co-facilitators who
+/// follow it. With `group_by_kind` every kind is one group, in the order of
+/// `RoleKind::ALL`, its people in the order given.
+pub fn role_groups(roles: &[RoleView], group_by_kind: bool) -> Vec<RoleGroup> {
+    let runs: Vec<(RoleKind, Vec<String>)> = if group_by_kind {
+        RoleKind::ALL
+            .iter()
+            .map(|kind| {
+                let people = roles
+                    .iter()
+                    .filter(|r| r.role == *kind)
+                    .map(|r| r.text.clone())
+                    .collect();
+                (*kind, people)
             })
+            .filter(|(_, people): &(RoleKind, Vec<String>)| !people.is_empty())
+            .collect()
+    } else {
+        let mut runs: Vec<(RoleKind, Vec<String>)> = Vec::new();
+        for r in roles {
+            match runs.last_mut() {
+                Some((kind, people)) if *kind == r.role => people.push(r.text.clone()),
+                _ => runs.push((r.role, vec![r.text.clone()])),
+            }
+        }
+        runs
+    };
+    runs.into_iter()
+        .map(|(role, people)| RoleGroup {
+            role,
+            label: role.group_label(people.len()),
+            people,
         })
         .collect()
 }
@@ -304,6 +324,7 @@ fn assemble(
     roles: &[RoleRow],
     events: &HashMap<Id, Event>,
     rooms: &HashMap<Id, String>,
+    group_by_kind: bool,
 ) -> Vec<AgendaSession> {
     let mut by_session: HashMap<Id, Vec<RoleView>> = HashMap::new();
     for r in roles {
@@ -321,7 +342,7 @@ fn assemble(
                 event_title: event.map(|e| e.title.clone()).unwrap_or_default(),
                 event_short_name: event.map(|e| e.short_name.clone()).unwrap_or_default(),
                 room: session.room_id.and_then(|id| rooms.get(&id).cloned()),
-                role_groups: role_groups(&roles),
+                role_groups: role_groups(&roles, group_by_kind),
                 roles,
                 session,
             }
@@ -335,6 +356,7 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
     let plan = store.plan()?;
     let events: HashMap<Id, Event> = store.events()?.into_iter().map(|e| (e.id, e)).collect();
     let rooms: HashMap<Id, String> = store.rooms()?.into_iter().map(|r| (r.id, r.name)).collect();
+    let grouped = false;
     let (sessions, unscheduled) = match day {
         Some(d) => {
             let from = d.and_time(chrono::NaiveTime::MIN);
@@ -343,7 +365,10 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
                 .map_or(NaiveDateTime::MAX, |n| n.and_time(chrono::NaiveTime::MIN));
             let sessions = store.sessions_between(from, to)?;
             let roles = store.roles_between(from, to)?;
-            (assemble(sessions, &roles, &events, &rooms), Vec::new())
+            (
+                assemble(sessions, &roles, &events, &rooms, grouped),
+                Vec::new(),
+            )
         }
         None => {
             let roles = store.all_roles()?;
@@ -352,8 +377,8 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
                 .into_iter()
                 .partition(|s| s.start.is_some());
             (
-                assemble(scheduled, &roles, &events, &rooms),
-                assemble(unscheduled, &roles, &events, &rooms),
+                assemble(scheduled, &roles, &events, &rooms, grouped),
+                assemble(unscheduled, &roles, &events, &rooms, grouped),
             )
         }
     };
@@ -460,20 +485,59 @@ mod tests {
     }
 
     #[test]
-    fn roles_are_grouped_by_kind_in_order_with_singular_or_plural_labels() {
+    fn roles_keep_their_order_and_are_grouped_by_kind_only_when_asked() {
         let r = |kind, name: &str| role(kind, name, true, None, "");
-        type Case = (&'static str, Vec<RoleView>, Vec<&'static str>);
+        let opened_by_the_president = vec![
+            r(RoleKind::Chair, "H.E. Mr A"),
+            r(RoleKind::CoChair, "B"),
+            r(RoleKind::CoChair, "C"),
+            r(RoleKind::Speaker, "D"),
+            r(RoleKind::Chair, "E"),
+        ];
+        let mixed = vec![
+            r(RoleKind::Panellist, "B"),
+            r(RoleKind::Moderator, "M"),
+            r(RoleKind::Panellist, "A"),
+            r(RoleKind::Rapporteur, "R"),
+            r(RoleKind::Chair, "C"),
+        ];
+        type Case = (&'static str, Vec<RoleView>, bool, Vec<&'static str>);
         let cases: Vec<Case> = vec![
-            ("none", vec![], vec![]),
+            ("none", vec![], false, vec![]),
+            ("none, grouped", vec![], true, vec![]),
             (
-                "kinds in order, people as given",
+                "as entered: runs of a kind are one group, a kind again is a new group",
+                opened_by_the_president.clone(),
+                false,
                 vec![
-                    r(RoleKind::Panellist, "B"),
-                    r(RoleKind::Moderator, "M"),
-                    r(RoleKind::Panellist, "A"),
-                    r(RoleKind::Rapporteur, "R"),
-                    r(RoleKind::Chair, "C"),
+                    "Chair: H.E. Mr A",
+                    "Co-Chairs: B; C",
+                    "Speaker: D",
+                    "Chair: E",
                 ],
+            ),
+            (
+                "by kind when asked",
+                opened_by_the_president,
+                true,
+                vec!["Chairs: H.E. Mr A; E", "Co-Chairs: B; C", "Speaker: D"],
+            ),
+            (
+                "as entered, nothing regrouped",
+                mixed.clone(),
+                false,
+                vec![
+                    "Panellist: B",
+                    "Moderator: M",
+                    "Panellist: A",
+                    "Rapporteur: R",
+                    "Chair: C",
+                ],
+            ),
+            (
+                "by kind: kinds in order, people as given",
+                mixed,
+                true,
                 vec![
                     "Chair: C",
                     "Moderator: M",
@@ -484,6 +548,7 @@ mod tests {
             (
                 "one co-chair is a Co-Chair, two are Co-Chairs",
                 vec![r(RoleKind::CoChair, "X")],
+                false,
                 vec!["Co-Chair: X"],
             ),
             (
@@ -492,6 +557,7 @@ mod tests {
                     .iter()
                     .flat_map(|k| [r(*k, "a"), r(*k, "b")])
                     .collect(),
+                false,
                 vec![
                     "Chairs: a; b",
                     "Co-Chairs: a; b",
@@ -504,8 +570,8 @@ mod tests {
                 ],
             ),
         ];
-        for (name, roles, want) in cases {
-            let got: Vec<String> = role_groups(&roles)
+        for (name, roles, grouped, want) in cases {
+            let got: Vec<String> = role_groups(&roles, grouped)
                 .iter()
                 .map(|g| format!("{}: {}", g.label, g.people.join("; ")))
                 .collect();
@@ -523,7 +589,12 @@ mod tests {
             .flat_map(|d| &d.sessions)
             .chain(&a.unscheduled)
         {
-            assert_eq!(s.role_groups, role_groups(&s.roles), "{}", s.session.title);
+            assert_eq!(
+                s.role_groups,
+                role_groups(&s.roles, false),
+                "{}",
+                s.session.title
+            );
             let people: usize = s.role_groups.iter().map(|g| g.people.len()).sum();
             assert_eq!(people, s.roles.len());
         }

@@ -37,14 +37,20 @@ fn session_block(out: &mut String, s: &AgendaSession) {
         format!("{}. ", s.session.agenda_item)
     };
     let _ = writeln!(out, "  {time}  {item}{}", s.session.title);
-    let mut facts = vec![s.session.kind.label().to_string()];
+    let mut facts: Vec<String> = [s.session.kind.shown_label()]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect();
     if let Some(room) = &s.room {
         facts.push(room.clone());
     }
     if !s.event_short_name.is_empty() {
         facts.push(s.event_short_name.clone());
     }
-    let _ = writeln!(out, "               {}", facts.join(" · "));
+    if !facts.is_empty() {
+        let _ = writeln!(out, "               {}", facts.join(" · "));
+    }
     for g in &s.role_groups {
         let _ = writeln!(out, "               {}: {}", g.label, g.people.join("; "));
     }

@@ -441,10 +441,10 @@ fn prog_session(
     marks: &HashMap<Id, ChangeMark>,
 ) -> Result<ProgSession> {
     let internal = variant == Variant::Internal;
-    let (speaking, budget) = if internal && s.session.kind == SessionKind::Statements {
+    let (speaking, budget) = if internal && s.session.kind.takes_speaking_list() {
         let list = speaking::speaking_list(store, s.session.id)?;
         let start = s.session.start;
-        let turns = list
+        let turns: Vec<TurnLine> = list
             .turns
             .iter()
             .map(|t| TurnLine {
@@ -454,7 +454,13 @@ fn prog_session(
                 minutes: t.slot.minutes,
             })
             .collect();
-        (turns, list.budget.message)
+        // A session without a list prints no budget line.
+        let budget = if turns.is_empty() {
+            String::new()
+        } else {
+            list.budget.message
+        };
+        (turns, budget)
     } else {
         (Vec::new(), String::new())
     };
@@ -473,7 +479,7 @@ fn prog_session(
         } else {
             s.event_short_name.clone()
         },
-        kind: s.session.kind.label().into(),
+        kind: s.session.kind.shown_label().into(),
         roles: s
             .role_groups
             .iter()
@@ -942,6 +948,169 @@ mod tests {
             panic!()
         };
         assert!(cards.len() >= 17 + 9);
+    }
+
+    /// The sample's opening remarks, its roles set to `roles` (kind, the
+    /// person of the sample's co-chairs by index, else an organisation).
+    fn opening_with_roles(roles: &[(RoleKind, Option<usize>)]) -> (Store, Session) {
+        let mut store = sample::sample_in_memory().unwrap();
+        let session = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title == "Opening remarks by the Senior Official Co-Chairs")
+            .unwrap();
+        let people: Vec<Id> = store
+            .session_roles(session.id)
+            .unwrap()
+            .iter()
+            .filter_map(|r| r.person_id)
+            .collect();
+        let iom = store
+            .organisations()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.acronym == "IOM")
+            .unwrap()
+            .id;
+        let entries: Vec<crate::store::RoleEntry> = roles
+            .iter()
+            .map(|(role, person)| crate::store::RoleEntry {
+                role: *role,
+                person_id: person.map(|i| people[i]),
+                organisation_id: person.is_none().then_some(iom),
+                note: String::new(),
+            })
+            .collect();
+        store
+            .set_session_roles(session.id, &entries, "Roles")
+            .unwrap();
+        (store, session)
+    }
+
+    fn programme_session(store: &Store, id: Id) -> ProgSession {
+        let doc = build(
+            store,
+            &PrintRequest::new(DocKind::Programme),
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap();
+        let Body::Programme { days } = doc.body else {
+            panic!("a programme")
+        };
+        days.into_iter()
+            .flat_map(|d| d.blocks)
+            .flat_map(|b| match b {
+                ProgBlock::Session { session } | ProgBlock::Pause { session } => vec![session],
+                ProgBlock::Parallel { sessions, .. } => sessions,
+            })
+            .find(|s| s.id == id)
+            .unwrap()
+    }
+
+    #[test]
+    fn roles_keep_the_order_entered_in_the_agenda_show_print_and_briefings() {
+        use RoleKind as R;
+        let (store, session) = opening_with_roles(&[
+            (R::CoChair, Some(1)),
+            (R::Speaker, Some(0)),
+            (R::CoChair, None),
+        ]);
+        let want = [
+            "Co-Chair: Mr Tri Tharyat (Indonesia)",
+            "Speaker: Ms Lynn Bell (Australia)",
+            "Co-Chair: International Organization for Migration — co-chair TBC",
+        ];
+        let agenda = agenda::agenda(&store, None).unwrap();
+        let entry = agenda
+            .days
+            .iter()
+            .flat_map(|d| &d.sessions)
+            .find(|s| s.session.id == session.id)
+            .unwrap();
+        let shown: Vec<String> = entry
+            .role_groups
+            .iter()
+            .map(|g| format!("{}: {}", g.label, g.people.join("; ")))
+            .collect();
+        assert_eq!(shown, want, "agenda");
+
+        let text = crate::text::render(&agenda::overview(&store).unwrap(), &agenda);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let at = lines.iter().position(|l| *l == want[0]).unwrap();
+        assert_eq!(lines[at..at + 3], want, "plenary show"); // slice-ok: lines
+
+        let printed: Vec<String> = programme_session(&store, session.id)
+            .roles
+            .iter()
+            .map(|r| format!("{}: {}", r.label, r.names.join("; ")))
+            .collect();
+        assert_eq!(printed, want, "printed programme");
+
+        let doc = build(
+            &store,
+            &PrintRequest::new(DocKind::Speakers),
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap();
+        let Body::Speakers { briefings } = doc.body else {
+            panic!("briefings")
+        };
+        let of = |name: &str| {
+            briefings
+                .iter()
+                .find(|b| b.name.ends_with(name))
+                .unwrap()
+                .sessions
+                .iter()
+                .find(|s| s.title == session.title)
+                .unwrap()
+                .clone()
+        };
+        let bell = of("Lynn Bell");
+        assert_eq!(
+            bell.lead,
+            [
+                "Co-Chair: Mr Tri Tharyat (Indonesia)",
+                "Co-Chair: International Organization for Migration — co-chair TBC"
+            ]
+        );
+        assert_eq!(
+            of("Tri Tharyat").fellows,
+            ["Speaker: Ms Lynn Bell (Australia)"]
+        );
+    }
+
+    #[test]
+    fn a_session_of_another_kind_shows_no_kind() {
+        let table = [
+            (SessionKind::Other, ""),
+            (SessionKind::Opening, "Opening"),
+            (SessionKind::Closing, "Closing"),
+        ];
+        for (kind, want) in table {
+            let (mut store, session) = opening_with_roles(&[]);
+            let form = crate::forms::SessionForm {
+                kind,
+                ..crate::forms::SessionForm::from(&session)
+            };
+            crate::edit::sessions::update_session(&mut store, session.id, &form).unwrap();
+            assert_eq!(programme_session(&store, session.id).kind, want, "{kind:?}");
+            let agenda = agenda::agenda(&store, None).unwrap();
+            let text = crate::text::render(&agenda::overview(&store).unwrap(), &agenda);
+            let lines: Vec<&str> = text.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| l.ends_with(&session.title))
+                .unwrap();
+            let facts = lines[at + 1].trim();
+            assert!(!facts.starts_with("Other"), "{kind:?}: {facts}");
+            if !want.is_empty() {
+                assert!(facts.starts_with(want), "{kind:?}: {facts}");
+            }
+        }
     }
 
     #[test]
