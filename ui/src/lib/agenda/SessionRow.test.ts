@@ -79,7 +79,6 @@ describe('the roles of a session row', () => {
 });
 
 describe('the groups the core sends', () => {
-  const order = week.vocabulary.roles.map((t) => t.key);
   const labelOf = (key: string) => week.vocabulary.roles.find((t) => t.key === key)!.label;
 
   it('hold every person once, in the order the roles were entered', () => {
