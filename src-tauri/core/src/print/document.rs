@@ -78,6 +78,14 @@ pub struct PrintRequest {
     pub per_person: bool,
     /// Participant list: counts by category at the end.
     pub with_counts: bool,
+    /// Programme and briefings: "tbc" beside tentative sessions and roles.
+    #[serde(default = "marked")]
+    pub mark_tbc: bool,
+}
+
+/// What is to be confirmed is marked unless asked otherwise.
+fn marked() -> bool {
+    true
 }
 
 impl PrintRequest {
@@ -91,6 +99,7 @@ impl PrintRequest {
             changes_since: None,
             per_person: false,
             with_counts: true,
+            mark_tbc: true,
         }
     }
 }
