@@ -47,6 +47,8 @@ fn foundation(c: &mut Criterion) {
         agenda_item: String::new(),
         outcome: String::new(),
         notes: String::new(),
+        link: String::new(),
+        tentative: false,
     };
     c.bench_function("create one session (validate and commit)", |b| {
         b.iter(|| plenary_core::edit::sessions::create_session(&mut store, &form).expect("create"))

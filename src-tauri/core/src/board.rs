@@ -93,7 +93,7 @@ pub fn needs(kind: SessionKind, roles: &[RoleKind], speaking_turns: usize) -> Ve
                 out.push(Need::new(R::Presenter, "a presenter"));
             }
         }
-        K::Break | K::Meal | K::SideEvent | K::Other => {}
+        K::Break | K::Meal | K::Logistics | K::SideEvent | K::Other => {}
     }
     out
 }
@@ -223,6 +223,7 @@ pub fn assignment_conflicts(
         session_id,
         role,
         person_id: Some(person_id),
+        tentative: false,
     });
     Ok(snapshot(&roles)
         .conflicts
@@ -336,6 +337,8 @@ mod tests {
                 person_id: Some(person.id),
                 organisation_id: None,
                 note: String::new(),
+                presence: crate::model::RolePresence::InPerson,
+                tentative: false,
             }],
         )
         .unwrap();

@@ -627,6 +627,9 @@ mod tests {
             outcome: String::new(),
             notes: String::new(),
             pinned: false,
+            day: None,
+            link: String::new(),
+            tentative: false,
         }
     }
 
@@ -668,6 +671,7 @@ mod tests {
             session_id,
             role: RoleKind::Speaker,
             person_id: Some(5),
+            tentative: false,
         };
         let name = |_| person.display_name();
         let roles = [role(1), role(2), role(4)];
@@ -809,6 +813,8 @@ mod tests {
                     agenda_item: String::new(),
                     outcome: String::new(),
                     notes: String::new(),
+                    link: String::new(),
+                    tentative: false,
                 },
             )
             .unwrap();
@@ -821,6 +827,8 @@ mod tests {
                     organisation_id: None,
                     note: String::new(),
                     position: 0,
+                    presence: crate::model::RolePresence::InPerson,
+                    tentative: false,
                 });
             }
         }
@@ -975,6 +983,7 @@ mod tests {
                 session_id,
                 role: RoleKind::Speaker,
                 person_id: Some(5),
+                tentative: false,
             })
             .collect();
         let cochairs = [EventCochair {

@@ -6,7 +6,7 @@
 
 use crate::error::FieldProblem;
 use crate::limits::*;
-use crate::model::{Event, Id, OrgCategory, Person, Plan, SessionKind};
+use crate::model::{DateOrder, Event, Id, OrgCategory, Person, Plan, SessionKind};
 use crate::store::{EventDraft, OrganisationDraft, RoomDraft, SessionDraft};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
@@ -30,6 +30,10 @@ pub struct PlanForm {
     pub snap_minutes: String,
     /// Minutes; blank means 0 (no changeover check).
     pub changeover_minutes: String,
+    /// How dates written with numbers only are read.
+    pub date_order: DateOrder,
+    /// Whether the agenda and print group a session's roles by kind.
+    pub group_roles: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
@@ -46,7 +50,9 @@ pub struct SessionForm {
     pub event_id: Option<Id>,
     pub title: String,
     pub kind: SessionKind,
-    /// "YYYY-MM-DD"; day, start and end all blank make an unscheduled session.
+    /// "YYYY-MM-DD"; day, start and end all blank make an unscheduled
+    /// session, a day with both times blank a session whose time is to be
+    /// confirmed.
     pub day: String,
     /// "HH:MM"
     pub start_time: String,
@@ -56,6 +62,12 @@ pub struct SessionForm {
     pub agenda_item: String,
     pub outcome: String,
     pub notes: String,
+    /// "To be confirmed".
+    #[serde(default)]
+    pub tentative: bool,
+    /// Blank, or a webcast or online-room URL (http or https).
+    #[serde(default)]
+    pub link: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
@@ -156,6 +168,23 @@ impl Problems {
                 None
             }
         }
+    }
+
+    /// Blank, or an http(s) address that a plan file may hold.
+    fn link(&mut self, field: &str, label: &str, value: &str) -> String {
+        let value = value.trim();
+        if value.chars().count() > MAX_LINK {
+            self.add(
+                field,
+                format!("{label} is longer than {MAX_LINK} characters."),
+            );
+        } else if !crate::store::is_link(value) {
+            self.add(
+                field,
+                format!("{label} must be a web address starting with https:// or http://."),
+            );
+        }
+        value.to_string()
     }
 
     fn time(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveTime> {
@@ -307,6 +336,8 @@ impl PlanForm {
             notes,
             snap_minutes,
             changeover_minutes,
+            date_order: self.date_order,
+            group_roles: self.group_roles,
         })
     }
 }
@@ -378,6 +409,8 @@ impl From<&Plan> for PlanForm {
             notes: plan.notes.clone(),
             snap_minutes: plan.snap_minutes.to_string(),
             changeover_minutes: plan.changeover_minutes.to_string(),
+            date_order: plan.date_order,
+            group_roles: plan.group_roles,
         }
     }
 }
@@ -460,6 +493,7 @@ impl SessionForm {
         );
         let outcome = p.multiline_text("outcome", "Outcome", &self.outcome, MAX_TEXT);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
+        let link = p.link("link", "Link", &self.link);
         match (self.event_id, event) {
             (None, _) => p.add("event_id", "Choose the event this session belongs to."),
             (Some(_), None) => p.add("event_id", "That event no longer exists."),
@@ -469,7 +503,7 @@ impl SessionForm {
             p.add("room_id", "That room does not exist; choose another.");
         }
 
-        let (start, end) = self.times(&mut p, plan, event);
+        let (start, end, day) = self.times(&mut p, plan, event);
         let event_id = self.event_id.unwrap_or_default();
         p.finish(SessionDraft {
             event_id,
@@ -477,34 +511,48 @@ impl SessionForm {
             kind: self.kind,
             start,
             end,
+            day,
             room_id: self.room_id,
             description,
             agenda_item,
             outcome,
             notes,
+            tentative: self.tentative,
+            link,
         })
     }
 }
 
 impl SessionForm {
-    /// The start and end, both None when day and times are all blank: the
-    /// day within the event, the end after the start, neither skipped by a
-    /// clock change in the plan's zone.
+    /// The start and end, both None when day and times are all blank (and
+    /// the day alone when both times are): the day within the event, the end
+    /// after the start, neither skipped by a clock change in the plan's zone.
     fn times(
         &self,
         p: &mut Problems,
         plan: &Plan,
         event: Option<&Event>,
-    ) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+    ) -> (
+        Option<NaiveDateTime>,
+        Option<NaiveDateTime>,
+        Option<NaiveDate>,
+    ) {
         let unscheduled = [&self.day, &self.start_time, &self.end_time]
             .iter()
             .all(|v| v.trim().is_empty());
         if unscheduled {
-            return (None, None);
+            return (None, None, None);
         }
         let day = p.date("day", "Day", &self.day);
-        let from = p.time("start_time", "Start", &self.start_time);
-        let to = p.time("end_time", "End", &self.end_time);
+        let day_only = self.start_time.trim().is_empty() && self.end_time.trim().is_empty();
+        let (from, to) = if day_only {
+            (None, None)
+        } else {
+            (
+                p.time("start_time", "Start", &self.start_time),
+                p.time("end_time", "End", &self.end_time),
+            )
+        };
         if let (Some(from), Some(to)) = (from, to) {
             if to <= from {
                 p.add("end_time", "End must be after start.");
@@ -530,8 +578,11 @@ impl SessionForm {
             refuse_skipped_times(p, plan, day, [("start_time", from), ("end_time", to)]);
         }
         match (day, from, to) {
-            (Some(day), Some(from), Some(to)) => (Some(day.and_time(from)), Some(day.and_time(to))),
-            _ => (None, None),
+            (Some(day), Some(from), Some(to)) => {
+                (Some(day.and_time(from)), Some(day.and_time(to)), None)
+            }
+            (Some(day), None, None) if day_only => (None, None, Some(day)),
+            _ => (None, None, None),
         }
     }
 }
@@ -574,7 +625,7 @@ impl From<&crate::model::Session> for SessionForm {
             event_id: Some(s.event_id),
             title: s.title.clone(),
             kind: s.kind,
-            day: s.start.map(|t| t.date().to_string()).unwrap_or_default(),
+            day: s.on_day().map(|d| d.to_string()).unwrap_or_default(),
             start_time: hm(s.start),
             end_time: hm(s.end),
             room_id: s.room_id,
@@ -582,6 +633,8 @@ impl From<&crate::model::Session> for SessionForm {
             agenda_item: s.agenda_item.clone(),
             outcome: s.outcome.clone(),
             notes: s.notes.clone(),
+            tentative: s.tentative,
+            link: s.link.clone(),
         }
     }
 }
@@ -737,6 +790,8 @@ mod tests {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
+            link: String::new(),
+            tentative: false,
         }
     }
 
@@ -753,6 +808,56 @@ mod tests {
         let cases: &[(SessionForm, &[(&str, &str)])] = &[
             (session("2024-11-19", "09:00", "10:00"), &[]),
             (session("", "", ""), &[]),
+            (session("2024-11-19", "", ""), &[]),
+            (
+                session("2024-11-18", "", ""),
+                &[("day", "The day must be within AM (19 Nov 2024).")],
+            ),
+            (
+                session("", "09:00", ""),
+                &[
+                    ("day", "Day is required."),
+                    ("end_time", "End is required."),
+                ],
+            ),
+            (
+                session("2024-11-19", "", "10:00"),
+                &[("start_time", "Start is required.")],
+            ),
+            (
+                SessionForm {
+                    link: " https://webtv.example.org/live?id=4 ".into(),
+                    ..session("2024-11-19", "", "")
+                },
+                &[],
+            ),
+            (
+                SessionForm {
+                    link: "webtv.example.org".into(),
+                    ..session("2024-11-19", "", "")
+                },
+                &[(
+                    "link",
+                    "Link must be a web address starting with https:// or http://.",
+                )],
+            ),
+            (
+                SessionForm {
+                    link: "https://example.org/a b".into(),
+                    ..session("2024-11-19", "", "")
+                },
+                &[(
+                    "link",
+                    "Link must be a web address starting with https:// or http://.",
+                )],
+            ),
+            (
+                SessionForm {
+                    link: format!("https://example.org/{}", "a".repeat(MAX_LINK)),
+                    ..session("2024-11-19", "", "")
+                },
+                &[("link", "Link is longer than 1000 characters.")],
+            ),
             (
                 SessionForm {
                     title: "  ".into(),
@@ -810,6 +915,31 @@ mod tests {
                 .map(|(f, m)| (f.to_string(), m.to_string()))
                 .collect();
             assert_eq!(got, want, "form {form:?}");
+        }
+    }
+
+    #[test]
+    fn a_day_without_times_makes_a_session_to_be_timed_and_both_times_clear_it() {
+        let (plan, event) = (plan(), event());
+        let cases = [
+            (
+                ("2024-11-19", "", ""),
+                (None, NaiveDate::from_ymd_opt(2024, 11, 19)),
+            ),
+            (("", "", ""), (None, None)),
+            (
+                ("2024-11-19", "09:00", "10:00"),
+                (
+                    NaiveDate::from_ymd_opt(2024, 11, 19).and_then(|d| d.and_hms_opt(9, 0, 0)),
+                    None,
+                ),
+            ),
+        ];
+        for ((day, from, to), (start, on_day)) in cases {
+            let d = session(day, from, to)
+                .validate(&plan, Some(&event), false)
+                .unwrap();
+            assert_eq!((d.start, d.day), (start, on_day), "{day:?} {from:?} {to:?}");
         }
     }
 

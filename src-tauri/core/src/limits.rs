@@ -31,6 +31,8 @@ pub const MAX_IMPORTED_ORGANISATION: usize = 200;
 pub const MAX_ROLE_LABEL: usize = 120;
 /// The note after a name in a session's roles ("as DWG Co-Chair").
 pub const MAX_ROLE_NOTE: usize = 200;
+/// A session's webcast or online-room link.
+pub const MAX_LINK: usize = 1_000;
 /// A delegation's level of representation ("Senior official").
 pub const MAX_LEVEL: usize = 120;
 /// A person's capacity in a delegation.
@@ -79,6 +81,7 @@ const _: () = {
         MAX_IMPORTED_ORGANISATION,
         MAX_ROLE_LABEL,
         MAX_ROLE_NOTE,
+        MAX_LINK,
         MAX_LEVEL,
         MAX_CAPACITY,
     ];

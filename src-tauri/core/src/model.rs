@@ -33,6 +33,7 @@ macro_rules! labelled_enum {
 
 labelled_enum!(
     /// What happens in a session; drives colour, print layout and checks.
+    /// Logistics (registration, transport) is not a substantive session.
     SessionKind {
         Opening => "opening", "Opening",
         Panel => "panel", "Panel",
@@ -41,6 +42,7 @@ labelled_enum!(
         Discussion => "discussion", "Discussion",
         Break => "break", "Break",
         Meal => "meal", "Meal",
+        Logistics => "logistics", "Logistics",
         Closing => "closing", "Closing",
         SideEvent => "side_event", "Side event",
         Other => "other", "Other",
@@ -52,6 +54,8 @@ labelled_enum!(
         MemberState => "member_state", "Member state",
         ObserverState => "observer_state", "Observer state",
         InternationalOrganisation => "international_organisation", "International organisation",
+        IntergovernmentalForum => "intergovernmental_forum", "Intergovernmental forum or process",
+        LocalAuthority => "local_authority", "Local authority",
         CivilSociety => "civil_society", "Civil society",
         PrivateSector => "private_sector", "Private sector",
         Programme => "programme", "Programme",
@@ -66,6 +70,9 @@ labelled_enum!(
         Chair => "chair", "Chair",
         CoChair => "co_chair", "Co-Chair",
         Moderator => "moderator", "Moderator",
+        WelcomeRemarks => "welcome_remarks", "Welcome remarks",
+        IntroductoryRemarks => "introductory_remarks", "Introductory remarks",
+        Keynote => "keynote", "Keynote speaker",
         Panellist => "panellist", "Panellist",
         Presenter => "presenter", "Presenter",
         Speaker => "speaker", "Speaker",
@@ -95,10 +102,33 @@ impl SessionKind {
 impl RoleKind {
     /// The label over `count` people in this role: "Panellist", "Panellists".
     pub fn group_label(self, count: usize) -> String {
-        match count {
-            1 => self.label().to_string(),
+        match (self, count) {
+            (_, 1) => self.label().to_string(),
+            (RoleKind::Keynote, _) => "Keynote speakers".to_string(),
+            // "Welcome remarks" already names what several people give.
+            (RoleKind::WelcomeRemarks | RoleKind::IntroductoryRemarks, _) => {
+                self.label().to_string()
+            }
             _ => format!("{}s", self.label()),
         }
+    }
+}
+
+labelled_enum!(
+    /// How a person takes part in a session: in the room, online, or by a
+    /// recorded message.
+    RolePresence {
+        InPerson => "in_person", "In person",
+        Virtual => "virtual", "Virtual",
+        VideoMessage => "video_message", "Video message",
+    }
+);
+
+// `labelled_enum!` declares the enum, so `#[default]` has no place to go.
+#[allow(clippy::derivable_impls)]
+impl Default for RolePresence {
+    fn default() -> Self {
+        RolePresence::InPerson
     }
 }
 
@@ -132,6 +162,14 @@ labelled_enum!(
     }
 );
 
+// `labelled_enum!` declares the enum, so `#[default]` has no place to go.
+#[allow(clippy::derivable_impls)]
+impl Default for DateOrder {
+    fn default() -> Self {
+        DateOrder::DayMonthYear
+    }
+}
+
 /// A meeting week: the whole of one plan file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Plan {
@@ -151,6 +189,11 @@ pub struct Plan {
     pub snap_minutes: u32,
     /// The least time a person needs to move between rooms; 0 checks nothing.
     pub changeover_minutes: u32,
+    /// How dates written with numbers only are read.
+    pub date_order: DateOrder,
+    /// When set, the agenda and print group a session's roles by kind;
+    /// otherwise they keep the order they were entered in.
+    pub group_roles: bool,
 }
 
 impl Plan {
@@ -190,9 +233,17 @@ pub struct Session {
     pub event_id: Id,
     pub title: String,
     pub kind: SessionKind,
-    /// Both set or both unset: an unset pair is an unscheduled session.
+    /// Both set or both unset: an unset pair is an unscheduled session,
+    /// unless it has a `day`.
     pub start: Option<NaiveDateTime>,
     pub end: Option<NaiveDateTime>,
+    /// The day of a session whose times are not yet known ("time to be
+    /// confirmed"); always None when it has times.
+    pub day: Option<NaiveDate>,
+    /// "To be confirmed": the session may not happen as planned.
+    pub tentative: bool,
+    /// A webcast or online-room URL; blank when there is none.
+    pub link: String,
     pub room_id: Option<Id>,
     pub description: String,
     pub agenda_item: String,
@@ -200,6 +251,18 @@ pub struct Session {
     pub notes: String,
     /// A pinned session keeps its start when the sequence around it ripples.
     pub pinned: bool,
+}
+
+impl Session {
+    /// The session's day, whether it has times or only a day.
+    pub fn on_day(&self) -> Option<NaiveDate> {
+        self.start.map(|s| s.date()).or(self.day)
+    }
+
+    /// A day without times yet.
+    pub fn is_day_only(&self) -> bool {
+        self.start.is_none() && self.day.is_some()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -257,6 +320,9 @@ pub struct SessionRole {
     /// Free text shown after the name, e.g. "as DWG Co-Chair".
     pub note: String,
     pub position: i64,
+    /// "To be confirmed": the person has not yet accepted.
+    pub tentative: bool,
+    pub presence: RolePresence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -324,4 +390,108 @@ pub struct SpeakingSlot {
     /// The time budget, in minutes.
     pub minutes: u32,
     pub position: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_new_keys_and_labels_are_stable() {
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            (
+                "keynote",
+                RoleKind::from_key("keynote").map(RoleKind::label),
+                "Keynote speaker",
+            ),
+            (
+                "welcome_remarks",
+                RoleKind::from_key("welcome_remarks").map(RoleKind::label),
+                "Welcome remarks",
+            ),
+            (
+                "introductory_remarks",
+                RoleKind::from_key("introductory_remarks").map(RoleKind::label),
+                "Introductory remarks",
+            ),
+            (
+                "logistics",
+                SessionKind::from_key("logistics").map(SessionKind::label),
+                "Logistics",
+            ),
+            (
+                "local_authority",
+                OrgCategory::from_key("local_authority").map(OrgCategory::label),
+                "Local authority",
+            ),
+            (
+                "intergovernmental_forum",
+                OrgCategory::from_key("intergovernmental_forum").map(OrgCategory::label),
+                "Intergovernmental forum or process",
+            ),
+            (
+                "in_person",
+                RolePresence::from_key("in_person").map(RolePresence::label),
+                "In person",
+            ),
+            (
+                "virtual",
+                RolePresence::from_key("virtual").map(RolePresence::label),
+                "Virtual",
+            ),
+            (
+                "video_message",
+                RolePresence::from_key("video_message").map(RolePresence::label),
+                "Video message",
+            ),
+        ];
+        for (key, label, want) in cases {
+            assert_eq!(*label, Some(*want), "{key}");
+        }
+        assert_eq!(RolePresence::default(), RolePresence::InPerson);
+        assert_eq!(DateOrder::default().key(), "dmy");
+    }
+
+    #[test]
+    fn group_labels_read_naturally_for_one_and_for_several() {
+        let cases = [
+            (RoleKind::Keynote, 1, "Keynote speaker"),
+            (RoleKind::Keynote, 2, "Keynote speakers"),
+            (RoleKind::WelcomeRemarks, 1, "Welcome remarks"),
+            (RoleKind::WelcomeRemarks, 3, "Welcome remarks"),
+            (RoleKind::IntroductoryRemarks, 2, "Introductory remarks"),
+            (RoleKind::Panellist, 2, "Panellists"),
+            (RoleKind::CoChair, 2, "Co-Chairs"),
+        ];
+        for (kind, n, want) in cases {
+            assert_eq!(kind.group_label(n), want, "{kind:?} {n}");
+        }
+    }
+
+    #[test]
+    fn a_session_s_day_is_its_start_s_day_or_its_day_without_times() {
+        let d = NaiveDate::from_ymd_opt(2024, 11, 19).unwrap();
+        let mut s = Session {
+            id: 1,
+            event_id: 1,
+            title: "Keynote".into(),
+            kind: SessionKind::Presentation,
+            start: None,
+            end: None,
+            day: Some(d),
+            tentative: false,
+            link: String::new(),
+            room_id: None,
+            description: String::new(),
+            agenda_item: String::new(),
+            outcome: String::new(),
+            notes: String::new(),
+            pinned: false,
+        };
+        assert_eq!((s.on_day(), s.is_day_only()), (Some(d), true));
+        s.day = None;
+        assert_eq!((s.on_day(), s.is_day_only()), (None, false));
+        s.start = d.and_hms_opt(9, 0, 0);
+        assert_eq!((s.on_day(), s.is_day_only()), (Some(d), false));
+    }
 }

@@ -635,11 +635,14 @@ pub fn insert_break(store: &mut Store, req: &BreakRequest) -> Result<Vec<Id>> {
             kind: req.kind,
             start: Some(start),
             end: Some(end),
+            day: None,
             room_id: Some(*room),
             description: String::new(),
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
+            tentative: false,
+            link: String::new(),
         })
         .collect();
     store.insert_break_step(
@@ -726,6 +729,8 @@ pub fn duplicate_session(store: &mut Store, id: Id) -> Result<Session> {
             title: title.clone(),
             start,
             end,
+            // A copy of a session still to be timed stays on its day.
+            day: s.day.filter(|_| start.is_none()),
         }],
         &format!("Duplicated “{}”", s.title),
     )?;
@@ -770,6 +775,7 @@ pub fn duplicate_day(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Resul
                 title: s.title.clone(),
                 start: s.start.map(|t| later(t, shift.num_minutes())),
                 end: s.end.map(|t| later(t, shift.num_minutes())),
+                day: None,
             }
         })
         .collect();

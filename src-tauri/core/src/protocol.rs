@@ -62,10 +62,12 @@ pub fn group(status: ParticipationStatus, category: OrgCategory) -> u8 {
         (P::Observer, _) => 3,
         (_, C::MemberState | C::ObserverState) => 4,
         (_, C::InternationalOrganisation) => 5,
-        (_, C::CivilSociety) => 6,
-        (_, C::PrivateSector) => 7,
-        (_, C::Programme | C::Workstream) => 8,
-        (_, C::Secretariat) => 9,
+        (_, C::IntergovernmentalForum) => 6,
+        (_, C::LocalAuthority) => 7,
+        (_, C::CivilSociety) => 8,
+        (_, C::PrivateSector) => 9,
+        (_, C::Programme | C::Workstream) => 10,
+        (_, C::Secretariat) => 11,
     }
 }
 

@@ -35,6 +35,8 @@ pub fn sample_plan_header() -> Plan {
         ),
         snap_minutes: 5,
         changeover_minutes: 0,
+        date_order: crate::model::DateOrder::DayMonthYear,
+        group_roles: false,
     }
 }
 
@@ -755,6 +757,8 @@ fn add_session(
             agenda_item: s.item.into(),
             outcome: s.outcome.into(),
             notes: ILLUSTRATIVE.into(),
+            tentative: false,
+            link: String::new(),
         },
     )?;
     for (i, (role, who, note)) in s.roles.iter().enumerate() {
@@ -770,6 +774,8 @@ fn add_session(
             organisation_id,
             note: (*note).into(),
             position: i as i64,
+            tentative: false,
+            presence: RolePresence::InPerson,
         });
     }
     Ok(())

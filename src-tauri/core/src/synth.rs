@@ -55,6 +55,8 @@ pub fn plan_header(spec: &Spec) -> Plan {
         notes: String::new(),
         snap_minutes: 5,
         changeover_minutes: 0,
+        date_order: crate::model::DateOrder::DayMonthYear,
+        group_roles: false,
     }
 }
 
@@ -109,6 +111,8 @@ pub fn fill(store: &mut Store, spec: &Spec) -> Result<()> {
             organisation_id: None,
             note: String::new(),
             position: i as i64,
+            tentative: false,
+            presence: RolePresence::InPerson,
         })
         .collect();
     store.insert_session_roles(&roles)?;
@@ -152,6 +156,9 @@ fn sessions(
                     outcome: String::new(),
                     notes: String::new(),
                     pinned: false,
+                    day: None,
+                    tentative: false,
+                    link: String::new(),
                 });
                 t += Duration::minutes(minutes + 15);
             }

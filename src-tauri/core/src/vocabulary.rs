@@ -20,6 +20,10 @@ pub struct Vocabulary {
     pub categories: Vec<Term<OrgCategory>>,
     pub statuses: Vec<Term<ParticipationStatus>>,
     pub registrations: Vec<Term<RegistrationStatus>>,
+    /// How a person takes part in a session: in person, virtual, video message.
+    pub role_presences: Vec<Term<RolePresence>>,
+    /// How a plan reads dates written with numbers only.
+    pub date_orders: Vec<Term<DateOrder>>,
     /// What a CSV column can be mapped to on import.
     pub import_fields: Vec<Term<ImportField>>,
     /// What a programme import reads and an export writes.
@@ -60,6 +64,8 @@ pub fn vocabulary() -> Vocabulary {
         categories: terms!(OrgCategory),
         statuses: terms!(ParticipationStatus),
         registrations: terms!(RegistrationStatus),
+        role_presences: terms!(RolePresence),
+        date_orders: terms!(DateOrder),
         import_fields: terms!(ImportField),
         source_formats: terms!(SourceFormat),
         export_formats: ExportFormat::ALL

@@ -170,7 +170,7 @@ fn malformed_rows_each_get_one_line_naming_the_row() {
         ("Ann,Lee,ann.example.org,,,,,", "Row 2: Email \"ann.example.org\" is not a valid email address."),
         ("Ann,Lee,ann lee@example.org,,,,,", "Row 2: Email \"ann lee@example.org\" is not a valid email address."),
         ("Ann,Lee,ann@localhost,,,,,", "Row 2: Email \"ann@localhost\" is not a valid email address."),
-        ("Ann,Lee,a@x.org,Thailand,Kingdom,,,", "Row 2: Category \"Kingdom\" is not one of: member state, observer state, international organisation, civil society, private sector, programme, workstream or other body, secretariat."),
+        ("Ann,Lee,a@x.org,Thailand,Kingdom,,,", "Row 2: Category \"Kingdom\" is not one of: member state, observer state, international organisation, intergovernmental forum or process, local authority, civil society, private sector, programme, workstream or other body, secretariat."),
         ("Ann,Lee,a@x.org,,Member state,,,", "Row 2: Category is set but Organisation is empty."),
         ("Ann,Lee,a@x.org,,,maybe,,", "Row 2: Registration \"maybe\" is not one of: invited, registered, confirmed, declined."),
         ("Ann,Lee,a@x.org,,,,boss,", "Row 2: Capacity \"boss\" is not one of: head of delegation, alternate, adviser, delegate, observer."),

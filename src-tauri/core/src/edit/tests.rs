@@ -57,6 +57,8 @@ fn merging_people_moves_roles_and_attendance_and_undoes() {
         person_id: Some(p),
         organisation_id: None,
         note: String::new(),
+        presence: crate::model::RolePresence::InPerson,
+        tentative: false,
     };
     add_session_role(&mut store, session.id, &role(keep.id)).unwrap();
     add_session_role(&mut store, session.id, &role(drop.id)).unwrap();
@@ -253,12 +255,16 @@ fn role_lists_keep_order_and_refuse_empty_rows() {
             person_id: Some(p.id),
             organisation_id: None,
             note: "as DWG Co-Chair".into(),
+            presence: crate::model::RolePresence::InPerson,
+            tentative: false,
         },
         RoleEntry {
             role: RoleKind::Speaker,
             person_id: None,
             organisation_id: Some(org),
             note: String::new(),
+            presence: crate::model::RolePresence::InPerson,
+            tentative: false,
         },
     ];
     set_session_roles(&mut store, session.id, &rows).unwrap();
@@ -279,6 +285,8 @@ fn role_lists_keep_order_and_refuse_empty_rows() {
             person_id: None,
             organisation_id: None,
             note: String::new(),
+            presence: crate::model::RolePresence::InPerson,
+            tentative: false,
         },
     ];
     let err = set_session_roles(&mut store, session.id, &bad).unwrap_err();

@@ -206,6 +206,8 @@ pub fn restore(bytes: &[u8], path: &Path, replace: bool) -> Result<()> {
         notes: String::new(),
         snap_minutes: 5,
         changeover_minutes: 0,
+        date_order: crate::model::DateOrder::DayMonthYear,
+        group_roles: false,
     };
     let built = Store::create(&part, &header, true).and_then(|mut store| {
         store.load(&tables)?;

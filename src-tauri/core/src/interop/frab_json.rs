@@ -333,7 +333,11 @@ fn event_type(source_kind: &str, kind: Option<crate::model::SessionKind>) -> &'s
 
 fn participant_role(kind: RoleKind) -> &'static str {
     match kind {
-        RoleKind::Speaker | RoleKind::Presenter => "SPEAKER",
+        RoleKind::Speaker
+        | RoleKind::Presenter
+        | RoleKind::Keynote
+        | RoleKind::WelcomeRemarks
+        | RoleKind::IntroductoryRemarks => "SPEAKER",
         RoleKind::Moderator => "MODERATOR",
         RoleKind::Chair | RoleKind::CoChair => "HOST",
         RoleKind::Panellist | RoleKind::Discussant | RoleKind::Rapporteur => "CONTRIBUTOR",

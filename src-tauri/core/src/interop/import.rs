@@ -126,7 +126,23 @@ pub fn guess_kind(source: &str, title: &str) -> SessionKind {
             return None;
         }
         Some(
-            if has(s, &["opening", "ouverture", "welcome", "bienvenue"]) {
+            if has(
+                s,
+                &[
+                    "registration",
+                    "inscription",
+                    "enregistrement",
+                    "transport",
+                    "shuttle",
+                    "navette",
+                    "logistic",
+                    "logistique",
+                    "departure",
+                    "depart des",
+                ],
+            ) {
+                K::Logistics
+            } else if has(s, &["opening", "ouverture", "welcome", "bienvenue"]) {
                 K::Opening
             } else if has(s, &["closing", "clôture", "cloture", "concluding"]) {
                 K::Closing
@@ -210,8 +226,12 @@ pub fn guess_kind(source: &str, title: &str) -> SessionKind {
     };
     pick(&source)
         .or_else(|| {
-            pick(&words(title))
-                .filter(|k| matches!(k, K::Opening | K::Closing | K::Break | K::Meal | K::Panel))
+            pick(&words(title)).filter(|k| {
+                matches!(
+                    k,
+                    K::Opening | K::Closing | K::Break | K::Meal | K::Logistics | K::Panel
+                )
+            })
         })
         .unwrap_or(K::Other)
 }
@@ -1063,6 +1083,8 @@ pub fn plan_header(reading: &Reading, zone: Option<Tz>) -> Result<Plan> {
         notes: String::new(),
         snap_minutes: 5,
         changeover_minutes: 0,
+        date_order: DateOrder::default(),
+        group_roles: false,
     })
 }
 

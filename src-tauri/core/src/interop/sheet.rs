@@ -419,7 +419,11 @@ impl SheetField {
             RoleKind::Moderator => SheetField::Moderator,
             RoleKind::Panellist => SheetField::Panellists,
             RoleKind::Presenter => SheetField::Presenters,
-            RoleKind::Speaker => SheetField::Speakers,
+            // The sheet has no column of its own for these: they speak.
+            RoleKind::Speaker
+            | RoleKind::Keynote
+            | RoleKind::WelcomeRemarks
+            | RoleKind::IntroductoryRemarks => SheetField::Speakers,
             RoleKind::Discussant => SheetField::Discussants,
             RoleKind::Rapporteur => SheetField::Rapporteurs,
         }

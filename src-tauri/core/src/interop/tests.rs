@@ -361,6 +361,10 @@ fn types_map_to_kinds_in_english_and_french() {
         ("", "Opening Session", SessionKind::Opening),
         ("DJ Set", "", SessionKind::Other),
         ("", "Arrival of delegates", SessionKind::Other),
+        ("", "Registration of participants", SessionKind::Logistics),
+        ("", "Shuttle bus to the venue", SessionKind::Logistics),
+        ("Logistique", "", SessionKind::Logistics),
+        ("", "Inscription et accueil café", SessionKind::Logistics),
     ];
     for (source, title, want) in cases {
         assert_eq!(guess_kind(source, title), want, "{source:?} {title:?}");

@@ -606,9 +606,11 @@ fn group_heading(
         2 | 3 => "Observers",
         4 => "Guests",
         5 => "International organisations",
-        6 => "Civil society",
-        7 => "Private sector",
-        8 => "Programmes, workstreams and other bodies",
+        6 => "Intergovernmental forums and processes",
+        7 => "Local authorities",
+        8 => "Civil society",
+        9 => "Private sector",
+        10 => "Programmes, workstreams and other bodies",
         _ => "Secretariat",
     };
     heading.to_string()

@@ -55,11 +55,12 @@ pub fn drop_triggers(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The statements that create the recording triggers, from the column lists
-/// in `TRACKED` (never from the file's own idea of its columns).
-pub fn trigger_sql() -> Vec<String> {
+/// The statements that create the recording triggers of a file of
+/// `version`, from the column lists in `TRACKED` (never from the file's own
+/// idea of its columns).
+pub fn trigger_sql(version: i64) -> Vec<String> {
     let mut out = Vec::new();
-    for (table, cols) in TRACKED {
+    for (table, cols) in super::schema::tracked_at(version) {
         let old_values = cols
             .iter()
             .map(|c| format!("'{c}', OLD.\"{c}\""))
@@ -83,10 +84,11 @@ END",
     out
 }
 
-/// (Re)creates the recording triggers; run after the last migration.
-pub fn install_triggers(conn: &Connection) -> Result<()> {
+/// (Re)creates the recording triggers of a file of `version`; run after the
+/// last migration.
+pub fn install_triggers(conn: &Connection, version: i64) -> Result<()> {
     drop_triggers(conn)?;
-    for sql in trigger_sql() {
+    for sql in trigger_sql(version) {
         conn.execute_batch(&format!("{sql};"))?;
     }
     Ok(())

@@ -522,6 +522,8 @@ fn an_edit_cannot_grow_a_plan_past_what_a_file_may_hold() {
         agenda_item: String::new(),
         outcome: String::new(),
         notes: String::new(),
+        link: String::new(),
+        tentative: false,
     };
     let err = crate::edit::sessions::create_session(&mut store, &form).unwrap_err();
     assert_eq!(err.code(), crate::error::ErrorCode::Invalid);

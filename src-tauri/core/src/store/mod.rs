@@ -79,7 +79,7 @@ pub use versions::PublishedVersion;
 pub use history::{HistoryStep, UndoState};
 
 pub use schema::{current_version, APPLICATION_ID};
-pub use verify::{clean, is_uid};
+pub use verify::{clean, is_link, is_uid};
 
 use crate::error::{CoreError, Result};
 use crate::model::{Id, Plan};
@@ -206,7 +206,7 @@ fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         }
         tx.pragma_update(None, "user_version", next)?;
         if next == target && next >= schema::HISTORY_AS_DATA {
-            history::install_triggers(&tx)?;
+            history::install_triggers(&tx, next)?;
         }
         tx.commit()?;
     }

@@ -2,7 +2,7 @@
 
 use super::{key_at, key_of, Store};
 use crate::error::Result;
-use crate::model::{display_name, Id, RoleKind, SessionRole};
+use crate::model::{display_name, Id, RoleKind, RolePresence, SessionRole};
 use chrono::NaiveDateTime;
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,11 @@ pub struct RoleEntry {
     pub person_id: Option<Id>,
     pub organisation_id: Option<Id>,
     pub note: String,
+    /// "To be confirmed": not yet accepted.
+    #[serde(default)]
+    pub tentative: bool,
+    #[serde(default)]
+    pub presence: RolePresence,
 }
 
 /// The part of a role the checks need.
@@ -24,6 +29,7 @@ pub struct RoleRef {
     pub session_id: Id,
     pub role: RoleKind,
     pub person_id: Option<Id>,
+    pub tentative: bool,
 }
 
 /// A session role with the names it points to, for display.
@@ -40,7 +46,7 @@ impl Store {
     /// The roles of one session, in order.
     pub fn session_roles(&self, session_id: Id) -> Result<Vec<SessionRole>> {
         self.select(
-            "SELECT id, session_id, role, person_id, organisation_id, note, position
+            "SELECT id, session_id, role, person_id, organisation_id, note, position, tentative, presence
              FROM session_role WHERE session_id = ?1 ORDER BY position, id",
             [session_id],
             |r| {
@@ -52,6 +58,8 @@ impl Store {
                     organisation_id: r.get(4)?,
                     note: r.get(5)?,
                     position: r.get(6)?,
+                    tentative: r.get(7)?,
+                    presence: key_of(r.get(8)?, RolePresence::from_key, 8)?,
                 })
             },
         )
@@ -123,7 +131,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT r.id, r.session_id, r.role, r.person_id, r.organisation_id, r.note, r.position,
-                    p.honorific, p.given_name, p.family_name, p.organisation_id
+                    p.honorific, p.given_name, p.family_name, p.organisation_id, r.tentative, r.presence
              FROM session_role r
              JOIN session s ON s.id = r.session_id
              LEFT JOIN person p ON p.id = r.person_id
@@ -139,6 +147,8 @@ impl Store {
                 organisation_id: r.get(4)?,
                 note: r.get(5)?,
                 position: r.get(6)?,
+                tentative: r.get(11)?,
+                presence: key_at(r, 12, RolePresence::from_key)?,
             };
             let person = match role.person_id {
                 Some(_) => {
@@ -176,12 +186,13 @@ impl Store {
     pub fn role_refs(&self) -> Result<Vec<RoleRef>> {
         let mut st = self
             .conn
-            .prepare_cached("SELECT session_id, role, person_id FROM session_role")?;
+            .prepare_cached("SELECT session_id, role, person_id, tentative FROM session_role")?;
         let rows = st.query_map([], |r| {
             Ok(RoleRef {
                 session_id: r.get(0)?,
                 role: key_at(r, 1, RoleKind::from_key)?,
                 person_id: r.get(2)?,
+                tentative: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -191,7 +202,7 @@ impl Store {
     pub fn insert_session_roles(&mut self, roles: &[SessionRole]) -> Result<()> {
         self.bulk(|tx| {
             let mut st = tx.prepare_cached(
-                concat!("INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ", new_uid!(), ")"),
+                concat!("INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position, tentative, presence, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ", new_uid!(), ")"),
             )?;
             for r in roles {
                 st.execute(params![
@@ -200,7 +211,9 @@ impl Store {
                     r.person_id,
                     r.organisation_id,
                     r.note,
-                    r.position
+                    r.position,
+                    r.tentative,
+                    r.presence.key()
                 ])?;
             }
             Ok(())
@@ -210,7 +223,7 @@ impl Store {
 
 fn insert_roles(tx: &Transaction, session_id: Id, roles: &[RoleEntry], from: i64) -> Result<()> {
     let mut st = tx.prepare_cached(
-        concat!("INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ", new_uid!(), ")"),
+        concat!("INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position, tentative, presence, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ", new_uid!(), ")"),
     )?;
     for (i, r) in roles.iter().enumerate() {
         st.execute(params![
@@ -219,7 +232,9 @@ fn insert_roles(tx: &Transaction, session_id: Id, roles: &[RoleEntry], from: i64
             r.person_id,
             r.organisation_id,
             r.note,
-            from + i as i64
+            from + i as i64,
+            r.tentative,
+            r.presence.key()
         ])?;
     }
     Ok(())

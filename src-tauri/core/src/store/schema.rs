@@ -229,6 +229,19 @@ CREATE UNIQUE INDEX organisation_uid ON organisation(uid);
 CREATE UNIQUE INDEX person_uid ON person(uid);
 CREATE UNIQUE INDEX session_role_uid ON session_role(uid);
 "#,
+    // 9: programmes as organisers write them: a session on a day whose
+    // times are not yet known, "to be confirmed" sessions and roles, a
+    // webcast link, how each person takes part, how the plan reads dates
+    // written with numbers, and whether lists group roles by kind.
+    r#"
+ALTER TABLE session ADD COLUMN day TEXT;
+ALTER TABLE session ADD COLUMN tentative INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE session ADD COLUMN link TEXT NOT NULL DEFAULT '';
+ALTER TABLE session_role ADD COLUMN tentative INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE session_role ADD COLUMN presence TEXT NOT NULL DEFAULT 'in_person';
+ALTER TABLE plan ADD COLUMN date_order TEXT NOT NULL DEFAULT 'dmy';
+ALTER TABLE plan ADD COLUMN group_roles INTEGER NOT NULL DEFAULT 0;
+"#,
 ];
 
 /// Tables whose changes undo and redo cover, with their columns in the
@@ -252,6 +265,8 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "snap_minutes",
             "changeover_minutes",
             "uid",
+            "date_order",
+            "group_roles",
         ],
     ),
     (
@@ -283,6 +298,9 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "notes",
             "pinned",
             "uid",
+            "day",
+            "tentative",
+            "link",
         ],
     ),
     (
@@ -324,6 +342,8 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "note",
             "position",
             "uid",
+            "tentative",
+            "presence",
         ],
     ),
     (
@@ -369,6 +389,45 @@ pub const TRACKED: &[(&str, &[&str])] = &[
         &["id", "host_organisation_id", "ignore_words"],
     ),
 ];
+
+/// Columns of tracked tables added since undo history became data, with the
+/// version that added each. A file of an older version recorded its history
+/// with triggers that list its columns without these.
+pub const ADDED_COLUMNS: &[(i64, &str, &str)] = &[
+    (8, "plan", "uid"),
+    (8, "event", "uid"),
+    (8, "room", "uid"),
+    (8, "session", "uid"),
+    (8, "organisation", "uid"),
+    (8, "person", "uid"),
+    (8, "session_role", "uid"),
+    (9, "session", "day"),
+    (9, "session", "tentative"),
+    (9, "session", "link"),
+    (9, "session_role", "tentative"),
+    (9, "session_role", "presence"),
+    (9, "plan", "date_order"),
+    (9, "plan", "group_roles"),
+];
+
+/// `TRACKED` as a file of `version` has it: without the columns added later.
+pub fn tracked_at(version: i64) -> Vec<(&'static str, Vec<&'static str>)> {
+    TRACKED
+        .iter()
+        .map(|(table, cols)| {
+            let kept = cols
+                .iter()
+                .copied()
+                .filter(|c| {
+                    !ADDED_COLUMNS
+                        .iter()
+                        .any(|(v, t, added)| *v > version && t == table && added == c)
+                })
+                .collect();
+            (*table, kept)
+        })
+        .collect()
+}
 
 /// Tables whose records carry a stable UUID (`uid`, from version 8).
 pub const WITH_UID: &[&str] = &[

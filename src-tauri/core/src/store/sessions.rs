@@ -3,7 +3,7 @@
 use super::{key_at, Store};
 use crate::error::{CoreError, Result};
 use crate::model::{Id, Session, SessionKind};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, OptionalExtension, Row};
 
 /// A session to write, checked (`forms::SessionForm`).
@@ -14,11 +14,15 @@ pub struct SessionDraft {
     pub kind: SessionKind,
     pub start: Option<NaiveDateTime>,
     pub end: Option<NaiveDateTime>,
+    /// A day without times; None when `start` is set.
+    pub day: Option<NaiveDate>,
     pub room_id: Option<Id>,
     pub description: String,
     pub agenda_item: String,
     pub outcome: String,
     pub notes: String,
+    pub tentative: bool,
+    pub link: String,
 }
 
 /// New times for one session; `room` set to `Some` moves it to that room too.
@@ -38,10 +42,12 @@ pub struct SessionCopy {
     pub title: String,
     pub start: Option<NaiveDateTime>,
     pub end: Option<NaiveDateTime>,
+    /// The copy's day when it has no times.
+    pub day: Option<NaiveDate>,
 }
 
 const SESSION_COLS: &str =
-    "id, event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned";
+    "id, event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned, day, tentative, link";
 fn session_row(r: &Row) -> rusqlite::Result<Session> {
     Ok(Session {
         id: r.get(0)?,
@@ -56,6 +62,9 @@ fn session_row(r: &Row) -> rusqlite::Result<Session> {
         outcome: r.get(9)?,
         notes: r.get(10)?,
         pinned: r.get(11)?,
+        day: r.get(12)?,
+        tentative: r.get(13)?,
+        link: r.get(14)?,
     })
 }
 
@@ -73,7 +82,7 @@ impl Store {
     /// Every session without its long texts (description, outcome, notes,
     /// agenda item), for the checks, which run after every edit.
     pub fn session_slots(&self) -> Result<Vec<Session>> {
-        self.select("SELECT id, event_id, title, kind, start, \"end\", room_id, pinned FROM session ORDER BY start IS NULL, start, \"end\", id", [], |r| {
+        self.select("SELECT id, event_id, title, kind, start, \"end\", room_id, pinned, day, tentative FROM session ORDER BY start IS NULL, start, \"end\", id", [], |r| {
             Ok(Session {
                 id: r.get(0)?,
                 event_id: r.get(1)?,
@@ -87,6 +96,9 @@ impl Store {
                 outcome: String::new(),
                 notes: String::new(),
                 pinned: r.get(7)?,
+                day: r.get(8)?,
+                tentative: r.get(9)?,
+                link: String::new(),
             })
         })
     }
@@ -144,9 +156,9 @@ impl Store {
     pub fn insert_session(&mut self, d: &SessionDraft, summary: &str) -> Result<Id> {
         self.edit(summary, |tx| {
             tx.execute(
-                concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ", new_uid!(), ")"),
-                params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes],
+                concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, day, tentative, link, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ", new_uid!(), ")"),
+                params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes, d.day, d.tentative, d.link],
             )?;
             Ok(tx.last_insert_rowid())
         })
@@ -155,8 +167,8 @@ impl Store {
     pub fn update_session(&mut self, id: Id, d: &SessionDraft, summary: &str) -> Result<()> {
         self.edit(summary, |tx| {
             tx.execute(
-                "UPDATE session SET event_id=?2, title=?3, kind=?4, start=?5, \"end\"=?6, room_id=?7, description=?8, agenda_item=?9, outcome=?10, notes=?11 WHERE id=?1",
-                params![id, d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes],
+                "UPDATE session SET event_id=?2, title=?3, kind=?4, start=?5, \"end\"=?6, room_id=?7, description=?8, agenda_item=?9, outcome=?10, notes=?11, day=?12, tentative=?13, link=?14 WHERE id=?1",
+                params![id, d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes, d.day, d.tentative, d.link],
             )?;
             Ok(())
         })
@@ -184,12 +196,12 @@ impl Store {
     pub fn insert_sessions(&mut self, sessions: &[Session]) -> Result<Vec<Id>> {
         self.bulk(|tx| {
             let mut st = tx.prepare_cached(
-                concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ", new_uid!(), ")"),
+                concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned, day, tentative, link, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ", new_uid!(), ")"),
             )?;
             let mut ids = Vec::with_capacity(sessions.len());
             for d in sessions {
-                st.execute(params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes, d.pinned])?;
+                st.execute(params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes, d.pinned, d.day, d.tentative, d.link])?;
                 ids.push(tx.last_insert_rowid());
             }
             Ok(ids)
@@ -202,8 +214,9 @@ impl Store {
             self.session(c.id)?;
         }
         self.edit(summary, |tx| {
-            let mut times =
-                tx.prepare_cached("UPDATE session SET start = ?2, \"end\" = ?3 WHERE id = ?1")?;
+            let mut times = tx.prepare_cached(
+                "UPDATE session SET start = ?2, \"end\" = ?3, day = NULL WHERE id = ?1",
+            )?;
             let mut room = tx.prepare_cached("UPDATE session SET room_id = ?2 WHERE id = ?1")?;
             for c in changes {
                 times.execute(params![c.id, c.start, c.end])?;
@@ -225,14 +238,14 @@ impl Store {
             let mut ids = Vec::with_capacity(copies.len());
             for c in copies {
                 tx.execute(
-                    concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned, uid)
-                     SELECT ?2, ?3, kind, ?4, ?5, room_id, description, agenda_item, outcome, notes, pinned, ", new_uid!(), " FROM session WHERE id = ?1"),
-                    params![c.from, c.event_id, c.title, c.start, c.end],
+                    concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, pinned, day, tentative, link, uid)
+                     SELECT ?2, ?3, kind, ?4, ?5, room_id, description, agenda_item, outcome, notes, pinned, ?6, tentative, link, ", new_uid!(), " FROM session WHERE id = ?1"),
+                    params![c.from, c.event_id, c.title, c.start, c.end, c.day],
                 )?;
                 let id = tx.last_insert_rowid();
                 tx.execute(
-                    concat!("INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position, uid)
-                     SELECT ?2, role, person_id, organisation_id, note, position, ", new_uid!(), " FROM session_role WHERE session_id = ?1 ORDER BY id"),
+                    concat!("INSERT INTO session_role (session_id, role, person_id, organisation_id, note, position, tentative, presence, uid)
+                     SELECT ?2, role, person_id, organisation_id, note, position, tentative, presence, ", new_uid!(), " FROM session_role WHERE session_id = ?1 ORDER BY id"),
                     params![c.from, id],
                 )?;
                 tx.execute(
@@ -254,17 +267,17 @@ impl Store {
         summary: &str,
     ) -> Result<Vec<Id>> {
         self.edit(summary, |tx| {
-            let mut times = tx.prepare_cached("UPDATE session SET start = ?2, \"end\" = ?3 WHERE id = ?1")?;
+            let mut times = tx.prepare_cached("UPDATE session SET start = ?2, \"end\" = ?3, day = NULL WHERE id = ?1")?;
             for c in shifts {
                 times.execute(params![c.id, c.start, c.end])?;
             }
             let mut st = tx.prepare_cached(
-                concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ", new_uid!(), ")"),
+                concat!("INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, outcome, notes, day, tentative, link, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ", new_uid!(), ")"),
             )?;
             let mut ids = Vec::new();
             for d in drafts {
-                st.execute(params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes])?;
+                st.execute(params![d.event_id, d.title, d.kind.key(), d.start, d.end, d.room_id, d.description, d.agenda_item, d.outcome, d.notes, d.day, d.tentative, d.link])?;
                 ids.push(tx.last_insert_rowid());
             }
             Ok(ids)

@@ -16,6 +16,8 @@ fn session_form(event_id: Id, title: &str, day: &str, from: &str, to: &str) -> S
         agenda_item: "4(a)".into(),
         outcome: String::new(),
         notes: String::new(),
+        link: String::new(),
+        tentative: false,
     }
 }
 
@@ -513,6 +515,7 @@ fn every_record_gets_its_own_uuid_and_copies_get_new_ones() {
                 title: "Copy".into(),
                 start: s.start,
                 end: s.end,
+                day: None,
             }],
             "Copied",
         )
@@ -578,5 +581,206 @@ fn a_plan_from_before_uuids_gets_one_for_every_record() {
         assert!(uids.values().all(|u| verify::is_uid(u)), "{table:?}");
         let distinct: std::collections::HashSet<&String> = uids.values().collect();
         assert_eq!(distinct.len(), uids.len());
+    }
+}
+
+/// A plan file as version 8 wrote it: its tables, its recording triggers,
+/// a plan, an event, a timed session with a role, and one recorded edit.
+fn version_8_file(path: &std::path::Path) {
+    let conn = Connection::open(path).unwrap();
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .unwrap();
+    for sql in &schema::MIGRATIONS[..8] {
+        conn.execute_batch(sql).unwrap();
+    }
+    // Version 7 turned the SQL-text history into data and dropped its table.
+    conn.execute_batch("DROP TABLE history_sql;").unwrap();
+    for sql in history::trigger_sql(8) {
+        conn.execute_batch(&format!("{sql};")).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 8).unwrap();
+    conn.execute_batch(
+        "INSERT INTO plan (id, title, time_zone, first_day, last_day, uid) VALUES (1, 'Old week', 'Asia/Bangkok', '2024-11-18', '2024-11-20', '00000000-0000-4000-8000-000000000001');
+         INSERT INTO event (id, title, first_day, last_day, uid) VALUES (1, 'Annual Meeting', '2024-11-18', '2024-11-20', '00000000-0000-4000-8000-000000000002');
+         INSERT INTO person (id, given_name, family_name, uid) VALUES (1, 'Lynn', 'Bell', '00000000-0000-4000-8000-000000000003');
+         INSERT INTO session (id, event_id, title, kind, start, \"end\", uid) VALUES (1, 1, 'Opening', 'opening', '2024-11-18 09:00:00', '2024-11-18 10:00:00', '00000000-0000-4000-8000-000000000004');
+         INSERT INTO session_role (session_id, role, person_id, uid) VALUES (1, 'chair', 1, '00000000-0000-4000-8000-000000000005');
+         INSERT INTO history_step (id, at, summary) VALUES (1, '2024-11-01 09:00:00', 'Renamed the opening');
+         UPDATE history_state SET recording = 1 WHERE id = 1;
+         UPDATE session SET title = 'Opening session' WHERE id = 1;
+         UPDATE history_state SET recording = NULL WHERE id = 1;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_version_8_file_opens_with_the_new_fields_at_their_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.plenary");
+    version_8_file(&path);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.version().unwrap(), current_version());
+    let plan = store.plan().unwrap();
+    assert_eq!(plan.date_order, DateOrder::DayMonthYear);
+    assert!(!plan.group_roles);
+    let s = store.session(1).unwrap();
+    assert_eq!((s.day, s.tentative, s.link.as_str()), (None, false, ""));
+    let roles = store.session_roles(1).unwrap();
+    assert_eq!(
+        (roles[0].tentative, roles[0].presence),
+        (false, RolePresence::InPerson)
+    );
+    // The step the older file recorded still undoes and redoes.
+    store.undo().unwrap().unwrap();
+    assert_eq!(store.session(1).unwrap().title, "Opening");
+    store.redo().unwrap().unwrap();
+    assert_eq!(store.session(1).unwrap().title, "Opening session");
+}
+
+#[test]
+fn the_triggers_of_an_older_file_list_only_its_columns() {
+    let v8 = history::trigger_sql(8).join("\n");
+    let v7 = history::trigger_sql(7).join("\n");
+    let now = history::trigger_sql(current_version()).join("\n");
+    assert!(!v8.contains("'tentative'") && !v8.contains("'date_order'"));
+    assert!(v8.contains("'uid'") && !v7.contains("'uid'"));
+    assert!(now.contains("'day', OLD.\"day\"") && now.contains("'presence'"));
+}
+
+#[test]
+fn a_day_without_times_survives_store_undo_redo_and_backup() {
+    let mut store = Store::in_memory(&sample_plan_header()).unwrap();
+    let event = crate::edit::events::create_event(&mut store, &event_form()).unwrap();
+    let form = SessionForm {
+        tentative: true,
+        link: "https://webtv.example.org/live".into(),
+        ..session_form(event.id, "Keynote addresses", "2024-11-19", "", "")
+    };
+    let s = crate::edit::sessions::create_session(&mut store, &form).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 11, 19);
+    assert_eq!((s.start, s.end, s.day), (None, None, day));
+    assert!(s.tentative);
+    assert_eq!(s.link, "https://webtv.example.org/live");
+    assert_eq!(s.on_day(), day);
+    assert_eq!(SessionForm::from(&s).day, "2024-11-19");
+
+    // Given times, it leaves its day for them; undo brings the day back.
+    let timed = crate::edit::sessions::update_session(
+        &mut store,
+        s.id,
+        &SessionForm {
+            start_time: "09:00".into(),
+            end_time: "10:00".into(),
+            ..form.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(timed.day, None);
+    assert!(timed.start.is_some());
+    store.undo().unwrap().unwrap();
+    assert_eq!(store.session(s.id).unwrap(), s);
+    store.redo().unwrap().unwrap();
+    assert_eq!(store.session(s.id).unwrap().day, None);
+    store.undo().unwrap().unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("restored.plenary");
+    let backup = crate::interop::backup::write(&store).unwrap();
+    crate::interop::backup::restore(backup.as_bytes(), &path, false).unwrap();
+    let restored = Store::open(&path).unwrap();
+    assert_eq!(restored.session(s.id).unwrap(), s);
+}
+
+#[test]
+fn tentative_roles_and_presence_survive_store_undo_and_redo() {
+    let mut store = crate::sample::sample_in_memory().unwrap();
+    let session = store.sessions().unwrap()[0].clone();
+    let person = store.people().unwrap()[0].id;
+    let entries = [
+        (false, RolePresence::InPerson),
+        (true, RolePresence::Virtual),
+        (true, RolePresence::VideoMessage),
+    ]
+    .map(|(tentative, presence)| RoleEntry {
+        role: RoleKind::Keynote,
+        person_id: Some(person),
+        organisation_id: None,
+        note: String::new(),
+        tentative,
+        presence,
+    });
+    crate::edit::roles::set_session_roles(&mut store, session.id, &entries).unwrap();
+    let read = |store: &Store| {
+        store
+            .session_roles(session.id)
+            .unwrap()
+            .iter()
+            .map(|r| (r.role, r.tentative, r.presence))
+            .collect::<Vec<_>>()
+    };
+    let want: Vec<_> = entries
+        .iter()
+        .map(|e| (e.role, e.tentative, e.presence))
+        .collect();
+    assert_eq!(read(&store), want);
+    store.undo().unwrap().unwrap();
+    assert_ne!(read(&store), want);
+    store.redo().unwrap().unwrap();
+    assert_eq!(read(&store), want);
+    let rows = store.all_roles().unwrap();
+    assert!(rows
+        .iter()
+        .any(|r| r.role.presence == RolePresence::VideoMessage && r.role.tentative));
+}
+
+#[test]
+fn a_plan_keeps_its_date_order_and_role_grouping() {
+    let mut store = crate::sample::sample_in_memory().unwrap();
+    let mut form = crate::forms::PlanForm::from(&store.plan().unwrap());
+    form.date_order = DateOrder::MonthDayYear;
+    form.group_roles = true;
+    crate::edit::plan::update_plan(&mut store, &form).unwrap();
+    let plan = store.plan().unwrap();
+    assert_eq!(
+        (plan.date_order, plan.group_roles),
+        (DateOrder::MonthDayYear, true)
+    );
+    store.undo().unwrap().unwrap();
+    let plan = store.plan().unwrap();
+    assert_eq!(
+        (plan.date_order, plan.group_roles),
+        (DateOrder::DayMonthYear, false)
+    );
+}
+
+#[test]
+fn a_file_check_refuses_a_day_beside_times_and_a_link_that_is_not_a_web_address() {
+    let cases = [
+        (
+            "UPDATE session SET day = '2024-11-19' WHERE id = (SELECT min(id) FROM session)",
+            "has both a day without times and times",
+        ),
+        (
+            "UPDATE session SET link = 'javascript:alert(1)' WHERE id = (SELECT min(id) FROM session)",
+            "link “javascript:alert(1)” is not a web address",
+        ),
+        (
+            "UPDATE session SET tentative = 2 WHERE id = (SELECT min(id) FROM session)",
+            "tentative is 2",
+        ),
+        (
+            "UPDATE session_role SET presence = 'hologram' WHERE id = (SELECT min(id) FROM session_role)",
+            "presence “hologram” is not a known value",
+        ),
+        (
+            "UPDATE plan SET date_order = 'ydm'",
+            "date order “ydm” is not a known value",
+        ),
+    ];
+    for (sql, want) in cases {
+        let store = crate::sample::sample_in_memory().unwrap();
+        store.connection().execute(sql, []).unwrap();
+        let why = verify::plan_is_sound(store.connection()).unwrap_err();
+        assert!(why.contains(want), "{sql}: {why}");
     }
 }

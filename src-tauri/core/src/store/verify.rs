@@ -8,13 +8,16 @@
 //! instead of failing somewhere deep in a print. A problem is one sentence
 //! that names the record.
 
-use crate::model::{OrgCategory, ParticipationStatus, RegistrationStatus, RoleKind, SessionKind};
+use crate::model::{
+    DateOrder, OrgCategory, ParticipationStatus, RegistrationStatus, RoleKind, RolePresence,
+    SessionKind,
+};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::types::{FromSql, ValueRef};
 use rusqlite::Connection;
 
 use crate::limits::{
-    MAX_LINE, MAX_ORGANISATIONS, MAX_PEOPLE, MAX_SESSIONS, MAX_SNAP_MINUTES, MAX_TEXT,
+    MAX_LINE, MAX_LINK, MAX_ORGANISATIONS, MAX_PEOPLE, MAX_SESSIONS, MAX_SNAP_MINUTES, MAX_TEXT,
     MAX_TURN_MINUTES,
 };
 
@@ -87,6 +90,8 @@ enum Kind {
     Key(fn(&str) -> bool),
     /// A record's stable identity: a UUID in its hyphenated form.
     Uid,
+    /// Blank, or an http(s) URL of at most `MAX_LINK` characters.
+    Link,
 }
 
 struct Table {
@@ -113,6 +118,12 @@ fn participation(k: &str) -> bool {
 }
 fn registration(k: &str) -> bool {
     RegistrationStatus::from_key(k).is_some()
+}
+fn role_presence(k: &str) -> bool {
+    RolePresence::from_key(k).is_some()
+}
+fn date_order(k: &str) -> bool {
+    DateOrder::from_key(k).is_some()
 }
 fn change_op(k: &str) -> bool {
     super::history::Op::from_key(k).is_some()
@@ -145,6 +156,8 @@ const TABLES: &[Table] = &[
             ("snap_minutes", Int(1, MAX_SNAP_MINUTES as i64)),
             ("changeover_minutes", Int(0, MINUTES_PER_DAY)),
             ("uid", Uid),
+            ("date_order", Key(date_order)),
+            ("group_roles", Int(0, 1)),
         ],
     },
     Table {
@@ -194,6 +207,9 @@ const TABLES: &[Table] = &[
             ("notes", Text),
             ("pinned", Int(0, 1)),
             ("uid", Uid),
+            ("day", OptDate),
+            ("tentative", Int(0, 1)),
+            ("link", Link),
         ],
     },
     Table {
@@ -244,6 +260,8 @@ const TABLES: &[Table] = &[
             ("note", Line),
             ("position", POSITION),
             ("uid", Uid),
+            ("tentative", Int(0, 1)),
+            ("presence", Key(role_presence)),
         ],
     },
     Table {
@@ -464,6 +482,11 @@ fn check_value(kind: Kind, v: ValueRef) -> Result<(), String> {
             Some(s) => Err(format!("“{}” is not a UUID", clean(s, 40))),
             None => Err("is not a UUID".into()),
         },
+        (Link, v) => text_within(v, MAX_LINK).and_then(|_| match text(v) {
+            Some(s) if is_link(s) => Ok(()),
+            Some(s) => Err(format!("“{}” is not a web address", clean(s, 40))),
+            None => Err("is not text".into()),
+        }),
         (Key(known), v) => match text(v) {
             Some(s) if known(s) => Ok(()),
             Some(s) => Err(format!("“{}” is not a known value", clean(s, 40))),
@@ -479,6 +502,25 @@ pub fn is_uid(s: &str) -> bool {
             8 | 13 | 18 | 23 => c == '-',
             _ => c.is_ascii_hexdigit(),
         })
+}
+
+/// A link as the app keeps it: blank, or an http or https URL with a host
+/// and no spaces or control characters.
+pub fn is_link(s: &str) -> bool {
+    if s.is_empty() {
+        return true;
+    }
+    let lower = s.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
 }
 
 /// Names a record in a message: "Session 12 “Panel”".
@@ -544,6 +586,11 @@ fn check_table(
 
 /// Rules across the columns of a row, one query each.
 fn check_rows(conn: &Connection) -> Result<(), String> {
+    check_rows_of(conn, true)
+}
+
+/// `day_only`: whether the file has sessions' days without times (version 9).
+fn check_rows_of(conn: &Connection, day_only: bool) -> Result<(), String> {
     let rules: &[(&str, &str)] = &[
         (
             "SELECT id, title FROM session WHERE (start IS NULL) <> (\"end\" IS NULL)",
@@ -552,6 +599,10 @@ fn check_rows(conn: &Connection) -> Result<(), String> {
         (
             "SELECT id, title FROM session WHERE start IS NOT NULL AND \"end\" IS NOT NULL AND \"end\" <= start",
             "Session {id} {label} ends before it starts",
+        ),
+        (
+            "SELECT id, title FROM session WHERE day IS NOT NULL AND start IS NOT NULL",
+            "Session {id} {label} has both a day without times and times",
         ),
         (
             "SELECT id, title FROM event WHERE last_day < first_day",
@@ -571,6 +622,9 @@ fn check_rows(conn: &Connection) -> Result<(), String> {
         ),
     ];
     for (sql, message) in rules {
+        if !day_only && sql.contains(" day IS NOT NULL") {
+            continue;
+        }
         let hit: Option<(i64, String)> = conn
             .query_row(sql, [], |r| {
                 Ok((
@@ -671,7 +725,7 @@ pub fn older_plan_is_sound(conn: &Connection) -> Result<(), String> {
             .collect();
         check_table(conn, table, &cols)?;
     }
-    check_rows(conn)
+    check_rows_of(conn, has_column("session", "day"))
 }
 
 #[cfg(test)]
