@@ -65,7 +65,10 @@ pub struct Overview {
     pub events: Vec<EventSummary>,
     pub rooms: Vec<Room>,
     pub session_count: u32,
+    /// Sessions with neither times nor a day.
     pub unscheduled_count: u32,
+    /// Sessions on a day whose times are still to be confirmed.
+    pub day_only_count: u32,
     /// Delegations represented by senior officials at any event, in name order.
     pub senior_official_delegations: Vec<OrgRef>,
 }
@@ -80,8 +83,12 @@ pub struct RoleView {
     /// The organisation shown beside a person's name (acronym if it has one).
     pub organisation: Option<String>,
     pub note: String,
+    /// Not yet accepted: marked "(tbc)".
+    pub tentative: bool,
+    pub presence: RolePresence,
     /// How the role reads in a list (`role_text`): "Ms Lynn Bell (Australia)",
-    /// "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair".
+    /// "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair",
+    /// "Mr A (Fiji) (virtual) (tbc)".
     pub text: String,
 }
 
@@ -141,12 +148,28 @@ pub fn role_name(r: &RoleView) -> String {
     }
 }
 
-/// `role_name`, then the role's note after a comma: "Ms Lynn Bell (Australia), by video".
+/// `role_name`, then how the person takes part when not in the room
+/// ("(virtual)", "(video message)"), "(tbc)" for a role not yet accepted,
+/// then the role's note after a comma: "Ms Lynn Bell (Australia) (virtual), by video".
 pub fn role_text(r: &RoleView) -> String {
-    let name = role_name(r);
+    role_text_marked(r, true)
+}
+
+/// `role_text`, with the "(tbc)" mark only when `mark_tbc` (a print can leave it out).
+pub fn role_text_marked(r: &RoleView, mark_tbc: bool) -> String {
+    let mut text = role_name(r);
+    match r.presence {
+        RolePresence::InPerson => {}
+        RolePresence::Virtual => text.push_str(" (virtual)"),
+        RolePresence::VideoMessage => text.push_str(" (video message)"),
+    }
+    // An organisation alone already reads "speaker TBC".
+    if mark_tbc && r.tentative && r.person_id.is_some() {
+        text.push_str(" (tbc)");
+    }
     match r.note.trim() {
-        "" => name,
-        note => format!("{name}, {note}"),
+        "" => text,
+        note => format!("{text}, {note}"),
     }
 }
 
@@ -209,6 +232,8 @@ pub fn role_view(row: &RoleRow) -> RoleView {
         name,
         organisation,
         note: row.role.note.clone(),
+        tentative: row.role.tentative,
+        presence: row.role.presence,
         text: String::new(),
     };
     view.text = role_text(&view);
@@ -258,6 +283,7 @@ pub fn overview(store: &Store) -> Result<Overview> {
         days: plan_days(&plan),
         session_count: store.session_count()? as u32,
         unscheduled_count: store.unscheduled_sessions()?.len() as u32,
+        day_only_count: store.day_only_count()? as u32,
         rooms: store.rooms()?,
         events: summaries,
         senior_official_delegations: senior.into_values().collect(),
@@ -352,19 +378,23 @@ fn assemble(
 
 /// The agenda of the whole plan, or of one day. Sessions scheduled outside
 /// the plan's days are listed under their own dates so nothing is hidden.
+/// A session with a day but no times yet comes under its day, after the
+/// timed ones.
 pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
     let plan = store.plan()?;
     let events: HashMap<Id, Event> = store.events()?.into_iter().map(|e| (e.id, e)).collect();
     let rooms: HashMap<Id, String> = store.rooms()?.into_iter().map(|r| (r.id, r.name)).collect();
-    let grouped = false;
+    let grouped = plan.group_roles;
     let (sessions, unscheduled) = match day {
         Some(d) => {
             let from = d.and_time(chrono::NaiveTime::MIN);
             let to = d
                 .succ_opt()
                 .map_or(NaiveDateTime::MAX, |n| n.and_time(chrono::NaiveTime::MIN));
-            let sessions = store.sessions_between(from, to)?;
-            let roles = store.roles_between(from, to)?;
+            let mut sessions = store.sessions_between(from, to)?;
+            sessions.extend(store.day_only_sessions(d)?);
+            let mut roles = store.roles_between(from, to)?;
+            roles.extend(store.day_only_roles(d)?);
             (
                 assemble(sessions, &roles, &events, &rooms, grouped),
                 Vec::new(),
@@ -372,12 +402,14 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
         }
         None => {
             let roles = store.all_roles()?;
-            let (scheduled, unscheduled): (Vec<Session>, Vec<Session>) = store
+            // The store lists timed sessions first, so a day's sessions
+            // without times follow its timed ones.
+            let (on_days, unscheduled): (Vec<Session>, Vec<Session>) = store
                 .sessions()?
                 .into_iter()
-                .partition(|s| s.start.is_some());
+                .partition(|s| s.on_day().is_some());
             (
-                assemble(scheduled, &roles, &events, &rooms, grouped),
+                assemble(on_days, &roles, &events, &rooms, grouped),
                 assemble(unscheduled, &roles, &events, &rooms, grouped),
             )
         }
@@ -387,8 +419,8 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
         None => plan_days(&plan).into_iter().collect(),
     };
     for s in &sessions {
-        if let Some(start) = s.session.start {
-            dates.insert(start.date());
+        if let Some(d) = s.session.on_day() {
+            dates.insert(d);
         }
     }
     let mut days: Vec<AgendaDay> = dates
@@ -399,7 +431,7 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
         })
         .collect();
     for s in sessions {
-        let date = s.session.start.map(|t| t.date());
+        let date = s.session.on_day();
         if let Some(d) = days.iter_mut().find(|d| Some(d.date) == date) {
             d.sessions.push(s);
         }
@@ -429,10 +461,105 @@ mod tests {
             name: name.into(),
             organisation: organisation.map(str::to_string),
             note: note.into(),
+            tentative: false,
+            presence: RolePresence::InPerson,
             text: String::new(),
         };
         r.text = role_text(&r);
         r
+    }
+
+    #[test]
+    fn presence_follows_the_name_and_a_role_to_confirm_is_marked_tbc() {
+        use RolePresence as P;
+        let person = role(RoleKind::Speaker, "Mr A", true, Some("Fiji"), "");
+        let org = role(RoleKind::Speaker, "IOM", false, None, "");
+        let noted = role(RoleKind::Speaker, "Mr A", true, Some("Fiji"), "by video");
+        type Case = (
+            &'static str,
+            RoleView,
+            RolePresence,
+            bool,
+            bool,
+            &'static str,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "in the room",
+                person.clone(),
+                P::InPerson,
+                false,
+                true,
+                "Mr A (Fiji)",
+            ),
+            (
+                "online",
+                person.clone(),
+                P::Virtual,
+                false,
+                true,
+                "Mr A (Fiji) (virtual)",
+            ),
+            (
+                "recorded",
+                person.clone(),
+                P::VideoMessage,
+                false,
+                true,
+                "Mr A (Fiji) (video message)",
+            ),
+            (
+                "to confirm",
+                person.clone(),
+                P::InPerson,
+                true,
+                true,
+                "Mr A (Fiji) (tbc)",
+            ),
+            (
+                "online, to confirm",
+                person.clone(),
+                P::Virtual,
+                true,
+                true,
+                "Mr A (Fiji) (virtual) (tbc)",
+            ),
+            (
+                "to confirm, not marked",
+                person,
+                P::Virtual,
+                true,
+                false,
+                "Mr A (Fiji) (virtual)",
+            ),
+            (
+                "an organisation alone already says TBC",
+                org,
+                P::InPerson,
+                true,
+                true,
+                "IOM — speaker TBC",
+            ),
+            (
+                "the note comes last",
+                noted,
+                P::Virtual,
+                true,
+                true,
+                "Mr A (Fiji) (virtual) (tbc), by video",
+            ),
+        ];
+        for (name, r, presence, tentative, mark, want) in cases {
+            let r = RoleView {
+                presence,
+                tentative,
+                ..r
+            };
+            assert_eq!(role_text_marked(&r, mark), want, "{name}");
+            if mark {
+                assert_eq!(role_text(&r), want, "{name}");
+            }
+        }
     }
 
     #[test]

@@ -93,9 +93,12 @@ impl SessionKind {
 
     /// Whether a session of this kind can have a speaking list: any session
     /// where statements may be made (an opening, a closing with interventions
-    /// from the floor), not a pause.
+    /// from the floor), not a pause or logistics (registration, transport).
     pub fn takes_speaking_list(self) -> bool {
-        !matches!(self, SessionKind::Break | SessionKind::Meal)
+        !matches!(
+            self,
+            SessionKind::Break | SessionKind::Meal | SessionKind::Logistics
+        )
     }
 }
 

@@ -158,13 +158,13 @@ fn takes_a_list(session: &Session) -> Result<()> {
     if session.kind.takes_speaking_list() {
         return Ok(());
     }
+    let what = match session.kind {
+        SessionKind::Logistics => "logistics".to_string(),
+        kind => format!("a {}", kind.label().to_lowercase()),
+    };
     Err(CoreError::invalid(
         "session",
-        format!(
-            "“{}” is a {}: it takes no speaking list.",
-            session.title,
-            session.kind.label().to_lowercase()
-        ),
+        format!("“{}” is {what}: it takes no speaking list.", session.title),
     ))
 }
 
@@ -408,6 +408,10 @@ mod tests {
             (
                 SessionKind::Meal,
                 Some("is a meal: it takes no speaking list."),
+            ),
+            (
+                SessionKind::Logistics,
+                Some("is logistics: it takes no speaking list."),
             ),
         ];
         for (kind, refusal) in table {

@@ -29,14 +29,16 @@ pub fn terminal_safe(text: &str, keep_layout: bool) -> Cow<'_, str> {
 fn session_block(out: &mut String, s: &AgendaSession) {
     let time = match (s.session.start, s.session.end) {
         (Some(a), Some(b)) => format!("{}–{}", a.format("%H:%M"), b.format("%H:%M")),
+        _ if s.session.is_day_only() => "Time to be confirmed".into(),
         _ => "--:--–--:--".into(),
     };
+    let tbc = if s.session.tentative { " (tbc)" } else { "" };
     let item = if s.session.agenda_item.is_empty() {
         String::new()
     } else {
         format!("{}. ", s.session.agenda_item)
     };
-    let _ = writeln!(out, "  {time}  {item}{}", s.session.title);
+    let _ = writeln!(out, "  {time}  {item}{}{tbc}", s.session.title);
     let mut facts: Vec<String> = [s.session.kind.shown_label()]
         .into_iter()
         .filter(|k| !k.is_empty())
@@ -53,6 +55,9 @@ fn session_block(out: &mut String, s: &AgendaSession) {
     }
     for g in &s.role_groups {
         let _ = writeln!(out, "               {}: {}", g.label, g.people.join("; "));
+    }
+    if !s.session.link.trim().is_empty() {
+        let _ = writeln!(out, "               Link: {}", s.session.link.trim());
     }
 }
 
