@@ -1316,6 +1316,12 @@ mod tests {
         let shown = crate::text::render(&ov, &agenda::agenda(&store, None).unwrap());
         let line = shown.lines().find(|l| l.ends_with(&session.title)).unwrap();
         assert!(line.starts_with("  Time to be confirmed  "), "{line}");
+
+        // Dropped on a time (the calendar's move), it has times and no day.
+        let at = day.and_hms_opt(16, 0, 0).unwrap();
+        let moved = crate::planner::move_session(&mut store, session.id, at, None).unwrap();
+        assert_eq!((moved.start, moved.day), (Some(at), None));
+        assert_eq!(agenda::overview(&store).unwrap().day_only_count, 0);
     }
 
     #[test]

@@ -54,6 +54,22 @@ describe('the roles of a session row', () => {
     expect(roleLines(item)).toEqual(['Chair: H.E. Mr A', 'Co-Chairs: B; C', 'Chair: D']);
   });
 
+  it('shows a session on its day without times as to be confirmed, with its tbc mark and link as text', () => {
+    const item = session('Opening remarks');
+    item.session.start = null;
+    item.session.end = null;
+    item.session.day = '2024-11-18';
+    item.session.tentative = true;
+    item.session.link = 'https://webcast.example.org/<b>live</b>';
+    roleLines(item);
+    const row = document.querySelector('[data-testid="session-row"]')!;
+    expect(row.querySelector('.time')?.textContent?.trim()).toBe('Time to be confirmed');
+    expect(row.querySelector('.tbc')?.textContent).toBe('tbc');
+    const link = row.querySelector('.link')!;
+    expect(link.textContent).toBe('https://webcast.example.org/<b>live</b>');
+    expect(link.querySelector('b')).toBeNull();
+  });
+
   it('shows no kind for a session of another kind', () => {
     const chips = (item: AgendaSession_Serialize) => {
       roleLines(item);

@@ -62,6 +62,7 @@ describe('takesSpeakingList', () => {
     ['other', true],
     ['break', false],
     ['meal', false],
+    ['logistics', false],
   ])('a %s session: %s', (kind, takes) => {
     expect(takesSpeakingList(kind)).toBe(takes);
   });
