@@ -2,7 +2,7 @@
 //! plan, which one Typst layout turns into the PDF and the on-screen pages.
 //! Every user text stays a string here and is set as text, never as markup.
 
-use crate::agenda::{self, role_name, role_text_marked, AgendaSession, RoleView};
+use crate::agenda::{self, role_text_marked, AgendaSession, RoleView};
 use crate::error::{CoreError, Result};
 use crate::forms::day_span;
 use crate::model::*;
@@ -716,17 +716,24 @@ fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body>
 }
 
 fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<Body> {
-    let lead = |roles: &[RoleView]| -> Vec<String> {
-        roles
-            .iter()
-            .filter(|r| {
-                matches!(
-                    r.role,
-                    RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
-                )
-            })
-            .map(|r| format!("{}: {}", r.role.label(), role_name(r)))
-            .collect()
+    // Who else takes part, without their notes, but with how they take part
+    // ("(virtual)") and, when asked, "(tbc)".
+    let who = |o: &RoleView| {
+        let bare = RoleView {
+            note: String::new(),
+            ..o.clone()
+        };
+        format!(
+            "{}: {}",
+            o.role.label(),
+            role_text_marked(&bare, req.mark_tbc)
+        )
+    };
+    let leads = |o: &RoleView| {
+        matches!(
+            o.role,
+            RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
+        )
     };
     let mut by_person: BTreeMap<(String, Id), Briefing> = BTreeMap::new();
     for (date, sessions) in sessions_in_scope(store, req.day, event)? {
@@ -740,18 +747,9 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
                         organisation: r.organisation.clone().unwrap_or_default(),
                         sessions: Vec::new(),
                     });
-                let fellows = s
-                    .roles
-                    .iter()
-                    .filter(|o| o.person_id != Some(pid))
-                    .filter(|o| {
-                        !matches!(
-                            o.role,
-                            RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
-                        )
-                    })
-                    .map(|o| format!("{}: {}", o.role.label(), role_name(o)))
-                    .collect();
+                let others = s.roles.iter().filter(|o| o.person_id != Some(pid));
+                let lead = others.clone().filter(|o| leads(o)).map(who).collect();
+                let fellows = others.filter(|o| !leads(o)).map(who).collect();
                 let when = match (s.session.start, s.session.end) {
                     (Some(_), Some(_)) => {
                         format!("{} {}", date.format("%a %-d %b"), time_range(&s.session))
@@ -776,10 +774,7 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
                     title: s.session.title.clone(),
                     tbc: req.mark_tbc && s.session.tentative,
                     role,
-                    lead: lead(&s.roles)
-                        .into_iter()
-                        .filter(|l| !l.ends_with(&role_name(r)))
-                        .collect(),
+                    lead,
                     fellows,
                     description: s.session.description.trim().to_string(),
                 });
@@ -1392,8 +1387,10 @@ mod tests {
             };
             let chair = briefing_of(&store, &req, "Tri Tharyat", &session.title);
             assert_eq!((chair.role.as_str(), chair.tbc), (chair_role, tbc));
+            assert_eq!(chair.fellows, [roles[1]]);
             let speaker = briefing_of(&store, &req, "Lynn Bell", &session.title);
             assert_eq!(speaker.role, speaker_role);
+            assert_eq!(speaker.lead, [roles[0]]);
         }
         // The agenda and `plenary show` always mark them.
         let agenda = agenda::agenda(&store, None).unwrap();
