@@ -112,8 +112,8 @@ fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
-            link: String::new(),
             tentative: false,
+            link: String::new(),
         },
     )
     .unwrap();

@@ -675,6 +675,89 @@ async fn dragging_from_the_tray_onto_the_calendar_schedules_a_session() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_session_without_a_time_is_printed_under_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    let mut store = plenary_core::sample::write_sample(&plan, false).unwrap();
+    // The Dialogue's opening keeps its day, Monday 18 November, but not its times.
+    let opening = session_named(&plan, "Opening remarks by the Senior Official Co-Chairs");
+    plenary_core::edit::sessions::update_session(
+        &mut store,
+        opening.id,
+        &plenary_core::forms::SessionForm {
+            start_time: String::new(),
+            end_time: String::new(),
+            ..plenary_core::forms::SessionForm::from(&opening)
+        },
+    )
+    .unwrap();
+    drop(store);
+    let app = App::launch(&plan).await;
+
+    // The agenda lists it last under its day, as time to be confirmed.
+    app.open("agenda").await;
+    app.el("[data-testid=agenda-day][data-date='2024-11-18'] [data-testid=session-row]")
+        .await;
+    let last = app
+        .js(
+            "const rows = document.querySelectorAll(\"[data-testid=agenda-day][data-date='2024-11-18'] [data-testid=session-row]\");
+             const row = rows[rows.length - 1];
+             return [Number(row.dataset.sessionId), row.querySelector('.time').textContent.trim()];",
+        )
+        .await;
+    assert_eq!(last, json!([opening.id, "Time to be confirmed"]));
+
+    // The calendar has it in the all-day row of its day.
+    app.open("calendar").await;
+    app.el(&format!(
+        "[data-testid=cal-event].is-day-only[data-session-id='{}']",
+        opening.id
+    ))
+    .await;
+    app.shot("calendar-all-day.png").await;
+
+    // The printed programme has it under Monday, after Monday's timed sessions.
+    let pdf = dir.path().join("programme.pdf");
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+           const request = {{ kind: 'programme', day: null, event_id: null, paper: 'a4', variant: 'public',
+                             changes_since: null, per_person: false, with_counts: false, mark_tbc: true }};
+           window.__TAURI_INTERNALS__.invoke('export_pdf', {{ request, path: {path}, publish: false,
+                                     progress: '__CHANNEL__:' + window.__TAURI_INTERNALS__.transformCallback(() => {{}}) }})
+             .then((r) => done({{ pages: r.pages }}), (e) => done({{ error: JSON.stringify(e) }}));"#,
+        path = json!(pdf.to_str().unwrap())
+    );
+    let written = app
+        .driver
+        .execute_async(&script, Vec::new())
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    assert_eq!(written["error"], Value::Null, "{written}");
+    let text = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed")
+        .stdout;
+    let flat = String::from_utf8(text)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let monday = flat.find("Monday 18 November 2024").expect("Monday");
+    let lunch = monday + flat[monday..].find("Lunch").expect("Monday's lunch");
+    let tbc = lunch
+        + flat[lunch..]
+            .find("Time to be")
+            .expect("time to be confirmed");
+    let title = tbc + flat[tbc..].find(&opening.title).expect("the opening");
+    let tuesday = flat.find("Tuesday 19 November 2024").expect("Tuesday");
+    assert!(title < tuesday, "under Monday: {flat}");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_person_clash_shows_a_badge_and_a_panel_entry() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("week.plenary");
@@ -701,8 +784,8 @@ async fn a_person_clash_shows_a_badge_and_a_panel_entry() {
             organisation_id: None,
             note: String::new(),
             position: 20,
-            presence: plenary_core::model::RolePresence::InPerson,
             tentative: false,
+            presence: plenary_core::model::RolePresence::InPerson,
         }])
         .unwrap();
     drop(store);

@@ -134,8 +134,8 @@ fn user_text_prints_literally_and_non_latin_names_print() {
             agenda_item: String::new(),
             outcome: String::new(),
             notes: String::new(),
-            link: String::new(),
             tentative: false,
+            link: String::new(),
         },
     )
     .unwrap();
@@ -160,8 +160,8 @@ fn user_text_prints_literally_and_non_latin_names_print() {
             person_id: Some(p.id),
             organisation_id: None,
             note: String::new(),
-            presence: plenary_core::model::RolePresence::InPerson,
             tentative: false,
+            presence: Default::default(),
         });
     }
     plenary_core::edit::roles::set_session_roles(&mut store, session.id, &roles).unwrap();
@@ -197,6 +197,74 @@ fn user_text_prints_literally_and_non_latin_names_print() {
                 "{paper}: {given} {family}"
             );
         }
+    }
+}
+
+#[test]
+fn a_session_without_a_time_is_printed_under_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let mut store = Store::open(&plan).unwrap();
+    let sessions = store.sessions().unwrap();
+    let first_day = sessions[0].start.unwrap().date();
+    let on_first_day: Vec<_> = sessions
+        .iter()
+        .filter(|s| s.start.is_some_and(|t| t.date() == first_day))
+        .collect();
+    // The day's first session loses its times: it keeps its day, and prints after the day's last.
+    let untimed = on_first_day[0];
+    let last_timed = on_first_day.last().unwrap();
+    plenary_core::edit::sessions::update_session(
+        &mut store,
+        untimed.id,
+        &SessionForm {
+            start_time: String::new(),
+            end_time: String::new(),
+            tentative: true,
+            ..SessionForm::from(untimed)
+        },
+    )
+    .unwrap();
+    drop(store);
+
+    let day = first_day.to_string();
+    for (args, tbc) in [
+        (vec!["programme"], true),
+        (vec!["programme", "--day", &day], true),
+        (vec!["programme", "--no-tbc"], false),
+    ] {
+        let pdf = dir.path().join("programme.pdf");
+        print(&plan, &pdf, &args);
+        let flat = pages(&pdf)
+            .join("\n")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let heading = first_day.format("%A %-d %B %Y").to_string();
+        let at_day = flat.find(&heading).expect("the day's heading");
+        let at_last = at_day
+            + flat[at_day..]
+                .find(&last_timed.title)
+                .expect("its last timed session");
+        // The time column wraps "Time to be confirmed" around the title's first line.
+        let rest = &flat[at_last..];
+        let at_time = rest.find("Time to be").unwrap_or_else(|| {
+            panic!("{args:?}: the untimed session after the timed ones:\n{flat}")
+        });
+        let at_title = at_time + rest[at_time..].find(&untimed.title).expect("its title");
+        let next_day = (first_day + chrono::Duration::days(1))
+            .format("%A %-d %B %Y")
+            .to_string();
+        // One day printed has no next day.
+        let at_next = flat.find(&next_day).unwrap_or(flat.len());
+        assert!(at_last + at_title < at_next, "{args:?}: under its own day");
+        let after = rest[at_title + untimed.title.len()..].trim_start();
+        let want = if tbc { "(tbc) confirmed" } else { "confirmed" };
+        assert!(
+            after.starts_with(want),
+            "{args:?}: {}",
+            after.chars().take(80).collect::<String>()
+        );
     }
 }
 
@@ -324,8 +392,8 @@ fn a_session_block_is_never_split_across_pages() {
                 agenda_item: String::new(),
                 outcome: String::new(),
                 notes: String::new(),
-                link: String::new(),
                 tentative: false,
+                link: String::new(),
             },
         )
         .unwrap();

@@ -262,6 +262,9 @@ pub struct PrintArgs {
     /// Participant list: leave out the counts by category.
     #[arg(long)]
     pub no_counts: bool,
+    /// Programme and briefings: leave out the "tbc" marks of what is to be confirmed.
+    #[arg(long)]
+    pub no_tbc: bool,
     /// Where to write the PDF.
     #[arg(long)]
     pub out: PathBuf,

@@ -42,6 +42,7 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
         changes_since: a.changes_since,
         per_person: a.per_person,
         with_counts: !a.no_counts,
+        mark_tbc: !a.no_tbc,
     };
     let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
     let done = print::export_pdf(&mut store, &req, now, a.publish, &a.out, &mut |_| {})

@@ -25,6 +25,8 @@ fn request(changes: Value) -> Value {
     for (k, v) in changes.as_object().unwrap() {
         r[k] = v.clone();
     }
+    // The page sends the tbc marks (on by default) only where they apply.
+    r["mark_tbc"] = json!(matches!(r["kind"].as_str(), Some("programme" | "speakers")));
     r
 }
 

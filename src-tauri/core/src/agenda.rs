@@ -65,7 +65,10 @@ pub struct Overview {
     pub events: Vec<EventSummary>,
     pub rooms: Vec<Room>,
     pub session_count: u32,
+    /// Sessions with neither times nor a day.
     pub unscheduled_count: u32,
+    /// Sessions on a day whose times are still to be confirmed.
+    pub day_only_count: u32,
     /// Delegations represented by senior officials at any event, in name order.
     pub senior_official_delegations: Vec<OrgRef>,
 }
@@ -80,8 +83,12 @@ pub struct RoleView {
     /// The organisation shown beside a person's name (acronym if it has one).
     pub organisation: Option<String>,
     pub note: String,
+    /// Not yet accepted: marked "(tbc)".
+    pub tentative: bool,
+    pub presence: RolePresence,
     /// How the role reads in a list (`role_text`): "Ms Lynn Bell (Australia)",
-    /// "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair".
+    /// "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair",
+    /// "Mr A (Fiji) (virtual) (tbc)".
     pub text: String,
 }
 
@@ -103,7 +110,8 @@ pub struct AgendaSession {
     pub event_short_name: String,
     pub room: Option<String>,
     pub roles: Vec<RoleView>,
-    /// `roles` grouped for display, in the order of `RoleKind::ALL`.
+    /// `roles` as lists show them (`role_groups`): in the order given, or by
+    /// kind when the plan groups roles by type.
     pub role_groups: Vec<RoleGroup>,
 }
 
@@ -140,31 +148,66 @@ pub fn role_name(r: &RoleView) -> String {
     }
 }
 
-/// `role_name`, then the role's note after a comma: "Ms Lynn Bell (Australia), by video".
+/// `role_name`, then how the person takes part when not in the room
+/// ("(virtual)", "(video message)"), "(tbc)" for a role not yet accepted,
+/// then the role's note after a comma: "Ms Lynn Bell (Australia) (virtual), by video".
 pub fn role_text(r: &RoleView) -> String {
-    let name = role_name(r);
+    role_text_marked(r, true)
+}
+
+/// `role_text`, with the "(tbc)" mark only when `mark_tbc` (a print can leave it out).
+pub fn role_text_marked(r: &RoleView, mark_tbc: bool) -> String {
+    let mut text = role_name(r);
+    match r.presence {
+        RolePresence::InPerson => {}
+        RolePresence::Virtual => text.push_str(" (virtual)"),
+        RolePresence::VideoMessage => text.push_str(" (video message)"),
+    }
+    // An organisation alone already reads "speaker TBC".
+    if mark_tbc && r.tentative && r.person_id.is_some() {
+        text.push_str(" (tbc)");
+    }
     match r.note.trim() {
-        "" => name,
-        note => format!("{name}, {note}"),
+        "" => text,
+        note => format!("{text}, {note}"),
     }
 }
 
-/// A session's roles grouped by kind in the order of `RoleKind::ALL`, each
-/// group's people in the order given, labelled singular or plural.
-pub fn role_groups(roles: &[RoleView]) -> Vec<RoleGroup> {
-    RoleKind::ALL
-        .iter()
-        .filter_map(|kind| {
-            let people: Vec<String> = roles
-                .iter()
-                .filter(|r| r.role == *kind)
-                .map(|r| r.text.clone())
-                .collect();
-            (!people.is_empty()).then(|| RoleGroup {
-                role: *kind,
-                label: kind.group_label(people.len()),
-                people,
+/// A session's roles as lists show them, each group labelled singular or
+/// plural. By default the roles keep the order the user gave them: a run of
+/// the same kind is one group, and a kind that comes again later starts a
+/// new group, so "Welcome remarks" stays before the co-facilitators who
+/// follow it. With `group_by_kind` every kind is one group, in the order of
+/// `RoleKind::ALL`, its people in the order given.
+pub fn role_groups(roles: &[RoleView], group_by_kind: bool) -> Vec<RoleGroup> {
+    let runs: Vec<(RoleKind, Vec<String>)> = if group_by_kind {
+        RoleKind::ALL
+            .iter()
+            .map(|kind| {
+                let people = roles
+                    .iter()
+                    .filter(|r| r.role == *kind)
+                    .map(|r| r.text.clone())
+                    .collect();
+                (*kind, people)
             })
+            .filter(|(_, people): &(RoleKind, Vec<String>)| !people.is_empty())
+            .collect()
+    } else {
+        let mut runs: Vec<(RoleKind, Vec<String>)> = Vec::new();
+        for r in roles {
+            match runs.last_mut() {
+                Some((kind, people)) if *kind == r.role => people.push(r.text.clone()),
+                _ => runs.push((r.role, vec![r.text.clone()])),
+            }
+        }
+        runs
+    };
+    runs.into_iter()
+        .map(|(role, people)| RoleGroup {
+            role,
+            label: role.group_label(people.len()),
+            people,
         })
         .collect()
 }
@@ -189,6 +232,8 @@ pub fn role_view(row: &RoleRow) -> RoleView {
         name,
         organisation,
         note: row.role.note.clone(),
+        tentative: row.role.tentative,
+        presence: row.role.presence,
         text: String::new(),
     };
     view.text = role_text(&view);
@@ -238,6 +283,7 @@ pub fn overview(store: &Store) -> Result<Overview> {
         days: plan_days(&plan),
         session_count: store.session_count()? as u32,
         unscheduled_count: store.unscheduled_sessions()?.len() as u32,
+        day_only_count: store.day_only_count()? as u32,
         rooms: store.rooms()?,
         events: summaries,
         senior_official_delegations: senior.into_values().collect(),
@@ -304,6 +350,7 @@ fn assemble(
     roles: &[RoleRow],
     events: &HashMap<Id, Event>,
     rooms: &HashMap<Id, String>,
+    group_by_kind: bool,
 ) -> Vec<AgendaSession> {
     let mut by_session: HashMap<Id, Vec<RoleView>> = HashMap::new();
     for r in roles {
@@ -321,7 +368,7 @@ fn assemble(
                 event_title: event.map(|e| e.title.clone()).unwrap_or_default(),
                 event_short_name: event.map(|e| e.short_name.clone()).unwrap_or_default(),
                 room: session.room_id.and_then(|id| rooms.get(&id).cloned()),
-                role_groups: role_groups(&roles),
+                role_groups: role_groups(&roles, group_by_kind),
                 roles,
                 session,
             }
@@ -331,29 +378,39 @@ fn assemble(
 
 /// The agenda of the whole plan, or of one day. Sessions scheduled outside
 /// the plan's days are listed under their own dates so nothing is hidden.
+/// A session with a day but no times yet comes under its day, after the
+/// timed ones.
 pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
     let plan = store.plan()?;
     let events: HashMap<Id, Event> = store.events()?.into_iter().map(|e| (e.id, e)).collect();
     let rooms: HashMap<Id, String> = store.rooms()?.into_iter().map(|r| (r.id, r.name)).collect();
+    let grouped = plan.group_roles;
     let (sessions, unscheduled) = match day {
         Some(d) => {
             let from = d.and_time(chrono::NaiveTime::MIN);
             let to = d
                 .succ_opt()
                 .map_or(NaiveDateTime::MAX, |n| n.and_time(chrono::NaiveTime::MIN));
-            let sessions = store.sessions_between(from, to)?;
-            let roles = store.roles_between(from, to)?;
-            (assemble(sessions, &roles, &events, &rooms), Vec::new())
+            let mut sessions = store.sessions_between(from, to)?;
+            sessions.extend(store.day_only_sessions(d)?);
+            let mut roles = store.roles_between(from, to)?;
+            roles.extend(store.day_only_roles(d)?);
+            (
+                assemble(sessions, &roles, &events, &rooms, grouped),
+                Vec::new(),
+            )
         }
         None => {
             let roles = store.all_roles()?;
-            let (scheduled, unscheduled): (Vec<Session>, Vec<Session>) = store
+            // The store lists timed sessions first, so a day's sessions
+            // without times follow its timed ones.
+            let (on_days, unscheduled): (Vec<Session>, Vec<Session>) = store
                 .sessions()?
                 .into_iter()
-                .partition(|s| s.start.is_some());
+                .partition(|s| s.on_day().is_some());
             (
-                assemble(scheduled, &roles, &events, &rooms),
-                assemble(unscheduled, &roles, &events, &rooms),
+                assemble(on_days, &roles, &events, &rooms, grouped),
+                assemble(unscheduled, &roles, &events, &rooms, grouped),
             )
         }
     };
@@ -362,8 +419,8 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
         None => plan_days(&plan).into_iter().collect(),
     };
     for s in &sessions {
-        if let Some(start) = s.session.start {
-            dates.insert(start.date());
+        if let Some(d) = s.session.on_day() {
+            dates.insert(d);
         }
     }
     let mut days: Vec<AgendaDay> = dates
@@ -374,7 +431,7 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
         })
         .collect();
     for s in sessions {
-        let date = s.session.start.map(|t| t.date());
+        let date = s.session.on_day();
         if let Some(d) = days.iter_mut().find(|d| Some(d.date) == date) {
             d.sessions.push(s);
         }
@@ -404,10 +461,105 @@ mod tests {
             name: name.into(),
             organisation: organisation.map(str::to_string),
             note: note.into(),
+            tentative: false,
+            presence: RolePresence::InPerson,
             text: String::new(),
         };
         r.text = role_text(&r);
         r
+    }
+
+    #[test]
+    fn presence_follows_the_name_and_a_role_to_confirm_is_marked_tbc() {
+        use RolePresence as P;
+        let person = role(RoleKind::Speaker, "Mr A", true, Some("Fiji"), "");
+        let org = role(RoleKind::Speaker, "IOM", false, None, "");
+        let noted = role(RoleKind::Speaker, "Mr A", true, Some("Fiji"), "by video");
+        type Case = (
+            &'static str,
+            RoleView,
+            RolePresence,
+            bool,
+            bool,
+            &'static str,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "in the room",
+                person.clone(),
+                P::InPerson,
+                false,
+                true,
+                "Mr A (Fiji)",
+            ),
+            (
+                "online",
+                person.clone(),
+                P::Virtual,
+                false,
+                true,
+                "Mr A (Fiji) (virtual)",
+            ),
+            (
+                "recorded",
+                person.clone(),
+                P::VideoMessage,
+                false,
+                true,
+                "Mr A (Fiji) (video message)",
+            ),
+            (
+                "to confirm",
+                person.clone(),
+                P::InPerson,
+                true,
+                true,
+                "Mr A (Fiji) (tbc)",
+            ),
+            (
+                "online, to confirm",
+                person.clone(),
+                P::Virtual,
+                true,
+                true,
+                "Mr A (Fiji) (virtual) (tbc)",
+            ),
+            (
+                "to confirm, not marked",
+                person,
+                P::Virtual,
+                true,
+                false,
+                "Mr A (Fiji) (virtual)",
+            ),
+            (
+                "an organisation alone already says TBC",
+                org,
+                P::InPerson,
+                true,
+                true,
+                "IOM — speaker TBC",
+            ),
+            (
+                "the note comes last",
+                noted,
+                P::Virtual,
+                true,
+                true,
+                "Mr A (Fiji) (virtual) (tbc), by video",
+            ),
+        ];
+        for (name, r, presence, tentative, mark, want) in cases {
+            let r = RoleView {
+                presence,
+                tentative,
+                ..r
+            };
+            assert_eq!(role_text_marked(&r, mark), want, "{name}");
+            if mark {
+                assert_eq!(role_text(&r), want, "{name}");
+            }
+        }
     }
 
     #[test]
@@ -460,20 +612,59 @@ mod tests {
     }
 
     #[test]
-    fn roles_are_grouped_by_kind_in_order_with_singular_or_plural_labels() {
+    fn roles_keep_their_order_and_are_grouped_by_kind_only_when_asked() {
         let r = |kind, name: &str| role(kind, name, true, None, "");
-        type Case = (&'static str, Vec<RoleView>, Vec<&'static str>);
+        let opened_by_the_president = vec![
+            r(RoleKind::Chair, "H.E. Mr A"),
+            r(RoleKind::CoChair, "B"),
+            r(RoleKind::CoChair, "C"),
+            r(RoleKind::Speaker, "D"),
+            r(RoleKind::Chair, "E"),
+        ];
+        let mixed = vec![
+            r(RoleKind::Panellist, "B"),
+            r(RoleKind::Moderator, "M"),
+            r(RoleKind::Panellist, "A"),
+            r(RoleKind::Rapporteur, "R"),
+            r(RoleKind::Chair, "C"),
+        ];
+        type Case = (&'static str, Vec<RoleView>, bool, Vec<&'static str>);
         let cases: Vec<Case> = vec![
-            ("none", vec![], vec![]),
+            ("none", vec![], false, vec![]),
+            ("none, grouped", vec![], true, vec![]),
             (
-                "kinds in order, people as given",
+                "as entered: runs of a kind are one group, a kind again is a new group",
+                opened_by_the_president.clone(),
+                false,
                 vec![
-                    r(RoleKind::Panellist, "B"),
-                    r(RoleKind::Moderator, "M"),
-                    r(RoleKind::Panellist, "A"),
-                    r(RoleKind::Rapporteur, "R"),
-                    r(RoleKind::Chair, "C"),
+                    "Chair: H.E. Mr A",
+                    "Co-Chairs: B; C",
+                    "Speaker: D",
+                    "Chair: E",
                 ],
+            ),
+            (
+                "by kind when asked",
+                opened_by_the_president,
+                true,
+                vec!["Chairs: H.E. Mr A; E", "Co-Chairs: B; C", "Speaker: D"],
+            ),
+            (
+                "as entered, nothing regrouped",
+                mixed.clone(),
+                false,
+                vec![
+                    "Panellist: B",
+                    "Moderator: M",
+                    "Panellist: A",
+                    "Rapporteur: R",
+                    "Chair: C",
+                ],
+            ),
+            (
+                "by kind: kinds in order, people as given",
+                mixed,
+                true,
                 vec![
                     "Chair: C",
                     "Moderator: M",
@@ -484,6 +675,7 @@ mod tests {
             (
                 "one co-chair is a Co-Chair, two are Co-Chairs",
                 vec![r(RoleKind::CoChair, "X")],
+                false,
                 vec!["Co-Chair: X"],
             ),
             (
@@ -492,6 +684,7 @@ mod tests {
                     .iter()
                     .flat_map(|k| [r(*k, "a"), r(*k, "b")])
                     .collect(),
+                false,
                 vec![
                     "Chairs: a; b",
                     "Co-Chairs: a; b",
@@ -507,8 +700,8 @@ mod tests {
                 ],
             ),
         ];
-        for (name, roles, want) in cases {
-            let got: Vec<String> = role_groups(&roles)
+        for (name, roles, grouped, want) in cases {
+            let got: Vec<String> = role_groups(&roles, grouped)
                 .iter()
                 .map(|g| format!("{}: {}", g.label, g.people.join("; ")))
                 .collect();
@@ -526,7 +719,12 @@ mod tests {
             .flat_map(|d| &d.sessions)
             .chain(&a.unscheduled)
         {
-            assert_eq!(s.role_groups, role_groups(&s.roles), "{}", s.session.title);
+            assert_eq!(
+                s.role_groups,
+                role_groups(&s.roles, false),
+                "{}",
+                s.session.title
+            );
             let people: usize = s.role_groups.iter().map(|g| g.people.len()).sum();
             assert_eq!(people, s.roles.len());
         }

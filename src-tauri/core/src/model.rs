@@ -81,6 +81,27 @@ labelled_enum!(
     }
 );
 
+impl SessionKind {
+    /// The kind as a programme or list shows it beside a session: its label,
+    /// or nothing for `Other`, which says nothing to a reader.
+    pub fn shown_label(self) -> &'static str {
+        match self {
+            SessionKind::Other => "",
+            kind => kind.label(),
+        }
+    }
+
+    /// Whether a session of this kind can have a speaking list: any session
+    /// where statements may be made (an opening, a closing with interventions
+    /// from the floor), not a pause or logistics (registration, transport).
+    pub fn takes_speaking_list(self) -> bool {
+        !matches!(
+            self,
+            SessionKind::Break | SessionKind::Meal | SessionKind::Logistics
+        )
+    }
+}
+
 impl RoleKind {
     /// The label over `count` people in this role: "Panellist", "Panellists".
     pub fn group_label(self, count: usize) -> String {

@@ -1,6 +1,7 @@
 //! Protocol order for lists of delegations: the host and co-chairs first,
 //! then members, observers, international organisations, civil society and
-//! the private sector; alphabetical within each group by official name,
+//! the private sector; alphabetical within each group by the name the
+//! delegation is known by ("Mexico", not "United Mexican States"),
 //! ignoring configured leading words ("The", "Republic of"), and ignoring
 //! case and accents ("Côte d'Ivoire" among the C's). Within a delegation,
 //! people go by capacity (head of delegation first), then by family and
@@ -44,7 +45,7 @@ impl Default for ProtocolConfig {
 pub struct Delegation {
     pub organisation_id: Id,
     pub name: String,
-    /// Used for sorting when set ("Republic of Indonesia").
+    /// "Republic of Indonesia": carried with the delegation, never sorted by.
     pub official_name: String,
     pub category: OrgCategory,
     pub status: ParticipationStatus,
@@ -70,14 +71,11 @@ pub fn group(status: ParticipationStatus, category: OrgCategory) -> u8 {
     }
 }
 
-/// The name a delegation sorts by: official name if any, leading words
-/// dropped, folded (without case or accents).
+/// The name a delegation sorts by: its short name, as delegates call it
+/// ("Mexico", where the official name is "United Mexican States"), leading
+/// words dropped, folded (without case or accents).
 pub fn sort_name(d: &Delegation, prefixes: &[String]) -> String {
-    let name = if d.official_name.trim().is_empty() {
-        d.name.trim()
-    } else {
-        d.official_name.trim()
-    };
+    let name = d.name.trim();
     // Longest prefix first so "Republic of the" wins over "Republic of".
     let mut sorted: Vec<&String> = prefixes.iter().collect();
     sorted.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
@@ -211,21 +209,27 @@ mod tests {
                 vec!["Thailand", "Australia", "Indonesia", "Bangladesh"],
             ),
             (
-                "official names sort, ignoring leading words",
+                "short names sort, not official ones, ignoring leading words",
                 vec![
                     d(
                         1,
-                        "Indonesia",
-                        "Republic of Indonesia",
+                        "Mexico",
+                        "United Mexican States",
                         C::MemberState,
                         P::Member,
                     ),
                     d(2, "Fiji", "Republic of Fiji", C::MemberState, P::Member),
-                    d(3, "Gambia", "The Gambia", C::MemberState, P::Member),
+                    d(
+                        3,
+                        "The Gambia",
+                        "Republic of The Gambia",
+                        C::MemberState,
+                        P::Member,
+                    ),
                     d(
                         4,
-                        "Philippines",
-                        "Republic of the Philippines",
+                        "Republic of Korea",
+                        "Republic of Korea",
                         C::MemberState,
                         P::Member,
                     ),
@@ -236,9 +240,23 @@ mod tests {
                         C::MemberState,
                         P::Member,
                     ),
+                    d(
+                        6,
+                        "Türkiye",
+                        "Republic of Türkiye",
+                        C::MemberState,
+                        P::Member,
+                    ),
                 ],
                 vec![],
-                vec!["Fiji", "Gambia", "Indonesia", "Bangladesh", "Philippines"],
+                vec![
+                    "Bangladesh",
+                    "Fiji",
+                    "The Gambia",
+                    "Republic of Korea",
+                    "Mexico",
+                    "Türkiye",
+                ],
             ),
             (
                 "names in any script, and prefixes that end inside a character",

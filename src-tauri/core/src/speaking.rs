@@ -1,6 +1,7 @@
-//! Speaking lists for "national statements" or "tour de table" sessions:
-//! delegations in order, each with a time budget, checked against the
-//! session's length.
+//! Speaking lists for any session where statements are made ("national
+//! statements", a "tour de table", interventions from the floor at a
+//! closing): delegations in order, each with a time budget, checked against
+//! the session's length. Breaks and meals take none.
 
 use crate::edit::{known_organisation, known_person};
 use crate::error::{CoreError, Result};
@@ -152,10 +153,34 @@ pub fn turn_start(start: Option<NaiveDateTime>, offset: u32) -> String {
         .unwrap_or_else(|| format!("+{offset} min"))
 }
 
+/// Refuses a speaking list on a session that takes none (a break, a meal).
+fn takes_a_list(session: &Session) -> Result<()> {
+    if session.kind.takes_speaking_list() {
+        return Ok(());
+    }
+    let what = match session.kind {
+        SessionKind::Logistics => "logistics".to_string(),
+        kind => format!("a {}", kind.label().to_lowercase()),
+    };
+    Err(CoreError::invalid(
+        "session",
+        format!("“{}” is {what}: it takes no speaking list.", session.title),
+    ))
+}
+
 /// A starting list: the event's member and observer delegations in protocol
-/// order, `minutes` each, each with its head of delegation as speaker.
+/// order, `minutes` each, each with its head of delegation as speaker. The
+/// event's co-chairs are left out: they chair the session, they do not take
+/// the floor in it.
 pub fn suggest(store: &Store, session_id: Id, minutes: u32) -> Result<Vec<SlotEntry>> {
     let session = store.session(session_id)?;
+    takes_a_list(&session)?;
+    let cochairs: HashSet<Id> = store
+        .cochairs()?
+        .into_iter()
+        .filter(|c| c.event_id == session.event_id)
+        .map(|c| c.organisation_id)
+        .collect();
     let r = roster::roster(store, session.event_id)?;
     Ok(r.delegations
         .iter()
@@ -163,7 +188,7 @@ pub fn suggest(store: &Store, session_id: Id, minutes: u32) -> Result<Vec<SlotEn
             matches!(
                 d.status,
                 Some(ParticipationStatus::Member | ParticipationStatus::Observer)
-            )
+            ) && !cochairs.contains(&d.organisation.id)
         })
         .map(|d| SlotEntry {
             organisation_id: d.organisation.id,
@@ -178,9 +203,14 @@ pub fn suggest(store: &Store, session_id: Id, minutes: u32) -> Result<Vec<SlotEn
 }
 
 /// Replaces a session's speaking list with `slots`, in order: each a
-/// delegation of the plan, once, with a turn of 1 to `MAX_TURN_MINUTES`.
+/// delegation of the plan, once, with a turn of 1 to `MAX_TURN_MINUTES`, on
+/// a session that takes a list.
 pub fn set_speaking_list(store: &mut Store, session_id: Id, slots: &[SlotEntry]) -> Result<()> {
     let session = store.session(session_id)?;
+    // Emptying a list stays possible, for a session that became a break.
+    if !slots.is_empty() {
+        takes_a_list(&session)?;
+    }
     let mut seen = HashSet::new();
     for (i, s) in slots.iter().enumerate() {
         let field = format!("slots.{i}");
@@ -346,6 +376,109 @@ mod tests {
         assert_eq!(list.turns[1].offset_minutes, 3);
         store.undo().unwrap();
         assert!(speaking_list(&store, session.id).unwrap().turns.is_empty());
+    }
+
+    /// The sample's first timed session, made of `kind`.
+    fn session_of_kind(store: &mut Store, kind: SessionKind) -> Session {
+        let session = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.start.is_some())
+            .unwrap();
+        let form = crate::forms::SessionForm {
+            kind,
+            ..crate::forms::SessionForm::from(&session)
+        };
+        crate::edit::sessions::update_session(store, session.id, &form).unwrap()
+    }
+
+    #[test]
+    fn any_session_but_a_pause_takes_a_speaking_list() {
+        let table = [
+            (SessionKind::Closing, None),
+            (SessionKind::Opening, None),
+            (SessionKind::Statements, None),
+            (SessionKind::Discussion, None),
+            (SessionKind::Other, None),
+            (
+                SessionKind::Break,
+                Some("is a break: it takes no speaking list."),
+            ),
+            (
+                SessionKind::Meal,
+                Some("is a meal: it takes no speaking list."),
+            ),
+            (
+                SessionKind::Logistics,
+                Some("is logistics: it takes no speaking list."),
+            ),
+        ];
+        for (kind, refusal) in table {
+            let mut store = sample::sample_in_memory().unwrap();
+            let session = session_of_kind(&mut store, kind);
+            let slot = SlotEntry {
+                organisation_id: store.organisations().unwrap()[0].id,
+                person_id: None,
+                minutes: 3,
+            };
+            let saved = set_speaking_list(&mut store, session.id, &[slot]);
+            let suggested = suggest(&store, session.id, 3);
+            let turns = store.speaking_list(session.id).unwrap().len();
+            match refusal {
+                None => {
+                    saved.unwrap();
+                    assert!(!suggested.unwrap().is_empty(), "{kind:?}");
+                    assert_eq!(turns, 1, "{kind:?}");
+                }
+                Some(words) => {
+                    for err in [saved.unwrap_err(), suggested.unwrap_err()] {
+                        assert!(err.to_string().ends_with(words), "{kind:?}: {err}");
+                        assert_eq!(err.code(), crate::error::ErrorCode::Invalid);
+                    }
+                    assert_eq!(turns, 0, "{kind:?}: nothing written");
+                    // Emptying the list of a session that became a break stays possible.
+                    set_speaking_list(&mut store, session.id, &[]).unwrap();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_first_list_leaves_out_the_cochairs_and_sorts_by_the_short_name() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let session = session_of_kind(&mut store, SessionKind::Closing);
+        let cochairs: HashSet<Id> = store
+            .cochairs()
+            .unwrap()
+            .iter()
+            .filter(|c| c.event_id == session.event_id)
+            .map(|c| c.organisation_id)
+            .collect();
+        assert!(!cochairs.is_empty(), "the sample's event has co-chairs");
+        let names = |store: &Store| -> Vec<String> {
+            suggest(store, session.id, 3)
+                .unwrap()
+                .iter()
+                .map(|s| store.organisation(s.organisation_id).unwrap().name)
+                .collect()
+        };
+        let before = names(&store);
+        let slots = suggest(&store, session.id, 3).unwrap();
+        assert!(slots.iter().all(|s| !cochairs.contains(&s.organisation_id)));
+        // A state whose official name starts with another letter stays
+        // where its short name puts it.
+        let first = store.organisation(slots[0].organisation_id).unwrap();
+        let form = crate::forms::OrganisationForm {
+            name: first.name.clone(),
+            acronym: first.acronym.clone(),
+            official_name: format!("Zealous Union of {}", first.name),
+            category: first.category.key().into(),
+            country_code: first.country_code.clone().unwrap_or_default(),
+        };
+        crate::edit::organisations::update_organisation(&mut store, first.id, &form).unwrap();
+        assert_eq!(names(&store), before);
+        assert_eq!(names(&store)[0], first.name);
     }
 
     #[test]

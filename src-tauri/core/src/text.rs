@@ -29,24 +29,35 @@ pub fn terminal_safe(text: &str, keep_layout: bool) -> Cow<'_, str> {
 fn session_block(out: &mut String, s: &AgendaSession) {
     let time = match (s.session.start, s.session.end) {
         (Some(a), Some(b)) => format!("{}–{}", a.format("%H:%M"), b.format("%H:%M")),
+        _ if s.session.is_day_only() => "Time to be confirmed".into(),
         _ => "--:--–--:--".into(),
     };
+    let tbc = if s.session.tentative { " (tbc)" } else { "" };
     let item = if s.session.agenda_item.is_empty() {
         String::new()
     } else {
         format!("{}. ", s.session.agenda_item)
     };
-    let _ = writeln!(out, "  {time}  {item}{}", s.session.title);
-    let mut facts = vec![s.session.kind.label().to_string()];
+    let _ = writeln!(out, "  {time}  {item}{}{tbc}", s.session.title);
+    let mut facts: Vec<String> = [s.session.kind.shown_label()]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect();
     if let Some(room) = &s.room {
         facts.push(room.clone());
     }
     if !s.event_short_name.is_empty() {
         facts.push(s.event_short_name.clone());
     }
-    let _ = writeln!(out, "               {}", facts.join(" · "));
+    if !facts.is_empty() {
+        let _ = writeln!(out, "               {}", facts.join(" · "));
+    }
     for g in &s.role_groups {
         let _ = writeln!(out, "               {}: {}", g.label, g.people.join("; "));
+    }
+    if !s.session.link.trim().is_empty() {
+        let _ = writeln!(out, "               Link: {}", s.session.link.trim());
     }
 }
 

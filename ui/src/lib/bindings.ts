@@ -176,7 +176,10 @@ export type AgendaSession_Deserialize = {
 	event_short_name: string,
 	room?: string | null,
 	roles: RoleView_Deserialize[],
-	/**  `roles` grouped for display, in the order of `RoleKind::ALL`. */
+	/**
+	 *  `roles` as lists show them (`role_groups`): in the order given, or by
+	 *  kind when the plan groups roles by type.
+	 */
 	role_groups: RoleGroup[],
 };
 
@@ -186,7 +189,10 @@ export type AgendaSession_Serialize = {
 	event_short_name: string,
 	room: string | null,
 	roles: RoleView_Serialize[],
-	/**  `roles` grouped for display, in the order of `RoleKind::ALL`. */
+	/**
+	 *  `roles` as lists show them (`role_groups`): in the order given, or by
+	 *  kind when the plan groups roles by type.
+	 */
 	role_groups: RoleGroup[],
 };
 
@@ -395,6 +401,12 @@ export type Conflict_Serialize = {
 	/**  Marked by a user as intended (e.g. a parallel side event); still listed. */
 	accepted: boolean,
 };
+
+/**
+ *  How a plan reads a date written with numbers only ("4/12/2017"):
+ *  the order its users write day, month and year in.
+ */
+export type DateOrder = "day_month_year" | "month_day_year" | "year_month_day";
 
 export type Delegate = {
 	person_id: number,
@@ -819,7 +831,7 @@ export type OpeningFile = {
 	file_name: string,
 };
 
-export type OrgCategory = "member_state" | "observer_state" | "international_organisation" | "civil_society" | "private_sector" | "programme" | "workstream" | "secretariat";
+export type OrgCategory = "member_state" | "observer_state" | "international_organisation" | "intergovernmental_forum" | "local_authority" | "civil_society" | "private_sector" | "programme" | "workstream" | "secretariat";
 
 export type OrgRef = {
 	id: number,
@@ -880,7 +892,10 @@ export type Overview_Deserialize = {
 	events: EventSummary_Deserialize[],
 	rooms: Room_Deserialize[],
 	session_count: number,
+	/**  Sessions with neither times nor a day. */
 	unscheduled_count: number,
+	/**  Sessions on a day whose times are still to be confirmed. */
+	day_only_count: number,
 	/**  Delegations represented by senior officials at any event, in name order. */
 	senior_official_delegations: OrgRef[],
 };
@@ -891,7 +906,10 @@ export type Overview_Serialize = {
 	events: EventSummary_Serialize[],
 	rooms: Room_Serialize[],
 	session_count: number,
+	/**  Sessions with neither times nor a day. */
 	unscheduled_count: number,
+	/**  Sessions on a day whose times are still to be confirmed. */
+	day_only_count: number,
 	/**  Delegations represented by senior officials at any event, in name order. */
 	senior_official_delegations: OrgRef[],
 };
@@ -1038,6 +1056,13 @@ export type Plan = {
 	snap_minutes: number,
 	/**  The least time a person needs to move between rooms; 0 checks nothing. */
 	changeover_minutes: number,
+	/**  How dates written with numbers only are read. */
+	date_order: DateOrder,
+	/**
+	 *  When set, the agenda and print group a session's roles by kind;
+	 *  otherwise they keep the order they were entered in.
+	 */
+	group_roles: boolean,
 };
 
 /**  What a new plan made from this one is. */
@@ -1077,6 +1102,10 @@ export type PlanForm_Deserialize = {
 	snap_minutes?: string,
 	/**  Minutes; blank means 0 (no changeover check). */
 	changeover_minutes?: string,
+	/**  How dates written with numbers only are read. */
+	date_order?: DateOrder,
+	/**  Whether the agenda and print group a session's roles by kind. */
+	group_roles?: boolean,
 };
 
 export type PlanForm_Serialize = {
@@ -1094,6 +1123,10 @@ export type PlanForm_Serialize = {
 	snap_minutes: string,
 	/**  Minutes; blank means 0 (no changeover check). */
 	changeover_minutes: string,
+	/**  How dates written with numbers only are read. */
+	date_order: DateOrder,
+	/**  Whether the agenda and print group a session's roles by kind. */
+	group_roles: boolean,
 };
 
 /**  The pages of a preview, as SVG, with the stamp they carry. */
@@ -1133,6 +1166,8 @@ export type PrintRequest_Deserialize = {
 	per_person: boolean,
 	/**  Participant list: counts by category at the end. */
 	with_counts: boolean,
+	/**  Programme and briefings: "tbc" beside tentative sessions and roles. */
+	mark_tbc?: boolean,
 };
 
 /**  What to print. */
@@ -1153,6 +1188,8 @@ export type PrintRequest_Serialize = {
 	per_person: boolean,
 	/**  Participant list: counts by category at the end. */
 	with_counts: boolean,
+	/**  Programme and briefings: "tbc" beside tentative sessions and roles. */
+	mark_tbc: boolean,
 };
 
 /**  What an import would do (and, once written, did). */
@@ -1290,6 +1327,9 @@ export type RoleEntry_Deserialize = {
 	person_id?: number | null,
 	organisation_id?: number | null,
 	note: string,
+	/**  "To be confirmed": not yet accepted. */
+	tentative?: boolean,
+	presence?: RolePresence,
 };
 
 /**
@@ -1301,6 +1341,9 @@ export type RoleEntry_Serialize = {
 	person_id: number | null,
 	organisation_id: number | null,
 	note: string,
+	/**  "To be confirmed": not yet accepted. */
+	tentative: boolean,
+	presence: RolePresence,
 };
 
 /**
@@ -1316,7 +1359,13 @@ export type RoleGroup = {
 };
 
 /**  A person's (or organisation's) part in a session. */
-export type RoleKind = "chair" | "co_chair" | "moderator" | "panellist" | "presenter" | "speaker" | "discussant" | "rapporteur";
+export type RoleKind = "chair" | "co_chair" | "moderator" | "welcome_remarks" | "introductory_remarks" | "keynote" | "panellist" | "presenter" | "speaker" | "discussant" | "rapporteur";
+
+/**
+ *  How a person takes part in a session: in the room, online, or by a
+ *  recorded message.
+ */
+export type RolePresence = "in_person" | "virtual" | "video_message";
 
 export type RoleView = RoleView_Serialize | RoleView_Deserialize;
 
@@ -1329,9 +1378,13 @@ export type RoleView_Deserialize = {
 	/**  The organisation shown beside a person's name (acronym if it has one). */
 	organisation?: string | null,
 	note: string,
+	/**  Not yet accepted: marked "(tbc)". */
+	tentative: boolean,
+	presence: RolePresence,
 	/**
 	 *  How the role reads in a list (`role_text`): "Ms Lynn Bell (Australia)",
-	 *  "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair".
+	 *  "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair",
+	 *  "Mr A (Fiji) (virtual) (tbc)".
 	 */
 	text: string,
 };
@@ -1345,9 +1398,13 @@ export type RoleView_Serialize = {
 	/**  The organisation shown beside a person's name (acronym if it has one). */
 	organisation: string | null,
 	note: string,
+	/**  Not yet accepted: marked "(tbc)". */
+	tentative: boolean,
+	presence: RolePresence,
 	/**
 	 *  How the role reads in a list (`role_text`): "Ms Lynn Bell (Australia)",
-	 *  "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair".
+	 *  "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair",
+	 *  "Mr A (Fiji) (virtual) (tbc)".
 	 */
 	text: string,
 };
@@ -1434,7 +1491,11 @@ export type SessionForm_Deserialize = {
 	event_id?: number | null,
 	title: string,
 	kind: SessionKind,
-	/**  "YYYY-MM-DD"; day, start and end all blank make an unscheduled session. */
+	/**
+	 *  "YYYY-MM-DD"; day, start and end all blank make an unscheduled
+	 *  session, a day with both times blank a session whose time is to be
+	 *  confirmed.
+	 */
 	day: string,
 	/**  "HH:MM" */
 	start_time: string,
@@ -1444,13 +1505,21 @@ export type SessionForm_Deserialize = {
 	agenda_item: string,
 	outcome: string,
 	notes: string,
+	/**  "To be confirmed". */
+	tentative?: boolean,
+	/**  Blank, or a webcast or online-room URL (http or https). */
+	link?: string,
 };
 
 export type SessionForm_Serialize = {
 	event_id: number | null,
 	title: string,
 	kind: SessionKind,
-	/**  "YYYY-MM-DD"; day, start and end all blank make an unscheduled session. */
+	/**
+	 *  "YYYY-MM-DD"; day, start and end all blank make an unscheduled
+	 *  session, a day with both times blank a session whose time is to be
+	 *  confirmed.
+	 */
 	day: string,
 	/**  "HH:MM" */
 	start_time: string,
@@ -1460,10 +1529,17 @@ export type SessionForm_Serialize = {
 	agenda_item: string,
 	outcome: string,
 	notes: string,
+	/**  "To be confirmed". */
+	tentative: boolean,
+	/**  Blank, or a webcast or online-room URL (http or https). */
+	link: string,
 };
 
-/**  What happens in a session; drives colour, print layout and checks. */
-export type SessionKind = "opening" | "panel" | "presentation" | "statements" | "discussion" | "break" | "meal" | "closing" | "side_event" | "other";
+/**
+ *  What happens in a session; drives colour, print layout and checks.
+ *  Logistics (registration, transport) is not a substantive session.
+ */
+export type SessionKind = "opening" | "panel" | "presentation" | "statements" | "discussion" | "break" | "meal" | "logistics" | "closing" | "side_event" | "other";
 
 /**  One session as the import will write it. */
 export type SessionPreview = SessionPreview_Serialize | SessionPreview_Deserialize;
@@ -1511,6 +1587,9 @@ export type SessionRole_Deserialize = {
 	/**  Free text shown after the name, e.g. "as DWG Co-Chair". */
 	note: string,
 	position: number,
+	/**  "To be confirmed": the person has not yet accepted. */
+	tentative: boolean,
+	presence: RolePresence,
 };
 
 /**  One role in a session: a person, or an organisation whose speaker is not yet known. */
@@ -1523,6 +1602,9 @@ export type SessionRole_Serialize = {
 	/**  Free text shown after the name, e.g. "as DWG Co-Chair". */
 	note: string,
 	position: number,
+	/**  "To be confirmed": the person has not yet accepted. */
+	tentative: boolean,
+	presence: RolePresence,
 };
 
 export type Session_Deserialize = {
@@ -1530,9 +1612,21 @@ export type Session_Deserialize = {
 	event_id: number,
 	title: string,
 	kind: SessionKind,
-	/**  Both set or both unset: an unset pair is an unscheduled session. */
+	/**
+	 *  Both set or both unset: an unset pair is an unscheduled session,
+	 *  unless it has a `day`.
+	 */
 	start?: string | null,
 	end?: string | null,
+	/**
+	 *  The day of a session whose times are not yet known ("time to be
+	 *  confirmed"); always None when it has times.
+	 */
+	day?: string | null,
+	/**  "To be confirmed": the session may not happen as planned. */
+	tentative: boolean,
+	/**  A webcast or online-room URL; blank when there is none. */
+	link: string,
 	room_id?: number | null,
 	description: string,
 	agenda_item: string,
@@ -1547,9 +1641,21 @@ export type Session_Serialize = {
 	event_id: number,
 	title: string,
 	kind: SessionKind,
-	/**  Both set or both unset: an unset pair is an unscheduled session. */
+	/**
+	 *  Both set or both unset: an unset pair is an unscheduled session,
+	 *  unless it has a `day`.
+	 */
 	start: string | null,
 	end: string | null,
+	/**
+	 *  The day of a session whose times are not yet known ("time to be
+	 *  confirmed"); always None when it has times.
+	 */
+	day: string | null,
+	/**  "To be confirmed": the session may not happen as planned. */
+	tentative: boolean,
+	/**  A webcast or online-room URL; blank when there is none. */
+	link: string,
 	room_id: number | null,
 	description: string,
 	agenda_item: string,
@@ -1737,6 +1843,10 @@ export type Vocabulary = {
 	categories: Term<OrgCategory>[],
 	statuses: Term<ParticipationStatus>[],
 	registrations: Term<RegistrationStatus>[],
+	/**  How a person takes part in a session: in person, virtual, video message. */
+	role_presences: Term<RolePresence>[],
+	/**  How a plan reads dates written with numbers only. */
+	date_orders: Term<DateOrder>[],
 	/**  What a CSV column can be mapped to on import. */
 	import_fields: Term<ImportField>[],
 	/**  What a programme import reads and an export writes. */

@@ -2,7 +2,7 @@
 //! plan, which one Typst layout turns into the PDF and the on-screen pages.
 //! Every user text stays a string here and is set as text, never as markup.
 
-use crate::agenda::{self, role_name, AgendaSession, RoleView};
+use crate::agenda::{self, role_text_marked, AgendaSession, RoleView};
 use crate::error::{CoreError, Result};
 use crate::forms::day_span;
 use crate::model::*;
@@ -78,6 +78,14 @@ pub struct PrintRequest {
     pub per_person: bool,
     /// Participant list: counts by category at the end.
     pub with_counts: bool,
+    /// Programme and briefings: "tbc" beside tentative sessions and roles.
+    #[serde(default = "marked")]
+    pub mark_tbc: bool,
+}
+
+/// What is to be confirmed is marked unless asked otherwise.
+fn marked() -> bool {
+    true
 }
 
 impl PrintRequest {
@@ -91,6 +99,7 @@ impl PrintRequest {
             changes_since: None,
             per_person: false,
             with_counts: true,
+            mark_tbc: true,
         }
     }
 }
@@ -167,6 +176,10 @@ pub struct ProgSession {
     pub room: String,
     pub event: String,
     pub kind: String,
+    /// The session is to be confirmed, and the print marks it "tbc".
+    pub tbc: bool,
+    /// A webcast or online room, printed as text.
+    pub link: String,
     pub roles: Vec<RoleLine>,
     pub description: String,
     /// Set when the programme marks changes: "new", "moved", "retimed", "changed".
@@ -234,6 +247,8 @@ pub struct BriefingSession {
     pub room: String,
     pub event: String,
     pub title: String,
+    /// The session is to be confirmed, and the print marks it "tbc".
+    pub tbc: bool,
     pub role: String,
     /// The moderator or chair.
     pub lead: Vec<String>,
@@ -433,18 +448,44 @@ fn sessions_in_scope(
         .collect())
 }
 
+/// How a print shows a session's people: as the agenda does, with or without
+/// the "(tbc)" marks of roles still to be confirmed.
+fn role_lines(s: &AgendaSession, req: &PrintRequest, group_by_kind: bool) -> Vec<RoleLine> {
+    let groups = if req.mark_tbc {
+        agenda::role_groups(&s.roles, group_by_kind)
+    } else {
+        let unmarked: Vec<RoleView> = s
+            .roles
+            .iter()
+            .map(|r| RoleView {
+                text: role_text_marked(r, false),
+                ..r.clone()
+            })
+            .collect();
+        agenda::role_groups(&unmarked, group_by_kind)
+    };
+    groups
+        .into_iter()
+        .map(|g| RoleLine {
+            label: g.label,
+            names: g.people,
+        })
+        .collect()
+}
+
 fn prog_session(
     store: &Store,
     s: &AgendaSession,
-    variant: Variant,
+    req: &PrintRequest,
+    group_by_kind: bool,
     rooms: &HashMap<Id, Room>,
     marks: &HashMap<Id, ChangeMark>,
 ) -> Result<ProgSession> {
-    let internal = variant == Variant::Internal;
-    let (speaking, budget) = if internal && s.session.kind == SessionKind::Statements {
+    let internal = req.variant == Variant::Internal;
+    let (speaking, budget) = if internal && s.session.kind.takes_speaking_list() {
         let list = speaking::speaking_list(store, s.session.id)?;
         let start = s.session.start;
-        let turns = list
+        let turns: Vec<TurnLine> = list
             .turns
             .iter()
             .map(|t| TurnLine {
@@ -454,7 +495,13 @@ fn prog_session(
                 minutes: t.slot.minutes,
             })
             .collect();
-        (turns, list.budget.message)
+        // A session without a list prints no budget line.
+        let budget = if turns.is_empty() {
+            String::new()
+        } else {
+            list.budget.message
+        };
+        (turns, budget)
     } else {
         (Vec::new(), String::new())
     };
@@ -473,15 +520,10 @@ fn prog_session(
         } else {
             s.event_short_name.clone()
         },
-        kind: s.session.kind.label().into(),
-        roles: s
-            .role_groups
-            .iter()
-            .map(|g| RoleLine {
-                label: g.label.clone(),
-                names: g.people.clone(),
-            })
-            .collect(),
+        kind: s.session.kind.shown_label().into(),
+        tbc: req.mark_tbc && s.session.tentative,
+        link: s.session.link.trim().to_string(),
+        roles: role_lines(s, req, group_by_kind),
         description: s.session.description.trim().to_string(),
         mark: marks.get(&s.session.id).map(|m| m.key().to_string()),
         notes: if internal {
@@ -540,27 +582,41 @@ fn programme(
     changes: &Changes,
 ) -> Result<Body> {
     let rooms: HashMap<Id, Room> = store.rooms()?.into_iter().map(|r| (r.id, r)).collect();
+    let grouped = store.plan()?.group_roles;
     let mut days = Vec::new();
     for (date, sessions) in sessions_in_scope(store, req.day, event)? {
         let mut progs = Vec::new();
         let mut spans = Vec::new();
         let mut pauses = Vec::new();
+        // Sessions whose times are to be confirmed follow the timed ones.
+        let mut untimed = Vec::new();
         for s in &sessions {
-            // Only a damaged file has a start without an end; such a
-            // session cannot be placed on the page.
-            let (Some(start), Some(end)) = (s.session.start, s.session.end) else {
-                continue;
-            };
-            progs.push(prog_session(store, s, req.variant, &rooms, &changes.marks)?);
-            spans.push((start, end));
-            pauses.push(matches!(
-                s.session.kind,
-                SessionKind::Break | SessionKind::Meal
-            ));
+            let pause = matches!(s.session.kind, SessionKind::Break | SessionKind::Meal);
+            let prog = || prog_session(store, s, req, grouped, &rooms, &changes.marks);
+            match (s.session.start, s.session.end) {
+                (Some(start), Some(end)) => {
+                    progs.push(prog()?);
+                    spans.push((start, end));
+                    pauses.push(pause);
+                }
+                (None, None) if s.session.is_day_only() => {
+                    let session = prog()?;
+                    untimed.push(if pause {
+                        ProgBlock::Pause { session }
+                    } else {
+                        ProgBlock::Session { session }
+                    });
+                }
+                // Only a damaged file has a start without an end; such a
+                // session cannot be placed on the page.
+                _ => {}
+            }
         }
+        let mut blocks = blocks(progs, &spans, &pauses);
+        blocks.extend(untimed);
         days.push(ProgDay {
             heading: long_day(date),
-            blocks: blocks(progs, &spans, &pauses),
+            blocks,
         });
     }
     Ok(Body::Programme { days })
@@ -660,17 +716,24 @@ fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body>
 }
 
 fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<Body> {
-    let lead = |roles: &[RoleView]| -> Vec<String> {
-        roles
-            .iter()
-            .filter(|r| {
-                matches!(
-                    r.role,
-                    RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
-                )
-            })
-            .map(|r| format!("{}: {}", r.role.label(), role_name(r)))
-            .collect()
+    // Who else takes part, without their notes, but with how they take part
+    // ("(virtual)") and, when asked, "(tbc)".
+    let who = |o: &RoleView| {
+        let bare = RoleView {
+            note: String::new(),
+            ..o.clone()
+        };
+        format!(
+            "{}: {}",
+            o.role.label(),
+            role_text_marked(&bare, req.mark_tbc)
+        )
+    };
+    let leads = |o: &RoleView| {
+        matches!(
+            o.role,
+            RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
+        )
     };
     let mut by_person: BTreeMap<(String, Id), Briefing> = BTreeMap::new();
     for (date, sessions) in sessions_in_scope(store, req.day, event)? {
@@ -684,28 +747,34 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
                         organisation: r.organisation.clone().unwrap_or_default(),
                         sessions: Vec::new(),
                     });
-                let fellows = s
-                    .roles
-                    .iter()
-                    .filter(|o| o.person_id != Some(pid))
-                    .filter(|o| {
-                        !matches!(
-                            o.role,
-                            RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
-                        )
-                    })
-                    .map(|o| format!("{}: {}", o.role.label(), role_name(o)))
-                    .collect();
+                let others = s.roles.iter().filter(|o| o.person_id != Some(pid));
+                let lead = others.clone().filter(|o| leads(o)).map(who).collect();
+                let fellows = others.filter(|o| !leads(o)).map(who).collect();
+                let when = match (s.session.start, s.session.end) {
+                    (Some(_), Some(_)) => {
+                        format!("{} {}", date.format("%a %-d %b"), time_range(&s.session))
+                    }
+                    _ => format!("{}, time to be confirmed", date.format("%a %-d %b")),
+                };
+                let role = match (req.mark_tbc && r.tentative, r.presence) {
+                    (tbc, RolePresence::InPerson) => {
+                        format!("{}{}", r.role.label(), if tbc { " (tbc)" } else { "" })
+                    }
+                    (tbc, presence) => format!(
+                        "{}, {}{}",
+                        r.role.label(),
+                        presence.label().to_lowercase(),
+                        if tbc { " (tbc)" } else { "" }
+                    ),
+                };
                 b.sessions.push(BriefingSession {
-                    when: format!("{} {}", date.format("%a %-d %b"), time_range(&s.session)),
+                    when,
                     room: s.room.clone().unwrap_or_default(),
                     event: s.event_title.clone(),
                     title: s.session.title.clone(),
-                    role: r.role.label().into(),
-                    lead: lead(&s.roles)
-                        .into_iter()
-                        .filter(|l| !l.ends_with(&role_name(r)))
-                        .collect(),
+                    tbc: req.mark_tbc && s.session.tentative,
+                    role,
+                    lead,
                     fellows,
                     description: s.session.description.trim().to_string(),
                 });
@@ -808,6 +877,7 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::forms::SessionForm;
     use crate::sample;
     use crate::ErrorCode::{Database, Invalid};
 
@@ -946,6 +1016,425 @@ mod tests {
         assert!(cards.len() >= 17 + 9);
     }
 
+    /// The sample's opening remarks, its roles set to `roles` (kind, the
+    /// person of the sample's co-chairs by index, else an organisation).
+    fn opening_with_roles(roles: &[(RoleKind, Option<usize>)]) -> (Store, Session) {
+        let marked: Vec<_> = roles
+            .iter()
+            .map(|(k, p)| (*k, *p, false, RolePresence::InPerson))
+            .collect();
+        opening_with_marked_roles(&marked)
+    }
+
+    /// `opening_with_roles`, each role with whether it is to be confirmed and how the person takes part.
+    fn opening_with_marked_roles(
+        roles: &[(RoleKind, Option<usize>, bool, RolePresence)],
+    ) -> (Store, Session) {
+        let mut store = sample::sample_in_memory().unwrap();
+        let session = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title == "Opening remarks by the Senior Official Co-Chairs")
+            .unwrap();
+        let people: Vec<Id> = store
+            .session_roles(session.id)
+            .unwrap()
+            .iter()
+            .filter_map(|r| r.person_id)
+            .collect();
+        let iom = store
+            .organisations()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.acronym == "IOM")
+            .unwrap()
+            .id;
+        let entries: Vec<crate::store::RoleEntry> = roles
+            .iter()
+            .map(
+                |(role, person, tentative, presence)| crate::store::RoleEntry {
+                    role: *role,
+                    person_id: person.map(|i| people[i]),
+                    organisation_id: person.is_none().then_some(iom),
+                    note: String::new(),
+                    tentative: *tentative,
+                    presence: *presence,
+                },
+            )
+            .collect();
+        store
+            .set_session_roles(session.id, &entries, "Roles")
+            .unwrap();
+        (store, session)
+    }
+
+    fn programme_session(store: &Store, id: Id) -> ProgSession {
+        let doc = build(
+            store,
+            &PrintRequest::new(DocKind::Programme),
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap();
+        let Body::Programme { days } = doc.body else {
+            panic!("a programme")
+        };
+        days.into_iter()
+            .flat_map(|d| d.blocks)
+            .flat_map(|b| match b {
+                ProgBlock::Session { session } | ProgBlock::Pause { session } => vec![session],
+                ProgBlock::Parallel { sessions, .. } => sessions,
+            })
+            .find(|s| s.id == id)
+            .unwrap()
+    }
+
+    #[test]
+    fn roles_keep_the_order_entered_in_the_agenda_show_print_and_briefings() {
+        use RoleKind as R;
+        let (store, session) = opening_with_roles(&[
+            (R::CoChair, Some(1)),
+            (R::Speaker, Some(0)),
+            (R::CoChair, None),
+        ]);
+        let want = [
+            "Co-Chair: Mr Tri Tharyat (Indonesia)",
+            "Speaker: Ms Lynn Bell (Australia)",
+            "Co-Chair: International Organization for Migration — co-chair TBC",
+        ];
+        let agenda = agenda::agenda(&store, None).unwrap();
+        let entry = agenda
+            .days
+            .iter()
+            .flat_map(|d| &d.sessions)
+            .find(|s| s.session.id == session.id)
+            .unwrap();
+        let shown: Vec<String> = entry
+            .role_groups
+            .iter()
+            .map(|g| format!("{}: {}", g.label, g.people.join("; ")))
+            .collect();
+        assert_eq!(shown, want, "agenda");
+
+        let text = crate::text::render(&agenda::overview(&store).unwrap(), &agenda);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let at = lines.iter().position(|l| *l == want[0]).unwrap();
+        assert_eq!(lines[at..at + 3], want, "plenary show"); // slice-ok: lines
+
+        let printed: Vec<String> = programme_session(&store, session.id)
+            .roles
+            .iter()
+            .map(|r| format!("{}: {}", r.label, r.names.join("; ")))
+            .collect();
+        assert_eq!(printed, want, "printed programme");
+
+        let doc = build(
+            &store,
+            &PrintRequest::new(DocKind::Speakers),
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap();
+        let Body::Speakers { briefings } = doc.body else {
+            panic!("briefings")
+        };
+        let of = |name: &str| {
+            briefings
+                .iter()
+                .find(|b| b.name.ends_with(name))
+                .unwrap()
+                .sessions
+                .iter()
+                .find(|s| s.title == session.title)
+                .unwrap()
+                .clone()
+        };
+        let bell = of("Lynn Bell");
+        assert_eq!(
+            bell.lead,
+            [
+                "Co-Chair: Mr Tri Tharyat (Indonesia)",
+                "Co-Chair: International Organization for Migration — co-chair TBC"
+            ]
+        );
+        assert_eq!(
+            of("Tri Tharyat").fellows,
+            ["Speaker: Ms Lynn Bell (Australia)"]
+        );
+    }
+
+    fn edit_session(
+        store: &mut Store,
+        session: &Session,
+        change: impl Fn(&mut SessionForm),
+    ) -> Session {
+        let mut form = SessionForm::from(session);
+        change(&mut form);
+        crate::edit::sessions::update_session(store, session.id, &form).unwrap()
+    }
+
+    fn briefing_of(store: &Store, req: &PrintRequest, name: &str, title: &str) -> BriefingSession {
+        let doc = build(
+            store,
+            &PrintRequest {
+                kind: DocKind::Speakers,
+                ..req.clone()
+            },
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap();
+        let Body::Speakers { briefings } = doc.body else {
+            panic!("briefings")
+        };
+        briefings
+            .iter()
+            .find(|b| b.name.ends_with(name))
+            .and_then(|b| b.sessions.iter().find(|s| s.title == title))
+            .unwrap_or_else(|| panic!("{name} has no briefing for {title}"))
+            .clone()
+    }
+
+    #[test]
+    fn roles_are_grouped_by_type_when_the_plan_asks() {
+        use RoleKind as R;
+        let (mut store, session) = opening_with_roles(&[
+            (R::CoChair, Some(1)),
+            (R::Speaker, Some(0)),
+            (R::CoChair, None),
+        ]);
+        let plan = store.plan().unwrap();
+        let form = crate::forms::PlanForm {
+            group_roles: true,
+            ..crate::forms::PlanForm::from(&plan)
+        };
+        crate::edit::plan::update_plan(&mut store, &form).unwrap();
+        let printed: Vec<String> = programme_session(&store, session.id)
+            .roles
+            .iter()
+            .map(|r| format!("{}: {}", r.label, r.names.join("; ")))
+            .collect();
+        assert_eq!(
+            printed,
+            [
+                "Co-Chairs: Mr Tri Tharyat (Indonesia); International Organization for Migration — co-chair TBC",
+                "Speaker: Ms Lynn Bell (Australia)",
+            ]
+        );
+        let agenda = agenda::agenda(&store, None).unwrap();
+        let entry = agenda
+            .days
+            .iter()
+            .flat_map(|d| &d.sessions)
+            .find(|s| s.session.id == session.id)
+            .unwrap();
+        assert_eq!(entry.role_groups.len(), 2);
+    }
+
+    #[test]
+    fn a_session_without_a_time_prints_under_its_day_after_the_timed_ones() {
+        let (mut store, session) = opening_with_roles(&[(RoleKind::Speaker, Some(0))]);
+        let day = session.start.unwrap().date();
+        let session = edit_session(&mut store, &session, |f| {
+            f.start_time.clear();
+            f.end_time.clear();
+        });
+        assert!(session.is_day_only());
+        let unscheduled_before = agenda::overview(&store).unwrap().unscheduled_count;
+
+        // The agenda: under its day, last, and not unscheduled.
+        for scope in [None, Some(day)] {
+            let a = agenda::agenda(&store, scope).unwrap();
+            let on_day = &a.days.iter().find(|d| d.date == day).unwrap().sessions;
+            assert_eq!(on_day.last().unwrap().session.id, session.id, "{scope:?}");
+            assert!(a.unscheduled.iter().all(|s| s.session.id != session.id));
+            assert_eq!(on_day.last().unwrap().role_groups.len(), 1);
+        }
+        let ov = agenda::overview(&store).unwrap();
+        assert_eq!(ov.day_only_count, 1);
+        assert_eq!(ov.unscheduled_count, unscheduled_before);
+
+        // The printed programme, the whole week or the one day.
+        for req_day in [None, Some(day)] {
+            let doc = build(
+                &store,
+                &PrintRequest {
+                    day: req_day,
+                    ..PrintRequest::new(DocKind::Programme)
+                },
+                String::new(),
+                &Changes::default(),
+            )
+            .unwrap();
+            let Body::Programme { days } = doc.body else {
+                panic!("a programme")
+            };
+            let d = days.iter().find(|d| d.heading == long_day(day)).unwrap();
+            let Some(ProgBlock::Session { session: last }) = d.blocks.last() else {
+                panic!("the day ends with the untimed session")
+            };
+            assert_eq!(
+                (last.title.as_str(), last.time.as_str()),
+                (session.title.as_str(), "Time to be confirmed"),
+                "{req_day:?}"
+            );
+            assert_eq!(last.roles.len(), 1);
+        }
+
+        // The speaker's briefing and itinerary.
+        let b = briefing_of(
+            &store,
+            &PrintRequest::new(DocKind::Speakers),
+            "Lynn Bell",
+            &session.title,
+        );
+        assert_eq!(
+            b.when,
+            format!("{}, time to be confirmed", day.format("%a %-d %b"))
+        );
+        let bell = store.session_roles(session.id).unwrap()[0]
+            .person_id
+            .unwrap();
+        let trip = crate::attendees::lookup::itinerary(&store, bell).unwrap();
+        let entry = trip.iter().find(|e| e.session.id == session.id).unwrap();
+        assert_eq!(entry.session.day, Some(day));
+        let text = crate::text::lists::itinerary("Ms Lynn Bell", &trip);
+        assert!(
+            text.contains(&format!(
+                "{}, time to be confirmed  Speaker  {}",
+                day.format("%a %-d %b"),
+                session.title
+            )),
+            "{text}"
+        );
+        let shown = crate::text::render(&ov, &agenda::agenda(&store, None).unwrap());
+        let line = shown.lines().find(|l| l.ends_with(&session.title)).unwrap();
+        assert!(line.starts_with("  Time to be confirmed  "), "{line}");
+
+        // Dropped on a time (the calendar's move), it has times and no day.
+        let at = day.and_hms_opt(16, 0, 0).unwrap();
+        let moved = crate::planner::move_session(&mut store, session.id, at, None).unwrap();
+        assert_eq!((moved.start, moved.day), (Some(at), None));
+        assert_eq!(agenda::overview(&store).unwrap().day_only_count, 0);
+    }
+
+    #[test]
+    fn what_is_to_be_confirmed_is_marked_tbc_unless_asked_otherwise() {
+        use RoleKind as R;
+        use RolePresence as P;
+        let (mut store, session) = opening_with_marked_roles(&[
+            (R::CoChair, Some(1), true, P::InPerson),
+            (R::Speaker, Some(0), false, P::Virtual),
+        ]);
+        let session = edit_session(&mut store, &session, |f| {
+            f.tentative = true;
+            f.link = "https://webcast.example.org/opening".into();
+        });
+        let print = |mark_tbc: bool| {
+            let req = PrintRequest {
+                mark_tbc,
+                ..PrintRequest::new(DocKind::Programme)
+            };
+            let doc = build(&store, &req, String::new(), &Changes::default()).unwrap();
+            let Body::Programme { days } = doc.body else {
+                panic!("a programme")
+            };
+            days.into_iter()
+                .flat_map(|d| d.blocks)
+                .find_map(|b| match b {
+                    ProgBlock::Session { session: s } if s.id == session.id => Some(s),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        type Case = (bool, bool, [&'static str; 2], &'static str, &'static str);
+        let cases: [Case; 2] = [
+            (
+                true,
+                true,
+                [
+                    "Co-Chair: Mr Tri Tharyat (Indonesia) (tbc)",
+                    "Speaker: Ms Lynn Bell (Australia) (virtual)",
+                ],
+                "Co-Chair (tbc)",
+                "Speaker, virtual",
+            ),
+            (
+                false,
+                false,
+                [
+                    "Co-Chair: Mr Tri Tharyat (Indonesia)",
+                    "Speaker: Ms Lynn Bell (Australia) (virtual)",
+                ],
+                "Co-Chair",
+                "Speaker, virtual",
+            ),
+        ];
+        for (mark, tbc, roles, chair_role, speaker_role) in cases {
+            let s = print(mark);
+            assert_eq!(s.tbc, tbc, "{mark}");
+            assert_eq!(s.link, "https://webcast.example.org/opening");
+            let lines: Vec<String> = s
+                .roles
+                .iter()
+                .map(|r| format!("{}: {}", r.label, r.names.join("; ")))
+                .collect();
+            assert_eq!(lines, roles, "{mark}");
+            let req = PrintRequest {
+                mark_tbc: mark,
+                ..PrintRequest::new(DocKind::Speakers)
+            };
+            let chair = briefing_of(&store, &req, "Tri Tharyat", &session.title);
+            assert_eq!((chair.role.as_str(), chair.tbc), (chair_role, tbc));
+            assert_eq!(chair.fellows, [roles[1]]);
+            let speaker = briefing_of(&store, &req, "Lynn Bell", &session.title);
+            assert_eq!(speaker.role, speaker_role);
+            assert_eq!(speaker.lead, [roles[0]]);
+        }
+        // The agenda and `plenary show` always mark them.
+        let agenda = agenda::agenda(&store, None).unwrap();
+        let shown = crate::text::render(&agenda::overview(&store).unwrap(), &agenda);
+        for want in [
+            format!("{} (tbc)", session.title),
+            "Co-Chair: Mr Tri Tharyat (Indonesia) (tbc)".into(),
+            "Speaker: Ms Lynn Bell (Australia) (virtual)".into(),
+            "Link: https://webcast.example.org/opening".into(),
+        ] {
+            assert!(shown.contains(&want), "{want} in {shown}");
+        }
+    }
+
+    #[test]
+    fn a_session_of_another_kind_shows_no_kind() {
+        let table = [
+            (SessionKind::Other, ""),
+            (SessionKind::Opening, "Opening"),
+            (SessionKind::Closing, "Closing"),
+        ];
+        for (kind, want) in table {
+            let (mut store, session) = opening_with_roles(&[]);
+            let form = crate::forms::SessionForm {
+                kind,
+                ..crate::forms::SessionForm::from(&session)
+            };
+            crate::edit::sessions::update_session(&mut store, session.id, &form).unwrap();
+            assert_eq!(programme_session(&store, session.id).kind, want, "{kind:?}");
+            let agenda = agenda::agenda(&store, None).unwrap();
+            let text = crate::text::render(&agenda::overview(&store).unwrap(), &agenda);
+            let lines: Vec<&str> = text.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| l.ends_with(&session.title))
+                .unwrap();
+            let facts = lines[at + 1].trim();
+            assert!(!facts.starts_with("Other"), "{kind:?}: {facts}");
+            if !want.is_empty() {
+                assert!(facts.starts_with(want), "{kind:?}: {facts}");
+            }
+        }
+    }
+
     #[test]
     fn card_sizes_fit_the_longest_word() {
         let table: &[(&str, f64)] = &[
@@ -975,6 +1464,8 @@ mod tests {
             room: String::new(),
             event: String::new(),
             kind: String::new(),
+            tbc: false,
+            link: String::new(),
             roles: Vec::new(),
             description: String::new(),
             mark: None,

@@ -172,6 +172,11 @@ impl Store {
         self.role_rows("s.start >= ?1 AND s.start < ?2", &[&from, &to])
     }
 
+    /// Roles of the sessions on `day` whose times are to be confirmed.
+    pub fn day_only_roles(&self, day: chrono::NaiveDate) -> Result<Vec<RoleRow>> {
+        self.role_rows("s.start IS NULL AND s.day = ?1", &[&day])
+    }
+
     pub fn all_roles(&self) -> Result<Vec<RoleRow>> {
         self.role_rows("1", &[])
     }

@@ -131,10 +131,24 @@ impl Store {
         ), params![from, to], session_row)
     }
 
+    /// Sessions with neither times nor a day.
     pub fn unscheduled_sessions(&self) -> Result<Vec<Session>> {
         self.select(
-            &format!("SELECT {SESSION_COLS} FROM session WHERE start IS NULL ORDER BY id"),
+            &format!(
+                "SELECT {SESSION_COLS} FROM session WHERE start IS NULL AND day IS NULL ORDER BY id"
+            ),
             [],
+            session_row,
+        )
+    }
+
+    /// Sessions on `day` whose times are to be confirmed, in the order made.
+    pub fn day_only_sessions(&self, day: NaiveDate) -> Result<Vec<Session>> {
+        self.select(
+            &format!(
+                "SELECT {SESSION_COLS} FROM session WHERE start IS NULL AND day = ?1 ORDER BY id"
+            ),
+            [day],
             session_row,
         )
     }
@@ -303,6 +317,15 @@ impl Store {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM session", [], |r| r.get(0))?)
+    }
+
+    /// Sessions with a day whose times are still to be confirmed.
+    pub fn day_only_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM session WHERE start IS NULL AND day IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     /// Sessions per event id.

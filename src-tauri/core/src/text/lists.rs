@@ -109,7 +109,10 @@ pub fn itinerary(name: &str, entries: &[ItineraryEntry]) -> String {
                 a.format("%H:%M"),
                 b.format("%H:%M")
             ),
-            _ => "unscheduled".into(),
+            _ => match e.session.day {
+                Some(d) => format!("{}, time to be confirmed", d.format("%a %-d %b")),
+                None => "unscheduled".into(),
+            },
         };
         let room = e
             .room

@@ -9,12 +9,13 @@ import type { PersonHit_Serialize } from '../ipc';
 const terms = week.vocabulary.roles.filter((t) => t.key !== 'rapporteur');
 
 describe('whenText', () => {
-  it.each<[string | null, string | null, string]>([
-    ['2024-11-18T10:00:00', '2024-11-18T11:30:00', 'Mon 18 Nov, 10:00–11:30'],
-    [null, null, 'Unscheduled'],
-    ['2024-11-18T10:00:00', null, 'Unscheduled'],
-  ])('%s to %s', (start, end, text) => {
-    expect(whenText({ start, end })).toBe(text);
+  it.each<[string | null, string | null, string | null, string]>([
+    ['2024-11-18T10:00:00', '2024-11-18T11:30:00', null, 'Mon 18 Nov, 10:00–11:30'],
+    [null, null, null, 'Unscheduled'],
+    ['2024-11-18T10:00:00', null, null, 'Unscheduled'],
+    [null, null, '2024-11-19', 'Tue 19 Nov, time to be confirmed'],
+  ])('%s to %s on %s', (start, end, day, text) => {
+    expect(whenText({ start, end, day })).toBe(text);
   });
 });
 

@@ -19,8 +19,9 @@ export function candidateText(c: Candidate): string {
 }
 
 /** "Mon 18 Nov, 09:00–10:30", or "Unscheduled". */
-export function whenText(session: { start: string | null; end: string | null }): string {
+export function whenText(session: { start: string | null; end: string | null; day?: string | null }): string {
   const time = sessionTimeRange(session.start, session.end);
+  if (!session.start && session.day) return `${formatDayShort(session.day)}, time to be confirmed`;
   if (!session.start || !time) return 'Unscheduled';
   return `${formatDayShort(datePart(session.start))}, ${time}`;
 }

@@ -18,6 +18,7 @@ import { deleteNow, resizeSession, shiftSession } from '../sessions/quick-edits'
 import {
   NO_FILTERS,
   calendarResources,
+  isDayOnly,
   matchesFilters,
   roomPage,
   shownSessions,
@@ -73,6 +74,8 @@ export class CalendarState {
   readonly snap = $derived(this.plan?.snap_minutes && this.plan.snap_minutes > 0 ? this.plan.snap_minutes : 5);
   readonly items = $derived(this.agenda ? this.agenda.days.flatMap((d) => d.sessions) : []);
   readonly byId = $derived(new Map(this.items.map((i) => [i.session.id, i])));
+  /** Whether a shown session has a day but no time yet, so the all-day row is needed. */
+  readonly hasDayOnly = $derived(this.items.some((i) => isDayOnly(i.session) && matchesFilters(i, this.filters)));
   readonly sessionConflicts = $derived.by(() => conflictsBySession(this.#ws.conflicts));
   readonly tray = $derived(this.agenda ? this.agenda.unscheduled.filter((i) => matchesFilters(i, this.filters)) : []);
   readonly notice = $derived(this.plan ? zoneNotice(computerTimeZone(), this.plan.time_zone) : null);

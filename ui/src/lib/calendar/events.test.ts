@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleGroup } from '../ipc';
-import { agendaSession, eventNamed, planning, week } from '../testing/sample';
+import { agendaSession, copy, eventNamed, planning, week } from '../testing/sample';
 import {
   KIND_COLOURS,
   NO_FILTERS,
   NO_ROOM,
   calendarResources,
+  dayOf,
+  isDayOnly,
   kindColour,
   leadLine,
   matchesFilters,
@@ -94,6 +96,51 @@ describe('calendar events', () => {
     expect(lead(group('chair', 'Chair', 'Tonga'), group('co_chair', 'Co-Chairs', 'Fiji', 'Samoa'))).toBe(
       'Chair: Tonga · Co-Chairs: Fiji; Samoa',
     );
+  });
+});
+
+describe('a session whose time is to be confirmed', () => {
+  // The panel with its day kept and its times cleared, marked tbc.
+  const untimed = copy(panel);
+  untimed.session.start = null;
+  untimed.session.end = null;
+  untimed.session.day = '2024-11-18';
+  untimed.session.tentative = true;
+
+  it('is an all-day event on its day, in its room’s column, dragged rather than moved by the calendar', () => {
+    const [event] = toCalendarEvents([untimed], NO_FILTERS);
+    expect(event).toMatchObject({
+      id: panel.session.id,
+      start: '2024-11-18',
+      end: '2024-11-18',
+      allDay: true,
+      editable: false,
+      resourceIds: [String(hall!.id)],
+    });
+    expect(event!.classNames).toContain('is-day-only');
+    expect(event!.extendedProps as SessionEventProps).toMatchObject({ dayOnly: true, tbc: true });
+    // A timed session is not all-day.
+    const [timed] = toCalendarEvents([panel], NO_FILTERS);
+    expect(timed!.allDay).toBeUndefined();
+    expect((timed!.extendedProps as SessionEventProps).dayOnly).toBe(false);
+    expect((timed!.extendedProps as SessionEventProps).tbc).toBeFalsy();
+  });
+
+  it('is on its day in the day view, and an unscheduled session on none', () => {
+    expect(isDayOnly(untimed.session)).toBe(true);
+    expect(isDayOnly(panel.session)).toBe(false);
+    expect(isDayOnly(waiting.session)).toBe(false);
+    expect(dayOf(untimed.session)).toBe('2024-11-18');
+    expect(dayOf(panel.session)).toBe('2024-11-18');
+    expect(dayOf(waiting.session)).toBeNull();
+    expect(shownSessions([untimed, waiting], '2024-11-18', null)).toEqual([untimed]);
+    expect(shownSessions([untimed], '2024-11-19', null)).toEqual([]);
+    expect(toCalendarEvents([untimed, waiting], NO_FILTERS).map((e) => e.id)).toEqual([panel.session.id]);
+  });
+
+  it('follows the filters like any other', () => {
+    expect(toCalendarEvents([untimed], { ...NO_FILTERS, kind: 'break' })).toEqual([]);
+    expect(toCalendarEvents([untimed], { ...NO_FILTERS, room: hall!.id })).toHaveLength(1);
   });
 });
 

@@ -19,10 +19,21 @@ export const KIND_COLOURS: Record<SessionKind, KindColour> = {
   other: { background: '#56606a', text: '#ffffff' },
   break: { background: '#eef0f2', text: '#56606a' },
   meal: { background: '#eef0f2', text: '#56606a' },
+  logistics: { background: '#eef0f2', text: '#56606a' },
 };
 
 /** Kinds shown muted: the pauses between sessions. */
 export const PAUSE_KINDS: readonly SessionKind[] = ['break', 'meal'];
+
+/** The day a session is on: its start's, or its day while its time is to be confirmed; null when unscheduled. */
+export function dayOf(s: Pick<AgendaSession['session'], 'start' | 'day'>): string | null {
+  return s.start ? datePart(s.start) : (s.day ?? null);
+}
+
+/** A session with a day whose time is still to be confirmed: the calendar's all-day row. */
+export function isDayOnly(s: Pick<AgendaSession['session'], 'start' | 'day'>): boolean {
+  return !s.start && !!s.day;
+}
 
 export function kindColour(kind: SessionKind): KindColour {
   return KIND_COLOURS[kind] ?? KIND_COLOURS.other;
@@ -81,7 +92,7 @@ export function shownSessions<T extends AgendaSession>(
 ): T[] {
   return items.filter(
     (i) =>
-      (day === null || (i.session.start ? datePart(i.session.start) === day : false)) &&
+      (day === null || dayOf(i.session) === day) &&
       (resources === null || resources.has(resourceIdOf(i.session.room_id))),
   );
 }
@@ -109,14 +120,24 @@ export type SessionEventProps = {
   lead: string;
   pinned: boolean;
   pause: boolean;
+  /** To be confirmed: marked "tbc". */
+  tbc: boolean;
+  /** On its day with no time yet: in the all-day row, placed on the grid by dragging. */
+  dayOnly: boolean;
 };
 
-/** Only scheduled sessions that pass the filters, as calendar events (at the plan's wall clock). */
+/**
+ * Sessions on a day that pass the filters, as calendar events: timed ones at
+ * the plan's wall clock, those whose time is to be confirmed as all-day
+ * events on their day.
+ */
 export function toCalendarEvents(items: readonly AgendaSession[], filters: CalendarFilters): Calendar.EventInput[] {
   const events: Calendar.EventInput[] = [];
   for (const item of items) {
     const s = item.session;
-    if (!s.start || !s.end || !matchesFilters(item, filters)) continue;
+    if (!matchesFilters(item, filters)) continue;
+    const dayOnly = isDayOnly(s);
+    if (!dayOnly && (!s.start || !s.end)) continue;
     const colour = kindColour(s.kind);
     const pause = PAUSE_KINDS.includes(s.kind);
     const props: SessionEventProps = {
@@ -126,17 +147,26 @@ export function toCalendarEvents(items: readonly AgendaSession[], filters: Calen
       lead: pause ? '' : leadLine(item),
       pinned: s.pinned,
       pause,
+      tbc: s.tentative,
+      dayOnly,
     };
     events.push({
       id: s.id,
       title: s.title,
       // Offset-free strings: the calendar keeps them as floating wall-clock times.
-      start: floatingWall(s.start),
-      end: floatingWall(s.end),
+      ...(dayOnly
+        ? // The calendar moves an all-day event only within the all-day row, so it is dragged onto the grid like a tray item.
+          { start: s.day!, end: s.day!, allDay: true, editable: false }
+        : { start: floatingWall(s.start!), end: floatingWall(s.end!) }),
       resourceIds: [resourceIdOf(s.room_id)],
       backgroundColor: colour.background,
       textColor: colour.text,
-      classNames: [`kind-${s.kind}`, ...(pause ? ['is-pause'] : []), ...(s.pinned ? ['is-pinned'] : [])],
+      classNames: [
+        `kind-${s.kind}`,
+        ...(pause ? ['is-pause'] : []),
+        ...(s.pinned ? ['is-pinned'] : []),
+        ...(dayOnly ? ['is-day-only'] : []),
+      ],
       extendedProps: props,
     });
   }
@@ -157,9 +187,9 @@ export function calendarResources(
   const columns: Calendar.ResourceInput[] = shown.map((r) => ({ id: resourceIdOf(r.id), title: r.name }));
   const roomless = items.some(
     (item) =>
-      item.session.start &&
+      dayOf(item.session) !== null &&
       (item.session.room_id ?? null) === null &&
-      (day === null || datePart(item.session.start) === day) &&
+      (day === null || dayOf(item.session) === day) &&
       matchesFilters(item, filters),
   );
   if (roomless && (filters.room === null || filters.room === NO_ROOM)) {

@@ -145,6 +145,20 @@ describe('People page: people', () => {
     expect($(el, '[data-testid="itinerary-empty"]')?.textContent).toContain('Lynn Bell has no role in any session yet');
   });
 
+  it('shows a session whose time is to be confirmed under its day', async () => {
+    const mine = copy(directory.itineraryByPerson[bell.id]!);
+    const opening = mine[0]!;
+    opening.session.day = '2024-11-18';
+    opening.session.start = null;
+    opening.session.end = null;
+    const { el } = await start({ itinerary: () => mine });
+    await click(row(el, bell.id).querySelector('td'));
+    const first = $$(el, '[data-testid="itinerary-entry"]')[0]!;
+    expect(first.textContent).toContain('Mon 18 Nov');
+    expect(first.textContent).toContain('Time to be confirmed');
+    expect(first.textContent).not.toContain('Not scheduled');
+  });
+
   it('lists what a delete would also change and deletes nothing when declined', async () => {
     const { el, calls } = await start({ [ASK]: answer(false) });
     await click($(row(el, bell.id), '[data-testid="person-delete"]'));

@@ -143,6 +143,7 @@ describe('Print page', () => {
       changes_since: null,
       per_person: false,
       with_counts: true,
+      mark_tbc: false,
     });
     expect(select(el, 'day')).toBeNull();
     expect(select(el, 'variant')).toBeNull();
@@ -168,6 +169,7 @@ describe('Print page', () => {
       changes_since: null,
       per_person: true,
       with_counts: false,
+      mark_tbc: false,
     });
 
     // The day chosen for the programme comes back with it.

@@ -28,9 +28,9 @@ const choices = (over: Partial<Choices> = {}): Choices => ({ ...DEFAULT_CHOICES,
 
 describe('controlsFor', () => {
   it.each<[PrintKind, string[]]>([
-    ['programme', ['day', 'event', 'variant', 'changes']],
+    ['programme', ['day', 'event', 'variant', 'changes', 'markTbc']],
     ['participants', ['event', 'withCounts']],
-    ['speakers', ['day', 'event']],
+    ['speakers', ['day', 'event', 'markTbc']],
     ['namecards', ['event', 'perPerson']],
   ])('%s shows %j', (kind, shown) => {
     const controls = controlsFor(kind);
@@ -52,16 +52,33 @@ describe('buildRequest', () => {
   it.each<[PrintKind, object]>([
     [
       'programme',
-      { day: '2024-11-19', event_id: 11, variant: 'internal', changes_since: 2, per_person: false, with_counts: false },
+      {
+        day: '2024-11-19',
+        event_id: 11,
+        variant: 'internal',
+        changes_since: 2,
+        per_person: false,
+        with_counts: false,
+        mark_tbc: true,
+      },
     ],
-    ['participants', { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: true }],
-    ['speakers', { day: '2024-11-19', event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: false }],
-    ['namecards', { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: true, with_counts: false }],
+    [
+      'participants',
+      { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: true, mark_tbc: false },
+    ],
+    [
+      'speakers',
+      { day: '2024-11-19', event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: false, mark_tbc: true },
+    ],
+    [
+      'namecards',
+      { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: true, with_counts: false, mark_tbc: false },
+    ],
   ])('sends only what applies to %s', (kind, expected) => {
     expect(buildRequest({ ...everything, kind })).toEqual({ kind, paper: 'letter', ...expected });
   });
 
-  it('sends the defaults as a public whole-week A4 programme with counts off', () => {
+  it('sends the defaults as a public whole-week A4 programme with counts off and tbc marked', () => {
     expect(buildRequest(DEFAULT_CHOICES)).toEqual({
       kind: 'programme',
       day: null,
@@ -71,7 +88,12 @@ describe('buildRequest', () => {
       changes_since: null,
       per_person: false,
       with_counts: false,
+      mark_tbc: true,
     });
+  });
+
+  it('leaves the tbc marks off the programme when unticked', () => {
+    expect(buildRequest(choices({ markTbc: false })).mark_tbc).toBe(false);
   });
 
   it('leaves the counts off the participants list when unticked', () => {

@@ -24,6 +24,7 @@ export type PrintRequest = {
   changes_since: number | null;
   per_person: boolean;
   with_counts: boolean;
+  mark_tbc: boolean;
 };
 
 /** What the user has picked, with every control's value kept even when it does not apply. */
@@ -38,6 +39,8 @@ export type Choices = {
   changesSince: number | null;
   perPerson: boolean;
   withCounts: boolean;
+  /** Mark tentative sessions and roles "tbc". */
+  markTbc: boolean;
 };
 
 export const DEFAULT_CHOICES: Choices = {
@@ -49,6 +52,7 @@ export const DEFAULT_CHOICES: Choices = {
   changesSince: null,
   perPerson: false,
   withCounts: true,
+  markTbc: true,
 };
 
 export const KINDS: readonly { key: PrintKind; label: string }[] = [
@@ -76,13 +80,14 @@ export type Controls = {
   changes: boolean;
   perPerson: boolean;
   withCounts: boolean;
+  markTbc: boolean;
 };
 
 const CONTROLS: Record<PrintKind, Controls> = {
-  programme: { day: true, event: true, variant: true, changes: true, perPerson: false, withCounts: false },
-  participants: { day: false, event: true, variant: false, changes: false, perPerson: false, withCounts: true },
-  speakers: { day: true, event: true, variant: false, changes: false, perPerson: false, withCounts: false },
-  namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, withCounts: false },
+  programme: { day: true, event: true, variant: true, changes: true, perPerson: false, withCounts: false, markTbc: true },
+  participants: { day: false, event: true, variant: false, changes: false, perPerson: false, withCounts: true, markTbc: false },
+  speakers: { day: true, event: true, variant: false, changes: false, perPerson: false, withCounts: false, markTbc: true },
+  namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, withCounts: false, markTbc: false },
 };
 
 export function controlsFor(kind: PrintKind): Controls {
@@ -120,6 +125,7 @@ export function buildRequest(choices: Choices): PrintRequest {
     changes_since: applies.changes ? choices.changesSince : null,
     per_person: applies.perPerson && choices.perPerson,
     with_counts: applies.withCounts && choices.withCounts,
+    mark_tbc: applies.markTbc && choices.markTbc,
   };
 }
 

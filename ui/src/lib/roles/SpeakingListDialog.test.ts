@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 // The national updates of the Annual Meeting, 10:15–11:30 (75 minutes),
-// with the first three turns saved as suggested: Australia with Ms Lynn
+// with its first three turns saved: Australia with Ms Lynn
 // Bell speaking, Indonesia, then Bangladesh for 3 minutes.
 const session = boardSession('National updates').entry.session;
 const suggested = week.suggestedListBySession[session.id]!;

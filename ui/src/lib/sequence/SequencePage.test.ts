@@ -261,6 +261,22 @@ describe('Sequence page', () => {
     expect(lastCall(calls, 'move_session')?.args).toEqual({ id: waiting!.session.id, start: '2024-11-18T12:30:00', roomId: hall!.id });
   });
 
+  it('puts the day’s sessions whose time is to be confirmed in the tray, first', async () => {
+    // The Dialogue's closing, kept on Monday without its times.
+    const answer = copy(agenda);
+    const monday = answer.days.find((d) => d.date === '2024-11-18')!;
+    const closing = monday.sessions[monday.sessions.length - 1]!;
+    closing.session.day = '2024-11-18';
+    closing.session.start = null;
+    closing.session.end = null;
+    const { el } = await start({ agenda: () => answer });
+    const tray = $(el, '[data-testid="unscheduled-tray"]')!;
+    expect($$(tray, '[data-testid="tray-item"]').map((i) => Number(i.dataset.sessionId))).toEqual([
+      closing.session.id,
+      waiting!.session.id,
+    ]);
+  });
+
   it('schedules a session dropped from the tray', async () => {
     const { el, calls } = await start({ move_session: () => copy(waiting!.session) });
     drag($(el, '[data-testid="tray-item"] .tray-title')!, { x: 5, y: 5 }, $(el, '[data-testid="sequence-list"]')!);

@@ -16,6 +16,7 @@ import { conflictsBySession } from '../plan/conflicts';
 import { hourMinute } from '../format/time';
 import { clockMinutes, joinWall } from '../calendar/floating';
 import { computerTimeZone, zoneNotice } from '../calendar/zone';
+import { isDayOnly } from '../calendar/events';
 import { moveItem } from '../ui/lists';
 import {
   draftFrom,
@@ -135,7 +136,9 @@ export class SequenceState {
       }
       this.#loadedFor = key;
       this.#resetNext = false;
-      this.tray = agenda.unscheduled;
+      // The day's sessions whose time is to be confirmed wait in the tray too, first.
+      const waiting = agenda.days.find((d) => d.date === onDay)?.sessions.filter((s) => isDayOnly(s.session)) ?? [];
+      this.tray = [...waiting, ...agenda.unscheduled];
       this.loadError = null;
     } catch (e) {
       if (mine !== this.#request) return;
