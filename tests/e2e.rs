@@ -206,6 +206,92 @@ impl App {
             .unwrap();
     }
 
+    /// Runs axe-core on the window as it is now (`what` names it in the
+    /// failure) and fails listing every violation: rule, impact, elements.
+    async fn axe(&self, what: &str) {
+        if self.js("return typeof window.axe").await != json!("object") {
+            let path =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js");
+            let source = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (run npm ci in ui/)", path.display()));
+            self.driver
+                .execute(&format!("{source}\nreturn typeof window.axe;"), Vec::new())
+                .await
+                .expect("axe-core loads");
+        }
+        let found = self
+            .driver
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                window.axe
+                    .run(document, { resultTypes: ['violations'] })
+                    .then((r) => done(r.violations.map((v) => ({
+                        id: v.id,
+                        impact: v.impact,
+                        targets: v.nodes.slice(0, 6).map((n) => n.target.join(' ')),
+                    }))))
+                    .catch((e) => done([{ id: 'axe-failed', impact: String(e), targets: [] }]));"#,
+                Vec::new(),
+            )
+            .await
+            .expect("axe-core runs")
+            .json()
+            .clone();
+        let violations = found.as_array().cloned().unwrap_or_default();
+        let listed: Vec<String> = violations
+            .iter()
+            .map(|v| format!("{} ({}): {}", v["id"], v["impact"], v["targets"]))
+            .collect();
+        assert!(
+            listed.is_empty(),
+            "accessibility problems on {what}:\n{}",
+            listed.join("\n")
+        );
+    }
+
+    /// The window itself does not scroll, down or sideways: only the content area does.
+    async fn window_does_not_scroll(&self, what: &str) {
+        let size = self
+            .js("const d = document.scrollingElement; return [d.scrollHeight, innerHeight, d.scrollWidth, innerWidth]")
+            .await;
+        assert_eq!(
+            size[0], size[1],
+            "{what}: the window is taller than its view: {size}"
+        );
+        assert_eq!(
+            size[2], size[3],
+            "{what}: the window is wider than its view: {size}"
+        );
+        // What sticks out past the content's right edge, innermost first.
+        let wide = self
+            .js(r#"const m = document.querySelector('main');
+                if (m.scrollWidth <= m.clientWidth) return [];
+                const edge = m.getBoundingClientRect().right;
+                return [...m.querySelectorAll('*')]
+                    .filter((e) => e.getBoundingClientRect().right > edge + 1 && ![...e.children].some((c) => c.getBoundingClientRect().right > edge + 1))
+                    .slice(0, 5)
+                    .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${e.dataset.testid ?? ''} ${Math.round(e.getBoundingClientRect().width)}px`);"#)
+            .await;
+        assert_eq!(wide, json!([]), "{what}: the content scrolls sideways");
+    }
+
+    /// Presses `key` on whatever has the focus.
+    async fn press(&self, key: impl Into<TypingData>) {
+        self.driver
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(key)
+            .await
+            .unwrap();
+    }
+
+    /// The data-testid of the focused element.
+    async fn focused(&self) -> Value {
+        self.js("return document.activeElement?.dataset?.testid ?? document.activeElement?.tagName ?? null")
+            .await
+    }
+
     async fn quit(self) {
         self.driver.quit().await.unwrap();
     }
@@ -1391,5 +1477,219 @@ async fn a_programme_spreadsheet_is_imported_and_a_speakers_calendar_exported() 
     assert_eq!(s.title, "Launch of the regional data report");
     assert_eq!(s.start.unwrap().to_string(), "2024-11-19 12:30:00");
     assert_eq!(s.room.as_deref(), Some("Lotus Room"));
+    app.quit().await;
+}
+
+/// The sample week with one event's title 120 characters long.
+fn sample_with_a_long_title(dir: &Path) -> PathBuf {
+    let plan = dir.join("week.plenary");
+    let mut store = plenary_core::sample::write_sample(&plan, false).unwrap();
+    let event = store.events().unwrap().remove(0);
+    let mut title = format!("{} ", event.title);
+    while title.chars().count() < 120 {
+        title.push_str("and partners ");
+    }
+    let title: String = title.chars().take(120).collect();
+    plenary_core::edit::events::update_event(
+        &mut store,
+        event.id,
+        &plenary_core::forms::EventForm {
+            title,
+            short_name: event.short_name.clone(),
+            first_day: event.first_day.to_string(),
+            last_day: event.last_day.to_string(),
+            description: event.description.clone(),
+        },
+    )
+    .unwrap();
+    plan
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample_with_a_long_title(dir.path());
+    let app = App::launch(&plan).await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=event-card]').length",
+        json!(3),
+    )
+    .await;
+    for page in [
+        "overview",
+        "agenda",
+        "calendar",
+        "sequence",
+        "board",
+        "delegations",
+        "people",
+        "desk",
+        "import",
+        "programme",
+        "print",
+    ] {
+        app.open(page).await;
+        app.el("main h1").await;
+        // Let the page load what it shows.
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        app.window_does_not_scroll(page).await;
+        app.axe(page).await;
+        let announced = app
+            .js("return document.querySelector('[data-testid=page-announcement]').textContent")
+            .await;
+        assert!(
+            announced.as_str().unwrap_or("").ends_with(" page"),
+            "{page}: {announced}"
+        );
+    }
+
+    // The calendar's other views, and the organisations.
+    app.open("calendar").await;
+    for view in ["day", "list"] {
+        app.el(&format!("[data-testid=view-{view}]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        app.window_does_not_scroll(view).await;
+        app.axe(&format!("the calendar's {view} view")).await;
+    }
+    app.open("people").await;
+    app.el("[data-testid=people-tab][data-key=organisations]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.axe("the organisations").await;
+
+    // Dialogs: each checked, then closed with Escape (nothing typed, so at once).
+    for (page, opener, what) in [
+        ("overview", "[data-testid=edit-plan]", "the plan details"),
+        ("agenda", "[data-testid=new-session]", "a new session"),
+        ("people", "[data-testid=person-new]", "a new person"),
+        (
+            "sequence",
+            "[data-testid=insert-break]",
+            "a break across rooms",
+        ),
+    ] {
+        app.open(page).await;
+        app.el(opener).await.click().await.unwrap();
+        app.el("dialog[open]").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.axe(what).await;
+        app.press(Key::Escape).await;
+        app.wait_js(
+            "return !!document.querySelector('dialog[open]')",
+            json!(false),
+        )
+        .await;
+    }
+
+    // The roles of a session, from its form.
+    app.open("agenda").await;
+    app.el("[data-testid=session-row]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=session-roles]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=roles-row]").await;
+    app.axe("the roles of a session").await;
+    app.press(Key::Escape).await;
+    app.wait_js(
+        "return !!document.querySelector('dialog[open]')",
+        json!(false),
+    )
+    .await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dialog_is_used_with_the_keyboard_alone_and_typed_work_is_not_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let app = App::launch(&plan).await;
+    app.open("people").await;
+    app.el("[data-testid=person-new]").await;
+    app.js("document.querySelector('[data-testid=person-new]').focus()")
+        .await;
+    app.press(Key::Enter).await;
+    app.el("form[data-testid=person-form]").await;
+
+    // Type, then Escape: asked first, naming nothing lost silently.
+    app.type_into("form[data-testid=person-form] [name=given_name]", "Jürg")
+        .await;
+    app.press(Key::Escape).await;
+    app.el("[data-testid=discard-question]").await;
+    assert_eq!(app.focused().await, json!("keep-editing"));
+    app.axe("the discard question").await;
+    app.press(Key::Enter).await;
+    app.wait_js(
+        "return !!document.querySelector('[data-testid=discard-question]')",
+        json!(false),
+    )
+    .await;
+    let field = app.js("return document.activeElement.name").await;
+    assert_eq!(field, json!("given_name"), "back where the keyboard was");
+
+    // Tab to the organisation picker; its own Escape closes its list first.
+    for _ in 0..20 {
+        if app.focused().await == json!("person-organisation") {
+            break;
+        }
+        app.press(Key::Tab).await;
+    }
+    assert_eq!(app.focused().await, json!("person-organisation"));
+    app.press("iom").await;
+    app.wait_js(
+        "return document.activeElement.getAttribute('aria-expanded')",
+        json!("true"),
+    )
+    .await;
+    app.press(Key::Escape).await;
+    app.wait_js(
+        "return document.activeElement.getAttribute('aria-expanded')",
+        json!("false"),
+    )
+    .await;
+    assert_eq!(
+        app.js("return !!document.querySelector('[data-testid=discard-question]') || !document.querySelector('dialog[open]')")
+            .await,
+        json!(false),
+        "the picker's Escape closed only its list"
+    );
+    // The next Escape asks; Tab, Enter discards; the focus goes back to the button.
+    app.press(Key::Escape).await;
+    app.el("[data-testid=discard-question]").await;
+    app.press(Key::Tab).await;
+    assert_eq!(app.focused().await, json!("discard-changes"));
+    app.press(Key::Enter).await;
+    app.wait_js(
+        "return !!document.querySelector('dialog[open]')",
+        json!(false),
+    )
+    .await;
+    assert_eq!(app.focused().await, json!("person-new"));
+
+    // Reopened, the dialog offers what was typed.
+    app.press(Key::Enter).await;
+    app.el("[data-testid=restore-draft]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector('form[data-testid=person-form] [name=given_name]').value",
+        json!("Jürg"),
+    )
+    .await;
     app.quit().await;
 }
