@@ -328,6 +328,7 @@ async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
     }
 
     app.shot("overview.png").await;
+    app.axe("the overview").await;
 
     // Agenda: every session of the three days, with roles.
     app.open("agenda").await;
@@ -337,6 +338,7 @@ async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
     )
     .await;
     app.shot("agenda.png").await;
+    app.axe("the agenda").await;
     let days = app
         .js("return [...document.querySelectorAll('[data-testid=agenda-day]')].map(e => e.dataset.date)")
         .await;
@@ -399,6 +401,7 @@ async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
         .unwrap();
     let error = app.el("[data-testid=error-end_time]").await;
     app.shot("session-form-error.png").await;
+    app.axe("the session form with a problem").await;
     assert_eq!(error.text().await.unwrap(), "End must be after start.");
     let kept = app
         .js("return document.querySelector('form[data-testid=session-form] [name=title]').value")
@@ -533,6 +536,7 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
     let css = format!("[data-testid=cal-event][data-session-id='{}']", closing.id);
     let event = app.centred(&css).await;
     app.shot("calendar.png").await;
+    app.axe("the calendar").await;
 
     // Drag it down by about an hour of grid.
     let height = app
@@ -678,6 +682,7 @@ async fn dragging_a_block_in_the_sequence_reorders_the_day() {
         "not yet saved"
     );
     app.shot("sequence-reordered.png").await;
+    app.axe("the reordered sequence").await;
     app.el("[data-testid=sequence-apply]")
         .await
         .click()
@@ -833,6 +838,7 @@ async fn a_person_clash_shows_a_badge_and_a_panel_entry() {
         .await;
     assert_eq!(entries, json!(true));
     app.shot("conflicts.png").await;
+    app.axe("the problems panel").await;
     app.quit().await;
 }
 
@@ -947,6 +953,7 @@ async fn calendar_day_view_of_a_92_room_day() {
     assert_eq!(listed, json!(1_351));
     eprintln!("calendar: day view to week view (rooms 89–92) in {week:.0} ms, to list view (1,351 sessions) in {list:.0} ms");
     app.shot("calendar-92-rooms.png").await;
+    app.axe("the 92-room day view").await;
     app.quit().await;
 }
 
@@ -1002,6 +1009,7 @@ async fn csv_import_through_the_import_screen() {
             .unwrap();
     }
     app.shot("import-preview.png").await;
+    app.axe("the attendee import preview").await;
     app.el("[data-testid=import-confirm]")
         .await
         .click()
@@ -1051,6 +1059,7 @@ async fn check_in_one_person_at_the_desk() {
         .unwrap();
     app.wait_js(count, json!(before + 1)).await;
     app.shot("desk.png").await;
+    app.axe("the check-in desk").await;
 
     let store = Store::open(&plan).unwrap();
     let present = store
@@ -1071,6 +1080,7 @@ async fn check_in_one_person_at_the_desk() {
     let cochair = Store::open(&plan).unwrap().cochairs().unwrap()[0].organisation_id;
     assert_eq!(first, json!(cochair.to_string()));
     app.shot("delegations.png").await;
+    app.axe("the delegations").await;
     app.quit().await;
 }
 
@@ -1135,6 +1145,7 @@ async fn assign_the_panel_moderator_on_the_board() {
     }
     assert!(store_has(), "Ms Lynn Bell moderates the panel in the file");
     app.shot("board.png").await;
+    app.axe("the speaker board").await;
     app.quit().await;
 }
 
@@ -1202,6 +1213,7 @@ async fn people_search_round_trip_in_the_window() {
     }
     eprintln!("people search in the window, keystroke to rows: {times:?} ms");
     app.shot("people.png").await;
+    app.axe("the people search").await;
     app.quit().await;
 }
 
@@ -1231,6 +1243,7 @@ async fn the_print_page_previews_the_programme_page_by_page() {
     )
     .await;
     app.shot("print.png").await;
+    app.axe("the print preview").await;
 
     // Print… opens the system (GTK) print dialog over the window.
     app.el("[data-testid=print-print]")
@@ -1420,6 +1433,7 @@ async fn a_programme_spreadsheet_is_imported_and_a_speakers_calendar_exported() 
     )
     .await;
     app.shot("programme-import-preview.png").await;
+    app.axe("the programme import preview").await;
     app.el("[data-testid=programme-confirm]")
         .await
         .click()
@@ -1563,6 +1577,37 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
         .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     app.axe("the organisations").await;
+
+    // At 1024 px the co-chairs' rows and the people with a person open stay inside the content.
+    app.driver.set_window_rect(0, 0, 1024, 768).await.unwrap();
+    app.open("delegations").await;
+    app.el("[data-testid=cochair-row]").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.window_does_not_scroll("the delegations at 1024 px")
+        .await;
+    app.open("people").await;
+    app.el("[data-testid=people-tab][data-key=people]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=person-row]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.window_does_not_scroll("the people at 1024 px").await;
+    let table = app
+        .js("return [...document.querySelectorAll('.table-wrap')].every((t) => t.scrollWidth <= t.clientWidth)")
+        .await;
+    assert_eq!(
+        table,
+        json!(true),
+        "the people's table fits its card at 1024 px"
+    );
+    app.axe("a person shown beside the people").await;
+    app.driver.set_window_rect(0, 0, 1280, 800).await.unwrap();
 
     // Dialogs: each checked, then closed with Escape (nothing typed, so at once).
     for (page, opener, what) in [
