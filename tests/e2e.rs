@@ -1631,6 +1631,34 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
         .await;
     }
 
+    // The menus, and the dialogs only they open.
+    for (menu, item, what) in [
+        ("file-menu", "Export", "the export dialog"),
+        ("menu-edit", "Change log", "the change log"),
+    ] {
+        app.el(&format!("[data-testid={menu}]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.el("[role=menu]").await;
+        app.axe(&format!("the {menu} open")).await;
+        app.el(&format!("[role=menuitem][data-label='{item}']"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.el("dialog[open]").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.axe(what).await;
+        app.press(Key::Escape).await;
+        app.wait_js(
+            "return !!document.querySelector('dialog[open]')",
+            json!(false),
+        )
+        .await;
+    }
+
     // The roles of a session, from its form.
     app.open("agenda").await;
     app.el("[data-testid=session-row]")

@@ -151,6 +151,17 @@ describe('Calendar page', () => {
     expect(shown()).toHaveLength(5);
   });
 
+  it('gives a quarter hour more height when the text is set twice as large, so titles still show', async () => {
+    document.documentElement.style.fontSize = '28px';
+    try {
+      const { el } = await start();
+      // 40px per 15 minutes: 09:00 is 160px below the plan's 08:00.
+      expect(event(el, opening.id)?.getAttribute('style')).toContain('inset-block-start: 160px');
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+  });
+
   it('moves a focused event by the snap step and by a day with Alt and the arrow keys', async () => {
     const { el, calls } = await start({ move_session: (args) => ({ ...copy(opening), start: args.start }) });
     const first = event(el, opening.id)!;
