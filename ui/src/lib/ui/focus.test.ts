@@ -29,6 +29,16 @@ describe('restoreFocus', () => {
     expect(document.activeElement?.textContent).toBe('B again');
   });
 
+  it('moves the focus to the redrawn calendar event or agenda row of the same session', () => {
+    const { main } = page('<article data-testid="cal-event" data-session-id="12" tabindex="0">Panel</article>');
+    main.querySelector<HTMLElement>('article')!.focus();
+    const mark = markFocus();
+    main.innerHTML =
+      '<article data-testid="cal-event" data-session-id="11" tabindex="-1">Opening</article><article data-testid="cal-event" data-session-id="12" tabindex="-1">Panel, moved</article>';
+    restoreFocus(mark, main);
+    expect(document.activeElement?.textContent).toBe('Panel, moved');
+  });
+
   it('finds a redrawn element by its id', () => {
     const { main } = page('<input id="note-7">');
     main.querySelector('input')!.focus();

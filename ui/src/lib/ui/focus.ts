@@ -7,17 +7,26 @@ export type FocusMark = {
   el: HTMLElement | null;
   id: string;
   testid: string;
+  /** The data attribute naming the record ("data-session-id") and its value. */
+  attribute: string;
   record: string;
 };
+
+/** The data attributes by which rows, events and cards name their record. */
+const RECORD_KEYS = ['sessionId', 'personId', 'orgId', 'id', 'key'] as const;
+
+const attributeOf = (key: string) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** What is focused now, and how to find its successor. */
 export function markFocus(active: Element | null = document.activeElement): FocusMark {
   const el = active instanceof HTMLElement && active !== document.body ? active : null;
+  const key = RECORD_KEYS.find((k) => el?.dataset[k] !== undefined);
   return {
     el,
     id: el?.id ?? '',
     testid: el?.dataset.testid ?? '',
-    record: el?.dataset.id ?? el?.dataset.key ?? '',
+    attribute: key ? attributeOf(key) : '',
+    record: key ? (el?.dataset[key] ?? '') : '',
   };
 }
 
@@ -26,11 +35,10 @@ function successor(mark: FocusMark, root: ParentNode): HTMLElement | null {
     const byId = document.getElementById(mark.id);
     if (byId && root.contains(byId)) return byId;
   }
-  if (mark.testid && mark.record) {
+  if (mark.testid && mark.attribute) {
     const quoted = (v: string) => v.replace(/["\\]/g, '\\$&');
-    return (
-      root.querySelector<HTMLElement>(`[data-testid="${quoted(mark.testid)}"][data-id="${quoted(mark.record)}"]`) ??
-      root.querySelector<HTMLElement>(`[data-testid="${quoted(mark.testid)}"][data-key="${quoted(mark.record)}"]`)
+    return root.querySelector<HTMLElement>(
+      `[data-testid="${quoted(mark.testid)}"][${mark.attribute}="${quoted(mark.record)}"]`,
     );
   }
   return null;
