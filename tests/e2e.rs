@@ -1679,6 +1679,21 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
         json!(false),
     )
     .await;
+
+    // Ctrl+= zooms the window in (fewer CSS pixels across), Ctrl+0 back.
+    let width = app.js("return innerWidth").await;
+    for (key, test) in [("=", "<"), ("0", "===")] {
+        app.driver
+            .action_chain()
+            .key_down(Key::Control)
+            .send_keys(key)
+            .key_up(Key::Control)
+            .perform()
+            .await
+            .unwrap();
+        app.wait_js(&format!("return innerWidth {test} {width}"), json!(true))
+            .await;
+    }
     app.quit().await;
 }
 
