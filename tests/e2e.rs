@@ -206,6 +206,92 @@ impl App {
             .unwrap();
     }
 
+    /// Runs axe-core on the window as it is now (`what` names it in the
+    /// failure) and fails listing every violation: rule, impact, elements.
+    async fn axe(&self, what: &str) {
+        if self.js("return typeof window.axe").await != json!("object") {
+            let path =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js");
+            let source = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (run npm ci in ui/)", path.display()));
+            self.driver
+                .execute(&format!("{source}\nreturn typeof window.axe;"), Vec::new())
+                .await
+                .expect("axe-core loads");
+        }
+        let found = self
+            .driver
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                window.axe
+                    .run(document, { resultTypes: ['violations'] })
+                    .then((r) => done(r.violations.map((v) => ({
+                        id: v.id,
+                        impact: v.impact,
+                        targets: v.nodes.slice(0, 6).map((n) => n.target.join(' ')),
+                    }))))
+                    .catch((e) => done([{ id: 'axe-failed', impact: String(e), targets: [] }]));"#,
+                Vec::new(),
+            )
+            .await
+            .expect("axe-core runs")
+            .json()
+            .clone();
+        let violations = found.as_array().cloned().unwrap_or_default();
+        let listed: Vec<String> = violations
+            .iter()
+            .map(|v| format!("{} ({}): {}", v["id"], v["impact"], v["targets"]))
+            .collect();
+        assert!(
+            listed.is_empty(),
+            "accessibility problems on {what}:\n{}",
+            listed.join("\n")
+        );
+    }
+
+    /// The window itself does not scroll, down or sideways: only the content area does.
+    async fn window_does_not_scroll(&self, what: &str) {
+        let size = self
+            .js("const d = document.scrollingElement; return [d.scrollHeight, innerHeight, d.scrollWidth, innerWidth]")
+            .await;
+        assert_eq!(
+            size[0], size[1],
+            "{what}: the window is taller than its view: {size}"
+        );
+        assert_eq!(
+            size[2], size[3],
+            "{what}: the window is wider than its view: {size}"
+        );
+        // What sticks out past the content's right edge, innermost first.
+        let wide = self
+            .js(r#"const m = document.querySelector('main');
+                if (m.scrollWidth <= m.clientWidth) return [];
+                const edge = m.getBoundingClientRect().right;
+                return [...m.querySelectorAll('*')]
+                    .filter((e) => e.getBoundingClientRect().right > edge + 1 && ![...e.children].some((c) => c.getBoundingClientRect().right > edge + 1))
+                    .slice(0, 5)
+                    .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${e.dataset.testid ?? ''} ${Math.round(e.getBoundingClientRect().width)}px`);"#)
+            .await;
+        assert_eq!(wide, json!([]), "{what}: the content scrolls sideways");
+    }
+
+    /// Presses `key` on whatever has the focus.
+    async fn press(&self, key: impl Into<TypingData>) {
+        self.driver
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(key)
+            .await
+            .unwrap();
+    }
+
+    /// The data-testid of the focused element.
+    async fn focused(&self) -> Value {
+        self.js("return document.activeElement?.dataset?.testid ?? document.activeElement?.tagName ?? null")
+            .await
+    }
+
     async fn quit(self) {
         self.driver.quit().await.unwrap();
     }
@@ -242,6 +328,7 @@ async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
     }
 
     app.shot("overview.png").await;
+    app.axe("the overview").await;
 
     // Agenda: every session of the three days, with roles.
     app.open("agenda").await;
@@ -251,6 +338,7 @@ async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
     )
     .await;
     app.shot("agenda.png").await;
+    app.axe("the agenda").await;
     let days = app
         .js("return [...document.querySelectorAll('[data-testid=agenda-day]')].map(e => e.dataset.date)")
         .await;
@@ -313,6 +401,7 @@ async fn sample_week_is_shown_and_a_new_session_is_saved_to_the_file() {
         .unwrap();
     let error = app.el("[data-testid=error-end_time]").await;
     app.shot("session-form-error.png").await;
+    app.axe("the session form with a problem").await;
     assert_eq!(error.text().await.unwrap(), "End must be after start.");
     let kept = app
         .js("return document.querySelector('form[data-testid=session-form] [name=title]').value")
@@ -447,6 +536,7 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
     let css = format!("[data-testid=cal-event][data-session-id='{}']", closing.id);
     let event = app.centred(&css).await;
     app.shot("calendar.png").await;
+    app.axe("the calendar").await;
 
     // Drag it down by about an hour of grid.
     let height = app
@@ -592,6 +682,7 @@ async fn dragging_a_block_in_the_sequence_reorders_the_day() {
         "not yet saved"
     );
     app.shot("sequence-reordered.png").await;
+    app.axe("the reordered sequence").await;
     app.el("[data-testid=sequence-apply]")
         .await
         .click()
@@ -832,6 +923,7 @@ async fn a_person_clash_shows_a_badge_and_a_panel_entry() {
         .await;
     assert_eq!(entries, json!(true));
     app.shot("conflicts.png").await;
+    app.axe("the problems panel").await;
     app.quit().await;
 }
 
@@ -946,6 +1038,7 @@ async fn calendar_day_view_of_a_92_room_day() {
     assert_eq!(listed, json!(1_351));
     eprintln!("calendar: day view to week view (rooms 89–92) in {week:.0} ms, to list view (1,351 sessions) in {list:.0} ms");
     app.shot("calendar-92-rooms.png").await;
+    app.axe("the 92-room day view").await;
     app.quit().await;
 }
 
@@ -1001,6 +1094,7 @@ async fn csv_import_through_the_import_screen() {
             .unwrap();
     }
     app.shot("import-preview.png").await;
+    app.axe("the attendee import preview").await;
     app.el("[data-testid=import-confirm]")
         .await
         .click()
@@ -1050,6 +1144,7 @@ async fn check_in_one_person_at_the_desk() {
         .unwrap();
     app.wait_js(count, json!(before + 1)).await;
     app.shot("desk.png").await;
+    app.axe("the check-in desk").await;
 
     let store = Store::open(&plan).unwrap();
     let present = store
@@ -1070,6 +1165,7 @@ async fn check_in_one_person_at_the_desk() {
     let cochair = Store::open(&plan).unwrap().cochairs().unwrap()[0].organisation_id;
     assert_eq!(first, json!(cochair.to_string()));
     app.shot("delegations.png").await;
+    app.axe("the delegations").await;
     app.quit().await;
 }
 
@@ -1134,6 +1230,7 @@ async fn assign_the_panel_moderator_on_the_board() {
     }
     assert!(store_has(), "Ms Lynn Bell moderates the panel in the file");
     app.shot("board.png").await;
+    app.axe("the speaker board").await;
     app.quit().await;
 }
 
@@ -1201,6 +1298,7 @@ async fn people_search_round_trip_in_the_window() {
     }
     eprintln!("people search in the window, keystroke to rows: {times:?} ms");
     app.shot("people.png").await;
+    app.axe("the people search").await;
     app.quit().await;
 }
 
@@ -1230,6 +1328,7 @@ async fn the_print_page_previews_the_programme_page_by_page() {
     )
     .await;
     app.shot("print.png").await;
+    app.axe("the print preview").await;
 
     // Print… opens the system (GTK) print dialog over the window.
     app.el("[data-testid=print-print]")
@@ -1419,6 +1518,7 @@ async fn a_programme_spreadsheet_is_imported_and_a_speakers_calendar_exported() 
     )
     .await;
     app.shot("programme-import-preview.png").await;
+    app.axe("the programme import preview").await;
     app.el("[data-testid=programme-confirm]")
         .await
         .click()
@@ -1689,4 +1789,290 @@ async fn a_panel_is_entered_through_the_session_form_alone() {
         .find(|p| p.family_name == "Camacho")
         .unwrap();
     assert_eq!(camacho.position, "Permanent Representative of Mexico");
+}
+
+/// The sample week with one event's title 120 characters long.
+fn sample_with_a_long_title(dir: &Path) -> PathBuf {
+    let plan = dir.join("week.plenary");
+    let mut store = plenary_core::sample::write_sample(&plan, false).unwrap();
+    let event = store.events().unwrap().remove(0);
+    let mut title = format!("{} ", event.title);
+    while title.chars().count() < 120 {
+        title.push_str("and partners ");
+    }
+    let title: String = title.chars().take(120).collect();
+    plenary_core::edit::events::update_event(
+        &mut store,
+        event.id,
+        &plenary_core::forms::EventForm {
+            title,
+            short_name: event.short_name.clone(),
+            first_day: event.first_day.to_string(),
+            last_day: event.last_day.to_string(),
+            description: event.description.clone(),
+        },
+    )
+    .unwrap();
+    plan
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample_with_a_long_title(dir.path());
+    let app = App::launch(&plan).await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=event-card]').length",
+        json!(3),
+    )
+    .await;
+    for page in [
+        "overview",
+        "agenda",
+        "calendar",
+        "sequence",
+        "board",
+        "delegations",
+        "people",
+        "desk",
+        "import",
+        "programme",
+        "print",
+    ] {
+        app.open(page).await;
+        app.el("main h1").await;
+        // Let the page load what it shows.
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        app.window_does_not_scroll(page).await;
+        app.axe(page).await;
+        let announced = app
+            .js("return document.querySelector('[data-testid=page-announcement]').textContent")
+            .await;
+        assert!(
+            announced.as_str().unwrap_or("").ends_with(" page"),
+            "{page}: {announced}"
+        );
+    }
+
+    // The calendar's other views, and the organisations.
+    app.open("calendar").await;
+    for view in ["day", "list"] {
+        app.el(&format!("[data-testid=view-{view}]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        app.window_does_not_scroll(view).await;
+        app.axe(&format!("the calendar's {view} view")).await;
+    }
+    app.open("people").await;
+    app.el("[data-testid=people-tab][data-key=organisations]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.axe("the organisations").await;
+
+    // At 1024 px the co-chairs' rows and the people with a person open stay inside the content.
+    app.driver.set_window_rect(0, 0, 1024, 768).await.unwrap();
+    app.open("delegations").await;
+    app.el("[data-testid=cochair-row]").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.window_does_not_scroll("the delegations at 1024 px")
+        .await;
+    app.open("people").await;
+    app.el("[data-testid=people-tab][data-key=people]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=person-row]").await;
+    app.js("document.querySelector('[data-testid=person-row]').click()")
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.window_does_not_scroll("the people at 1024 px").await;
+    let table = app
+        .js("return [...document.querySelectorAll('.table-wrap')].every((t) => t.scrollWidth <= t.clientWidth)")
+        .await;
+    assert_eq!(
+        table,
+        json!(true),
+        "the people's table fits its card at 1024 px"
+    );
+    app.axe("a person shown beside the people").await;
+    app.driver.set_window_rect(0, 0, 1280, 800).await.unwrap();
+
+    // Dialogs: each checked, then closed with Escape (nothing typed, so at once).
+    for (page, opener, what) in [
+        ("overview", "[data-testid=edit-plan]", "the plan details"),
+        ("agenda", "[data-testid=new-session]", "a new session"),
+        ("people", "[data-testid=person-new]", "a new person"),
+        (
+            "sequence",
+            "[data-testid=insert-break]",
+            "a break across rooms",
+        ),
+    ] {
+        app.open(page).await;
+        app.el(opener).await.click().await.unwrap();
+        app.el("dialog[open]").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.axe(what).await;
+        app.press(Key::Escape).await;
+        app.wait_js(
+            "return !!document.querySelector('dialog[open]')",
+            json!(false),
+        )
+        .await;
+    }
+
+    // The menus, and the dialogs only they open.
+    for (menu, item, what) in [
+        ("file-menu", "Export", "the export dialog"),
+        ("menu-edit", "Change log", "the change log"),
+    ] {
+        app.el(&format!("[data-testid={menu}]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.el("[role=menu]").await;
+        app.axe(&format!("the {menu} open")).await;
+        app.el(&format!("[role=menuitem][data-label='{item}']"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.el("dialog[open]").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.axe(what).await;
+        app.press(Key::Escape).await;
+        app.wait_js(
+            "return !!document.querySelector('dialog[open]')",
+            json!(false),
+        )
+        .await;
+    }
+
+    // The roles of a session, from its form.
+    app.open("agenda").await;
+    app.el("[data-testid=session-row]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=session-roles]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=roles-row]").await;
+    app.axe("the roles of a session").await;
+    app.press(Key::Escape).await;
+    app.wait_js(
+        "return !!document.querySelector('dialog[open]')",
+        json!(false),
+    )
+    .await;
+
+    // Ctrl+= zooms the window in (fewer CSS pixels across), Ctrl+0 back.
+    let width = app.js("return innerWidth").await;
+    for (key, test) in [("=", "<"), ("0", "===")] {
+        app.driver
+            .action_chain()
+            .key_down(Key::Control)
+            .send_keys(key)
+            .key_up(Key::Control)
+            .perform()
+            .await
+            .unwrap();
+        app.wait_js(&format!("return innerWidth {test} {width}"), json!(true))
+            .await;
+    }
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dialog_is_used_with_the_keyboard_alone_and_typed_work_is_not_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let app = App::launch(&plan).await;
+    app.open("people").await;
+    app.el("[data-testid=person-new]").await;
+    app.js("document.querySelector('[data-testid=person-new]').focus()")
+        .await;
+    app.press(Key::Enter).await;
+    app.el("form[data-testid=person-form]").await;
+
+    // Type, then Escape: asked first, naming nothing lost silently.
+    app.type_into("form[data-testid=person-form] [name=given_name]", "Jürg")
+        .await;
+    app.press(Key::Escape).await;
+    app.el("[data-testid=discard-question]").await;
+    assert_eq!(app.focused().await, json!("keep-editing"));
+    app.axe("the discard question").await;
+    app.press(Key::Enter).await;
+    app.wait_js(
+        "return !!document.querySelector('[data-testid=discard-question]')",
+        json!(false),
+    )
+    .await;
+    let field = app.js("return document.activeElement.name").await;
+    assert_eq!(field, json!("given_name"), "back where the keyboard was");
+
+    // Tab to the organisation picker; its own Escape closes its list first.
+    for _ in 0..20 {
+        if app.focused().await == json!("person-organisation") {
+            break;
+        }
+        app.press(Key::Tab).await;
+    }
+    assert_eq!(app.focused().await, json!("person-organisation"));
+    app.press("iom").await;
+    app.wait_js(
+        "return document.activeElement.getAttribute('aria-expanded')",
+        json!("true"),
+    )
+    .await;
+    app.press(Key::Escape).await;
+    app.wait_js(
+        "return document.activeElement.getAttribute('aria-expanded')",
+        json!("false"),
+    )
+    .await;
+    assert_eq!(
+        app.js("return !!document.querySelector('[data-testid=discard-question]') || !document.querySelector('dialog[open]')")
+            .await,
+        json!(false),
+        "the picker's Escape closed only its list"
+    );
+    // The next Escape asks; Tab, Enter discards; the focus goes back to the button.
+    app.press(Key::Escape).await;
+    app.el("[data-testid=discard-question]").await;
+    app.press(Key::Tab).await;
+    assert_eq!(app.focused().await, json!("discard-changes"));
+    app.press(Key::Enter).await;
+    app.wait_js(
+        "return !!document.querySelector('dialog[open]')",
+        json!(false),
+    )
+    .await;
+    assert_eq!(app.focused().await, json!("person-new"));
+
+    // Reopened, the dialog offers what was typed.
+    app.press(Key::Enter).await;
+    app.el("[data-testid=restore-draft]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector('form[data-testid=person-form] [name=given_name]').value",
+        json!("Jürg"),
+    )
+    .await;
+    app.quit().await;
 }

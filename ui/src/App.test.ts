@@ -174,6 +174,60 @@ describe('App with a plan open', () => {
     expect($(target, '[data-testid="notice"]')?.textContent).toContain(`Deleted “${opening.title}”. Ctrl+Z to undo.`);
   });
 
+  it('closes the problems panel on Escape and hands the focus back to its button on Close', async () => {
+    const { target } = await start(sampleHandlers(planning));
+    const button = $(target, '[data-testid="problems-button"]')!;
+    await click(button);
+    const panel = $(target, '[data-testid="problems-panel"]')!;
+    expect(document.activeElement).toBe(panel);
+    panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    await settle();
+    flushSync();
+    expect($(target, '[data-testid="problems-panel"]')).toBeNull();
+    expect(document.activeElement).toBe(button);
+
+    await click(button);
+    await click($(target, '[data-testid="problems-close"]'));
+    expect($(target, '[data-testid="problems-panel"]')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('announces the page shown and lets its notice go when another page is chosen', async () => {
+    const { target } = await start({ delete_session: () => null });
+    await click($(target, '[data-testid="nav-agenda"]'));
+    expect($(target, '[data-testid="page-announcement"]')?.textContent).toBe('Agenda page');
+    const row = $(target, `[data-testid="session-row"][data-session-id="${opening.id}"]`)!;
+    row.focus();
+    row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, cancelable: true }));
+    await settle();
+    flushSync();
+    expect($(target, '[data-testid="notice"]')).not.toBeNull();
+    await click($(target, '[data-testid="nav-people"]'));
+    expect($(target, '[data-testid="page-announcement"]')?.textContent).toBe('People page');
+    expect($(target, '[data-testid="notice"]')).toBeNull();
+  });
+
+  it('shows the whole plan title on hover of the sidebar’s shortened one, and skips to the content', async () => {
+    const { target } = await start();
+    expect($(target, '[data-testid="sidebar-plan-title"]')?.getAttribute('title')).toBe(title);
+    await click($(target, '[data-testid="skip-to-content"]'));
+    expect(document.activeElement).toBe($(target, 'main#content'));
+  });
+
+  it('keeps the keyboard off the page body after an undo', async () => {
+    const { target, calls } = await start({ ...sampleHandlers(planning), undo: () => planning.undo.undo });
+    await click($(target, '[data-testid="nav-agenda"]'));
+    const row = $(target, '[data-testid="session-row"]')!;
+    row.focus();
+    row.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }));
+    await settle();
+    flushSync();
+    await settle();
+    expect(lastCall(calls, 'undo')).toBeDefined();
+    expect(document.activeElement).not.toBe(document.body);
+    expect(document.activeElement).not.toBeNull();
+  });
+
   it('has the plan pages in the sidebar', async () => {
     const { target } = await start();
     expect($$(target, 'nav[aria-label="Pages"] button').map((b) => [b.dataset.testid, b.textContent?.trim()])).toEqual([

@@ -151,20 +151,31 @@ describe('Calendar page', () => {
     expect(shown()).toHaveLength(5);
   });
 
-  it('moves a focused event by the snap step and by a day with the arrow keys', async () => {
+  it('gives a quarter hour more height when the text is set twice as large, so titles still show', async () => {
+    document.documentElement.style.fontSize = '28px';
+    try {
+      const { el } = await start();
+      // 40px per 15 minutes: 09:00 is 160px below the plan's 08:00.
+      expect(event(el, opening.id)?.getAttribute('style')).toContain('inset-block-start: 160px');
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+  });
+
+  it('moves a focused event by the snap step and by a day with Alt and the arrow keys', async () => {
     const { el, calls } = await start({ move_session: (args) => ({ ...copy(opening), start: args.start }) });
     const first = event(el, opening.id)!;
     first.focus();
-    const down = await press(first, 'ArrowDown');
+    const down = await press(first, 'ArrowDown', { altKey: true });
     expect(down.defaultPrevented).toBe(true);
     expect(lastCall(calls, 'move_session')?.args).toEqual({ id: opening.id, start: '2024-11-18T09:05:00', roomId: null });
     expect($(el, '[data-testid="save-status"]')?.textContent).toBe('All changes saved');
     // The calendar re-renders; the session keeps the focus.
     await settle();
     expect((document.activeElement as HTMLElement | null)?.dataset.sessionId).toBe(String(opening.id));
-    await press(event(el, opening.id)!, 'ArrowRight');
+    await press(event(el, opening.id)!, 'ArrowRight', { altKey: true });
     expect(lastCall(calls, 'move_session')?.args).toEqual({ id: opening.id, start: '2024-11-19T09:00:00', roomId: null });
-    await press(event(el, opening.id)!, 'ArrowUp');
+    await press(event(el, opening.id)!, 'ArrowUp', { altKey: true });
     expect(lastCall(calls, 'move_session')?.args).toMatchObject({ start: '2024-11-18T08:55:00' });
   });
 
@@ -175,7 +186,7 @@ describe('Calendar page', () => {
     const loads = calls.filter((c) => c.cmd === 'agenda').length;
     const before = event(el, opening.id)!;
     before.focus();
-    await press(before, 'ArrowDown');
+    await press(before, 'ArrowDown', { altKey: true });
     expect($(el, '[data-testid="planner-error"]')?.textContent).toContain(refused.error.message);
     // The calendar was reloaded from the backend (nothing changed there).
     expect(calls.filter((c) => c.cmd === 'agenda').length).toBe(loads + 1);
@@ -183,6 +194,35 @@ describe('Calendar page', () => {
     await settle();
     expect(event(el, opening.id)).not.toBe(before);
     expect(document.activeElement).toBe(event(el, opening.id));
+  });
+
+  it('is one Tab stop, the arrow keys going from session to session without moving any', async () => {
+    const { el, calls } = await start();
+    const tabStops = () => $$(el, '[data-testid="cal-event"]').filter((e) => e.getAttribute('tabindex') === '0');
+    expect(tabStops()).toHaveLength(1);
+    // No table, list or button roles from the calendar library are left.
+    const roles = new Set($$(el, '.calendar [role]').map((e) => e.getAttribute('role')));
+    for (const role of ['table', 'list', 'listitem', 'row', 'rowgroup', 'columnheader', 'cell', 'button']) {
+      expect(roles.has(role)).toBe(false);
+    }
+    const first = event(el, opening.id)!;
+    first.focus();
+    first.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    const monday = scheduled
+      .filter((s) => s.start?.startsWith('2024-11-18'))
+      .sort((a, b) => (a.start! < b.start! ? -1 : a.start! > b.start! ? 1 : a.id - b.id));
+    expect(monday[0]?.id).toBe(opening.id);
+    await press(first, 'ArrowDown');
+    expect((document.activeElement as HTMLElement | null)?.dataset.sessionId).toBe(String(monday[1]!.id));
+    expect(tabStops().map((e) => e.dataset.sessionId)).toEqual([String(monday[1]!.id)]);
+    await press(document.activeElement!, 'ArrowUp');
+    expect(document.activeElement).toBe(event(el, opening.id));
+    await press(document.activeElement!, 'ArrowRight');
+    expect((document.activeElement as HTMLElement | null)?.dataset.sessionId).not.toBe(String(opening.id));
+    expect(scheduled.find((s) => String(s.id) === (document.activeElement as HTMLElement).dataset.sessionId)?.start).toMatch(
+      /^2024-11-19/,
+    );
+    expect(lastCall(calls, 'move_session')).toBeUndefined();
   });
 
   it('deletes a focused event with Delete and says how to undo', async () => {

@@ -140,3 +140,10 @@ describe('enterTarget', () => {
     expect(enterTarget(query, moved, highlight, count)).toBe(target);
   });
 });
+
+describe('the desk search box', () => {
+  const entries = indexLines([line(901, 'Sr. Jürg Peña Gómez', 'Fundación Nueva', 'FN', 'jpg@example.org')]);
+  it.each(['Gomez', 'Jurg', 'pena', 'PEÑA', 'fundacion'])('finds “%s” whatever its accents and case', (query) => {
+    expect(searchLines(entries, query).map((l) => l.person_id)).toEqual([901]);
+  });
+});

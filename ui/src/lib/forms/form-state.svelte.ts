@@ -48,10 +48,29 @@ export class FormState<T extends object> {
   general: string | null = $state(null);
   submitting = $state(false);
   readonly fields: readonly string[];
+  /** The values the form opened with, as JSON, to tell whether anything changed. */
+  readonly #initial: string;
 
   constructor(initial: T) {
     this.values = { ...initial };
     this.fields = Object.keys(initial);
+    this.#initial = JSON.stringify(this.snapshot());
+  }
+
+  /** The values the form opened with. */
+  get initial(): T {
+    return JSON.parse(this.#initial) as T;
+  }
+
+  /** True when the values differ from those the form opened with. */
+  get changed(): boolean {
+    return JSON.stringify(this.snapshot()) !== this.#initial;
+  }
+
+  /** Put back values typed earlier (a discarded draft). */
+  restore(values: T): void {
+    this.values = { ...values };
+    this.clear();
   }
 
   /** The message for `field`, or null. */

@@ -121,6 +121,8 @@ describe('Undo and redo in the app', () => {
     const { el, calls } = await start();
     await click($(el, '[data-testid="menu-edit"]'));
     expect($(el, '[data-testid="menu-undo"]')?.textContent).toContain(`Undo ${LAST}`);
+    // Hovering anywhere on the item shows the whole step, however the menu cuts it.
+    expect($(el, '[data-testid="menu-undo"]')?.getAttribute('title')).toBe(`Undo ${LAST}`);
     const loads = count(calls, 'check_plan');
     await click($(el, '[data-testid="menu-undo"]'));
     expect(count(calls, 'undo')).toBe(1);

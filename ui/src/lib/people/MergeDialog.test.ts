@@ -4,7 +4,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import MergeDialog from './MergeDialog.svelte';
 import type { MergeSubject } from './records';
 import { backend, refusal, sampleHandlers, settle, type Call, type Handler } from '../testing/backend';
-import { $, $$, click, typeInto } from '../testing/dom';
+import { $, $$, click, press, typeInto } from '../testing/dom';
 import { mountWithWorkspace } from '../testing/mount';
 import { directory, organisationNamed, personNamed, week } from '../testing/sample';
 import { directoryWrites } from './testing';
@@ -158,5 +158,24 @@ describe('MergeDialog', () => {
     expect($(dialog, '[data-testid="form-error"]')?.textContent).toBe(gone.error.message);
     expect(onmerged).not.toHaveBeenCalled();
     expect(confirm(dialog).disabled).toBe(false);
+  });
+
+  it('closes on Escape from the search box: its list first, then the dialog, asking once a duplicate is chosen', async () => {
+    const { dialog, onclose } = await open({ kind: 'person', record: bell });
+    const picker = $<HTMLInputElement>(dialog, '[data-testid="merge-picker"]')!;
+    await typeInto(picker, 'lynn');
+    await press(picker, 'Escape');
+    expect(picker.getAttribute('aria-expanded')).toBe('false');
+    expect(onclose).not.toHaveBeenCalled();
+    await press(picker, 'Escape');
+    expect(onclose).toHaveBeenCalledOnce();
+
+    await pick(dialog, 'lynn', (label) => !label.startsWith('Ms'));
+    await press(picker, 'Escape');
+    expect($(document.body, '[data-testid="discard-question"]')?.textContent).toContain(
+      'Close without merging “Ms Lynn Bell” and “Lynn Bell”?',
+    );
+    await click($(document.body, '[data-testid="discard-changes"]'));
+    expect(onclose).toHaveBeenCalledTimes(2);
   });
 });

@@ -47,3 +47,16 @@ describe('organisationLabel', () => {
     expect(organisationLabel(orgs[0]!)).toBe('Australia');
   });
 });
+
+describe('the organisation filter and picker', () => {
+  const named = [org(11, 'Fundación Gómez'), org(12, 'Verein Jürg'), org(13, 'Peña Asociados')];
+  it.each([
+    ['Gomez', 11],
+    ['gómez', 11],
+    ['Jurg', 12],
+    ['JÜRG', 12],
+    ['pena', 13],
+  ])('find “%s” whatever its accents and case', (query, id) => {
+    expect(matchOrganisations(named, query).map((o) => o.id)).toEqual([id]);
+  });
+});

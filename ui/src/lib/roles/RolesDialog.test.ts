@@ -6,6 +6,7 @@ import { backend, refusal, sampleHandlers, type Call, type Handler } from '../te
 import { $, $$, choose, click, press, typeInto } from '../testing/dom';
 import type { RoleEntry_Serialize, SessionRole_Serialize } from '../ipc';
 import { mountUnder, pickOption, startedWorkspace } from '../testing/mount';
+import { forgetAllDrafts } from '../forms/drafts';
 import { attendance, boardSession, copy, organisationNamed, personNamed, refusals, week } from '../testing/sample';
 
 let app: ReturnType<typeof mount> | undefined;
@@ -15,6 +16,7 @@ afterEach(() => {
   app = undefined;
   document.body.innerHTML = '';
   clearMocks();
+  forgetAllDrafts();
 });
 
 const session = boardSession('Opening remarks by the Senior Official Co-Chairs').entry.session;
@@ -209,5 +211,57 @@ describe('RolesDialog: co-hosts of the session', () => {
     expect(calls.filter((c) => c.cmd === 'set_cohosts').pop()!.args.organisations).toEqual([thailand.id]);
     // The keyboard stays in the list: on the chip that took the removed one's place.
     expect(document.activeElement).toBe($(section, '[data-testid="session-cohost-remove"]'));
+  });
+
+  describe('before losing what was typed', () => {
+    const question = () => $(document.body, '[data-testid="discard-question"]');
+
+    it('closes on Escape at once when no row changed', async () => {
+      const { form, onclose } = await open();
+      await press(document.activeElement ?? form, 'Escape');
+      expect(question()).toBeNull();
+      expect(onclose).toHaveBeenCalledOnce();
+    });
+
+    it('closes a picker’s list on the first Escape and asks, naming the roles, on the second', async () => {
+      const { form, onclose } = await open();
+      await click($(form, '[data-testid="roles-add"]'));
+      const picker = $<HTMLInputElement>(row(form, 3), '[data-testid="roles-person"]')!;
+      await typeInto(picker, 'awal');
+      expect(picker.getAttribute('aria-expanded')).toBe('true');
+
+      await press(picker, 'Escape');
+      expect(picker.getAttribute('aria-expanded')).toBe('false');
+      expect(question()).toBeNull();
+
+      await press(picker, 'Escape');
+      expect(onclose).not.toHaveBeenCalled();
+      expect(question()?.textContent).toContain('Discard the changes to the roles of “Opening remarks”?');
+      await click($(document.body, '[data-testid="keep-editing"]'));
+      expect(question()).toBeNull();
+      expect(document.activeElement).toBe(picker);
+      expect(rows(form)).toHaveLength(3);
+    });
+
+    it('brings back discarded rows when the roles of the same session are opened again', async () => {
+      const first = await open();
+      const note = $<HTMLInputElement>(row(first.form, 2), '[data-testid="roles-note"]')!;
+      await typeInto(note, 'Senior Official, to be confirmed');
+      await press(note, 'Escape');
+      await click($(document.body, '[data-testid="discard-changes"]'));
+      expect(first.onclose).toHaveBeenCalledOnce();
+      unmount(app!);
+      app = undefined;
+
+      const again = await open();
+      expect($<HTMLInputElement>(row(again.form, 2), '[data-testid="roles-note"]')?.value).toBe('Senior Official');
+      await click($(again.form, '[data-testid="restore-draft"]'));
+      expect($<HTMLInputElement>(row(again.form, 2), '[data-testid="roles-note"]')?.value).toBe(
+        'Senior Official, to be confirmed',
+      );
+      // Rows added after a restore get keys of their own.
+      await click($(again.form, '[data-testid="roles-add"]'));
+      expect(new Set(rows(again.form).map((r) => r.id)).size).toBe(3);
+    });
   });
 });

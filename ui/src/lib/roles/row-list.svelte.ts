@@ -32,6 +32,13 @@ export class RowList<R extends { key: number }> {
     return this.#nextKey++;
   }
 
+  /** Put back rows typed earlier (a discarded draft); new rows get keys none of them has. */
+  restore(rows: R[]): void {
+    this.rows = rows;
+    this.problems = new Map();
+    this.#nextKey = Math.max(this.#nextKey, ...rows.map((r) => r.key + 1));
+  }
+
   el(key: number): HTMLElement | null {
     return document.getElementById(`${this.#uid}-row-${key}`);
   }

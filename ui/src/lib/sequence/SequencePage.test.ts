@@ -85,16 +85,25 @@ const minutesOf = (el: ParentNode, id: number) => $<HTMLInputElement>(block(el, 
 const lastCall = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd).pop();
 
 describe('Sequence page', () => {
-  it('shows the first room’s first day in time order, from its first start, as the backend would lay it', async () => {
+  it('shows the first room’s first day in time order, at its saved times, proposing nothing until an edit', async () => {
     const { el, calls } = await start({}, foyer!);
     expect(lastCall(calls, 'sequence')?.args).toEqual({ day: '2024-11-18', roomId: foyer!.id });
     const coffee = agendaSession('Coffee break', agenda).session.id;
     const lunch = agendaSession('Lunch', agenda).session.id;
     expect(order(el)).toEqual([coffee, lunch]);
-    // Laid end to end, lunch would follow the coffee break at once.
+    // Lunch keeps its saved time: nothing was edited, so nothing is proposed.
+    expect(times(el)).toEqual(['10:15–10:45', '12:30–13:30']);
+    expect(block(el, lunch).textContent).not.toContain('was');
+    expect(lastCall(calls, 'preview_retime')).toBeUndefined();
+    expect($<HTMLButtonElement>(el, '[data-testid="sequence-apply"]')?.disabled).toBe(true);
+    expect($<HTMLInputElement>(el, '[data-testid="sequence-from"]')?.value).toBe('10:15');
+    // Laid end to end once From is edited (here to the same start), lunch would follow the coffee break at once.
+    await typeInto($(el, '[data-testid="sequence-from"]') as HTMLInputElement, '10:15');
+    await settle();
+    flushSync();
+    expect(lastCall(calls, 'preview_retime')).toBeDefined();
     expect(times(el)).toEqual(['10:15–10:45', '10:45–11:45']);
     expect(block(el, lunch).textContent).toContain('was 12:30–13:30');
-    expect($<HTMLInputElement>(el, '[data-testid="sequence-from"]')?.value).toBe('10:15');
 
     await choose($(el, '[data-testid="sequence-room"]'), String(hall!.id));
     expect(lastCall(calls, 'sequence')?.args).toEqual({ day: '2024-11-18', roomId: hall!.id });
@@ -283,6 +292,19 @@ describe('Sequence page', () => {
     release({ x: 5, y: 5 });
     await settle();
     expect(lastCall(calls, 'move_session')?.args).toEqual({ id: waiting!.session.id, start: '2024-11-18T12:30:00', roomId: hall!.id });
+  });
+
+  it('does not carry a gap typed for one room’s day over to another', async () => {
+    const { el, calls } = await start({ retime: recorded(planning.retimes, 'retime') });
+    await typeInto($(el, '[data-testid="sequence-gap"]') as HTMLInputElement, '10');
+    expect($<HTMLButtonElement>(el, '[data-testid="sequence-apply"]')?.disabled).toBe(false);
+    await choose($(el, '[data-testid="sequence-room"]'), String(foyer!.id));
+    expect($<HTMLInputElement>(el, '[data-testid="sequence-gap"]')?.value).toBe('0');
+    expect($<HTMLButtonElement>(el, '[data-testid="sequence-apply"]')?.disabled).toBe(true);
+    await choose($(el, '[data-testid="sequence-room"]'), String(hall!.id));
+    await typeInto(minutesOf(el, decade), '50');
+    await click($(el, '[data-testid="sequence-apply"]'));
+    expect(lastCall(calls, 'retime')?.args).toEqual(morning([opening, decade, panel], [30, 50, 105]));
   });
 
   it('plans another room and day', async () => {

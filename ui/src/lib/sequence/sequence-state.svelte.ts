@@ -1,8 +1,8 @@
 // The sequence planner's state: which room's day is shown, the day as saved
 // and the working copy being edited, the backend's preview of that copy
 // (preview_retime, which writes nothing), the tray, and the edits the page
-// sends. Times shown are the backend's: the saved sessions' starts and ends,
-// and the preview's placed starts and ends.
+// sends. Times shown are the backend's: the saved sessions' starts and ends
+// until the user edits something, then the preview's placed starts and ends.
 import {
   call,
   commands,
@@ -45,6 +45,8 @@ export class SequenceState {
   from = $state('');
   fromEdited = $state(false);
   gap = $state(0);
+  /** The gap was typed for this room's day; another day or room starts again at none. */
+  gapEdited = $state(false);
   tray: AgendaSession_Serialize[] = $state.raw([]);
   loading = $state(true);
   loadError: string | null = $state(null);
@@ -85,6 +87,8 @@ export class SequenceState {
   );
   readonly fromValid = $derived(clockMinutes(this.from) !== null);
   readonly dirty = $derived(isDirty(this.draft, this.saved));
+  /** Whether the user changed anything: only then is a re-timing proposed and can be applied. */
+  readonly edited = $derived(this.dirty || this.fromEdited || this.gapEdited);
   readonly invalid = $derived(this.draft.some((b) => !isLength(b.minutes)) || !this.fromValid);
   /** The preview's spans in words, by session. */
   readonly placed = $derived(this.day ? placedSpans(this.preview?.placed ?? [], this.day) : new Map<number, string>());
@@ -105,6 +109,12 @@ export class SequenceState {
       const day = this.day;
       const room = this.roomId;
       if (!day || room === null || this.invalid) return;
+      // The page opens on the times as saved; it proposes new ones only once something was edited.
+      if (!this.edited) {
+        this.#previewRequest++;
+        this.preview = null;
+        return;
+      }
       void this.#showPreview(retimeRequest(day, room, this.from, this.gap, this.draft));
     });
   }
@@ -133,6 +143,11 @@ export class SequenceState {
       if (this.#loadedFor !== key || this.#resetNext || !this.fromEdited) {
         this.from = firstStart(fresh, this.dayStart);
         this.fromEdited = false;
+      }
+      if (this.#loadedFor !== key || this.#resetNext) {
+        // A gap typed for another day or room, or already applied, is not applied again unseen.
+        this.gap = 0;
+        this.gapEdited = false;
       }
       this.#loadedFor = key;
       this.#resetNext = false;
@@ -174,7 +189,7 @@ export class SequenceState {
   async apply() {
     const day = this.day;
     const room = this.roomId;
-    if (!day || room === null || this.invalid) return;
+    if (!day || room === null || this.invalid || !this.edited) return;
     const request = retimeRequest(day, room, this.from, this.gap, this.draft);
     // After a successful re-timing the saved day is what was asked for.
     this.#resetNext = true;
@@ -186,6 +201,8 @@ export class SequenceState {
     this.draft = this.saved;
     this.from = firstStart(this.saved, this.dayStart);
     this.fromEdited = false;
+    this.gap = 0;
+    this.gapEdited = false;
     this.error = null;
   }
 

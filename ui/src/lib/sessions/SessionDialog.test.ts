@@ -4,6 +4,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import SessionDialog from './SessionDialog.svelte';
 import { newSessionForm } from './defaults';
 import { ASK, answer, backend, refusal, settle, type Call } from '../testing/backend';
+import { forgetAllDrafts } from '../forms/drafts';
 import { agendaSession, copy, eventNamed, planning, refusals, week } from '../testing/sample';
 import type { SessionForm_Serialize } from '../ipc';
 
@@ -21,9 +22,10 @@ afterEach(() => {
   app = undefined;
   document.body.innerHTML = '';
   clearMocks();
+  forgetAllDrafts();
 });
 
-function open(initial: SessionForm_Serialize, sessionId: number | null = null) {
+function open(initial: SessionForm_Serialize, sessionId: number | null = null, onroles?: (id: number) => void) {
   const target = document.createElement('div');
   document.body.appendChild(target);
   const onclose = vi.fn();
@@ -39,6 +41,7 @@ function open(initial: SessionForm_Serialize, sessionId: number | null = null) {
       vocabulary,
       onclose,
       onsaved,
+      onroles,
     },
   });
   flushSync();
@@ -66,6 +69,30 @@ async function save(form: HTMLFormElement) {
 }
 
 describe('SessionDialog', () => {
+  it('goes to the people and roles at once when nothing changed, and asks first when something did', async () => {
+    const onroles = vi.fn();
+    const { form } = open(adoptionForm(), adoption.id, onroles);
+    const roles = form.querySelector<HTMLButtonElement>('[data-testid="session-roles"]')!;
+    roles.click();
+    await settle();
+    flushSync();
+    expect(onroles).toHaveBeenCalledWith(adoption.id);
+
+    type(form, 'title', 'Opening, adoption of the agenda and housekeeping');
+    flushSync();
+    roles.click();
+    await settle();
+    flushSync();
+    expect(onroles).toHaveBeenCalledOnce();
+    expect(document.querySelector('[data-testid="discard-question"]')?.textContent).toContain(
+      `Discard the changes to “${adoption.title}”?`,
+    );
+    document.querySelector<HTMLButtonElement>('[data-testid="discard-changes"]')!.click();
+    await settle();
+    flushSync();
+    expect(onroles).toHaveBeenCalledTimes(2);
+  });
+
   it('has a control for every session form field, named by its key', () => {
     const { form } = open(newSessionForm('2024-11-18', events, vocabulary.session_kinds));
     for (const name of [

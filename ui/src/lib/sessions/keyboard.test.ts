@@ -32,6 +32,18 @@ describe('sessionKeyAction', () => {
     expect(sessionKeyAction(press('Delete'), 5)).toEqual({ kind: 'delete' });
   });
 
+  it('takes Alt with the arrows where the plain arrows go from session to session', () => {
+    expect(sessionKeyAction(press('ArrowUp', { altKey: true }), 10, 'alt-arrows')).toEqual({ kind: 'shift', minutes: -10 });
+    expect(sessionKeyAction(press('ArrowRight', { altKey: true }), 10, 'alt-arrows')).toEqual({ kind: 'shift', minutes: 1440 });
+    expect(sessionKeyAction(press('ArrowDown', { altKey: true, shiftKey: true }), 10, 'alt-arrows')).toEqual({
+      kind: 'resize',
+      minutes: 10,
+    });
+    expect(sessionKeyAction(press('ArrowUp'), 10, 'alt-arrows')).toBeNull();
+    expect(sessionKeyAction(press('Delete'), 10, 'alt-arrows')).toEqual({ kind: 'delete' });
+    expect(sessionKeyAction(press('Delete', { altKey: true }), 10, 'alt-arrows')).toBeNull();
+  });
+
   it('leaves modified and other keys alone', () => {
     expect(sessionKeyAction(press('ArrowUp', { altKey: true }), 5)).toBeNull();
     expect(sessionKeyAction(press('ArrowUp', { ctrlKey: true }), 5)).toBeNull();

@@ -46,4 +46,12 @@ describe('typeahead', () => {
     expect(typeahead('Enter', 0, labels)).toBeNull();
     expect(typeahead(' ', 0, labels)).toBeNull();
   });
+
+  it('finds an item by its first letter whatever its accent or case', () => {
+    const labels = ['Agenda', 'Élysée room', 'Ürün', 'ouvrir'];
+    expect(typeahead('e', 0, labels)).toBe(1);
+    expect(typeahead('E', 0, labels)).toBe(1);
+    expect(typeahead('u', 0, labels)).toBe(2);
+    expect(typeahead('Ö', 0, labels)).toBe(3);
+  });
 });

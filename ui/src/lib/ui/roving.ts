@@ -1,5 +1,6 @@
 // Keyboard movement among a list of items (menu items, tabs): which index
 // gets focus for a key press. Pure, so menus and tab lists share it.
+import { fold } from '../format/fold';
 
 export type Orientation = 'vertical' | 'horizontal';
 
@@ -33,14 +34,15 @@ export function nextIndex(
 
 /**
  * Index of the first item after `current` whose label starts with the typed
- * character (case-insensitive), wrapping; null if none.
+ * character, ignoring case and accents as every search does ("e" finds
+ * "Élysée"), wrapping; null if none.
  */
 export function typeahead(char: string, current: number, labels: readonly string[]): number | null {
   if (char.length !== 1 || !/\S/.test(char)) return null;
-  const wanted = char.toLowerCase();
+  const wanted = fold(char);
   for (let step = 1; step <= labels.length; step++) {
     const i = (current + step + labels.length) % labels.length;
-    if ((labels[i] ?? '').trim().toLowerCase().startsWith(wanted)) return i;
+    if (fold((labels[i] ?? '').trim()).startsWith(wanted)) return i;
   }
   return null;
 }
