@@ -127,9 +127,15 @@ export class SessionRoles {
     }
   }
 
+  /** The rows to save: a row with no one in it and no note (the one a pick opens) is left out. */
   entries(): RoleEntry_Serialize[] {
-    return this.list.rows.map(entryOf);
+    return this.list.rows.filter((r) => !isBlank(r)).map(entryOf);
   }
+}
+
+/** A row nothing was put in. */
+export function isBlank(r: RoleRow): boolean {
+  return r.person === null && r.organisation === null && r.note.trim() === '';
 }
 
 function allSessions(agenda: Agenda_Serialize) {
