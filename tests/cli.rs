@@ -136,6 +136,45 @@ fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
 }
 
 #[test]
+fn check_lists_what_is_unconfirmed_without_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut store = Store::open(Path::new(&path)).unwrap();
+    let annual = store.events().unwrap()[1].id;
+    plenary_core::edit::sessions::create_session(
+        &mut store,
+        &SessionForm {
+            event_id: Some(annual),
+            title: "Keynote addresses".into(),
+            kind: SessionKind::Presentation,
+            day: "2024-11-19".into(),
+            start_time: String::new(),
+            end_time: String::new(),
+            room_id: None,
+            description: String::new(),
+            agenda_item: String::new(),
+            outcome: String::new(),
+            notes: String::new(),
+            link: String::new(),
+            tentative: true,
+        },
+    )
+    .unwrap();
+    drop(store);
+    let o = plenary(&["check", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(
+        stdout(&o),
+        "No problems found.\n\nUnconfirmed:\n  “Keynote addresses” on Tue 19 Nov has no time yet and is to be confirmed.\n"
+    );
+    let shown = stdout(&plenary(&["show", &path]));
+    assert!(
+        shown.contains("Time to be confirmed  Keynote addresses (tbc)"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn new_creates_an_empty_plan_and_refuses_bad_input_without_writing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("spring.plenary");

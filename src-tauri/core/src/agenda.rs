@@ -350,7 +350,7 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
             let (scheduled, unscheduled): (Vec<Session>, Vec<Session>) = store
                 .sessions()?
                 .into_iter()
-                .partition(|s| s.start.is_some());
+                .partition(|s| s.on_day().is_some());
             (
                 assemble(scheduled, &roles, &events, &rooms),
                 assemble(unscheduled, &roles, &events, &rooms),
@@ -362,8 +362,8 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
         None => plan_days(&plan).into_iter().collect(),
     };
     for s in &sessions {
-        if let Some(start) = s.session.start {
-            dates.insert(start.date());
+        if let Some(day) = s.session.on_day() {
+            dates.insert(day);
         }
     }
     let mut days: Vec<AgendaDay> = dates
@@ -373,8 +373,10 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
             sessions: Vec::new(),
         })
         .collect();
+    // Timed sessions come first (`Store::sessions`), then those whose time
+    // is to be confirmed.
     for s in sessions {
-        let date = s.session.start.map(|t| t.date());
+        let date = s.session.on_day();
         if let Some(d) = days.iter_mut().find(|d| Some(d.date) == date) {
             d.sessions.push(s);
         }

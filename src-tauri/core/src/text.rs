@@ -27,22 +27,27 @@ pub fn terminal_safe(text: &str, keep_layout: bool) -> Cow<'_, str> {
 }
 
 fn session_block(out: &mut String, s: &AgendaSession) {
-    let time = match (s.session.start, s.session.end) {
-        (Some(a), Some(b)) => format!("{}–{}", a.format("%H:%M"), b.format("%H:%M")),
+    let time = match (s.session.start, s.session.end, s.session.day) {
+        (Some(a), Some(b), _) => format!("{}–{}", a.format("%H:%M"), b.format("%H:%M")),
+        (_, _, Some(_)) => "Time to be confirmed".into(),
         _ => "--:--–--:--".into(),
     };
+    let tbc = if s.session.tentative { " (tbc)" } else { "" };
     let item = if s.session.agenda_item.is_empty() {
         String::new()
     } else {
         format!("{}. ", s.session.agenda_item)
     };
-    let _ = writeln!(out, "  {time}  {item}{}", s.session.title);
+    let _ = writeln!(out, "  {time}  {item}{}{tbc}", s.session.title);
     let mut facts = vec![s.session.kind.label().to_string()];
     if let Some(room) = &s.room {
         facts.push(room.clone());
     }
     if !s.event_short_name.is_empty() {
         facts.push(s.event_short_name.clone());
+    }
+    if !s.session.link.is_empty() {
+        facts.push(s.session.link.clone());
     }
     let _ = writeln!(out, "               {}", facts.join(" · "));
     for g in &s.role_groups {
@@ -167,5 +172,31 @@ mod tests {
         let ov = crate::agenda::overview(&store).unwrap();
         let agenda = crate::agenda::agenda(&store, None).unwrap();
         insta::assert_snapshot!(super::render(&ov, &agenda));
+    }
+
+    #[test]
+    fn a_session_without_a_time_shows_under_its_day_and_tentative_ones_are_marked() {
+        let mut store = crate::sample::sample_in_memory().unwrap();
+        let sessions = store.sessions().unwrap();
+        let mut form = crate::forms::SessionForm::from(&sessions[0]);
+        form.title = "Keynote addresses".into();
+        form.start_time = String::new();
+        form.end_time = String::new();
+        form.room_id = None;
+        form.link = "https://webtv.example.org/keynotes".into();
+        crate::edit::sessions::create_session(&mut store, &form).unwrap();
+        let mut tentative = crate::forms::SessionForm::from(&sessions[1]);
+        tentative.tentative = true;
+        crate::edit::sessions::update_session(&mut store, sessions[1].id, &tentative).unwrap();
+        let ov = crate::agenda::overview(&store).unwrap();
+        let agenda = crate::agenda::agenda(&store, None).unwrap();
+        let text = super::render(&ov, &agenda);
+        // Only the first day, where both changes are.
+        let first_day: String = text
+            .split("\n\n")
+            .find(|block| block.starts_with("Monday"))
+            .unwrap()
+            .to_string();
+        insta::assert_snapshot!(first_day);
     }
 }
