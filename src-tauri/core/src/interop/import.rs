@@ -97,7 +97,8 @@ pub struct ProgrammePreview {
     pub last_day: Option<NaiveDate>,
     pub added: u32,
     pub updated: u32,
-    /// Sessions with a day but no time yet: unscheduled, their day noted.
+    /// Sessions without a time yet (those with a day wait on it, time to be
+    /// confirmed).
     pub untimed: u32,
     pub new_rooms: u32,
     pub new_people: u32,
@@ -716,12 +717,6 @@ pub fn plan_import(
         for (label, value) in &s.extras {
             notes.push(format!("{label}: {value}"));
         }
-        if let (None, Some(d)) = (placed.start, placed.day) {
-            notes.push(format!(
-                "Day: {} (time to be confirmed)",
-                d.format("%A %-d %B %Y")
-            ));
-        }
         let mut roles = Vec::new();
         for r in &s.roles {
             if r.person.is_none() && r.organisation.is_none() {
@@ -848,6 +843,8 @@ pub fn plan_import(
             kind,
             start: placed.start,
             end: placed.end,
+            // A day without times: the session waits on its day for them.
+            day: placed.day.filter(|_| placed.start.is_none()),
             room,
             description: s.description.clone(),
             agenda_item: s.agenda_item.trim().to_string(),

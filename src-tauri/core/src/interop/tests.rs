@@ -236,7 +236,7 @@ fn two_sessions_with_one_id_are_both_kept_and_reported() {
 }
 
 #[test]
-fn a_day_without_a_time_is_kept_in_the_notes() {
+fn a_day_without_a_time_becomes_a_session_on_that_day_to_be_timed() {
     let mut store = sample_in_memory().unwrap();
     let mut s = ProgrammeSession::titled("row 3", "Ministerial Conference");
     s.day = NaiveDate::from_ymd_opt(2024, 11, 20);
@@ -255,9 +255,20 @@ fn a_day_without_a_time_is_kept_in_the_notes() {
         .find(|s| s.title == "Ministerial Conference")
         .unwrap();
     assert_eq!(s.start, None);
-    assert!(s
-        .notes
-        .contains("Day: Wednesday 20 November 2024 (time to be confirmed)"));
+    assert_eq!(s.day, NaiveDate::from_ymd_opt(2024, 11, 20));
+    assert!(!s.notes.contains("time to be confirmed"), "{}", s.notes);
+    // Imported again, it is the same session, still on its day.
+    let mut again = ProgrammeSession::titled("row 3", "Ministerial Conference");
+    again.day = NaiveDate::from_ymd_opt(2024, 11, 20);
+    let preview = import(
+        &mut store,
+        "p.csv",
+        &reading(Zone::Floating, vec![again]),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!((preview.added, preview.updated), (0, 1));
+    assert_eq!(store.session(s.id).unwrap().day, s.day);
 }
 
 #[test]
