@@ -714,7 +714,19 @@ pub fn plan_import(
         if !s.notes.trim().is_empty() {
             notes.push(s.notes.trim().to_string());
         }
+        // The first web address a source links the session to is its link;
+        // anything else it has no field for goes into the notes.
+        let mut link = String::new();
         for (label, value) in &s.extras {
+            let value_is_link = !value.trim().is_empty() && crate::store::is_link(value.trim());
+            if link.is_empty()
+                && label.eq_ignore_ascii_case("link")
+                && value_is_link
+                && value.trim().chars().count() <= MAX_LINK
+            {
+                link = value.trim().to_string();
+                continue;
+            }
             notes.push(format!("{label}: {value}"));
         }
         let mut roles = Vec::new();
@@ -845,6 +857,7 @@ pub fn plan_import(
             end: placed.end,
             // A day without times: the session waits on its day for them.
             day: placed.day.filter(|_| placed.start.is_none()),
+            link,
             room,
             description: s.description.clone(),
             agenda_item: s.agenda_item.trim().to_string(),

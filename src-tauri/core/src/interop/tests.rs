@@ -537,3 +537,85 @@ fn a_source_is_told_by_its_content_before_its_name() {
         assert_eq!(detect(name, bytes), want, "{name}");
     }
 }
+
+#[test]
+fn a_session_to_be_timed_is_exported_on_its_day_where_the_format_can_hold_it() {
+    use crate::interop::export::Scope;
+    use crate::interop::source::{export, ExportFormat};
+    let mut store = sample_in_memory().unwrap();
+    let first = store.sessions().unwrap()[0].clone();
+    let mut form = crate::forms::SessionForm::from(&first);
+    form.title = "Keynote addresses".into();
+    form.start_time = String::new();
+    form.end_time = String::new();
+    crate::edit::sessions::create_session(&mut store, &form).unwrap();
+    let now = chrono::Utc::now();
+    // The format, and how many sessions it leaves out.
+    let cases = [
+        (ExportFormat::Csv, 0),
+        (ExportFormat::Ics, 0),
+        (ExportFormat::FrabXml, 1),
+        (ExportFormat::FrabJson, 1),
+    ];
+    for (format, left_out) in cases {
+        let out = export(&store, format, Scope::Plan, now).unwrap();
+        assert_eq!(out.left_out, left_out, "{format:?}");
+    }
+    let csv = String::from_utf8(
+        export(&store, ExportFormat::Csv, Scope::Plan, now)
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let line = csv
+        .lines()
+        .find(|l| l.contains("Keynote addresses"))
+        .unwrap();
+    assert!(line.contains("2024-11-18") || line.contains("18"), "{line}");
+}
+
+#[test]
+fn a_source_s_web_address_becomes_the_session_s_link() {
+    let mut store = sample_in_memory().unwrap();
+    let mut a = ProgrammeSession::titled("row 2", "Webcast session");
+    a.day = NaiveDate::from_ymd_opt(2024, 11, 20);
+    a.extras = vec![("Link".into(), " https://webtv.example.org/live ".into())];
+    let mut b = ProgrammeSession::titled("row 3", "Room session");
+    b.day = NaiveDate::from_ymd_opt(2024, 11, 20);
+    b.extras = vec![("Link".into(), "see the website".into())];
+    import(
+        &mut store,
+        "p.csv",
+        &reading(Zone::Floating, vec![a, b]),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let find = |title: &str| {
+        store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title == title)
+            .unwrap()
+    };
+    let a = find("Webcast session");
+    assert_eq!(a.link, "https://webtv.example.org/live");
+    assert!(!a.notes.contains("Link"), "{}", a.notes);
+    let b = find("Room session");
+    assert_eq!(b.link, "");
+    assert!(b.notes.contains("Link: see the website"), "{}", b.notes);
+    // The plan's link goes out with the session.
+    let p = programme(&store, Scope::Plan).unwrap();
+    let out = p
+        .sessions
+        .iter()
+        .find(|s| s.title == "Webcast session")
+        .unwrap();
+    assert_eq!(
+        out.extras,
+        vec![(
+            "Link".to_string(),
+            "https://webtv.example.org/live".to_string()
+        )]
+    );
+}
