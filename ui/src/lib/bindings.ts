@@ -24,6 +24,7 @@ export const commands = {
 	overview: () => typedError<Overview_Serialize, ApiError>(__TAURI_INVOKE("overview")),
 	agenda: (day: string | null) => typedError<Agenda_Serialize, ApiError>(__TAURI_INVOKE("agenda", { day })),
 	checkPlan: () => typedError<ConflictList_Serialize, ApiError>(__TAURI_INVOKE("check_plan")),
+	unconfirmedItems: () => typedError<Unconfirmed_Serialize[], ApiError>(__TAURI_INVOKE("unconfirmed_items")),
 	planForm: () => typedError<PlanForm_Serialize, ApiError>(__TAURI_INVOKE("plan_form")),
 	updatePlan: (form: PlanForm_Deserialize) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("update_plan", { form })),
 	eventForm: (id: number) => typedError<EventForm, ApiError>(__TAURI_INVOKE("event_form", { id })),
@@ -220,17 +221,27 @@ export type BoardSession_Serialize = {
 };
 
 export type Board_Deserialize = {
-	/**  Every session that takes roles (not breaks or meals), in time order. */
+	/**
+	 *  Every session that takes roles (not breaks, meals or logistics), in
+	 *  time order.
+	 */
 	sessions: BoardSession_Deserialize[],
 	/**  Everyone with a role, busiest first. */
 	loads: PersonLoad[],
+	/**  Roles in the plan still to be confirmed (tentative). */
+	unconfirmed_roles: number,
 };
 
 export type Board_Serialize = {
-	/**  Every session that takes roles (not breaks or meals), in time order. */
+	/**
+	 *  Every session that takes roles (not breaks, meals or logistics), in
+	 *  time order.
+	 */
 	sessions: BoardSession_Serialize[],
 	/**  Everyone with a role, busiest first. */
 	loads: PersonLoad[],
+	/**  Roles in the plan still to be confirmed (tentative). */
+	unconfirmed_roles: number,
 };
 
 /**  A break or meal for every room in use on a day. */
@@ -381,6 +392,12 @@ export type Conflict_Serialize = {
 	/**  Marked by a user as intended (e.g. a parallel side event); still listed. */
 	accepted: boolean,
 };
+
+/**
+ *  How a plan reads a date written with numbers only ("4/12/2017"):
+ *  the order its users write day, month and year in.
+ */
+export type DateOrder = "day_month_year" | "month_day_year" | "year_month_day";
 
 export type Delegate = {
 	person_id: number,
@@ -805,7 +822,7 @@ export type OpeningFile = {
 	file_name: string,
 };
 
-export type OrgCategory = "member_state" | "observer_state" | "international_organisation" | "civil_society" | "private_sector" | "programme" | "workstream" | "secretariat";
+export type OrgCategory = "member_state" | "observer_state" | "international_organisation" | "intergovernmental_forum" | "local_authority" | "civil_society" | "private_sector" | "programme" | "workstream" | "secretariat";
 
 export type OrgRef = {
 	id: number,
@@ -940,6 +957,8 @@ export type PersonLoad = {
 	organisation: string,
 	sessions: number,
 	by_role: RoleCount[],
+	/**  Of this person's roles, how many are still to be confirmed. */
+	unconfirmed: number,
 };
 
 export type Person_Deserialize = {
@@ -992,6 +1011,13 @@ export type Plan = {
 	snap_minutes: number,
 	/**  The least time a person needs to move between rooms; 0 checks nothing. */
 	changeover_minutes: number,
+	/**  How dates written with numbers only are read. */
+	date_order: DateOrder,
+	/**
+	 *  When set, the agenda and print group a session's roles by kind;
+	 *  otherwise they keep the order they were entered in.
+	 */
+	group_roles: boolean,
 };
 
 /**  The plan the window shows. */
@@ -1018,6 +1044,10 @@ export type PlanForm_Deserialize = {
 	snap_minutes?: string,
 	/**  Minutes; blank means 0 (no changeover check). */
 	changeover_minutes?: string,
+	/**  How dates written with numbers only are read. */
+	date_order?: DateOrder,
+	/**  Whether the agenda and print group a session's roles by kind. */
+	group_roles?: boolean,
 };
 
 export type PlanForm_Serialize = {
@@ -1035,6 +1065,10 @@ export type PlanForm_Serialize = {
 	snap_minutes: string,
 	/**  Minutes; blank means 0 (no changeover check). */
 	changeover_minutes: string,
+	/**  How dates written with numbers only are read. */
+	date_order: DateOrder,
+	/**  Whether the agenda and print group a session's roles by kind. */
+	group_roles: boolean,
 };
 
 /**  The pages of a preview, as SVG, with the stamp they carry. */
@@ -1113,7 +1147,10 @@ export type ProgrammePreview_Deserialize = {
 	last_day?: string | null,
 	added: number,
 	updated: number,
-	/**  Sessions with a day but no time yet: unscheduled, their day noted. */
+	/**
+	 *  Sessions without a time yet (those with a day wait on it, time to be
+	 *  confirmed).
+	 */
 	untimed: number,
 	new_rooms: number,
 	new_people: number,
@@ -1142,7 +1179,10 @@ export type ProgrammePreview_Serialize = {
 	last_day: string | null,
 	added: number,
 	updated: number,
-	/**  Sessions with a day but no time yet: unscheduled, their day noted. */
+	/**
+	 *  Sessions without a time yet (those with a day wait on it, time to be
+	 *  confirmed).
+	 */
 	untimed: number,
 	new_rooms: number,
 	new_people: number,
@@ -1231,6 +1271,9 @@ export type RoleEntry_Deserialize = {
 	person_id?: number | null,
 	organisation_id?: number | null,
 	note: string,
+	/**  "To be confirmed": not yet accepted. */
+	tentative?: boolean,
+	presence?: RolePresence,
 };
 
 /**
@@ -1242,6 +1285,9 @@ export type RoleEntry_Serialize = {
 	person_id: number | null,
 	organisation_id: number | null,
 	note: string,
+	/**  "To be confirmed": not yet accepted. */
+	tentative: boolean,
+	presence: RolePresence,
 };
 
 /**
@@ -1257,7 +1303,13 @@ export type RoleGroup = {
 };
 
 /**  A person's (or organisation's) part in a session. */
-export type RoleKind = "chair" | "co_chair" | "moderator" | "panellist" | "presenter" | "speaker" | "discussant" | "rapporteur";
+export type RoleKind = "chair" | "co_chair" | "moderator" | "welcome_remarks" | "introductory_remarks" | "keynote" | "panellist" | "presenter" | "speaker" | "discussant" | "rapporteur";
+
+/**
+ *  How a person takes part in a session: in the room, online, or by a
+ *  recorded message.
+ */
+export type RolePresence = "in_person" | "virtual" | "video_message";
 
 export type RoleView = RoleView_Serialize | RoleView_Deserialize;
 
@@ -1375,7 +1427,11 @@ export type SessionForm_Deserialize = {
 	event_id?: number | null,
 	title: string,
 	kind: SessionKind,
-	/**  "YYYY-MM-DD"; day, start and end all blank make an unscheduled session. */
+	/**
+	 *  "YYYY-MM-DD"; day, start and end all blank make an unscheduled
+	 *  session, a day with both times blank a session whose time is to be
+	 *  confirmed.
+	 */
 	day: string,
 	/**  "HH:MM" */
 	start_time: string,
@@ -1385,13 +1441,21 @@ export type SessionForm_Deserialize = {
 	agenda_item: string,
 	outcome: string,
 	notes: string,
+	/**  "To be confirmed". */
+	tentative?: boolean,
+	/**  Blank, or a webcast or online-room URL (http or https). */
+	link?: string,
 };
 
 export type SessionForm_Serialize = {
 	event_id: number | null,
 	title: string,
 	kind: SessionKind,
-	/**  "YYYY-MM-DD"; day, start and end all blank make an unscheduled session. */
+	/**
+	 *  "YYYY-MM-DD"; day, start and end all blank make an unscheduled
+	 *  session, a day with both times blank a session whose time is to be
+	 *  confirmed.
+	 */
 	day: string,
 	/**  "HH:MM" */
 	start_time: string,
@@ -1401,10 +1465,17 @@ export type SessionForm_Serialize = {
 	agenda_item: string,
 	outcome: string,
 	notes: string,
+	/**  "To be confirmed". */
+	tentative: boolean,
+	/**  Blank, or a webcast or online-room URL (http or https). */
+	link: string,
 };
 
-/**  What happens in a session; drives colour, print layout and checks. */
-export type SessionKind = "opening" | "panel" | "presentation" | "statements" | "discussion" | "break" | "meal" | "closing" | "side_event" | "other";
+/**
+ *  What happens in a session; drives colour, print layout and checks.
+ *  Logistics (registration, transport) is not a substantive session.
+ */
+export type SessionKind = "opening" | "panel" | "presentation" | "statements" | "discussion" | "break" | "meal" | "logistics" | "closing" | "side_event" | "other";
 
 /**  One session as the import will write it. */
 export type SessionPreview = SessionPreview_Serialize | SessionPreview_Deserialize;
@@ -1452,6 +1523,9 @@ export type SessionRole_Deserialize = {
 	/**  Free text shown after the name, e.g. "as DWG Co-Chair". */
 	note: string,
 	position: number,
+	/**  "To be confirmed": the person has not yet accepted. */
+	tentative: boolean,
+	presence: RolePresence,
 };
 
 /**  One role in a session: a person, or an organisation whose speaker is not yet known. */
@@ -1464,6 +1538,9 @@ export type SessionRole_Serialize = {
 	/**  Free text shown after the name, e.g. "as DWG Co-Chair". */
 	note: string,
 	position: number,
+	/**  "To be confirmed": the person has not yet accepted. */
+	tentative: boolean,
+	presence: RolePresence,
 };
 
 export type Session_Deserialize = {
@@ -1471,9 +1548,21 @@ export type Session_Deserialize = {
 	event_id: number,
 	title: string,
 	kind: SessionKind,
-	/**  Both set or both unset: an unset pair is an unscheduled session. */
+	/**
+	 *  Both set or both unset: an unset pair is an unscheduled session,
+	 *  unless it has a `day`.
+	 */
 	start?: string | null,
 	end?: string | null,
+	/**
+	 *  The day of a session whose times are not yet known ("time to be
+	 *  confirmed"); always None when it has times.
+	 */
+	day?: string | null,
+	/**  "To be confirmed": the session may not happen as planned. */
+	tentative: boolean,
+	/**  A webcast or online-room URL; blank when there is none. */
+	link: string,
 	room_id?: number | null,
 	description: string,
 	agenda_item: string,
@@ -1488,9 +1577,21 @@ export type Session_Serialize = {
 	event_id: number,
 	title: string,
 	kind: SessionKind,
-	/**  Both set or both unset: an unset pair is an unscheduled session. */
+	/**
+	 *  Both set or both unset: an unset pair is an unscheduled session,
+	 *  unless it has a `day`.
+	 */
 	start: string | null,
 	end: string | null,
+	/**
+	 *  The day of a session whose times are not yet known ("time to be
+	 *  confirmed"); always None when it has times.
+	 */
+	day: string | null,
+	/**  "To be confirmed": the session may not happen as planned. */
+	tentative: boolean,
+	/**  A webcast or online-room URL; blank when there is none. */
+	link: string,
 	room_id: number | null,
 	description: string,
 	agenda_item: string,
@@ -1651,6 +1752,42 @@ export type Turn_Serialize = {
 	offset_minutes: number,
 };
 
+/**  One thing in the plan still to be confirmed: not a problem, a reminder. */
+export type Unconfirmed = Unconfirmed_Serialize | Unconfirmed_Deserialize;
+
+/**  What an item still to be confirmed is about. */
+export type UnconfirmedKind = 
+/**  A session on a day whose time is not yet known. */
+"no_time" | 
+/**  A session marked "to be confirmed". */
+"tentative_session" | 
+/**  A role marked "to be confirmed". */
+"tentative_role";
+
+/**  One thing in the plan still to be confirmed: not a problem, a reminder. */
+export type Unconfirmed_Deserialize = {
+	kind: UnconfirmedKind,
+	session_id: number,
+	/**  For a role: who holds it. */
+	person_id?: number | null,
+	organisation_id?: number | null,
+	role?: RoleKind | null,
+	/**  One sentence: "“Keynote addresses” on Tue 19 Nov has no time yet." */
+	message: string,
+};
+
+/**  One thing in the plan still to be confirmed: not a problem, a reminder. */
+export type Unconfirmed_Serialize = {
+	kind: UnconfirmedKind,
+	session_id: number,
+	/**  For a role: who holds it. */
+	person_id: number | null,
+	organisation_id: number | null,
+	role: RoleKind | null,
+	/**  One sentence: "“Keynote addresses” on Tue 19 Nov has no time yet." */
+	message: string,
+};
+
 /**  What undo and redo would do now, for menu items. */
 export type UndoState = UndoState_Serialize | UndoState_Deserialize;
 
@@ -1678,6 +1815,10 @@ export type Vocabulary = {
 	categories: Term<OrgCategory>[],
 	statuses: Term<ParticipationStatus>[],
 	registrations: Term<RegistrationStatus>[],
+	/**  How a person takes part in a session: in person, virtual, video message. */
+	role_presences: Term<RolePresence>[],
+	/**  How a plan reads dates written with numbers only. */
+	date_orders: Term<DateOrder>[],
 	/**  What a CSV column can be mapped to on import. */
 	import_fields: Term<ImportField>[],
 	/**  What a programme import reads and an export writes. */
