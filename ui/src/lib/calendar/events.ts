@@ -19,10 +19,11 @@ export const KIND_COLOURS: Record<SessionKind, KindColour> = {
   other: { background: '#56606a', text: '#ffffff' },
   break: { background: '#eef0f2', text: '#56606a' },
   meal: { background: '#eef0f2', text: '#56606a' },
+  logistics: { background: '#eef0f2', text: '#56606a' },
 };
 
-/** Kinds shown muted: the pauses between sessions. */
-export const PAUSE_KINDS: readonly SessionKind[] = ['break', 'meal'];
+/** Kinds shown muted: the pauses between sessions, and logistics. */
+export const PAUSE_KINDS: readonly SessionKind[] = ['break', 'meal', 'logistics'];
 
 export function kindColour(kind: SessionKind): KindColour {
   return KIND_COLOURS[kind] ?? KIND_COLOURS.other;
