@@ -5,7 +5,7 @@
 //! {
 //!   "format": "plenary-backup",
 //!   "version": 1,
-//!   "schema": 8,
+//!   "schema": 9,
 //!   "tables": {
 //!     "plan": [{"id": 1, "title": "…", "time_zone": "Asia/Bangkok", "uid": "…", …}],
 //!     "event": [ … ], "room": [ … ], "session": [ … ], …
