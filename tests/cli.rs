@@ -136,6 +136,45 @@ fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
 }
 
 #[test]
+fn check_lists_what_is_unconfirmed_without_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut store = Store::open(Path::new(&path)).unwrap();
+    let annual = store.events().unwrap()[1].id;
+    plenary_core::edit::sessions::create_session(
+        &mut store,
+        &SessionForm {
+            event_id: Some(annual),
+            title: "Keynote addresses".into(),
+            kind: SessionKind::Presentation,
+            day: "2024-11-19".into(),
+            start_time: String::new(),
+            end_time: String::new(),
+            room_id: None,
+            description: String::new(),
+            agenda_item: String::new(),
+            outcome: String::new(),
+            notes: String::new(),
+            link: String::new(),
+            tentative: true,
+        },
+    )
+    .unwrap();
+    drop(store);
+    let o = plenary(&["check", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(
+        stdout(&o),
+        "No problems found.\n\nUnconfirmed:\n  “Keynote addresses” on Tue 19 Nov has no time yet and is to be confirmed.\n"
+    );
+    let shown = stdout(&plenary(&["show", &path]));
+    assert!(
+        shown.contains("Time to be confirmed  Keynote addresses (tbc)"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn new_creates_an_empty_plan_and_refuses_bad_input_without_writing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("spring.plenary");
@@ -1226,11 +1265,25 @@ fn a_conference_schedule_imports_with_its_duplicates_named() {
         ics.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // The one session without a time has a day: a calendar holds it as an
+    // all-day item; a schedule leaves it out.
+    assert!(!stderr(&o).contains("Left out"), "{}", stderr(&o));
+    let calendar = std::fs::read_to_string(&ics).unwrap();
+    assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 1351);
+    assert_eq!(calendar.matches("DTSTART;VALUE=DATE:").count(), 1);
+    let frab = dir.path().join("36c3.xml");
+    let o = plenary(&[
+        "export",
+        plan.to_str().unwrap(),
+        "--format",
+        "frab-xml",
+        "--out",
+        frab.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("Left out 1 session without a time yet."),
         "{}",
         stderr(&o)
     );
-    let calendar = std::fs::read_to_string(&ics).unwrap();
-    assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 1350);
 }

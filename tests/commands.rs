@@ -124,6 +124,31 @@ fn session_form(event_id: &Value, title: &str, day: &str, from: &str, to: &str) 
 }
 
 #[test]
+fn a_session_to_be_timed_and_confirmed_is_listed_as_unconfirmed_through_ipc() {
+    let h = Harness::new(None);
+    let overview = h.ok("overview", json!({}));
+    let annual = overview["events"][1]["event"]["id"].clone();
+    let mut form = session_form(&annual, "Keynote addresses", "2024-11-19", "", "");
+    form["tentative"] = json!(true);
+    form["link"] = json!("https://webtv.example.org/live");
+    let created = h.ok("create_session", json!({ "form": form }));
+    assert_eq!(created["day"], "2024-11-19");
+    assert!(created["start"].is_null());
+    assert_eq!(created["link"], "https://webtv.example.org/live");
+    let items = h.ok("unconfirmed_items", json!({}));
+    assert_eq!(items.as_array().unwrap().len(), 1);
+    assert_eq!(items[0]["kind"], "no_time");
+    assert_eq!(
+        items[0]["message"],
+        "“Keynote addresses” on Tue 19 Nov has no time yet and is to be confirmed."
+    );
+    let mut bad = session_form(&annual, "Webcast", "2024-11-19", "", "");
+    bad["link"] = json!("ftp://example.org");
+    let err = h.err("create_session", json!({ "form": bad }));
+    assert_eq!(err["fields"][0]["field"], "link");
+}
+
+#[test]
 fn first_start_opens_a_copy_of_the_sample_and_remembers_it() {
     let h = Harness::launch(tempfile::tempdir().unwrap(), None);
     let before = h.ok("startup", json!({}));
@@ -625,10 +650,14 @@ fn a_programme_becomes_a_new_plan_and_the_plan_exports_and_restores() {
         json!({ "format": "ics", "scope": { "kind": "plan" }, "path": ics }),
     );
     assert_eq!(done["sessions"], 3);
-    assert_eq!(done["left_out"], 1);
-    assert!(std::fs::read_to_string(&ics)
-        .unwrap()
-        .contains("METHOD:PUBLISH"));
+    // The "TBC" row is on its day, time to be confirmed: an all-day item.
+    assert_eq!(done["left_out"], 0);
+    let calendar = std::fs::read_to_string(&ics).unwrap();
+    assert!(calendar.contains("METHOD:PUBLISH"));
+    assert!(
+        calendar.contains("DTSTART;VALUE=DATE:20241120"),
+        "{calendar}"
+    );
     let backup = h.path("side.json");
     h.ok(
         "export_programme",

@@ -1106,6 +1106,34 @@ fn build_corpus() -> Vec<Corrupt> {
         Some(CLOSING),
     );
     add(
+        "a day beside a session's times",
+        from_sample(|l| {
+            l.sql(&format!(
+                "UPDATE session SET day = '2024-11-19' WHERE title = '{CLOSING}';"
+            ))
+        }),
+        Kind::Refuse,
+        Some(CLOSING),
+    );
+    add(
+        "a session link that is not a web address",
+        from_sample(|l| {
+            l.sql(&format!(
+                "UPDATE session SET link = 'javascript:alert(1)' WHERE title = '{CLOSING}';"
+            ))
+        }),
+        Kind::Refuse,
+        Some(CLOSING),
+    );
+    add(
+        "unknown role presence",
+        from_sample(|l| {
+            l.sql("UPDATE session_role SET presence = 'hologram' WHERE id = (SELECT min(id) FROM session_role);")
+        }),
+        Kind::Refuse,
+        None,
+    );
+    add(
         "unknown organisation category",
         from_sample(|l| {
             l.sql("UPDATE organisation SET category = 'alien', name = 'Zeta Reticuli' WHERE id = (SELECT min(id) FROM organisation);")

@@ -69,7 +69,14 @@ pub fn check(file: &Path, json: bool) -> Result<i32, Failure> {
         // The listed conflicts, as before the list was capped.
         out(&format!("{}\n", pretty(&problems.conflicts)?))?;
     } else {
-        out(&text::lists::problems(&problems))?;
+        // What is still to be confirmed is listed, but is not a problem:
+        // it does not change the exit code.
+        let unconfirmed = checks::unconfirmed(&store)?;
+        out(&format!(
+            "{}{}",
+            text::lists::problems(&problems),
+            text::lists::unconfirmed(&unconfirmed)
+        ))?;
     }
     Ok(if problems.is_empty() { 0 } else { 1 })
 }

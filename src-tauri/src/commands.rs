@@ -9,7 +9,7 @@ use plenary_core::attendees;
 use plenary_core::attendees::import::{ImportField, ImportPreview, ImportProgress, ImportSummary};
 use plenary_core::attendees::lookup::ItineraryEntry;
 use plenary_core::board::{self, Board};
-use plenary_core::check::{self, Conflict, ConflictList};
+use plenary_core::check::{self, Conflict, ConflictList, Unconfirmed};
 use plenary_core::edit::{self, Impact};
 use plenary_core::forms::{self, EventForm, PlanForm, RoomForm, SessionForm};
 use plenary_core::forms::{OrganisationForm, PersonForm};
@@ -148,6 +148,12 @@ pub async fn agenda(state: S<'_>, day: Option<NaiveDate>) -> ApiResult<Agenda> {
 #[specta::specta]
 pub async fn check_plan(state: S<'_>) -> ApiResult<ConflictList> {
     reading(state, check::check).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn unconfirmed_items(state: S<'_>) -> ApiResult<Vec<Unconfirmed>> {
+    reading(state, check::unconfirmed).await
 }
 
 #[tauri::command]
@@ -951,6 +957,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             overview,
             agenda,
             check_plan,
+            unconfirmed_items,
             plan_form,
             update_plan,
             event_form,

@@ -237,9 +237,21 @@ pub const DATA_TABLES: &[&str] = &[
     "protocol_setting",
 ];
 
+/// Columns version 9 added, with their defaults: opening an older plan adds
+/// them at these values, which changes none of its data.
+const ADDED_AT_DEFAULT: &[(&str, &str)] = &[
+    ("day", "NULL"),
+    ("tentative", "0"),
+    ("link", "''"),
+    ("presence", "'in_person'"),
+    ("date_order", "'dmy'"),
+    ("group_roles", "0"),
+];
+
 /// Every row of every data table, as text: equal dumps mean equal plans.
 /// Records' UUIDs are left out: opening a plan from before version 8 gives
-/// every record one, which adds to the plan without changing its data.
+/// every record one, which adds to the plan without changing its data. So
+/// are the columns of `ADDED_AT_DEFAULT` where they hold their default.
 pub fn dump(path: &Path) -> String {
     let conn = match inspect(path) {
         Ok(c) => c,
@@ -254,15 +266,21 @@ pub fn dump(path: &Path) -> String {
                     .collect::<rusqlite::Result<Vec<_>>>()
             })
             .unwrap_or_default();
-        let list = if columns.is_empty() {
-            "*".to_string()
-        } else {
-            columns
+        let list =
+            if columns.is_empty() {
+                "*".to_string()
+            } else {
+                columns
                 .iter()
-                .map(|c| format!("\"{c}\""))
+                .map(|c| match ADDED_AT_DEFAULT.iter().find(|(name, _)| name == c) {
+                    Some((_, default)) => {
+                        format!("CASE WHEN \"{c}\" IS {default} THEN '(default)' ELSE \"{c}\" END")
+                    }
+                    None => format!("\"{c}\""),
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
-        };
+            };
         let Ok(mut st) = conn.prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY rowid"))
         else {
             out.push_str(&format!("{table}: missing\n"));
@@ -270,12 +288,14 @@ pub fn dump(path: &Path) -> String {
         };
         let n = st.column_count();
         let rows = st.query_map([], |r| {
-            (0..n)
-                .map(|i| {
-                    r.get::<_, rusqlite::types::Value>(i)
-                        .map(|v| format!("{v:?}"))
-                })
-                .collect::<rusqlite::Result<Vec<_>>>()
+            let mut row = Vec::with_capacity(n);
+            for i in 0..n {
+                match r.get::<_, rusqlite::types::Value>(i)? {
+                    rusqlite::types::Value::Text(t) if t == "(default)" => {}
+                    v => row.push(format!("{v:?}")),
+                }
+            }
+            Ok(row)
         });
         match rows {
             Ok(rows) => {

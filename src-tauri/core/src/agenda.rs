@@ -430,6 +430,8 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
             sessions: Vec::new(),
         })
         .collect();
+    // Timed sessions come first (`Store::sessions`), then those whose time
+    // is to be confirmed.
     for s in sessions {
         let date = s.session.on_day();
         if let Some(d) = days.iter_mut().find(|d| Some(d.date) == date) {

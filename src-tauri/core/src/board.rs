@@ -50,14 +50,19 @@ pub struct PersonLoad {
     pub organisation: String,
     pub sessions: u32,
     pub by_role: Vec<RoleCount>,
+    /// Of this person's roles, how many are still to be confirmed.
+    pub unconfirmed: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Board {
-    /// Every session that takes roles (not breaks or meals), in time order.
+    /// Every session that takes roles (not breaks, meals or logistics), in
+    /// time order.
     pub sessions: Vec<BoardSession>,
     /// Everyone with a role, busiest first.
     pub loads: Vec<PersonLoad>,
+    /// Roles in the plan still to be confirmed (tentative).
+    pub unconfirmed_roles: u32,
 }
 
 /// What a session of `kind` with these roles still needs.
@@ -108,6 +113,14 @@ pub fn board(store: &Store) -> Result<Board> {
         }
     }
     let turns = store.speaking_turn_counts()?;
+    let mut unconfirmed: HashMap<Id, u32> = HashMap::new();
+    let mut unconfirmed_roles = 0u32;
+    for r in store.role_refs()?.iter().filter(|r| r.tentative) {
+        unconfirmed_roles += 1;
+        if let Some(pid) = r.person_id {
+            *unconfirmed.entry(pid).or_default() += 1;
+        }
+    }
     // Per person: the load so far, the sessions seen, the roles counted.
     type Tally = (PersonLoad, HashSet<Id>, BTreeMap<RoleKind, u32>);
     let mut loads: BTreeMap<Id, Tally> = BTreeMap::new();
@@ -128,6 +141,7 @@ pub fn board(store: &Store) -> Result<Board> {
                             organisation: r.organisation.clone().unwrap_or_default(),
                             sessions: 0,
                             by_role: Vec::new(),
+                            unconfirmed: unconfirmed.get(&pid).copied().unwrap_or(0),
                         },
                         HashSet::new(),
                         BTreeMap::new(),
@@ -137,7 +151,10 @@ pub fn board(store: &Store) -> Result<Board> {
                 *slot.2.entry(r.role).or_default() += 1;
             }
         }
-        if matches!(entry.session.kind, SessionKind::Break | SessionKind::Meal) {
+        if matches!(
+            entry.session.kind,
+            SessionKind::Break | SessionKind::Meal | SessionKind::Logistics
+        ) {
             continue;
         }
         let kinds: Vec<RoleKind> = entry.roles.iter().map(|r| r.role).collect();
@@ -166,7 +183,11 @@ pub fn board(store: &Store) -> Result<Board> {
             l.person_id,
         )
     });
-    Ok(Board { sessions, loads })
+    Ok(Board {
+        sessions,
+        loads,
+        unconfirmed_roles,
+    })
 }
 
 /// The conflicts that giving `person_id` the `role` in `session_id` would
@@ -276,6 +297,7 @@ mod tests {
             ),
             (K::Presentation, &[R::Speaker], 0, &[]),
             (K::Break, &[], 0, &[]),
+            (K::Logistics, &[], 0, &[]),
         ];
         for (kind, roles, turns, want) in table {
             let want: Vec<Need> = want.iter().map(|(r, t)| Need::new(*r, t)).collect();
@@ -296,6 +318,38 @@ mod tests {
         assert!(b.sessions.iter().all(|s| s.entry.session.kind != K::Break));
         assert!(!b.loads.is_empty());
         assert!(b.loads.windows(2).all(|w| w[0].sessions >= w[1].sessions));
+        assert_eq!(b.unconfirmed_roles, 0);
+    }
+
+    #[test]
+    fn tentative_roles_are_counted_on_the_board_and_for_each_person() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let sessions = store.sessions().unwrap();
+        let s = sessions
+            .iter()
+            .find(|s| !store.session_roles(s.id).unwrap().is_empty())
+            .unwrap();
+        let mut entries: Vec<RoleEntry> = store
+            .session_roles(s.id)
+            .unwrap()
+            .iter()
+            .map(|r| RoleEntry {
+                role: r.role,
+                person_id: r.person_id,
+                organisation_id: r.organisation_id,
+                note: r.note.clone(),
+                tentative: true,
+                presence: r.presence,
+            })
+            .collect();
+        let person = entries[0].person_id.unwrap();
+        entries.truncate(1);
+        crate::edit::roles::set_session_roles(&mut store, s.id, &entries).unwrap();
+        let b = board(&store).unwrap();
+        assert_eq!(b.unconfirmed_roles, 1);
+        let load = b.loads.iter().find(|l| l.person_id == person).unwrap();
+        assert_eq!(load.unconfirmed, 1);
+        assert!(b.loads.iter().map(|l| l.unconfirmed).sum::<u32>() == 1);
     }
 
     #[test]

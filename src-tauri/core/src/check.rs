@@ -4,7 +4,7 @@
 use crate::error::Result;
 use crate::forms::day_span;
 use crate::model::*;
-use crate::store::{RoleRef, Store};
+use crate::store::{RoleRef, RoleRow, Store};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -479,6 +479,118 @@ fn changeover_too_short(
     }
 }
 
+/// What an item still to be confirmed is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum UnconfirmedKind {
+    /// A session on a day whose time is not yet known.
+    NoTime,
+    /// A session marked "to be confirmed".
+    TentativeSession,
+    /// A role marked "to be confirmed".
+    TentativeRole,
+}
+
+/// One thing in the plan still to be confirmed: not a problem, a reminder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Unconfirmed {
+    pub kind: UnconfirmedKind,
+    pub session_id: Id,
+    /// For a role: who holds it.
+    pub person_id: Option<Id>,
+    pub organisation_id: Option<Id>,
+    pub role: Option<RoleKind>,
+    /// One sentence: "“Keynote addresses” on Tue 19 Nov has no time yet."
+    pub message: String,
+}
+
+fn on_day(s: &Session) -> String {
+    match (s.start, s.end, s.day) {
+        (Some(_), Some(_), _) => when(s),
+        (_, _, Some(d)) => format!("on {}", d.format("%a %-d %b")),
+        _ => "unscheduled".into(),
+    }
+}
+
+/// Sessions with a day but no time yet, tentative sessions and tentative
+/// roles, each session followed by its roles, sessions in time order.
+pub fn unconfirmed_items(sessions: &[Session], roles: &[RoleRow]) -> Vec<Unconfirmed> {
+    let mut by_session: HashMap<Id, Vec<&RoleRow>> = HashMap::new();
+    for r in roles.iter().filter(|r| r.role.tentative) {
+        by_session.entry(r.role.session_id).or_default().push(r);
+    }
+    let mut ordered: Vec<&Session> = sessions.iter().collect();
+    // Within a day, timed sessions come before those still to be timed.
+    ordered.sort_by_key(|s| {
+        (
+            s.on_day().is_none(),
+            s.on_day(),
+            s.start.is_none(),
+            s.start,
+            s.id,
+        )
+    });
+    let mut out = Vec::new();
+    for s in ordered {
+        let item = |kind, message| Unconfirmed {
+            kind,
+            session_id: s.id,
+            person_id: None,
+            organisation_id: None,
+            role: None,
+            message,
+        };
+        if s.is_day_only() {
+            let tbc = if s.tentative {
+                " and is to be confirmed"
+            } else {
+                ""
+            };
+            out.push(item(
+                UnconfirmedKind::NoTime,
+                format!("“{}” {} has no time yet{tbc}.", s.title, on_day(s)),
+            ));
+        } else if s.tentative {
+            let at = match (s.start, s.end) {
+                (Some(_), Some(_)) => format!(" ({})", when(s)),
+                _ => String::new(),
+            };
+            out.push(item(
+                UnconfirmedKind::TentativeSession,
+                format!("“{}”{at} is to be confirmed.", s.title),
+            ));
+        }
+        for r in by_session.get(&s.id).into_iter().flatten() {
+            let who = r
+                .person
+                .clone()
+                .or_else(|| r.organisation.as_ref().map(|(name, _)| name.clone()))
+                .unwrap_or_default();
+            out.push(Unconfirmed {
+                kind: UnconfirmedKind::TentativeRole,
+                session_id: s.id,
+                person_id: r.role.person_id,
+                organisation_id: r.role.organisation_id,
+                role: Some(r.role.role),
+                message: format!(
+                    "{who} as {} of “{}” is to be confirmed.",
+                    r.role.role.label().to_lowercase(),
+                    s.title
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// What in the plan in `store` is still to be confirmed.
+pub fn unconfirmed(store: &Store) -> Result<Vec<Unconfirmed>> {
+    Ok(unconfirmed_items(
+        &store.session_slots()?,
+        &store.all_roles()?,
+    ))
+}
+
 /// Checks the plan in `store`, marking the conflicts users accepted.
 pub fn check(store: &Store) -> Result<ConflictList> {
     let accepted = store.accepted_conflicts()?;
@@ -631,6 +743,150 @@ mod tests {
             link: String::new(),
             tentative: false,
         }
+    }
+
+    fn role_row(session_id: Id, role: RoleKind, person: &str, tentative: bool) -> RoleRow {
+        RoleRow {
+            role: SessionRole {
+                id: 0,
+                session_id,
+                role,
+                person_id: Some(1),
+                organisation_id: None,
+                note: String::new(),
+                position: 0,
+                tentative,
+                presence: RolePresence::InPerson,
+            },
+            person: Some(person.into()),
+            organisation: None,
+        }
+    }
+
+    #[test]
+    fn days_without_times_tentative_sessions_and_roles_are_listed_as_unconfirmed() {
+        let day_only = |id, title: &str, tentative| Session {
+            title: title.into(),
+            start: None,
+            end: None,
+            day: NaiveDate::from_ymd_opt(2024, 11, 19),
+            tentative,
+            ..session(id, "2024-11-19 09:00", "10:00", Some(7))
+        };
+        let sessions = [
+            Session {
+                title: "Site visit".into(),
+                tentative: true,
+                ..session(1, "2024-11-20 14:00", "17:00", None)
+            },
+            day_only(2, "Keynote addresses", false),
+            day_only(3, "Cultural evening", true),
+            session(4, "2024-11-18 09:00", "10:00", Some(7)),
+            Session {
+                title: "Unscheduled".into(),
+                start: None,
+                end: None,
+                ..session(5, "2024-11-18 09:00", "10:00", None)
+            },
+        ];
+        let roles = [
+            role_row(2, RoleKind::Keynote, "H.E. Ms Jane Doe", true),
+            role_row(2, RoleKind::Moderator, "Mr John Roe", false),
+            role_row(4, RoleKind::Chair, "Dr Ana Lima", true),
+        ];
+        let got: Vec<(UnconfirmedKind, Id, String)> = unconfirmed_items(&sessions, &roles)
+            .into_iter()
+            .map(|u| (u.kind, u.session_id, u.message))
+            .collect();
+        let want = [
+            (
+                UnconfirmedKind::TentativeRole,
+                4,
+                "Dr Ana Lima as chair of “S4” is to be confirmed.",
+            ),
+            (
+                UnconfirmedKind::NoTime,
+                2,
+                "“Keynote addresses” on Tue 19 Nov has no time yet.",
+            ),
+            (
+                UnconfirmedKind::TentativeRole,
+                2,
+                "H.E. Ms Jane Doe as keynote speaker of “Keynote addresses” is to be confirmed.",
+            ),
+            (
+                UnconfirmedKind::NoTime,
+                3,
+                "“Cultural evening” on Tue 19 Nov has no time yet and is to be confirmed.",
+            ),
+            (
+                UnconfirmedKind::TentativeSession,
+                1,
+                "“Site visit” (Wed 20 Nov 14:00–17:00) is to be confirmed.",
+            ),
+        ];
+        let want: Vec<(UnconfirmedKind, Id, String)> = want
+            .into_iter()
+            .map(|(k, id, m)| (k, id, m.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_day_without_times_is_never_a_problem() {
+        let plan = crate::sample::sample_plan_header();
+        let events = [Event {
+            id: 1,
+            title: "Dialogue".into(),
+            short_name: String::new(),
+            first_day: plan.first_day,
+            last_day: plan.first_day,
+            description: String::new(),
+        }];
+        // Two day-only panels without moderators in one room, on a day the
+        // event does not run: nothing to check without times.
+        let day_only = |id| Session {
+            kind: SessionKind::Panel,
+            start: None,
+            end: None,
+            day: NaiveDate::from_ymd_opt(2024, 11, 20),
+            ..session(id, "2024-11-20 09:00", "10:00", Some(7))
+        };
+        let sessions = [day_only(1), day_only(2)];
+        let roles = [
+            RoleRef {
+                session_id: 1,
+                role: RoleKind::Speaker,
+                person_id: Some(5),
+                tentative: false,
+            },
+            RoleRef {
+                session_id: 2,
+                role: RoleKind::Speaker,
+                person_id: Some(5),
+                tentative: false,
+            },
+        ];
+        let cochairs = [EventCochair {
+            id: 1,
+            event_id: 1,
+            organisation_id: 1,
+            person_id: None,
+            role_label: String::new(),
+            day: None,
+            position: 0,
+        }];
+        let name = |_| String::new();
+        let found = conflicts(&Snapshot {
+            plan: &plan,
+            events: &events,
+            sessions: &sessions,
+            rooms: &[],
+            roles: &roles,
+            cochairs: &cochairs,
+            person_name: &name,
+        });
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -179,4 +179,30 @@ mod tests {
         let agenda = crate::agenda::agenda(&store, None).unwrap();
         insta::assert_snapshot!(super::render(&ov, &agenda));
     }
+
+    #[test]
+    fn a_session_without_a_time_shows_under_its_day_and_tentative_ones_are_marked() {
+        let mut store = crate::sample::sample_in_memory().unwrap();
+        let sessions = store.sessions().unwrap();
+        let mut form = crate::forms::SessionForm::from(&sessions[0]);
+        form.title = "Keynote addresses".into();
+        form.start_time = String::new();
+        form.end_time = String::new();
+        form.room_id = None;
+        form.link = "https://webtv.example.org/keynotes".into();
+        crate::edit::sessions::create_session(&mut store, &form).unwrap();
+        let mut tentative = crate::forms::SessionForm::from(&sessions[1]);
+        tentative.tentative = true;
+        crate::edit::sessions::update_session(&mut store, sessions[1].id, &tentative).unwrap();
+        let ov = crate::agenda::overview(&store).unwrap();
+        let agenda = crate::agenda::agenda(&store, None).unwrap();
+        let text = super::render(&ov, &agenda);
+        // Only the first day, where both changes are.
+        let first_day: String = text
+            .split("\n\n")
+            .find(|block| block.starts_with("Monday"))
+            .unwrap()
+            .to_string();
+        insta::assert_snapshot!(first_day);
+    }
 }

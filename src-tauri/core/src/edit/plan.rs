@@ -7,9 +7,42 @@ use crate::limits::{MAX_IGNORED_WORD, MAX_IGNORED_WORDS};
 use crate::model::Plan;
 use crate::store::{ProtocolSettings, Store};
 
+/// "Edited the plan details", or what changed of how dates are read and
+/// roles listed.
+fn summary(before: &Plan, plan: &Plan) -> String {
+    let mut parts = Vec::new();
+    let others = Plan {
+        date_order: before.date_order,
+        group_roles: before.group_roles,
+        ..plan.clone()
+    };
+    if others != *before {
+        parts.push("Edited the plan details".to_string());
+    }
+    if plan.date_order != before.date_order {
+        let order = plan.date_order.label();
+        let short = order.split(" (").next().unwrap_or(order).to_lowercase();
+        parts.push(format!("dates written with numbers now read {short}"));
+    }
+    if plan.group_roles != before.group_roles {
+        parts.push(if plan.group_roles {
+            "roles now grouped by type".to_string()
+        } else {
+            "roles now listed in the order entered".to_string()
+        });
+    }
+    let text = parts.join("; ");
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Edited the plan details".to_string(),
+    }
+}
+
 pub fn update_plan(store: &mut Store, form: &PlanForm) -> Result<Plan> {
     let plan = form.validate().map_err(CoreError::Invalid)?;
-    if let Some(title) = store.update_plan(&plan, "Edited the plan details")? {
+    let before = store.plan()?;
+    if let Some(title) = store.update_plan(&plan, &summary(&before, &plan))? {
         return Err(CoreError::invalid(
             "first_day",
             format!("\"{title}\" falls outside these days; change or delete it first."),

@@ -4,7 +4,7 @@
 use super::{known_organisation, known_person};
 use crate::error::{CoreError, Result};
 use crate::limits::MAX_ROLE_NOTE;
-use crate::model::Id;
+use crate::model::{Id, RolePresence};
 use crate::store::{RoleEntry, Store};
 
 /// Refuses a row with neither a person nor an organisation, or naming one
@@ -74,9 +74,16 @@ pub fn add_session_role(store: &mut Store, session_id: Id, entry: &RoleEntry) ->
             format!("{who} is already {role} of “{}”.", session.title),
         ));
     }
+    let mut how = String::new();
+    if entry.presence != RolePresence::InPerson {
+        how = format!(" ({})", entry.presence.label().to_lowercase());
+    }
+    if entry.tentative {
+        how.push_str(", to be confirmed");
+    }
     store.add_session_role(
         session_id,
         &trimmed(entry),
-        &format!("Assigned {who} as {role} of “{}”", session.title),
+        &format!("Assigned {who} as {role}{how} of “{}”", session.title),
     )
 }

@@ -30,10 +30,29 @@ pub fn create_session(store: &mut Store, form: &SessionForm) -> Result<Session> 
     store.session(id)
 }
 
+/// What a change of a session's form did, in the history's words.
+fn summary(before: &Session, d: &SessionDraft) -> String {
+    if let Some(day) = d.day.filter(|day| before.day != Some(*day)) {
+        return format!(
+            "Moved “{}” to {}, time to be confirmed",
+            d.title,
+            day.format("%a %-d %b")
+        );
+    }
+    let change = describe_change(before, &d.title, d.start, d.room_id != before.room_id);
+    match (before.tentative, d.tentative) {
+        (false, true) if change.starts_with("Edited") => {
+            format!("Marked “{}” as to be confirmed", d.title)
+        }
+        (true, false) if change.starts_with("Edited") => format!("Confirmed “{}”", d.title),
+        _ => change,
+    }
+}
+
 pub fn update_session(store: &mut Store, id: Id, form: &SessionForm) -> Result<Session> {
     let before = store.session(id)?;
     let d = validate(store, form)?;
-    let summary = describe_change(&before, &d.title, d.start, d.room_id != before.room_id);
+    let summary = summary(&before, &d);
     store.update_session(id, &d, &summary)?;
     store.session(id)
 }

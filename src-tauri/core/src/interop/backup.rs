@@ -5,7 +5,7 @@
 //! {
 //!   "format": "plenary-backup",
 //!   "version": 1,
-//!   "schema": 8,
+//!   "schema": 9,
 //!   "tables": {
 //!     "plan": [{"id": 1, "title": "…", "time_zone": "Asia/Bangkok", "uid": "…", …}],
 //!     "event": [ … ], "room": [ … ], "session": [ … ], …
@@ -503,6 +503,33 @@ mod tests {
         assert!(matches!(again, CoreError::Exists { .. }), "{again}");
         copy_plan(&source, &path, first, None, true).unwrap();
         assert_eq!(Store::open(&path).unwrap().plan().unwrap().title, old.title);
+    fn a_backup_from_before_version_9_restores_with_the_new_fields_at_their_defaults() {
+        let store = crate::sample::sample_in_memory().unwrap();
+        let mut doc: Json = serde_json::from_str(&write(&store).unwrap()).unwrap();
+        doc["schema"] = 8.into();
+        let added = [
+            ("plan", &["date_order", "group_roles"][..]),
+            ("session", &["day", "tentative", "link"][..]),
+            ("session_role", &["tentative", "presence"][..]),
+        ];
+        for (table, cols) in added {
+            for row in doc["tables"][table].as_array_mut().unwrap() {
+                for col in cols {
+                    row.as_object_mut().unwrap().remove(*col);
+                }
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.plenary");
+        restore(&serde_json::to_vec(&doc).unwrap(), &path, false).unwrap();
+        let restored = Store::open(&path).unwrap();
+        assert_eq!(restored.plan().unwrap(), store.plan().unwrap());
+        assert_eq!(restored.sessions().unwrap(), store.sessions().unwrap());
+        let s = restored.sessions().unwrap()[0].id;
+        assert_eq!(
+            restored.session_roles(s).unwrap(),
+            store.session_roles(s).unwrap()
+        );
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub fn programme(store: &Store, scope: Scope) -> Result<Programme> {
                 source_id: s.id.to_string(),
                 event: event_index.get(&s.event_id).copied(),
                 title: s.title.clone(),
-                day: s.start.map(|t| t.date()),
+                day: s.on_day(),
                 start: s.start,
                 end: s.end,
                 room: s
@@ -129,7 +129,11 @@ pub fn programme(store: &Store, scope: Scope) -> Result<Programme> {
                 kind: Some(s.kind),
                 agenda_item: s.agenda_item.clone(),
                 description: s.description.clone(),
-                extras: Vec::new(),
+                extras: if s.link.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![("Link".to_string(), s.link.clone())]
+                },
                 notes: s.notes.clone(),
                 outcome: s.outcome.clone(),
                 roles: roles

@@ -97,7 +97,8 @@ pub struct ProgrammePreview {
     pub last_day: Option<NaiveDate>,
     pub added: u32,
     pub updated: u32,
-    /// Sessions with a day but no time yet: unscheduled, their day noted.
+    /// Sessions without a time yet (those with a day wait on it, time to be
+    /// confirmed).
     pub untimed: u32,
     pub new_rooms: u32,
     pub new_people: u32,
@@ -713,14 +714,20 @@ pub fn plan_import(
         if !s.notes.trim().is_empty() {
             notes.push(s.notes.trim().to_string());
         }
+        // The first web address a source links the session to is its link;
+        // anything else it has no field for goes into the notes.
+        let mut link = String::new();
         for (label, value) in &s.extras {
+            let value_is_link = !value.trim().is_empty() && crate::store::is_link(value.trim());
+            if link.is_empty()
+                && label.eq_ignore_ascii_case("link")
+                && value_is_link
+                && value.trim().chars().count() <= MAX_LINK
+            {
+                link = value.trim().to_string();
+                continue;
+            }
             notes.push(format!("{label}: {value}"));
-        }
-        if let (None, Some(d)) = (placed.start, placed.day) {
-            notes.push(format!(
-                "Day: {} (time to be confirmed)",
-                d.format("%A %-d %B %Y")
-            ));
         }
         let mut roles = Vec::new();
         for r in &s.roles {
@@ -848,6 +855,9 @@ pub fn plan_import(
             kind,
             start: placed.start,
             end: placed.end,
+            // A day without times: the session waits on its day for them.
+            day: placed.day.filter(|_| placed.start.is_none()),
+            link,
             room,
             description: s.description.clone(),
             agenda_item: s.agenda_item.trim().to_string(),

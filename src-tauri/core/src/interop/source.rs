@@ -474,8 +474,15 @@ pub fn export(
         .iter()
         .filter(|s| s.start.is_none())
         .count() as u32;
+    // A calendar holds a session with a day and no time as an all-day
+    // item; a schedule (frab) has no place for one.
     let left_out = match format {
         ExportFormat::Csv | ExportFormat::Xlsx => 0,
+        ExportFormat::Ics => programme
+            .sessions
+            .iter()
+            .filter(|s| s.start.is_none() && s.day.is_none())
+            .count() as u32,
         _ => untimed,
     };
     Ok(Exported {

@@ -236,7 +236,7 @@ fn two_sessions_with_one_id_are_both_kept_and_reported() {
 }
 
 #[test]
-fn a_day_without_a_time_is_kept_in_the_notes() {
+fn a_day_without_a_time_becomes_a_session_on_that_day_to_be_timed() {
     let mut store = sample_in_memory().unwrap();
     let mut s = ProgrammeSession::titled("row 3", "Ministerial Conference");
     s.day = NaiveDate::from_ymd_opt(2024, 11, 20);
@@ -255,9 +255,20 @@ fn a_day_without_a_time_is_kept_in_the_notes() {
         .find(|s| s.title == "Ministerial Conference")
         .unwrap();
     assert_eq!(s.start, None);
-    assert!(s
-        .notes
-        .contains("Day: Wednesday 20 November 2024 (time to be confirmed)"));
+    assert_eq!(s.day, NaiveDate::from_ymd_opt(2024, 11, 20));
+    assert!(!s.notes.contains("time to be confirmed"), "{}", s.notes);
+    // Imported again, it is the same session, still on its day.
+    let mut again = ProgrammeSession::titled("row 3", "Ministerial Conference");
+    again.day = NaiveDate::from_ymd_opt(2024, 11, 20);
+    let preview = import(
+        &mut store,
+        "p.csv",
+        &reading(Zone::Floating, vec![again]),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!((preview.added, preview.updated), (0, 1));
+    assert_eq!(store.session(s.id).unwrap().day, s.day);
 }
 
 #[test]
@@ -525,4 +536,86 @@ fn a_source_is_told_by_its_content_before_its_name() {
     for (name, bytes, want) in cases {
         assert_eq!(detect(name, bytes), want, "{name}");
     }
+}
+
+#[test]
+fn a_session_to_be_timed_is_exported_on_its_day_where_the_format_can_hold_it() {
+    use crate::interop::export::Scope;
+    use crate::interop::source::{export, ExportFormat};
+    let mut store = sample_in_memory().unwrap();
+    let first = store.sessions().unwrap()[0].clone();
+    let mut form = crate::forms::SessionForm::from(&first);
+    form.title = "Keynote addresses".into();
+    form.start_time = String::new();
+    form.end_time = String::new();
+    crate::edit::sessions::create_session(&mut store, &form).unwrap();
+    let now = chrono::Utc::now();
+    // The format, and how many sessions it leaves out.
+    let cases = [
+        (ExportFormat::Csv, 0),
+        (ExportFormat::Ics, 0),
+        (ExportFormat::FrabXml, 1),
+        (ExportFormat::FrabJson, 1),
+    ];
+    for (format, left_out) in cases {
+        let out = export(&store, format, Scope::Plan, now).unwrap();
+        assert_eq!(out.left_out, left_out, "{format:?}");
+    }
+    let csv = String::from_utf8(
+        export(&store, ExportFormat::Csv, Scope::Plan, now)
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let line = csv
+        .lines()
+        .find(|l| l.contains("Keynote addresses"))
+        .unwrap();
+    assert!(line.contains("2024-11-18") || line.contains("18"), "{line}");
+}
+
+#[test]
+fn a_source_s_web_address_becomes_the_session_s_link() {
+    let mut store = sample_in_memory().unwrap();
+    let mut a = ProgrammeSession::titled("row 2", "Webcast session");
+    a.day = NaiveDate::from_ymd_opt(2024, 11, 20);
+    a.extras = vec![("Link".into(), " https://webtv.example.org/live ".into())];
+    let mut b = ProgrammeSession::titled("row 3", "Room session");
+    b.day = NaiveDate::from_ymd_opt(2024, 11, 20);
+    b.extras = vec![("Link".into(), "see the website".into())];
+    import(
+        &mut store,
+        "p.csv",
+        &reading(Zone::Floating, vec![a, b]),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let find = |title: &str| {
+        store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title == title)
+            .unwrap()
+    };
+    let a = find("Webcast session");
+    assert_eq!(a.link, "https://webtv.example.org/live");
+    assert!(!a.notes.contains("Link"), "{}", a.notes);
+    let b = find("Room session");
+    assert_eq!(b.link, "");
+    assert!(b.notes.contains("Link: see the website"), "{}", b.notes);
+    // The plan's link goes out with the session.
+    let p = programme(&store, Scope::Plan).unwrap();
+    let out = p
+        .sessions
+        .iter()
+        .find(|s| s.title == "Webcast session")
+        .unwrap();
+    assert_eq!(
+        out.extras,
+        vec![(
+            "Link".to_string(),
+            "https://webtv.example.org/live".to_string()
+        )]
+    );
 }

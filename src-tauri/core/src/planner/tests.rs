@@ -679,4 +679,55 @@ fn a_session_still_to_be_timed_is_copied_to_the_next_day_untimed() {
     crate::edit::sessions::update_session(&mut store, panel.id, &form).unwrap();
     let copy = copy_to_next_day(&mut store, panel.id).unwrap();
     assert_eq!((copy.start, copy.day), (None, day.succ_opt()));
+#[test]
+fn a_session_without_a_time_gets_one_when_moved_and_loses_its_day_when_unscheduled() {
+    let mut store = sample_in_memory().unwrap();
+    let s = store.sessions().unwrap()[0].clone();
+    let mut form = crate::forms::SessionForm::from(&s);
+    form.start_time = String::new();
+    form.end_time = String::new();
+    let day_only = crate::edit::sessions::update_session(&mut store, s.id, &form).unwrap();
+    assert!(day_only.is_day_only());
+    assert_eq!(
+        store.history(1).unwrap()[0].summary,
+        format!("Moved “{}” to Mon 18 Nov, time to be confirmed", s.title)
+    );
+
+    let moved = move_session(&mut store, s.id, t("14:00"), None).unwrap();
+    assert_eq!(
+        (moved.start, moved.end, moved.day),
+        (Some(t("14:00")), Some(t("15:00")), None)
+    );
+    store.undo().unwrap().unwrap();
+    let resized = set_times(&mut store, s.id, t("14:00"), t("14:30")).unwrap();
+    assert_eq!((resized.start, resized.day), (Some(t("14:00")), None));
+    store.undo().unwrap().unwrap();
+    assert!(store.session(s.id).unwrap().is_day_only());
+
+    let off = unschedule(&mut store, s.id).unwrap();
+    assert_eq!((off.start, off.day), (None, None));
+}
+
+#[test]
+fn marking_a_session_tentative_and_confirming_it_read_naturally_in_the_history() {
+    let mut store = sample_in_memory().unwrap();
+    let s = store.sessions().unwrap()[0].clone();
+    let mut form = crate::forms::SessionForm::from(&s);
+    form.tentative = true;
+    crate::edit::sessions::update_session(&mut store, s.id, &form).unwrap();
+    form.tentative = false;
+    crate::edit::sessions::update_session(&mut store, s.id, &form).unwrap();
+    let summaries: Vec<String> = store
+        .history(2)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.summary)
+        .collect();
+    assert_eq!(
+        summaries,
+        [
+            format!("Confirmed “{}”", s.title),
+            format!("Marked “{}” as to be confirmed", s.title)
+        ]
+    );
 }

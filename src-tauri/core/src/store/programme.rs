@@ -64,6 +64,10 @@ pub struct SessionWrite {
     pub kind: SessionKind,
     pub start: Option<NaiveDateTime>,
     pub end: Option<NaiveDateTime>,
+    /// A day without times; `None` when `start` is set.
+    pub day: Option<chrono::NaiveDate>,
+    /// Blank, or a web address (`is_link`).
+    pub link: String,
     pub room: Option<RefTo>,
     pub description: String,
     pub agenda_item: String,
@@ -148,12 +152,12 @@ fn write(tx: &Transaction, w: &ProgrammeWrite) -> Result<Vec<Id>> {
     }
     let mut ids = Vec::with_capacity(w.sessions.len());
     let mut insert = tx.prepare_cached(
-        "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, notes, uid)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO session (event_id, title, kind, start, \"end\", room_id, description, agenda_item, notes, uid, day, link)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     let mut update = tx.prepare_cached(
         "UPDATE session SET event_id = ?2, title = ?3, kind = ?4, start = ?5, \"end\" = ?6, room_id = ?7,
-         description = ?8, agenda_item = ?9, notes = ?10 WHERE id = ?1",
+         description = ?8, agenda_item = ?9, notes = ?10, day = ?11, link = ?12 WHERE id = ?1",
     )?;
     let mut clear_roles = tx.prepare_cached("DELETE FROM session_role WHERE session_id = ?1")?;
     let mut role = tx.prepare_cached(
@@ -175,7 +179,9 @@ fn write(tx: &Transaction, w: &ProgrammeWrite) -> Result<Vec<Id>> {
                     room,
                     s.description,
                     s.agenda_item,
-                    s.notes
+                    s.notes,
+                    s.day,
+                    s.link
                 ])?;
                 id
             }
@@ -190,7 +196,9 @@ fn write(tx: &Transaction, w: &ProgrammeWrite) -> Result<Vec<Id>> {
                     s.description,
                     s.agenda_item,
                     s.notes,
-                    s.uid
+                    s.uid,
+                    s.day,
+                    s.link
                 ])?;
                 tx.last_insert_rowid()
             }

@@ -745,6 +745,10 @@ fn a_plan_keeps_its_date_order_and_role_grouping() {
         (plan.date_order, plan.group_roles),
         (DateOrder::MonthDayYear, true)
     );
+    assert_eq!(
+        store.history(1).unwrap()[0].summary,
+        "Dates written with numbers now read month/day/year; roles now grouped by type"
+    );
     store.undo().unwrap().unwrap();
     let plan = store.plan().unwrap();
     assert_eq!(

@@ -6,7 +6,7 @@
 use crate::attendees::export::AttendeeLine;
 use crate::attendees::import::{ImportPreview, RowAction};
 use crate::attendees::lookup::ItineraryEntry;
-use crate::check::{thousands, ConflictList};
+use crate::check::{thousands, ConflictList, Unconfirmed};
 use crate::model::display_name;
 use crate::store::{HistoryStep, PersonHit};
 use chrono::NaiveDateTime;
@@ -36,6 +36,19 @@ pub fn problems(list: &ConflictList) -> String {
         thousands(total),
         if total == 1 { "" } else { "s" }
     );
+    out
+}
+
+/// After `problems` in `plenary check`: what is still to be confirmed, under
+/// its own heading; nothing when everything is confirmed.
+pub fn unconfirmed(items: &[Unconfirmed]) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nUnconfirmed:\n");
+    for u in items {
+        let _ = writeln!(out, "  {}", u.message);
+    }
     out
 }
 

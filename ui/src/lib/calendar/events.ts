@@ -22,8 +22,8 @@ export const KIND_COLOURS: Record<SessionKind, KindColour> = {
   logistics: { background: '#eef0f2', text: '#56606a' },
 };
 
-/** Kinds shown muted: the pauses between sessions. */
-export const PAUSE_KINDS: readonly SessionKind[] = ['break', 'meal'];
+/** Kinds shown muted: the pauses between sessions, and logistics. */
+export const PAUSE_KINDS: readonly SessionKind[] = ['break', 'meal', 'logistics'];
 
 /** The day a session is on: its start's, or its day while its time is to be confirmed; null when unscheduled. */
 export function dayOf(s: Pick<AgendaSession['session'], 'start' | 'day'>): string | null {

@@ -15,5 +15,7 @@ export function newPlanForm(timeZone = ''): PlanForm_Serialize {
     notes: '',
     snap_minutes: '5',
     changeover_minutes: '0',
+    date_order: 'day_month_year',
+    group_roles: false,
   };
 }

@@ -128,10 +128,11 @@ describe('RolesDialog', () => {
 
     await save(form);
     expect(calls.filter((c) => c.cmd === 'set_session_roles').pop()?.args.sessionId).toBe(session.id);
+    const confirmed = { tentative: false, presence: 'in_person' };
     expect(sentRoles(calls)).toEqual([
-      { role: 'moderator', person_id: awal.id, organisation_id: null, note: 'as DWG Co-Chair' },
-      { role: 'co_chair', person_id: bell.id, organisation_id: null, note: '' },
-      { role: 'speaker', person_id: null, organisation_id: iom.id, note: '' },
+      { role: 'moderator', person_id: awal.id, organisation_id: null, note: 'as DWG Co-Chair', ...confirmed },
+      { role: 'co_chair', person_id: bell.id, organisation_id: null, note: '', ...confirmed },
+      { role: 'speaker', person_id: null, organisation_id: iom.id, note: '', ...confirmed },
     ]);
     expect(onsaved).toHaveBeenCalledOnce();
   });
@@ -183,7 +184,18 @@ describe('RolesDialog', () => {
       person_id: awal.id,
       organisation_id: indonesia.id,
       note: 'Senior Official',
+      tentative: false,
+      presence: 'in_person',
     });
+  });
+
+  it('sends a row marked to be confirmed and how the person takes part', async () => {
+    const { form, calls } = await open();
+    await click($<HTMLInputElement>(row(form, 1), '[data-testid="roles-tentative"]'));
+    await choose($<HTMLSelectElement>(row(form, 1), '[data-testid="roles-presence"]'), 'video_message');
+    await save(form);
+    expect(sentRoles(calls)?.[0]).toMatchObject({ tentative: true, presence: 'video_message' });
+    expect(sentRoles(calls)?.[1]).toMatchObject({ tentative: false, presence: 'in_person' });
   });
 });
 

@@ -187,7 +187,22 @@ describe('SessionDialog', () => {
     expect(form.querySelector('.schedule-hint')?.textContent).toContain('unscheduled');
     type(form, 'day', '2024-11-18');
     flushSync();
+    expect(form.querySelector('.schedule-hint strong')?.textContent).toBe('time to be confirmed');
+    type(form, 'start_time', '09:00');
+    flushSync();
     expect(form.querySelector('.schedule-hint strong')).toBeNull();
+  });
+
+  it('sends a tentative session with its webcast link', async () => {
+    const calls: Call[] = [];
+    mockIPC(backend({ create_session: (args) => ({ ...copy(adoption), title: (args.form as SessionForm_Serialize).title }) }, calls));
+    const { form } = open(newSessionForm('2024-11-18', events));
+    type(form, 'title', 'Keynote addresses');
+    form.querySelector<HTMLInputElement>('[data-testid="session-tentative"]')!.click();
+    type(form, 'link', 'https://webtv.example.org/live');
+    await save(form);
+    const sent = calls.find((c) => c.cmd === 'create_session')?.args.form as SessionForm_Serialize;
+    expect(sent).toMatchObject({ tentative: true, link: 'https://webtv.example.org/live', start_time: '' });
   });
 
   it('deletes only after confirmation', async () => {

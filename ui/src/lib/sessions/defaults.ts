@@ -39,5 +39,7 @@ export function newSessionForm(
     agenda_item: '',
     outcome: '',
     notes: '',
+    tentative: false,
+    link: '',
   };
 }

@@ -1158,3 +1158,39 @@ END:VEVENT
     .map(|(k, a, b, c)| (k, a.to_string(), b.to_string(), c.to_string()));
     assert_eq!(roles, want);
 }
+
+#[test]
+fn a_session_with_a_day_and_no_time_goes_out_and_comes_back_as_an_all_day_item() {
+    let mut p = week(
+        Zone::Named(tz("Asia/Bangkok")),
+        &["2024-11-18", "2024-11-19", "2024-11-20", "2024-11-20"],
+    );
+    let mut tbc = ProgrammeSession::titled("row", "Keynote addresses");
+    tbc.uid = Some("tbc-1".into());
+    tbc.day = NaiveDate::from_ymd_opt(2024, 11, 19);
+    p.sessions.push(tbc);
+    // Neither a day nor a time: a calendar has no place for it.
+    p.sessions
+        .push(ProgrammeSession::titled("row", "Somewhere, some time"));
+    let text = write(&p, stamp());
+    assert_well_formed(&text);
+    assert!(text.contains("DTSTART;VALUE=DATE:20241119\r\nDTEND;VALUE=DATE:20241120\r\n"));
+    assert!(!text.contains("Somewhere"));
+    let r = read(text.as_bytes(), None).unwrap();
+    assert_eq!(r.problems, vec![]);
+    let back = r
+        .programme
+        .sessions
+        .iter()
+        .find(|s| s.title == "Keynote addresses")
+        .unwrap();
+    assert_eq!(
+        (back.day, back.start, back.end, back.uid.as_deref()),
+        (
+            NaiveDate::from_ymd_opt(2024, 11, 19),
+            None,
+            None,
+            Some("tbc-1")
+        )
+    );
+}

@@ -4,7 +4,7 @@
 use super::lines::{escape, fold};
 use super::zones::{self, year};
 use crate::interop::programme::{Programme, ProgrammeRole, ProgrammeSession, Zone};
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
 use uuid::Uuid;
@@ -14,6 +14,20 @@ const NAMESPACE: Uuid = Uuid::from_u128(0x8f3c_5b1e_4a7d_4e2b_9c61_2d0f_7a3e_5c1
 
 fn times(s: &ProgrammeSession) -> Option<(NaiveDateTime, NaiveDateTime)> {
     Some((s.start?, s.end?))
+}
+
+/// When an item runs: its times, or only its day (an all-day item).
+enum Span {
+    Timed(NaiveDateTime, NaiveDateTime),
+    Day(NaiveDate),
+}
+
+fn span(s: &ProgrammeSession) -> Option<Span> {
+    match (times(s), s.day) {
+        (Some((a, b)), _) => Some(Span::Timed(a, b)),
+        (None, Some(day)) => Some(Span::Day(day)),
+        _ => None,
+    }
 }
 
 /// The programme as an iCalendar file; `stamp` is every DTSTAMP.
@@ -29,9 +43,9 @@ pub fn write(p: &Programme, stamp: DateTime<Utc>) -> String {
     if let Zone::Named(tz) = p.zone {
         lines.push(format!("X-WR-TIMEZONE:{}", tz.name()));
     }
-    let timed: Vec<&ProgrammeSession> = p.sessions.iter().filter(|s| times(s).is_some()).collect();
+    let placed: Vec<&ProgrammeSession> = p.sessions.iter().filter(|s| span(s).is_some()).collect();
     if let Zone::Named(tz) = p.zone {
-        let years: BTreeSet<i32> = timed
+        let years: BTreeSet<i32> = placed
             .iter()
             .filter_map(|s| times(s))
             .flat_map(|(a, b)| [year(a), year(b)])
@@ -41,15 +55,34 @@ pub fn write(p: &Programme, stamp: DateTime<Utc>) -> String {
         }
     }
     let dtstamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
-    for s in timed {
-        let Some((start, end)) = times(s) else {
+    for s in placed {
+        let Some(span) = span(s) else {
             continue;
         };
         lines.push("BEGIN:VEVENT".into());
-        lines.push(format!("UID:{}", escape(&uid(s, start))));
-        lines.push(format!("DTSTAMP:{dtstamp}"));
-        lines.push(format!("DTSTART{}", when(p.zone, start)));
-        lines.push(format!("DTEND{}", when(p.zone, end)));
+        match span {
+            Span::Timed(start, end) => {
+                lines.push(format!("UID:{}", escape(&uid(s, start))));
+                lines.push(format!("DTSTAMP:{dtstamp}"));
+                lines.push(format!("DTSTART{}", when(p.zone, start)));
+                lines.push(format!("DTEND{}", when(p.zone, end)));
+            }
+            // A day whose times are to be confirmed: an all-day item, its
+            // end the next day (exclusive).
+            Span::Day(day) => {
+                let date = |d: NaiveDate| d.format("%Y%m%d").to_string();
+                lines.push(format!(
+                    "UID:{}",
+                    escape(&uid(s, day.and_time(NaiveTime::MIN)))
+                ));
+                lines.push(format!("DTSTAMP:{dtstamp}"));
+                lines.push(format!("DTSTART;VALUE=DATE:{}", date(day)));
+                lines.push(format!(
+                    "DTEND;VALUE=DATE:{}",
+                    date(day.succ_opt().unwrap_or(day))
+                ));
+            }
+        }
         lines.push(format!("SUMMARY:{}", escape(&s.title)));
         if let Some(room) = s.room.as_deref().filter(|r| !r.is_empty()) {
             lines.push(format!("LOCATION:{}", escape(room)));

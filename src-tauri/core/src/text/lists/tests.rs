@@ -169,3 +169,49 @@ fn an_import_report_names_each_bad_row_on_one_line() {
         import_summary(&preview, false)
     ));
 }
+
+/// The sample week with a session whose time is to be confirmed, a
+/// tentative session and a tentative role.
+fn sample_with_unconfirmed() -> Store {
+    let mut store = sample_in_memory().unwrap();
+    let sessions = store.sessions().unwrap();
+    let first = sessions[0].clone();
+    let mut form = crate::forms::SessionForm::from(&first);
+    form.title = "Keynote addresses".into();
+    form.start_time = String::new();
+    form.end_time = String::new();
+    form.room_id = None;
+    crate::edit::sessions::create_session(&mut store, &form).unwrap();
+    let mut tentative = crate::forms::SessionForm::from(&sessions[1]);
+    tentative.tentative = true;
+    crate::edit::sessions::update_session(&mut store, sessions[1].id, &tentative).unwrap();
+    let mut roles: Vec<crate::store::RoleEntry> = store
+        .session_roles(first.id)
+        .unwrap()
+        .iter()
+        .map(|r| crate::store::RoleEntry {
+            role: r.role,
+            person_id: r.person_id,
+            organisation_id: r.organisation_id,
+            note: r.note.clone(),
+            tentative: r.tentative,
+            presence: r.presence,
+        })
+        .collect();
+    roles[0].tentative = true;
+    crate::edit::roles::set_session_roles(&mut store, first.id, &roles).unwrap();
+    store
+}
+
+#[test]
+fn what_is_still_to_be_confirmed_follows_the_problems_under_its_own_heading() {
+    let store = sample_with_unconfirmed();
+    let items = crate::check::unconfirmed(&store).unwrap();
+    assert_eq!(items.len(), 3);
+    insta::assert_snapshot!(format!(
+        "{}{}",
+        problems(&check(&store).unwrap()),
+        unconfirmed(&items)
+    ));
+    assert_eq!(unconfirmed(&[]), "");
+}
