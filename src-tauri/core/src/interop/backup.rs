@@ -503,6 +503,9 @@ mod tests {
         assert!(matches!(again, CoreError::Exists { .. }), "{again}");
         copy_plan(&source, &path, first, None, true).unwrap();
         assert_eq!(Store::open(&path).unwrap().plan().unwrap().title, old.title);
+    }
+
+    #[test]
     fn a_backup_from_before_version_9_restores_with_the_new_fields_at_their_defaults() {
         let store = crate::sample::sample_in_memory().unwrap();
         let mut doc: Json = serde_json::from_str(&write(&store).unwrap()).unwrap();

@@ -679,6 +679,8 @@ fn a_session_still_to_be_timed_is_copied_to_the_next_day_untimed() {
     crate::edit::sessions::update_session(&mut store, panel.id, &form).unwrap();
     let copy = copy_to_next_day(&mut store, panel.id).unwrap();
     assert_eq!((copy.start, copy.day), (None, day.succ_opt()));
+}
+
 #[test]
 fn a_session_without_a_time_gets_one_when_moved_and_loses_its_day_when_unscheduled() {
     let mut store = sample_in_memory().unwrap();
