@@ -24,6 +24,7 @@ export const commands = {
 	overview: () => typedError<Overview_Serialize, ApiError>(__TAURI_INVOKE("overview")),
 	agenda: (day: string | null) => typedError<Agenda_Serialize, ApiError>(__TAURI_INVOKE("agenda", { day })),
 	checkPlan: () => typedError<ConflictList_Serialize, ApiError>(__TAURI_INVOKE("check_plan")),
+	unconfirmedItems: () => typedError<Unconfirmed_Serialize[], ApiError>(__TAURI_INVOKE("unconfirmed_items")),
 	planForm: () => typedError<PlanForm_Serialize, ApiError>(__TAURI_INVOKE("plan_form")),
 	updatePlan: (form: PlanForm_Deserialize) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("update_plan", { form })),
 	eventForm: (id: number) => typedError<EventForm, ApiError>(__TAURI_INVOKE("event_form", { id })),
@@ -240,17 +241,27 @@ export type BoardSession_Serialize = {
 };
 
 export type Board_Deserialize = {
-	/**  Every session that takes roles (not breaks or meals), in time order. */
+	/**
+	 *  Every session that takes roles (not breaks, meals or logistics), in
+	 *  time order.
+	 */
 	sessions: BoardSession_Deserialize[],
 	/**  Everyone with a role, busiest first. */
 	loads: PersonLoad[],
+	/**  Roles in the plan still to be confirmed (tentative). */
+	unconfirmed_roles: number,
 };
 
 export type Board_Serialize = {
-	/**  Every session that takes roles (not breaks or meals), in time order. */
+	/**
+	 *  Every session that takes roles (not breaks, meals or logistics), in
+	 *  time order.
+	 */
 	sessions: BoardSession_Serialize[],
 	/**  Everyone with a role, busiest first. */
 	loads: PersonLoad[],
+	/**  Roles in the plan still to be confirmed (tentative). */
+	unconfirmed_roles: number,
 };
 
 /**  A break or meal for every room in use on a day. */
@@ -972,6 +983,8 @@ export type PersonLoad = {
 	organisation: string,
 	sessions: number,
 	by_role: RoleCount[],
+	/**  Of this person's roles, how many are still to be confirmed. */
+	unconfirmed: number,
 };
 
 /**
@@ -1209,7 +1222,10 @@ export type ProgrammePreview_Deserialize = {
 	last_day?: string | null,
 	added: number,
 	updated: number,
-	/**  Sessions with a day but no time yet: unscheduled, their day noted. */
+	/**
+	 *  Sessions without a time yet (those with a day wait on it, time to be
+	 *  confirmed).
+	 */
 	untimed: number,
 	new_rooms: number,
 	new_people: number,
@@ -1238,7 +1254,10 @@ export type ProgrammePreview_Serialize = {
 	last_day: string | null,
 	added: number,
 	updated: number,
-	/**  Sessions with a day but no time yet: unscheduled, their day noted. */
+	/**
+	 *  Sessions without a time yet (those with a day wait on it, time to be
+	 *  confirmed).
+	 */
 	untimed: number,
 	new_rooms: number,
 	new_people: number,
@@ -1814,6 +1833,42 @@ export type Turn_Serialize = {
 	speaker: string | null,
 	/**  Minutes from the session's start at which this turn begins. */
 	offset_minutes: number,
+};
+
+/**  One thing in the plan still to be confirmed: not a problem, a reminder. */
+export type Unconfirmed = Unconfirmed_Serialize | Unconfirmed_Deserialize;
+
+/**  What an item still to be confirmed is about. */
+export type UnconfirmedKind = 
+/**  A session on a day whose time is not yet known. */
+"no_time" | 
+/**  A session marked "to be confirmed". */
+"tentative_session" | 
+/**  A role marked "to be confirmed". */
+"tentative_role";
+
+/**  One thing in the plan still to be confirmed: not a problem, a reminder. */
+export type Unconfirmed_Deserialize = {
+	kind: UnconfirmedKind,
+	session_id: number,
+	/**  For a role: who holds it. */
+	person_id?: number | null,
+	organisation_id?: number | null,
+	role?: RoleKind | null,
+	/**  One sentence: "“Keynote addresses” on Tue 19 Nov has no time yet." */
+	message: string,
+};
+
+/**  One thing in the plan still to be confirmed: not a problem, a reminder. */
+export type Unconfirmed_Serialize = {
+	kind: UnconfirmedKind,
+	session_id: number,
+	/**  For a role: who holds it. */
+	person_id: number | null,
+	organisation_id: number | null,
+	role: RoleKind | null,
+	/**  One sentence: "“Keynote addresses” on Tue 19 Nov has no time yet." */
+	message: string,
 };
 
 /**  What undo and redo would do now, for menu items. */
