@@ -9,6 +9,7 @@ import {
   type Organisation_Serialize,
   type RoleEntry_Serialize,
   type RoleKind,
+  type RolePresence,
   type SessionKind,
 } from '../ipc';
 import { RowList } from './row-list.svelte';
@@ -25,6 +26,9 @@ export type RoleRow = {
   /** What a row without a person shows: a person picker, or the organisation. */
   mode: 'person' | 'organisation';
   note: string;
+  /** To be confirmed. */
+  tentative: boolean;
+  presence: RolePresence;
 };
 
 /** Who leads a session rather than speaks in it. */
@@ -57,6 +61,8 @@ export function entryOf(r: RoleRow): RoleEntry_Serialize {
     person_id: r.person?.id ?? null,
     organisation_id: r.organisation?.id ?? null,
     note: r.note.trim(),
+    tentative: r.tentative,
+    presence: r.presence,
   };
 }
 
@@ -107,6 +113,8 @@ export class SessionRoles {
           organisation: org ? { id: org.id, name: org.name, acronym: org.acronym } : null,
           mode: r.person_id == null && org ? 'organisation' : 'person',
           note: r.note,
+          tentative: r.tentative,
+          presence: r.presence,
         };
       });
       this.ready = true;

@@ -25,7 +25,7 @@ afterEach(() => {
   forgetAllDrafts();
 });
 
-function open(initial: SessionForm_Serialize, sessionId: number | null = null, onroles?: (id: number) => void) {
+function open(initial: SessionForm_Serialize, sessionId: number | null = null) {
   const target = document.createElement('div');
   document.body.appendChild(target);
   const onclose = vi.fn();
@@ -41,7 +41,6 @@ function open(initial: SessionForm_Serialize, sessionId: number | null = null, o
       vocabulary,
       onclose,
       onsaved,
-      onroles,
     },
   });
   flushSync();
@@ -69,30 +68,6 @@ async function save(form: HTMLFormElement) {
 }
 
 describe('SessionDialog', () => {
-  it('goes to the people and roles at once when nothing changed, and asks first when something did', async () => {
-    const onroles = vi.fn();
-    const { form } = open(adoptionForm(), adoption.id, onroles);
-    const roles = form.querySelector<HTMLButtonElement>('[data-testid="session-roles"]')!;
-    roles.click();
-    await settle();
-    flushSync();
-    expect(onroles).toHaveBeenCalledWith(adoption.id);
-
-    type(form, 'title', 'Opening, adoption of the agenda and housekeeping');
-    flushSync();
-    roles.click();
-    await settle();
-    flushSync();
-    expect(onroles).toHaveBeenCalledOnce();
-    expect(document.querySelector('[data-testid="discard-question"]')?.textContent).toContain(
-      `Discard the changes to “${adoption.title}”?`,
-    );
-    document.querySelector<HTMLButtonElement>('[data-testid="discard-changes"]')!.click();
-    await settle();
-    flushSync();
-    expect(onroles).toHaveBeenCalledTimes(2);
-  });
-
   it('has a control for every session form field, named by its key', () => {
     const { form } = open(newSessionForm('2024-11-18', events, vocabulary.session_kinds));
     for (const name of [

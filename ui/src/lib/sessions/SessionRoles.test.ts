@@ -121,9 +121,9 @@ describe('SessionDialog: people and roles', () => {
     expect(args.id).toBeNull();
     expect((args.form as SessionForm_Serialize).title).toBe('Panel II: Labour mobility');
     expect(args.roles as RoleEntry_Serialize[]).toEqual([
-      { role: 'moderator', person_id: bell.id, organisation_id: null, note: '' },
-      { role: 'panellist', person_id: 1000, organisation_id: null, note: 'Special Adviser' },
-      { role: 'panellist', person_id: awal.id, organisation_id: null, note: '' },
+      { role: 'moderator', person_id: bell.id, organisation_id: null, note: '', tentative: false, presence: 'in_person' },
+      { role: 'panellist', person_id: 1000, organisation_id: null, note: 'Special Adviser', tentative: false, presence: 'in_person' },
+      { role: 'panellist', person_id: awal.id, organisation_id: null, note: '', tentative: false, presence: 'in_person' },
     ]);
     expect(onsaved).toHaveBeenCalledOnce();
   });

@@ -19,6 +19,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "opening",
               "start": "2024-11-18T09:00:00",
               "end": "2024-11-18T09:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "The Senior Official Co-Chairs congratulate the Working Group on a decade of action: practical cooperation, strong legal and policy frameworks, and measurable outcomes against trafficking in persons.",
               "agenda_item": "1",
@@ -37,6 +40,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Ms Lynn Bell",
                 "organisation": "Australia",
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Ms Lynn Bell (Australia)"
               },
               {
@@ -46,6 +51,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Mr Tri Tharyat",
                 "organisation": "Indonesia",
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Mr Tri Tharyat (Indonesia)"
               }
             ],
@@ -68,6 +75,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-18T09:30:00",
               "end": "2024-11-18T10:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "The Working Group Co-Chairs speak to the Working Group's achievements over the past decade, its responsiveness to new challenges including the COVID-19 pandemic and criminal misuse of new technology, and opportunities for ongoing cooperation.",
               "agenda_item": "2",
@@ -86,6 +96,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Mr Caka Alverdi Awal",
                 "organisation": "Indonesia",
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Mr Caka Alverdi Awal (Indonesia)"
               },
               {
@@ -95,6 +107,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Ms Kathryn Haigh",
                 "organisation": "Australia",
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Ms Kathryn Haigh (Australia)"
               }
             ],
@@ -117,6 +131,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "break",
               "start": "2024-11-18T10:15:00",
               "end": "2024-11-18T10:45:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -138,6 +155,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "panel",
               "start": "2024-11-18T10:45:00",
               "end": "2024-11-18T12:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Trafficking into online scam centres for forced scamming; the use of technology including encryption and artificial intelligence; links between trafficking in persons and people smuggling; enablers such as corruption, money laundering and illicit financial flows; collaboration with civil society and the private sector.",
               "agenda_item": "3",
@@ -156,6 +176,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Regional Support Office",
                 "organisation": null,
                 "note": "Australian Co-Manager",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
               },
               {
@@ -165,6 +187,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — panellist TBC"
               },
               {
@@ -174,6 +198,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — panellist TBC"
               },
               {
@@ -183,6 +209,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "International Labour Organization",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "International Labour Organization — panellist TBC"
               },
               {
@@ -192,6 +220,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "International Organization for Migration",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "International Organization for Migration — panellist TBC"
               },
               {
@@ -201,6 +231,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "United Nations High Commissioner for Refugees",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "United Nations High Commissioner for Refugees — panellist TBC"
               },
               {
@@ -210,6 +242,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "United Nations Office on Drugs and Crime",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "United Nations Office on Drugs and Crime — panellist TBC"
               },
               {
@@ -219,6 +253,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Global Initiative against Transnational Organized Crime",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
               },
               {
@@ -228,6 +264,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "International Justice Mission",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "International Justice Mission — panellist TBC"
               },
               {
@@ -237,6 +275,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Government and Business Forum",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Government and Business Forum — panellist TBC"
               }
             ],
@@ -273,6 +313,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "meal",
               "start": "2024-11-18T12:30:00",
               "end": "2024-11-18T13:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -305,6 +348,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "opening",
               "start": "2024-11-19T09:00:00",
               "end": "2024-11-19T09:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "",
               "agenda_item": "1",
@@ -323,6 +369,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -332,6 +380,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -354,6 +404,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "discussion",
               "start": "2024-11-19T09:15:00",
               "end": "2024-11-19T10:00:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Members finalise the Working Group's new Forward Work Plan 2024–26, which guides its activities in line with the 2023 Adelaide Strategy for Cooperation.",
               "agenda_item": "2",
@@ -372,6 +425,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -381,6 +436,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -403,6 +460,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "break",
               "start": "2024-11-19T10:00:00",
               "end": "2024-11-19T10:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -424,6 +484,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "statements",
               "start": "2024-11-19T10:15:00",
               "end": "2024-11-19T11:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Members and observers share updates on their national responses and priorities, including trafficking for forced scamming, links with other transnational organised crime, law enforcement cooperation, engagement with technology companies, public awareness and ethical recruitment.",
               "agenda_item": "3",
@@ -445,6 +508,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-19T11:30:00",
               "end": "2024-11-19T12:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Priorities and activities of the other workstreams: planning and preparedness, cooperation in disruption, sustainable returns and reintegration, and business–government partnership against exploitation in supply chains.",
               "agenda_item": "4",
@@ -463,6 +529,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Taskforce on Planning and Preparedness",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
               },
               {
@@ -472,6 +540,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Disruption Working Group",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Disruption Working Group — presenter TBC"
               },
               {
@@ -481,6 +551,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Technical Experts Group on Returns and Reintegration",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
               },
               {
@@ -490,6 +562,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Government and Business Forum",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Government and Business Forum — presenter TBC"
               }
             ],
@@ -514,6 +588,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "meal",
               "start": "2024-11-19T12:15:00",
               "end": "2024-11-19T13:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -535,6 +612,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-19T13:15:00",
               "end": "2024-11-19T14:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Efforts to strengthen law enforcement capability and coordination nationally and across the region: cross-border relationships, information and intelligence sharing, training, and technology against trafficking-related crime.",
               "agenda_item": "5",
@@ -553,6 +633,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "New Zealand",
                 "organisation": null,
                 "note": "as DWG Co-Chair",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "New Zealand — presenter TBC, as DWG Co-Chair"
               },
               {
@@ -562,6 +644,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Malaysia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Malaysia — presenter TBC"
               },
               {
@@ -571,6 +655,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Thailand",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Thailand — presenter TBC"
               }
             ],
@@ -594,6 +680,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-19T14:15:00",
               "end": "2024-11-19T15:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Trauma-informed responses, the non-punishment principle in practice, consultative mechanisms, victim support services, and awareness raising informed by people with lived experience.",
               "agenda_item": "6",
@@ -612,6 +701,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia-ASEAN Counter Trafficking",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
               },
               {
@@ -621,6 +712,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "International Justice Mission",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "International Justice Mission — presenter TBC"
               },
               {
@@ -630,6 +723,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — presenter TBC"
               },
               {
@@ -639,6 +734,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — presenter TBC"
               },
               {
@@ -648,6 +745,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Vietnam",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Vietnam — presenter TBC"
               }
             ],
@@ -673,6 +772,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "break",
               "start": "2024-11-19T15:30:00",
               "end": "2024-11-19T15:45:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -694,6 +796,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "discussion",
               "start": "2024-11-19T15:45:00",
               "end": "2024-11-19T16:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Potential opportunities for collaboration with regional fora; the RSO's recent activities and upcoming member engagement opportunities.",
               "agenda_item": "7",
@@ -712,6 +817,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Regional Support Office",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Regional Support Office — presenter TBC"
               }
             ],
@@ -733,6 +840,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "closing",
               "start": "2024-11-19T16:30:00",
               "end": "2024-11-19T16:45:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "",
               "agenda_item": "8",
@@ -751,6 +861,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -760,6 +872,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -793,6 +907,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "opening",
               "start": "2024-11-20T09:00:00",
               "end": "2024-11-20T09:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Opened by the Co-Chairs with the co-hosting Taskforce on Planning and Preparedness.",
               "agenda_item": "1",
@@ -811,6 +928,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -820,6 +939,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — co-chair TBC"
               },
               {
@@ -829,6 +950,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Taskforce on Planning and Preparedness",
                 "organisation": null,
                 "note": "co-host",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
               }
             ],
@@ -858,6 +981,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-20T09:15:00",
               "end": "2024-11-20T10:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "The 'professionalisation' and 'normalisation' of online scam centres; the nexus between online scamming, drug trafficking and online casinos; the challenge of screening victims trafficked for forced scamming from those running the scams.",
               "agenda_item": "2",
@@ -876,6 +1002,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "United Nations Office on Drugs and Crime",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "United Nations Office on Drugs and Crime — presenter TBC"
               },
               {
@@ -885,6 +1013,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "International Organization for Migration",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "International Organization for Migration — presenter TBC"
               },
               {
@@ -894,6 +1024,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — presenter TBC"
               }
             ],
@@ -917,6 +1049,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "break",
               "start": "2024-11-20T10:30:00",
               "end": "2024-11-20T10:45:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -938,6 +1073,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "statements",
               "start": "2024-11-20T10:45:00",
               "end": "2024-11-20T12:00:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Members and observers share first-hand experience of awareness raising to prevent trafficking into online scam centres: television campaigns, talk shows, national SMS alerts, celebrity activism and printed materials.",
               "agenda_item": "3",
@@ -959,6 +1097,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "meal",
               "start": "2024-11-20T12:00:00",
               "end": "2024-11-20T13:00:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -980,6 +1121,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-20T13:00:00",
               "end": "2024-11-20T14:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Online safety initiatives and the development of a regional public information campaign.",
               "agenda_item": "4",
@@ -998,6 +1142,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Meta",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Meta — presenter TBC"
               },
               {
@@ -1007,6 +1153,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "A21",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "A21 — presenter TBC"
               },
               {
@@ -1016,6 +1164,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Stop the Traffik",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Stop the Traffik — presenter TBC"
               }
             ],
@@ -1039,6 +1189,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "discussion",
               "start": "2024-11-20T14:15:00",
               "end": "2024-11-20T15:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Challenges and lessons learned in awareness raising: contextualised scenarios, strong calls to action, clear reporting information, and intelligence and data to tailor messages to audiences and locations.",
               "agenda_item": "5",
@@ -1060,6 +1213,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "closing",
               "start": "2024-11-20T15:30:00",
               "end": "2024-11-20T15:45:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "The Co-Chairs thank members, presenters and observers for their contributions to the week.",
               "agenda_item": "6",
@@ -1078,6 +1234,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -1087,6 +1245,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — co-chair TBC"
               }
             ],

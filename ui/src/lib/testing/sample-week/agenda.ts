@@ -18,6 +18,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "opening",
             "start": "2024-11-18T09:00:00",
             "end": "2024-11-18T09:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "The Senior Official Co-Chairs congratulate the Working Group on a decade of action: practical cooperation, strong legal and policy frameworks, and measurable outcomes against trafficking in persons.",
             "agenda_item": "1",
@@ -36,6 +39,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Ms Lynn Bell",
               "organisation": "Australia",
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Ms Lynn Bell (Australia)"
             },
             {
@@ -45,6 +50,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Mr Tri Tharyat",
               "organisation": "Indonesia",
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Mr Tri Tharyat (Indonesia)"
             }
           ],
@@ -67,6 +74,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-18T09:30:00",
             "end": "2024-11-18T10:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "The Working Group Co-Chairs speak to the Working Group's achievements over the past decade, its responsiveness to new challenges including the COVID-19 pandemic and criminal misuse of new technology, and opportunities for ongoing cooperation.",
             "agenda_item": "2",
@@ -85,6 +95,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Mr Caka Alverdi Awal",
               "organisation": "Indonesia",
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Mr Caka Alverdi Awal (Indonesia)"
             },
             {
@@ -94,6 +106,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Ms Kathryn Haigh",
               "organisation": "Australia",
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Ms Kathryn Haigh (Australia)"
             }
           ],
@@ -116,6 +130,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "break",
             "start": "2024-11-18T10:15:00",
             "end": "2024-11-18T10:45:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -137,6 +154,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "panel",
             "start": "2024-11-18T10:45:00",
             "end": "2024-11-18T12:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Trafficking into online scam centres for forced scamming; the use of technology including encryption and artificial intelligence; links between trafficking in persons and people smuggling; enablers such as corruption, money laundering and illicit financial flows; collaboration with civil society and the private sector.",
             "agenda_item": "3",
@@ -155,6 +175,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Regional Support Office",
               "organisation": null,
               "note": "Australian Co-Manager",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
             },
             {
@@ -164,6 +186,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — panellist TBC"
             },
             {
@@ -173,6 +197,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — panellist TBC"
             },
             {
@@ -182,6 +208,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "International Labour Organization",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "International Labour Organization — panellist TBC"
             },
             {
@@ -191,6 +219,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "International Organization for Migration",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "International Organization for Migration — panellist TBC"
             },
             {
@@ -200,6 +230,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "United Nations High Commissioner for Refugees",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "United Nations High Commissioner for Refugees — panellist TBC"
             },
             {
@@ -209,6 +241,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "United Nations Office on Drugs and Crime",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "United Nations Office on Drugs and Crime — panellist TBC"
             },
             {
@@ -218,6 +252,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Global Initiative against Transnational Organized Crime",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
             },
             {
@@ -227,6 +263,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "International Justice Mission",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "International Justice Mission — panellist TBC"
             },
             {
@@ -236,6 +274,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Government and Business Forum",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Government and Business Forum — panellist TBC"
             }
           ],
@@ -272,6 +312,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "meal",
             "start": "2024-11-18T12:30:00",
             "end": "2024-11-18T13:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -298,6 +341,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "opening",
             "start": "2024-11-19T09:00:00",
             "end": "2024-11-19T09:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "",
             "agenda_item": "1",
@@ -316,6 +362,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — co-chair TBC"
             },
             {
@@ -325,6 +373,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -347,6 +397,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "discussion",
             "start": "2024-11-19T09:15:00",
             "end": "2024-11-19T10:00:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Members finalise the Working Group's new Forward Work Plan 2024–26, which guides its activities in line with the 2023 Adelaide Strategy for Cooperation.",
             "agenda_item": "2",
@@ -365,6 +418,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — co-chair TBC"
             },
             {
@@ -374,6 +429,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -396,6 +453,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "break",
             "start": "2024-11-19T10:00:00",
             "end": "2024-11-19T10:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -417,6 +477,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "statements",
             "start": "2024-11-19T10:15:00",
             "end": "2024-11-19T11:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Members and observers share updates on their national responses and priorities, including trafficking for forced scamming, links with other transnational organised crime, law enforcement cooperation, engagement with technology companies, public awareness and ethical recruitment.",
             "agenda_item": "3",
@@ -438,6 +501,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-19T11:30:00",
             "end": "2024-11-19T12:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Priorities and activities of the other workstreams: planning and preparedness, cooperation in disruption, sustainable returns and reintegration, and business–government partnership against exploitation in supply chains.",
             "agenda_item": "4",
@@ -456,6 +522,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Taskforce on Planning and Preparedness",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
             },
             {
@@ -465,6 +533,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Disruption Working Group",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Disruption Working Group — presenter TBC"
             },
             {
@@ -474,6 +544,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Technical Experts Group on Returns and Reintegration",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
             },
             {
@@ -483,6 +555,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Government and Business Forum",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Government and Business Forum — presenter TBC"
             }
           ],
@@ -507,6 +581,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "meal",
             "start": "2024-11-19T12:15:00",
             "end": "2024-11-19T13:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -528,6 +605,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-19T13:15:00",
             "end": "2024-11-19T14:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Efforts to strengthen law enforcement capability and coordination nationally and across the region: cross-border relationships, information and intelligence sharing, training, and technology against trafficking-related crime.",
             "agenda_item": "5",
@@ -546,6 +626,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "New Zealand",
               "organisation": null,
               "note": "as DWG Co-Chair",
+              "tentative": false,
+              "presence": "in_person",
               "text": "New Zealand — presenter TBC, as DWG Co-Chair"
             },
             {
@@ -555,6 +637,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Malaysia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Malaysia — presenter TBC"
             },
             {
@@ -564,6 +648,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Thailand",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Thailand — presenter TBC"
             }
           ],
@@ -587,6 +673,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-19T14:15:00",
             "end": "2024-11-19T15:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Trauma-informed responses, the non-punishment principle in practice, consultative mechanisms, victim support services, and awareness raising informed by people with lived experience.",
             "agenda_item": "6",
@@ -605,6 +694,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia-ASEAN Counter Trafficking",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
             },
             {
@@ -614,6 +705,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "International Justice Mission",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "International Justice Mission — presenter TBC"
             },
             {
@@ -623,6 +716,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — presenter TBC"
             },
             {
@@ -632,6 +727,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — presenter TBC"
             },
             {
@@ -641,6 +738,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Vietnam",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Vietnam — presenter TBC"
             }
           ],
@@ -666,6 +765,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "break",
             "start": "2024-11-19T15:30:00",
             "end": "2024-11-19T15:45:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -687,6 +789,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "discussion",
             "start": "2024-11-19T15:45:00",
             "end": "2024-11-19T16:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Potential opportunities for collaboration with regional fora; the RSO's recent activities and upcoming member engagement opportunities.",
             "agenda_item": "7",
@@ -705,6 +810,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Regional Support Office",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Regional Support Office — presenter TBC"
             }
           ],
@@ -726,6 +833,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "closing",
             "start": "2024-11-19T16:30:00",
             "end": "2024-11-19T16:45:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "",
             "agenda_item": "8",
@@ -744,6 +854,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — co-chair TBC"
             },
             {
@@ -753,6 +865,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -780,6 +894,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "opening",
             "start": "2024-11-20T09:00:00",
             "end": "2024-11-20T09:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Opened by the Co-Chairs with the co-hosting Taskforce on Planning and Preparedness.",
             "agenda_item": "1",
@@ -798,6 +915,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — co-chair TBC"
             },
             {
@@ -807,6 +926,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — co-chair TBC"
             },
             {
@@ -816,6 +937,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Taskforce on Planning and Preparedness",
               "organisation": null,
               "note": "co-host",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
             }
           ],
@@ -845,6 +968,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-20T09:15:00",
             "end": "2024-11-20T10:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "The 'professionalisation' and 'normalisation' of online scam centres; the nexus between online scamming, drug trafficking and online casinos; the challenge of screening victims trafficked for forced scamming from those running the scams.",
             "agenda_item": "2",
@@ -863,6 +989,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "United Nations Office on Drugs and Crime",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "United Nations Office on Drugs and Crime — presenter TBC"
             },
             {
@@ -872,6 +1000,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "International Organization for Migration",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "International Organization for Migration — presenter TBC"
             },
             {
@@ -881,6 +1011,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — presenter TBC"
             }
           ],
@@ -904,6 +1036,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "break",
             "start": "2024-11-20T10:30:00",
             "end": "2024-11-20T10:45:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -925,6 +1060,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "statements",
             "start": "2024-11-20T10:45:00",
             "end": "2024-11-20T12:00:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Members and observers share first-hand experience of awareness raising to prevent trafficking into online scam centres: television campaigns, talk shows, national SMS alerts, celebrity activism and printed materials.",
             "agenda_item": "3",
@@ -946,6 +1084,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "meal",
             "start": "2024-11-20T12:00:00",
             "end": "2024-11-20T13:00:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -967,6 +1108,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-20T13:00:00",
             "end": "2024-11-20T14:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Online safety initiatives and the development of a regional public information campaign.",
             "agenda_item": "4",
@@ -985,6 +1129,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Meta",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Meta — presenter TBC"
             },
             {
@@ -994,6 +1140,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "A21",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "A21 — presenter TBC"
             },
             {
@@ -1003,6 +1151,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Stop the Traffik",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Stop the Traffik — presenter TBC"
             }
           ],
@@ -1026,6 +1176,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "discussion",
             "start": "2024-11-20T14:15:00",
             "end": "2024-11-20T15:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Challenges and lessons learned in awareness raising: contextualised scenarios, strong calls to action, clear reporting information, and intelligence and data to tailor messages to audiences and locations.",
             "agenda_item": "5",
@@ -1047,6 +1200,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "closing",
             "start": "2024-11-20T15:30:00",
             "end": "2024-11-20T15:45:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "The Co-Chairs thank members, presenters and observers for their contributions to the week.",
             "agenda_item": "6",
@@ -1065,6 +1221,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — co-chair TBC"
             },
             {
@@ -1074,6 +1232,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — co-chair TBC"
             }
           ],

@@ -15,6 +15,9 @@ export const board: Answer<'board'> = {
           "kind": "opening",
           "start": "2024-11-18T09:00:00",
           "end": "2024-11-18T09:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "The Senior Official Co-Chairs congratulate the Working Group on a decade of action: practical cooperation, strong legal and policy frameworks, and measurable outcomes against trafficking in persons.",
           "agenda_item": "1",
@@ -33,6 +36,8 @@ export const board: Answer<'board'> = {
             "name": "Ms Lynn Bell",
             "organisation": "Australia",
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Ms Lynn Bell (Australia)"
           },
           {
@@ -42,6 +47,8 @@ export const board: Answer<'board'> = {
             "name": "Mr Tri Tharyat",
             "organisation": "Indonesia",
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Mr Tri Tharyat (Indonesia)"
           }
         ],
@@ -68,6 +75,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-18T09:30:00",
           "end": "2024-11-18T10:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "The Working Group Co-Chairs speak to the Working Group's achievements over the past decade, its responsiveness to new challenges including the COVID-19 pandemic and criminal misuse of new technology, and opportunities for ongoing cooperation.",
           "agenda_item": "2",
@@ -86,6 +96,8 @@ export const board: Answer<'board'> = {
             "name": "Mr Caka Alverdi Awal",
             "organisation": "Indonesia",
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Mr Caka Alverdi Awal (Indonesia)"
           },
           {
@@ -95,6 +107,8 @@ export const board: Answer<'board'> = {
             "name": "Ms Kathryn Haigh",
             "organisation": "Australia",
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Ms Kathryn Haigh (Australia)"
           }
         ],
@@ -121,6 +135,9 @@ export const board: Answer<'board'> = {
           "kind": "panel",
           "start": "2024-11-18T10:45:00",
           "end": "2024-11-18T12:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Trafficking into online scam centres for forced scamming; the use of technology including encryption and artificial intelligence; links between trafficking in persons and people smuggling; enablers such as corruption, money laundering and illicit financial flows; collaboration with civil society and the private sector.",
           "agenda_item": "3",
@@ -139,6 +156,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Regional Support Office",
             "organisation": null,
             "note": "Australian Co-Manager",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
           },
           {
@@ -148,6 +167,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — panellist TBC"
           },
           {
@@ -157,6 +178,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — panellist TBC"
           },
           {
@@ -166,6 +189,8 @@ export const board: Answer<'board'> = {
             "name": "International Labour Organization",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "International Labour Organization — panellist TBC"
           },
           {
@@ -175,6 +200,8 @@ export const board: Answer<'board'> = {
             "name": "International Organization for Migration",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "International Organization for Migration — panellist TBC"
           },
           {
@@ -184,6 +211,8 @@ export const board: Answer<'board'> = {
             "name": "United Nations High Commissioner for Refugees",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "United Nations High Commissioner for Refugees — panellist TBC"
           },
           {
@@ -193,6 +222,8 @@ export const board: Answer<'board'> = {
             "name": "United Nations Office on Drugs and Crime",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "United Nations Office on Drugs and Crime — panellist TBC"
           },
           {
@@ -202,6 +233,8 @@ export const board: Answer<'board'> = {
             "name": "Global Initiative against Transnational Organized Crime",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
           },
           {
@@ -211,6 +244,8 @@ export const board: Answer<'board'> = {
             "name": "International Justice Mission",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "International Justice Mission — panellist TBC"
           },
           {
@@ -220,6 +255,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Government and Business Forum",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Government and Business Forum — panellist TBC"
           }
         ],
@@ -260,6 +297,9 @@ export const board: Answer<'board'> = {
           "kind": "opening",
           "start": "2024-11-19T09:00:00",
           "end": "2024-11-19T09:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "",
           "agenda_item": "1",
@@ -278,6 +318,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — co-chair TBC"
           },
           {
@@ -287,6 +329,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -313,6 +357,9 @@ export const board: Answer<'board'> = {
           "kind": "discussion",
           "start": "2024-11-19T09:15:00",
           "end": "2024-11-19T10:00:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Members finalise the Working Group's new Forward Work Plan 2024–26, which guides its activities in line with the 2023 Adelaide Strategy for Cooperation.",
           "agenda_item": "2",
@@ -331,6 +378,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — co-chair TBC"
           },
           {
@@ -340,6 +389,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -366,6 +417,9 @@ export const board: Answer<'board'> = {
           "kind": "statements",
           "start": "2024-11-19T10:15:00",
           "end": "2024-11-19T11:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Members and observers share updates on their national responses and priorities, including trafficking for forced scamming, links with other transnational organised crime, law enforcement cooperation, engagement with technology companies, public awareness and ethical recruitment.",
           "agenda_item": "3",
@@ -400,6 +454,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-19T11:30:00",
           "end": "2024-11-19T12:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Priorities and activities of the other workstreams: planning and preparedness, cooperation in disruption, sustainable returns and reintegration, and business–government partnership against exploitation in supply chains.",
           "agenda_item": "4",
@@ -418,6 +475,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Taskforce on Planning and Preparedness",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
           },
           {
@@ -427,6 +486,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Disruption Working Group",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Disruption Working Group — presenter TBC"
           },
           {
@@ -436,6 +497,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Technical Experts Group on Returns and Reintegration",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
           },
           {
@@ -445,6 +508,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Government and Business Forum",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Government and Business Forum — presenter TBC"
           }
         ],
@@ -473,6 +538,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-19T13:15:00",
           "end": "2024-11-19T14:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Efforts to strengthen law enforcement capability and coordination nationally and across the region: cross-border relationships, information and intelligence sharing, training, and technology against trafficking-related crime.",
           "agenda_item": "5",
@@ -491,6 +559,8 @@ export const board: Answer<'board'> = {
             "name": "New Zealand",
             "organisation": null,
             "note": "as DWG Co-Chair",
+            "tentative": false,
+            "presence": "in_person",
             "text": "New Zealand — presenter TBC, as DWG Co-Chair"
           },
           {
@@ -500,6 +570,8 @@ export const board: Answer<'board'> = {
             "name": "Malaysia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Malaysia — presenter TBC"
           },
           {
@@ -509,6 +581,8 @@ export const board: Answer<'board'> = {
             "name": "Thailand",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Thailand — presenter TBC"
           }
         ],
@@ -536,6 +610,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-19T14:15:00",
           "end": "2024-11-19T15:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Trauma-informed responses, the non-punishment principle in practice, consultative mechanisms, victim support services, and awareness raising informed by people with lived experience.",
           "agenda_item": "6",
@@ -554,6 +631,8 @@ export const board: Answer<'board'> = {
             "name": "Australia-ASEAN Counter Trafficking",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
           },
           {
@@ -563,6 +642,8 @@ export const board: Answer<'board'> = {
             "name": "International Justice Mission",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "International Justice Mission — presenter TBC"
           },
           {
@@ -572,6 +653,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — presenter TBC"
           },
           {
@@ -581,6 +664,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — presenter TBC"
           },
           {
@@ -590,6 +675,8 @@ export const board: Answer<'board'> = {
             "name": "Vietnam",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Vietnam — presenter TBC"
           }
         ],
@@ -619,6 +706,9 @@ export const board: Answer<'board'> = {
           "kind": "discussion",
           "start": "2024-11-19T15:45:00",
           "end": "2024-11-19T16:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Potential opportunities for collaboration with regional fora; the RSO's recent activities and upcoming member engagement opportunities.",
           "agenda_item": "7",
@@ -637,6 +727,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Regional Support Office",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Regional Support Office — presenter TBC"
           }
         ],
@@ -667,6 +759,9 @@ export const board: Answer<'board'> = {
           "kind": "closing",
           "start": "2024-11-19T16:30:00",
           "end": "2024-11-19T16:45:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "",
           "agenda_item": "8",
@@ -685,6 +780,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — co-chair TBC"
           },
           {
@@ -694,6 +791,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -720,6 +819,9 @@ export const board: Answer<'board'> = {
           "kind": "opening",
           "start": "2024-11-20T09:00:00",
           "end": "2024-11-20T09:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Opened by the Co-Chairs with the co-hosting Taskforce on Planning and Preparedness.",
           "agenda_item": "1",
@@ -738,6 +840,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — co-chair TBC"
           },
           {
@@ -747,6 +851,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — co-chair TBC"
           },
           {
@@ -756,6 +862,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Taskforce on Planning and Preparedness",
             "organisation": null,
             "note": "co-host",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
           }
         ],
@@ -789,6 +897,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-20T09:15:00",
           "end": "2024-11-20T10:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "The 'professionalisation' and 'normalisation' of online scam centres; the nexus between online scamming, drug trafficking and online casinos; the challenge of screening victims trafficked for forced scamming from those running the scams.",
           "agenda_item": "2",
@@ -807,6 +918,8 @@ export const board: Answer<'board'> = {
             "name": "United Nations Office on Drugs and Crime",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "United Nations Office on Drugs and Crime — presenter TBC"
           },
           {
@@ -816,6 +929,8 @@ export const board: Answer<'board'> = {
             "name": "International Organization for Migration",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "International Organization for Migration — presenter TBC"
           },
           {
@@ -825,6 +940,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — presenter TBC"
           }
         ],
@@ -852,6 +969,9 @@ export const board: Answer<'board'> = {
           "kind": "statements",
           "start": "2024-11-20T10:45:00",
           "end": "2024-11-20T12:00:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Members and observers share first-hand experience of awareness raising to prevent trafficking into online scam centres: television campaigns, talk shows, national SMS alerts, celebrity activism and printed materials.",
           "agenda_item": "3",
@@ -886,6 +1006,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-20T13:00:00",
           "end": "2024-11-20T14:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Online safety initiatives and the development of a regional public information campaign.",
           "agenda_item": "4",
@@ -904,6 +1027,8 @@ export const board: Answer<'board'> = {
             "name": "Meta",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Meta — presenter TBC"
           },
           {
@@ -913,6 +1038,8 @@ export const board: Answer<'board'> = {
             "name": "A21",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "A21 — presenter TBC"
           },
           {
@@ -922,6 +1049,8 @@ export const board: Answer<'board'> = {
             "name": "Stop the Traffik",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Stop the Traffik — presenter TBC"
           }
         ],
@@ -949,6 +1078,9 @@ export const board: Answer<'board'> = {
           "kind": "discussion",
           "start": "2024-11-20T14:15:00",
           "end": "2024-11-20T15:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Challenges and lessons learned in awareness raising: contextualised scenarios, strong calls to action, clear reporting information, and intelligence and data to tailor messages to audiences and locations.",
           "agenda_item": "5",
@@ -979,6 +1111,9 @@ export const board: Answer<'board'> = {
           "kind": "closing",
           "start": "2024-11-20T15:30:00",
           "end": "2024-11-20T15:45:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "The Co-Chairs thank members, presenters and observers for their contributions to the week.",
           "agenda_item": "6",
@@ -997,6 +1132,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — co-chair TBC"
           },
           {
@@ -1006,6 +1143,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -1035,7 +1174,8 @@ export const board: Answer<'board'> = {
           "role": "speaker",
           "count": 1
         }
-      ]
+      ],
+      "unconfirmed": 0
     },
     {
       "person_id": 2,
@@ -1047,7 +1187,8 @@ export const board: Answer<'board'> = {
           "role": "co_chair",
           "count": 1
         }
-      ]
+      ],
+      "unconfirmed": 0
     },
     {
       "person_id": 4,
@@ -1059,7 +1200,8 @@ export const board: Answer<'board'> = {
           "role": "speaker",
           "count": 1
         }
-      ]
+      ],
+      "unconfirmed": 0
     },
     {
       "person_id": 1,
@@ -1071,7 +1213,9 @@ export const board: Answer<'board'> = {
           "role": "co_chair",
           "count": 1
         }
-      ]
+      ],
+      "unconfirmed": 0
     }
-  ]
+  ],
+  "unconfirmed_roles": 0
 };

@@ -26,3 +26,4 @@ export * from './change-log';
 export * from './published-versions';
 export * from './person-impact';
 export * from './organisation-impact';
+export * from './read-when';

@@ -16,5 +16,7 @@ export const planForm: Answer<'planForm'> = {
   "day_end": "18:00",
   "notes": "Reconstructed from the Co-Chairs' Summary of 18–20 November 2024. Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
   "snap_minutes": "5",
-  "changeover_minutes": "0"
+  "changeover_minutes": "0",
+  "date_order": "day_month_year",
+  "group_roles": false
 };

@@ -13,7 +13,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": 1,
       "organisation_id": null,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 2,
@@ -22,7 +24,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": 2,
       "organisation_id": null,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "2": [
@@ -33,7 +37,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": 3,
       "organisation_id": null,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 4,
@@ -42,7 +48,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": 4,
       "organisation_id": null,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "3": [],
@@ -54,7 +62,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 38,
       "note": "Australian Co-Manager",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 6,
@@ -63,7 +73,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 7,
@@ -72,7 +84,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 8,
@@ -81,7 +95,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 14,
       "note": "",
-      "position": 3
+      "position": 3,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 9,
@@ -90,7 +106,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 15,
       "note": "",
-      "position": 4
+      "position": 4,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 10,
@@ -99,7 +117,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 16,
       "note": "",
-      "position": 5
+      "position": 5,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 11,
@@ -108,7 +128,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 17,
       "note": "",
-      "position": 6
+      "position": 6,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 12,
@@ -117,7 +139,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 31,
       "note": "",
-      "position": 7
+      "position": 7,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 13,
@@ -126,7 +150,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 27,
       "note": "",
-      "position": 8
+      "position": 8,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 14,
@@ -135,7 +161,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 37,
       "note": "",
-      "position": 9
+      "position": 9,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "5": [],
@@ -147,7 +175,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 16,
@@ -156,7 +186,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "7": [
@@ -167,7 +199,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 18,
@@ -176,7 +210,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "8": [],
@@ -189,7 +225,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 34,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 20,
@@ -198,7 +236,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 35,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 21,
@@ -207,7 +247,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 36,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 22,
@@ -216,7 +258,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 37,
       "note": "",
-      "position": 3
+      "position": 3,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "11": [],
@@ -228,7 +272,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 7,
       "note": "as DWG Co-Chair",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 24,
@@ -237,7 +283,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 5,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 25,
@@ -246,7 +294,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 10,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "13": [
@@ -257,7 +307,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 33,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 27,
@@ -266,7 +318,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 27,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 28,
@@ -275,7 +329,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 29,
@@ -284,7 +340,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 3
+      "position": 3,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 30,
@@ -293,7 +351,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 11,
       "note": "",
-      "position": 4
+      "position": 4,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "14": [],
@@ -305,7 +365,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 38,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "16": [
@@ -316,7 +378,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 33,
@@ -325,7 +389,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "17": [
@@ -336,7 +402,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 35,
@@ -345,7 +413,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 36,
@@ -354,7 +424,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 34,
       "note": "co-host",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "18": [
@@ -365,7 +437,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 17,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 38,
@@ -374,7 +448,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 15,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 39,
@@ -383,7 +459,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "19": [],
@@ -397,7 +475,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 32,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 41,
@@ -406,7 +486,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 30,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 42,
@@ -415,7 +497,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 29,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "23": [],
@@ -427,7 +511,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 44,
@@ -436,7 +522,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ]
 };

@@ -35,6 +35,10 @@ export const vocabulary: Answer<'vocabulary'> = {
       "label": "Meal"
     },
     {
+      "key": "logistics",
+      "label": "Logistics"
+    },
+    {
       "key": "closing",
       "label": "Closing"
     },
@@ -59,6 +63,18 @@ export const vocabulary: Answer<'vocabulary'> = {
     {
       "key": "moderator",
       "label": "Moderator"
+    },
+    {
+      "key": "welcome_remarks",
+      "label": "Welcome remarks"
+    },
+    {
+      "key": "introductory_remarks",
+      "label": "Introductory remarks"
+    },
+    {
+      "key": "keynote",
+      "label": "Keynote speaker"
     },
     {
       "key": "panellist",
@@ -93,6 +109,14 @@ export const vocabulary: Answer<'vocabulary'> = {
     {
       "key": "international_organisation",
       "label": "International organisation"
+    },
+    {
+      "key": "intergovernmental_forum",
+      "label": "Intergovernmental forum or process"
+    },
+    {
+      "key": "local_authority",
+      "label": "Local authority"
     },
     {
       "key": "civil_society",
@@ -153,6 +177,34 @@ export const vocabulary: Answer<'vocabulary'> = {
     {
       "key": "declined",
       "label": "Declined"
+    }
+  ],
+  "role_presences": [
+    {
+      "key": "in_person",
+      "label": "In person"
+    },
+    {
+      "key": "virtual",
+      "label": "Virtual"
+    },
+    {
+      "key": "video_message",
+      "label": "Video message"
+    }
+  ],
+  "date_orders": [
+    {
+      "key": "day_month_year",
+      "label": "Day/month/year (4/12/2017 is 4 December)"
+    },
+    {
+      "key": "month_day_year",
+      "label": "Month/day/year (12/4/2017 is 4 December)"
+    },
+    {
+      "key": "year_month_day",
+      "label": "Year-month-day (2017-12-04)"
     }
   ],
   "import_fields": [

@@ -23,6 +23,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "opening",
               "start": "2024-11-18T09:00:00",
               "end": "2024-11-18T09:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "The Senior Official Co-Chairs congratulate the Working Group on a decade of action: practical cooperation, strong legal and policy frameworks, and measurable outcomes against trafficking in persons.",
               "agenda_item": "1",
@@ -41,6 +44,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Ms Lynn Bell",
                 "organisation": "Australia",
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Ms Lynn Bell (Australia)"
               },
               {
@@ -50,6 +55,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Mr Tri Tharyat",
                 "organisation": "Indonesia",
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Mr Tri Tharyat (Indonesia)"
               }
             ],
@@ -72,6 +79,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-18T09:30:00",
               "end": "2024-11-18T10:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "The Working Group Co-Chairs speak to the Working Group's achievements over the past decade, its responsiveness to new challenges including the COVID-19 pandemic and criminal misuse of new technology, and opportunities for ongoing cooperation.",
               "agenda_item": "2",
@@ -90,6 +100,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Mr Caka Alverdi Awal",
                 "organisation": "Indonesia",
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Mr Caka Alverdi Awal (Indonesia)"
               },
               {
@@ -99,6 +111,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Ms Kathryn Haigh",
                 "organisation": "Australia",
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Ms Kathryn Haigh (Australia)"
               }
             ],
@@ -121,6 +135,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "break",
               "start": "2024-11-18T10:15:00",
               "end": "2024-11-18T10:45:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -142,6 +159,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "panel",
               "start": "2024-11-18T10:45:00",
               "end": "2024-11-18T12:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Trafficking into online scam centres for forced scamming; the use of technology including encryption and artificial intelligence; links between trafficking in persons and people smuggling; enablers such as corruption, money laundering and illicit financial flows; collaboration with civil society and the private sector.",
               "agenda_item": "3",
@@ -160,6 +180,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — panellist TBC"
               },
               {
@@ -169,6 +191,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — panellist TBC"
               },
               {
@@ -178,6 +202,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "International Labour Organization",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "International Labour Organization — panellist TBC"
               },
               {
@@ -187,6 +213,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "International Organization for Migration",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "International Organization for Migration — panellist TBC"
               },
               {
@@ -196,6 +224,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "United Nations High Commissioner for Refugees",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "United Nations High Commissioner for Refugees — panellist TBC"
               },
               {
@@ -205,6 +235,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "United Nations Office on Drugs and Crime",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "United Nations Office on Drugs and Crime — panellist TBC"
               },
               {
@@ -214,6 +246,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Global Initiative against Transnational Organized Crime",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
               },
               {
@@ -223,6 +257,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "International Justice Mission",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "International Justice Mission — panellist TBC"
               },
               {
@@ -232,6 +268,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Government and Business Forum",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Government and Business Forum — panellist TBC"
               }
             ],
@@ -261,6 +299,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "meal",
               "start": "2024-11-18T12:30:00",
               "end": "2024-11-18T13:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -293,6 +334,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "opening",
               "start": "2024-11-19T09:00:00",
               "end": "2024-11-19T09:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "",
               "agenda_item": "1",
@@ -311,6 +355,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -320,6 +366,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -342,6 +390,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "discussion",
               "start": "2024-11-19T09:15:00",
               "end": "2024-11-19T10:00:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Members finalise the Working Group's new Forward Work Plan 2024–26, which guides its activities in line with the 2023 Adelaide Strategy for Cooperation.",
               "agenda_item": "2",
@@ -360,6 +411,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -369,6 +422,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -391,6 +446,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "break",
               "start": "2024-11-19T10:00:00",
               "end": "2024-11-19T10:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -412,6 +470,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-19T10:15:00",
               "end": "2024-11-19T11:00:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Priorities and activities of the other workstreams: planning and preparedness, cooperation in disruption, sustainable returns and reintegration, and business–government partnership against exploitation in supply chains.",
               "agenda_item": "4",
@@ -430,6 +491,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Taskforce on Planning and Preparedness",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
               },
               {
@@ -439,6 +502,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Disruption Working Group",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Disruption Working Group — presenter TBC"
               },
               {
@@ -448,6 +513,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Technical Experts Group on Returns and Reintegration",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
               },
               {
@@ -457,6 +524,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Government and Business Forum",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Government and Business Forum — presenter TBC"
               },
               {
@@ -466,17 +535,12 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Ms Kathryn Haigh",
                 "organisation": "Australia",
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Ms Kathryn Haigh (Australia)"
               }
             ],
             "role_groups": [
-              {
-                "role": "chair",
-                "label": "Chair",
-                "people": [
-                  "Ms Kathryn Haigh (Australia)"
-                ]
-              },
               {
                 "role": "presenter",
                 "label": "Presenters",
@@ -485,6 +549,13 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Bali Process Disruption Working Group — presenter TBC",
                   "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC",
                   "Bali Process Government and Business Forum — presenter TBC"
+                ]
+              },
+              {
+                "role": "chair",
+                "label": "Chair",
+                "people": [
+                  "Ms Kathryn Haigh (Australia)"
                 ]
               }
             ]
@@ -497,6 +568,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "statements",
               "start": "2024-11-19T10:15:00",
               "end": "2024-11-19T11:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Members and observers share updates on their national responses and priorities, including trafficking for forced scamming, links with other transnational organised crime, law enforcement cooperation, engagement with technology companies, public awareness and ethical recruitment.",
               "agenda_item": "3",
@@ -518,6 +592,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "meal",
               "start": "2024-11-19T12:15:00",
               "end": "2024-11-19T13:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -539,6 +616,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-19T13:15:00",
               "end": "2024-11-19T14:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Efforts to strengthen law enforcement capability and coordination nationally and across the region: cross-border relationships, information and intelligence sharing, training, and technology against trafficking-related crime.",
               "agenda_item": "5",
@@ -557,6 +637,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "New Zealand",
                 "organisation": null,
                 "note": "as DWG Co-Chair",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "New Zealand — presenter TBC, as DWG Co-Chair"
               },
               {
@@ -566,6 +648,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Malaysia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Malaysia — presenter TBC"
               },
               {
@@ -575,6 +659,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Thailand",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Thailand — presenter TBC"
               }
             ],
@@ -598,6 +684,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-19T14:15:00",
               "end": "2024-11-19T15:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Trauma-informed responses, the non-punishment principle in practice, consultative mechanisms, victim support services, and awareness raising informed by people with lived experience.",
               "agenda_item": "6",
@@ -616,6 +705,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia-ASEAN Counter Trafficking",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
               },
               {
@@ -625,6 +716,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "International Justice Mission",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "International Justice Mission — presenter TBC"
               },
               {
@@ -634,6 +727,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — presenter TBC"
               },
               {
@@ -643,6 +738,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — presenter TBC"
               },
               {
@@ -652,6 +749,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Vietnam",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Vietnam — presenter TBC"
               }
             ],
@@ -677,6 +776,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "break",
               "start": "2024-11-19T15:30:00",
               "end": "2024-11-19T15:45:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -698,6 +800,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "discussion",
               "start": "2024-11-19T15:45:00",
               "end": "2024-11-19T16:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Potential opportunities for collaboration with regional fora; the RSO's recent activities and upcoming member engagement opportunities.",
               "agenda_item": "7",
@@ -716,6 +821,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Regional Support Office",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Regional Support Office — presenter TBC"
               }
             ],
@@ -737,6 +844,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "closing",
               "start": "2024-11-19T16:30:00",
               "end": "2024-11-19T16:45:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": null,
               "description": "",
               "agenda_item": "8",
@@ -755,6 +865,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -764,6 +876,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -797,6 +911,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "opening",
               "start": "2024-11-20T09:00:00",
               "end": "2024-11-20T09:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Opened by the Co-Chairs with the co-hosting Taskforce on Planning and Preparedness.",
               "agenda_item": "1",
@@ -815,6 +932,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -824,6 +943,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — co-chair TBC"
               },
               {
@@ -833,6 +954,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Bali Process Taskforce on Planning and Preparedness",
                 "organisation": null,
                 "note": "co-host",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
               }
             ],
@@ -862,6 +985,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-20T09:15:00",
               "end": "2024-11-20T10:30:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "The 'professionalisation' and 'normalisation' of online scam centres; the nexus between online scamming, drug trafficking and online casinos; the challenge of screening victims trafficked for forced scamming from those running the scams.",
               "agenda_item": "2",
@@ -880,6 +1006,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "United Nations Office on Drugs and Crime",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "United Nations Office on Drugs and Crime — presenter TBC"
               },
               {
@@ -889,6 +1017,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "International Organization for Migration",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "International Organization for Migration — presenter TBC"
               },
               {
@@ -898,6 +1028,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — presenter TBC"
               }
             ],
@@ -921,6 +1053,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "break",
               "start": "2024-11-20T10:30:00",
               "end": "2024-11-20T10:45:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -942,6 +1077,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "statements",
               "start": "2024-11-20T10:45:00",
               "end": "2024-11-20T12:00:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Members and observers share first-hand experience of awareness raising to prevent trafficking into online scam centres: television campaigns, talk shows, national SMS alerts, celebrity activism and printed materials.",
               "agenda_item": "3",
@@ -963,6 +1101,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "meal",
               "start": "2024-11-20T12:00:00",
               "end": "2024-11-20T13:00:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 2,
               "description": "",
               "agenda_item": "",
@@ -984,6 +1125,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "presentation",
               "start": "2024-11-20T13:00:00",
               "end": "2024-11-20T14:15:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "Online safety initiatives and the development of a regional public information campaign.",
               "agenda_item": "4",
@@ -1002,6 +1146,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Meta",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Meta — presenter TBC"
               },
               {
@@ -1011,6 +1157,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "A21",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "A21 — presenter TBC"
               },
               {
@@ -1020,6 +1168,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Stop the Traffik",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Stop the Traffik — presenter TBC"
               }
             ],
@@ -1043,6 +1193,9 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
               "kind": "closing",
               "start": "2024-11-20T15:30:00",
               "end": "2024-11-20T15:45:00",
+              "day": null,
+              "tentative": false,
+              "link": "",
               "room_id": 1,
               "description": "The Co-Chairs thank members, presenters and observers for their contributions to the week.",
               "agenda_item": "6",
@@ -1061,6 +1214,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Australia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -1070,6 +1225,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "name": "Indonesia",
                 "organisation": null,
                 "note": "",
+                "tentative": false,
+                "presence": "in_person",
                 "text": "Indonesia — co-chair TBC"
               }
             ],

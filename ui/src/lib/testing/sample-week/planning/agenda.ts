@@ -22,6 +22,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "opening",
             "start": "2024-11-18T09:00:00",
             "end": "2024-11-18T09:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "The Senior Official Co-Chairs congratulate the Working Group on a decade of action: practical cooperation, strong legal and policy frameworks, and measurable outcomes against trafficking in persons.",
             "agenda_item": "1",
@@ -40,6 +43,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Ms Lynn Bell",
               "organisation": "Australia",
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Ms Lynn Bell (Australia)"
             },
             {
@@ -49,6 +54,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Mr Tri Tharyat",
               "organisation": "Indonesia",
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Mr Tri Tharyat (Indonesia)"
             }
           ],
@@ -71,6 +78,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-18T09:30:00",
             "end": "2024-11-18T10:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "The Working Group Co-Chairs speak to the Working Group's achievements over the past decade, its responsiveness to new challenges including the COVID-19 pandemic and criminal misuse of new technology, and opportunities for ongoing cooperation.",
             "agenda_item": "2",
@@ -89,6 +99,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Mr Caka Alverdi Awal",
               "organisation": "Indonesia",
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Mr Caka Alverdi Awal (Indonesia)"
             },
             {
@@ -98,6 +110,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Ms Kathryn Haigh",
               "organisation": "Australia",
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Ms Kathryn Haigh (Australia)"
             }
           ],
@@ -120,6 +134,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "break",
             "start": "2024-11-18T10:15:00",
             "end": "2024-11-18T10:45:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -141,6 +158,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "panel",
             "start": "2024-11-18T10:45:00",
             "end": "2024-11-18T12:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Trafficking into online scam centres for forced scamming; the use of technology including encryption and artificial intelligence; links between trafficking in persons and people smuggling; enablers such as corruption, money laundering and illicit financial flows; collaboration with civil society and the private sector.",
             "agenda_item": "3",
@@ -159,6 +179,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — panellist TBC"
             },
             {
@@ -168,6 +190,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — panellist TBC"
             },
             {
@@ -177,6 +201,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "International Labour Organization",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "International Labour Organization — panellist TBC"
             },
             {
@@ -186,6 +212,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "International Organization for Migration",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "International Organization for Migration — panellist TBC"
             },
             {
@@ -195,6 +223,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "United Nations High Commissioner for Refugees",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "United Nations High Commissioner for Refugees — panellist TBC"
             },
             {
@@ -204,6 +234,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "United Nations Office on Drugs and Crime",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "United Nations Office on Drugs and Crime — panellist TBC"
             },
             {
@@ -213,6 +245,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Global Initiative against Transnational Organized Crime",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
             },
             {
@@ -222,6 +256,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "International Justice Mission",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "International Justice Mission — panellist TBC"
             },
             {
@@ -231,6 +267,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Government and Business Forum",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Government and Business Forum — panellist TBC"
             }
           ],
@@ -260,6 +298,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "meal",
             "start": "2024-11-18T12:30:00",
             "end": "2024-11-18T13:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -286,6 +327,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "opening",
             "start": "2024-11-19T09:00:00",
             "end": "2024-11-19T09:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "",
             "agenda_item": "1",
@@ -304,6 +348,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — co-chair TBC"
             },
             {
@@ -313,6 +359,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -335,6 +383,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "discussion",
             "start": "2024-11-19T09:15:00",
             "end": "2024-11-19T10:00:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Members finalise the Working Group's new Forward Work Plan 2024–26, which guides its activities in line with the 2023 Adelaide Strategy for Cooperation.",
             "agenda_item": "2",
@@ -353,6 +404,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — co-chair TBC"
             },
             {
@@ -362,6 +415,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -384,6 +439,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "break",
             "start": "2024-11-19T10:00:00",
             "end": "2024-11-19T10:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -405,6 +463,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-19T10:15:00",
             "end": "2024-11-19T11:00:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Priorities and activities of the other workstreams: planning and preparedness, cooperation in disruption, sustainable returns and reintegration, and business–government partnership against exploitation in supply chains.",
             "agenda_item": "4",
@@ -423,6 +484,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Taskforce on Planning and Preparedness",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
             },
             {
@@ -432,6 +495,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Disruption Working Group",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Disruption Working Group — presenter TBC"
             },
             {
@@ -441,6 +506,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Technical Experts Group on Returns and Reintegration",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
             },
             {
@@ -450,6 +517,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Government and Business Forum",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Government and Business Forum — presenter TBC"
             },
             {
@@ -459,17 +528,12 @@ export const agenda: Answer<'agenda'> = {
               "name": "Ms Kathryn Haigh",
               "organisation": "Australia",
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Ms Kathryn Haigh (Australia)"
             }
           ],
           "role_groups": [
-            {
-              "role": "chair",
-              "label": "Chair",
-              "people": [
-                "Ms Kathryn Haigh (Australia)"
-              ]
-            },
             {
               "role": "presenter",
               "label": "Presenters",
@@ -478,6 +542,13 @@ export const agenda: Answer<'agenda'> = {
                 "Bali Process Disruption Working Group — presenter TBC",
                 "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC",
                 "Bali Process Government and Business Forum — presenter TBC"
+              ]
+            },
+            {
+              "role": "chair",
+              "label": "Chair",
+              "people": [
+                "Ms Kathryn Haigh (Australia)"
               ]
             }
           ]
@@ -490,6 +561,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "statements",
             "start": "2024-11-19T10:15:00",
             "end": "2024-11-19T11:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Members and observers share updates on their national responses and priorities, including trafficking for forced scamming, links with other transnational organised crime, law enforcement cooperation, engagement with technology companies, public awareness and ethical recruitment.",
             "agenda_item": "3",
@@ -511,6 +585,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "meal",
             "start": "2024-11-19T12:15:00",
             "end": "2024-11-19T13:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -532,6 +609,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-19T13:15:00",
             "end": "2024-11-19T14:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Efforts to strengthen law enforcement capability and coordination nationally and across the region: cross-border relationships, information and intelligence sharing, training, and technology against trafficking-related crime.",
             "agenda_item": "5",
@@ -550,6 +630,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "New Zealand",
               "organisation": null,
               "note": "as DWG Co-Chair",
+              "tentative": false,
+              "presence": "in_person",
               "text": "New Zealand — presenter TBC, as DWG Co-Chair"
             },
             {
@@ -559,6 +641,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Malaysia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Malaysia — presenter TBC"
             },
             {
@@ -568,6 +652,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Thailand",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Thailand — presenter TBC"
             }
           ],
@@ -591,6 +677,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-19T14:15:00",
             "end": "2024-11-19T15:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Trauma-informed responses, the non-punishment principle in practice, consultative mechanisms, victim support services, and awareness raising informed by people with lived experience.",
             "agenda_item": "6",
@@ -609,6 +698,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia-ASEAN Counter Trafficking",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
             },
             {
@@ -618,6 +709,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "International Justice Mission",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "International Justice Mission — presenter TBC"
             },
             {
@@ -627,6 +720,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — presenter TBC"
             },
             {
@@ -636,6 +731,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — presenter TBC"
             },
             {
@@ -645,6 +742,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Vietnam",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Vietnam — presenter TBC"
             }
           ],
@@ -670,6 +769,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "break",
             "start": "2024-11-19T15:30:00",
             "end": "2024-11-19T15:45:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -691,6 +793,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "discussion",
             "start": "2024-11-19T15:45:00",
             "end": "2024-11-19T16:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Potential opportunities for collaboration with regional fora; the RSO's recent activities and upcoming member engagement opportunities.",
             "agenda_item": "7",
@@ -709,6 +814,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Regional Support Office",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Regional Support Office — presenter TBC"
             }
           ],
@@ -730,6 +837,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "closing",
             "start": "2024-11-19T16:30:00",
             "end": "2024-11-19T16:45:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": null,
             "description": "",
             "agenda_item": "8",
@@ -748,6 +858,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — co-chair TBC"
             },
             {
@@ -757,6 +869,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -784,6 +898,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "opening",
             "start": "2024-11-20T09:00:00",
             "end": "2024-11-20T09:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Opened by the Co-Chairs with the co-hosting Taskforce on Planning and Preparedness.",
             "agenda_item": "1",
@@ -802,6 +919,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — co-chair TBC"
             },
             {
@@ -811,6 +930,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — co-chair TBC"
             },
             {
@@ -820,6 +941,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Bali Process Taskforce on Planning and Preparedness",
               "organisation": null,
               "note": "co-host",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
             }
           ],
@@ -849,6 +972,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-20T09:15:00",
             "end": "2024-11-20T10:30:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "The 'professionalisation' and 'normalisation' of online scam centres; the nexus between online scamming, drug trafficking and online casinos; the challenge of screening victims trafficked for forced scamming from those running the scams.",
             "agenda_item": "2",
@@ -867,6 +993,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "United Nations Office on Drugs and Crime",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "United Nations Office on Drugs and Crime — presenter TBC"
             },
             {
@@ -876,6 +1004,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "International Organization for Migration",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "International Organization for Migration — presenter TBC"
             },
             {
@@ -885,6 +1015,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — presenter TBC"
             }
           ],
@@ -908,6 +1040,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "break",
             "start": "2024-11-20T10:30:00",
             "end": "2024-11-20T10:45:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -929,6 +1064,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "statements",
             "start": "2024-11-20T10:45:00",
             "end": "2024-11-20T12:00:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Members and observers share first-hand experience of awareness raising to prevent trafficking into online scam centres: television campaigns, talk shows, national SMS alerts, celebrity activism and printed materials.",
             "agenda_item": "3",
@@ -950,6 +1088,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "meal",
             "start": "2024-11-20T12:00:00",
             "end": "2024-11-20T13:00:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 2,
             "description": "",
             "agenda_item": "",
@@ -971,6 +1112,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "presentation",
             "start": "2024-11-20T13:00:00",
             "end": "2024-11-20T14:15:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "Online safety initiatives and the development of a regional public information campaign.",
             "agenda_item": "4",
@@ -989,6 +1133,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Meta",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Meta — presenter TBC"
             },
             {
@@ -998,6 +1144,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "A21",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "A21 — presenter TBC"
             },
             {
@@ -1007,6 +1155,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Stop the Traffik",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Stop the Traffik — presenter TBC"
             }
           ],
@@ -1030,6 +1180,9 @@ export const agenda: Answer<'agenda'> = {
             "kind": "closing",
             "start": "2024-11-20T15:30:00",
             "end": "2024-11-20T15:45:00",
+            "day": null,
+            "tentative": false,
+            "link": "",
             "room_id": 1,
             "description": "The Co-Chairs thank members, presenters and observers for their contributions to the week.",
             "agenda_item": "6",
@@ -1048,6 +1201,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Australia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Australia — co-chair TBC"
             },
             {
@@ -1057,6 +1212,8 @@ export const agenda: Answer<'agenda'> = {
               "name": "Indonesia",
               "organisation": null,
               "note": "",
+              "tentative": false,
+              "presence": "in_person",
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -1083,6 +1240,9 @@ export const agenda: Answer<'agenda'> = {
         "kind": "discussion",
         "start": null,
         "end": null,
+        "day": null,
+        "tentative": false,
+        "link": "",
         "room_id": 1,
         "description": "Challenges and lessons learned in awareness raising: contextualised scenarios, strong calls to action, clear reporting information, and intelligence and data to tailor messages to audiences and locations.",
         "agenda_item": "5",

@@ -19,6 +19,9 @@ export const board: Answer<'board'> = {
           "kind": "opening",
           "start": "2024-11-18T09:00:00",
           "end": "2024-11-18T09:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "The Senior Official Co-Chairs congratulate the Working Group on a decade of action: practical cooperation, strong legal and policy frameworks, and measurable outcomes against trafficking in persons.",
           "agenda_item": "1",
@@ -37,6 +40,8 @@ export const board: Answer<'board'> = {
             "name": "Ms Lynn Bell",
             "organisation": "Australia",
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Ms Lynn Bell (Australia)"
           },
           {
@@ -46,6 +51,8 @@ export const board: Answer<'board'> = {
             "name": "Mr Tri Tharyat",
             "organisation": "Indonesia",
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Mr Tri Tharyat (Indonesia)"
           }
         ],
@@ -72,6 +79,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-18T09:30:00",
           "end": "2024-11-18T10:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "The Working Group Co-Chairs speak to the Working Group's achievements over the past decade, its responsiveness to new challenges including the COVID-19 pandemic and criminal misuse of new technology, and opportunities for ongoing cooperation.",
           "agenda_item": "2",
@@ -90,6 +100,8 @@ export const board: Answer<'board'> = {
             "name": "Mr Caka Alverdi Awal",
             "organisation": "Indonesia",
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Mr Caka Alverdi Awal (Indonesia)"
           },
           {
@@ -99,6 +111,8 @@ export const board: Answer<'board'> = {
             "name": "Ms Kathryn Haigh",
             "organisation": "Australia",
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Ms Kathryn Haigh (Australia)"
           }
         ],
@@ -125,6 +139,9 @@ export const board: Answer<'board'> = {
           "kind": "panel",
           "start": "2024-11-18T10:45:00",
           "end": "2024-11-18T12:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Trafficking into online scam centres for forced scamming; the use of technology including encryption and artificial intelligence; links between trafficking in persons and people smuggling; enablers such as corruption, money laundering and illicit financial flows; collaboration with civil society and the private sector.",
           "agenda_item": "3",
@@ -143,6 +160,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — panellist TBC"
           },
           {
@@ -152,6 +171,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — panellist TBC"
           },
           {
@@ -161,6 +182,8 @@ export const board: Answer<'board'> = {
             "name": "International Labour Organization",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "International Labour Organization — panellist TBC"
           },
           {
@@ -170,6 +193,8 @@ export const board: Answer<'board'> = {
             "name": "International Organization for Migration",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "International Organization for Migration — panellist TBC"
           },
           {
@@ -179,6 +204,8 @@ export const board: Answer<'board'> = {
             "name": "United Nations High Commissioner for Refugees",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "United Nations High Commissioner for Refugees — panellist TBC"
           },
           {
@@ -188,6 +215,8 @@ export const board: Answer<'board'> = {
             "name": "United Nations Office on Drugs and Crime",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "United Nations Office on Drugs and Crime — panellist TBC"
           },
           {
@@ -197,6 +226,8 @@ export const board: Answer<'board'> = {
             "name": "Global Initiative against Transnational Organized Crime",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
           },
           {
@@ -206,6 +237,8 @@ export const board: Answer<'board'> = {
             "name": "International Justice Mission",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "International Justice Mission — panellist TBC"
           },
           {
@@ -215,6 +248,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Government and Business Forum",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Government and Business Forum — panellist TBC"
           }
         ],
@@ -264,6 +299,9 @@ export const board: Answer<'board'> = {
           "kind": "opening",
           "start": "2024-11-19T09:00:00",
           "end": "2024-11-19T09:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "",
           "agenda_item": "1",
@@ -282,6 +320,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — co-chair TBC"
           },
           {
@@ -291,6 +331,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -317,6 +359,9 @@ export const board: Answer<'board'> = {
           "kind": "discussion",
           "start": "2024-11-19T09:15:00",
           "end": "2024-11-19T10:00:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Members finalise the Working Group's new Forward Work Plan 2024–26, which guides its activities in line with the 2023 Adelaide Strategy for Cooperation.",
           "agenda_item": "2",
@@ -335,6 +380,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — co-chair TBC"
           },
           {
@@ -344,6 +391,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -370,6 +419,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-19T10:15:00",
           "end": "2024-11-19T11:00:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Priorities and activities of the other workstreams: planning and preparedness, cooperation in disruption, sustainable returns and reintegration, and business–government partnership against exploitation in supply chains.",
           "agenda_item": "4",
@@ -388,6 +440,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Taskforce on Planning and Preparedness",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
           },
           {
@@ -397,6 +451,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Disruption Working Group",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Disruption Working Group — presenter TBC"
           },
           {
@@ -406,6 +462,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Technical Experts Group on Returns and Reintegration",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
           },
           {
@@ -415,6 +473,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Government and Business Forum",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Government and Business Forum — presenter TBC"
           },
           {
@@ -424,17 +484,12 @@ export const board: Answer<'board'> = {
             "name": "Ms Kathryn Haigh",
             "organisation": "Australia",
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Ms Kathryn Haigh (Australia)"
           }
         ],
         "role_groups": [
-          {
-            "role": "chair",
-            "label": "Chair",
-            "people": [
-              "Ms Kathryn Haigh (Australia)"
-            ]
-          },
           {
             "role": "presenter",
             "label": "Presenters",
@@ -443,6 +498,13 @@ export const board: Answer<'board'> = {
               "Bali Process Disruption Working Group — presenter TBC",
               "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC",
               "Bali Process Government and Business Forum — presenter TBC"
+            ]
+          },
+          {
+            "role": "chair",
+            "label": "Chair",
+            "people": [
+              "Ms Kathryn Haigh (Australia)"
             ]
           }
         ]
@@ -471,6 +533,9 @@ export const board: Answer<'board'> = {
           "kind": "statements",
           "start": "2024-11-19T10:15:00",
           "end": "2024-11-19T11:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Members and observers share updates on their national responses and priorities, including trafficking for forced scamming, links with other transnational organised crime, law enforcement cooperation, engagement with technology companies, public awareness and ethical recruitment.",
           "agenda_item": "3",
@@ -517,6 +582,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-19T13:15:00",
           "end": "2024-11-19T14:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Efforts to strengthen law enforcement capability and coordination nationally and across the region: cross-border relationships, information and intelligence sharing, training, and technology against trafficking-related crime.",
           "agenda_item": "5",
@@ -535,6 +603,8 @@ export const board: Answer<'board'> = {
             "name": "New Zealand",
             "organisation": null,
             "note": "as DWG Co-Chair",
+            "tentative": false,
+            "presence": "in_person",
             "text": "New Zealand — presenter TBC, as DWG Co-Chair"
           },
           {
@@ -544,6 +614,8 @@ export const board: Answer<'board'> = {
             "name": "Malaysia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Malaysia — presenter TBC"
           },
           {
@@ -553,6 +625,8 @@ export const board: Answer<'board'> = {
             "name": "Thailand",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Thailand — presenter TBC"
           }
         ],
@@ -580,6 +654,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-19T14:15:00",
           "end": "2024-11-19T15:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Trauma-informed responses, the non-punishment principle in practice, consultative mechanisms, victim support services, and awareness raising informed by people with lived experience.",
           "agenda_item": "6",
@@ -598,6 +675,8 @@ export const board: Answer<'board'> = {
             "name": "Australia-ASEAN Counter Trafficking",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
           },
           {
@@ -607,6 +686,8 @@ export const board: Answer<'board'> = {
             "name": "International Justice Mission",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "International Justice Mission — presenter TBC"
           },
           {
@@ -616,6 +697,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — presenter TBC"
           },
           {
@@ -625,6 +708,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — presenter TBC"
           },
           {
@@ -634,6 +719,8 @@ export const board: Answer<'board'> = {
             "name": "Vietnam",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Vietnam — presenter TBC"
           }
         ],
@@ -663,6 +750,9 @@ export const board: Answer<'board'> = {
           "kind": "discussion",
           "start": "2024-11-19T15:45:00",
           "end": "2024-11-19T16:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Potential opportunities for collaboration with regional fora; the RSO's recent activities and upcoming member engagement opportunities.",
           "agenda_item": "7",
@@ -681,6 +771,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Regional Support Office",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Regional Support Office — presenter TBC"
           }
         ],
@@ -711,6 +803,9 @@ export const board: Answer<'board'> = {
           "kind": "closing",
           "start": "2024-11-19T16:30:00",
           "end": "2024-11-19T16:45:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": null,
           "description": "",
           "agenda_item": "8",
@@ -729,6 +824,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — co-chair TBC"
           },
           {
@@ -738,6 +835,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -764,6 +863,9 @@ export const board: Answer<'board'> = {
           "kind": "opening",
           "start": "2024-11-20T09:00:00",
           "end": "2024-11-20T09:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Opened by the Co-Chairs with the co-hosting Taskforce on Planning and Preparedness.",
           "agenda_item": "1",
@@ -782,6 +884,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — co-chair TBC"
           },
           {
@@ -791,6 +895,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — co-chair TBC"
           },
           {
@@ -800,6 +906,8 @@ export const board: Answer<'board'> = {
             "name": "Bali Process Taskforce on Planning and Preparedness",
             "organisation": null,
             "note": "co-host",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
           }
         ],
@@ -833,6 +941,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-20T09:15:00",
           "end": "2024-11-20T10:30:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "The 'professionalisation' and 'normalisation' of online scam centres; the nexus between online scamming, drug trafficking and online casinos; the challenge of screening victims trafficked for forced scamming from those running the scams.",
           "agenda_item": "2",
@@ -851,6 +962,8 @@ export const board: Answer<'board'> = {
             "name": "United Nations Office on Drugs and Crime",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "United Nations Office on Drugs and Crime — presenter TBC"
           },
           {
@@ -860,6 +973,8 @@ export const board: Answer<'board'> = {
             "name": "International Organization for Migration",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "International Organization for Migration — presenter TBC"
           },
           {
@@ -869,6 +984,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — presenter TBC"
           }
         ],
@@ -896,6 +1013,9 @@ export const board: Answer<'board'> = {
           "kind": "statements",
           "start": "2024-11-20T10:45:00",
           "end": "2024-11-20T12:00:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Members and observers share first-hand experience of awareness raising to prevent trafficking into online scam centres: television campaigns, talk shows, national SMS alerts, celebrity activism and printed materials.",
           "agenda_item": "3",
@@ -930,6 +1050,9 @@ export const board: Answer<'board'> = {
           "kind": "presentation",
           "start": "2024-11-20T13:00:00",
           "end": "2024-11-20T14:15:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Online safety initiatives and the development of a regional public information campaign.",
           "agenda_item": "4",
@@ -948,6 +1071,8 @@ export const board: Answer<'board'> = {
             "name": "Meta",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Meta — presenter TBC"
           },
           {
@@ -957,6 +1082,8 @@ export const board: Answer<'board'> = {
             "name": "A21",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "A21 — presenter TBC"
           },
           {
@@ -966,6 +1093,8 @@ export const board: Answer<'board'> = {
             "name": "Stop the Traffik",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Stop the Traffik — presenter TBC"
           }
         ],
@@ -993,6 +1122,9 @@ export const board: Answer<'board'> = {
           "kind": "closing",
           "start": "2024-11-20T15:30:00",
           "end": "2024-11-20T15:45:00",
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "The Co-Chairs thank members, presenters and observers for their contributions to the week.",
           "agenda_item": "6",
@@ -1011,6 +1143,8 @@ export const board: Answer<'board'> = {
             "name": "Australia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Australia — co-chair TBC"
           },
           {
@@ -1020,6 +1154,8 @@ export const board: Answer<'board'> = {
             "name": "Indonesia",
             "organisation": null,
             "note": "",
+            "tentative": false,
+            "presence": "in_person",
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -1046,6 +1182,9 @@ export const board: Answer<'board'> = {
           "kind": "discussion",
           "start": null,
           "end": null,
+          "day": null,
+          "tentative": false,
+          "link": "",
           "room_id": 1,
           "description": "Challenges and lessons learned in awareness raising: contextualised scenarios, strong calls to action, clear reporting information, and intelligence and data to tailor messages to audiences and locations.",
           "agenda_item": "5",
@@ -1083,7 +1222,8 @@ export const board: Answer<'board'> = {
           "role": "speaker",
           "count": 1
         }
-      ]
+      ],
+      "unconfirmed": 0
     },
     {
       "person_id": 3,
@@ -1095,7 +1235,8 @@ export const board: Answer<'board'> = {
           "role": "speaker",
           "count": 1
         }
-      ]
+      ],
+      "unconfirmed": 0
     },
     {
       "person_id": 2,
@@ -1107,7 +1248,8 @@ export const board: Answer<'board'> = {
           "role": "co_chair",
           "count": 1
         }
-      ]
+      ],
+      "unconfirmed": 0
     },
     {
       "person_id": 1,
@@ -1119,7 +1261,9 @@ export const board: Answer<'board'> = {
           "role": "co_chair",
           "count": 1
         }
-      ]
+      ],
+      "unconfirmed": 0
     }
-  ]
+  ],
+  "unconfirmed_roles": 0
 };

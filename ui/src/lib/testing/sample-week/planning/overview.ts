@@ -21,7 +21,9 @@ export const overview: Answer<'overview'> = {
     "day_end": "18:00:00",
     "notes": "Reconstructed from the Co-Chairs' Summary of 18–20 November 2024. Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
     "snap_minutes": 5,
-    "changeover_minutes": 0
+    "changeover_minutes": 0,
+    "date_order": "day_month_year",
+    "group_roles": false
   },
   "days": [
     "2024-11-18",
@@ -326,6 +328,7 @@ export const overview: Answer<'overview'> = {
   ],
   "session_count": 24,
   "unscheduled_count": 1,
+  "day_only_count": 0,
   "senior_official_delegations": [
     {
       "id": 1,

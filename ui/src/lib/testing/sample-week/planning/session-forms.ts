@@ -20,7 +20,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "The Senior Official Co-Chairs congratulate the Working Group on a decade of action: practical cooperation, strong legal and policy frameworks, and measurable outcomes against trafficking in persons.",
     "agenda_item": "1",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "2": {
     "event_id": 1,
@@ -33,7 +35,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "The Working Group Co-Chairs speak to the Working Group's achievements over the past decade, its responsiveness to new challenges including the COVID-19 pandemic and criminal misuse of new technology, and opportunities for ongoing cooperation.",
     "agenda_item": "2",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "3": {
     "event_id": 1,
@@ -46,7 +50,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "",
     "agenda_item": "",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "4": {
     "event_id": 1,
@@ -59,7 +65,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Trafficking into online scam centres for forced scamming; the use of technology including encryption and artificial intelligence; links between trafficking in persons and people smuggling; enablers such as corruption, money laundering and illicit financial flows; collaboration with civil society and the private sector.",
     "agenda_item": "3",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "5": {
     "event_id": 1,
@@ -72,7 +80,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "",
     "agenda_item": "",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "6": {
     "event_id": 2,
@@ -85,7 +95,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "",
     "agenda_item": "1",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "7": {
     "event_id": 2,
@@ -98,7 +110,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Members finalise the Working Group's new Forward Work Plan 2024–26, which guides its activities in line with the 2023 Adelaide Strategy for Cooperation.",
     "agenda_item": "2",
     "outcome": "Members endorsed the Forward Work Plan 2024–26.",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "8": {
     "event_id": 2,
@@ -111,7 +125,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "",
     "agenda_item": "",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "10": {
     "event_id": 2,
@@ -124,7 +140,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Priorities and activities of the other workstreams: planning and preparedness, cooperation in disruption, sustainable returns and reintegration, and business–government partnership against exploitation in supply chains.",
     "agenda_item": "4",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "9": {
     "event_id": 2,
@@ -137,7 +155,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Members and observers share updates on their national responses and priorities, including trafficking for forced scamming, links with other transnational organised crime, law enforcement cooperation, engagement with technology companies, public awareness and ethical recruitment.",
     "agenda_item": "3",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "11": {
     "event_id": 2,
@@ -150,7 +170,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "",
     "agenda_item": "",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "12": {
     "event_id": 2,
@@ -163,7 +185,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Efforts to strengthen law enforcement capability and coordination nationally and across the region: cross-border relationships, information and intelligence sharing, training, and technology against trafficking-related crime.",
     "agenda_item": "5",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "13": {
     "event_id": 2,
@@ -176,7 +200,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Trauma-informed responses, the non-punishment principle in practice, consultative mechanisms, victim support services, and awareness raising informed by people with lived experience.",
     "agenda_item": "6",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "14": {
     "event_id": 2,
@@ -189,7 +215,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "",
     "agenda_item": "",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "15": {
     "event_id": 2,
@@ -202,7 +230,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Potential opportunities for collaboration with regional fora; the RSO's recent activities and upcoming member engagement opportunities.",
     "agenda_item": "7",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "16": {
     "event_id": 2,
@@ -215,7 +245,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "",
     "agenda_item": "8",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "17": {
     "event_id": 3,
@@ -228,7 +260,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Opened by the Co-Chairs with the co-hosting Taskforce on Planning and Preparedness.",
     "agenda_item": "1",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "18": {
     "event_id": 3,
@@ -241,7 +275,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "The 'professionalisation' and 'normalisation' of online scam centres; the nexus between online scamming, drug trafficking and online casinos; the challenge of screening victims trafficked for forced scamming from those running the scams.",
     "agenda_item": "2",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "19": {
     "event_id": 3,
@@ -254,7 +290,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "",
     "agenda_item": "",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "20": {
     "event_id": 3,
@@ -267,7 +305,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Members and observers share first-hand experience of awareness raising to prevent trafficking into online scam centres: television campaigns, talk shows, national SMS alerts, celebrity activism and printed materials.",
     "agenda_item": "3",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "21": {
     "event_id": 3,
@@ -280,7 +320,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "",
     "agenda_item": "",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "22": {
     "event_id": 3,
@@ -293,7 +335,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Online safety initiatives and the development of a regional public information campaign.",
     "agenda_item": "4",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "24": {
     "event_id": 3,
@@ -306,7 +350,9 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "The Co-Chairs thank members, presenters and observers for their contributions to the week.",
     "agenda_item": "6",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   },
   "23": {
     "event_id": 3,
@@ -319,6 +365,8 @@ export const sessionFormBySession: Record<string, Answer<'sessionForm'>> = {
     "description": "Challenges and lessons learned in awareness raising: contextualised scenarios, strong calls to action, clear reporting information, and intelligence and data to tailor messages to audiences and locations.",
     "agenda_item": "5",
     "outcome": "",
-    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times."
+    "notes": "Times and rooms are illustrative: the Co-Chairs' Summary gives no session times.",
+    "tentative": false,
+    "link": ""
   }
 };

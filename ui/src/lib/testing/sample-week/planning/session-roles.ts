@@ -17,7 +17,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": 1,
       "organisation_id": null,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 2,
@@ -26,7 +28,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": 2,
       "organisation_id": null,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "2": [
@@ -37,7 +41,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": 3,
       "organisation_id": null,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 4,
@@ -46,7 +52,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": 4,
       "organisation_id": null,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "3": [],
@@ -58,7 +66,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 46,
@@ -67,7 +77,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 47,
@@ -76,7 +88,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 14,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 48,
@@ -85,7 +99,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 15,
       "note": "",
-      "position": 3
+      "position": 3,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 49,
@@ -94,7 +110,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 16,
       "note": "",
-      "position": 4
+      "position": 4,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 50,
@@ -103,7 +121,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 17,
       "note": "",
-      "position": 5
+      "position": 5,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 51,
@@ -112,7 +132,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 31,
       "note": "",
-      "position": 6
+      "position": 6,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 52,
@@ -121,7 +143,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 27,
       "note": "",
-      "position": 7
+      "position": 7,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 53,
@@ -130,7 +154,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 37,
       "note": "",
-      "position": 8
+      "position": 8,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "5": [],
@@ -142,7 +168,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 16,
@@ -151,7 +179,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "7": [
@@ -162,7 +192,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 18,
@@ -171,7 +203,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "8": [],
@@ -183,7 +217,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 34,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 20,
@@ -192,7 +228,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 35,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 21,
@@ -201,7 +239,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 36,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 22,
@@ -210,7 +250,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 37,
       "note": "",
-      "position": 3
+      "position": 3,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 54,
@@ -219,7 +261,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": 4,
       "organisation_id": null,
       "note": "",
-      "position": 4
+      "position": 4,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "9": [],
@@ -232,7 +276,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 7,
       "note": "as DWG Co-Chair",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 24,
@@ -241,7 +287,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 5,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 25,
@@ -250,7 +298,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 10,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "13": [
@@ -261,7 +311,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 33,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 27,
@@ -270,7 +322,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 27,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 28,
@@ -279,7 +333,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 29,
@@ -288,7 +344,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 3
+      "position": 3,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 30,
@@ -297,7 +355,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 11,
       "note": "",
-      "position": 4
+      "position": 4,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "14": [],
@@ -309,7 +369,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 38,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "16": [
@@ -320,7 +382,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 33,
@@ -329,7 +393,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "17": [
@@ -340,7 +406,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 35,
@@ -349,7 +417,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 36,
@@ -358,7 +428,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 34,
       "note": "co-host",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "18": [
@@ -369,7 +441,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 17,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 38,
@@ -378,7 +452,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 15,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 39,
@@ -387,7 +463,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "19": [],
@@ -401,7 +479,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 32,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 41,
@@ -410,7 +490,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 30,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 42,
@@ -419,7 +501,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 29,
       "note": "",
-      "position": 2
+      "position": 2,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "24": [
@@ -430,7 +514,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 1,
       "note": "",
-      "position": 0
+      "position": 0,
+      "tentative": false,
+      "presence": "in_person"
     },
     {
       "id": 44,
@@ -439,7 +525,9 @@ export const sessionRolesBySession: Record<string, Answer<'sessionRoles'>> = {
       "person_id": null,
       "organisation_id": 4,
       "note": "",
-      "position": 1
+      "position": 1,
+      "tentative": false,
+      "presence": "in_person"
     }
   ],
   "23": []

@@ -11,16 +11,6 @@ import type { Answer } from '../../../ipc';
 export const suggestedListBySession: Record<string, Answer<'suggestSpeakingList'>> = {
   "9": [
     {
-      "organisation_id": 1,
-      "person_id": null,
-      "minutes": 3
-    },
-    {
-      "organisation_id": 4,
-      "person_id": null,
-      "minutes": 3
-    },
-    {
       "organisation_id": 2,
       "person_id": null,
       "minutes": 3

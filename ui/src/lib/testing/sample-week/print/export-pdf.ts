@@ -18,7 +18,8 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       },
       "publish": false
     },
@@ -37,7 +38,8 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       },
       "publish": false
     },
@@ -56,7 +58,8 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       },
       "publish": true
     },

@@ -18,7 +18,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       }
     },
     "answer": {
@@ -38,7 +39,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       }
     },
     "answer": {
@@ -58,7 +60,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       }
     },
     "answer": {
@@ -78,7 +81,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       }
     },
     "answer": {
@@ -98,7 +102,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "internal",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       }
     },
     "answer": {
@@ -118,7 +123,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": 1,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       }
     },
     "answer": {
@@ -141,7 +147,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": 2,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       }
     },
     "answer": {
@@ -163,7 +170,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": true
+        "with_counts": true,
+        "mark_tbc": false
       }
     },
     "answer": {
@@ -183,7 +191,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": false
       }
     },
     "answer": {
@@ -203,7 +212,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": true
+        "with_counts": true,
+        "mark_tbc": false
       }
     },
     "answer": {
@@ -223,7 +233,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       }
     },
     "answer": {
@@ -243,7 +254,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       }
     },
     "answer": {
@@ -263,7 +275,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": false
       }
     },
     "answer": {
@@ -283,7 +296,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": false
       }
     },
     "answer": {
@@ -303,7 +317,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": true,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": false
       }
     },
     "answer": {

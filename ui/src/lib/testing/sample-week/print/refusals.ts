@@ -19,7 +19,8 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       }
     },
     "error": {
@@ -44,7 +45,8 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "variant": "public",
         "changes_since": 1,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": false
       }
     },
     "error": {
@@ -69,7 +71,8 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "variant": "public",
         "changes_since": null,
         "per_person": false,
-        "with_counts": false
+        "with_counts": false,
+        "mark_tbc": true
       },
       "path": "~/data/Sample meeting week.plenary",
       "publish": false

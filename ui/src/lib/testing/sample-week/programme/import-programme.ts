@@ -54,7 +54,7 @@ export const imports: { args: Record<string, unknown>; answer: Answer<'importPro
         },
         {
           "source": "logistics",
-          "kind": "other",
+          "kind": "logistics",
           "sessions": 1
         }
       ],
@@ -65,7 +65,7 @@ export const imports: { args: Record<string, unknown>; answer: Answer<'importPro
         "3 sessions from 3 rows (1 without times); 0 rows with problems.",
         "Type “Side event” (1 session) → Side event.",
         "Type “Reception” (1 session) → Meal.",
-        "Type “logistics” (1 session) → Other."
+        "Type “logistics” (1 session) → Logistics."
       ],
       "sessions": [
         {
@@ -98,7 +98,7 @@ export const imports: { args: Record<string, unknown>; answer: Answer<'importPro
           "end": "",
           "room": "",
           "title": "Bilateral meetings",
-          "kind": "other",
+          "kind": "logistics",
           "people": ""
         }
       ]

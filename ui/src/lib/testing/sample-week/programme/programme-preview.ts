@@ -75,7 +75,7 @@ export const programmePreviews: { args: Record<string, unknown>; answer: Answer<
           },
           {
             "source": "logistics",
-            "kind": "other",
+            "kind": "logistics",
             "sessions": 1
           }
         ],
@@ -86,7 +86,7 @@ export const programmePreviews: { args: Record<string, unknown>; answer: Answer<
           "3 sessions from 3 rows (1 without times); 0 rows with problems.",
           "Type “Side event” (1 session) → Side event.",
           "Type “Reception” (1 session) → Meal.",
-          "Type “logistics” (1 session) → Other."
+          "Type “logistics” (1 session) → Logistics."
         ],
         "sessions": [
           {
@@ -119,7 +119,7 @@ export const programmePreviews: { args: Record<string, unknown>; answer: Answer<
             "end": "",
             "room": "",
             "title": "Bilateral meetings",
-            "kind": "other",
+            "kind": "logistics",
             "people": ""
           }
         ]
@@ -202,7 +202,7 @@ export const programmePreviews: { args: Record<string, unknown>; answer: Answer<
           },
           {
             "source": "logistics",
-            "kind": "other",
+            "kind": "logistics",
             "sessions": 1
           }
         ],
@@ -213,7 +213,7 @@ export const programmePreviews: { args: Record<string, unknown>; answer: Answer<
           "3 sessions from 3 rows (1 without times); 0 rows with problems.",
           "Type “Side event” (1 session) → Side event.",
           "Type “Reception” (1 session) → Meal.",
-          "Type “logistics” (1 session) → Other."
+          "Type “logistics” (1 session) → Logistics."
         ],
         "sessions": [
           {
@@ -246,7 +246,7 @@ export const programmePreviews: { args: Record<string, unknown>; answer: Answer<
             "end": "",
             "room": "",
             "title": "Bilateral meetings",
-            "kind": "other",
+            "kind": "logistics",
             "people": ""
           }
         ]
@@ -334,7 +334,7 @@ export const programmePreviews: { args: Record<string, unknown>; answer: Answer<
           },
           {
             "source": "logistics",
-            "kind": "other",
+            "kind": "logistics",
             "sessions": 1
           }
         ],
@@ -345,7 +345,7 @@ export const programmePreviews: { args: Record<string, unknown>; answer: Answer<
           "3 sessions from 3 rows (1 without times); 0 rows with problems.",
           "Type “Side event” (1 session) → Side event.",
           "Type “Reception” (1 session) → Break.",
-          "Type “logistics” (1 session) → Other."
+          "Type “logistics” (1 session) → Logistics."
         ],
         "sessions": [
           {
@@ -378,7 +378,7 @@ export const programmePreviews: { args: Record<string, unknown>; answer: Answer<
             "end": "",
             "room": "",
             "title": "Bilateral meetings",
-            "kind": "other",
+            "kind": "logistics",
             "people": ""
           }
         ]
