@@ -230,7 +230,7 @@ mod tests {
         let p = someone(&mut store, "Kai", "Tan");
         let before = store.session_count().unwrap();
         let mut form = panel_form(&store, "");
-        form.start_time = "9am".into();
+        form.start_time = "25:00".into();
         let roles = vec![
             row(RoleKind::Moderator, Some(p)),
             row(RoleKind::Speaker, None),
