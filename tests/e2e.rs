@@ -144,7 +144,9 @@ impl App {
     }
 
     async fn choose(&self, css: &str, value: &str) {
-        let select = SelectElement::new(&self.el(css).await).await.unwrap();
+        // Centred first: at the edge of a dialog's scroller a select can sit
+        // under the dialog's footer, which would take the click.
+        let select = SelectElement::new(&self.centred(css).await).await.unwrap();
         select.select_by_value(value).await.unwrap();
     }
 
