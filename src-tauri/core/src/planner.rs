@@ -790,7 +790,9 @@ pub fn duplicate_day(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Resul
         .filter(|e| e.first_day <= to && to <= e.last_day)
         .collect();
     let start = midnight(from);
-    let sessions = store.sessions_between(start, later(start, 24 * 60))?;
+    let mut sessions = store.sessions_between(start, later(start, 24 * 60))?;
+    // A session whose time is still to be confirmed belongs to the day too.
+    sessions.extend(store.day_only_sessions(from)?);
     if sessions.is_empty() {
         return Err(CoreError::invalid(
             "from",
@@ -814,7 +816,7 @@ pub fn duplicate_day(store: &mut Store, from: NaiveDate, to: NaiveDate) -> Resul
                 title: s.title.clone(),
                 start: s.start.map(|t| later(t, shift.num_minutes())),
                 end: s.end.map(|t| later(t, shift.num_minutes())),
-                day: None,
+                day: s.day.map(|_| to),
             }
         })
         .collect();

@@ -480,6 +480,39 @@ fn duplicate_session_and_day() {
 }
 
 #[test]
+fn a_duplicated_day_brings_its_sessions_still_to_be_timed() {
+    let mut store = sample_in_memory().unwrap();
+    let (from, to) = (
+        NaiveDate::from_ymd_opt(2024, 11, 20).unwrap(),
+        NaiveDate::from_ymd_opt(2024, 11, 19).unwrap(),
+    );
+    let last = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .rfind(|s| s.start.is_some_and(|t| t.date() == from))
+        .unwrap();
+    let form = crate::forms::SessionForm {
+        start_time: String::new(),
+        end_time: String::new(),
+        ..crate::forms::SessionForm::from(&last)
+    };
+    crate::edit::sessions::update_session(&mut store, last.id, &form).unwrap();
+    let ids = duplicate_day(&mut store, from, to).unwrap();
+    assert_eq!(ids.len(), 8, "seven timed sessions and the one to be timed");
+    let untimed: Vec<Session> = ids
+        .iter()
+        .map(|id| store.session(*id).unwrap())
+        .filter(|s| s.start.is_none())
+        .collect();
+    assert_eq!(untimed.len(), 1);
+    assert_eq!(
+        (untimed[0].title.as_str(), untimed[0].day),
+        (last.title.as_str(), Some(to))
+    );
+}
+
+#[test]
 fn moving_onto_a_pinned_session_is_refused() {
     let mut store = sample_in_memory().unwrap();
     let lunch = store
