@@ -151,10 +151,9 @@ pub fn board(store: &Store) -> Result<Board> {
                 *slot.2.entry(r.role).or_default() += 1;
             }
         }
-        if matches!(
-            entry.session.kind,
-            SessionKind::Break | SessionKind::Meal | SessionKind::Logistics
-        ) {
+        // Pauses and logistics take neither roles nor a speaking list; every
+        // session on the board takes both (the window relies on it).
+        if !entry.session.kind.takes_speaking_list() {
             continue;
         }
         let kinds: Vec<RoleKind> = entry.roles.iter().map(|r| r.role).collect();

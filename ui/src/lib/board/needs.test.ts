@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Need, RoleKind, SessionKind } from '../ipc';
 import { week } from '../testing/sample';
-import { defaultRole, needsText, takesSpeakingList } from './needs';
+import { defaultRole, needsText } from './needs';
 
 const moderator: Need = { role: 'moderator', text: 'a moderator' };
 const panellists: Need = { role: 'panellist', text: 'panellists' };
@@ -53,17 +53,3 @@ describe('needsText', () => {
   });
 });
 
-describe('takesSpeakingList', () => {
-  it.each<[SessionKind, boolean]>([
-    ['statements', true],
-    ['closing', true],
-    ['opening', true],
-    ['discussion', true],
-    ['other', true],
-    ['break', false],
-    ['meal', false],
-    ['logistics', false],
-  ])('a %s session: %s', (kind, takes) => {
-    expect(takesSpeakingList(kind)).toBe(takes);
-  });
-});

@@ -14,14 +14,6 @@ export function defaultRole(needs: readonly Need[], kind: SessionKind): RoleKind
   return needs[0]?.role ?? BY_KIND[kind] ?? 'speaker';
 }
 
-/** Pauses and logistics: the core refuses them a speaking list (`SessionKind::takes_speaking_list`). */
-const NO_SPEAKING_LIST: readonly SessionKind[] = ['break', 'meal', 'logistics'];
-
-/** Whether a session of this kind offers a speaking list: any where statements may be made. */
-export function takesSpeakingList(kind: SessionKind): boolean {
-  return !NO_SPEAKING_LIST.includes(kind);
-}
-
 /** "Needs a moderator, panellists"; empty when nothing is missing. */
 export function needsText(needs: readonly Need[]): string {
   return needs.length ? `Needs ${needs.map((n) => n.text).join(', ')}` : '';
