@@ -10,7 +10,7 @@ TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo
 SAMPLE := target/sample-week.plenary
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: bench-interop run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench startup bindings fixtures screenshots clean crash-trials fuzz fuzz-build
+.PHONY: bench-interop run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench startup bindings fixtures screenshots print-images clean crash-trials fuzz fuzz-build
 
 ## Install what is missing, build, and open the window on the sample week.
 run: deps ui
@@ -78,7 +78,7 @@ core-is-pure:
 unit: ui
 	$(CARGO) test --workspace --lib --bins
 	$(CARGO) test -p plenary-core --test names_in_many_scripts
-	$(CARGO) test --test cli --test commands --test print --test hostile --test stress
+	$(CARGO) test --test cli --test commands --test print --test print_quality --test hostile --test stress
 	cd ui && npm test
 
 e2e: ui driver
@@ -155,6 +155,10 @@ screenshots: e2e
 	cp target/e2e-shots/calendar-tray-drag.png docs/screenshot-calendar.png
 	cp target/e2e-shots/board.png docs/screenshot-speakers.png
 	cp target/e2e-shots/print.png docs/screenshot-print.png
+
+## The README's images of printed pages (docs/print-*.png), from the sample week.
+print-images: system-deps
+	PLENARY_UPDATE_PRINT_IMAGES=1 $(CARGO) test --test print_quality the_readme_shows
 
 clean:
 	$(CARGO) clean
