@@ -696,3 +696,219 @@ fn parallel_sessions_print_in_room_columns_only_while_they_run_together() {
     assert!(!line.contains("Room Gamma"), "{line}");
     assert!(text.contains("19:30–21:00"), "{text}");
 }
+
+#[test]
+fn the_run_of_show_says_internal_on_every_page_and_heads_its_speaking_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let mut store = Store::open(&plan).unwrap();
+    let s = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == SessionKind::Statements)
+        .unwrap();
+    // Every delegation on the list, after a description long enough that
+    // the session cannot fit one page: the list breaks.
+    let slots = plenary_core::speaking::suggest(&store, s.id, 2).unwrap();
+    assert!(slots.len() > 20, "{} turns", slots.len());
+    plenary_core::speaking::set_speaking_list(&mut store, s.id, &slots).unwrap();
+    plenary_core::edit::sessions::update_session(
+        &mut store,
+        s.id,
+        &SessionForm {
+            description: "Members and observers share updates on their national responses. "
+                .repeat(70),
+            ..SessionForm::from(&s)
+        },
+    )
+    .unwrap();
+    drop(store);
+
+    let pdf = dir.path().join("internal.pdf");
+    print(&plan, &pdf, &["programme", "--variant", "internal"]);
+    let pages = pages(&pdf);
+    for (i, p) in pages.iter().enumerate() {
+        assert!(
+            p.contains("Internal — not for distribution"),
+            "the notice on page {}",
+            i + 1
+        );
+    }
+    let headed: Vec<usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.lines().any(|l| {
+                l.split_whitespace().collect::<Vec<_>>()
+                    == ["Time", "Delegation", "Speaker", "Minutes"]
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    assert!(
+        headed.len() >= 2,
+        "the headings repeat where the list breaks: {headed:?}"
+    );
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let title = info.lines().find(|l| l.starts_with("Title:")).unwrap();
+    assert!(title.contains("Internal — not for distribution"), "{title}");
+
+    let public = dir.path().join("public.pdf");
+    print(&plan, &public, &["programme"]);
+    let text = pages_text(&public);
+    assert!(
+        !text.contains("Internal"),
+        "the public programme has no notice"
+    );
+    assert!(!text.contains("Minutes"), "nor speaking lists");
+}
+
+fn pages_text(pdf: &Path) -> String {
+    pages(pdf).join("\n")
+}
+
+#[test]
+fn the_title_block_carries_status_and_issue_date_and_descriptions_and_positions_can_be_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let pdf = dir.path().join("p.pdf");
+    let flat = |pdf: &Path| {
+        pages_text(pdf)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let description = "The Senior Official Co-Chairs congratulate the Working Group";
+    let position = "Ms Lynn Bell, Australian Ambassador to Counter Modern Slavery";
+    print(&plan, &pdf, &["programme"]);
+    let all = flat(&pdf);
+    assert!(all.contains(description) && all.contains(position), "{all}");
+    assert!(!all.contains("Issued") && !all.contains("Provisional"));
+
+    print(
+        &plan,
+        &pdf,
+        &[
+            "programme",
+            "--no-descriptions",
+            "--no-positions",
+            "--status",
+            "Provisional",
+            "--issued",
+            "2024-11-15",
+        ],
+    );
+    let first = pages(&pdf)[0].clone();
+    let top: Vec<&str> = first.lines().take(3).collect();
+    assert!(top.join(" ").contains("Provisional"), "{top:?}");
+    assert!(top.join(" ").contains("Issued 15 November 2024"), "{top:?}");
+    let bare = flat(&pdf);
+    assert!(!bare.contains(description), "{bare}");
+    assert!(!bare.contains(position), "{bare}");
+    assert!(bare.contains("Ms Lynn Bell (Australia)"), "{bare}");
+
+    let out = plenary(&[
+        "print",
+        plan.to_str().unwrap(),
+        "programme",
+        "--issued",
+        "15/11",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--issued"), "{err}");
+    let long = "Provisional ".repeat(10);
+    let out = plenary(&[
+        "print",
+        plan.to_str().unwrap(),
+        "programme",
+        "--status",
+        &long,
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--status"), "{err}");
+}
+
+#[test]
+fn no_heading_or_break_is_left_alone_at_the_foot_of_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let store = Store::open(&plan).unwrap();
+    let days: Vec<String> = store
+        .events()
+        .unwrap()
+        .iter()
+        .map(|e| e.first_day.format("%A %-d %B %Y").to_string())
+        .collect();
+    let event = store.events().unwrap()[0].clone();
+    drop(store);
+    // One filler session after another pushes the next day's heading, the
+    // breaks and the parallel blocks down the page, line by line.
+    let mut store = Store::open(&plan).unwrap();
+    let room = plenary_core::edit::rooms::create_room(
+        &mut store,
+        &plenary_core::forms::RoomForm {
+            name: "Annex".into(),
+            capacity: String::new(),
+            notes: String::new(),
+        },
+    )
+    .unwrap();
+    drop(store);
+    let mut checked = 0;
+    for n in 0..14u32 {
+        let mut store = Store::open(&plan).unwrap();
+        let start = 6 * 60 + n * 10;
+        plenary_core::edit::sessions::create_session(
+            &mut store,
+            &SessionForm {
+                event_id: Some(event.id),
+                title: format!("Filler {n}"),
+                kind: SessionKind::Discussion,
+                day: event.first_day.to_string(),
+                start_time: format!("{:02}:{:02}", start / 60, start % 60),
+                end_time: format!("{:02}:{:02}", (start + 10) / 60, (start + 10) % 60),
+                // Every other one beside the plenary: parallel blocks too.
+                room_id: (n % 3 == 0).then_some(room.id),
+                description: "A line of text.".repeat(1 + n as usize % 5),
+                agenda_item: String::new(),
+                outcome: String::new(),
+                notes: String::new(),
+                tentative: false,
+                link: String::new(),
+            },
+        )
+        .unwrap();
+        drop(store);
+        let pdf = dir.path().join("p.pdf");
+        print(&plan, &pdf, &["programme"]);
+        for (i, page) in pages(&pdf).iter().enumerate() {
+            let lines: Vec<&str> = page
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            // The footer is the page's last two lines.
+            let Some(last) = lines.iter().rev().nth(2) else {
+                continue;
+            };
+            checked += 1;
+            assert!(
+                !days.iter().any(|d| last == d)
+                    && !last.contains("sessions in parallel")
+                    && !last.contains("Coffee break")
+                    && !last.contains("Lunch"),
+                "{n} fillers: page {} ends with “{last}”\n{page}",
+                i + 1
+            );
+        }
+    }
+    assert!(checked > 20);
+}

@@ -1678,6 +1678,195 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_heading_names_the_day_s_co_chairs_with_their_designation() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let events = store.events().unwrap();
+        let annual = events[1].clone();
+        let (tue, wed) = (
+            annual.first_day,
+            annual.first_day + chrono::Duration::days(1),
+        );
+        // The annual meeting runs on into Wednesday, with a co-chair for each day.
+        crate::edit::events::update_event(
+            &mut store,
+            annual.id,
+            &crate::forms::EventForm {
+                last_day: wed.to_string(),
+                ..crate::forms::EventForm::from(&annual)
+            },
+        )
+        .unwrap();
+        let person = |name: &str| {
+            store
+                .people()
+                .unwrap()
+                .into_iter()
+                .find(|p| p.display_name() == name)
+                .unwrap()
+        };
+        let (bell, tharyat) = (person("Ms Lynn Bell"), person("Mr Tri Tharyat"));
+        let entry = |p: &Person, label: &str, day| crate::store::CochairEntry {
+            organisation_id: p.organisation_id.unwrap(),
+            person_id: Some(p.id),
+            role_label: label.into(),
+            day,
+        };
+        crate::edit::delegations::set_cochairs(
+            &mut store,
+            annual.id,
+            &[
+                entry(&bell, "Senior Official Co-Chair", Some(tue)),
+                entry(&tharyat, "Senior Official Co-Chair", Some(wed)),
+            ],
+        )
+        .unwrap();
+        let heading = |day: Option<NaiveDate>, event: Option<Id>| {
+            build(
+                &store,
+                &PrintRequest {
+                    day,
+                    event_id: event,
+                    ..PrintRequest::new(DocKind::Programme)
+                },
+                String::new(),
+                &Changes::default(),
+            )
+            .unwrap()
+            .heading
+        };
+        let bell_line = "Ms Lynn Bell, Senior Official Co-Chair (Australia)";
+        let tharyat_line = "Mr Tri Tharyat, Senior Official Co-Chair (Indonesia)";
+        let table: &[(Option<NaiveDate>, Option<Id>, &[&str])] = &[
+            (Some(tue), Some(annual.id), &[bell_line]),
+            (Some(wed), Some(annual.id), &[tharyat_line]),
+            (
+                None,
+                Some(annual.id),
+                &[
+                    "Ms Lynn Bell, Senior Official Co-Chair (Australia), 19 November",
+                    "Mr Tri Tharyat, Senior Official Co-Chair (Indonesia), 20 November",
+                ],
+            ),
+        ];
+        for (day, event, want) in table {
+            assert_eq!(heading(*day, *event).cochairs, *want, "{day:?} {event:?}");
+        }
+        // The Monday sheet of the whole week has only Monday's meeting's co-chairs.
+        let monday = heading(Some(events[0].first_day), None);
+        assert_eq!(
+            monday.cochairs,
+            heading(Some(events[0].first_day), Some(events[0].id)).cochairs
+        );
+        // The week names each meeting in full, with its dates.
+        let week = heading(None, None);
+        assert_eq!(week.meetings.len(), events.len());
+        assert_eq!(
+            week.meetings[1],
+            format!("{} · {}", annual.title, day_span(tue, wed))
+        );
+        assert!(heading(None, Some(annual.id)).meetings.is_empty());
+    }
+
+    #[test]
+    fn options_leave_out_descriptions_and_positions_and_head_the_sheet() {
+        let store = sample::sample_in_memory().unwrap();
+        let opening = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title == "Opening remarks by the Senior Official Co-Chairs")
+            .unwrap();
+        let print = |req: PrintRequest| {
+            let doc = build(&store, &req, String::new(), &Changes::default()).unwrap();
+            let Body::Programme { days } = doc.body.clone() else {
+                panic!("a programme")
+            };
+            let s = days
+                .into_iter()
+                .flat_map(|d| d.blocks)
+                .flat_map(ProgBlock::into_sessions)
+                .find(|s| s.id == opening.id)
+                .unwrap();
+            (doc.heading, s)
+        };
+        let (head, full) = print(PrintRequest::new(DocKind::Programme));
+        assert!(!full.description.is_empty());
+        assert_eq!(
+            full.roles[0].names[0],
+            "Ms Lynn Bell, Australian Ambassador to Counter Modern Slavery, People Smuggling and Human Trafficking (Australia)"
+        );
+        assert_eq!((head.status.as_str(), head.issued.as_str()), ("", ""));
+        assert_eq!(head.notice, "");
+        let (head, bare) = print(PrintRequest {
+            descriptions: false,
+            positions: false,
+            status: " Rev.1 ".into(),
+            issued: NaiveDate::from_ymd_opt(2024, 11, 15),
+            variant: Variant::Internal,
+            ..PrintRequest::new(DocKind::Programme)
+        });
+        assert_eq!(bare.description, "");
+        assert_eq!(bare.roles[0].names[0], "Ms Lynn Bell (Australia)");
+        assert_eq!(head.status, "Rev.1");
+        assert_eq!(head.issued, "Issued 15 November 2024");
+        assert_eq!(head.notice, "Internal — not for distribution");
+        let err = build(
+            &store,
+            &PrintRequest {
+                status: "x".repeat(81),
+                ..PrintRequest::new(DocKind::Programme)
+            },
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), Invalid);
+    }
+
+    #[test]
+    fn an_organisation_without_a_speaker_prints_as_its_representative() {
+        let org = |name: &str, acronym: &str, category| Organisation {
+            id: 1,
+            name: name.into(),
+            acronym: acronym.into(),
+            official_name: String::new(),
+            category,
+            country_code: None,
+        };
+        use OrgCategory as C;
+        let table = [
+            (
+                org(
+                    "International Labour Organization",
+                    "ILO",
+                    C::InternationalOrganisation,
+                ),
+                "Representative of the International Labour Organization (ILO)",
+            ),
+            (
+                org("Australia", "", C::MemberState),
+                "Representative of Australia",
+            ),
+            (org("Meta", "", C::PrivateSector), "Representative of Meta"),
+            (
+                org("International Justice Mission", "IJM", C::CivilSociety),
+                "Representative of the International Justice Mission (IJM)",
+            ),
+            (
+                org("UNICEF", "UNICEF", C::InternationalOrganisation),
+                "Representative of UNICEF",
+            ),
+            (
+                org("The Asia Foundation", "TAF", C::CivilSociety),
+                "Representative of The Asia Foundation (TAF)",
+            ),
+        ];
+        for (o, want) in table {
+            assert_eq!(representative_of(&o), want);
+        }
+    }
+
     /// A timed session for `grouped`: room, from, to, and whether it is a break.
     type Row = (&'static str, (u32, u32), (u32, u32), bool);
 
