@@ -82,10 +82,10 @@ pub struct PrintRequest {
     #[serde(default = "marked")]
     pub mark_tbc: bool,
     /// Programme: each session's description.
-    #[serde(default = "marked")]
+    #[serde(default = "shown")]
     pub descriptions: bool,
     /// Programme: people's positions beside their names.
-    #[serde(default = "marked")]
+    #[serde(default = "shown")]
     pub positions: bool,
     /// The title block's status line, as typed: "Provisional", "Rev.1".
     #[serde(default)]
@@ -97,6 +97,11 @@ pub struct PrintRequest {
 
 /// What is to be confirmed is marked unless asked otherwise.
 fn marked() -> bool {
+    true
+}
+
+/// Descriptions and positions print unless asked otherwise.
+fn shown() -> bool {
     true
 }
 
