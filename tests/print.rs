@@ -912,3 +912,73 @@ fn no_heading_or_break_is_left_alone_at_the_foot_of_a_page() {
     }
     assert!(checked > 20);
 }
+
+#[test]
+fn no_group_heading_of_the_participant_list_is_left_alone_at_the_foot_of_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let mut store = Store::open(&plan).unwrap();
+    let event = store.events().unwrap()[0].clone();
+    let australia = store
+        .organisations()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.name == "Australia")
+        .unwrap();
+    let headings = [
+        "Co-Chairs",
+        "Members",
+        "Observers",
+        "Guests",
+        "International organisations",
+        "Intergovernmental forums and processes",
+        "Civil society",
+        "Private sector",
+        "Programmes, workstreams and other bodies",
+        "Secretariat",
+    ];
+    let mut checked = 0;
+    // Each adviser more moves every group heading below a line down.
+    for n in 0..40 {
+        let p = plenary_core::edit::people::create_person(
+            &mut store,
+            &plenary_core::forms::PersonForm {
+                honorific: "Mr".into(),
+                given_name: format!("Adviser{n:02}"),
+                family_name: "Example".into(),
+                organisation_id: Some(australia.id),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        plenary_core::edit::attendance::set_registration(
+            &mut store,
+            event.id,
+            p.id,
+            Some(plenary_core::model::RegistrationStatus::Confirmed),
+            "adviser",
+        )
+        .unwrap();
+        let pdf = dir.path().join("participants.pdf");
+        print(&plan, &pdf, &["participants"]);
+        let pages = pages(&pdf);
+        for (i, page) in pages.iter().enumerate().take(pages.len() - 1) {
+            let lines: Vec<&str> = page
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            // The footer is the page's last two lines.
+            let Some(last) = lines.iter().rev().nth(2) else {
+                continue;
+            };
+            checked += 1;
+            assert!(
+                !headings.contains(last),
+                "{n} more: page {} ends with the heading “{last}”\n{page}",
+                i + 1
+            );
+        }
+    }
+    assert!(checked >= 40);
+}
