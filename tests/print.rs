@@ -874,9 +874,9 @@ fn no_heading_or_break_is_left_alone_at_the_foot_of_a_page() {
                 kind: SessionKind::Discussion,
                 day: event.first_day.to_string(),
                 start_time: format!("{:02}:{:02}", start / 60, start % 60),
-                end_time: format!("{:02}:{:02}", (start + 10) / 60, (start + 10) % 60),
-                // Every other one beside the plenary: parallel blocks too.
-                room_id: (n % 3 == 0).then_some(room.id),
+                // Twenty minutes every ten: two at a time, parallel blocks too.
+                end_time: format!("{:02}:{:02}", (start + 20) / 60, (start + 20) % 60),
+                room_id: (n % 2 == 0).then_some(room.id),
                 description: "A line of text.".repeat(1 + n as usize % 5),
                 agenda_item: String::new(),
                 outcome: String::new(),
