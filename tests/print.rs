@@ -75,7 +75,7 @@ fn the_sample_programme_lists_every_session_in_order_with_the_panel_and_a_stamp_
         at += found;
     }
     for who in [
-        "Moderator: Bali Process Regional Support Office",
+        "Moderator: Representative of the Bali Process Regional Support Office (RSO)",
         "International Labour Organization",
         "International Organization for Migration",
         "United Nations Office on Drugs and Crime",
@@ -428,4 +428,557 @@ fn a_session_block_is_never_split_across_pages() {
             );
         }
     }
+}
+
+/// Each page's size and its words with their boxes, as `pdftotext -bbox` reads them.
+struct Page {
+    height: f64,
+    words: Vec<(f64, f64, String)>,
+}
+
+fn word_boxes(pdf: &Path) -> Vec<Page> {
+    let o = Command::new("pdftotext")
+        .args(["-bbox", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext");
+    let html = String::from_utf8_lossy(&o.stdout).into_owned();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let key = format!("{name}=\"");
+        let at = tag.find(&key).unwrap() + key.len();
+        let rest = &tag[at..];
+        rest[..rest.find('"').unwrap()].parse().unwrap()
+    };
+    let mut out: Vec<Page> = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            out.push(Page {
+                height: attr(line, "height"),
+                words: Vec::new(),
+            });
+        } else if line.starts_with("<word ") {
+            let text =
+                line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
+            out.last_mut()
+                .unwrap()
+                .words
+                .push((attr(line, "yMin"), attr(line, "yMax"), text));
+        }
+    }
+    out
+}
+
+/// Nothing but the footer below the body's bottom margin (2.2 cm), and nothing off the sheet.
+fn assert_nothing_runs_off(pdf: &Path, what: &str) {
+    let bottom_margin = 2.2 / 2.54 * 72.0;
+    for (i, page) in word_boxes(pdf).iter().enumerate() {
+        let footer_top = page
+            .words
+            .iter()
+            .filter(|w| w.2 == "Page")
+            .map(|w| w.0)
+            .fold(f64::MAX, f64::min);
+        // The run of show's notice is the footer's first line.
+        let footer_top = page
+            .words
+            .iter()
+            .filter(|w| w.2 == "distribution" && w.0 < footer_top && w.0 > footer_top - 20.0)
+            .map(|w| w.0)
+            .fold(footer_top, f64::min);
+        assert!(
+            footer_top < page.height,
+            "{what}: a footer on page {}",
+            i + 1
+        );
+        for (top, bottom, text) in &page.words {
+            assert!(
+                *bottom <= page.height,
+                "{what}: “{text}” off page {}",
+                i + 1
+            );
+            // Typst sets a line's foot at its baseline; descenders go a little lower.
+            if *top < footer_top - 1.0 {
+                assert!(
+                    *bottom <= page.height - bottom_margin + 4.0,
+                    "{what}: “{text}” runs into the footer of page {} ({bottom} of {})",
+                    i + 1,
+                    page.height
+                );
+            }
+        }
+    }
+}
+
+/// The sample week with a long day: a 300-character title on a session of
+/// sixty panellists with positions and a 6,000-character description, and
+/// three side events of which only the first two run at one moment.
+fn stress_plan(dir: &Path) -> (PathBuf, String) {
+    let plan = sample(dir);
+    let mut store = Store::open(&plan).unwrap();
+    let event = store.events().unwrap()[1].clone();
+    let day = event.first_day.to_string();
+    let session =
+        |store: &mut Store, title: &str, from: &str, to: &str, room, description: &str| {
+            plenary_core::edit::sessions::create_session(
+                store,
+                &SessionForm {
+                    event_id: Some(event.id),
+                    title: title.into(),
+                    kind: SessionKind::Panel,
+                    day: day.clone(),
+                    start_time: from.into(),
+                    end_time: to.into(),
+                    room_id: room,
+                    description: description.into(),
+                    agenda_item: String::new(),
+                    outcome: String::new(),
+                    notes: "Staff: seat the panel early".into(),
+                    tentative: false,
+                    link: String::new(),
+                },
+            )
+            .unwrap()
+        };
+    let title = format!(
+        "Longpanel {}",
+        "on regional cooperation against trafficking in persons and people smuggling, ".repeat(4)
+    )
+    .chars()
+    .take(300)
+    .collect::<String>()
+    .trim_end()
+    .to_string();
+    let description = format!(
+        "{} Lastline.",
+        "Delegations exchange practice on victim identification, referral and safe return. "
+            .repeat(72)
+    )
+    .chars()
+    .take(6000)
+    .collect::<String>();
+    let long = session(&mut store, &title, "17:00", "18:00", None, &description);
+    let mut roles = Vec::new();
+    for i in 0..60 {
+        let p = plenary_core::edit::people::create_person(
+            &mut store,
+            &plenary_core::forms::PersonForm {
+                honorific: "Ms".into(),
+                given_name: format!("Panellist{i:02}"),
+                family_name: "Example".into(),
+                position: "Director of Regional Cooperation".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        roles.push(RoleEntry {
+            role: RoleKind::Panellist,
+            person_id: Some(p.id),
+            organisation_id: None,
+            note: String::new(),
+            tentative: false,
+            presence: Default::default(),
+        });
+    }
+    plenary_core::edit::roles::set_session_roles(&mut store, long.id, &roles).unwrap();
+    for (name, title, from, to) in [
+        ("Room Alpha", "Side event A", "18:00", "19:00"),
+        ("Room Beta", "Side event B", "18:30", "20:00"),
+        ("Room Gamma", "Side event C", "19:30", "21:00"),
+    ] {
+        let room = plenary_core::edit::rooms::create_room(
+            &mut store,
+            &plenary_core::forms::RoomForm {
+                name: name.into(),
+                capacity: String::new(),
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+        session(&mut store, title, from, to, Some(room.id), "");
+    }
+    drop(store);
+    (plan, title)
+}
+
+#[test]
+fn a_block_taller_than_a_page_breaks_and_runs_on_under_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, title) = stress_plan(dir.path());
+    let store = Store::open(&plan).unwrap();
+    let day = store.events().unwrap()[1].first_day;
+    drop(store);
+    let heading = day.format("%A %-d %B %Y").to_string();
+    for paper in ["a4", "letter"] {
+        for (scope, variant) in [
+            (vec!["--day".to_string(), day.to_string()], "public"),
+            (Vec::new(), "public"),
+            (Vec::new(), "internal"),
+        ] {
+            let what = format!("{paper} {scope:?} {variant}");
+            let pdf = dir.path().join("stress.pdf");
+            let mut args = vec!["programme", "--paper", paper, "--variant", variant];
+            args.extend(scope.iter().map(String::as_str));
+            print(&plan, &pdf, &args);
+            assert_nothing_runs_off(&pdf, &what);
+            let pages = pages(&pdf);
+            let flat: Vec<String> = pages
+                .iter()
+                .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            let first = flat.iter().position(|p| p.contains("Panellist00")).unwrap();
+            let last = flat.iter().position(|p| p.contains("Lastline.")).unwrap();
+            assert!(last > first, "{what}: the panel runs on to another page");
+            for (i, p) in flat.iter().enumerate().take(last + 1).skip(first + 1) {
+                assert!(
+                    p.contains("Longpanel on regional cooperation") && p.contains("(continued)"),
+                    "{what}: page {} names the session it continues:\n{p}",
+                    i + 1
+                );
+                assert!(
+                    p.starts_with(&format!("{heading} (continued)")),
+                    "{what}: page {} repeats the day:\n{p}",
+                    i + 1
+                );
+            }
+            assert!(flat.concat().contains(&title[..40]), "{what}");
+            let all = flat.join(" ");
+            for i in 0..60 {
+                assert!(
+                    all.contains(&format!("Panellist{i:02} Example,")),
+                    "{what}: panellist {i}"
+                );
+            }
+            // A name may wrap on to the next page; nearly all read whole.
+            assert!(
+                all.matches("Example, Director of Regional Cooperation")
+                    .count()
+                    >= 58,
+                "{what}: panellists with their position"
+            );
+        }
+    }
+}
+
+#[test]
+fn parallel_sessions_print_in_room_columns_only_while_they_run_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, _) = stress_plan(dir.path());
+    let store = Store::open(&plan).unwrap();
+    let day = store.events().unwrap()[1].first_day.to_string();
+    drop(store);
+    let pdf = dir.path().join("parallel.pdf");
+    print(&plan, &pdf, &["programme", "--day", &day]);
+    let text = pages(&pdf).join("\n");
+    assert_eq!(text.matches("sessions in parallel").count(), 1, "{text}");
+    assert!(
+        text.contains("18:00–20:00 · 2 sessions in parallel"),
+        "{text}"
+    );
+    // The rooms head their columns, side by side on one line, above their sessions.
+    let line = text
+        .lines()
+        .find(|l| l.contains("Room Alpha"))
+        .expect("room headings");
+    assert!(line.contains("Room Beta"), "{line}");
+    let (alpha, beta) = (
+        line.find("Room Alpha").unwrap(),
+        line.find("Room Beta").unwrap(),
+    );
+    let row = text
+        .lines()
+        .find(|l| l.contains("Side event A"))
+        .expect("the sessions' row");
+    assert!(
+        row.find("Side event A").unwrap().abs_diff(alpha) < 4
+            && row.find("Side event B").unwrap().abs_diff(beta) < 4,
+        "each session under its room:\n{line}\n{row}"
+    );
+    // C only overlaps B: it follows on its own, in Room Gamma.
+    assert!(!line.contains("Room Gamma"), "{line}");
+    assert!(text.contains("19:30–21:00"), "{text}");
+}
+
+#[test]
+fn the_run_of_show_says_internal_on_every_page_and_heads_its_speaking_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let mut store = Store::open(&plan).unwrap();
+    let s = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == SessionKind::Statements)
+        .unwrap();
+    // Every delegation on the list, after a description long enough that
+    // the session cannot fit one page: the list breaks.
+    let slots = plenary_core::speaking::suggest(&store, s.id, 2).unwrap();
+    assert!(slots.len() > 20, "{} turns", slots.len());
+    plenary_core::speaking::set_speaking_list(&mut store, s.id, &slots).unwrap();
+    plenary_core::edit::sessions::update_session(
+        &mut store,
+        s.id,
+        &SessionForm {
+            description: "Members and observers share updates on their national responses. "
+                .repeat(70),
+            ..SessionForm::from(&s)
+        },
+    )
+    .unwrap();
+    drop(store);
+
+    let pdf = dir.path().join("internal.pdf");
+    print(&plan, &pdf, &["programme", "--variant", "internal"]);
+    let pages = pages(&pdf);
+    for (i, p) in pages.iter().enumerate() {
+        assert!(
+            p.contains("Internal — not for distribution"),
+            "the notice on page {}",
+            i + 1
+        );
+    }
+    let headed: Vec<usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.lines().any(|l| {
+                l.split_whitespace().collect::<Vec<_>>()
+                    == ["Time", "Delegation", "Speaker", "Minutes"]
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    assert!(
+        headed.len() >= 2,
+        "the headings repeat where the list breaks: {headed:?}"
+    );
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let title = info.lines().find(|l| l.starts_with("Title:")).unwrap();
+    assert!(title.contains("Internal — not for distribution"), "{title}");
+
+    let public = dir.path().join("public.pdf");
+    print(&plan, &public, &["programme"]);
+    let text = pages_text(&public);
+    assert!(
+        !text.contains("Internal"),
+        "the public programme has no notice"
+    );
+    assert!(!text.contains("Minutes"), "nor speaking lists");
+}
+
+fn pages_text(pdf: &Path) -> String {
+    pages(pdf).join("\n")
+}
+
+#[test]
+fn the_title_block_carries_status_and_issue_date_and_descriptions_and_positions_can_be_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let pdf = dir.path().join("p.pdf");
+    let flat = |pdf: &Path| {
+        pages_text(pdf)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let description = "The Senior Official Co-Chairs congratulate the Working Group";
+    let position = "Ms Lynn Bell, Australian Ambassador to Counter Modern Slavery";
+    print(&plan, &pdf, &["programme"]);
+    let all = flat(&pdf);
+    assert!(all.contains(description) && all.contains(position), "{all}");
+    assert!(!all.contains("Issued") && !all.contains("Provisional"));
+
+    print(
+        &plan,
+        &pdf,
+        &[
+            "programme",
+            "--no-descriptions",
+            "--no-positions",
+            "--status",
+            "Provisional",
+            "--issued",
+            "2024-11-15",
+        ],
+    );
+    let first = pages(&pdf)[0].clone();
+    let top: Vec<&str> = first.lines().take(3).collect();
+    assert!(top.join(" ").contains("Provisional"), "{top:?}");
+    assert!(top.join(" ").contains("Issued 15 November 2024"), "{top:?}");
+    let bare = flat(&pdf);
+    assert!(!bare.contains(description), "{bare}");
+    assert!(!bare.contains(position), "{bare}");
+    assert!(bare.contains("Ms Lynn Bell (Australia)"), "{bare}");
+
+    let out = plenary(&[
+        "print",
+        plan.to_str().unwrap(),
+        "programme",
+        "--issued",
+        "15/11",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--issued"), "{err}");
+    let long = "Provisional ".repeat(10);
+    let out = plenary(&[
+        "print",
+        plan.to_str().unwrap(),
+        "programme",
+        "--status",
+        &long,
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--status"), "{err}");
+}
+
+#[test]
+fn no_heading_or_break_is_left_alone_at_the_foot_of_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let store = Store::open(&plan).unwrap();
+    let days: Vec<String> = store
+        .events()
+        .unwrap()
+        .iter()
+        .map(|e| e.first_day.format("%A %-d %B %Y").to_string())
+        .collect();
+    let event = store.events().unwrap()[0].clone();
+    drop(store);
+    // One filler session after another pushes the next day's heading, the
+    // breaks and the parallel blocks down the page, line by line.
+    let mut store = Store::open(&plan).unwrap();
+    let room = plenary_core::edit::rooms::create_room(
+        &mut store,
+        &plenary_core::forms::RoomForm {
+            name: "Annex".into(),
+            capacity: String::new(),
+            notes: String::new(),
+        },
+    )
+    .unwrap();
+    drop(store);
+    let mut checked = 0;
+    for n in 0..14u32 {
+        let mut store = Store::open(&plan).unwrap();
+        let start = 6 * 60 + n * 10;
+        plenary_core::edit::sessions::create_session(
+            &mut store,
+            &SessionForm {
+                event_id: Some(event.id),
+                title: format!("Filler {n}"),
+                kind: SessionKind::Discussion,
+                day: event.first_day.to_string(),
+                start_time: format!("{:02}:{:02}", start / 60, start % 60),
+                // Twenty minutes every ten: two at a time, parallel blocks too.
+                end_time: format!("{:02}:{:02}", (start + 20) / 60, (start + 20) % 60),
+                room_id: (n % 2 == 0).then_some(room.id),
+                description: "A line of text.".repeat(1 + n as usize % 5),
+                agenda_item: String::new(),
+                outcome: String::new(),
+                notes: String::new(),
+                tentative: false,
+                link: String::new(),
+            },
+        )
+        .unwrap();
+        drop(store);
+        let pdf = dir.path().join("p.pdf");
+        print(&plan, &pdf, &["programme"]);
+        for (i, page) in pages(&pdf).iter().enumerate() {
+            let lines: Vec<&str> = page
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            // The footer is the page's last two lines.
+            let Some(last) = lines.iter().rev().nth(2) else {
+                continue;
+            };
+            checked += 1;
+            assert!(
+                !days.iter().any(|d| last == d)
+                    && !last.contains("sessions in parallel")
+                    && !last.contains("Coffee break")
+                    && !last.contains("Lunch"),
+                "{n} fillers: page {} ends with “{last}”\n{page}",
+                i + 1
+            );
+        }
+    }
+    assert!(checked > 20);
+}
+
+#[test]
+fn no_group_heading_of_the_participant_list_is_left_alone_at_the_foot_of_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let mut store = Store::open(&plan).unwrap();
+    let event = store.events().unwrap()[0].clone();
+    let australia = store
+        .organisations()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.name == "Australia")
+        .unwrap();
+    let headings = [
+        "Co-Chairs",
+        "Members",
+        "Observers",
+        "Guests",
+        "International organisations",
+        "Intergovernmental forums and processes",
+        "Civil society",
+        "Private sector",
+        "Programmes, workstreams and other bodies",
+        "Secretariat",
+    ];
+    let mut checked = 0;
+    // Each adviser more moves every group heading below a line down.
+    for n in 0..40 {
+        let p = plenary_core::edit::people::create_person(
+            &mut store,
+            &plenary_core::forms::PersonForm {
+                honorific: "Mr".into(),
+                given_name: format!("Adviser{n:02}"),
+                family_name: "Example".into(),
+                organisation_id: Some(australia.id),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        plenary_core::edit::attendance::set_registration(
+            &mut store,
+            event.id,
+            p.id,
+            Some(plenary_core::model::RegistrationStatus::Confirmed),
+            "adviser",
+        )
+        .unwrap();
+        let pdf = dir.path().join("participants.pdf");
+        print(&plan, &pdf, &["participants"]);
+        let pages = pages(&pdf);
+        for (i, page) in pages.iter().enumerate().take(pages.len() - 1) {
+            let lines: Vec<&str> = page
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            // The footer is the page's last two lines.
+            let Some(last) = lines.iter().rev().nth(2) else {
+                continue;
+            };
+            checked += 1;
+            assert!(
+                !headings.contains(last),
+                "{n} more: page {} ends with the heading “{last}”\n{page}",
+                i + 1
+            );
+        }
+    }
+    assert!(checked >= 40);
 }

@@ -265,6 +265,18 @@ pub struct PrintArgs {
     /// Programme and briefings: leave out the "tbc" marks of what is to be confirmed.
     #[arg(long)]
     pub no_tbc: bool,
+    /// Programme: leave out the sessions' descriptions.
+    #[arg(long)]
+    pub no_descriptions: bool,
+    /// Programme: leave out people's positions.
+    #[arg(long)]
+    pub no_positions: bool,
+    /// A status line in the title block, as written: "Provisional", "Rev.1".
+    #[arg(long, default_value = "")]
+    pub status: String,
+    /// "Issued <date>" in the title block, YYYY-MM-DD.
+    #[arg(long)]
+    pub issued: Option<String>,
     /// Where to write the PDF.
     #[arg(long)]
     pub out: PathBuf,

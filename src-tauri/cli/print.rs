@@ -28,6 +28,7 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
         }
     };
     let day = a.day.map(|d| date_option("--day", &d)).transpose()?;
+    let issued = a.issued.map(|d| date_option("--issued", &d)).transpose()?;
     let mut store = Store::open(&a.file)?;
     let event_id = match a.event {
         Some(e) => Some(lookup::find_event(&store, &e)?.id),
@@ -43,10 +44,19 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
         per_person: a.per_person,
         with_counts: !a.no_counts,
         mark_tbc: !a.no_tbc,
+        descriptions: !a.no_descriptions,
+        positions: !a.no_positions,
+        status: a.status,
+        issued,
     };
     let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
-    let done = print::export_pdf(&mut store, &req, now, a.publish, &a.out, &mut |_| {})
-        .map_err(|e| for_options(&[("out", "--out"), ("day", "--day")], e))?;
+    let done =
+        print::export_pdf(&mut store, &req, now, a.publish, &a.out, &mut |_| {}).map_err(|e| {
+            for_options(
+                &[("out", "--out"), ("day", "--day"), ("status", "--status")],
+                e,
+            )
+        })?;
     out(&format!(
         "{}: {} page{}{}\n",
         a.out.display(),

@@ -20,7 +20,8 @@ Plenary Hall; printed at 08:45 on 19 November";
 fn request(changes: Value) -> Value {
     let mut r = json!({
         "kind": "programme", "day": null, "event_id": null, "paper": "a4",
-        "variant": "public", "changes_since": null, "per_person": false, "with_counts": false
+        "variant": "public", "changes_since": null, "per_person": false, "with_counts": false,
+        "descriptions": true, "positions": true, "status": "", "issued": null
     });
     for (k, v) in changes.as_object().unwrap() {
         r[k] = v.clone();

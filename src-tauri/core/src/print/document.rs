@@ -81,10 +81,27 @@ pub struct PrintRequest {
     /// Programme and briefings: "tbc" beside tentative sessions and roles.
     #[serde(default = "marked")]
     pub mark_tbc: bool,
+    /// Programme: each session's description.
+    #[serde(default = "shown")]
+    pub descriptions: bool,
+    /// Programme: people's positions beside their names.
+    #[serde(default = "shown")]
+    pub positions: bool,
+    /// The title block's status line, as typed: "Provisional", "Rev.1".
+    #[serde(default)]
+    pub status: String,
+    /// The title block's "Issued 15 November 2024".
+    #[serde(default)]
+    pub issued: Option<NaiveDate>,
 }
 
 /// What is to be confirmed is marked unless asked otherwise.
 fn marked() -> bool {
+    true
+}
+
+/// Descriptions and positions print unless asked otherwise.
+fn shown() -> bool {
     true
 }
 
@@ -100,6 +117,10 @@ impl PrintRequest {
             per_person: false,
             with_counts: true,
             mark_tbc: true,
+            descriptions: true,
+            positions: true,
+            status: String::new(),
+            issued: None,
         }
     }
 }
@@ -142,11 +163,20 @@ pub struct Heading {
     pub convening_body: String,
     pub venue: String,
     pub dates: String,
-    /// "Co-Chairs: Australia (Ms Lynn Bell), Indonesia (Mr Tri Tharyat)".
+    /// The co-chairs of the scope's day (or of every day), with their
+    /// designation: "Ms Lynn Bell, Senior Official Co-Chair (Australia)".
     pub cochairs: Vec<String>,
     pub cohosts: Vec<String>,
+    /// A programme of several meetings: each one's full title and dates.
+    pub meetings: Vec<String>,
     /// What the document covers: "Tuesday 19 November 2024 · 10th Annual Meeting".
     pub scope: String,
+    /// "Provisional", "Rev.1", as the user typed it.
+    pub status: String,
+    /// "Issued 15 November 2024".
+    pub issued: String,
+    /// "Internal — not for distribution" on every page of the run of show.
+    pub notice: String,
 }
 
 /// A session's `agenda::RoleGroup`, as the layout reads it.
@@ -197,15 +227,35 @@ pub enum ProgBlock {
     Session {
         session: ProgSession,
     },
-    /// Sessions that overlap in time, side by side.
+    /// Sessions that run at the same time, one column per room.
     Parallel {
         time: String,
-        sessions: Vec<ProgSession>,
+        columns: Vec<ProgColumn>,
     },
     /// A break or meal, on one compact line.
     Pause {
         session: ProgSession,
     },
+}
+
+impl ProgBlock {
+    /// The block's sessions, column by column.
+    pub fn into_sessions(self) -> Vec<ProgSession> {
+        match self {
+            ProgBlock::Session { session } | ProgBlock::Pause { session } => vec![session],
+            ProgBlock::Parallel { columns, .. } => {
+                columns.into_iter().flat_map(|c| c.sessions).collect()
+            }
+        }
+    }
+}
+
+/// A room's sessions in a parallel block, headed by the room.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgColumn {
+    /// The room's name; empty while no room is set.
+    pub room: String,
+    pub sessions: Vec<ProgSession>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -320,9 +370,18 @@ fn long_day(d: NaiveDate) -> String {
     d.format("%A %-d %B %Y").to_string()
 }
 
+/// A status line is a few words: "Provisional", "Rev.1", "Final".
+const MAX_STATUS_CHARS: usize = 80;
+
 /// What the user asked for is in the plan; one-line errors otherwise.
 fn check_scope(store: &Store, req: &PrintRequest) -> Result<(Plan, Option<Event>)> {
     let plan = store.plan()?;
+    if req.status.chars().count() > MAX_STATUS_CHARS {
+        return Err(CoreError::invalid(
+            "status",
+            format!("The status line holds at most {MAX_STATUS_CHARS} characters."),
+        ));
+    }
     let event = match req.event_id {
         Some(id) => Some(store.event(id)?),
         None => None,
@@ -353,35 +412,53 @@ fn check_scope(store: &Store, req: &PrintRequest) -> Result<(Plan, Option<Event>
     Ok((plan, event))
 }
 
+/// A co-chair as the title block names them, with their designation:
+/// "Ms Lynn Bell, Senior Official Co-Chair (Australia)".
+fn cochair_line(c: &agenda::CochairView) -> String {
+    let org = c.organisation.name.as_str();
+    // The line is headed "Co-Chairs": a plain "Co-Chair" adds nothing.
+    let label = match c.role_label.trim() {
+        l if l.eq_ignore_ascii_case("co-chair") => "",
+        l => l,
+    };
+    match (&c.person, label) {
+        (Some(p), "") => format!("{p} ({org})"),
+        (Some(p), label) => format!("{p}, {label} ({org})"),
+        (None, "") => org.to_string(),
+        (None, label) => format!("{org} ({label})"),
+    }
+}
+
 fn heading(
     store: &Store,
     plan: &Plan,
     event: Option<&Event>,
     day: Option<NaiveDate>,
-    kind: DocKind,
+    req: &PrintRequest,
 ) -> Result<Heading> {
+    let kind = req.kind;
     let overview = agenda::overview(store)?;
+    // The events of the scope: the one asked for, else every event that
+    // runs on the day (or in the week).
     let events: Vec<&agenda::EventSummary> = overview
         .events
         .iter()
         .filter(|e| event.is_none_or(|x| x.id == e.event.id))
+        .filter(|e| day.is_none_or(|d| e.event.first_day <= d && d <= e.event.last_day))
         .collect();
-    // Each government once, with its co-chairs: "Australia (Ms Lynn Bell, Ms Kathryn Haigh)".
-    let mut chairs: Vec<(String, Vec<String>)> = Vec::new();
+    let mut cochairs: Vec<String> = Vec::new();
     let mut cohosts: Vec<String> = Vec::new();
     for e in &events {
+        // A co-chair for one day only belongs on that day's sheet; the
+        // week's programme names the day.
         for c in &e.cochairs {
-            let at = match chairs.iter().position(|(o, _)| *o == c.organisation.name) {
-                Some(i) => i,
-                None => {
-                    chairs.push((c.organisation.name.clone(), Vec::new()));
-                    chairs.len() - 1
-                }
+            let line = match (c.day, day) {
+                (Some(d), Some(asked)) if d != asked => continue,
+                (Some(d), None) => format!("{}, {}", cochair_line(c), d.format("%-d %B")),
+                _ => cochair_line(c),
             };
-            if let Some(p) = &c.person {
-                if !chairs[at].1.contains(p) {
-                    chairs[at].1.push(p.clone());
-                }
+            if !cochairs.contains(&line) {
+                cochairs.push(line);
             }
         }
         for o in &e.cohosts {
@@ -390,16 +467,23 @@ fn heading(
             }
         }
     }
-    let cochairs: Vec<String> = chairs
-        .into_iter()
-        .map(|(org, people)| {
-            if people.is_empty() {
-                org
-            } else {
-                format!("{org} ({})", people.join(", "))
-            }
-        })
-        .collect();
+    // A programme of more than one meeting names each in full: short names
+    // alone mean nothing to a reader outside the secretariat.
+    let meetings = if kind == DocKind::Programme && event.is_none() && events.len() > 1 {
+        events
+            .iter()
+            .map(|e| match day {
+                Some(_) => e.event.title.clone(),
+                None => format!(
+                    "{} · {}",
+                    e.event.title,
+                    day_span(e.event.first_day, e.event.last_day)
+                ),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let dates = match (event, day) {
         (_, Some(d)) => long_day(d),
         (Some(e), None) => day_span(e.first_day, e.last_day),
@@ -410,6 +494,11 @@ fn heading(
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
+    let notice = if kind == DocKind::Programme && req.variant == Variant::Internal {
+        "Internal — not for distribution".to_string()
+    } else {
+        String::new()
+    };
     Ok(Heading {
         document: kind.label().into(),
         meeting: plan.title.clone(),
@@ -423,7 +512,14 @@ fn heading(
         dates,
         cochairs,
         cohosts,
+        meetings,
         scope,
+        status: req.status.trim().to_string(),
+        issued: req
+            .issued
+            .map(|d| format!("Issued {}", d.format("%-d %B %Y")))
+            .unwrap_or_default(),
+        notice,
     })
 }
 
@@ -448,23 +544,125 @@ fn sessions_in_scope(
         .collect())
 }
 
-/// How a print shows a session's people: as the agenda does, with or without
-/// the "(tbc)" marks of roles still to be confirmed.
-fn role_lines(s: &AgendaSession, req: &PrintRequest, group_by_kind: bool) -> Vec<RoleLine> {
-    let groups = if req.mark_tbc {
-        agenda::role_groups(&s.roles, group_by_kind)
-    } else {
-        let unmarked: Vec<RoleView> = s
-            .roles
-            .iter()
-            .map(|r| RoleView {
-                text: role_text_marked(r, false),
-                ..r.clone()
-            })
-            .collect();
-        agenda::role_groups(&unmarked, group_by_kind)
+/// What a programme knows of the people and organisations holding roles.
+struct Directory {
+    people: HashMap<Id, Person>,
+    organisations: HashMap<Id, Organisation>,
+}
+
+impl Directory {
+    fn of(store: &Store) -> Result<Self> {
+        Ok(Directory {
+            people: store.people()?.into_iter().map(|p| (p.id, p)).collect(),
+            organisations: store
+                .organisations()?
+                .into_iter()
+                .map(|o| (o.id, o))
+                .collect(),
+        })
+    }
+}
+
+/// "Representative of the International Labour Organization (ILO)": a role
+/// an organisation holds before it names its speaker. States, and companies
+/// or groups known by a brand ("Meta", "A21"), take no article.
+fn representative_of(o: &Organisation) -> String {
+    let name = o.name.trim();
+    // "the Global Initiative against …", "the International Justice
+    // Mission"; but "Meta", "A21", "Stop the Traffik".
+    let described = [" of ", " for ", " on ", " against "]
+        .iter()
+        .any(|w| name.contains(w))
+        || name.split_whitespace().next().is_some_and(|first| {
+            [
+                "International",
+                "Global",
+                "Regional",
+                "Asian",
+                "World",
+                "United",
+                "National",
+                "European",
+                "Pacific",
+            ]
+            .contains(&first)
+        });
+    let article = match o.category {
+        _ if name.starts_with("The ") || name.starts_with("the ") => "",
+        OrgCategory::MemberState | OrgCategory::ObserverState => "",
+        OrgCategory::CivilSociety | OrgCategory::PrivateSector | OrgCategory::LocalAuthority
+            if !described =>
+        {
+            ""
+        }
+        _ => "the ",
     };
-    groups
+    match o.acronym.trim() {
+        "" => format!("Representative of {article}{name}"),
+        a if a == name => format!("Representative of {name}"),
+        a => format!("Representative of {article}{name} ({a})"),
+    }
+}
+
+/// A role as the programme prints it: the person with their position where
+/// one is known and asked for ("Ms Lynn Bell, Ambassador for People
+/// Smuggling (Australia)"), or the organisation's representative; then how
+/// they take part, "(tbc)" when asked, and the role's note.
+fn programme_role_text(r: &RoleView, req: &PrintRequest, dir: &Directory) -> String {
+    let mut text = match (r.person_id, r.organisation_id) {
+        (Some(pid), _) => {
+            let mut t = r.name.clone();
+            let position = dir
+                .people
+                .get(&pid)
+                .map(|p| p.position.trim())
+                .unwrap_or_default();
+            if req.positions && !position.is_empty() {
+                t.push_str(", ");
+                t.push_str(position);
+            }
+            if let Some(org) = &r.organisation {
+                t.push_str(&format!(" ({org})"));
+            }
+            t
+        }
+        (None, Some(oid)) => match dir.organisations.get(&oid) {
+            Some(o) => representative_of(o),
+            None => agenda::role_name(r),
+        },
+        (None, None) => agenda::role_name(r),
+    };
+    match r.presence {
+        RolePresence::InPerson => {}
+        RolePresence::Virtual => text.push_str(" (virtual)"),
+        RolePresence::VideoMessage => text.push_str(" (video message)"),
+    }
+    if req.mark_tbc && r.tentative {
+        text.push_str(" (tbc)");
+    }
+    match r.note.trim() {
+        "" => text,
+        note => format!("{text}, {note}"),
+    }
+}
+
+/// How a print shows a session's people: grouped as every list groups them
+/// (`agenda::role_groups`), each in the programme's own words.
+fn role_lines(
+    s: &AgendaSession,
+    req: &PrintRequest,
+    group_by_kind: bool,
+    dir: &Directory,
+) -> Vec<RoleLine> {
+    let printed: Vec<RoleView> = s
+        .roles
+        .iter()
+        .map(|r| RoleView {
+            text: programme_role_text(r, req, dir),
+            ..r.clone()
+        })
+        .collect();
+    agenda::role_groups(&printed, group_by_kind)
         .into_iter()
         .map(|g| RoleLine {
             label: g.label,
@@ -480,6 +678,7 @@ fn prog_session(
     group_by_kind: bool,
     rooms: &HashMap<Id, Room>,
     marks: &HashMap<Id, ChangeMark>,
+    dir: &Directory,
 ) -> Result<ProgSession> {
     let internal = req.variant == Variant::Internal;
     let (speaking, budget) = if internal && s.session.kind.takes_speaking_list() {
@@ -523,8 +722,12 @@ fn prog_session(
         kind: s.session.kind.shown_label().into(),
         tbc: req.mark_tbc && s.session.tentative,
         link: s.session.link.trim().to_string(),
-        roles: role_lines(s, req, group_by_kind),
-        description: s.session.description.trim().to_string(),
+        roles: role_lines(s, req, group_by_kind, dir),
+        description: if req.descriptions {
+            s.session.description.trim().to_string()
+        } else {
+            String::new()
+        },
         mark: marks.get(&s.session.id).map(|m| m.key().to_string()),
         notes: if internal {
             s.session.notes.trim().to_string()
@@ -540,37 +743,65 @@ fn prog_session(
     })
 }
 
-/// Groups a day's sessions: a run of sessions that overlap in time is one
-/// parallel block; breaks and meals that stand alone are compact lines.
+/// Groups a day's timed sessions (in start order): sessions that all run at
+/// one moment are one parallel block, their columns the rooms; a session
+/// that only overlaps some of them starts the next block. Breaks and meals
+/// that stand alone are compact lines.
 pub fn blocks(
     sessions: Vec<ProgSession>,
     spans: &[(NaiveDateTime, NaiveDateTime)],
     pauses: &[bool],
 ) -> Vec<ProgBlock> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < sessions.len() {
-        let mut end = spans[i].1;
-        let mut j = i + 1;
-        while j < sessions.len() && spans[j].0 < end {
-            end = end.max(spans[j].1);
-            j += 1;
+    let mut sessions = sessions
+        .into_iter()
+        .zip(spans.iter().zip(pauses))
+        .peekable();
+    while let Some((first, (&(start, end), &pause))) = sessions.next() {
+        // Sessions come in start order, so all of them share a moment as
+        // long as each next one starts before the earliest end so far.
+        let mut shared_end = end;
+        let mut last_end = end;
+        let mut together = vec![first];
+        while let Some((_, (&(s, e), _))) = sessions.peek() {
+            if s >= shared_end {
+                break;
+            }
+            shared_end = shared_end.min(e);
+            last_end = last_end.max(e);
+            if let Some((next, _)) = sessions.next() {
+                together.push(next);
+            }
         }
-        if j - i == 1 {
-            let s = sessions[i].clone();
-            out.push(if pauses[i] {
-                ProgBlock::Pause { session: s }
+        if together.len() == 1 {
+            let session = together.remove(0);
+            out.push(if pause {
+                ProgBlock::Pause { session }
             } else {
-                ProgBlock::Session { session: s }
+                ProgBlock::Session { session }
             });
         } else {
-            let start = spans[i].0;
             out.push(ProgBlock::Parallel {
-                time: format!("{}–{}", hm(start), hm(end)),
-                sessions: sessions[i..j].to_vec(), // slice-ok: Vec of sessions
+                time: format!("{}–{}", hm(start), hm(last_end)),
+                columns: columns(together),
             });
         }
-        i = j;
+    }
+    out
+}
+
+/// One column per room, in the order the rooms first appear; two sessions
+/// in one room at once (a clash the planner reports) share its column.
+fn columns(sessions: Vec<ProgSession>) -> Vec<ProgColumn> {
+    let mut out: Vec<ProgColumn> = Vec::new();
+    for s in sessions {
+        match out.iter_mut().find(|c| c.room == s.room) {
+            Some(c) => c.sessions.push(s),
+            None => out.push(ProgColumn {
+                room: s.room.clone(),
+                sessions: vec![s],
+            }),
+        }
     }
     out
 }
@@ -583,6 +814,7 @@ fn programme(
 ) -> Result<Body> {
     let rooms: HashMap<Id, Room> = store.rooms()?.into_iter().map(|r| (r.id, r)).collect();
     let grouped = store.plan()?.group_roles;
+    let dir = Directory::of(store)?;
     let mut days = Vec::new();
     for (date, sessions) in sessions_in_scope(store, req.day, event)? {
         let mut progs = Vec::new();
@@ -592,7 +824,7 @@ fn programme(
         let mut untimed = Vec::new();
         for s in &sessions {
             let pause = matches!(s.session.kind, SessionKind::Break | SessionKind::Meal);
-            let prog = || prog_session(store, s, req, grouped, &rooms, &changes.marks);
+            let prog = || prog_session(store, s, req, grouped, &rooms, &changes.marks, &dir);
             match (s.session.start, s.session.end) {
                 (Some(start), Some(end)) => {
                     progs.push(prog()?);
@@ -866,7 +1098,7 @@ pub fn build(
     };
     Ok(Printable {
         paper: req.paper,
-        heading: heading(store, &plan, head_event.as_ref(), day, req.kind)?,
+        heading: heading(store, &plan, head_event.as_ref(), day, req)?,
         stamp,
         changes_title: changes.title.clone(),
         changes: changes.lines.clone(),
@@ -1072,7 +1304,10 @@ mod tests {
     fn programme_session(store: &Store, id: Id) -> ProgSession {
         let doc = build(
             store,
-            &PrintRequest::new(DocKind::Programme),
+            &PrintRequest {
+                positions: false,
+                ..PrintRequest::new(DocKind::Programme)
+            },
             String::new(),
             &Changes::default(),
         )
@@ -1082,10 +1317,7 @@ mod tests {
         };
         days.into_iter()
             .flat_map(|d| d.blocks)
-            .flat_map(|b| match b {
-                ProgBlock::Session { session } | ProgBlock::Pause { session } => vec![session],
-                ProgBlock::Parallel { sessions, .. } => sessions,
-            })
+            .flat_map(ProgBlock::into_sessions)
             .find(|s| s.id == id)
             .unwrap()
     }
@@ -1127,7 +1359,9 @@ mod tests {
             .iter()
             .map(|r| format!("{}: {}", r.label, r.names.join("; ")))
             .collect();
-        assert_eq!(printed, want, "printed programme");
+        // The programme names the organisation's representative in full.
+        let iom = "Co-Chair: Representative of the International Organization for Migration (IOM)";
+        assert_eq!(printed, [want[0], want[1], iom], "printed programme");
 
         let doc = build(
             &store,
@@ -1218,7 +1452,7 @@ mod tests {
         assert_eq!(
             printed,
             [
-                "Co-Chairs: Mr Tri Tharyat (Indonesia); International Organization for Migration — co-chair TBC",
+                "Co-Chairs: Mr Tri Tharyat (Indonesia); Representative of the International Organization for Migration (IOM)",
                 "Speaker: Ms Lynn Bell (Australia)",
             ]
         );
@@ -1334,6 +1568,7 @@ mod tests {
         let print = |mark_tbc: bool| {
             let req = PrintRequest {
                 mark_tbc,
+                positions: false,
                 ..PrintRequest::new(DocKind::Programme)
             };
             let doc = build(&store, &req, String::new(), &Changes::default()).unwrap();
@@ -1449,19 +1684,212 @@ mod tests {
     }
 
     #[test]
-    fn parallel_sessions_are_grouped_and_pauses_are_compact() {
-        let t = |h: u32, m: u32| {
+    fn the_heading_names_the_day_s_co_chairs_with_their_designation() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let events = store.events().unwrap();
+        let annual = events[1].clone();
+        let (tue, wed) = (
+            annual.first_day,
+            annual.first_day + chrono::Duration::days(1),
+        );
+        // The annual meeting runs on into Wednesday, with a co-chair for each day.
+        crate::edit::events::update_event(
+            &mut store,
+            annual.id,
+            &crate::forms::EventForm {
+                last_day: wed.to_string(),
+                ..crate::forms::EventForm::from(&annual)
+            },
+        )
+        .unwrap();
+        let person = |name: &str| {
+            store
+                .people()
+                .unwrap()
+                .into_iter()
+                .find(|p| p.display_name() == name)
+                .unwrap()
+        };
+        let (bell, tharyat) = (person("Ms Lynn Bell"), person("Mr Tri Tharyat"));
+        let entry = |p: &Person, label: &str, day| crate::store::CochairEntry {
+            organisation_id: p.organisation_id.unwrap(),
+            person_id: Some(p.id),
+            role_label: label.into(),
+            day,
+        };
+        crate::edit::delegations::set_cochairs(
+            &mut store,
+            annual.id,
+            &[
+                entry(&bell, "Senior Official Co-Chair", Some(tue)),
+                entry(&tharyat, "Senior Official Co-Chair", Some(wed)),
+            ],
+        )
+        .unwrap();
+        let heading = |day: Option<NaiveDate>, event: Option<Id>| {
+            build(
+                &store,
+                &PrintRequest {
+                    day,
+                    event_id: event,
+                    ..PrintRequest::new(DocKind::Programme)
+                },
+                String::new(),
+                &Changes::default(),
+            )
+            .unwrap()
+            .heading
+        };
+        let bell_line = "Ms Lynn Bell, Senior Official Co-Chair (Australia)";
+        let tharyat_line = "Mr Tri Tharyat, Senior Official Co-Chair (Indonesia)";
+        let table: &[(Option<NaiveDate>, Option<Id>, &[&str])] = &[
+            (Some(tue), Some(annual.id), &[bell_line]),
+            (Some(wed), Some(annual.id), &[tharyat_line]),
+            (
+                None,
+                Some(annual.id),
+                &[
+                    "Ms Lynn Bell, Senior Official Co-Chair (Australia), 19 November",
+                    "Mr Tri Tharyat, Senior Official Co-Chair (Indonesia), 20 November",
+                ],
+            ),
+        ];
+        for (day, event, want) in table {
+            assert_eq!(heading(*day, *event).cochairs, *want, "{day:?} {event:?}");
+        }
+        // The Monday sheet of the whole week has only Monday's meeting's co-chairs.
+        let monday = heading(Some(events[0].first_day), None);
+        assert_eq!(
+            monday.cochairs,
+            heading(Some(events[0].first_day), Some(events[0].id)).cochairs
+        );
+        // The week names each meeting in full, with its dates.
+        let week = heading(None, None);
+        assert_eq!(week.meetings.len(), events.len());
+        assert_eq!(
+            week.meetings[1],
+            format!("{} · {}", annual.title, day_span(tue, wed))
+        );
+        assert!(heading(None, Some(annual.id)).meetings.is_empty());
+    }
+
+    #[test]
+    fn options_leave_out_descriptions_and_positions_and_head_the_sheet() {
+        let store = sample::sample_in_memory().unwrap();
+        let opening = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title == "Opening remarks by the Senior Official Co-Chairs")
+            .unwrap();
+        let print = |req: PrintRequest| {
+            let doc = build(&store, &req, String::new(), &Changes::default()).unwrap();
+            let Body::Programme { days } = doc.body.clone() else {
+                panic!("a programme")
+            };
+            let s = days
+                .into_iter()
+                .flat_map(|d| d.blocks)
+                .flat_map(ProgBlock::into_sessions)
+                .find(|s| s.id == opening.id)
+                .unwrap();
+            (doc.heading, s)
+        };
+        let (head, full) = print(PrintRequest::new(DocKind::Programme));
+        assert!(!full.description.is_empty());
+        assert_eq!(
+            full.roles[0].names[0],
+            "Ms Lynn Bell, Australian Ambassador to Counter Modern Slavery, People Smuggling and Human Trafficking (Australia)"
+        );
+        assert_eq!((head.status.as_str(), head.issued.as_str()), ("", ""));
+        assert_eq!(head.notice, "");
+        let (head, bare) = print(PrintRequest {
+            descriptions: false,
+            positions: false,
+            status: " Rev.1 ".into(),
+            issued: NaiveDate::from_ymd_opt(2024, 11, 15),
+            variant: Variant::Internal,
+            ..PrintRequest::new(DocKind::Programme)
+        });
+        assert_eq!(bare.description, "");
+        assert_eq!(bare.roles[0].names[0], "Ms Lynn Bell (Australia)");
+        assert_eq!(head.status, "Rev.1");
+        assert_eq!(head.issued, "Issued 15 November 2024");
+        assert_eq!(head.notice, "Internal — not for distribution");
+        let err = build(
+            &store,
+            &PrintRequest {
+                status: "x".repeat(81),
+                ..PrintRequest::new(DocKind::Programme)
+            },
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), Invalid);
+    }
+
+    #[test]
+    fn an_organisation_without_a_speaker_prints_as_its_representative() {
+        let org = |name: &str, acronym: &str, category| Organisation {
+            id: 1,
+            name: name.into(),
+            acronym: acronym.into(),
+            official_name: String::new(),
+            category,
+            country_code: None,
+        };
+        use OrgCategory as C;
+        let table = [
+            (
+                org(
+                    "International Labour Organization",
+                    "ILO",
+                    C::InternationalOrganisation,
+                ),
+                "Representative of the International Labour Organization (ILO)",
+            ),
+            (
+                org("Australia", "", C::MemberState),
+                "Representative of Australia",
+            ),
+            (org("Meta", "", C::PrivateSector), "Representative of Meta"),
+            (
+                org("International Justice Mission", "IJM", C::CivilSociety),
+                "Representative of the International Justice Mission (IJM)",
+            ),
+            (
+                org("UNICEF", "UNICEF", C::InternationalOrganisation),
+                "Representative of UNICEF",
+            ),
+            (
+                org("The Asia Foundation", "TAF", C::CivilSociety),
+                "Representative of The Asia Foundation (TAF)",
+            ),
+        ];
+        for (o, want) in table {
+            assert_eq!(representative_of(&o), want);
+        }
+    }
+
+    /// A timed session for `grouped`: room, from, to, and whether it is a break.
+    type Row = (&'static str, (u32, u32), (u32, u32), bool);
+
+    /// The blocks of the sessions given, read back as "one 1", "pause 2" or
+    /// "parallel 10:30–12:00 R1[3] R2[4]".
+    fn grouped(rows: &[Row]) -> Vec<String> {
+        let t = |(h, m): (u32, u32)| {
             NaiveDate::from_ymd_opt(2024, 11, 19)
                 .unwrap()
                 .and_hms_opt(h, m, 0)
                 .unwrap()
         };
-        let s = |id: Id| ProgSession {
+        let s = |id: Id, room: &str| ProgSession {
             id,
             time: String::new(),
             title: format!("S{id}"),
             item: String::new(),
-            room: String::new(),
+            room: room.into(),
             event: String::new(),
             kind: String::new(),
             tbc: false,
@@ -1474,34 +1902,94 @@ mod tests {
             speaking: Vec::new(),
             speaking_budget: String::new(),
         };
-        let spans = [
-            (t(9, 0), t(10, 0)),
-            (t(10, 0), t(10, 30)),
-            (t(10, 30), t(12, 0)),
-            (t(11, 0), t(11, 30)),
-            (t(12, 0), t(13, 0)),
-        ];
-        let out = blocks(
-            (1..=5).map(s).collect(),
-            &spans,
-            &[false, true, false, false, false],
-        );
-        let kinds: Vec<String> = out
+        let sessions = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| s(i as Id + 1, r.0))
+            .collect();
+        let spans: Vec<_> = rows.iter().map(|r| (t(r.1), t(r.2))).collect();
+        let pauses: Vec<bool> = rows.iter().map(|r| r.3).collect();
+        blocks(sessions, &spans, &pauses)
             .iter()
             .map(|b| match b {
                 ProgBlock::Session { session } => format!("one {}", session.id),
                 ProgBlock::Pause { session } => format!("pause {}", session.id),
-                ProgBlock::Parallel { time, sessions } => format!(
-                    "parallel {time} {:?}",
-                    sessions.iter().map(|s| s.id).collect::<Vec<_>>()
-                ),
+                ProgBlock::Parallel { time, columns } => {
+                    let cols: Vec<String> = columns
+                        .iter()
+                        .map(|c| {
+                            let ids: Vec<String> =
+                                c.sessions.iter().map(|s| s.id.to_string()).collect();
+                            format!("{}[{}]", c.room, ids.join(","))
+                        })
+                        .collect();
+                    format!("parallel {time} {}", cols.join(" "))
+                }
             })
-            .collect();
-        // Half-open: 10:00 end and 10:00 start do not overlap.
-        assert_eq!(
-            kinds,
-            vec!["one 1", "pause 2", "parallel 10:30–12:00 [3, 4]", "one 5"]
-        );
+            .collect()
+    }
+
+    #[test]
+    fn parallel_blocks_are_sessions_that_run_at_one_moment_in_room_columns() {
+        let table: &[(&str, &[Row], &[&str])] = &[
+            (
+                "half-open: a 10:00 end and a 10:00 start do not overlap",
+                &[
+                    ("R1", (9, 0), (10, 0), false),
+                    ("R1", (10, 0), (10, 30), true),
+                    ("R1", (10, 30), (12, 0), false),
+                    ("R2", (11, 0), (11, 30), false),
+                    ("R1", (12, 0), (13, 0), false),
+                ],
+                &[
+                    "one 1",
+                    "pause 2",
+                    "parallel 10:30–12:00 R1[3] R2[4]",
+                    "one 5",
+                ],
+            ),
+            (
+                "a chain of overlaps is not one block: C never runs with A",
+                &[
+                    ("A", (9, 0), (10, 0), false),
+                    ("B", (9, 30), (11, 0), false),
+                    ("C", (10, 30), (12, 0), false),
+                ],
+                &["parallel 09:00–11:00 A[1] B[2]", "one 3"],
+            ),
+            (
+                "three at once, a column each, in the order the rooms come",
+                &[
+                    ("Hall", (14, 0), (15, 30), false),
+                    ("Annex", (14, 0), (15, 0), false),
+                    ("Salon", (14, 15), (15, 0), false),
+                ],
+                &["parallel 14:00–15:30 Hall[1] Annex[2] Salon[3]"],
+            ),
+            (
+                "two in one room at once share its column",
+                &[
+                    ("Hall", (9, 0), (10, 0), false),
+                    ("Hall", (9, 0), (10, 0), false),
+                    ("Annex", (9, 30), (10, 0), false),
+                ],
+                &["parallel 09:00–10:00 Hall[1,2] Annex[3]"],
+            ),
+            (
+                "a long plenary and the short side events after the first",
+                &[
+                    ("Hall", (9, 0), (12, 0), false),
+                    ("Annex", (9, 0), (10, 0), false),
+                    ("Annex", (10, 0), (11, 0), false),
+                    ("", (11, 0), (12, 0), true),
+                ],
+                &["parallel 09:00–12:00 Hall[1] Annex[2]", "one 3", "pause 4"],
+            ),
+            ("nothing", &[], &[]),
+        ];
+        for (what, rows, want) in table {
+            assert_eq!(grouped(rows), *want, "{what}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ import PrintPage from './PrintPage.svelte';
 import { DEFAULT_CHOICES, buildRequest, type PrintRequest } from './choices';
 import { loadedWorkspace, mountPage } from '../testing/mount';
 import { backend, deferred, recorded, refusal, settle, type Call, type Handler } from '../testing/backend';
-import { $, $$, choose, click } from '../testing/dom';
+import { $, $$, choose, click, typeInto } from '../testing/dom';
 import { copy, eventNamed, printing, week } from '../testing/sample';
 import type { Channel, Preview, PrintProgress, PublishedVersion } from '../ipc';
 
@@ -144,6 +144,10 @@ describe('Print page', () => {
       per_person: false,
       with_counts: true,
       mark_tbc: false,
+      descriptions: true,
+      positions: true,
+      status: '',
+      issued: null,
     });
     expect(select(el, 'day')).toBeNull();
     expect(select(el, 'variant')).toBeNull();
@@ -170,11 +174,36 @@ describe('Print page', () => {
       per_person: true,
       with_counts: false,
       mark_tbc: false,
+      descriptions: true,
+      positions: true,
+      status: '',
+      issued: null,
     });
 
     // The day chosen for the programme comes back with it.
     await choose(select(el, 'kind'), 'speakers');
     expect(last(requests(calls))).toMatchObject({ kind: 'speakers', day: '2024-11-19', event_id: annual.id });
+  });
+
+  it('lets the programme leave out descriptions and positions and carry a status line and issue date', async () => {
+    const { el, calls } = await start();
+    await click($(el, '[data-testid="print-descriptions"]'));
+    await click($(el, '[data-testid="print-positions"]'));
+    await typeInto($<HTMLInputElement>(el, '[data-testid="print-status"]'), 'Rev.1');
+    await typeInto($<HTMLInputElement>(el, '[data-testid="print-issued"]'), '2024-11-15');
+    expect(last(requests(calls))).toEqual({
+      ...programme,
+      descriptions: false,
+      positions: false,
+      status: 'Rev.1',
+      issued: '2024-11-15',
+    });
+
+    // Other documents have no such options, and send none.
+    await choose(select(el, 'kind'), 'speakers');
+    expect($(el, '[data-testid="print-descriptions"]')).toBeNull();
+    expect($(el, '[data-testid="print-status"]')).toBeNull();
+    expect(last(requests(calls))).toMatchObject({ descriptions: true, positions: true, status: '', issued: null });
   });
 
   it('marks changes since a published version, listed newest first', async () => {

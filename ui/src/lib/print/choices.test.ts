@@ -28,7 +28,7 @@ const choices = (over: Partial<Choices> = {}): Choices => ({ ...DEFAULT_CHOICES,
 
 describe('controlsFor', () => {
   it.each<[PrintKind, string[]]>([
-    ['programme', ['day', 'event', 'variant', 'changes', 'markTbc']],
+    ['programme', ['day', 'event', 'variant', 'changes', 'markTbc', 'descriptions', 'positions', 'issue']],
     ['participants', ['event', 'withCounts']],
     ['speakers', ['day', 'event', 'markTbc']],
     ['namecards', ['event', 'perPerson']],
@@ -47,7 +47,13 @@ describe('buildRequest', () => {
     changesSince: 2,
     perPerson: true,
     withCounts: true,
+    descriptions: false,
+    positions: false,
+    status: ' Provisional ',
+    issued: '2024-11-15',
   });
+  // What only the programme's title block and options take: left as printed by default elsewhere.
+  const plain = { descriptions: true, positions: true, status: '', issued: null };
 
   it.each<[PrintKind, object]>([
     [
@@ -60,19 +66,23 @@ describe('buildRequest', () => {
         per_person: false,
         with_counts: false,
         mark_tbc: true,
+        descriptions: false,
+        positions: false,
+        status: 'Provisional',
+        issued: '2024-11-15',
       },
     ],
     [
       'participants',
-      { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: true, mark_tbc: false },
+      { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: true, mark_tbc: false, ...plain },
     ],
     [
       'speakers',
-      { day: '2024-11-19', event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: false, mark_tbc: true },
+      { day: '2024-11-19', event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: false, mark_tbc: true, ...plain },
     ],
     [
       'namecards',
-      { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: true, with_counts: false, mark_tbc: false },
+      { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: true, with_counts: false, mark_tbc: false, ...plain },
     ],
   ])('sends only what applies to %s', (kind, expected) => {
     expect(buildRequest({ ...everything, kind })).toEqual({ kind, paper: 'letter', ...expected });
@@ -89,7 +99,19 @@ describe('buildRequest', () => {
       per_person: false,
       with_counts: false,
       mark_tbc: true,
+      descriptions: true,
+      positions: true,
+      status: '',
+      issued: null,
     });
+  });
+
+  it('sends no issue date that is not a date, and at most the status line the backend takes', () => {
+    expect(buildRequest(choices({ issued: '15/11/2024' })).issued).toBeNull();
+    const long = '🗓'.repeat(100);
+    const sent = buildRequest(choices({ status: long })).status;
+    expect([...sent]).toHaveLength(80);
+    expect(sent).toBe('🗓'.repeat(80));
   });
 
   it('leaves the tbc marks off the programme when unticked', () => {

@@ -25,7 +25,14 @@ export type PrintRequest = {
   per_person: boolean;
   with_counts: boolean;
   mark_tbc: boolean;
+  descriptions: boolean;
+  positions: boolean;
+  status: string;
+  issued: string | null;
 };
+
+/** The longest status line the backend takes ("Provisional", "Rev.1"). */
+export const STATUS_MAX = 80;
 
 /** What the user has picked, with every control's value kept even when it does not apply. */
 export type Choices = {
@@ -41,6 +48,14 @@ export type Choices = {
   withCounts: boolean;
   /** Mark tentative sessions and roles "tbc". */
   markTbc: boolean;
+  /** The programme with each session's description. */
+  descriptions: boolean;
+  /** The programme with people's positions beside their names. */
+  positions: boolean;
+  /** The title block's status line, as typed: "Provisional", "Rev.1". */
+  status: string;
+  /** "YYYY-MM-DD" of the title block's "Issued …", or null. */
+  issued: string | null;
 };
 
 export const DEFAULT_CHOICES: Choices = {
@@ -53,6 +68,10 @@ export const DEFAULT_CHOICES: Choices = {
   perPerson: false,
   withCounts: true,
   markTbc: true,
+  descriptions: true,
+  positions: true,
+  status: '',
+  issued: null,
 };
 
 export const KINDS: readonly { key: PrintKind; label: string }[] = [
@@ -81,13 +100,29 @@ export type Controls = {
   perPerson: boolean;
   withCounts: boolean;
   markTbc: boolean;
+  descriptions: boolean;
+  positions: boolean;
+  /** The status line and issue date of the title block. */
+  issue: boolean;
 };
 
+const NONE = { descriptions: false, positions: false, issue: false };
 const CONTROLS: Record<PrintKind, Controls> = {
-  programme: { day: true, event: true, variant: true, changes: true, perPerson: false, withCounts: false, markTbc: true },
-  participants: { day: false, event: true, variant: false, changes: false, perPerson: false, withCounts: true, markTbc: false },
-  speakers: { day: true, event: true, variant: false, changes: false, perPerson: false, withCounts: false, markTbc: true },
-  namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, withCounts: false, markTbc: false },
+  programme: {
+    day: true,
+    event: true,
+    variant: true,
+    changes: true,
+    perPerson: false,
+    withCounts: false,
+    markTbc: true,
+    descriptions: true,
+    positions: true,
+    issue: true,
+  },
+  participants: { day: false, event: true, variant: false, changes: false, perPerson: false, withCounts: true, markTbc: false, ...NONE },
+  speakers: { day: true, event: true, variant: false, changes: false, perPerson: false, withCounts: false, markTbc: true, ...NONE },
+  namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, withCounts: false, markTbc: false, ...NONE },
 };
 
 export function controlsFor(kind: PrintKind): Controls {
@@ -126,6 +161,12 @@ export function buildRequest(choices: Choices): PrintRequest {
     per_person: applies.perPerson && choices.perPerson,
     with_counts: applies.withCounts && choices.withCounts,
     mark_tbc: applies.markTbc && choices.markTbc,
+    // Descriptions and positions print unless the programme leaves them out.
+    descriptions: !applies.descriptions || choices.descriptions,
+    positions: !applies.positions || choices.positions,
+    // Whole characters: the backend counts them, and refuses a longer line.
+    status: applies.issue ? [...choices.status.trim()].slice(0, STATUS_MAX).join('') : '',
+    issued: applies.issue && choices.issued !== null && isDate(choices.issued) ? choices.issued : null,
   };
 }
 
