@@ -250,6 +250,14 @@ pub struct BriefingSession {
     /// The session is to be confirmed, and the print marks it "tbc".
     pub tbc: bool,
     pub role: String,
+    /// Their place among the session's people in that role: "2nd of 4
+    /// panellists"; empty when they are the only one, or lead it.
+    pub order: String,
+    /// Their turn on the session's speaking list, or their delegation's:
+    /// "10:12, 5 minutes"; empty without one.
+    pub turn: String,
+    /// When to be in the room: "08:45, 15 minutes before the session".
+    pub call: String,
     /// The moderator or chair.
     pub lead: Vec<String>,
     /// Fellow panellists, presenters or speakers.
@@ -259,7 +267,14 @@ pub struct BriefingSession {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Briefing {
+    /// "Ms Lynn Bell", or for an organisation holding a role without a
+    /// person named, "The representative of the International Labour
+    /// Organization (ILO)".
     pub name: String,
+    /// The person's position: "Senior Official, Department of Home Affairs".
+    pub position: String,
+    /// The person's organisation, in full: "International Organization for
+    /// Migration (IOM)".
     pub organisation: String,
     pub sessions: Vec<BriefingSession>,
 }
@@ -715,6 +730,98 @@ fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body>
     Ok(Body::Participants { groups, counts })
 }
 
+/// "1st", "2nd", "3rd", "4th", "11th", "22nd".
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// "2nd of 4 panellists": a role's place among the session's roles of its
+/// kind, empty when it is the only one.
+fn place_among(roles: &[RoleView], at: usize) -> String {
+    let Some(me) = roles.get(at) else {
+        return String::new();
+    };
+    let same: Vec<usize> = (0..roles.len())
+        .filter(|i| roles.get(*i).is_some_and(|r| r.role == me.role))
+        .collect();
+    let Some(place) = same.iter().position(|i| *i == at) else {
+        return String::new();
+    };
+    if same.len() < 2 {
+        return String::new();
+    }
+    let group = match me.role {
+        // "Welcome remarks" names what is given, not who gives it.
+        RoleKind::WelcomeRemarks | RoleKind::IntroductoryRemarks => {
+            format!("giving {}", me.role.label().to_lowercase())
+        }
+        kind => kind.group_label(same.len()).to_lowercase(),
+    };
+    format!("{} of {} {group}", ordinal(place + 1), same.len())
+}
+
+/// When to be in the room: `call` minutes before the session's start.
+fn call_time(s: &Session, presence: RolePresence, call: u32) -> String {
+    let before = match call {
+        0 => "at the start of the session".to_string(),
+        1 => "1 minute before the session".to_string(),
+        n => format!("{n} minutes before the session"),
+    };
+    let at = s
+        .start
+        .and_then(|t| t.checked_sub_signed(chrono::Duration::try_minutes(call.into())?));
+    match (presence, at) {
+        // A recorded message needs nobody in the room.
+        (RolePresence::VideoMessage, _) => String::new(),
+        (RolePresence::Virtual, Some(t)) => format!("connect by {}, {before}", hm(t)),
+        (RolePresence::Virtual, None) => format!("connect {before}"),
+        (RolePresence::InPerson, Some(t)) => format!("{}, {before}", hm(t)),
+        (RolePresence::InPerson, None) => before,
+    }
+}
+
+/// "10:12, 5 minutes": the turn on the session's speaking list held by the
+/// person, else by their delegation with no speaker named.
+fn turn_of(
+    list: &[speaking::Turn],
+    start: Option<NaiveDateTime>,
+    person: Option<Id>,
+    delegation: Option<Id>,
+) -> String {
+    let theirs = list
+        .iter()
+        .find(|t| person.is_some() && t.slot.person_id == person)
+        .or_else(|| {
+            list.iter()
+                .find(|t| t.slot.person_id.is_none() && Some(t.slot.organisation_id) == delegation)
+        });
+    match theirs {
+        Some(t) => format!(
+            "{}, {} minute{}",
+            speaking::turn_start(start, t.offset_minutes),
+            t.slot.minutes,
+            if t.slot.minutes == 1 { "" } else { "s" }
+        ),
+        None => String::new(),
+    }
+}
+
+/// "International Labour Organization (ILO)".
+fn full_name(o: &Organisation) -> String {
+    match o.acronym.trim() {
+        "" => o.name.clone(),
+        a if a == o.name => o.name.clone(),
+        a => format!("{} ({a})", o.name),
+    }
+}
+
 fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<Body> {
     // Who else takes part, without their notes, but with how they take part
     // ("(virtual)") and, when asked, "(tbc)".
@@ -735,19 +842,62 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
             RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
         )
     };
+    let call = store.plan()?.call_minutes;
+    let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
+    let orgs: HashMap<Id, Organisation> = store
+        .organisations()?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
     let mut by_person: BTreeMap<(String, Id), Briefing> = BTreeMap::new();
+    // Organisations holding a role with no person named yet: briefed after
+    // the people, addressed to their representative.
+    let mut by_organisation: BTreeMap<(String, Id), Briefing> = BTreeMap::new();
     for (date, sessions) in sessions_in_scope(store, req.day, event)? {
         for s in &sessions {
-            for r in &s.roles {
-                let Some(pid) = r.person_id else { continue };
-                let b = by_person
-                    .entry((r.name.to_lowercase(), pid))
-                    .or_insert_with(|| Briefing {
-                        name: r.name.clone(),
-                        organisation: r.organisation.clone().unwrap_or_default(),
-                        sessions: Vec::new(),
-                    });
-                let others = s.roles.iter().filter(|o| o.person_id != Some(pid));
+            let list = if s.session.kind.takes_speaking_list() {
+                speaking::speaking_list(store, s.session.id)?.turns
+            } else {
+                Vec::new()
+            };
+            for (at, r) in s.roles.iter().enumerate() {
+                let (b, delegation) = match (r.person_id, r.organisation_id) {
+                    (Some(pid), _) => {
+                        let person = people.get(&pid);
+                        let delegation = person.and_then(|p| p.organisation_id);
+                        let b = by_person
+                            .entry((r.name.to_lowercase(), pid))
+                            .or_insert_with(|| Briefing {
+                                name: r.name.clone(),
+                                position: person
+                                    .map(|p| p.position.trim().to_string())
+                                    .unwrap_or_default(),
+                                organisation: delegation
+                                    .and_then(|o| orgs.get(&o))
+                                    .map(full_name)
+                                    .unwrap_or_default(),
+                                sessions: Vec::new(),
+                            });
+                        (b, delegation)
+                    }
+                    (None, Some(oid)) => {
+                        let org = orgs.get(&oid).map(full_name).unwrap_or(r.name.clone());
+                        let b = by_organisation
+                            .entry((org.to_lowercase(), oid))
+                            .or_insert_with(|| Briefing {
+                                name: format!("The representative of {}", org),
+                                position: String::new(),
+                                organisation: String::new(),
+                                sessions: Vec::new(),
+                            });
+                        (b, Some(oid))
+                    }
+                    (None, None) => continue,
+                };
+                let me = |o: &&RoleView| {
+                    std::ptr::eq(*o, r) || (r.person_id.is_some() && o.person_id == r.person_id)
+                };
+                let others = s.roles.iter().filter(|o| !me(o));
                 let lead = others.clone().filter(|o| leads(o)).map(who).collect();
                 let fellows = others.filter(|o| !leads(o)).map(who).collect();
                 let when = match (s.session.start, s.session.end) {
@@ -774,6 +924,13 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
                     title: s.session.title.clone(),
                     tbc: req.mark_tbc && s.session.tentative,
                     role,
+                    order: if leads(r) {
+                        String::new()
+                    } else {
+                        place_among(&s.roles, at)
+                    },
+                    turn: turn_of(&list, s.session.start, r.person_id, delegation),
+                    call: call_time(&s.session, r.presence, call),
                     lead,
                     fellows,
                     description: s.session.description.trim().to_string(),
@@ -782,7 +939,10 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
         }
     }
     Ok(Body::Speakers {
-        briefings: by_person.into_values().collect(),
+        briefings: by_person
+            .into_values()
+            .chain(by_organisation.into_values())
+            .collect(),
     })
 }
 
@@ -1194,6 +1354,127 @@ mod tests {
             .and_then(|b| b.sessions.iter().find(|s| s.title == title))
             .unwrap_or_else(|| panic!("{name} has no briefing for {title}"))
             .clone()
+    }
+
+    /// A briefing stands alone: the person's own title, and per session their
+    /// place among the speakers, their turn on the speaking list (or their
+    /// delegation's) and when to be in the room; an organisation without a
+    /// person named is briefed through its representative.
+    #[test]
+    fn a_briefing_gives_the_order_the_turn_and_the_call_time() {
+        use RoleKind as R;
+        use RolePresence as P;
+        let (mut store, session) = opening_with_marked_roles(&[
+            (R::CoChair, Some(1), false, P::InPerson),
+            (R::Speaker, Some(0), false, P::InPerson),
+            (R::Speaker, None, false, P::InPerson),
+        ]);
+        let roles = store.session_roles(session.id).unwrap();
+        let bell = store.person(roles[1].person_id.unwrap()).unwrap();
+        let australia = bell.organisation_id.unwrap();
+        let iom = roles[2].organisation_id.unwrap();
+        crate::speaking::set_speaking_list(
+            &mut store,
+            session.id,
+            &[
+                crate::store::SlotEntry {
+                    organisation_id: australia,
+                    person_id: None,
+                    minutes: 5,
+                },
+                crate::store::SlotEntry {
+                    organisation_id: iom,
+                    person_id: None,
+                    minutes: 1,
+                },
+            ],
+        )
+        .unwrap();
+        let req = PrintRequest::new(DocKind::Speakers);
+        let doc = build(&store, &req, String::new(), &Changes::default()).unwrap();
+        let Body::Speakers { briefings } = doc.body else {
+            panic!("briefings")
+        };
+        let of = |name: &str| briefings.iter().find(|b| b.name == name).unwrap();
+        let b = of("Ms Lynn Bell");
+        let org = store.organisation(australia).unwrap();
+        assert_eq!(
+            (b.position.as_str(), b.organisation.as_str()),
+            (bell.position.as_str(), full_name(&org).as_str())
+        );
+        let mine = b
+            .sessions
+            .iter()
+            .find(|s| s.title == session.title)
+            .unwrap();
+        assert_eq!(
+            (mine.order.as_str(), mine.turn.as_str(), mine.call.as_str()),
+            (
+                "1st of 2 speakers",
+                "09:00, 5 minutes",
+                "08:45, 15 minutes before the session"
+            )
+        );
+        let rep = of("The representative of International Organization for Migration (IOM)");
+        let theirs = rep
+            .sessions
+            .iter()
+            .find(|s| s.title == session.title)
+            .unwrap();
+        assert_eq!(
+            (
+                theirs.role.as_str(),
+                theirs.order.as_str(),
+                theirs.turn.as_str()
+            ),
+            ("Speaker", "2nd of 2 speakers", "09:05, 1 minute")
+        );
+        assert_eq!(theirs.fellows, ["Speaker: Ms Lynn Bell (Australia)"]);
+        // A co-chair leads the session: no place among the speakers, and no
+        // turn for a delegation without one.
+        let chair = briefing_of(&store, &req, "Tri Tharyat", &session.title);
+        assert_eq!((chair.order.as_str(), chair.turn.as_str()), ("", ""));
+
+        // The plan's call time, and how the person takes part.
+        let form = crate::forms::PlanForm {
+            call_minutes: "0".into(),
+            ..crate::forms::PlanForm::from(&store.plan().unwrap())
+        };
+        crate::edit::plan::update_plan(&mut store, &form).unwrap();
+        let call = |store: &Store| briefing_of(store, &req, "Lynn Bell", &session.title).call;
+        assert_eq!(call(&store), "09:00, at the start of the session");
+        let (store, session) = opening_with_marked_roles(&[
+            (R::Speaker, Some(0), false, P::Virtual),
+            (R::Speaker, Some(1), false, P::VideoMessage),
+        ]);
+        assert_eq!(
+            call(&store),
+            "connect by 08:45, 15 minutes before the session"
+        );
+        assert_eq!(
+            briefing_of(&store, &req, "Tri Tharyat", &session.title).call,
+            ""
+        );
+    }
+
+    #[test]
+    fn ordinals_read_as_words_are_written() {
+        let table = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (22, "22nd"),
+            (101, "101st"),
+            (111, "111th"),
+        ];
+        for (n, want) in table {
+            assert_eq!(ordinal(n), want);
+        }
     }
 
     #[test]
