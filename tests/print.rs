@@ -387,8 +387,69 @@ fn changes_since_a_version_are_marked() {
     let text = pages(&out).join("\n");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Changes since version 1"), "{flat}");
-    assert!(flat.contains("Retimed: “Panel discussion"), "{flat}");
+    assert!(
+        flat.contains(&format!(
+            "• “{}”, Mon 18 Nov: Time: 10:45–12:30 → 11:00–12:45",
+            s.title
+        )),
+        "{flat}"
+    );
     assert!(flat.contains("Draft · printed"));
+
+    // A session moved to another room: the list says so in words, and its
+    // old place is still printed (struck through), saying where it went.
+    let mut store = Store::open(&plan).unwrap();
+    let moved = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title.starts_with("Collaboration with regional fora"))
+        .unwrap();
+    let foyer = store
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Foyer")
+        .unwrap();
+    let day = moved.start.unwrap().date();
+    plenary_core::planner::move_session(
+        &mut store,
+        moved.id,
+        day.and_hms_opt(14, 15, 0).unwrap(),
+        Some(Some(foyer.id)),
+    )
+    .unwrap();
+    drop(store);
+    let day_sheet = dir.path().join("day.pdf");
+    let day_arg = day.to_string();
+    print(
+        &plan,
+        &day_sheet,
+        &["programme", "--changes-since", "1", "--day", &day_arg],
+    );
+    let flat = pages(&day_sheet)
+        .join("\n")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Time: 15:45–16:30 → 14:15–15:00; Room: Plenary Hall → Foyer"),
+        "{flat}"
+    );
+    assert!(
+        !flat.contains("Mon 18 Nov: Time"),
+        "a day's sheet lists only that day's changes: {flat}"
+    );
+    assert_eq!(
+        flat.matches("Collaboration with regional fora").count(),
+        3,
+        "{flat}"
+    );
+    let old_place = flat
+        .find("15:45–16:30 Collaboration with regional fora")
+        .expect(&flat);
+    assert!(flat[old_place..].contains("Moved to Tue 19 Nov 14:15–15:00, Foyer")); // slice-ok: test text
+    assert!(flat.find("14:15–15:00").unwrap() < old_place);
 }
 
 #[test]

@@ -126,12 +126,86 @@ impl ChangeMark {
     }
 }
 
+/// One line of the changes list, with where it belongs: the days it
+/// touches (the old and the new) and the session's events (None where an
+/// older version did not record it: such a line shows on every sheet).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub line: String,
+    pub days: Vec<NaiveDate>,
+    pub events: Vec<Option<Id>>,
+}
+
+impl Entry {
+    fn within(&self, day: Option<NaiveDate>, event: Option<Id>) -> bool {
+        day.is_none_or(|d| self.days.contains(&d))
+            && event.is_none_or(|e| self.events.iter().any(|x| x.is_none_or(|x| x == e)))
+    }
+}
+
+/// A session's published place it has left: removed (`now` is None), or
+/// moved to another day or room. Printed there, struck through.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ghost {
+    pub was: super::changes::Snap,
+    /// "Moved to Wed 20 Nov 09:30–11:00, Meeting Room 2".
+    pub now: Option<String>,
+}
+
 /// The marks for one print: per session, and a short list for the top.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Changes {
+    pub version: u32,
+    /// "Changes since version 2", or "No changes since version 2".
     pub title: String,
+    /// Every change of the whole programme, in words.
     pub lines: Vec<String>,
+    /// `lines`, each with its days and events.
+    pub entries: Vec<Entry>,
     pub marks: HashMap<Id, ChangeMark>,
+    /// Per changed session, what changed: "Time: 09:00–10:30 → 09:30–11:00".
+    pub notes: HashMap<Id, String>,
+    pub ghosts: Vec<Ghost>,
+}
+
+impl Changes {
+    /// Titled by whether anything changed.
+    pub fn titled(self) -> Self {
+        let title = if self.lines.is_empty() {
+            format!("No changes since version {}", self.version)
+        } else {
+            format!("Changes since version {}", self.version)
+        };
+        Changes { title, ..self }
+    }
+
+    /// Only what a sheet of `day` and `event` shows (None: every one).
+    pub fn within(&self, day: Option<NaiveDate>, event: Option<Id>) -> Self {
+        if self.title.is_empty() {
+            return self.clone();
+        }
+        let entries: Vec<Entry> = self
+            .entries
+            .iter()
+            .filter(|e| e.within(day, event))
+            .cloned()
+            .collect();
+        Changes {
+            lines: entries.iter().map(|e| e.line.clone()).collect(),
+            entries,
+            ghosts: self
+                .ghosts
+                .iter()
+                .filter(|g| {
+                    day.is_none_or(|d| g.was.start.date() == d)
+                        && event.is_none_or(|e| g.was.event_id.is_none_or(|x| x == e))
+                })
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+        .titled()
+    }
 }
 
 /// The title block of every document.
@@ -182,8 +256,17 @@ pub struct ProgSession {
     pub link: String,
     pub roles: Vec<RoleLine>,
     pub description: String,
-    /// Set when the programme marks changes: "new", "moved", "retimed", "changed".
+    /// Set when the programme marks changes: "new", "moved", "retimed",
+    /// "people", "changed", "removed".
     pub mark: Option<String>,
+    /// What changed, in words, beside the mark: "Room: Hall → Room 2".
+    /// Left out of the data when empty (the layout reads it as empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub change: String,
+    /// A published place this session has left (removed, or moved away):
+    /// printed struck through. Left out when not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub struck: bool,
     /// Internal variant only.
     pub notes: String,
     pub room_notes: String,
@@ -494,7 +577,7 @@ fn prog_session(
     req: &PrintRequest,
     group_by_kind: bool,
     rooms: &HashMap<Id, Room>,
-    marks: &HashMap<Id, ChangeMark>,
+    changes: &Changes,
 ) -> Result<ProgSession> {
     let internal = req.variant == Variant::Internal;
     let (speaking, budget) = if internal && s.session.kind.takes_speaking_list() {
@@ -540,7 +623,16 @@ fn prog_session(
         link: s.session.link.trim().to_string(),
         roles: role_lines(s, req, group_by_kind),
         description: s.session.description.trim().to_string(),
-        mark: marks.get(&s.session.id).map(|m| m.key().to_string()),
+        mark: changes
+            .marks
+            .get(&s.session.id)
+            .map(|m| m.key().to_string()),
+        change: changes
+            .notes
+            .get(&s.session.id)
+            .cloned()
+            .unwrap_or_default(),
+        struck: false,
         notes: if internal {
             s.session.notes.trim().to_string()
         } else {
@@ -598,6 +690,7 @@ fn programme(
 ) -> Result<Body> {
     let rooms: HashMap<Id, Room> = store.rooms()?.into_iter().map(|r| (r.id, r)).collect();
     let grouped = store.plan()?.group_roles;
+    let events: HashMap<Id, Event> = store.events()?.into_iter().map(|e| (e.id, e)).collect();
     let mut days = Vec::new();
     for (date, sessions) in sessions_in_scope(store, req.day, event)? {
         let mut progs = Vec::new();
@@ -607,7 +700,7 @@ fn programme(
         let mut untimed = Vec::new();
         for s in &sessions {
             let pause = matches!(s.session.kind, SessionKind::Break | SessionKind::Meal);
-            let prog = || prog_session(store, s, req, grouped, &rooms, &changes.marks);
+            let prog = || prog_session(store, s, req, grouped, &rooms, changes);
             match (s.session.start, s.session.end) {
                 (Some(start), Some(end)) => {
                     progs.push(prog()?);
@@ -627,6 +720,16 @@ fn programme(
                 _ => {}
             }
         }
+        // Places sessions have left, struck through where they were.
+        for g in changes.ghosts.iter().filter(|g| g.was.start.date() == date) {
+            let at = spans
+                .iter()
+                .position(|(start, _)| *start > g.was.start)
+                .unwrap_or(spans.len());
+            progs.insert(at, ghost_session(g, &events));
+            spans.insert(at, (g.was.start, g.was.end));
+            pauses.insert(at, g.was.pause);
+        }
         let mut blocks = blocks(progs, &spans, &pauses);
         blocks.extend(untimed);
         days.push(ProgDay {
@@ -635,6 +738,42 @@ fn programme(
         });
     }
     Ok(Body::Programme { days })
+}
+
+/// A published place a session has left, as the programme prints it there:
+/// its title, time and room as published, struck through, and where it went.
+fn ghost_session(g: &Ghost, events: &HashMap<Id, Event>) -> ProgSession {
+    let was = &g.was;
+    ProgSession {
+        id: was.id,
+        time: format!("{}–{}", hm(was.start), hm(was.end)),
+        title: was.title.clone(),
+        item: String::new(),
+        room: was.room.clone(),
+        event: was
+            .event_id
+            .and_then(|e| events.get(&e))
+            .map(|e| {
+                if e.short_name.is_empty() {
+                    e.title.clone()
+                } else {
+                    e.short_name.clone()
+                }
+            })
+            .unwrap_or_default(),
+        kind: String::new(),
+        tbc: false,
+        link: String::new(),
+        roles: Vec::new(),
+        description: String::new(),
+        mark: Some(if g.now.is_some() { "moved" } else { "removed" }.into()),
+        change: g.now.clone().unwrap_or_else(|| "Removed".into()),
+        struck: true,
+        notes: String::new(),
+        room_notes: String::new(),
+        speaking: Vec::new(),
+        speaking_budget: String::new(),
+    }
 }
 
 /// The event a participant list or name cards are for: the chosen one, else the first.
@@ -1005,6 +1144,8 @@ pub fn build(
     changes: &Changes,
 ) -> Result<Printable> {
     let (plan, event) = check_scope(store, req)?;
+    // A sheet lists only the changes of its own day and event.
+    let changes = &changes.within(req.day, req.event_id);
     let (body, head_event) = match req.kind {
         DocKind::Programme => (
             programme(store, req, event.as_ref(), changes)?,
@@ -1457,6 +1598,82 @@ mod tests {
         );
     }
 
+    /// A session removed since the published version is printed at its old
+    /// place on its day, struck through; the day's other sheets and the
+    /// changes list of another day do not carry it.
+    #[test]
+    fn a_removed_session_is_printed_struck_through_where_it_was() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let at = store
+            .plan()
+            .unwrap()
+            .first_day
+            .and_hms_opt(7, 0, 0)
+            .unwrap();
+        crate::print::changes::publish(&mut store, at).unwrap();
+        let gone = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.kind == SessionKind::Panel)
+            .unwrap();
+        crate::edit::sessions::delete_session(&mut store, gone.id).unwrap();
+        let day = gone.start.unwrap().date();
+        let changes = crate::print::changes::since(&store, 1).unwrap();
+        let sheet = |day: NaiveDate| {
+            build(
+                &store,
+                &PrintRequest {
+                    day: Some(day),
+                    changes_since: Some(1),
+                    ..PrintRequest::new(DocKind::Programme)
+                },
+                String::new(),
+                &changes,
+            )
+            .unwrap()
+        };
+        let doc = sheet(day);
+        assert_eq!(doc.changes.len(), 1, "{:?}", doc.changes);
+        assert!(doc.changes[0].ends_with("removed (was Mon 18 Nov 10:45–12:30, Plenary Hall)"));
+        let Body::Programme { days } = &doc.body else {
+            panic!("a programme")
+        };
+        let order: Vec<(String, bool)> = days[0]
+            .blocks
+            .iter()
+            .flat_map(|b| match b {
+                ProgBlock::Session { session } | ProgBlock::Pause { session } => {
+                    vec![session.clone()]
+                }
+                ProgBlock::Parallel { sessions, .. } => sessions.clone(),
+            })
+            .map(|s| (s.time, s.struck))
+            .collect();
+        let at = order.iter().position(|(_, struck)| *struck).unwrap();
+        assert_eq!(order[at].0, "10:45–12:30");
+        assert_eq!(order[at - 1].0, "10:15–10:45", "after the coffee break");
+        let ghost = days[0]
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                ProgBlock::Session { session } if session.struck => Some(session),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(
+            (
+                ghost.title.as_str(),
+                ghost.mark.as_deref(),
+                ghost.change.as_str()
+            ),
+            (gone.title.as_str(), Some("removed"), "Removed")
+        );
+        let next = sheet(day.succ_opt().unwrap());
+        assert_eq!(next.changes_title, "No changes since version 1");
+        assert!(!json(&next).contains("\"struck\""));
+    }
+
     #[test]
     fn ordinals_read_as_words_are_written() {
         let table = [
@@ -1750,6 +1967,8 @@ mod tests {
             roles: Vec::new(),
             description: String::new(),
             mark: None,
+            change: String::new(),
+            struck: false,
             notes: String::new(),
             room_notes: String::new(),
             speaking: Vec::new(),
