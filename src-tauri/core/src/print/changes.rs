@@ -7,41 +7,10 @@ use crate::agenda::{self, AgendaSession};
 use crate::error::{CoreError, Result};
 use crate::model::{Id, SessionKind};
 use crate::print::document::{ChangeMark, Changes, Entry, Ghost};
+pub use crate::print::document::{Snap, SnapRole};
 use crate::store::Store;
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-/// A session as it was published. Versions published before the fields
-/// marked `serde(default)` were recorded read with them empty.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Snap {
-    pub id: Id,
-    pub title: String,
-    pub start: NaiveDateTime,
-    pub end: NaiveDateTime,
-    pub room: String,
-    pub people: Vec<String>,
-    pub description: String,
-    /// The session's event, so a sheet of one event lists its own changes.
-    #[serde(default)]
-    pub event_id: Option<Id>,
-    /// Each person with their role, so a change can say "added as panellist".
-    #[serde(default)]
-    pub roles: Vec<SnapRole>,
-    /// A break or meal, printed as a compact line.
-    #[serde(default)]
-    pub pause: bool,
-}
-
-/// One person (or organisation) in one role, as published.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct SnapRole {
-    /// "Ms Lynn Bell (Australia)".
-    pub name: String,
-    /// The role in lower case: "panellist".
-    pub role: String,
-}
 
 fn scheduled(store: &Store) -> Result<Vec<AgendaSession>> {
     Ok(agenda::agenda(store, None)?

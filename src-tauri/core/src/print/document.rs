@@ -143,11 +143,42 @@ impl Entry {
     }
 }
 
+/// A session as it was published. Versions published before the fields
+/// marked `serde(default)` were recorded read with them empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snap {
+    pub id: Id,
+    pub title: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub room: String,
+    pub people: Vec<String>,
+    pub description: String,
+    /// The session's event, so a sheet of one event lists its own changes.
+    #[serde(default)]
+    pub event_id: Option<Id>,
+    /// Each person with their role, so a change can say "added as panellist".
+    #[serde(default)]
+    pub roles: Vec<SnapRole>,
+    /// A break or meal, printed as a compact line.
+    #[serde(default)]
+    pub pause: bool,
+}
+
+/// One person (or organisation) in one role, as published.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SnapRole {
+    /// "Ms Lynn Bell (Australia)".
+    pub name: String,
+    /// The role in lower case: "panellist".
+    pub role: String,
+}
+
 /// A session's published place it has left: removed (`now` is None), or
 /// moved to another day or room. Printed there, struck through.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ghost {
-    pub was: super::changes::Snap,
+    pub was: Snap,
     /// "Moved to Wed 20 Nov 09:30–11:00, Meeting Room 2".
     pub now: Option<String>,
 }
