@@ -836,6 +836,8 @@ fn a_file_check_refuses_a_day_beside_times_and_a_link_that_is_not_a_web_address(
             "UPDATE plan SET date_order = 'ydm'",
             "date order “ydm” is not a known value",
         ),
+        ("UPDATE plan SET call_minutes = 121", "call minutes is 121"),
+        ("UPDATE plan SET call_minutes = -1", "call minutes is -1"),
     ];
     for (sql, want) in cases {
         let store = crate::sample::sample_in_memory().unwrap();
