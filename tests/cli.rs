@@ -135,6 +135,85 @@ fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
     assert_eq!(v[0]["kind"], "room_double_booked");
 }
 
+/// Publishing a version while the plan has problems is refused in one line
+/// naming how many and the first, unless forced; accepted problems do not
+/// count.
+#[test]
+fn publishing_with_problems_asks_for_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut store = Store::open(Path::new(&path)).unwrap();
+    let hall = store
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Plenary Hall")
+        .unwrap();
+    let annual = store.events().unwrap()[1].id;
+    plenary_core::edit::sessions::create_session(
+        &mut store,
+        &SessionForm {
+            event_id: Some(annual),
+            title: "Bilateral".into(),
+            kind: SessionKind::SideEvent,
+            day: "2024-11-19".into(),
+            start_time: "09:30".into(),
+            end_time: "10:30".into(),
+            room_id: Some(hall.id),
+            description: String::new(),
+            agenda_item: String::new(),
+            outcome: String::new(),
+            notes: String::new(),
+            tentative: false,
+            link: String::new(),
+        },
+    )
+    .unwrap();
+    let problems = plenary_core::check::open_problems(&store).unwrap();
+    let n = problems.total();
+    assert!(n >= 1);
+    drop(store);
+    let pdf = dir.path().join("programme.pdf");
+    let publish = |force: bool| {
+        let mut args = vec!["print", &path, "programme", "--publish", "--out"];
+        args.push(pdf.to_str().unwrap());
+        if force {
+            args.push("--force");
+        }
+        plenary(&args)
+    };
+    let o = publish(false);
+    assert_one_line_error(
+        &o,
+        &format!(
+            "plenary: The plan has {n} problem{} (Plenary Hall is double-booked: \"Forward Work Plan 2024–26: finalisation and endorsement\" (Tue 19 Nov 09:15–10:00) and \"Bilateral\" (Tue 19 Nov 09:30–10:30)); publish anyway with --force.",
+            if n == 1 { "" } else { "s" }
+        ),
+    );
+    assert!(!pdf.exists());
+    let versions = || {
+        Store::open(Path::new(&path))
+            .unwrap()
+            .latest_version()
+            .unwrap()
+    };
+    assert_eq!(versions(), None, "nothing published");
+
+    let o = publish(true);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("published as version 1"));
+
+    // Accepted problems are known and do not stop a publication.
+    let mut store = Store::open(Path::new(&path)).unwrap();
+    for c in plenary_core::check::check(&store).unwrap().conflicts {
+        plenary_core::check::set_accepted(&mut store, &c.key, true).unwrap();
+    }
+    drop(store);
+    let o = publish(false);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("published as version 2"));
+}
+
 #[test]
 fn check_lists_what_is_unconfirmed_without_failing() {
     let dir = tempfile::tempdir().unwrap();

@@ -297,6 +297,67 @@ fn participants_speakers_and_name_cards_print() {
     );
 }
 
+/// Each briefing stands alone: its pages count from 1 to its own last page,
+/// under a compact head (no co-chairs or co-hosts of the whole week), with
+/// the person's title, the call time, and organisations without a person
+/// named briefed through their representative.
+#[test]
+fn each_speaker_briefing_counts_its_own_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let out = dir.path().join("speakers.pdf");
+    print(&plan, &out, &["speakers"]);
+    let sheets = pages(&out);
+    let mut expected_page = 1;
+    let mut long_one = false;
+    for (i, p) in sheets.iter().enumerate() {
+        let (n, of) = page_of(p).unwrap_or_else(|| panic!("no page number on sheet {i}: {p}"));
+        assert_eq!(n, expected_page, "sheet {i}: {p}");
+        assert!(n <= of, "sheet {i}");
+        long_one |= of > 1;
+        expected_page = if n == of { 1 } else { n + 1 };
+        assert!(
+            !p.contains("Co-Chairs:"),
+            "sheet {i} repeats the week's head"
+        );
+    }
+    assert_eq!(expected_page, 1, "the last briefing ends on its last page");
+    assert!(long_one, "some briefing runs over a page");
+    let flat = |p: &String| p.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bell = flat(
+        sheets
+            .iter()
+            .find(|p| p.lines().any(|l| l.trim() == "Ms Lynn Bell"))
+            .unwrap(),
+    );
+    for want in [
+        "Australian Ambassador to Counter Modern Slavery",
+        "Call time: 08:45, 15 minutes before the session",
+        "Speaker briefing · Ms Lynn Bell",
+    ] {
+        assert!(bell.contains(want), "{want} in {bell}");
+    }
+    assert!(
+        sheets
+            .iter()
+            .map(flat)
+            .any(|p| p
+                .contains("The representative of International Organization for Migration (IOM)")),
+        "an organisation holding a role is briefed"
+    );
+}
+
+/// "Page 2 of 3" in a sheet's footer, as numbers.
+fn page_of(page: &str) -> Option<(u32, u32)> {
+    let at = page.rfind("Page ")?;
+    let rest = page.get(at + "Page ".len()..)?;
+    let mut words = rest.split_whitespace();
+    let n = words.next()?.parse().ok()?;
+    (words.next()? == "of").then_some(())?;
+    let of = words.next()?.parse().ok()?;
+    Some((n, of))
+}
+
 #[test]
 fn changes_since_a_version_are_marked() {
     let dir = tempfile::tempdir().unwrap();
@@ -326,8 +387,69 @@ fn changes_since_a_version_are_marked() {
     let text = pages(&out).join("\n");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Changes since version 1"), "{flat}");
-    assert!(flat.contains("Retimed: “Panel discussion"), "{flat}");
+    assert!(
+        flat.contains(&format!(
+            "• “{}”, Mon 18 Nov: Time: 10:45–12:30 → 11:00–12:45",
+            s.title
+        )),
+        "{flat}"
+    );
     assert!(flat.contains("Draft · printed"));
+
+    // A session moved to another room: the list says so in words, and its
+    // old place is still printed (struck through), saying where it went.
+    let mut store = Store::open(&plan).unwrap();
+    let moved = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title.starts_with("Collaboration with regional fora"))
+        .unwrap();
+    let foyer = store
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Foyer")
+        .unwrap();
+    let day = moved.start.unwrap().date();
+    plenary_core::planner::move_session(
+        &mut store,
+        moved.id,
+        day.and_hms_opt(14, 15, 0).unwrap(),
+        Some(Some(foyer.id)),
+    )
+    .unwrap();
+    drop(store);
+    let day_sheet = dir.path().join("day.pdf");
+    let day_arg = day.to_string();
+    print(
+        &plan,
+        &day_sheet,
+        &["programme", "--changes-since", "1", "--day", &day_arg],
+    );
+    let flat = pages(&day_sheet)
+        .join("\n")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Time: 15:45–16:30 → 14:15–15:00; Room: Plenary Hall → Foyer"),
+        "{flat}"
+    );
+    assert!(
+        !flat.contains("Mon 18 Nov: Time"),
+        "a day's sheet lists only that day's changes: {flat}"
+    );
+    assert_eq!(
+        flat.matches("Collaboration with regional fora").count(),
+        3,
+        "{flat}"
+    );
+    let old_place = flat
+        .find("15:45–16:30 Collaboration with regional fora")
+        .expect(&flat);
+    assert!(flat[old_place..].contains("Moved to Tue 19 Nov 14:15–15:00, Foyer")); // slice-ok: test text
+    assert!(flat.find("14:15–15:00").unwrap() < old_place);
 }
 
 #[test]

@@ -256,6 +256,9 @@ pub struct PrintArgs {
     /// Publish the programme as the next version, stamped on every page.
     #[arg(long)]
     pub publish: bool,
+    /// Publish even though the plan has problems.
+    #[arg(long)]
+    pub force: bool,
     /// Name cards: one per person rather than one per delegation.
     #[arg(long)]
     pub per_person: bool,

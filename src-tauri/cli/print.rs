@@ -3,6 +3,7 @@
 use crate::args::PrintArgs;
 use crate::{date_option, for_options, out, Failure};
 use plenary_core::attendees::lookup;
+use plenary_core::check as checks;
 use plenary_core::print::{self, DocKind, Paper, PrintRequest, Variant};
 use plenary_core::Store;
 
@@ -49,6 +50,12 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
         status: a.status,
         issued,
     };
+    // A version goes out to every delegation: not with problems unseen.
+    if a.publish && !a.force && kind == DocKind::Programme && variant == Variant::Public {
+        if let Some(problems) = checks::problems_sentence(&checks::open_problems(&store)?) {
+            return Err(Failure(format!("{problems}; publish anyway with --force.")));
+        }
+    }
     let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
     let done =
         print::export_pdf(&mut store, &req, now, a.publish, &a.out, &mut |_| {}).map_err(|e| {

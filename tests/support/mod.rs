@@ -237,7 +237,7 @@ pub const DATA_TABLES: &[&str] = &[
     "protocol_setting",
 ];
 
-/// Columns version 9 added, with their defaults: opening an older plan adds
+/// Columns versions 9 and 10 added, with their defaults: opening an older plan adds
 /// them at these values, which changes none of its data.
 const ADDED_AT_DEFAULT: &[(&str, &str)] = &[
     ("day", "NULL"),
@@ -246,6 +246,7 @@ const ADDED_AT_DEFAULT: &[(&str, &str)] = &[
     ("presence", "'in_person'"),
     ("date_order", "'dmy'"),
     ("group_roles", "0"),
+    ("call_minutes", "15"),
 ];
 
 /// Every row of every data table, as text: equal dumps mean equal plans.

@@ -601,6 +601,33 @@ pub fn check(store: &Store) -> Result<ConflictList> {
     Ok(found)
 }
 
+/// The problems to warn of before publishing a version: those not accepted
+/// (the unlisted ones beyond `MAX_LISTED` are counted, not known accepted).
+pub fn open_problems(store: &Store) -> Result<ConflictList> {
+    let mut found = check(store)?;
+    found.conflicts.retain(|c| !c.accepted);
+    Ok(found)
+}
+
+/// "The plan has 3 problems (Plenary Hall is double-booked: …)": the count
+/// and the first, or None when there are none.
+pub fn problems_sentence(found: &ConflictList) -> Option<String> {
+    let total = found.total();
+    if total == 0 {
+        return None;
+    }
+    let first = found
+        .conflicts
+        .first()
+        .map(|c| format!(" ({})", c.message.trim().trim_end_matches('.')))
+        .unwrap_or_default();
+    Some(format!(
+        "The plan has {} problem{}{first}",
+        thousands(total),
+        if total == 1 { "" } else { "s" }
+    ))
+}
+
 /// Marks the conflict with `key` as accepted (or not), as one undoable edit.
 pub fn set_accepted(store: &mut Store, key: &str, accepted: bool) -> Result<()> {
     let found = check_unmarked(store)?;
@@ -1309,5 +1336,63 @@ mod tests {
         for (n, want) in table {
             assert_eq!(thousands(*n), *want);
         }
+    }
+}
+
+#[cfg(test)]
+mod publish_tests {
+    use super::*;
+
+    #[test]
+    fn the_problems_before_publishing_are_counted_and_the_first_named() {
+        let conflict = |message: &str| {
+            Conflict::new(
+                ConflictKind::RoomDoubleBooked,
+                message.into(),
+                vec![1, 2],
+                None,
+                None,
+            )
+        };
+        let list = |conflicts: Vec<Conflict>, unlisted: u32| ConflictList {
+            conflicts,
+            unlisted,
+        };
+        assert_eq!(problems_sentence(&list(Vec::new(), 0)), None);
+        assert_eq!(
+            problems_sentence(&list(vec![conflict("Hall is double-booked.")], 0)).unwrap(),
+            "The plan has 1 problem (Hall is double-booked)"
+        );
+        assert_eq!(
+            problems_sentence(&list(vec![conflict("A."), conflict("B.")], 1_200)).unwrap(),
+            "The plan has 1,202 problems (A)"
+        );
+        // Accepted problems are not counted.
+        let mut store = crate::sample::sample_in_memory().unwrap();
+        assert!(open_problems(&store).unwrap().is_empty());
+        let first = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.start.is_some())
+            .unwrap();
+        let second = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .filter(|s| s.start.is_some() && s.room_id == first.room_id)
+            .nth(1)
+            .unwrap();
+        crate::planner::move_session(&mut store, second.id, first.start.unwrap(), None).unwrap();
+        let open = open_problems(&store).unwrap();
+        assert!(!open.is_empty());
+        for c in &open.conflicts {
+            set_accepted(&mut store, &c.key, true).unwrap();
+        }
+        assert!(open_problems(&store).unwrap().is_empty());
+        assert!(
+            !check(&store).unwrap().is_empty(),
+            "still listed, as accepted"
+        );
     }
 }

@@ -35,6 +35,9 @@ pub struct PlanForm {
     pub date_order: DateOrder,
     /// Whether the agenda and print group a session's roles by kind.
     pub group_roles: bool,
+    /// Minutes before their session speakers are asked into the room;
+    /// blank means 15.
+    pub call_minutes: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
@@ -330,6 +333,13 @@ impl PlanForm {
             0,
             0..=MAX_CHANGEOVER_MINUTES,
         );
+        let call_minutes = p.minutes(
+            "call_minutes",
+            "Call time for speakers",
+            &self.call_minutes,
+            15,
+            0..=MAX_CALL_MINUTES,
+        );
         let (Some(first_day), Some(last_day), Some(day_start), Some(day_end)) =
             (first, last, day_start, day_end)
         else {
@@ -350,6 +360,7 @@ impl PlanForm {
             changeover_minutes,
             date_order: self.date_order,
             group_roles: self.group_roles,
+            call_minutes,
         })
     }
 }
@@ -429,6 +440,7 @@ impl From<&Plan> for PlanForm {
             changeover_minutes: plan.changeover_minutes.to_string(),
             date_order: plan.date_order,
             group_roles: plan.group_roles,
+            call_minutes: plan.call_minutes.to_string(),
         }
     }
 }

@@ -49,6 +49,8 @@ pub const MAX_BREAK_MINUTES: u32 = 600;
 pub const MAX_SNAP_MINUTES: u32 = 60;
 /// The longest changeover between rooms a plan asks for, in minutes.
 pub const MAX_CHANGEOVER_MINUTES: u32 = 120;
+/// The earliest a briefing asks speakers into the room, in minutes before.
+pub const MAX_CALL_MINUTES: u32 = 120;
 /// Longest plan the app accepts; longer is almost surely a typing slip.
 pub const MAX_PLAN_DAYS: i64 = 60;
 

@@ -197,6 +197,9 @@ pub struct Plan {
     /// When set, the agenda and print group a session's roles by kind;
     /// otherwise they keep the order they were entered in.
     pub group_roles: bool,
+    /// How many minutes before their session speakers are asked to be in
+    /// the room (printed on their briefings).
+    pub call_minutes: u32,
 }
 
 impl Plan {

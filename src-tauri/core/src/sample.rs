@@ -37,6 +37,7 @@ pub fn sample_plan_header() -> Plan {
         changeover_minutes: 0,
         date_order: crate::model::DateOrder::DayMonthYear,
         group_roles: false,
+        call_minutes: 15,
     }
 }
 

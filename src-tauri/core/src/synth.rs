@@ -57,6 +57,7 @@ pub fn plan_header(spec: &Spec) -> Plan {
         changeover_minutes: 0,
         date_order: crate::model::DateOrder::DayMonthYear,
         group_roles: false,
+        call_minutes: 15,
     }
 }
 

@@ -5,7 +5,7 @@
 //! {
 //!   "format": "plenary-backup",
 //!   "version": 1,
-//!   "schema": 9,
+//!   "schema": 10,
 //!   "tables": {
 //!     "plan": [{"id": 1, "title": "…", "time_zone": "Asia/Bangkok", "uid": "…", …}],
 //!     "event": [ … ], "room": [ … ], "session": [ … ], …
@@ -215,6 +215,7 @@ fn build(tables: &Tables, path: &Path, replace: bool) -> Result<()> {
         changeover_minutes: 0,
         date_order: crate::model::DateOrder::DayMonthYear,
         group_roles: false,
+        call_minutes: 15,
     };
     let built = Store::create(&part, &header, true).and_then(|mut store| {
         store.load(tables)?;
@@ -511,7 +512,7 @@ mod tests {
         let mut doc: Json = serde_json::from_str(&write(&store).unwrap()).unwrap();
         doc["schema"] = 8.into();
         let added = [
-            ("plan", &["date_order", "group_roles"][..]),
+            ("plan", &["date_order", "group_roles", "call_minutes"][..]),
             ("session", &["day", "tentative", "link"][..]),
             ("session_role", &["tentative", "presence"][..]),
         ];

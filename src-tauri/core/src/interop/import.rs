@@ -1095,6 +1095,7 @@ pub fn plan_header(reading: &Reading, zone: Option<Tz>) -> Result<Plan> {
         changeover_minutes: 0,
         date_order: DateOrder::default(),
         group_roles: false,
+        call_minutes: 15,
     })
 }
 

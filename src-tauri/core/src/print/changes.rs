@@ -5,24 +5,12 @@
 use crate::agenda::role_name;
 use crate::agenda::{self, AgendaSession};
 use crate::error::{CoreError, Result};
-use crate::model::Id;
-use crate::print::document::{ChangeMark, Changes};
+use crate::model::{Id, SessionKind};
+use crate::print::document::{ChangeMark, Changes, Entry, Ghost};
+pub use crate::print::document::{Snap, SnapRole};
 use crate::store::Store;
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-/// A session as it was published.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Snap {
-    pub id: Id,
-    pub title: String,
-    pub start: NaiveDateTime,
-    pub end: NaiveDateTime,
-    pub room: String,
-    pub people: Vec<String>,
-    pub description: String,
-}
 
 fn scheduled(store: &Store) -> Result<Vec<AgendaSession>> {
     Ok(agenda::agenda(store, None)?
@@ -46,85 +34,162 @@ pub fn snapshot(store: &Store) -> Result<Vec<Snap>> {
                 room: s.room.clone().unwrap_or_default(),
                 people: s.roles.iter().map(role_name).collect(),
                 description: s.session.description.clone(),
+                event_id: Some(s.session.event_id),
+                roles: s
+                    .roles
+                    .iter()
+                    .map(|r| SnapRole {
+                        name: role_name(r),
+                        role: r.role.label().to_lowercase(),
+                    })
+                    .collect(),
+                pause: matches!(s.session.kind, SessionKind::Break | SessionKind::Meal),
             })
         })
         .collect())
 }
 
+fn day_of(t: NaiveDateTime) -> String {
+    t.format("%a %-d %b").to_string()
+}
+
 fn when(start: NaiveDateTime, end: NaiveDateTime) -> String {
-    format!(
-        "{} {}–{}",
-        start.format("%a %-d %b"),
-        start.format("%H:%M"),
-        end.format("%H:%M")
-    )
+    format!("{} {}", day_of(start), time_of(start, end))
+}
+
+fn room_or_none(room: &str) -> &str {
+    if room.is_empty() {
+        "no room"
+    } else {
+        room
+    }
+}
+
+/// What changed about one session, in words: "Time: 09:00–10:30 →
+/// 09:30–11:00", "Room: Plenary Hall → Meeting Room 2", "Ms Lynn Bell added
+/// as panellist".
+fn differences(o: &Snap, s: &Snap) -> Vec<String> {
+    let mut out = Vec::new();
+    if o.title != s.title {
+        out.push(format!("Title: “{}” → “{}”", o.title, s.title));
+    }
+    if o.start.date() != s.start.date() {
+        out.push(format!("Day: {} → {}", day_of(o.start), day_of(s.start)));
+    }
+    if o.start.time() != s.start.time() || o.end.time() != s.end.time() {
+        out.push(format!(
+            "Time: {} → {}",
+            time_of(o.start, o.end),
+            time_of(s.start, s.end)
+        ));
+    }
+    if o.room != s.room {
+        out.push(format!(
+            "Room: {} → {}",
+            room_or_none(&o.room),
+            room_or_none(&s.room)
+        ));
+    }
+    // Both published with their roles: say who came and went in which role;
+    // an older version kept only the names.
+    if !o.roles.is_empty() || o.people.is_empty() {
+        let gone = o.roles.iter().filter(|r| !s.roles.contains(r));
+        let came = s.roles.iter().filter(|r| !o.roles.contains(r));
+        out.extend(came.map(|r| format!("{} added as {}", r.name, r.role)));
+        out.extend(gone.map(|r| format!("{} no longer {}", r.name, r.role)));
+    } else {
+        let gone = o.people.iter().filter(|p| !s.people.contains(p));
+        let came = s.people.iter().filter(|p| !o.people.contains(p));
+        out.extend(came.map(|p| format!("{p} added")));
+        out.extend(gone.map(|p| format!("{p} removed")));
+    }
+    if o.description != s.description {
+        out.push("Description changed".into());
+    }
+    out
 }
 
 /// Compares `now` with the published `then`, as marks and lines.
 pub fn compare(version: u32, then: &[Snap], now: &[Snap]) -> Changes {
     let old: HashMap<Id, &Snap> = then.iter().map(|s| (s.id, s)).collect();
-    let mut lines = Vec::new();
+    let mut entries = Vec::new();
     let mut marks = HashMap::new();
+    let mut notes = HashMap::new();
+    let mut ghosts = Vec::new();
     for s in now {
-        let (mark, line) = match old.get(&s.id) {
-            None => (
-                ChangeMark::New,
-                format!(
-                    "New: “{}”, {}{}",
+        let (mark, line, days) = match old.get(&s.id) {
+            None => {
+                let line = format!(
+                    "“{}” added, {}{}",
                     s.title,
                     when(s.start, s.end),
                     room_suffix(&s.room)
-                ),
-            ),
-            Some(o) if o.start.date() != s.start.date() || o.room != s.room => (
-                ChangeMark::Moved,
-                format!(
-                    "Moved: “{}” from {}{} to {}{}",
-                    s.title,
-                    when(o.start, o.end),
-                    room_suffix(&o.room),
-                    when(s.start, s.end),
-                    room_suffix(&s.room)
-                ),
-            ),
-            Some(o) if o.start != s.start || o.end != s.end => (
-                ChangeMark::Retimed,
-                format!(
-                    "Retimed: “{}” from {} to {}",
-                    s.title,
-                    time_of(o.start, o.end),
-                    time_of(s.start, s.end)
-                ),
-            ),
-            Some(o) if o.people != s.people => {
-                (ChangeMark::People, format!("People changed: “{}”", s.title))
+                );
+                notes.insert(s.id, "Added".to_string());
+                (ChangeMark::New, line, vec![s.start.date()])
             }
-            Some(o) if o.title != s.title || o.description != s.description => {
-                (ChangeMark::Changed, format!("Changed: “{}”", s.title))
+            Some(o) => {
+                let diff = differences(o, s);
+                if diff.is_empty() {
+                    continue;
+                }
+                let mark = if o.start.date() != s.start.date() || o.room != s.room {
+                    ghosts.push(Ghost {
+                        was: (*o).clone(),
+                        now: Some(format!(
+                            "Moved to {}{}",
+                            when(s.start, s.end),
+                            room_suffix(&s.room)
+                        )),
+                    });
+                    ChangeMark::Moved
+                } else if o.start != s.start || o.end != s.end {
+                    ChangeMark::Retimed
+                } else if o.people != s.people || (!o.roles.is_empty() && o.roles != s.roles) {
+                    ChangeMark::People
+                } else {
+                    ChangeMark::Changed
+                };
+                let line = format!("“{}”, {}: {}", s.title, day_of(s.start), diff.join("; "));
+                notes.insert(s.id, diff.join("; "));
+                let mut days = vec![o.start.date(), s.start.date()];
+                days.dedup();
+                (mark, line, days)
             }
-            Some(_) => continue,
         };
         marks.insert(s.id, mark);
-        lines.push(line);
+        let events = [s.event_id, old.get(&s.id).and_then(|o| o.event_id)]
+            .into_iter()
+            .collect();
+        entries.push(Entry { line, days, events });
     }
     let ids: std::collections::HashSet<Id> = now.iter().map(|s| s.id).collect();
     for o in then.iter().filter(|o| !ids.contains(&o.id)) {
-        lines.push(format!(
-            "Cancelled: “{}” (was {}{})",
-            o.title,
-            when(o.start, o.end),
-            room_suffix(&o.room)
-        ));
+        entries.push(Entry {
+            line: format!(
+                "“{}” removed (was {}{})",
+                o.title,
+                when(o.start, o.end),
+                room_suffix(&o.room)
+            ),
+            days: vec![o.start.date()],
+            events: vec![o.event_id],
+        });
+        ghosts.push(Ghost {
+            was: o.clone(),
+            now: None,
+        });
     }
     Changes {
-        title: if lines.is_empty() {
-            format!("No changes since version {version}")
-        } else {
-            format!("Changes since version {version}")
-        },
-        lines,
+        version,
+        title: String::new(),
+        lines: entries.iter().map(|e| e.line.clone()).collect(),
+        entries,
         marks,
+        notes,
+        ghosts,
     }
+    .titled()
 }
 
 fn room_suffix(room: &str) -> String {
@@ -210,23 +275,37 @@ mod tests {
             room: room.into(),
             people: vec!["Ms Lynn Bell (Australia)".into()],
             description: String::new(),
+            event_id: Some(1),
+            roles: vec![SnapRole {
+                name: "Ms Lynn Bell (Australia)".into(),
+                role: "moderator".into(),
+            }],
+            pause: false,
         }
     }
 
     #[test]
-    fn each_kind_of_change() {
+    fn each_change_is_said_in_words() {
         let then = vec![
             snap(1, "Opening", (9, 0), (9, 30), "Hall"),
             snap(2, "Panel", (10, 0), (11, 0), "Hall"),
             snap(3, "Lunch", (12, 0), (13, 0), "Foyer"),
             snap(4, "Side event", (14, 0), (15, 0), "Room B"),
             snap(5, "Closing", (16, 0), (16, 30), "Hall"),
+            snap(7, "Panel II", (9, 0), (10, 30), "Plenary Hall"),
         ];
         let mut now = then.clone();
         now[1].start = t(10, 30);
         now[1].end = t(11, 30);
         now[2].room = "Terrace".into();
-        now[3].people = vec!["IOM — speaker TBC".into()];
+        now[3].roles.push(SnapRole {
+            name: "Mr Tri Tharyat (Indonesia)".into(),
+            role: "panellist".into(),
+        });
+        now[3].people.push("Mr Tri Tharyat (Indonesia)".into());
+        now[5].start = t(9, 30);
+        now[5].end = t(11, 0);
+        now[5].room = "Meeting Room 2".into();
         now.remove(4);
         now.push(snap(6, "Press", (17, 0), (17, 30), "Hall"));
         let c = compare(2, &then, &now);
@@ -234,11 +313,12 @@ mod tests {
         assert_eq!(
             c.lines,
             vec![
-                "Retimed: “Panel” from 10:00–11:00 to 10:30–11:30",
-                "Moved: “Lunch” from Tue 19 Nov 12:00–13:00, Foyer to Tue 19 Nov 12:00–13:00, Terrace",
-                "People changed: “Side event”",
-                "New: “Press”, Tue 19 Nov 17:00–17:30, Hall",
-                "Cancelled: “Closing” (was Tue 19 Nov 16:00–16:30, Hall)",
+                "“Panel”, Tue 19 Nov: Time: 10:00–11:00 → 10:30–11:30",
+                "“Lunch”, Tue 19 Nov: Room: Foyer → Terrace",
+                "“Side event”, Tue 19 Nov: Mr Tri Tharyat (Indonesia) added as panellist",
+                "“Panel II”, Tue 19 Nov: Time: 09:00–10:30 → 09:30–11:00; Room: Plenary Hall → Meeting Room 2",
+                "“Press” added, Tue 19 Nov 17:00–17:30, Hall",
+                "“Closing” removed (was Tue 19 Nov 16:00–16:30, Hall)",
             ]
         );
         assert_eq!(c.marks.get(&1), None);
@@ -246,7 +326,78 @@ mod tests {
         assert_eq!(c.marks[&3], ChangeMark::Moved);
         assert_eq!(c.marks[&4], ChangeMark::People);
         assert_eq!(c.marks[&6], ChangeMark::New);
+        assert_eq!(c.notes[&2], "Time: 10:00–11:00 → 10:30–11:30");
+        // The old places of what moved or went, to strike through.
+        let ghosts: Vec<(Id, Option<&str>)> = c
+            .ghosts
+            .iter()
+            .map(|g| (g.was.id, g.now.as_deref()))
+            .collect();
+        assert_eq!(
+            ghosts,
+            [
+                (3, Some("Moved to Tue 19 Nov 12:00–13:00, Terrace")),
+                (7, Some("Moved to Tue 19 Nov 09:30–11:00, Meeting Room 2")),
+                (5, None),
+            ]
+        );
         assert_eq!(compare(2, &then, &then).title, "No changes since version 2");
+    }
+
+    #[test]
+    fn a_sheet_lists_only_the_changes_of_its_day_and_event() {
+        let mut then = vec![
+            snap(1, "Opening", (9, 0), (9, 30), "Hall"),
+            snap(2, "Panel", (10, 0), (11, 0), "Hall"),
+        ];
+        then[1].event_id = Some(2);
+        let mut now = then.clone();
+        now[0].title = "Welcome".into();
+        // Moved to the next day: on both days' sheets.
+        now[1].start += chrono::Duration::days(1);
+        now[1].end += chrono::Duration::days(1);
+        let c = compare(1, &then, &now);
+        let day = t(9, 0).date();
+        let next = day.succ_opt().unwrap();
+        let lines = |day, event| c.within(day, event).lines;
+        assert_eq!(lines(None, None).len(), 2);
+        assert_eq!(lines(Some(day), None).len(), 2);
+        assert_eq!(
+            lines(Some(next), None),
+            ["“Panel”, Wed 20 Nov: Day: Tue 19 Nov → Wed 20 Nov"]
+        );
+        assert_eq!(
+            lines(None, Some(1)),
+            ["“Welcome”, Tue 19 Nov: Title: “Opening” → “Welcome”"]
+        );
+        assert_eq!(
+            c.within(Some(next), Some(1)).title,
+            "No changes since version 1"
+        );
+        assert_eq!(c.within(Some(day), Some(2)).ghosts.len(), 1);
+        assert!(c.within(Some(next), Some(2)).ghosts.is_empty());
+    }
+
+    /// A version published before snapshots kept events and roles still
+    /// reads, and its people's changes are said by name.
+    #[test]
+    fn an_older_snapshot_still_reads() {
+        let old = r#"[{"id":4,"title":"Side event","start":"2024-11-19T14:00:00","end":"2024-11-19T15:00:00","room":"Room B","people":["Ms Lynn Bell (Australia)"],"description":""}]"#;
+        let then: Vec<Snap> = serde_json::from_str(old).unwrap();
+        let mut now = vec![snap(4, "Side event", (14, 0), (15, 0), "Room B")];
+        now[0].people = vec!["IOM — speaker TBC".into()];
+        now[0].roles = vec![SnapRole {
+            name: "IOM — speaker TBC".into(),
+            role: "speaker".into(),
+        }];
+        let c = compare(3, &then, &now);
+        assert_eq!(
+            c.lines,
+            ["“Side event”, Tue 19 Nov: IOM — speaker TBC added; Ms Lynn Bell (Australia) removed"]
+        );
+        assert_eq!(c.marks[&4], ChangeMark::People);
+        // Not knowing its event, the line shows on every event's sheet.
+        assert_eq!(c.within(None, Some(9)).lines.len(), 1);
     }
 }
 

@@ -147,12 +147,117 @@ impl ChangeMark {
     }
 }
 
+/// One line of the changes list, with where it belongs: the days it
+/// touches (the old and the new) and the session's events (None where an
+/// older version did not record it: such a line shows on every sheet).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub line: String,
+    pub days: Vec<NaiveDate>,
+    pub events: Vec<Option<Id>>,
+}
+
+impl Entry {
+    fn within(&self, day: Option<NaiveDate>, event: Option<Id>) -> bool {
+        day.is_none_or(|d| self.days.contains(&d))
+            && event.is_none_or(|e| self.events.iter().any(|x| x.is_none_or(|x| x == e)))
+    }
+}
+
+/// A session as it was published. Versions published before the fields
+/// marked `serde(default)` were recorded read with them empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snap {
+    pub id: Id,
+    pub title: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub room: String,
+    pub people: Vec<String>,
+    pub description: String,
+    /// The session's event, so a sheet of one event lists its own changes.
+    #[serde(default)]
+    pub event_id: Option<Id>,
+    /// Each person with their role, so a change can say "added as panellist".
+    #[serde(default)]
+    pub roles: Vec<SnapRole>,
+    /// A break or meal, printed as a compact line.
+    #[serde(default)]
+    pub pause: bool,
+}
+
+/// One person (or organisation) in one role, as published.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SnapRole {
+    /// "Ms Lynn Bell (Australia)".
+    pub name: String,
+    /// The role in lower case: "panellist".
+    pub role: String,
+}
+
+/// A session's published place it has left: removed (`now` is None), or
+/// moved to another day or room. Printed there, struck through.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ghost {
+    pub was: Snap,
+    /// "Moved to Wed 20 Nov 09:30–11:00, Meeting Room 2".
+    pub now: Option<String>,
+}
+
 /// The marks for one print: per session, and a short list for the top.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Changes {
+    pub version: u32,
+    /// "Changes since version 2", or "No changes since version 2".
     pub title: String,
+    /// Every change of the whole programme, in words.
     pub lines: Vec<String>,
+    /// `lines`, each with its days and events.
+    pub entries: Vec<Entry>,
     pub marks: HashMap<Id, ChangeMark>,
+    /// Per changed session, what changed: "Time: 09:00–10:30 → 09:30–11:00".
+    pub notes: HashMap<Id, String>,
+    pub ghosts: Vec<Ghost>,
+}
+
+impl Changes {
+    /// Titled by whether anything changed.
+    pub fn titled(self) -> Self {
+        let title = if self.lines.is_empty() {
+            format!("No changes since version {}", self.version)
+        } else {
+            format!("Changes since version {}", self.version)
+        };
+        Changes { title, ..self }
+    }
+
+    /// Only what a sheet of `day` and `event` shows (None: every one).
+    pub fn within(&self, day: Option<NaiveDate>, event: Option<Id>) -> Self {
+        if self.title.is_empty() {
+            return self.clone();
+        }
+        let entries: Vec<Entry> = self
+            .entries
+            .iter()
+            .filter(|e| e.within(day, event))
+            .cloned()
+            .collect();
+        Changes {
+            lines: entries.iter().map(|e| e.line.clone()).collect(),
+            entries,
+            ghosts: self
+                .ghosts
+                .iter()
+                .filter(|g| {
+                    day.is_none_or(|d| g.was.start.date() == d)
+                        && event.is_none_or(|e| g.was.event_id.is_none_or(|x| x == e))
+                })
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+        .titled()
+    }
 }
 
 /// The title block of every document.
@@ -212,8 +317,17 @@ pub struct ProgSession {
     pub link: String,
     pub roles: Vec<RoleLine>,
     pub description: String,
-    /// Set when the programme marks changes: "new", "moved", "retimed", "changed".
+    /// Set when the programme marks changes: "new", "moved", "retimed",
+    /// "people", "changed", "removed".
     pub mark: Option<String>,
+    /// What changed, in words, beside the mark: "Room: Hall → Room 2".
+    /// Left out of the data when empty (the layout reads it as empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub change: String,
+    /// A published place this session has left (removed, or moved away):
+    /// printed struck through. Left out when not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub struck: bool,
     /// Internal variant only.
     pub notes: String,
     pub room_notes: String,
@@ -300,6 +414,14 @@ pub struct BriefingSession {
     /// The session is to be confirmed, and the print marks it "tbc".
     pub tbc: bool,
     pub role: String,
+    /// Their place among the session's people in that role: "2nd of 4
+    /// panellists"; empty when they are the only one, or lead it.
+    pub order: String,
+    /// Their turn on the session's speaking list, or their delegation's:
+    /// "10:12, 5 minutes"; empty without one.
+    pub turn: String,
+    /// When to be in the room: "08:45, 15 minutes before the session".
+    pub call: String,
     /// The moderator or chair.
     pub lead: Vec<String>,
     /// Fellow panellists, presenters or speakers.
@@ -309,7 +431,14 @@ pub struct BriefingSession {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Briefing {
+    /// "Ms Lynn Bell", or for an organisation holding a role without a
+    /// person named, "The representative of the International Labour
+    /// Organization (ILO)".
     pub name: String,
+    /// The person's position: "Senior Official, Department of Home Affairs".
+    pub position: String,
+    /// The person's organisation, in full: "International Organization for
+    /// Migration (IOM)".
     pub organisation: String,
     pub sessions: Vec<BriefingSession>,
 }
@@ -677,7 +806,7 @@ fn prog_session(
     req: &PrintRequest,
     group_by_kind: bool,
     rooms: &HashMap<Id, Room>,
-    marks: &HashMap<Id, ChangeMark>,
+    changes: &Changes,
     dir: &Directory,
 ) -> Result<ProgSession> {
     let internal = req.variant == Variant::Internal;
@@ -728,7 +857,16 @@ fn prog_session(
         } else {
             String::new()
         },
-        mark: marks.get(&s.session.id).map(|m| m.key().to_string()),
+        mark: changes
+            .marks
+            .get(&s.session.id)
+            .map(|m| m.key().to_string()),
+        change: changes
+            .notes
+            .get(&s.session.id)
+            .cloned()
+            .unwrap_or_default(),
+        struck: false,
         notes: if internal {
             s.session.notes.trim().to_string()
         } else {
@@ -815,6 +953,7 @@ fn programme(
     let rooms: HashMap<Id, Room> = store.rooms()?.into_iter().map(|r| (r.id, r)).collect();
     let grouped = store.plan()?.group_roles;
     let dir = Directory::of(store)?;
+    let events: HashMap<Id, Event> = store.events()?.into_iter().map(|e| (e.id, e)).collect();
     let mut days = Vec::new();
     for (date, sessions) in sessions_in_scope(store, req.day, event)? {
         let mut progs = Vec::new();
@@ -824,7 +963,7 @@ fn programme(
         let mut untimed = Vec::new();
         for s in &sessions {
             let pause = matches!(s.session.kind, SessionKind::Break | SessionKind::Meal);
-            let prog = || prog_session(store, s, req, grouped, &rooms, &changes.marks, &dir);
+            let prog = || prog_session(store, s, req, grouped, &rooms, changes, &dir);
             match (s.session.start, s.session.end) {
                 (Some(start), Some(end)) => {
                     progs.push(prog()?);
@@ -844,6 +983,16 @@ fn programme(
                 _ => {}
             }
         }
+        // Places sessions have left, struck through where they were.
+        for g in changes.ghosts.iter().filter(|g| g.was.start.date() == date) {
+            let at = spans
+                .iter()
+                .position(|(start, _)| *start > g.was.start)
+                .unwrap_or(spans.len());
+            progs.insert(at, ghost_session(g, &events));
+            spans.insert(at, (g.was.start, g.was.end));
+            pauses.insert(at, g.was.pause);
+        }
         let mut blocks = blocks(progs, &spans, &pauses);
         blocks.extend(untimed);
         days.push(ProgDay {
@@ -852,6 +1001,42 @@ fn programme(
         });
     }
     Ok(Body::Programme { days })
+}
+
+/// A published place a session has left, as the programme prints it there:
+/// its title, time and room as published, struck through, and where it went.
+fn ghost_session(g: &Ghost, events: &HashMap<Id, Event>) -> ProgSession {
+    let was = &g.was;
+    ProgSession {
+        id: was.id,
+        time: format!("{}–{}", hm(was.start), hm(was.end)),
+        title: was.title.clone(),
+        item: String::new(),
+        room: was.room.clone(),
+        event: was
+            .event_id
+            .and_then(|e| events.get(&e))
+            .map(|e| {
+                if e.short_name.is_empty() {
+                    e.title.clone()
+                } else {
+                    e.short_name.clone()
+                }
+            })
+            .unwrap_or_default(),
+        kind: String::new(),
+        tbc: false,
+        link: String::new(),
+        roles: Vec::new(),
+        description: String::new(),
+        mark: Some(if g.now.is_some() { "moved" } else { "removed" }.into()),
+        change: g.now.clone().unwrap_or_else(|| "Removed".into()),
+        struck: true,
+        notes: String::new(),
+        room_notes: String::new(),
+        speaking: Vec::new(),
+        speaking_budget: String::new(),
+    }
 }
 
 /// The event a participant list or name cards are for: the chosen one, else the first.
@@ -947,6 +1132,98 @@ fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body>
     Ok(Body::Participants { groups, counts })
 }
 
+/// "1st", "2nd", "3rd", "4th", "11th", "22nd".
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// "2nd of 4 panellists": a role's place among the session's roles of its
+/// kind, empty when it is the only one.
+fn place_among(roles: &[RoleView], at: usize) -> String {
+    let Some(me) = roles.get(at) else {
+        return String::new();
+    };
+    let same: Vec<usize> = (0..roles.len())
+        .filter(|i| roles.get(*i).is_some_and(|r| r.role == me.role))
+        .collect();
+    let Some(place) = same.iter().position(|i| *i == at) else {
+        return String::new();
+    };
+    if same.len() < 2 {
+        return String::new();
+    }
+    let group = match me.role {
+        // "Welcome remarks" names what is given, not who gives it.
+        RoleKind::WelcomeRemarks | RoleKind::IntroductoryRemarks => {
+            format!("giving {}", me.role.label().to_lowercase())
+        }
+        kind => kind.group_label(same.len()).to_lowercase(),
+    };
+    format!("{} of {} {group}", ordinal(place + 1), same.len())
+}
+
+/// When to be in the room: `call` minutes before the session's start.
+fn call_time(s: &Session, presence: RolePresence, call: u32) -> String {
+    let before = match call {
+        0 => "at the start of the session".to_string(),
+        1 => "1 minute before the session".to_string(),
+        n => format!("{n} minutes before the session"),
+    };
+    let at = s
+        .start
+        .and_then(|t| t.checked_sub_signed(chrono::Duration::try_minutes(call.into())?));
+    match (presence, at) {
+        // A recorded message needs nobody in the room.
+        (RolePresence::VideoMessage, _) => String::new(),
+        (RolePresence::Virtual, Some(t)) => format!("connect by {}, {before}", hm(t)),
+        (RolePresence::Virtual, None) => format!("connect {before}"),
+        (RolePresence::InPerson, Some(t)) => format!("{}, {before}", hm(t)),
+        (RolePresence::InPerson, None) => before,
+    }
+}
+
+/// "10:12, 5 minutes": the turn on the session's speaking list held by the
+/// person, else by their delegation with no speaker named.
+fn turn_of(
+    list: &[speaking::Turn],
+    start: Option<NaiveDateTime>,
+    person: Option<Id>,
+    delegation: Option<Id>,
+) -> String {
+    let theirs = list
+        .iter()
+        .find(|t| person.is_some() && t.slot.person_id == person)
+        .or_else(|| {
+            list.iter()
+                .find(|t| t.slot.person_id.is_none() && Some(t.slot.organisation_id) == delegation)
+        });
+    match theirs {
+        Some(t) => format!(
+            "{}, {} minute{}",
+            speaking::turn_start(start, t.offset_minutes),
+            t.slot.minutes,
+            if t.slot.minutes == 1 { "" } else { "s" }
+        ),
+        None => String::new(),
+    }
+}
+
+/// "International Labour Organization (ILO)".
+fn full_name(o: &Organisation) -> String {
+    match o.acronym.trim() {
+        "" => o.name.clone(),
+        a if a == o.name => o.name.clone(),
+        a => format!("{} ({a})", o.name),
+    }
+}
+
 fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<Body> {
     // Who else takes part, without their notes, but with how they take part
     // ("(virtual)") and, when asked, "(tbc)".
@@ -967,19 +1244,62 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
             RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
         )
     };
+    let call = store.plan()?.call_minutes;
+    let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
+    let orgs: HashMap<Id, Organisation> = store
+        .organisations()?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
     let mut by_person: BTreeMap<(String, Id), Briefing> = BTreeMap::new();
+    // Organisations holding a role with no person named yet: briefed after
+    // the people, addressed to their representative.
+    let mut by_organisation: BTreeMap<(String, Id), Briefing> = BTreeMap::new();
     for (date, sessions) in sessions_in_scope(store, req.day, event)? {
         for s in &sessions {
-            for r in &s.roles {
-                let Some(pid) = r.person_id else { continue };
-                let b = by_person
-                    .entry((r.name.to_lowercase(), pid))
-                    .or_insert_with(|| Briefing {
-                        name: r.name.clone(),
-                        organisation: r.organisation.clone().unwrap_or_default(),
-                        sessions: Vec::new(),
-                    });
-                let others = s.roles.iter().filter(|o| o.person_id != Some(pid));
+            let list = if s.session.kind.takes_speaking_list() {
+                speaking::speaking_list(store, s.session.id)?.turns
+            } else {
+                Vec::new()
+            };
+            for (at, r) in s.roles.iter().enumerate() {
+                let (b, delegation) = match (r.person_id, r.organisation_id) {
+                    (Some(pid), _) => {
+                        let person = people.get(&pid);
+                        let delegation = person.and_then(|p| p.organisation_id);
+                        let b = by_person
+                            .entry((r.name.to_lowercase(), pid))
+                            .or_insert_with(|| Briefing {
+                                name: r.name.clone(),
+                                position: person
+                                    .map(|p| p.position.trim().to_string())
+                                    .unwrap_or_default(),
+                                organisation: delegation
+                                    .and_then(|o| orgs.get(&o))
+                                    .map(full_name)
+                                    .unwrap_or_default(),
+                                sessions: Vec::new(),
+                            });
+                        (b, delegation)
+                    }
+                    (None, Some(oid)) => {
+                        let org = orgs.get(&oid).map(full_name).unwrap_or(r.name.clone());
+                        let b = by_organisation
+                            .entry((org.to_lowercase(), oid))
+                            .or_insert_with(|| Briefing {
+                                name: format!("The representative of {}", org),
+                                position: String::new(),
+                                organisation: String::new(),
+                                sessions: Vec::new(),
+                            });
+                        (b, Some(oid))
+                    }
+                    (None, None) => continue,
+                };
+                let me = |o: &&RoleView| {
+                    std::ptr::eq(*o, r) || (r.person_id.is_some() && o.person_id == r.person_id)
+                };
+                let others = s.roles.iter().filter(|o| !me(o));
                 let lead = others.clone().filter(|o| leads(o)).map(who).collect();
                 let fellows = others.filter(|o| !leads(o)).map(who).collect();
                 let when = match (s.session.start, s.session.end) {
@@ -1006,6 +1326,13 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
                     title: s.session.title.clone(),
                     tbc: req.mark_tbc && s.session.tentative,
                     role,
+                    order: if leads(r) {
+                        String::new()
+                    } else {
+                        place_among(&s.roles, at)
+                    },
+                    turn: turn_of(&list, s.session.start, r.person_id, delegation),
+                    call: call_time(&s.session, r.presence, call),
                     lead,
                     fellows,
                     description: s.session.description.trim().to_string(),
@@ -1014,7 +1341,10 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
         }
     }
     Ok(Body::Speakers {
-        briefings: by_person.into_values().collect(),
+        briefings: by_person
+            .into_values()
+            .chain(by_organisation.into_values())
+            .collect(),
     })
 }
 
@@ -1077,6 +1407,8 @@ pub fn build(
     changes: &Changes,
 ) -> Result<Printable> {
     let (plan, event) = check_scope(store, req)?;
+    // A sheet lists only the changes of its own day and event.
+    let changes = &changes.within(req.day, req.event_id);
     let (body, head_event) = match req.kind {
         DocKind::Programme => (
             programme(store, req, event.as_ref(), changes)?,
@@ -1428,6 +1760,198 @@ mod tests {
             .and_then(|b| b.sessions.iter().find(|s| s.title == title))
             .unwrap_or_else(|| panic!("{name} has no briefing for {title}"))
             .clone()
+    }
+
+    /// A briefing stands alone: the person's own title, and per session their
+    /// place among the speakers, their turn on the speaking list (or their
+    /// delegation's) and when to be in the room; an organisation without a
+    /// person named is briefed through its representative.
+    #[test]
+    fn a_briefing_gives_the_order_the_turn_and_the_call_time() {
+        use RoleKind as R;
+        use RolePresence as P;
+        let (mut store, session) = opening_with_marked_roles(&[
+            (R::CoChair, Some(1), false, P::InPerson),
+            (R::Speaker, Some(0), false, P::InPerson),
+            (R::Speaker, None, false, P::InPerson),
+        ]);
+        let roles = store.session_roles(session.id).unwrap();
+        let bell = store.person(roles[1].person_id.unwrap()).unwrap();
+        let australia = bell.organisation_id.unwrap();
+        let iom = roles[2].organisation_id.unwrap();
+        crate::speaking::set_speaking_list(
+            &mut store,
+            session.id,
+            &[
+                crate::store::SlotEntry {
+                    organisation_id: australia,
+                    person_id: None,
+                    minutes: 5,
+                },
+                crate::store::SlotEntry {
+                    organisation_id: iom,
+                    person_id: None,
+                    minutes: 1,
+                },
+            ],
+        )
+        .unwrap();
+        let req = PrintRequest::new(DocKind::Speakers);
+        let doc = build(&store, &req, String::new(), &Changes::default()).unwrap();
+        let Body::Speakers { briefings } = doc.body else {
+            panic!("briefings")
+        };
+        let of = |name: &str| briefings.iter().find(|b| b.name == name).unwrap();
+        let b = of("Ms Lynn Bell");
+        let org = store.organisation(australia).unwrap();
+        assert_eq!(
+            (b.position.as_str(), b.organisation.as_str()),
+            (bell.position.as_str(), full_name(&org).as_str())
+        );
+        let mine = b
+            .sessions
+            .iter()
+            .find(|s| s.title == session.title)
+            .unwrap();
+        assert_eq!(
+            (mine.order.as_str(), mine.turn.as_str(), mine.call.as_str()),
+            (
+                "1st of 2 speakers",
+                "09:00, 5 minutes",
+                "08:45, 15 minutes before the session"
+            )
+        );
+        let rep = of("The representative of International Organization for Migration (IOM)");
+        let theirs = rep
+            .sessions
+            .iter()
+            .find(|s| s.title == session.title)
+            .unwrap();
+        assert_eq!(
+            (
+                theirs.role.as_str(),
+                theirs.order.as_str(),
+                theirs.turn.as_str()
+            ),
+            ("Speaker", "2nd of 2 speakers", "09:05, 1 minute")
+        );
+        assert_eq!(theirs.fellows, ["Speaker: Ms Lynn Bell (Australia)"]);
+        // A co-chair leads the session: no place among the speakers, and no
+        // turn for a delegation without one.
+        let chair = briefing_of(&store, &req, "Tri Tharyat", &session.title);
+        assert_eq!((chair.order.as_str(), chair.turn.as_str()), ("", ""));
+
+        // The plan's call time, and how the person takes part.
+        let form = crate::forms::PlanForm {
+            call_minutes: "0".into(),
+            ..crate::forms::PlanForm::from(&store.plan().unwrap())
+        };
+        crate::edit::plan::update_plan(&mut store, &form).unwrap();
+        let call = |store: &Store| briefing_of(store, &req, "Lynn Bell", &session.title).call;
+        assert_eq!(call(&store), "09:00, at the start of the session");
+        let (store, session) = opening_with_marked_roles(&[
+            (R::Speaker, Some(0), false, P::Virtual),
+            (R::Speaker, Some(1), false, P::VideoMessage),
+        ]);
+        assert_eq!(
+            call(&store),
+            "connect by 08:45, 15 minutes before the session"
+        );
+        assert_eq!(
+            briefing_of(&store, &req, "Tri Tharyat", &session.title).call,
+            ""
+        );
+    }
+
+    /// A session removed since the published version is printed at its old
+    /// place on its day, struck through; the day's other sheets and the
+    /// changes list of another day do not carry it.
+    #[test]
+    fn a_removed_session_is_printed_struck_through_where_it_was() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let at = store
+            .plan()
+            .unwrap()
+            .first_day
+            .and_hms_opt(7, 0, 0)
+            .unwrap();
+        crate::print::changes::publish(&mut store, at).unwrap();
+        let gone = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.kind == SessionKind::Panel)
+            .unwrap();
+        crate::edit::sessions::delete_session(&mut store, gone.id).unwrap();
+        let day = gone.start.unwrap().date();
+        let changes = crate::print::changes::since(&store, 1).unwrap();
+        let sheet = |day: NaiveDate| {
+            build(
+                &store,
+                &PrintRequest {
+                    day: Some(day),
+                    changes_since: Some(1),
+                    ..PrintRequest::new(DocKind::Programme)
+                },
+                String::new(),
+                &changes,
+            )
+            .unwrap()
+        };
+        let doc = sheet(day);
+        assert_eq!(doc.changes.len(), 1, "{:?}", doc.changes);
+        assert!(doc.changes[0].ends_with("removed (was Mon 18 Nov 10:45–12:30, Plenary Hall)"));
+        let Body::Programme { days } = &doc.body else {
+            panic!("a programme")
+        };
+        let order: Vec<(String, bool)> = days[0]
+            .blocks
+            .iter()
+            .flat_map(|b| b.clone().into_sessions())
+            .map(|s| (s.time, s.struck))
+            .collect();
+        let at = order.iter().position(|(_, struck)| *struck).unwrap();
+        assert_eq!(order[at].0, "10:45–12:30");
+        assert_eq!(order[at - 1].0, "10:15–10:45", "after the coffee break");
+        let ghost = days[0]
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                ProgBlock::Session { session } if session.struck => Some(session),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(
+            (
+                ghost.title.as_str(),
+                ghost.mark.as_deref(),
+                ghost.change.as_str()
+            ),
+            (gone.title.as_str(), Some("removed"), "Removed")
+        );
+        let next = sheet(day.succ_opt().unwrap());
+        assert_eq!(next.changes_title, "No changes since version 1");
+        assert!(!json(&next).contains("\"struck\""));
+    }
+
+    #[test]
+    fn ordinals_read_as_words_are_written() {
+        let table = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (22, "22nd"),
+            (101, "101st"),
+            (111, "111th"),
+        ];
+        for (n, want) in table {
+            assert_eq!(ordinal(n), want);
+        }
     }
 
     #[test]
@@ -1897,6 +2421,8 @@ mod tests {
             roles: Vec::new(),
             description: String::new(),
             mark: None,
+            change: String::new(),
+            struck: false,
             notes: String::new(),
             room_notes: String::new(),
             speaking: Vec::new(),

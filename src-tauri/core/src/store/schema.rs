@@ -242,6 +242,11 @@ ALTER TABLE session_role ADD COLUMN presence TEXT NOT NULL DEFAULT 'in_person';
 ALTER TABLE plan ADD COLUMN date_order TEXT NOT NULL DEFAULT 'dmy';
 ALTER TABLE plan ADD COLUMN group_roles INTEGER NOT NULL DEFAULT 0;
 "#,
+    // 10: when speakers are asked to be in the room, in minutes before
+    // their session, printed on their briefings.
+    r#"
+ALTER TABLE plan ADD COLUMN call_minutes INTEGER NOT NULL DEFAULT 15;
+"#,
 ];
 
 /// Tables whose changes undo and redo cover, with their columns in the
@@ -267,6 +272,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "uid",
             "date_order",
             "group_roles",
+            "call_minutes",
         ],
     ),
     (
@@ -408,6 +414,7 @@ pub const ADDED_COLUMNS: &[(i64, &str, &str)] = &[
     (9, "session_role", "presence"),
     (9, "plan", "date_order"),
     (9, "plan", "group_roles"),
+    (10, "plan", "call_minutes"),
 ];
 
 /// `TRACKED` as a file of `version` has it: without the columns added later.

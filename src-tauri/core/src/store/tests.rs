@@ -733,6 +733,62 @@ fn tentative_roles_and_presence_survive_store_undo_and_redo() {
         .any(|r| r.role.presence == RolePresence::VideoMessage && r.role.tentative));
 }
 
+/// A plan file as version 9 wrote it: version 8's, migrated by version 9's
+/// own step and triggers, its plan grouping roles, and one recorded edit of
+/// the plan's details.
+fn version_9_file(path: &std::path::Path) {
+    version_8_file(path);
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(schema::MIGRATIONS[8]).unwrap();
+    history::install_triggers(&conn, 9).unwrap();
+    conn.pragma_update(None, "user_version", 9).unwrap();
+    conn.execute_batch(
+        "INSERT INTO history_step (id, at, summary) VALUES (2, '2024-11-02 09:00:00', 'Roles now grouped by type');
+         UPDATE history_state SET recording = 2 WHERE id = 1;
+         UPDATE plan SET group_roles = 1 WHERE id = 1;
+         UPDATE history_state SET recording = NULL WHERE id = 1;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_version_9_file_opens_with_speakers_called_15_minutes_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v9.plenary");
+    version_9_file(&path);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.version().unwrap(), current_version());
+    let plan = store.plan().unwrap();
+    assert_eq!((plan.group_roles, plan.call_minutes), (true, 15));
+    // The step the older file recorded still undoes and redoes.
+    store.undo().unwrap().unwrap();
+    assert_eq!(
+        (
+            store.plan().unwrap().group_roles,
+            store.plan().unwrap().call_minutes
+        ),
+        (false, 15)
+    );
+    store.redo().unwrap().unwrap();
+    assert!(store.plan().unwrap().group_roles);
+    // The new setting is a plan detail: saved, undone, refused out of range.
+    let mut form = crate::forms::PlanForm::from(&store.plan().unwrap());
+    form.call_minutes = "30".into();
+    crate::edit::plan::update_plan(&mut store, &form).unwrap();
+    assert_eq!(store.plan().unwrap().call_minutes, 30);
+    store.undo().unwrap().unwrap();
+    assert_eq!(store.plan().unwrap().call_minutes, 15);
+    form.call_minutes = "121".into();
+    let err = crate::edit::plan::update_plan(&mut store, &form).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("Call time for speakers must be a whole number of minutes from 0 to 120."),
+        "{err}"
+    );
+    form.call_minutes = " ".into();
+    assert_eq!(form.validate().unwrap().call_minutes, 15);
+}
+
 #[test]
 fn a_plan_keeps_its_date_order_and_role_grouping() {
     let mut store = crate::sample::sample_in_memory().unwrap();
@@ -780,6 +836,8 @@ fn a_file_check_refuses_a_day_beside_times_and_a_link_that_is_not_a_web_address(
             "UPDATE plan SET date_order = 'ydm'",
             "date order “ydm” is not a known value",
         ),
+        ("UPDATE plan SET call_minutes = 121", "call minutes is 121"),
+        ("UPDATE plan SET call_minutes = -1", "call minutes is -1"),
     ];
     for (sql, want) in cases {
         let store = crate::sample::sample_in_memory().unwrap();

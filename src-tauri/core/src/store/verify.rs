@@ -17,8 +17,8 @@ use rusqlite::types::{FromSql, ValueRef};
 use rusqlite::Connection;
 
 use crate::limits::{
-    MAX_LINE, MAX_LINK, MAX_ORGANISATIONS, MAX_PEOPLE, MAX_SESSIONS, MAX_SNAP_MINUTES, MAX_TEXT,
-    MAX_TURN_MINUTES,
+    MAX_CALL_MINUTES, MAX_LINE, MAX_LINK, MAX_ORGANISATIONS, MAX_PEOPLE, MAX_SESSIONS,
+    MAX_SNAP_MINUTES, MAX_TEXT, MAX_TURN_MINUTES,
 };
 
 /// A published version's snapshot of the programme (bytes).
@@ -158,6 +158,7 @@ const TABLES: &[Table] = &[
             ("uid", Uid),
             ("date_order", Key(date_order)),
             ("group_roles", Int(0, 1)),
+            ("call_minutes", Int(0, MAX_CALL_MINUTES as i64)),
         ],
     },
     Table {

@@ -17,5 +17,6 @@ export function newPlanForm(timeZone = ''): PlanForm_Serialize {
     changeover_minutes: '0',
     date_order: 'day_month_year',
     group_roles: false,
+    call_minutes: '15',
   };
 }

@@ -4,9 +4,9 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PrintPage from './PrintPage.svelte';
 import { DEFAULT_CHOICES, buildRequest, type PrintRequest } from './choices';
 import { loadedWorkspace, mountPage } from '../testing/mount';
-import { backend, deferred, recorded, refusal, settle, type Call, type Handler } from '../testing/backend';
+import { ASK, answer, backend, deferred, recorded, refusal, settle, type Call, type Handler } from '../testing/backend';
 import { $, $$, choose, click, typeInto } from '../testing/dom';
-import { copy, eventNamed, printing, week } from '../testing/sample';
+import { copy, eventNamed, planning, printing, week } from '../testing/sample';
 import type { Channel, Preview, PrintProgress, PublishedVersion } from '../ipc';
 
 const DATA_URL = 'data:image/svg+xml;charset=utf-8,';
@@ -369,6 +369,44 @@ describe('Print page', () => {
     expect(publish.checked).toBe(false);
     expect(publish.closest('label')?.textContent?.trim()).toBe('Publish as version 4');
     expect(optionLabels(select(el, 'changes'))[1]).toBe('Version 3 — 19 Nov 2024 09:10');
+  });
+
+  it('asks before publishing a plan with problems, naming how many, and publishes only on yes', async () => {
+    // Two problems open, one accepted (not counted).
+    const problems = { check_plan: () => copy(planning.conflictList) };
+    const question =
+      'The plan has 2 problems ("Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership" has no co-chairs). Publish the programme as version 3 anyway?';
+
+    const declined = await start({ ...problems, [ASK]: answer(false) });
+    await click($(declined.el, '[data-testid="print-publish"]'));
+    await click($(declined.el, '[data-testid="print-export"]'));
+    expect(callsOf(declined.calls, ASK)[0]?.args.message).toBe(question);
+    expect(callsOf(declined.calls, SAVE)).toHaveLength(0);
+    expect(callsOf(declined.calls, 'export_pdf')).toHaveLength(0);
+    await click($(declined.el, '[data-testid="print-print"]'));
+    expect(callsOf(declined.calls, ASK)).toHaveLength(2);
+    expect(callsOf(declined.calls, 'publish_programme')).toHaveLength(0);
+    expect(callsOf(declined.calls, 'print_window')).toHaveLength(0);
+    unmount(app!);
+
+    const agreed = await start({ ...problems, [ASK]: answer(true) });
+    await click($(agreed.el, '[data-testid="print-publish"]'));
+    await click($(agreed.el, '[data-testid="print-export"]'));
+    expect(callsOf(agreed.calls, ASK)).toHaveLength(1);
+    expect(callsOf(agreed.calls, 'export_pdf')[0]?.args).toMatchObject({ publish: true });
+  });
+
+  it('does not ask when nothing is published or the plan has no problems', async () => {
+    const { el, calls } = await start();
+    const checks = () => callsOf(calls, 'check_plan').length;
+    const before = checks();
+    await click($(el, '[data-testid="print-export"]'));
+    expect(checks()).toBe(before);
+    await click($(el, '[data-testid="print-publish"]'));
+    await click($(el, '[data-testid="print-export"]'));
+    expect(checks()).toBeGreaterThan(before);
+    expect(callsOf(calls, ASK)).toHaveLength(0);
+    expect(callsOf(calls, 'export_pdf').map((c) => c.args.publish)).toEqual([false, true]);
   });
 
   it('does nothing when the save dialog is cancelled', async () => {

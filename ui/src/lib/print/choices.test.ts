@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copy, printing, week } from '../testing/sample';
+import { copy, planning, printing, week } from '../testing/sample';
 import {
   DEFAULT_CHOICES,
   buildRequest,
@@ -15,6 +15,7 @@ import {
   pageRule,
   pagesText,
   progressText,
+  publishQuestion,
   publishedAt,
   safeFileName,
   savedText,
@@ -286,5 +287,20 @@ describe('paper', () => {
     ['a4', true, '@page { size: A4 landscape; margin: 0; }'],
   ])('pageRule(%s, %s)', (paper, landscape, expected) => {
     expect(pageRule(paper, landscape)).toBe(expected);
+  });
+});
+
+describe('publishQuestion', () => {
+  it('counts the open problems and those beyond the list, names the first, and is null without any', () => {
+    const list = copy(planning.conflictList);
+    const first = list.conflicts.find((c) => !c.accepted)!.message.replace(/\.$/, '');
+    expect(publishQuestion(list, 4)).toBe(`The plan has 2 problems (${first}). Publish the programme as version 4 anyway?`);
+    expect(publishQuestion({ ...list, unlisted: 1000 }, 4)).toMatch(/^The plan has 1002 problems /);
+    const accepted = { conflicts: list.conflicts.map((c) => ({ ...c, accepted: true })), unlisted: 0 };
+    expect(publishQuestion(accepted, 4)).toBeNull();
+    expect(publishQuestion({ conflicts: [], unlisted: 3 }, 1)).toBe(
+      'The plan has 3 problems. Publish the programme as version 1 anyway?',
+    );
+    expect(publishQuestion(copy(week.conflictList), 1)).toBeNull();
   });
 });

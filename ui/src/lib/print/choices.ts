@@ -4,7 +4,7 @@
 // rules can be tested without mounting the page.
 import { formatDayShort, isDate } from '../format/time';
 import { countOf } from '../format/words';
-import type { PublishedVersion } from '../ipc';
+import type { ConflictList_Serialize, PublishedVersion } from '../ipc';
 
 export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards';
 export type Paper = 'a4' | 'letter';
@@ -297,4 +297,17 @@ export function isLandscape(svg: string): boolean {
 export function pageRule(paper: Paper, landscape: boolean): string {
   const size = paper === 'letter' ? 'letter' : 'A4';
   return `@page { size: ${size}${landscape ? ' landscape' : ''}; margin: 0; }`;
+}
+
+/**
+ * The question asked before publishing while the plan has problems (those not
+ * accepted, and any beyond the listed ones), naming how many and the first;
+ * null when there are none.
+ */
+export function publishQuestion(problems: ConflictList_Serialize, version: number): string | null {
+  const open = problems.conflicts.filter((c) => !c.accepted);
+  const count = open.length + problems.unlisted;
+  if (count === 0) return null;
+  const first = open[0]?.message.trim().replace(/\.$/, '');
+  return `The plan has ${countOf(count, 'problem')}${first ? ` (${first})` : ''}. Publish the programme as version ${version} anyway?`;
 }
