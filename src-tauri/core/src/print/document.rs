@@ -735,13 +735,20 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
             RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
         )
     };
+    // Briefings go by family name, then given name, as every list of
+    // people does: "Ms Lynn Bell" under B, not under M.
+    let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
+    let key = |pid: Id, name: &str| match people.get(&pid) {
+        Some(p) => crate::fold::person_sort_key(&p.family_name, &p.given_name),
+        None => crate::fold::sort_key(name),
+    };
     let mut by_person: BTreeMap<(String, Id), Briefing> = BTreeMap::new();
     for (date, sessions) in sessions_in_scope(store, req.day, event)? {
         for s in &sessions {
             for r in &s.roles {
                 let Some(pid) = r.person_id else { continue };
                 let b = by_person
-                    .entry((r.name.to_lowercase(), pid))
+                    .entry((key(pid, &r.name), pid))
                     .or_insert_with(|| Briefing {
                         name: r.name.clone(),
                         organisation: r.organisation.clone().unwrap_or_default(),
@@ -986,7 +993,7 @@ mod tests {
             .position(|n| n.starts_with("International"))
             .unwrap()];
         let mut sorted = states.to_vec();
-        sorted.sort_by_key(|n| n.to_lowercase());
+        sorted.sort_by_key(|n| crate::fold::sort_key(n));
         assert_eq!(states, sorted.as_slice(), "member states alphabetical");
         assert!(names.ends_with(&["United Nations Office on Drugs and Crime"]));
         assert!(!counts.is_empty());
@@ -1014,6 +1021,30 @@ mod tests {
             panic!()
         };
         assert!(cards.len() >= 17 + 9);
+    }
+
+    #[test]
+    fn speaker_briefings_go_by_family_name_not_by_honorific() {
+        let store = sample::sample_in_memory().unwrap();
+        let doc = build_sample(&PrintRequest::new(DocKind::Speakers));
+        let Body::Speakers { briefings } = &doc.body else {
+            panic!("briefings")
+        };
+        let people = store.people().unwrap();
+        let family = |name: &str| {
+            people
+                .iter()
+                .find(|p| p.display_name() == name)
+                .map(|p| (p.family_name.clone(), p.given_name.clone()))
+                .unwrap()
+        };
+        let order: Vec<(String, String)> = briefings.iter().map(|b| family(&b.name)).collect();
+        let mut sorted = order.clone();
+        sorted.sort_by_key(|(f, g)| crate::fold::person_sort_key(f, g));
+        assert_eq!(order, sorted);
+        let at = |name: &str| briefings.iter().position(|b| b.name == name).unwrap();
+        // "Ms" would put her after "Mr Tri Tharyat"; Bell comes before Tharyat.
+        assert!(at("Ms Lynn Bell") < at("Mr Tri Tharyat"));
     }
 
     /// The sample's opening remarks, its roles set to `roles` (kind, the
