@@ -47,6 +47,13 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
     let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
     let done = print::export_pdf(&mut store, &req, now, a.publish, &a.out, &mut |_| {})
         .map_err(|e| for_options(&[("out", "--out"), ("day", "--day")], e))?;
+    // Text that printed as empty boxes is a warning: the PDF is written.
+    for w in &done.warnings {
+        eprintln!(
+            "plenary: warning: {}",
+            plenary_core::text::terminal_safe(w, false)
+        );
+    }
     out(&format!(
         "{}: {} page{}{}\n",
         a.out.display(),
