@@ -176,8 +176,8 @@ fn delegations(
 pub struct DeskLine {
     pub person_id: Id,
     pub name: String,
-    /// Family name first, folded (`fold`), for the desk's
-    /// alphabetical tabs.
+    /// Family name first, folded (`fold`), for the desk's alphabetical tabs;
+    /// the desk's order is `fold::person_sort_key`.
     pub sort_key: String,
     /// The name folded, its words apart by single spaces: a search word that
     /// starts one of them finds the person before others.
