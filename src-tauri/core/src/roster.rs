@@ -470,12 +470,26 @@ mod tests {
             zeynep.search_text,
             "ms zeynep ozturk international organization for migration iom zeynep@example.org"
         );
-        // Among the O's, not after the Z's.
+        // Among the O's, not after the Z's: by family name, then given name.
         let keys: Vec<&str> = d.lines.iter().map(|l| l.sort_key.as_str()).collect();
-        let mut sorted = keys.clone();
-        sorted.sort();
-        assert_eq!(keys, sorted);
         assert!(keys.iter().any(|k| k > &"ozturk"), "{keys:?}");
+        let people: HashMap<Id, Person> = store
+            .people()
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        let order: Vec<String> = d
+            .lines
+            .iter()
+            .map(|l| {
+                let p = &people[&l.person_id];
+                crate::fold::person_sort_key(&p.family_name, &p.given_name)
+            })
+            .collect();
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(order, sorted);
     }
 
     #[test]
