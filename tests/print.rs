@@ -1104,3 +1104,119 @@ fn no_group_heading_of_the_participant_list_is_left_alone_at_the_foot_of_a_page(
     }
     assert!(checked >= 40);
 }
+
+/// A session on the plan's first day with these people (honorific, given,
+/// family) as speakers; the day it is on.
+fn session_with_speakers(plan: &Path, title: &str, people: &[(String, String, String)]) -> String {
+    let mut store = Store::open(plan).unwrap();
+    let event = store.events().unwrap()[0].clone();
+    let session = plenary_core::edit::sessions::create_session(
+        &mut store,
+        &SessionForm {
+            event_id: Some(event.id),
+            title: title.into(),
+            kind: SessionKind::Discussion,
+            day: event.first_day.to_string(),
+            start_time: "17:00".into(),
+            end_time: "17:30".into(),
+            room_id: None,
+            description: String::new(),
+            agenda_item: String::new(),
+            outcome: String::new(),
+            notes: String::new(),
+            tentative: false,
+            link: String::new(),
+        },
+    )
+    .unwrap();
+    let mut roles = Vec::new();
+    for (honorific, given, family) in people {
+        let p = plenary_core::edit::people::create_person(
+            &mut store,
+            &plenary_core::forms::PersonForm {
+                honorific: honorific.clone(),
+                given_name: given.clone(),
+                family_name: family.clone(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        roles.push(RoleEntry {
+            role: RoleKind::Speaker,
+            person_id: Some(p.id),
+            organisation_id: None,
+            note: String::new(),
+            tentative: false,
+            presence: Default::default(),
+        });
+    }
+    plenary_core::edit::roles::set_session_roles(&mut store, session.id, &roles).unwrap();
+    event.first_day.to_string()
+}
+
+#[test]
+fn chinese_japanese_and_korean_names_print_with_their_font_embedded() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let tsv = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/long-names.tsv"),
+    )
+    .unwrap();
+    let people: Vec<(String, String, String)> = tsv
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|c| c.len() == 5 && ["China", "Japan", "Republic of Korea"].contains(&c[4]))
+        .map(|c| (c[0].to_string(), c[1].to_string(), c[2].to_string()))
+        .collect();
+    assert!(people.len() >= 3, "{people:?}");
+    let day = session_with_speakers(&plan, "East Asia dialogue", &people);
+    let pdf = dir.path().join("programme.pdf");
+    let o = plenary(&[
+        "print",
+        plan.to_str().unwrap(),
+        "programme",
+        "--day",
+        &day,
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let text = pages(&pdf).join("\n");
+    for (_, given, family) in &people {
+        assert!(
+            text.contains(&format!("{given} {family}")),
+            "{given} {family}:\n{text}"
+        );
+    }
+    let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(fonts.contains("WenQuanYi"), "{fonts}");
+}
+
+#[test]
+fn a_name_no_installed_font_has_is_a_warning_naming_its_session_and_the_pdf_is_written() {
+    // No Debian font package installed here covers Devanagari.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let people = [("Ms".into(), "प्रिया".into(), "Sharma".into())];
+    let day = session_with_speakers(&plan, "Panel I", &people);
+    let pdf = dir.path().join("programme.pdf");
+    let o = plenary(&[
+        "print",
+        plan.to_str().unwrap(),
+        "programme",
+        "--day",
+        &day,
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        ["plenary: warning: Session “Panel I” (people): no installed font has “प”, “्”, “र”, “ि”, “य” and 1 more; they would print as empty boxes."],
+    );
+    assert!(pages(&pdf).join("\n").contains("Panel I"));
+}

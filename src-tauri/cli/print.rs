@@ -64,6 +64,13 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
                 e,
             )
         })?;
+    // Text that printed as empty boxes is a warning: the PDF is written.
+    for w in &done.warnings {
+        eprintln!(
+            "plenary: warning: {}",
+            plenary_core::text::terminal_safe(w, false)
+        );
+    }
     out(&format!(
         "{}: {} page{}{}\n",
         a.out.display(),

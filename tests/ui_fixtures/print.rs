@@ -144,7 +144,7 @@ fn preview(h: &Harness, req: &Value) -> Value {
         .unwrap_or_default();
     json!({
         "pages": preview.pages.len(), "head": head,
-        "stamp": preview.stamp, "changes": preview.changes,
+        "stamp": preview.stamp, "changes": preview.changes, "warnings": preview.warnings,
     })
 }
 
@@ -159,7 +159,7 @@ fn export(h: &Harness, req: &Value, publish: bool) -> Value {
         .unwrap();
     json!({
         "args": { "request": req, "publish": publish },
-        "answer": { "pages": written.pages, "version": written.version },
+        "answer": { "pages": written.pages, "version": written.version, "warnings": written.warnings },
     })
 }
 

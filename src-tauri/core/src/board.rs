@@ -5,6 +5,7 @@
 use crate::agenda::{self, AgendaSession};
 use crate::check::{self, Conflict, Snapshot};
 use crate::error::Result;
+use crate::fold::{person_sort_key, sort_key};
 use crate::model::*;
 use crate::store::{RoleRef, Store};
 use serde::{Deserialize, Serialize};
@@ -52,6 +53,10 @@ pub struct PersonLoad {
     pub by_role: Vec<RoleCount>,
     /// Of this person's roles, how many are still to be confirmed.
     pub unconfirmed: u32,
+    /// Family name, then given name, as alphabetical lists sort them
+    /// (`fold::person_sort_key`): compared as plain strings, "Ms Lynn Bell"
+    /// comes among the B's.
+    pub sort_key: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -113,6 +118,7 @@ pub fn board(store: &Store) -> Result<Board> {
         }
     }
     let turns = store.speaking_turn_counts()?;
+    let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
     let mut unconfirmed: HashMap<Id, u32> = HashMap::new();
     let mut unconfirmed_roles = 0u32;
     for r in store.role_refs()?.iter().filter(|r| r.tentative) {
@@ -142,6 +148,10 @@ pub fn board(store: &Store) -> Result<Board> {
                             sessions: 0,
                             by_role: Vec::new(),
                             unconfirmed: unconfirmed.get(&pid).copied().unwrap_or(0),
+                            sort_key: people
+                                .get(&pid)
+                                .map(|p| person_sort_key(&p.family_name, &p.given_name))
+                                .unwrap_or_else(|| sort_key(&r.name)),
                         },
                         HashSet::new(),
                         BTreeMap::new(),
@@ -175,12 +185,11 @@ pub fn board(store: &Store) -> Result<Board> {
             l
         })
         .collect();
-    loads.sort_by_cached_key(|l| {
-        (
-            std::cmp::Reverse(l.sessions),
-            crate::fold::fold(&l.name),
-            l.person_id,
-        )
+    loads.sort_by(|a, b| {
+        b.sessions
+            .cmp(&a.sessions)
+            .then_with(|| a.sort_key.cmp(&b.sort_key))
+            .then(a.person_id.cmp(&b.person_id))
     });
     Ok(Board {
         sessions,
@@ -302,6 +311,28 @@ mod tests {
             let want: Vec<Need> = want.iter().map(|(r, t)| Need::new(*r, t)).collect();
             assert_eq!(needs(*kind, roles, *turns), want, "{kind:?} {roles:?}");
         }
+    }
+
+    #[test]
+    fn people_equally_busy_go_by_family_name() {
+        let store = crate::sample::sample_in_memory().unwrap();
+        let b = board(&store).unwrap();
+        for w in b.loads.windows(2) {
+            if w[0].sessions == w[1].sessions {
+                assert!(
+                    w[0].sort_key <= w[1].sort_key,
+                    "{} / {}",
+                    w[0].name,
+                    w[1].name
+                );
+            }
+        }
+        let bell = b.loads.iter().find(|l| l.name == "Ms Lynn Bell").unwrap();
+        assert!(
+            bell.sort_key.starts_with("bell\u{1}lynn"),
+            "{:?}",
+            bell.sort_key
+        );
     }
 
     #[test]

@@ -9,6 +9,11 @@
 //! the lookups of the command line, and the protocol order's sort names.
 //! The window folds what is typed with its one copy, `ui/src/lib/format/fold.ts`,
 //! checked against the same table of cases (`fold_cases.json`).
+//!
+//! On the fold stands `sort_key`, the one alphabetical order of every list
+//! (delegations, people, directories, briefings): ICU's root collation for
+//! the names we meet, without linking ICU; `sort_cases.txt` holds the
+//! country names it is checked against.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -60,6 +65,106 @@ pub fn name_words(name: &str) -> String {
 /// Whether two texts are the same once folded (and trimmed).
 pub fn same(a: &str, b: &str) -> bool {
     fold(a.trim()) == fold(b.trim())
+}
+
+/// The key that puts names in alphabetical order as a protocol office does,
+/// the order of ICU's root collation: letters without their accents or case
+/// first ("Côte d'Ivoire" before "Cuba", "Émirats arabes unis" among the
+/// E's, "Åland" among the A's), spaces before punctuation before digits
+/// before letters, as ICU places them; then, between names equal so far,
+/// the unaccented one first, then the lower-case one. Every alphabetical list sorts by it.
+pub fn sort_key(text: &str) -> String {
+    levels(text).join("\u{1}")
+}
+
+/// A person's key: family name, then given name, so "Ms Lynn Bell" sorts
+/// under B whatever her honorific. As in `sort_key`, accents and then case
+/// count only between people whose names are otherwise the same.
+pub fn person_sort_key(family: &str, given: &str) -> String {
+    let [f1, f2, f3] = levels(family);
+    let [g1, g2, g3] = levels(given);
+    [f1, g1, f2, g2, f3, g3].join("\u{1}")
+}
+
+/// The three comparisons of a collation: letters without accents or case
+/// (and spaces and punctuation in ICU's order), then accents, then case.
+/// Joined by U+0001, which sorts below everything they hold, the keys
+/// compare as the levels in turn; a name sorts before its continuations
+/// ("Niger" before "Nigeria"). No NUL: SQLite compares the keys too.
+fn levels(text: &str) -> [String; 3] {
+    let text = text.trim();
+    let primary: String = fold(text).chars().filter_map(primary).collect();
+    let accents: String = text
+        .nfd()
+        .filter(|c| !ignorable(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    // Lower case before upper, as ICU has it ("Sahara occidental" before
+    // "Sahara Occidental"): the text with its case swapped.
+    let case: String = text
+        .nfd()
+        .filter(|c| !ignorable(*c))
+        .map(swap_case)
+        .collect();
+    [primary, accents, case]
+}
+
+fn swap_case(c: char) -> char {
+    let other: Vec<char> = if c.is_lowercase() {
+        c.to_uppercase().collect()
+    } else {
+        c.to_lowercase().collect()
+    };
+    match other.as_slice() {
+        [o] => *o,
+        _ => c,
+    }
+}
+
+/// ICU's order of spaces, punctuation and symbols, which all come before
+/// digits and letters.
+const PUNCTUATION: &str = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+
+/// A folded character's place in the first comparison: whitespace and
+/// punctuation moved below the digits in ICU's order, characters that
+/// collation ignores (joiners, variation selectors, controls) dropped.
+fn primary(c: char) -> Option<char> {
+    if ignorable(c) {
+        return None;
+    }
+    if c.is_whitespace() {
+        return Some('\u{2}');
+    }
+    let c = match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{00B7}' | '\u{2022}' | '\u{2027}' => '.',
+        '\u{00AB}' | '\u{00BB}' | '\u{201C}'..='\u{201F}' => '"',
+        c => c,
+    };
+    if let Some(i) = PUNCTUATION.chars().position(|p| p == c) {
+        return char::from_u32(3 + i as u32);
+    }
+    if !c.is_alphanumeric() && !is_combining_mark(c) {
+        // Other punctuation and symbols: after ASCII's, before the digits.
+        return Some('\u{2F}');
+    }
+    Some(c)
+}
+
+/// Characters that collation passes over: controls, joiners, direction
+/// marks, the soft hyphen and variation selectors.
+pub fn ignorable(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}'
+            | '\u{034F}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{E0100}'..='\u{E01EF}')
 }
 
 fn ascii(c: char) -> char {
@@ -177,5 +282,86 @@ mod tests {
         ] {
             assert_eq!(name_words(name), want, "{name}");
         }
+    }
+    #[test]
+    fn country_names_sort_as_icu_sorts_them() {
+        // Listed in ICU's root order (how the file was made is at its top).
+        let icu: Vec<&str> = include_str!("sort_cases.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        assert!(icu.len() > 1000);
+        let mut ours = icu.clone();
+        ours.sort_by_cached_key(|n| n.chars().rev().collect::<String>());
+        ours.sort_by_cached_key(|n| sort_key(n));
+        let wrong: Vec<String> = ours
+            .iter()
+            .zip(&icu)
+            .filter(|(a, b)| a != b)
+            .take(10)
+            .map(|(a, b)| format!("{a} where ICU has {b}"))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn pairs_in_alphabetical_order() {
+        let table: &[(&str, &str)] = &[
+            ("Côte d'Ivoire", "Cuba"),
+            ("Costa Rica", "Côte d'Ivoire"),
+            ("Türkiye", "Tuvalu"),
+            ("Türkiye", "Turkmenistan"),
+            ("Égypte", "Émirats arabes unis"),
+            ("Émirats arabes unis", "Équateur"),
+            ("Équateur", "Espagne"),
+            ("Åland", "Albania"),
+            ("Åland", "Bahamas"),
+            ("Niger", "Nigeria"),
+            ("Saint Lucia", "Saint-Barthélemy"),
+            // ICU puts the hyphen before the comma, code points the other way.
+            ("Guinea-Bissau", "Guinea, Equatorial"),
+            ("Korea (Republic of)", "Korea, Republic of"),
+            ("Saint-Marin", "Sainte-Lucie"),
+            ("España", "Estonia"),
+            ("Perú", "Portugal"),
+            ("Çelik", "Cruz"),
+            ("Øvergaard", "Pérez"),
+            ("bell", "Bell"),
+            ("Cote", "Côte"),
+            ("Zambia", "Ωmega"),
+            ("Ωmega", "Пётр"),
+            ("Пётр", "ประเทศไทย"),
+            ("zeta", "\u{200D}Zeta "),
+        ];
+        for (a, b) in table {
+            assert!(sort_key(a) < sort_key(b), "{a:?} before {b:?}");
+        }
+        assert_eq!(sort_key("Bell"), sort_key(" Bell "));
+        assert_eq!(sort_key("Ke\u{200C}ll"), sort_key("Kell"));
+    }
+
+    #[test]
+    fn people_sort_by_family_then_given_name() {
+        let mut people = [
+            ("Bell", "Lynn"),
+            ("Abe", "Zen"),
+            ("Bell", "Ann"),
+            ("Çelik", "Ahmet"),
+            ("Cruz", "Ana"),
+            ("Ángel", "Maria"),
+        ];
+        people.sort_by_cached_key(|(f, g)| person_sort_key(f, g));
+        let families: Vec<String> = people.iter().map(|(f, g)| format!("{g} {f}")).collect();
+        assert_eq!(
+            families,
+            [
+                "Zen Abe",
+                "Maria Ángel",
+                "Ann Bell",
+                "Lynn Bell",
+                "Ahmet Çelik",
+                "Ana Cruz"
+            ]
+        );
     }
 }

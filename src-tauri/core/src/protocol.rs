@@ -2,14 +2,14 @@
 //! then members, observers, international organisations, civil society and
 //! the private sector; alphabetical within each group by the name the
 //! delegation is known by ("Mexico", not "United Mexican States"),
-//! ignoring configured leading words ("The", "Republic of"), and ignoring
-//! case and accents ("Côte d'Ivoire" among the C's). Within a delegation,
+//! ignoring configured leading words ("The", "Republic of"), in the one
+//! alphabetical order (`fold::sort_key`: "Côte d'Ivoire" among the C's). Within a delegation,
 //! people go by capacity (head of delegation first), then by family and
 //! given name. Every list in protocol order (the roster, the attendee list
 //! and its CSV, the printed participant list and name cards, a first
 //! speaking list) sorts by the keys here.
 
-use crate::fold::fold;
+use crate::fold::{fold, person_sort_key, sort_key};
 use crate::model::{Id, OrgCategory, ParticipationStatus, CAPACITIES};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -73,7 +73,7 @@ pub fn group(status: ParticipationStatus, category: OrgCategory) -> u8 {
 
 /// The name a delegation sorts by: its short name, as delegates call it
 /// ("Mexico", where the official name is "United Mexican States"), leading
-/// words dropped, folded (without case or accents).
+/// words dropped, as the key of alphabetical order (`fold::sort_key`).
 pub fn sort_name(d: &Delegation, prefixes: &[String]) -> String {
     let name = d.name.trim();
     // Longest prefix first so "Republic of the" wins over "Republic of".
@@ -83,7 +83,7 @@ pub fn sort_name(d: &Delegation, prefixes: &[String]) -> String {
         .into_iter()
         .find_map(|p| strip_prefix_ignoring_case(name, p).filter(|r| !r.is_empty()))
         .unwrap_or(name);
-    fold(rest)
+    sort_key(rest)
 }
 
 /// `text` without `prefix`, compared character by character without case.
@@ -139,14 +139,9 @@ pub fn heads_delegation(capacity: &str) -> bool {
 }
 
 /// Where a person stands within their delegation: by capacity, then family
-/// and given name (folded), then id.
-pub fn member_key(
-    capacity: &str,
-    family: &str,
-    given: &str,
-    id: Id,
-) -> (usize, String, String, Id) {
-    (capacity_rank(capacity), fold(family), fold(given), id)
+/// and given name in alphabetical order (`fold::person_sort_key`), then id.
+pub fn member_key(capacity: &str, family: &str, given: &str, id: Id) -> (usize, String, Id) {
+    (capacity_rank(capacity), person_sort_key(family, given), id)
 }
 
 #[cfg(test)]
@@ -366,7 +361,8 @@ mod tests {
         ];
         people.sort_by_cached_key(|(c, f, g, id)| member_key(c, f, g, *id));
         let ids: Vec<Id> = people.iter().map(|p| p.3).collect();
-        assert_eq!(ids, vec![2, 6, 7, 3, 5, 1, 4]);
+        // "Ozturk" before "Öztürk" only where the names are otherwise the same.
+        assert_eq!(ids, vec![2, 6, 7, 5, 3, 1, 4]);
     }
 
     #[test]

@@ -176,8 +176,8 @@ fn delegations(
 pub struct DeskLine {
     pub person_id: Id,
     pub name: String,
-    /// Family name first, folded (`fold`), for sorting and for the desk's
-    /// alphabetical tabs.
+    /// Family name first, folded (`fold`), for the desk's alphabetical tabs;
+    /// the desk's order is `fold::person_sort_key`.
     pub sort_key: String,
     /// The name folded, its words apart by single spaces: a search word that
     /// starts one of them finds the person before others.
@@ -249,7 +249,7 @@ pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
         .map(|o| (o.id, o))
         .collect();
     let people: HashMap<Id, Person> = store.people()?.into_iter().map(|p| (p.id, p)).collect();
-    let mut lines: Vec<DeskLine> = store
+    let mut lines: Vec<(String, DeskLine)> = store
         .attendance()?
         .into_iter()
         .filter(|a| a.event_id == event_id)
@@ -259,27 +259,27 @@ pub fn desk(store: &Store, event_id: Id, day: NaiveDate) -> Result<Desk> {
             let name = p.display_name();
             let organisation = org.map(|o| o.name.clone()).unwrap_or_default();
             let acronym = org.map(|o| o.acronym.clone()).unwrap_or_default();
-            Some(DeskLine {
-                person_id: p.id,
-                sort_key: fold(&format!("{}, {}", p.family_name, p.given_name)),
-                search_name: name_words(&name),
-                search_text: fold(&format!("{name} {organisation} {acronym} {}", p.email)),
-                name,
-                organisation,
-                acronym,
-                category: org.map(|o| o.category),
-                capacity: a.capacity.clone(),
-                registration: a.registration,
-                email: p.email.clone(),
-                present: a.days_present.contains(&day),
-            })
+            Some((
+                crate::fold::person_sort_key(&p.family_name, &p.given_name),
+                DeskLine {
+                    person_id: p.id,
+                    sort_key: fold(&format!("{}, {}", p.family_name, p.given_name)),
+                    search_name: name_words(&name),
+                    search_text: fold(&format!("{name} {organisation} {acronym} {}", p.email)),
+                    name,
+                    organisation,
+                    acronym,
+                    category: org.map(|o| o.category),
+                    capacity: a.capacity.clone(),
+                    registration: a.registration,
+                    email: p.email.clone(),
+                    present: a.days_present.contains(&day),
+                },
+            ))
         })
         .collect();
-    lines.sort_by(|a, b| {
-        a.sort_key
-            .cmp(&b.sort_key)
-            .then(a.person_id.cmp(&b.person_id))
-    });
+    lines.sort_by(|(a_key, a), (b_key, b)| a_key.cmp(b_key).then(a.person_id.cmp(&b.person_id)));
+    let lines: Vec<DeskLine> = lines.into_iter().map(|(_, l)| l).collect();
     let counts = desk_counts(&lines);
     Ok(Desk {
         present: counts.iter().map(|c| c.present).sum(),
@@ -470,12 +470,26 @@ mod tests {
             zeynep.search_text,
             "ms zeynep ozturk international organization for migration iom zeynep@example.org"
         );
-        // Among the O's, not after the Z's.
+        // Among the O's, not after the Z's: by family name, then given name.
         let keys: Vec<&str> = d.lines.iter().map(|l| l.sort_key.as_str()).collect();
-        let mut sorted = keys.clone();
-        sorted.sort();
-        assert_eq!(keys, sorted);
         assert!(keys.iter().any(|k| k > &"ozturk"), "{keys:?}");
+        let people: HashMap<Id, Person> = store
+            .people()
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        let order: Vec<String> = d
+            .lines
+            .iter()
+            .map(|l| {
+                let p = &people[&l.person_id];
+                crate::fold::person_sort_key(&p.family_name, &p.given_name)
+            })
+            .collect();
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(order, sorted);
     }
 
     #[test]

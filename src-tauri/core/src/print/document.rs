@@ -1251,6 +1251,12 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
         .into_iter()
         .map(|o| (o.id, o))
         .collect();
+    // Briefings go by family name, then given name, as every list of
+    // people does: "Ms Lynn Bell" under B, not under M.
+    let key = |pid: Id, name: &str| match people.get(&pid) {
+        Some(p) => crate::fold::person_sort_key(&p.family_name, &p.given_name),
+        None => crate::fold::sort_key(name),
+    };
     let mut by_person: BTreeMap<(String, Id), Briefing> = BTreeMap::new();
     // Organisations holding a role with no person named yet: briefed after
     // the people, addressed to their representative.
@@ -1268,7 +1274,7 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
                         let person = people.get(&pid);
                         let delegation = person.and_then(|p| p.organisation_id);
                         let b = by_person
-                            .entry((r.name.to_lowercase(), pid))
+                            .entry((key(pid, &r.name), pid))
                             .or_insert_with(|| Briefing {
                                 name: r.name.clone(),
                                 position: person
@@ -1285,7 +1291,7 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
                     (None, Some(oid)) => {
                         let org = orgs.get(&oid).map(full_name).unwrap_or(r.name.clone());
                         let b = by_organisation
-                            .entry((org.to_lowercase(), oid))
+                            .entry((crate::fold::sort_key(&org), oid))
                             .or_insert_with(|| Briefing {
                                 name: format!("The representative of {}", org),
                                 position: String::new(),
@@ -1550,7 +1556,7 @@ mod tests {
             .position(|n| n.starts_with("International"))
             .unwrap()];
         let mut sorted = states.to_vec();
-        sorted.sort_by_key(|n| n.to_lowercase());
+        sorted.sort_by_key(|n| crate::fold::sort_key(n));
         assert_eq!(states, sorted.as_slice(), "member states alphabetical");
         assert!(names.ends_with(&["United Nations Office on Drugs and Crime"]));
         assert!(!counts.is_empty());
@@ -1578,6 +1584,151 @@ mod tests {
             panic!()
         };
         assert!(cards.len() >= 17 + 9);
+    }
+
+    #[test]
+    fn speaker_briefings_go_by_family_name_not_by_honorific() {
+        let store = sample::sample_in_memory().unwrap();
+        let doc = build_sample(&PrintRequest::new(DocKind::Speakers));
+        let Body::Speakers { briefings } = &doc.body else {
+            panic!("briefings")
+        };
+        let people = store.people().unwrap();
+        let family = |name: &str| {
+            people
+                .iter()
+                .find(|p| p.display_name() == name)
+                .map(|p| (p.family_name.clone(), p.given_name.clone()))
+        };
+        // People's briefings; those of organisations follow them.
+        let order: Vec<(String, String)> =
+            briefings.iter().filter_map(|b| family(&b.name)).collect();
+        let mut sorted = order.clone();
+        sorted.sort_by_key(|(f, g)| crate::fold::person_sort_key(f, g));
+        assert_eq!(order, sorted);
+        let at = |name: &str| briefings.iter().position(|b| b.name == name).unwrap();
+        // "Ms" would put her after "Mr Tri Tharyat"; Bell comes before Tharyat.
+        assert!(at("Ms Lynn Bell") < at("Mr Tri Tharyat"));
+    }
+
+    /// French names of states, added to the sample's first event as
+    /// members, come in one alphabetical order in every list of delegations.
+    #[test]
+    fn every_list_of_delegations_sorts_accented_names_among_their_letter() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].clone();
+        // Given in code-point order, which would put the É's after the Z's.
+        let french = [
+            "Côte d'Ivoire",
+            "Espagne",
+            "Zimbabwe",
+            "Égypte",
+            "Émirats arabes unis",
+            "Équateur",
+        ];
+        let want = [
+            "Côte d'Ivoire",
+            "Égypte",
+            "Émirats arabes unis",
+            "Équateur",
+            "Espagne",
+            "Zimbabwe",
+        ];
+        for name in french {
+            let org = crate::edit::organisations::create_organisation(
+                &mut store,
+                &crate::forms::OrganisationForm {
+                    name: name.into(),
+                    category: "member_state".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            crate::edit::delegations::set_participation(
+                &mut store,
+                event.id,
+                org.id,
+                Some(ParticipationStatus::Member),
+                "",
+            )
+            .unwrap();
+            let p = crate::edit::people::create_person(
+                &mut store,
+                &crate::forms::PersonForm {
+                    given_name: "Ana".into(),
+                    family_name: format!("of {name}"),
+                    organisation_id: Some(org.id),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            crate::edit::attendance::set_registration(
+                &mut store,
+                event.id,
+                p.id,
+                Some(RegistrationStatus::Registered),
+                "Head of delegation",
+            )
+            .unwrap();
+        }
+        let ours = |names: Vec<String>| -> Vec<String> {
+            names
+                .into_iter()
+                .filter(|n| french.iter().any(|f| n.contains(f)))
+                .collect()
+        };
+        let req = |kind| PrintRequest {
+            event_id: Some(event.id),
+            ..PrintRequest::new(kind)
+        };
+        let doc = |kind| build(&store, &req(kind), String::new(), &Changes::default()).unwrap();
+        let Body::Participants { groups, .. } = doc(DocKind::Participants).body else {
+            panic!("a participant list")
+        };
+        let listed = groups
+            .iter()
+            .flat_map(|g| g.delegations.iter().map(|d| d.name.clone()))
+            .collect();
+        assert_eq!(ours(listed), want, "participant list");
+        let Body::Namecards { cards } = doc(DocKind::Namecards).body else {
+            panic!("name cards")
+        };
+        assert_eq!(
+            ours(cards.iter().map(|c| c.name.clone()).collect()),
+            want,
+            "cards"
+        );
+        let roster = roster::roster(&store, event.id).unwrap();
+        let delegations = roster
+            .delegations
+            .iter()
+            .map(|d| d.organisation.name.clone());
+        assert_eq!(ours(delegations.collect()), want, "roster");
+        let attendees = crate::attendees::export::attendee_list(&store, event.id).unwrap();
+        assert_eq!(
+            ours(attendees.iter().map(|a| a.organisation.clone()).collect()),
+            want,
+            "attendee list"
+        );
+        let csv = crate::attendees::export::attendee_csv(&attendees);
+        let rows: Vec<String> = csv.lines().map(String::from).collect();
+        let in_csv: Vec<String> = want
+            .iter()
+            .map(|w| rows.iter().position(|r| r.contains(w)).unwrap().to_string())
+            .collect();
+        let mut sorted_rows = in_csv.clone();
+        sorted_rows.sort_by_key(|n| n.parse::<usize>().unwrap());
+        assert_eq!(in_csv, sorted_rows, "attendee CSV");
+        let orgs = store.organisations().unwrap();
+        assert_eq!(
+            ours(orgs.iter().map(|o| o.name.clone()).collect()),
+            want,
+            "organisation directory"
+        );
+        let people = store.people().unwrap();
+        let families: Vec<String> = people.iter().map(|p| p.family_name.clone()).collect();
+        let of: Vec<String> = want.iter().map(|w| format!("of {w}")).collect();
+        assert_eq!(ours(families), of, "people directory");
     }
 
     /// The sample's opening remarks, its roles set to `roles` (kind, the

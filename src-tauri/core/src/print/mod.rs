@@ -30,6 +30,9 @@ pub struct Preview {
     pub stamp: String,
     /// The changes list shown at the top, when marks were asked for.
     pub changes: Vec<String>,
+    /// Text that would print as empty boxes, one line per field
+    /// (`render::missing_glyphs`).
+    pub warnings: Vec<String>,
 }
 
 /// A written PDF.
@@ -39,6 +42,9 @@ pub struct Exported {
     pub bytes: u32,
     /// The version this print published, if it published one.
     pub version: Option<u32>,
+    /// Text that printed as empty boxes, one line per field
+    /// (`render::missing_glyphs`); the PDF is written all the same.
+    pub warnings: Vec<String>,
 }
 
 /// The document `req` asks for, stamped with `now` (the plan's wall clock).
@@ -130,6 +136,7 @@ impl PreviewJob {
             pages.push(typst_svg::svg(page));
         }
         Ok(Preview {
+            warnings: render::missing_glyphs(&doc),
             pages,
             stamp: doc.stamp,
             changes: doc.changes,
@@ -236,6 +243,7 @@ impl PdfJob {
             pages: laid.pages.len() as u32,
             bytes: bytes.len() as u32,
             version: self.version,
+            warnings: render::missing_glyphs(&self.doc),
         })
     }
 }

@@ -1,8 +1,12 @@
 //! Lays a `Printable` out with Typst (as a library, no display needed) and
-//! writes it as PDF, or as one SVG per page for the on-screen preview.
+//! writes it as PDF, or as one SVG per page for the on-screen preview; and
+//! finds the characters of a document that no installed font has, which
+//! would print as empty boxes (`missing_glyphs`).
 
 use crate::error::{CoreError, Result};
 use crate::print::document::Printable;
+use serde_json::Value;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult};
@@ -161,4 +165,216 @@ pub fn pdf(pages: &PagedDocument) -> Result<Vec<u8>> {
             .unwrap_or_default();
         CoreError::invalid("document", format!("The PDF could not be written: {first}"))
     })
+}
+
+/// How many characters one warning names, and how many fields are named.
+const MAX_CHARS: usize = 5;
+const MAX_LINES: usize = 12;
+
+/// One line per field of the document whose text holds characters that no
+/// installed font has, naming the record and the field:
+/// `Session “Panel I” (title): no installed font has “ह”, “क”; they would print as empty boxes.`
+/// Typst falls back to any font it knows, so a character is missing only
+/// when none of them covers it. Whitespace, controls, joiners and variation
+/// selectors draw nothing and are not looked for.
+pub fn missing_glyphs(doc: &Printable) -> Vec<String> {
+    let fonts = &fonts().fonts;
+    // Without fonts the layout itself refuses, with its own message.
+    if fonts.is_empty() {
+        return Vec::new();
+    }
+    let Ok(value) = serde_json::to_value(doc) else {
+        return Vec::new();
+    };
+    let mut fields = Vec::new();
+    walk(&value, "The document", "", &mut fields);
+    let mut covered: HashMap<char, bool> = HashMap::new();
+    let mut lines: Vec<String> = Vec::new();
+    for (label, text) in fields {
+        let mut missing: Vec<char> = Vec::new();
+        for c in text.chars() {
+            if c.is_whitespace() || crate::fold::ignorable(c) || missing.contains(&c) {
+                continue;
+            }
+            let has = *covered
+                .entry(c)
+                .or_insert_with(|| fonts.iter().any(|f| f.info().coverage.contains(c as u32)));
+            if !has {
+                missing.push(c);
+            }
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        let named: Vec<String> = missing
+            .iter()
+            .take(MAX_CHARS)
+            .map(|c| format!("“{c}”"))
+            .collect();
+        let more = match missing.len().saturating_sub(MAX_CHARS) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        let line = if missing.len() == 1 {
+            format!(
+                "{label}: no installed font has {}; it would print as an empty box.",
+                named.join(", ")
+            )
+        } else {
+            format!(
+                "{label}: no installed font has {}{more}; they would print as empty boxes.",
+                named.join(", ")
+            )
+        };
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    if lines.len() > MAX_LINES {
+        let rest = lines.len() - MAX_LINES;
+        lines.truncate(MAX_LINES);
+        lines.push(format!(
+            "And {rest} more field{} with characters no installed font has.",
+            if rest == 1 { "" } else { "s" }
+        ));
+    }
+    lines
+}
+
+/// Collects every text of the document with the words that name it for a
+/// secretariat user: the record it belongs to ("Session “Panel I”",
+/// "Person “Ms Lynn Bell”") and the field ("title", "people").
+fn walk(value: &Value, record: &str, key: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::String(text) if !text.is_empty() => {
+            out.push((format!("{record} ({})", field_label(key)), text.clone()));
+        }
+        Value::Array(items) => {
+            for item in items {
+                walk(item, record, key, out);
+            }
+        }
+        Value::Object(map) => {
+            let text = |k: &str| map.get(k).and_then(Value::as_str).unwrap_or_default();
+            let record = if map.contains_key("title")
+                && (map.contains_key("time") || map.contains_key("when"))
+            {
+                format!("Session “{}”", text("title"))
+            } else {
+                match key {
+                    "heading" => "The heading".to_string(),
+                    "briefings" | "members" => format!("Person “{}”", text("name")),
+                    "delegations" => format!("Delegation “{}”", text("name")),
+                    "cards" => format!("Name card “{}”", text("name")),
+                    _ => record.to_string(),
+                }
+            };
+            for (k, v) in map {
+                // A session's roles and speaking turns are its fields.
+                let k = match (key, k.as_str()) {
+                    ("roles", "names") => "people",
+                    ("speaking", "delegation" | "speaker") => "speaking list",
+                    (_, k) => k,
+                };
+                walk(v, &record, k, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The words for a field of the document.
+fn field_label(key: &str) -> String {
+    match key {
+        "item" => "agenda item",
+        "names" | "lead" | "fellows" => "people",
+        "meeting" => "title",
+        "detail" => "organisation",
+        "cochairs" => "co-chairs",
+        "cohosts" => "co-hosts",
+        "scope" => "event",
+        "changes" => "changes list",
+        "" => "text",
+        k => return k.replace('_', " "),
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::print::document::{self, Body, Changes, DocKind, PrintRequest};
+
+    fn sample(kind: DocKind) -> Printable {
+        let store = crate::sample::sample_in_memory().unwrap();
+        document::build(
+            &store,
+            &PrintRequest::new(kind),
+            String::new(),
+            &Changes::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_sample_week_prints_every_character() {
+        for kind in [
+            DocKind::Programme,
+            DocKind::Participants,
+            DocKind::Speakers,
+            DocKind::Namecards,
+        ] {
+            assert_eq!(
+                missing_glyphs(&sample(kind)),
+                Vec::<String>::new(),
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_named_with_its_record_and_field() {
+        // No font package of the machine covers Devanagari.
+        let mut doc = sample(DocKind::Programme);
+        let Body::Programme { days } = &mut doc.body else {
+            panic!("a programme")
+        };
+        let session = days
+            .iter_mut()
+            .flat_map(|d| d.blocks.iter_mut())
+            .find_map(|b| match b {
+                document::ProgBlock::Session { session } => Some(session),
+                _ => None,
+            })
+            .unwrap();
+        session.title = "Panel I".into();
+        session.description = "हक क\u{200D}ह और 中文 ไทย".into();
+        session.roles[0].names[0] = "Ms Priya शर्मा".into();
+        let lines = missing_glyphs(&doc);
+        assert_eq!(
+            lines,
+            [
+                "Session “Panel I” (description): no installed font has “ह”, “क”, “औ”, “र”; they would print as empty boxes.",
+                "Session “Panel I” (people): no installed font has “श”, “र”, “्”, “म”, “ा”; they would print as empty boxes.",
+            ]
+        );
+    }
+
+    #[test]
+    fn many_characters_and_many_fields_are_cut_short() {
+        let mut doc = sample(DocKind::Namecards);
+        let Body::Namecards { cards } = &mut doc.body else {
+            panic!("name cards")
+        };
+        for (i, card) in cards.iter_mut().enumerate() {
+            card.name = format!("Card {i} अआइईउऊ");
+        }
+        let lines = missing_glyphs(&doc);
+        assert_eq!(lines.len(), MAX_LINES + 1);
+        assert_eq!(
+            lines[0],
+            "Name card “Card 0 अआइईउऊ” (name): no installed font has “अ”, “आ”, “इ”, “ई”, “उ” and 1 more; they would print as empty boxes."
+        );
+        assert!(lines[MAX_LINES].starts_with("And "), "{lines:?}");
+    }
 }

@@ -159,7 +159,9 @@ fn configure(conn: &mut Connection) -> Result<()> {
 }
 
 /// The application's SQL functions: `plenary_fold(text, …)`, its texts
-/// joined by spaces and folded for searching (`crate::fold`). Deterministic,
+/// joined by spaces and folded for searching (`crate::fold`), and
+/// `plenary_sort_key(text)` and `plenary_sort_key(family, given)`, the keys
+/// of alphabetical order (`crate::fold::sort_key`). Deterministic,
 /// and only for the app's own statements, never for a view or trigger in a
 /// file.
 fn add_functions(conn: &Connection) -> Result<()> {
@@ -182,6 +184,23 @@ fn add_functions(conn: &Connection) -> Result<()> {
                 }
             }
             Ok(crate::fold::fold(&text))
+        },
+    )?;
+    conn.create_scalar_function(
+        "plenary_sort_key",
+        -1,
+        FunctionFlags::SQLITE_UTF8
+            | FunctionFlags::SQLITE_DETERMINISTIC
+            | FunctionFlags::SQLITE_DIRECTONLY,
+        |ctx| {
+            let text = |i: usize| match ctx.get_raw(i) {
+                ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                _ => String::new(),
+            };
+            Ok(match ctx.len() {
+                2 => crate::fold::person_sort_key(&text(0), &text(1)),
+                _ => crate::fold::sort_key(&text(0)),
+            })
         },
     )?;
     Ok(())

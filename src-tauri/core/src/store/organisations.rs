@@ -46,7 +46,7 @@ fn org_row(r: &Row) -> rusqlite::Result<Organisation> {
 impl Store {
     pub fn organisations(&self) -> Result<Vec<Organisation>> {
         self.select(
-            &format!("SELECT {ORG_COLS} FROM organisation ORDER BY plenary_fold(name), id"),
+            &format!("SELECT {ORG_COLS} FROM organisation ORDER BY plenary_sort_key(name), id"),
             [],
             org_row,
         )

@@ -58,7 +58,7 @@ impl Store {
 
     pub fn people(&self) -> Result<Vec<Person>> {
         self.select(&format!(
-            "SELECT {PERSON_COLS} FROM person ORDER BY plenary_fold(family_name), plenary_fold(given_name), id"
+            "SELECT {PERSON_COLS} FROM person ORDER BY plenary_sort_key(family_name, given_name), id"
         ), [], person_row)
     }
 
@@ -82,7 +82,7 @@ impl Store {
         // Only the people found have their names folded again, to sort.
         sql.push_str(
             " ORDER BY instr(plenary_fold(p.family_name), ?1) = 1 DESC,
-               plenary_fold(p.family_name), plenary_fold(p.given_name), p.id LIMIT ?2",
+               plenary_sort_key(p.family_name, p.given_name), p.id LIMIT ?2",
         );
         let first = words.first().cloned().unwrap_or_default();
         let mut args: Vec<&dyn rusqlite::ToSql> = vec![&first, &limit];

@@ -26,7 +26,7 @@ fn room_row(r: &Row) -> rusqlite::Result<Room> {
 impl Store {
     pub fn rooms(&self) -> Result<Vec<Room>> {
         self.select(
-            &format!("SELECT {ROOM_COLS} FROM room ORDER BY plenary_fold(name), id"),
+            &format!("SELECT {ROOM_COLS} FROM room ORDER BY plenary_sort_key(name), id"),
             [],
             room_row,
         )

@@ -57,6 +57,8 @@ describe('sortLoads', () => {
     name,
     sessions,
     by_role: [{ role: 'speaker', count: roles }],
+    // The core's key: the family name (last word here), then the given name.
+    sort_key: name.split(' ').slice(-1)[0]!.toLowerCase() + '\u0001' + name.split(' ').slice(1, -1).join(' ').toLowerCase(),
   });
   const loads = [
     load(1, 'Ambassador Bell', 2, 2),
@@ -68,8 +70,8 @@ describe('sortLoads', () => {
   it.each<['load' | 'name', number[]]>([
     // Sessions, then roles, then name.
     ['load', [2, 3, 1, 4]],
-    // By name, ignoring case.
-    ['name', [1, 2, 3, 4]],
+    // By family name, whatever the honorific: Bell, Cruz, Okoro, Rahman.
+    ['name', [1, 4, 3, 2]],
   ])('by %s', (order, ids) => {
     expect(sortLoads(loads, order).map((l) => l.person_id)).toEqual(ids);
     expect(loads.map((l) => l.person_id)).toEqual([1, 2, 3, 4]);

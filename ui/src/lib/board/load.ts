@@ -31,8 +31,10 @@ export function loadText(load: Pick<PersonLoad, 'sessions' | 'by_role'>, terms: 
 }
 
 const roleTotal = (l: PersonLoad) => l.by_role.reduce((n, r) => n + r.count, 0);
-const byName = (a: PersonLoad, b: PersonLoad) =>
-  a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.person_id - b.person_id;
+// The core's key of alphabetical order (family name, then given name): plain
+// string comparison of the keys is that order, so "Ms Lynn Bell" is among the B's.
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = (a: PersonLoad, b: PersonLoad) => byKey(a.sort_key, b.sort_key) || a.person_id - b.person_id;
 
 /** Busiest first (sessions, then roles, then name), or by name. */
 export function sortLoads(loads: readonly PersonLoad[], order: LoadOrder): PersonLoad[] {

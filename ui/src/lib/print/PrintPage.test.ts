@@ -338,6 +338,24 @@ describe('Print page', () => {
     expect(optionLabels(select(el, 'changes'))).toEqual(['None']);
   });
 
+  it('lists above the pages the text that would print as empty boxes', async () => {
+    const { el } = await start();
+    expect($(el, '[data-testid="print-warnings"]')).toBeNull();
+
+    const warning =
+      'Session “Panel I” (people): no installed font has “प”, “्”, “र”, “ि”, “य” and 1 more; they would print as empty boxes.';
+    const withWarning = await start({
+      print_preview: (args) => ({ ...previewFor(args.request as PrintRequest), warnings: [warning] }),
+    });
+    const shown = $(withWarning.el, '[data-testid="print-warnings"]');
+    expect(shown?.getAttribute('role')).toBe('status');
+    expect(Array.from(shown?.querySelectorAll('li') ?? []).map((li) => li.textContent)).toEqual([warning]);
+    // Above the pages, which are still shown.
+    const sheets = $(withWarning.el, '[data-print-sheets]');
+    expect(shown!.compareDocumentPosition(sheets!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(images(withWarning.el)).toHaveLength(3);
+  });
+
   it('exports a PDF to the chosen path and says where it went', async () => {
     const { el, ws, calls } = await start();
     await choose(select(el, 'day'), '2024-11-19');
