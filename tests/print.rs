@@ -599,11 +599,11 @@ fn assert_nothing_runs_off(pdf: &Path, what: &str) {
             .filter(|w| w.2 == "Page")
             .map(|w| w.0)
             .fold(f64::MAX, f64::min);
-        // The run of show's notice is the footer's first line.
+        // The footer's first line names the document.
         let footer_top = page
             .words
             .iter()
-            .filter(|w| w.2 == "distribution" && w.0 < footer_top && w.0 > footer_top - 20.0)
+            .filter(|w| w.2 == "Programme" && w.0 < footer_top && w.0 > footer_top - 20.0)
             .map(|w| w.0)
             .fold(footer_top, f64::min);
         assert!(
