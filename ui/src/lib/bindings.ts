@@ -489,8 +489,8 @@ export type DeskLine_Deserialize = {
 	person_id: number,
 	name: string,
 	/**
-	 *  Family name first, folded (`fold`), for sorting and for the desk's
-	 *  alphabetical tabs.
+	 *  Family name first, folded (`fold`), for the desk's alphabetical tabs;
+	 *  the desk's order is `fold::person_sort_key`.
 	 */
 	sort_key: string,
 	/**
@@ -516,8 +516,8 @@ export type DeskLine_Serialize = {
 	person_id: number,
 	name: string,
 	/**
-	 *  Family name first, folded (`fold`), for sorting and for the desk's
-	 *  alphabetical tabs.
+	 *  Family name first, folded (`fold`), for the desk's alphabetical tabs;
+	 *  the desk's order is `fold::person_sort_key`.
 	 */
 	sort_key: string,
 	/**
@@ -682,6 +682,11 @@ export type Exported_Deserialize = {
 	bytes: number,
 	/**  The version this print published, if it published one. */
 	version?: number | null,
+	/**
+	 *  Text that printed as empty boxes, one line per field
+	 *  (`render::missing_glyphs`); the PDF is written all the same.
+	 */
+	warnings: string[],
 };
 
 /**  A written PDF. */
@@ -690,6 +695,11 @@ export type Exported_Serialize = {
 	bytes: number,
 	/**  The version this print published, if it published one. */
 	version: number | null,
+	/**
+	 *  Text that printed as empty boxes, one line per field
+	 *  (`render::missing_glyphs`); the PDF is written all the same.
+	 */
+	warnings: string[],
 };
 
 /**  A problem with one form field, in words a user understands. */
@@ -985,6 +995,12 @@ export type PersonLoad = {
 	by_role: RoleCount[],
 	/**  Of this person's roles, how many are still to be confirmed. */
 	unconfirmed: number,
+	/**
+	 *  Family name, then given name, as alphabetical lists sort them
+	 *  (`fold::person_sort_key`): compared as plain strings, "Ms Lynn Bell"
+	 *  comes among the B's.
+	 */
+	sort_key: string,
 };
 
 /**
@@ -1076,6 +1092,11 @@ export type Plan = {
 	 *  otherwise they keep the order they were entered in.
 	 */
 	group_roles: boolean,
+	/**
+	 *  How many minutes before their session speakers are asked to be in
+	 *  the room (printed on their briefings).
+	 */
+	call_minutes: number,
 };
 
 /**  What a new plan made from this one is. */
@@ -1119,6 +1140,11 @@ export type PlanForm_Deserialize = {
 	date_order?: DateOrder,
 	/**  Whether the agenda and print group a session's roles by kind. */
 	group_roles?: boolean,
+	/**
+	 *  Minutes before their session speakers are asked into the room;
+	 *  blank means 15.
+	 */
+	call_minutes?: string,
 };
 
 export type PlanForm_Serialize = {
@@ -1140,6 +1166,11 @@ export type PlanForm_Serialize = {
 	date_order: DateOrder,
 	/**  Whether the agenda and print group a session's roles by kind. */
 	group_roles: boolean,
+	/**
+	 *  Minutes before their session speakers are asked into the room;
+	 *  blank means 15.
+	 */
+	call_minutes: string,
 };
 
 /**  The pages of a preview, as SVG, with the stamp they carry. */
@@ -1148,6 +1179,11 @@ export type Preview = {
 	stamp: string,
 	/**  The changes list shown at the top, when marks were asked for. */
 	changes: string[],
+	/**
+	 *  Text that would print as empty boxes, one line per field
+	 *  (`render::missing_glyphs`).
+	 */
+	warnings: string[],
 };
 
 /**  How far a long print has got, for a progress bar. */
@@ -1181,6 +1217,14 @@ export type PrintRequest_Deserialize = {
 	with_counts: boolean,
 	/**  Programme and briefings: "tbc" beside tentative sessions and roles. */
 	mark_tbc?: boolean,
+	/**  Programme: each session's description. */
+	descriptions?: boolean,
+	/**  Programme: people's positions beside their names. */
+	positions?: boolean,
+	/**  The title block's status line, as typed: "Provisional", "Rev.1". */
+	status?: string,
+	/**  The title block's "Issued 15 November 2024". */
+	issued?: string | null,
 };
 
 /**  What to print. */
@@ -1203,6 +1247,14 @@ export type PrintRequest_Serialize = {
 	with_counts: boolean,
 	/**  Programme and briefings: "tbc" beside tentative sessions and roles. */
 	mark_tbc: boolean,
+	/**  Programme: each session's description. */
+	descriptions: boolean,
+	/**  Programme: people's positions beside their names. */
+	positions: boolean,
+	/**  The title block's status line, as typed: "Provisional", "Rev.1". */
+	status: string,
+	/**  The title block's "Issued 15 November 2024". */
+	issued: string | null,
 };
 
 /**  What an import would do (and, once written, did). */

@@ -244,9 +244,11 @@ describe('Print page', () => {
     await settle();
     flushSync();
 
-    expect(images(el)).toHaveLength(4);
+    const n = previewFor(pending[1]!.request).pages.length;
+    expect(n).toBeGreaterThan(1);
+    expect(images(el)).toHaveLength(n);
     expect(shownPages(el).every((svg) => svg.includes(pageLabel(pending[1]!.request)))).toBe(true);
-    expect(images(el)[0]?.alt).toBe('Page 1 of 4');
+    expect(images(el)[0]?.alt).toBe(`Page 1 of ${n}`);
   });
 
   it('shows the progress sent on the channel while the pages are laid out', async () => {

@@ -1175,33 +1175,8 @@ export const board: Answer<'board'> = {
           "count": 1
         }
       ],
-      "unconfirmed": 0
-    },
-    {
-      "person_id": 2,
-      "name": "Mr Tri Tharyat",
-      "organisation": "Indonesia",
-      "sessions": 1,
-      "by_role": [
-        {
-          "role": "co_chair",
-          "count": 1
-        }
-      ],
-      "unconfirmed": 0
-    },
-    {
-      "person_id": 4,
-      "name": "Ms Kathryn Haigh",
-      "organisation": "Australia",
-      "sessions": 1,
-      "by_role": [
-        {
-          "role": "speaker",
-          "count": 1
-        }
-      ],
-      "unconfirmed": 0
+      "unconfirmed": 0,
+      "sort_key": "awal\u0001caka\u0002alverdi\u0001awal\u0001caka alverdi\u0001aWAL\u0001cAKA aLVERDI"
     },
     {
       "person_id": 1,
@@ -1214,7 +1189,36 @@ export const board: Answer<'board'> = {
           "count": 1
         }
       ],
-      "unconfirmed": 0
+      "unconfirmed": 0,
+      "sort_key": "bell\u0001lynn\u0001bell\u0001lynn\u0001bELL\u0001lYNN"
+    },
+    {
+      "person_id": 4,
+      "name": "Ms Kathryn Haigh",
+      "organisation": "Australia",
+      "sessions": 1,
+      "by_role": [
+        {
+          "role": "speaker",
+          "count": 1
+        }
+      ],
+      "unconfirmed": 0,
+      "sort_key": "haigh\u0001kathryn\u0001haigh\u0001kathryn\u0001hAIGH\u0001kATHRYN"
+    },
+    {
+      "person_id": 2,
+      "name": "Mr Tri Tharyat",
+      "organisation": "Indonesia",
+      "sessions": 1,
+      "by_role": [
+        {
+          "role": "co_chair",
+          "count": 1
+        }
+      ],
+      "unconfirmed": 0,
+      "sort_key": "tharyat\u0001tri\u0001tharyat\u0001tri\u0001tHARYAT\u0001tRI"
     }
   ],
   "unconfirmed_roles": 0

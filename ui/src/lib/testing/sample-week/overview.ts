@@ -19,7 +19,8 @@ export const overview: Answer<'overview'> = {
     "snap_minutes": 5,
     "changeover_minutes": 0,
     "date_order": "day_month_year",
-    "group_roles": false
+    "group_roles": false,
+    "call_minutes": 15
   },
   "days": [
     "2024-11-18",

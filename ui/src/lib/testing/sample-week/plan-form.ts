@@ -18,5 +18,6 @@ export const planForm: Answer<'planForm'> = {
   "snap_minutes": "5",
   "changeover_minutes": "0",
   "date_order": "day_month_year",
-  "group_roles": false
+  "group_roles": false,
+  "call_minutes": "15"
 };

@@ -1223,7 +1223,8 @@ export const board: Answer<'board'> = {
           "count": 1
         }
       ],
-      "unconfirmed": 0
+      "unconfirmed": 0,
+      "sort_key": "haigh\u0001kathryn\u0001haigh\u0001kathryn\u0001hAIGH\u0001kATHRYN"
     },
     {
       "person_id": 3,
@@ -1236,20 +1237,8 @@ export const board: Answer<'board'> = {
           "count": 1
         }
       ],
-      "unconfirmed": 0
-    },
-    {
-      "person_id": 2,
-      "name": "Mr Tri Tharyat",
-      "organisation": "Indonesia",
-      "sessions": 1,
-      "by_role": [
-        {
-          "role": "co_chair",
-          "count": 1
-        }
-      ],
-      "unconfirmed": 0
+      "unconfirmed": 0,
+      "sort_key": "awal\u0001caka\u0002alverdi\u0001awal\u0001caka alverdi\u0001aWAL\u0001cAKA aLVERDI"
     },
     {
       "person_id": 1,
@@ -1262,7 +1251,22 @@ export const board: Answer<'board'> = {
           "count": 1
         }
       ],
-      "unconfirmed": 0
+      "unconfirmed": 0,
+      "sort_key": "bell\u0001lynn\u0001bell\u0001lynn\u0001bELL\u0001lYNN"
+    },
+    {
+      "person_id": 2,
+      "name": "Mr Tri Tharyat",
+      "organisation": "Indonesia",
+      "sessions": 1,
+      "by_role": [
+        {
+          "role": "co_chair",
+          "count": 1
+        }
+      ],
+      "unconfirmed": 0,
+      "sort_key": "tharyat\u0001tri\u0001tharyat\u0001tri\u0001tHARYAT\u0001tRI"
     }
   ],
   "unconfirmed_roles": 0

@@ -19,13 +19,18 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       },
       "publish": false
     },
     "answer": {
       "pages": 3,
-      "version": null
+      "version": null,
+      "warnings": []
     }
   },
   {
@@ -39,13 +44,18 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       },
       "publish": false
     },
     "answer": {
       "pages": 2,
-      "version": null
+      "version": null,
+      "warnings": []
     }
   },
   {
@@ -59,13 +69,18 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       },
       "publish": true
     },
     "answer": {
       "pages": 3,
-      "version": 3
+      "version": 3,
+      "warnings": []
     }
   }
 ];

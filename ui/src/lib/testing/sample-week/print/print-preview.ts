@@ -19,6 +19,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       }
     },
@@ -26,7 +30,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 3,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -40,6 +45,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       }
     },
@@ -47,7 +56,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 1,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -61,6 +71,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       }
     },
@@ -68,7 +82,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 2,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -82,6 +97,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       }
     },
@@ -89,7 +108,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 3,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 612 791.9999999999999\" width=\"612pt\" height=\"791.9999999999999pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -103,6 +123,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       }
     },
@@ -110,7 +134,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 4,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -124,6 +149,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": 1,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       }
     },
@@ -132,9 +161,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
       "changes": [
-        "Retimed: “Lunch” from 12:30–13:30 to 12:45–13:45",
-        "Moved: “Coffee break” from Tue 19 Nov 10:00–10:15, Foyer to Tue 19 Nov 10:00–10:15, Plenary Hall"
-      ]
+        "“Lunch”, Mon 18 Nov: Time: 12:30–13:30 → 12:45–13:45",
+        "“Coffee break”, Tue 19 Nov: Room: Foyer → Plenary Hall"
+      ],
+      "warnings": []
     }
   },
   {
@@ -148,6 +178,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": 2,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       }
     },
@@ -156,8 +190,9 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
       "changes": [
-        "Moved: “Coffee break” from Tue 19 Nov 10:00–10:15, Foyer to Tue 19 Nov 10:00–10:15, Plenary Hall"
-      ]
+        "“Coffee break”, Tue 19 Nov: Room: Foyer → Plenary Hall"
+      ],
+      "warnings": []
     }
   },
   {
@@ -171,6 +206,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": true,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": false
       }
     },
@@ -178,7 +217,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 2,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -192,6 +232,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": false
       }
     },
@@ -199,7 +243,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 2,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -213,6 +258,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": true,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": false
       }
     },
@@ -220,7 +269,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 2,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -234,14 +284,19 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       }
     },
     "answer": {
-      "pages": 4,
+      "pages": 27,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -255,14 +310,19 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       }
     },
     "answer": {
-      "pages": 1,
+      "pages": 13,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -276,6 +336,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": false
       }
     },
@@ -283,7 +347,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 38,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -297,6 +362,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": false
       }
     },
@@ -304,7 +373,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 38,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -318,6 +388,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "changes_since": null,
         "per_person": true,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": false
       }
     },
@@ -325,7 +399,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 1,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   }
 ];

@@ -20,6 +20,10 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       }
     },
@@ -46,6 +50,10 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "changes_since": 1,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": false
       }
     },
@@ -72,6 +80,10 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "changes_since": null,
         "per_person": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": true
       },
       "path": "~/data/Sample meeting week.plenary",
