@@ -41,6 +41,8 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
         variant,
         changes_since: a.changes_since,
         per_person: a.per_person,
+        fit_each: a.fit_each,
+        acronyms: a.acronyms,
         with_counts: !a.no_counts,
         mark_tbc: !a.no_tbc,
     };
