@@ -142,6 +142,8 @@ describe('Print page', () => {
       variant: 'public',
       changes_since: null,
       per_person: false,
+      fit_each: false,
+      acronyms: false,
       with_counts: true,
       mark_tbc: false,
     });
@@ -158,6 +160,10 @@ describe('Print page', () => {
     await choose(select(el, 'kind'), 'namecards');
     // One card a delegation.
     expect(images(el)).toHaveLength(week.rosterByEvent[week.overview.events[0]!.event.id]!.delegations.length);
+    // Tent cards are landscape sheets, and the printer is asked for them so.
+    expect(Array.from(document.head.querySelectorAll('style[data-print-page]')).map((s) => s.textContent)).toEqual([
+      '@media print { @page { size: A4 landscape; margin: 0; } }',
+    ]);
     await choose(select(el, 'event'), String(annual.id));
     await click($(el, '[data-testid="print-per-person"]'));
     expect(last(requests(calls))).toEqual({
@@ -168,9 +174,14 @@ describe('Print page', () => {
       variant: 'public',
       changes_since: null,
       per_person: true,
+      fit_each: false,
+      acronyms: false,
       with_counts: false,
       mark_tbc: false,
     });
+    await click($(el, '[data-testid="print-fit-each"]'));
+    await click($(el, '[data-testid="print-acronyms"]'));
+    expect(last(requests(calls))).toMatchObject({ kind: 'namecards', fit_each: true, acronyms: true });
 
     // The day chosen for the programme comes back with it.
     await choose(select(el, 'kind'), 'speakers');

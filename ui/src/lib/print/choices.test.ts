@@ -31,7 +31,7 @@ describe('controlsFor', () => {
     ['programme', ['day', 'event', 'variant', 'changes', 'markTbc']],
     ['participants', ['event', 'withCounts']],
     ['speakers', ['day', 'event', 'markTbc']],
-    ['namecards', ['event', 'perPerson']],
+    ['namecards', ['event', 'perPerson', 'fitEach', 'acronyms']],
   ])('%s shows %j', (kind, shown) => {
     const controls = controlsFor(kind);
     expect(Object.keys(controls).filter((k) => controls[k as keyof typeof controls])).toEqual(shown);
@@ -46,6 +46,8 @@ describe('buildRequest', () => {
     variant: 'internal',
     changesSince: 2,
     perPerson: true,
+    fitEach: true,
+    acronyms: true,
     withCounts: true,
   });
 
@@ -58,21 +60,53 @@ describe('buildRequest', () => {
         variant: 'internal',
         changes_since: 2,
         per_person: false,
+        fit_each: false,
+        acronyms: false,
         with_counts: false,
         mark_tbc: true,
       },
     ],
     [
       'participants',
-      { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: true, mark_tbc: false },
+      {
+        day: null,
+        event_id: 11,
+        variant: 'public',
+        changes_since: null,
+        per_person: false,
+        fit_each: false,
+        acronyms: false,
+        with_counts: true,
+        mark_tbc: false,
+      },
     ],
     [
       'speakers',
-      { day: '2024-11-19', event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: false, mark_tbc: true },
+      {
+        day: '2024-11-19',
+        event_id: 11,
+        variant: 'public',
+        changes_since: null,
+        per_person: false,
+        fit_each: false,
+        acronyms: false,
+        with_counts: false,
+        mark_tbc: true,
+      },
     ],
     [
       'namecards',
-      { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: true, with_counts: false, mark_tbc: false },
+      {
+        day: null,
+        event_id: 11,
+        variant: 'public',
+        changes_since: null,
+        per_person: true,
+        fit_each: true,
+        acronyms: true,
+        with_counts: false,
+        mark_tbc: false,
+      },
     ],
   ])('sends only what applies to %s', (kind, expected) => {
     expect(buildRequest({ ...everything, kind })).toEqual({ kind, paper: 'letter', ...expected });
@@ -87,9 +121,18 @@ describe('buildRequest', () => {
       variant: 'public',
       changes_since: null,
       per_person: false,
+      fit_each: false,
+      acronyms: false,
       with_counts: false,
       mark_tbc: true,
     });
+  });
+
+  it('sends one size for all name cards and their names unless asked otherwise', () => {
+    const cards = buildRequest(choices({ kind: 'namecards' }));
+    expect([cards.fit_each, cards.acronyms]).toEqual([false, false]);
+    const asked = buildRequest(choices({ kind: 'namecards', fitEach: true, acronyms: true }));
+    expect([asked.fit_each, asked.acronyms]).toEqual([true, true]);
   });
 
   it('leaves the tbc marks off the programme when unticked', () => {

@@ -23,6 +23,8 @@ export type PrintRequest = {
   variant: Variant;
   changes_since: number | null;
   per_person: boolean;
+  fit_each: boolean;
+  acronyms: boolean;
   with_counts: boolean;
   mark_tbc: boolean;
 };
@@ -38,6 +40,10 @@ export type Choices = {
   /** Mark changes since this published version; null for none. */
   changesSince: number | null;
   perPerson: boolean;
+  /** Name cards: each card as large as it fits, not one size for all. */
+  fitEach: boolean;
+  /** Name cards: an organisation's acronym where one is set. */
+  acronyms: boolean;
   withCounts: boolean;
   /** Mark tentative sessions and roles "tbc". */
   markTbc: boolean;
@@ -51,6 +57,8 @@ export const DEFAULT_CHOICES: Choices = {
   variant: 'public',
   changesSince: null,
   perPerson: false,
+  fitEach: false,
+  acronyms: false,
   withCounts: true,
   markTbc: true,
 };
@@ -79,15 +87,17 @@ export type Controls = {
   variant: boolean;
   changes: boolean;
   perPerson: boolean;
+  fitEach: boolean;
+  acronyms: boolean;
   withCounts: boolean;
   markTbc: boolean;
 };
 
 const CONTROLS: Record<PrintKind, Controls> = {
-  programme: { day: true, event: true, variant: true, changes: true, perPerson: false, withCounts: false, markTbc: true },
-  participants: { day: false, event: true, variant: false, changes: false, perPerson: false, withCounts: true, markTbc: false },
-  speakers: { day: true, event: true, variant: false, changes: false, perPerson: false, withCounts: false, markTbc: true },
-  namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, withCounts: false, markTbc: false },
+  programme: { day: true, event: true, variant: true, changes: true, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true },
+  participants: { day: false, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: true, markTbc: false },
+  speakers: { day: true, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true },
+  namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, fitEach: true, acronyms: true, withCounts: false, markTbc: false },
 };
 
 export function controlsFor(kind: PrintKind): Controls {
@@ -124,6 +134,8 @@ export function buildRequest(choices: Choices): PrintRequest {
     variant: applies.variant ? choices.variant : 'public',
     changes_since: applies.changes ? choices.changesSince : null,
     per_person: applies.perPerson && choices.perPerson,
+    fit_each: applies.fitEach && choices.fitEach,
+    acronyms: applies.acronyms && choices.acronyms,
     with_counts: applies.withCounts && choices.withCounts,
     mark_tbc: applies.markTbc && choices.markTbc,
   };

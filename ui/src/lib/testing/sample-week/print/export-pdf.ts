@@ -18,6 +18,8 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       },
@@ -38,6 +40,8 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       },
@@ -58,6 +62,8 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       },

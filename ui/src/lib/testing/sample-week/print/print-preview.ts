@@ -18,6 +18,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       }
@@ -39,6 +41,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       }
@@ -60,6 +64,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       }
@@ -81,6 +87,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       }
@@ -102,6 +110,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "internal",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       }
@@ -123,6 +133,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": 1,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       }
@@ -147,6 +159,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": 2,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       }
@@ -170,6 +184,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": true,
         "mark_tbc": false
       }
@@ -191,6 +207,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": false
       }
@@ -212,6 +230,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": true,
         "mark_tbc": false
       }
@@ -233,6 +253,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       }
@@ -254,6 +276,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       }
@@ -275,13 +299,15 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": false
       }
     },
     "answer": {
       "pages": 38,
-      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
+      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 841.8897637795276 595.2755905511812\" width=\"841.8897637795276pt\" height=\"595.2755905511812pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
       "changes": []
     }
@@ -296,13 +322,15 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": false
       }
     },
     "answer": {
       "pages": 38,
-      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
+      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 841.8897637795276 595.2755905511812\" width=\"841.8897637795276pt\" height=\"595.2755905511812pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
       "changes": []
     }
@@ -317,13 +345,61 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "variant": "public",
         "changes_since": null,
         "per_person": true,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": false
       }
     },
     "answer": {
       "pages": 1,
-      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
+      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 841.8897637795276 595.2755905511812\" width=\"841.8897637795276pt\" height=\"595.2755905511812pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
+      "stamp": "Draft · printed 19 Nov 2024 08:45",
+      "changes": []
+    }
+  },
+  {
+    "args": {
+      "request": {
+        "kind": "namecards",
+        "day": null,
+        "event_id": 2,
+        "paper": "a4",
+        "variant": "public",
+        "changes_since": null,
+        "per_person": true,
+        "fit_each": true,
+        "acronyms": false,
+        "with_counts": false,
+        "mark_tbc": false
+      }
+    },
+    "answer": {
+      "pages": 1,
+      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 841.8897637795276 595.2755905511812\" width=\"841.8897637795276pt\" height=\"595.2755905511812pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
+      "stamp": "Draft · printed 19 Nov 2024 08:45",
+      "changes": []
+    }
+  },
+  {
+    "args": {
+      "request": {
+        "kind": "namecards",
+        "day": null,
+        "event_id": 2,
+        "paper": "a4",
+        "variant": "public",
+        "changes_since": null,
+        "per_person": true,
+        "fit_each": true,
+        "acronyms": true,
+        "with_counts": false,
+        "mark_tbc": false
+      }
+    },
+    "answer": {
+      "pages": 1,
+      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 841.8897637795276 595.2755905511812\" width=\"841.8897637795276pt\" height=\"595.2755905511812pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
       "changes": []
     }

@@ -19,6 +19,8 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       }
@@ -45,6 +47,8 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "variant": "public",
         "changes_since": 1,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": false
       }
@@ -71,6 +75,8 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "variant": "public",
         "changes_since": null,
         "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
         "with_counts": false,
         "mark_tbc": true
       },
