@@ -236,7 +236,8 @@ pub struct NewArgs {
 #[derive(clap::Args, Debug)]
 pub struct PrintArgs {
     pub file: PathBuf,
-    /// programme, participants, speakers or namecards.
+    /// programme, participants, speakers, namecards, glance (a day at a
+    /// glance: rooms across, time down) or doors (a sheet per room per day).
     pub document: String,
     /// Only this day, YYYY-MM-DD.
     #[arg(long)]

@@ -9,7 +9,7 @@ use plenary_core::Store;
 pub fn print(a: PrintArgs) -> Result<i32, Failure> {
     let kind = DocKind::from_key(&a.document).ok_or_else(|| {
         Failure(format!(
-            "\"{}\" is not a document (use programme, participants, speakers or namecards)",
+            "\"{}\" is not a document (use programme, participants, speakers, namecards, glance or doors)",
             a.document
         ))
     })?;

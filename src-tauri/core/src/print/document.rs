@@ -22,6 +22,10 @@ pub enum DocKind {
     Participants,
     Speakers,
     Namecards,
+    /// A day at a glance: rooms across, time down.
+    Glance,
+    /// One sheet per room per day, for its door.
+    Doors,
 }
 
 impl DocKind {
@@ -31,6 +35,8 @@ impl DocKind {
             "participants" => Some(DocKind::Participants),
             "speakers" => Some(DocKind::Speakers),
             "namecards" => Some(DocKind::Namecards),
+            "glance" => Some(DocKind::Glance),
+            "doors" => Some(DocKind::Doors),
             _ => None,
         }
     }
@@ -41,6 +47,8 @@ impl DocKind {
             DocKind::Participants => "List of participants",
             DocKind::Speakers => "Speaker briefing",
             DocKind::Namecards => "Name cards",
+            DocKind::Glance => "Day at a glance",
+            DocKind::Doors => "Room door sheets",
         }
     }
 }
@@ -86,7 +94,8 @@ pub struct PrintRequest {
     pub acronyms: bool,
     /// Participant list: counts by category at the end.
     pub with_counts: bool,
-    /// Programme and briefings: "tbc" beside tentative sessions and roles.
+    /// Programme, briefings, day at a glance and door sheets: "tbc" beside
+    /// tentative sessions and roles.
     #[serde(default = "marked")]
     pub mark_tbc: bool,
 }
@@ -302,6 +311,12 @@ pub enum Body {
         /// One size for every card's name (parity between delegations), else
         /// each as large as it fits.
         uniform: bool,
+    },
+    Glance {
+        pages: Vec<super::glance::GridPage>,
+    },
+    Doors {
+        sheets: Vec<super::glance::DoorSheet>,
     },
 }
 
@@ -872,9 +887,21 @@ pub fn build(
             let e = event_or_first(store, event.as_ref())?;
             (namecards(store, &e, req)?, Some(e))
         }
+        DocKind::Glance => (
+            Body::Glance {
+                pages: super::glance::grid(store, req.day, event.as_ref(), req.mark_tbc)?,
+            },
+            event.clone(),
+        ),
+        DocKind::Doors => (
+            Body::Doors {
+                sheets: super::glance::doors(store, req.day, event.as_ref(), req.mark_tbc)?,
+            },
+            event.clone(),
+        ),
     };
     let day = match req.kind {
-        DocKind::Programme | DocKind::Speakers => req.day,
+        DocKind::Programme | DocKind::Speakers | DocKind::Glance | DocKind::Doors => req.day,
         _ => None,
     };
     Ok(Printable {

@@ -121,7 +121,14 @@ describe('Print page', () => {
     // The markup is only ever an image source, never part of the page.
     expect(el.querySelector('svg, text')).toBeNull();
 
-    expect(optionLabels(select(el, 'kind'))).toEqual(['Programme', 'List of participants', 'Speaker briefings', 'Name cards']);
+    expect(optionLabels(select(el, 'kind'))).toEqual([
+      'Programme',
+      'List of participants',
+      'Speaker briefings',
+      'Name cards',
+      'Day at a glance',
+      'Room door sheets',
+    ]);
     expect(optionLabels(select(el, 'day'))).toEqual(['Whole week', 'Mon 18 Nov', 'Tue 19 Nov', 'Wed 20 Nov']);
     expect(optionLabels(select(el, 'event'))).toEqual(['All events', ...week.overview.events.map((e) => e.event.title)]);
     expect(optionLabels(select(el, 'paper'))).toEqual(['A4', 'US Letter']);

@@ -8,6 +8,7 @@ import {
   defaultFileName,
   effectiveDay,
   isLandscape,
+  isLarge,
   kept,
   latestVersion,
   newestFirst,
@@ -32,6 +33,8 @@ describe('controlsFor', () => {
     ['participants', ['event', 'withCounts']],
     ['speakers', ['day', 'event', 'markTbc']],
     ['namecards', ['event', 'perPerson', 'fitEach', 'acronyms']],
+    ['glance', ['day', 'event', 'markTbc']],
+    ['doors', ['day', 'event', 'markTbc']],
   ])('%s shows %j', (kind, shown) => {
     const controls = controlsFor(kind);
     expect(Object.keys(controls).filter((k) => controls[k as keyof typeof controls])).toEqual(shown);
@@ -137,6 +140,19 @@ describe('buildRequest', () => {
 
   it('leaves the tbc marks off the programme when unticked', () => {
     expect(buildRequest(choices({ markTbc: false })).mark_tbc).toBe(false);
+  });
+
+  it('sends the day, event and tbc marks for the day at a glance and the door sheets', () => {
+    for (const kind of ['glance', 'doors'] as const) {
+      expect(buildRequest(choices({ kind, day: '2024-11-19', eventId: 11, perPerson: true, fitEach: true }))).toMatchObject({
+        kind,
+        day: '2024-11-19',
+        event_id: 11,
+        per_person: false,
+        fit_each: false,
+        mark_tbc: true,
+      });
+    }
   });
 
   it('leaves the counts off the participants list when unticked', () => {
@@ -264,6 +280,8 @@ describe('file names', () => {
     ['the list (first event)', { kind: 'participants', day: '2024-11-19' }, {}, 'List of participants — Commemorative Dialogue.pdf'],
     ['name cards of an event', { kind: 'namecards', eventId: annual!.id }, {}, 'Name cards — 10th Annual Meeting.pdf'],
     ['briefings of a day', { kind: 'speakers', day: '2024-11-18' }, {}, 'Speaker briefings — Mon 18 Nov.pdf'],
+    ['a day at a glance', { kind: 'glance', day: '2024-11-19' }, {}, 'Day at a glance — Tue 19 Nov.pdf'],
+    ['door sheets of the week', { kind: 'doors' }, {}, 'Room door sheets — Bangkok week.pdf'],
     ['unsafe characters', {}, { planTitle: 'Q4/2024: "Week" <draft>?' }, 'Programme — Q4-2024 Week draft.pdf'],
     ['a blank title', {}, { planTitle: '   ' }, 'Programme.pdf'],
   ])('names %s', (_, over, ctx, expected) => {
@@ -307,5 +325,23 @@ describe('paper', () => {
     ['a4', true, '@page { size: A4 landscape; margin: 0; }'],
   ])('pageRule(%s, %s)', (paper, landscape, expected) => {
     expect(pageRule(paper, landscape)).toBe(expected);
+  });
+
+  // A day at a glance of many rooms: A3 (or Tabloid) landscape.
+  it.each<[string, boolean]>([
+    [head('a4'), false],
+    [turned, false],
+    ["<svg viewBox='0 0 1190.55 841.89'>", true],
+    ["<svg width='1224pt' height='792pt'>", true],
+    ['not an svg', false],
+  ])('isLarge(%s) -> %s', (svg, expected) => {
+    expect(isLarge(svg)).toBe(expected);
+  });
+
+  it.each<['a4' | 'letter', string]>([
+    ['a4', '@page { size: A3 landscape; margin: 0; }'],
+    ['letter', '@page { size: ledger landscape; margin: 0; }'],
+  ])('pageRule(%s) of a large sheet', (paper, expected) => {
+    expect(pageRule(paper, true, true)).toBe(expected);
   });
 });

@@ -6,7 +6,7 @@ import { formatDayShort, isDate } from '../format/time';
 import { countOf } from '../format/words';
 import type { PublishedVersion } from '../ipc';
 
-export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards';
+export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards' | 'glance' | 'doors';
 export type Paper = 'a4' | 'letter';
 export type Variant = 'public' | 'internal';
 
@@ -68,6 +68,8 @@ export const KINDS: readonly { key: PrintKind; label: string }[] = [
   { key: 'participants', label: 'List of participants' },
   { key: 'speakers', label: 'Speaker briefings' },
   { key: 'namecards', label: 'Name cards' },
+  { key: 'glance', label: 'Day at a glance' },
+  { key: 'doors', label: 'Room door sheets' },
 ];
 
 export const PAPERS: readonly { key: Paper; label: string }[] = [
@@ -98,6 +100,8 @@ const CONTROLS: Record<PrintKind, Controls> = {
   participants: { day: false, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: true, markTbc: false },
   speakers: { day: true, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true },
   namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, fitEach: true, acronyms: true, withCounts: false, markTbc: false },
+  glance: { day: true, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true },
+  doors: { day: true, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true },
 };
 
 export function controlsFor(kind: PrintKind): Controls {
@@ -247,11 +251,8 @@ export function defaultFileName(choices: Choices, context: NamingContext): strin
   return `${safeFileName(parts.join(' — '))}.pdf`;
 }
 
-/**
- * The orientation of a previewed page, read from its root <svg> size, so
- * the sheet asked of the printer turns with it (name cards may be landscape).
- */
-export function isLandscape(svg: string): boolean {
+/** A previewed page's size in points, read from its root <svg> (width and height, else its viewBox). */
+function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
   const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1];
   let width = parseFloat(attr('width') ?? '');
@@ -261,11 +262,27 @@ export function isLandscape(svg: string): boolean {
     width = box[2] ?? NaN;
     height = box[3] ?? NaN;
   }
-  return width > 0 && height > 0 && width > height;
+  return width > 0 && height > 0 ? { width, height } : { width: NaN, height: NaN };
+}
+
+/**
+ * The orientation of a previewed page, read from its root <svg> size, so
+ * the sheet asked of the printer turns with it (name cards and the day at a
+ * glance are landscape).
+ */
+export function isLandscape(svg: string): boolean {
+  const { width, height } = svgSize(svg);
+  return width > height;
+}
+
+/** Whether a previewed page is a large sheet (A3 or Tabloid, a day at a glance of many rooms): its long side is over 1,000 pt. */
+export function isLarge(svg: string): boolean {
+  const { width, height } = svgSize(svg);
+  return Math.max(width, height) > 1000;
 }
 
 /** The @page rule for printing the previewed images edge to edge, one per sheet. */
-export function pageRule(paper: Paper, landscape: boolean): string {
-  const size = paper === 'letter' ? 'letter' : 'A4';
+export function pageRule(paper: Paper, landscape: boolean, large = false): string {
+  const size = large ? (paper === 'letter' ? 'ledger' : 'A3') : paper === 'letter' ? 'letter' : 'A4';
   return `@page { size: ${size}${landscape ? ' landscape' : ''}; margin: 0; }`;
 }
