@@ -21,6 +21,10 @@ pub const NO_ROOM: &str = "Room to be confirmed";
 pub struct GridSession {
     /// Index into the page's rooms.
     pub column: u32,
+    /// Sessions that overlap in one room stand side by side: this one's
+    /// place among them, and how many share the width.
+    pub lane: u32,
+    pub lanes: u32,
     /// Minutes after midnight of the day.
     pub start: u32,
     pub end: u32,
@@ -178,6 +182,8 @@ pub fn grid(
                     let (start, end) = span(s);
                     Some(GridSession {
                         column: column as u32,
+                        lane: 0,
+                        lanes: 1,
                         start,
                         end,
                         time: time_range(s),
@@ -186,7 +192,8 @@ pub fn grid(
                         tentative: mark_tbc && s.session.tentative,
                     })
                 })
-                .collect();
+                .collect::<Vec<_>>();
+            let sessions = side_by_side(sessions);
             pages.push(GridPage {
                 heading: long_day(date),
                 part: if parts.len() > 1 {
@@ -213,6 +220,45 @@ pub fn grid(
 }
 
 /// A sheet for each room a day uses; with `mark_tbc`, tentative sessions say so.
+/// Gives sessions that overlap in one room their lanes: each run of
+/// overlapping sessions shares its column's width, a session taking the
+/// first lane free at its start.
+fn side_by_side(mut sessions: Vec<GridSession>) -> Vec<GridSession> {
+    sessions.sort_by_key(|s| (s.column, s.start, s.end));
+    let mut run_start = 0;
+    let mut run_end = 0;
+    let mut lane_ends: Vec<u32> = Vec::new();
+    for i in 0..sessions.len() {
+        let (column, start, end) = (sessions[i].column, sessions[i].start, sessions[i].end);
+        let joins = i > run_start && sessions[run_start].column == column && start < run_end;
+        if !joins {
+            close_run(&mut sessions[run_start..i], lane_ends.len()); // slice-ok: a Vec of sessions
+            run_start = i;
+            run_end = 0;
+            lane_ends.clear();
+        }
+        let lane = match lane_ends.iter().position(|e| *e <= start) {
+            Some(l) => l,
+            None => {
+                lane_ends.push(0);
+                lane_ends.len() - 1
+            }
+        };
+        lane_ends[lane] = end.max(start + 1);
+        sessions[i].lane = lane as u32;
+        run_end = run_end.max(end.max(start + 1));
+    }
+    let n = sessions.len();
+    close_run(&mut sessions[run_start..n], lane_ends.len()); // slice-ok: a Vec of sessions
+    sessions
+}
+
+fn close_run(run: &mut [GridSession], lanes: usize) {
+    for s in run {
+        s.lanes = lanes.max(1) as u32;
+    }
+}
+
 pub fn doors(
     store: &Store,
     day: Option<NaiveDate>,
@@ -264,13 +310,24 @@ mod tests {
         for (page, (_, sessions)) in pages.iter().zip(&agenda) {
             assert!(!page.large, "{}", page.heading);
             assert!(page.rooms.len() <= SMALL_PAGE_ROOMS);
-            let timed = sessions.iter().filter(|s| s.session.start.is_some());
-            assert_eq!(page.sessions.len(), timed.clone().count());
-            for (s, box_) in timed.zip(&page.sessions) {
-                assert_eq!(page.rooms[box_.column as usize], room_of(s));
-                assert!(page.from <= box_.start && box_.end <= page.to);
-                assert_eq!(page.from % 60, 0);
-                assert_eq!(page.to % 60, 0);
+            let mut expected: Vec<(&str, String)> = sessions
+                .iter()
+                .filter(|s| s.session.start.is_some())
+                .map(|s| (room_of(s), time_range(s)))
+                .collect();
+            let mut boxes: Vec<(&str, String)> = page
+                .sessions
+                .iter()
+                .map(|b| (page.rooms[b.column as usize].as_str(), b.time.clone()))
+                .collect();
+            expected.sort();
+            boxes.sort();
+            assert_eq!(boxes, expected, "{}", page.heading);
+            assert_eq!(page.from % 60, 0);
+            assert_eq!(page.to % 60, 0);
+            for b in &page.sessions {
+                assert!(page.from <= b.start && b.end <= page.to);
+                assert!(b.lane < b.lanes);
             }
         }
     }
@@ -300,6 +357,42 @@ mod tests {
             .map(|(_, s)| s.iter().filter(|s| s.session.start.is_some()).count())
             .sum();
         assert_eq!(boxes, timed, "every timed session once");
+    }
+
+    #[test]
+    fn sessions_overlapping_in_a_room_stand_side_by_side() {
+        let at = |column: u32, start: u32, end: u32| GridSession {
+            column,
+            lane: 9,
+            lanes: 9,
+            start,
+            end,
+            time: String::new(),
+            title: format!("{column} {start}"),
+            pause: false,
+            tentative: false,
+        };
+        let placed = side_by_side(vec![
+            at(0, 540, 600),
+            at(0, 570, 630),
+            at(0, 600, 660),
+            at(0, 700, 760),
+            at(1, 540, 600),
+        ]);
+        let lanes: Vec<(String, u32, u32)> = placed
+            .iter()
+            .map(|s| (s.title.clone(), s.lane, s.lanes))
+            .collect();
+        assert_eq!(
+            lanes,
+            [
+                ("0 540".to_string(), 0, 2),
+                ("0 570".to_string(), 1, 2),
+                ("0 600".to_string(), 0, 2),
+                ("0 700".to_string(), 0, 1),
+                ("1 540".to_string(), 0, 1),
+            ]
+        );
     }
 
     #[test]
