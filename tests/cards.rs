@@ -434,6 +434,23 @@ fn delegation_cards_of_every_un_member_fit_and_share_one_legible_size() {
             (nz.words[0].y0 - nz.words[1].y0).abs() < 0.01,
             "{what}: New Zealand on one line"
         );
+        // A name over two lines is set in even lines: "United States / of America".
+        let usa = cards
+            .iter()
+            .find(|c| c.words.iter().any(|w| w.text == "America"))
+            .unwrap();
+        let line = |word: &str| usa.words.iter().find(|w| w.text == word).unwrap().y0;
+        assert!(
+            (line("United") - line("States")).abs() < 0.01,
+            "{what}: {:?}",
+            usa.words
+        );
+        assert!(
+            (line("of") - line("America")).abs() < 0.01,
+            "{what}: {:?}",
+            usa.words
+        );
+        assert!(line("States") < line("of"), "{what}: {:?}", usa.words);
 
         // Each fitted on its own: still inside, never smaller, short names larger.
         let fitted = dir.path().join(format!("fitted-{paper}.pdf"));
