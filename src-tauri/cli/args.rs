@@ -236,7 +236,8 @@ pub struct NewArgs {
 #[derive(clap::Args, Debug)]
 pub struct PrintArgs {
     pub file: PathBuf,
-    /// programme, participants, speakers or namecards.
+    /// programme, participants, speakers, namecards, glance (a day at a
+    /// glance: rooms across, time down) or doors (a sheet per room per day).
     pub document: String,
     /// Only this day, YYYY-MM-DD.
     #[arg(long)]
@@ -262,6 +263,12 @@ pub struct PrintArgs {
     /// Name cards: one per person rather than one per delegation.
     #[arg(long)]
     pub per_person: bool,
+    /// Name cards: each card's text as large as it fits, rather than one size for all.
+    #[arg(long)]
+    pub fit_each: bool,
+    /// Name cards: an organisation's acronym where one is set (states keep their name).
+    #[arg(long)]
+    pub acronyms: bool,
     /// Participant list: leave out the counts by category.
     #[arg(long)]
     pub no_counts: bool,

@@ -10,7 +10,7 @@ use plenary_core::Store;
 pub fn print(a: PrintArgs) -> Result<i32, Failure> {
     let kind = DocKind::from_key(&a.document).ok_or_else(|| {
         Failure(format!(
-            "\"{}\" is not a document (use programme, participants, speakers or namecards)",
+            "\"{}\" is not a document (use programme, participants, speakers, namecards, glance or doors)",
             a.document
         ))
     })?;
@@ -43,6 +43,8 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
         variant,
         changes_since: a.changes_since,
         per_person: a.per_person,
+        fit_each: a.fit_each,
+        acronyms: a.acronyms,
         with_counts: !a.no_counts,
         mark_tbc: !a.no_tbc,
         descriptions: !a.no_descriptions,

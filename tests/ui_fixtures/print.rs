@@ -20,7 +20,8 @@ Plenary Hall; printed at 08:45 on 19 November";
 fn request(changes: Value) -> Value {
     let mut r = json!({
         "kind": "programme", "day": null, "event_id": null, "paper": "a4",
-        "variant": "public", "changes_since": null, "per_person": false, "with_counts": false,
+        "variant": "public", "changes_since": null, "per_person": false, "fit_each": false,
+        "acronyms": false, "with_counts": false,
         "descriptions": true, "positions": true, "status": "", "issued": null
     });
     for (k, v) in changes.as_object().unwrap() {
@@ -84,6 +85,12 @@ pub fn scenario() -> Scenario {
         request(json!({ "kind": "namecards" })),
         request(json!({ "kind": "namecards", "event_id": annual })),
         request(json!({ "kind": "namecards", "event_id": annual, "per_person": true })),
+        request(
+            json!({ "kind": "namecards", "event_id": annual, "per_person": true, "fit_each": true }),
+        ),
+        request(json!({
+            "kind": "namecards", "event_id": annual, "per_person": true, "fit_each": true, "acronyms": true
+        })),
     ];
     let previews = requests
         .iter()

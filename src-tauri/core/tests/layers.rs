@@ -67,6 +67,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("print", 4),
     ("print::document", 4),
     ("print::changes", 4),
+    ("print::glance", 4),
     ("print::render", 4),
     ("text", 4),
     ("vocabulary", 4),

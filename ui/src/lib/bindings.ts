@@ -557,7 +557,11 @@ export type Desk_Serialize = {
 	expected: number,
 };
 
-export type DocKind = "programme" | "participants" | "speakers" | "namecards";
+export type DocKind = "programme" | "participants" | "speakers" | "namecards" | 
+/**  A day at a glance: rooms across, time down. */
+"glance" | 
+/**  One sheet per room per day, for its door. */
+"doors";
 
 /**
  *  What went wrong, for a caller to switch on: the one list of error codes.
@@ -1213,9 +1217,22 @@ export type PrintRequest_Deserialize = {
 	changes_since?: number | null,
 	/**  Name cards: one per person (true) or one per delegation. */
 	per_person: boolean,
+	/**
+	 *  Name cards: each card's text as large as it fits, rather than one
+	 *  size for every card of the print.
+	 */
+	fit_each?: boolean,
+	/**
+	 *  Name cards: an organisation's acronym (IOM) where one is set; states
+	 *  keep their short name.
+	 */
+	acronyms?: boolean,
 	/**  Participant list: counts by category at the end. */
 	with_counts: boolean,
-	/**  Programme and briefings: "tbc" beside tentative sessions and roles. */
+	/**
+	 *  Programme, briefings, day at a glance and door sheets: "tbc" beside
+	 *  tentative sessions and roles.
+	 */
 	mark_tbc?: boolean,
 	/**  Programme: each session's description. */
 	descriptions?: boolean,
@@ -1243,9 +1260,22 @@ export type PrintRequest_Serialize = {
 	changes_since: number | null,
 	/**  Name cards: one per person (true) or one per delegation. */
 	per_person: boolean,
+	/**
+	 *  Name cards: each card's text as large as it fits, rather than one
+	 *  size for every card of the print.
+	 */
+	fit_each: boolean,
+	/**
+	 *  Name cards: an organisation's acronym (IOM) where one is set; states
+	 *  keep their short name.
+	 */
+	acronyms: boolean,
 	/**  Participant list: counts by category at the end. */
 	with_counts: boolean,
-	/**  Programme and briefings: "tbc" beside tentative sessions and roles. */
+	/**
+	 *  Programme, briefings, day at a glance and door sheets: "tbc" beside
+	 *  tentative sessions and roles.
+	 */
 	mark_tbc: boolean,
 	/**  Programme: each session's description. */
 	descriptions: boolean,

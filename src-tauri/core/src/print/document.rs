@@ -22,6 +22,10 @@ pub enum DocKind {
     Participants,
     Speakers,
     Namecards,
+    /// A day at a glance: rooms across, time down.
+    Glance,
+    /// One sheet per room per day, for its door.
+    Doors,
 }
 
 impl DocKind {
@@ -31,6 +35,8 @@ impl DocKind {
             "participants" => Some(DocKind::Participants),
             "speakers" => Some(DocKind::Speakers),
             "namecards" => Some(DocKind::Namecards),
+            "glance" => Some(DocKind::Glance),
+            "doors" => Some(DocKind::Doors),
             _ => None,
         }
     }
@@ -41,6 +47,8 @@ impl DocKind {
             DocKind::Participants => "List of participants",
             DocKind::Speakers => "Speaker briefing",
             DocKind::Namecards => "Name cards",
+            DocKind::Glance => "Day at a glance",
+            DocKind::Doors => "Room door sheets",
         }
     }
 }
@@ -76,9 +84,18 @@ pub struct PrintRequest {
     pub changes_since: Option<u32>,
     /// Name cards: one per person (true) or one per delegation.
     pub per_person: bool,
+    /// Name cards: each card's text as large as it fits, rather than one
+    /// size for every card of the print.
+    #[serde(default)]
+    pub fit_each: bool,
+    /// Name cards: an organisation's acronym (IOM) where one is set; states
+    /// keep their short name.
+    #[serde(default)]
+    pub acronyms: bool,
     /// Participant list: counts by category at the end.
     pub with_counts: bool,
-    /// Programme and briefings: "tbc" beside tentative sessions and roles.
+    /// Programme, briefings, day at a glance and door sheets: "tbc" beside
+    /// tentative sessions and roles.
     #[serde(default = "marked")]
     pub mark_tbc: bool,
     /// Programme: each session's description.
@@ -115,6 +132,8 @@ impl PrintRequest {
             variant: Variant::Public,
             changes_since: None,
             per_person: false,
+            fit_each: false,
+            acronyms: false,
             with_counts: true,
             mark_tbc: true,
             descriptions: true,
@@ -443,14 +462,14 @@ pub struct Briefing {
     pub sessions: Vec<BriefingSession>,
 }
 
+/// One tent card. Its text is sized by the layout, which measures it in
+/// the card's fonts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Card {
     /// The big line: a person's name, or a delegation's.
     pub name: String,
     /// The smaller line: the organisation or country; empty on a delegation card.
     pub detail: String,
-    /// Font size in points, so the longest word still fits the card.
-    pub size: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -468,6 +487,15 @@ pub enum Body {
     },
     Namecards {
         cards: Vec<Card>,
+        /// One size for every card's name (parity between delegations), else
+        /// each as large as it fits.
+        uniform: bool,
+    },
+    Glance {
+        pages: Vec<super::glance::GridPage>,
+    },
+    Doors {
+        sheets: Vec<super::glance::DoorSheet>,
     },
 }
 
@@ -1354,54 +1382,54 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
     })
 }
 
-/// The card's font size in points: as large as fits across the 18.6 cm
-/// (about 520 pt) inside a half sheet, at about 0.6 em per character, for
-/// the longest word or the first 22 characters, whichever is longer.
-pub fn card_size(text: &str) -> f64 {
-    let longest = text
-        .split_whitespace()
-        .map(|w| w.chars().count())
-        .max()
-        .unwrap_or(1)
-        .max(text.chars().count().min(22))
-        .max(1) as f64;
-    (520.0 / (longest * 0.6)).clamp(28.0, 110.0).floor()
+/// What a card calls an organisation: its short name, or with `acronyms`
+/// its acronym where one is set, except for states, whose cards keep the name.
+fn card_name(org: &Organisation, acronyms: bool) -> String {
+    let state = matches!(
+        org.category,
+        OrgCategory::MemberState | OrgCategory::ObserverState
+    );
+    if acronyms && !state && !org.acronym.trim().is_empty() {
+        org.acronym.trim().to_string()
+    } else {
+        org.name.clone()
+    }
 }
 
-fn namecards(store: &Store, event: &Event, per_person: bool) -> Result<Body> {
+fn namecards(store: &Store, event: &Event, req: &PrintRequest) -> Result<Body> {
     let r = roster::roster(store, event.id)?;
     let mut cards = Vec::new();
     for d in &r.delegations {
-        if per_person {
+        if req.per_person {
             for m in d
                 .members
                 .iter()
                 .filter(|m| m.registration != RegistrationStatus::Declined)
             {
                 cards.push(Card {
-                    size: card_size(&m.name),
                     name: m.name.clone(),
-                    detail: d.organisation.name.clone(),
+                    detail: card_name(&d.organisation, req.acronyms),
                 });
             }
         } else if d.status.is_some() {
             cards.push(Card {
-                size: card_size(&d.organisation.name),
-                name: d.organisation.name.clone(),
+                name: card_name(&d.organisation, req.acronyms),
                 detail: String::new(),
             });
         }
     }
-    if per_person {
+    if req.per_person {
         for m in &r.unaffiliated {
             cards.push(Card {
-                size: card_size(&m.name),
                 name: m.name.clone(),
                 detail: String::new(),
             });
         }
     }
-    Ok(Body::Namecards { cards })
+    Ok(Body::Namecards {
+        cards,
+        uniform: !req.fit_each,
+    })
 }
 
 /// Builds the document `req` asks for. `now` is the plan's wall clock, for
@@ -1427,11 +1455,23 @@ pub fn build(
         }
         DocKind::Namecards => {
             let e = event_or_first(store, event.as_ref())?;
-            (namecards(store, &e, req.per_person)?, Some(e))
+            (namecards(store, &e, req)?, Some(e))
         }
+        DocKind::Glance => (
+            Body::Glance {
+                pages: super::glance::grid(store, req.day, event.as_ref(), req.mark_tbc)?,
+            },
+            event.clone(),
+        ),
+        DocKind::Doors => (
+            Body::Doors {
+                sheets: super::glance::doors(store, req.day, event.as_ref(), req.mark_tbc)?,
+            },
+            event.clone(),
+        ),
     };
     let day = match req.kind {
-        DocKind::Programme | DocKind::Speakers => req.day,
+        DocKind::Programme | DocKind::Speakers | DocKind::Glance | DocKind::Doors => req.day,
         _ => None,
     };
     Ok(Printable {
@@ -1573,14 +1613,14 @@ mod tests {
             per_person: true,
             ..PrintRequest::new(DocKind::Namecards)
         });
-        let Body::Namecards { cards } = &cards.body else {
+        let Body::Namecards { cards, .. } = &cards.body else {
             panic!()
         };
         assert!(cards
             .iter()
             .any(|c| c.name == "Ms Lynn Bell" && c.detail == "Australia"));
         let per_delegation = build_sample(&PrintRequest::new(DocKind::Namecards));
-        let Body::Namecards { cards } = &per_delegation.body else {
+        let Body::Namecards { cards, .. } = &per_delegation.body else {
             panic!()
         };
         assert!(cards.len() >= 17 + 9);
@@ -1690,7 +1730,7 @@ mod tests {
             .flat_map(|g| g.delegations.iter().map(|d| d.name.clone()))
             .collect();
         assert_eq!(ours(listed), want, "participant list");
-        let Body::Namecards { cards } = doc(DocKind::Namecards).body else {
+        let Body::Namecards { cards, .. } = doc(DocKind::Namecards).body else {
             panic!("name cards")
         };
         assert_eq!(
@@ -2345,17 +2385,95 @@ mod tests {
         }
     }
 
-    #[test]
-    fn card_sizes_fit_the_longest_word() {
-        let table: &[(&str, f64)] = &[
-            ("Fiji", 110.0),
-            ("Ms Lynn Bell", 72.0),
-            ("International Organization for Migration", 39.0),
-            ("Supercalifragilisticexpialidociousness", 28.0),
-        ];
-        for (text, size) in table {
-            assert_eq!(card_size(text), *size, "{text}");
+    fn cards_of(req: &PrintRequest) -> (Vec<Card>, bool) {
+        match build_sample(req).body {
+            Body::Namecards { cards, uniform } => (cards, uniform),
+            other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn name_cards_take_one_size_unless_each_is_fitted() {
+        let (_, uniform) = cards_of(&PrintRequest::new(DocKind::Namecards));
+        assert!(uniform, "one size for every card by default");
+        let (_, uniform) = cards_of(&PrintRequest {
+            fit_each: true,
+            ..PrintRequest::new(DocKind::Namecards)
+        });
+        assert!(!uniform);
+    }
+
+    #[test]
+    fn name_cards_print_acronyms_when_asked_but_states_keep_their_name() {
+        let names = |req: &PrintRequest| -> Vec<String> {
+            cards_of(req).0.into_iter().map(|c| c.name).collect()
+        };
+        let plain = names(&PrintRequest::new(DocKind::Namecards));
+        assert!(plain.contains(&"International Organization for Migration".to_string()));
+        assert!(plain.contains(&"United States of America".to_string()));
+        let short = names(&PrintRequest {
+            acronyms: true,
+            ..PrintRequest::new(DocKind::Namecards)
+        });
+        assert_eq!(short.len(), plain.len());
+        for org in [
+            "IOM",
+            "ILO",
+            "UNHCR",
+            "United States of America",
+            "United Arab Emirates",
+        ] {
+            assert!(short.contains(&org.to_string()), "{org}: {short:?}");
+        }
+        assert!(!short.iter().any(|n| n == "USA" || n == "UAE"), "{short:?}");
+        assert!(!short.contains(&"International Organization for Migration".to_string()));
+
+        // A person's card names the delegation the same way.
+        let mut store = sample::sample_in_memory().unwrap();
+        let event = store.events().unwrap()[0].id;
+        let iom = store
+            .organisations()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.acronym == "IOM")
+            .unwrap();
+        let person = crate::edit::people::create_person(
+            &mut store,
+            &crate::forms::PersonForm {
+                honorific: "Ms".into(),
+                given_name: "Amy".into(),
+                family_name: "Pope".into(),
+                organisation_id: Some(iom.id),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        crate::edit::attendance::set_registration(
+            &mut store,
+            event,
+            person.id,
+            Some(RegistrationStatus::Confirmed),
+            "",
+        )
+        .unwrap();
+        let details = |acronyms: bool| -> Vec<String> {
+            let req = PrintRequest {
+                per_person: true,
+                acronyms,
+                ..PrintRequest::new(DocKind::Namecards)
+            };
+            match build(&store, &req, String::new(), &Changes::default())
+                .unwrap()
+                .body
+            {
+                Body::Namecards { cards, .. } => cards.into_iter().map(|c| c.detail).collect(),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert!(details(false).contains(&"International Organization for Migration".to_string()));
+        let short = details(true);
+        assert!(short.contains(&"IOM".to_string()), "{short:?}");
+        assert!(short.contains(&"Australia".to_string()), "{short:?}");
     }
 
     #[test]

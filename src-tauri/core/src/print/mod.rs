@@ -1,10 +1,11 @@
-//! Printing: programme sheets, the participant list, speaker briefings and
-//! name cards. `document` builds the intermediate form from the plan,
+//! Printing: programme sheets, the participant list, speaker briefings,
+//! name cards, the day at a glance and room door sheets. `document` builds the intermediate form from the plan,
 //! `render` lays it out with Typst into PDF or per-page SVG, and `changes`
 //! keeps published versions and marks what changed since one.
 
 pub mod changes;
 pub mod document;
+pub mod glance;
 pub mod render;
 
 use crate::error::{CoreError, Result};

@@ -363,7 +363,7 @@ mod tests {
     #[test]
     fn many_characters_and_many_fields_are_cut_short() {
         let mut doc = sample(DocKind::Namecards);
-        let Body::Namecards { cards } = &mut doc.body else {
+        let Body::Namecards { cards, .. } = &mut doc.body else {
             panic!("name cards")
         };
         for (i, card) in cards.iter_mut().enumerate() {

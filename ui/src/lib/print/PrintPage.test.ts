@@ -121,7 +121,14 @@ describe('Print page', () => {
     // The markup is only ever an image source, never part of the page.
     expect(el.querySelector('svg, text')).toBeNull();
 
-    expect(optionLabels(select(el, 'kind'))).toEqual(['Programme', 'List of participants', 'Speaker briefings', 'Name cards']);
+    expect(optionLabels(select(el, 'kind'))).toEqual([
+      'Programme',
+      'List of participants',
+      'Speaker briefings',
+      'Name cards',
+      'Day at a glance',
+      'Room door sheets',
+    ]);
     expect(optionLabels(select(el, 'day'))).toEqual(['Whole week', 'Mon 18 Nov', 'Tue 19 Nov', 'Wed 20 Nov']);
     expect(optionLabels(select(el, 'event'))).toEqual(['All events', ...week.overview.events.map((e) => e.event.title)]);
     expect(optionLabels(select(el, 'paper'))).toEqual(['A4', 'US Letter']);
@@ -142,6 +149,8 @@ describe('Print page', () => {
       variant: 'public',
       changes_since: null,
       per_person: false,
+      fit_each: false,
+      acronyms: false,
       with_counts: true,
       mark_tbc: false,
       descriptions: true,
@@ -162,6 +171,10 @@ describe('Print page', () => {
     await choose(select(el, 'kind'), 'namecards');
     // One card a delegation.
     expect(images(el)).toHaveLength(week.rosterByEvent[week.overview.events[0]!.event.id]!.delegations.length);
+    // Tent cards are landscape sheets, and the printer is asked for them so.
+    expect(Array.from(document.head.querySelectorAll('style[data-print-page]')).map((s) => s.textContent)).toEqual([
+      '@media print { @page { size: A4 landscape; margin: 0; } }',
+    ]);
     await choose(select(el, 'event'), String(annual.id));
     await click($(el, '[data-testid="print-per-person"]'));
     expect(last(requests(calls))).toEqual({
@@ -172,6 +185,8 @@ describe('Print page', () => {
       variant: 'public',
       changes_since: null,
       per_person: true,
+      fit_each: false,
+      acronyms: false,
       with_counts: false,
       mark_tbc: false,
       descriptions: true,
@@ -179,6 +194,9 @@ describe('Print page', () => {
       status: '',
       issued: null,
     });
+    await click($(el, '[data-testid="print-fit-each"]'));
+    await click($(el, '[data-testid="print-acronyms"]'));
+    expect(last(requests(calls))).toMatchObject({ kind: 'namecards', fit_each: true, acronyms: true });
 
     // The day chosen for the programme comes back with it.
     await choose(select(el, 'kind'), 'speakers');

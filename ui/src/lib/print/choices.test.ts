@@ -8,6 +8,7 @@ import {
   defaultFileName,
   effectiveDay,
   isLandscape,
+  isLarge,
   kept,
   latestVersion,
   newestFirst,
@@ -32,7 +33,9 @@ describe('controlsFor', () => {
     ['programme', ['day', 'event', 'variant', 'changes', 'markTbc', 'descriptions', 'positions', 'issue']],
     ['participants', ['event', 'withCounts']],
     ['speakers', ['day', 'event', 'markTbc']],
-    ['namecards', ['event', 'perPerson']],
+    ['namecards', ['event', 'perPerson', 'fitEach', 'acronyms']],
+    ['glance', ['day', 'event', 'markTbc']],
+    ['doors', ['day', 'event', 'markTbc']],
   ])('%s shows %j', (kind, shown) => {
     const controls = controlsFor(kind);
     expect(Object.keys(controls).filter((k) => controls[k as keyof typeof controls])).toEqual(shown);
@@ -47,6 +50,8 @@ describe('buildRequest', () => {
     variant: 'internal',
     changesSince: 2,
     perPerson: true,
+    fitEach: true,
+    acronyms: true,
     withCounts: true,
     descriptions: false,
     positions: false,
@@ -65,6 +70,8 @@ describe('buildRequest', () => {
         variant: 'internal',
         changes_since: 2,
         per_person: false,
+        fit_each: false,
+        acronyms: false,
         with_counts: false,
         mark_tbc: true,
         descriptions: false,
@@ -75,15 +82,48 @@ describe('buildRequest', () => {
     ],
     [
       'participants',
-      { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: true, mark_tbc: false, ...plain },
+      {
+        day: null,
+        event_id: 11,
+        variant: 'public',
+        changes_since: null,
+        per_person: false,
+        fit_each: false,
+        acronyms: false,
+        with_counts: true,
+        mark_tbc: false,
+        ...plain,
+      },
     ],
     [
       'speakers',
-      { day: '2024-11-19', event_id: 11, variant: 'public', changes_since: null, per_person: false, with_counts: false, mark_tbc: true, ...plain },
+      {
+        day: '2024-11-19',
+        event_id: 11,
+        variant: 'public',
+        changes_since: null,
+        per_person: false,
+        fit_each: false,
+        acronyms: false,
+        with_counts: false,
+        mark_tbc: true,
+        ...plain,
+      },
     ],
     [
       'namecards',
-      { day: null, event_id: 11, variant: 'public', changes_since: null, per_person: true, with_counts: false, mark_tbc: false, ...plain },
+      {
+        day: null,
+        event_id: 11,
+        variant: 'public',
+        changes_since: null,
+        per_person: true,
+        fit_each: true,
+        acronyms: true,
+        with_counts: false,
+        mark_tbc: false,
+        ...plain,
+      },
     ],
   ])('sends only what applies to %s', (kind, expected) => {
     expect(buildRequest({ ...everything, kind })).toEqual({ kind, paper: 'letter', ...expected });
@@ -98,6 +138,8 @@ describe('buildRequest', () => {
       variant: 'public',
       changes_since: null,
       per_person: false,
+      fit_each: false,
+      acronyms: false,
       with_counts: false,
       mark_tbc: true,
       descriptions: true,
@@ -115,8 +157,28 @@ describe('buildRequest', () => {
     expect(sent).toBe('🗓'.repeat(80));
   });
 
+  it('sends one size for all name cards and their names unless asked otherwise', () => {
+    const cards = buildRequest(choices({ kind: 'namecards' }));
+    expect([cards.fit_each, cards.acronyms]).toEqual([false, false]);
+    const asked = buildRequest(choices({ kind: 'namecards', fitEach: true, acronyms: true }));
+    expect([asked.fit_each, asked.acronyms]).toEqual([true, true]);
+  });
+
   it('leaves the tbc marks off the programme when unticked', () => {
     expect(buildRequest(choices({ markTbc: false })).mark_tbc).toBe(false);
+  });
+
+  it('sends the day, event and tbc marks for the day at a glance and the door sheets', () => {
+    for (const kind of ['glance', 'doors'] as const) {
+      expect(buildRequest(choices({ kind, day: '2024-11-19', eventId: 11, perPerson: true, fitEach: true }))).toMatchObject({
+        kind,
+        day: '2024-11-19',
+        event_id: 11,
+        per_person: false,
+        fit_each: false,
+        mark_tbc: true,
+      });
+    }
   });
 
   it('leaves the counts off the participants list when unticked', () => {
@@ -244,6 +306,8 @@ describe('file names', () => {
     ['the list (first event)', { kind: 'participants', day: '2024-11-19' }, {}, 'List of participants — Commemorative Dialogue.pdf'],
     ['name cards of an event', { kind: 'namecards', eventId: annual!.id }, {}, 'Name cards — 10th Annual Meeting.pdf'],
     ['briefings of a day', { kind: 'speakers', day: '2024-11-18' }, {}, 'Speaker briefings — Mon 18 Nov.pdf'],
+    ['a day at a glance', { kind: 'glance', day: '2024-11-19' }, {}, 'Day at a glance — Tue 19 Nov.pdf'],
+    ['door sheets of the week', { kind: 'doors' }, {}, 'Room door sheets — Bangkok week.pdf'],
     ['unsafe characters', {}, { planTitle: 'Q4/2024: "Week" <draft>?' }, 'Programme — Q4-2024 Week draft.pdf'],
     ['a blank title', {}, { planTitle: '   ' }, 'Programme.pdf'],
   ])('names %s', (_, over, ctx, expected) => {
@@ -287,6 +351,24 @@ describe('paper', () => {
     ['a4', true, '@page { size: A4 landscape; margin: 0; }'],
   ])('pageRule(%s, %s)', (paper, landscape, expected) => {
     expect(pageRule(paper, landscape)).toBe(expected);
+  });
+
+  // A day at a glance of many rooms: A3 (or Tabloid) landscape.
+  it.each<[string, boolean]>([
+    [head('a4'), false],
+    [turned, false],
+    ["<svg viewBox='0 0 1190.55 841.89'>", true],
+    ["<svg width='1224pt' height='792pt'>", true],
+    ['not an svg', false],
+  ])('isLarge(%s) -> %s', (svg, expected) => {
+    expect(isLarge(svg)).toBe(expected);
+  });
+
+  it.each<['a4' | 'letter', string]>([
+    ['a4', '@page { size: A3 landscape; margin: 0; }'],
+    ['letter', '@page { size: ledger landscape; margin: 0; }'],
+  ])('pageRule(%s) of a large sheet', (paper, expected) => {
+    expect(pageRule(paper, true, true)).toBe(expected);
   });
 });
 

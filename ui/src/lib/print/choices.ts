@@ -6,7 +6,7 @@ import { formatDayShort, isDate } from '../format/time';
 import { countOf } from '../format/words';
 import type { ConflictList_Serialize, PublishedVersion } from '../ipc';
 
-export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards';
+export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards' | 'glance' | 'doors';
 export type Paper = 'a4' | 'letter';
 export type Variant = 'public' | 'internal';
 
@@ -23,6 +23,8 @@ export type PrintRequest = {
   variant: Variant;
   changes_since: number | null;
   per_person: boolean;
+  fit_each: boolean;
+  acronyms: boolean;
   with_counts: boolean;
   mark_tbc: boolean;
   descriptions: boolean;
@@ -45,6 +47,10 @@ export type Choices = {
   /** Mark changes since this published version; null for none. */
   changesSince: number | null;
   perPerson: boolean;
+  /** Name cards: each card as large as it fits, not one size for all. */
+  fitEach: boolean;
+  /** Name cards: an organisation's acronym where one is set. */
+  acronyms: boolean;
   withCounts: boolean;
   /** Mark tentative sessions and roles "tbc". */
   markTbc: boolean;
@@ -66,6 +72,8 @@ export const DEFAULT_CHOICES: Choices = {
   variant: 'public',
   changesSince: null,
   perPerson: false,
+  fitEach: false,
+  acronyms: false,
   withCounts: true,
   markTbc: true,
   descriptions: true,
@@ -79,6 +87,8 @@ export const KINDS: readonly { key: PrintKind; label: string }[] = [
   { key: 'participants', label: 'List of participants' },
   { key: 'speakers', label: 'Speaker briefings' },
   { key: 'namecards', label: 'Name cards' },
+  { key: 'glance', label: 'Day at a glance' },
+  { key: 'doors', label: 'Room door sheets' },
 ];
 
 export const PAPERS: readonly { key: Paper; label: string }[] = [
@@ -98,6 +108,8 @@ export type Controls = {
   variant: boolean;
   changes: boolean;
   perPerson: boolean;
+  fitEach: boolean;
+  acronyms: boolean;
   withCounts: boolean;
   markTbc: boolean;
   descriptions: boolean;
@@ -114,15 +126,19 @@ const CONTROLS: Record<PrintKind, Controls> = {
     variant: true,
     changes: true,
     perPerson: false,
+    fitEach: false,
+    acronyms: false,
     withCounts: false,
     markTbc: true,
     descriptions: true,
     positions: true,
     issue: true,
   },
-  participants: { day: false, event: true, variant: false, changes: false, perPerson: false, withCounts: true, markTbc: false, ...NONE },
-  speakers: { day: true, event: true, variant: false, changes: false, perPerson: false, withCounts: false, markTbc: true, ...NONE },
-  namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, withCounts: false, markTbc: false, ...NONE },
+  participants: { day: false, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: true, markTbc: false, ...NONE },
+  speakers: { day: true, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true, ...NONE },
+  namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, fitEach: true, acronyms: true, withCounts: false, markTbc: false, ...NONE },
+  glance: { day: true, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true, ...NONE },
+  doors: { day: true, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true, ...NONE },
 };
 
 export function controlsFor(kind: PrintKind): Controls {
@@ -159,6 +175,8 @@ export function buildRequest(choices: Choices): PrintRequest {
     variant: applies.variant ? choices.variant : 'public',
     changes_since: applies.changes ? choices.changesSince : null,
     per_person: applies.perPerson && choices.perPerson,
+    fit_each: applies.fitEach && choices.fitEach,
+    acronyms: applies.acronyms && choices.acronyms,
     with_counts: applies.withCounts && choices.withCounts,
     mark_tbc: applies.markTbc && choices.markTbc,
     // Descriptions and positions print unless the programme leaves them out.
@@ -276,11 +294,8 @@ export function defaultFileName(choices: Choices, context: NamingContext): strin
   return `${safeFileName(parts.join(' — '))}.pdf`;
 }
 
-/**
- * The orientation of a previewed page, read from its root <svg> size, so
- * the sheet asked of the printer turns with it (name cards may be landscape).
- */
-export function isLandscape(svg: string): boolean {
+/** A previewed page's size in points, read from its root <svg> (width and height, else its viewBox). */
+function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
   const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1];
   let width = parseFloat(attr('width') ?? '');
@@ -290,12 +305,28 @@ export function isLandscape(svg: string): boolean {
     width = box[2] ?? NaN;
     height = box[3] ?? NaN;
   }
-  return width > 0 && height > 0 && width > height;
+  return width > 0 && height > 0 ? { width, height } : { width: NaN, height: NaN };
+}
+
+/**
+ * The orientation of a previewed page, read from its root <svg> size, so
+ * the sheet asked of the printer turns with it (name cards and the day at a
+ * glance are landscape).
+ */
+export function isLandscape(svg: string): boolean {
+  const { width, height } = svgSize(svg);
+  return width > height;
+}
+
+/** Whether a previewed page is a large sheet (A3 or Tabloid, a day at a glance of many rooms): its long side is over 1,000 pt. */
+export function isLarge(svg: string): boolean {
+  const { width, height } = svgSize(svg);
+  return Math.max(width, height) > 1000;
 }
 
 /** The @page rule for printing the previewed images edge to edge, one per sheet. */
-export function pageRule(paper: Paper, landscape: boolean): string {
-  const size = paper === 'letter' ? 'letter' : 'A4';
+export function pageRule(paper: Paper, landscape: boolean, large = false): string {
+  const size = large ? (paper === 'letter' ? 'ledger' : 'A3') : paper === 'letter' ? 'letter' : 'A4';
   return `@page { size: ${size}${landscape ? ' landscape' : ''}; margin: 0; }`;
 }
 

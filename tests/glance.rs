@@ -1,0 +1,231 @@
+//! The day at a glance and the room door sheets, printed by `plenary print`
+//! and read back with poppler: every session's title is on its day's page,
+//! a day of many rooms goes on large sheets, and nothing leaves the page.
+
+use plenary_core::agenda;
+use plenary_core::Store;
+use std::path::Path;
+use std::process::Command;
+
+fn plenary(args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .args(args)
+        .output()
+        .expect("run plenary");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Each page's text in poppler's reading order, whitespace squeezed.
+fn pages(pdf: &Path) -> Vec<String> {
+    let o = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    let mut pages: Vec<String> = text.split('\u{c}').map(squeeze).collect();
+    if pages.last().is_some_and(|p| p.is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Each page's size in points, and whether every word's box is on it.
+fn sizes_and_bounds(pdf: &Path) -> Vec<(f64, f64, bool)> {
+    let o = Command::new("pdftotext")
+        .args(["-bbox", pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(o.stdout).unwrap();
+    let num = |tag: &str, name: &str| -> f64 {
+        let key = format!("{name}=\"");
+        let rest = tag.split(&key).nth(1).unwrap();
+        rest.split('"').next().unwrap().parse().unwrap()
+    };
+    let mut out: Vec<(f64, f64, bool)> = Vec::new();
+    for line in xml.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            out.push((num(line, "width"), num(line, "height"), true));
+        } else if line.starts_with("<word ") {
+            let page = out.last_mut().unwrap();
+            let inside = num(line, "xMin") >= 0.0
+                && num(line, "yMin") >= 0.0
+                && num(line, "xMax") <= page.0
+                && num(line, "yMax") <= page.1;
+            page.2 &= inside;
+        }
+    }
+    out
+}
+
+/// The timed sessions of each day: (day heading, "HH:MM–HH:MM title").
+fn timed(plan: &Path) -> Vec<(String, Vec<String>)> {
+    let store = Store::open(plan).unwrap();
+    agenda::agenda(&store, None)
+        .unwrap()
+        .days
+        .into_iter()
+        .map(|d| {
+            let lines = d
+                .sessions
+                .iter()
+                .filter_map(|s| {
+                    let (a, b) = (s.session.start?, s.session.end?);
+                    Some(squeeze(&format!(
+                        "{}–{} {}",
+                        a.format("%H:%M"),
+                        b.format("%H:%M"),
+                        s.session.title
+                    )))
+                })
+                .collect();
+            (d.date.format("%A %-d %B %Y").to_string(), lines)
+        })
+        .filter(|(_, l): &(String, Vec<String>)| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn a_day_at_a_glance_shows_every_session_on_a_landscape_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    plenary(&["sample", plan.to_str().unwrap()]);
+    for (paper, size) in [("a4", (841.89, 595.28)), ("letter", (792.0, 612.0))] {
+        let pdf = dir.path().join(format!("glance-{paper}.pdf"));
+        plenary(&[
+            "print",
+            plan.to_str().unwrap(),
+            "glance",
+            "--paper",
+            paper,
+            "--out",
+            pdf.to_str().unwrap(),
+        ]);
+        let days = timed(&plan);
+        let text = pages(&pdf);
+        assert_eq!(text.len(), days.len(), "{paper}: a page a day");
+        for ((heading, sessions), page) in days.iter().zip(&text) {
+            assert!(page.starts_with(heading.as_str()), "{paper}: {page}");
+            for s in sessions {
+                assert!(
+                    page.contains(s.as_str()),
+                    "{paper}, {heading}: “{s}” in\n{page}"
+                );
+            }
+        }
+        for (w, h, inside) in sizes_and_bounds(&pdf) {
+            assert!(
+                (w - size.0).abs() < 0.1 && (h - size.1).abs() < 0.1,
+                "{paper}: {w} × {h}"
+            );
+            assert!(inside, "{paper}: a word off the page");
+        }
+    }
+}
+
+#[test]
+fn a_day_of_many_rooms_prints_on_large_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("big.plenary");
+    plenary(&[
+        "generate",
+        plan.to_str().unwrap(),
+        "--sessions",
+        "400",
+        "--rooms",
+        "30",
+        "--people",
+        "20",
+        "--days",
+        "2",
+    ]);
+    for (paper, size) in [("a4", (1190.55, 841.89)), ("letter", (1224.0, 792.0))] {
+        let pdf = dir.path().join(format!("glance-{paper}.pdf"));
+        plenary(&[
+            "print",
+            plan.to_str().unwrap(),
+            "glance",
+            "--paper",
+            paper,
+            "--out",
+            pdf.to_str().unwrap(),
+        ]);
+        let text = pages(&pdf);
+        for (heading, sessions) in timed(&plan) {
+            let day: Vec<&String> = text.iter().filter(|p| p.starts_with(&heading)).collect();
+            assert!(
+                day.len() >= 2,
+                "{paper}: {heading} over {} sheets",
+                day.len()
+            );
+            assert!(day[0].contains("Rooms 1–14 of "), "{paper}: {}", day[0]);
+            for s in &sessions {
+                let on = day.iter().filter(|p| p.contains(s.as_str())).count();
+                assert_eq!(on, 1, "{paper}, {heading}: “{s}” once");
+            }
+        }
+        for (w, h, inside) in sizes_and_bounds(&pdf) {
+            assert!(
+                (w - size.0).abs() < 0.1 && (h - size.1).abs() < 0.1,
+                "{paper}: {w} × {h}"
+            );
+            assert!(inside, "{paper}: a word off the page");
+        }
+    }
+}
+
+#[test]
+fn each_room_has_a_door_sheet_for_each_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    plenary(&["sample", plan.to_str().unwrap()]);
+    let pdf = dir.path().join("doors.pdf");
+    plenary(&[
+        "print",
+        plan.to_str().unwrap(),
+        "doors",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let text = pages(&pdf);
+    let store = Store::open(&plan).unwrap();
+    let mut sheets = 0;
+    for day in agenda::agenda(&store, None).unwrap().days {
+        let heading = day.date.format("%A %-d %B %Y").to_string();
+        let mut rooms: Vec<&str> = day
+            .sessions
+            .iter()
+            .filter_map(|s| s.room.as_deref())
+            .collect();
+        rooms.sort();
+        rooms.dedup();
+        for room in rooms {
+            let page = text
+                .iter()
+                .find(|p| p.starts_with(&format!("{room} {heading}")))
+                .unwrap_or_else(|| panic!("a sheet for {room} on {heading}"));
+            sheets += 1;
+            for s in day
+                .sessions
+                .iter()
+                .filter(|s| s.room.as_deref() == Some(room))
+            {
+                assert!(
+                    page.contains(&squeeze(&s.session.title)),
+                    "{room}: {}",
+                    s.session.title
+                );
+            }
+        }
+    }
+    assert_eq!(sheets, text.len(), "one sheet per room per day");
+    for (w, h, inside) in sizes_and_bounds(&pdf) {
+        assert!(w < h, "portrait");
+        assert!(inside, "a word off the page");
+    }
+}
