@@ -564,9 +564,15 @@ impl Directory {
 }
 
 /// "Representative of the International Labour Organization (ILO)": a role
-/// an organisation holds before it names its speaker. States, and companies
-/// or groups known by a brand ("Meta", "A21"), take no article.
+/// an organisation holds before it names its speaker.
 fn representative_of(o: &Organisation) -> String {
+    format!("Representative of {}", organisation_named(o))
+}
+
+/// An organisation as a sentence names it: "the International Labour
+/// Organization (ILO)". States, and companies or groups known by a brand
+/// ("Meta", "A21"), take no article.
+fn organisation_named(o: &Organisation) -> String {
     let name = o.name.trim();
     // "the Global Initiative against …", "the International Justice
     // Mission"; but "Meta", "A21", "Stop the Traffik".
@@ -598,10 +604,42 @@ fn representative_of(o: &Organisation) -> String {
         _ => "the ",
     };
     match o.acronym.trim() {
-        "" => format!("Representative of {article}{name}"),
-        a if a == name => format!("Representative of {name}"),
-        a => format!("Representative of {article}{name} ({a})"),
+        "" => format!("{article}{name}"),
+        a if a == name => name.to_string(),
+        a => format!("{article}{name} ({a})"),
     }
+}
+
+/// The organisation of a role it holds with no speaker named, nothing else
+/// to say about it (no note, in person, nothing to mark "tbc"), as a
+/// sentence names it; such roles side by side read as one line.
+fn plain_organisation(r: &RoleView, req: &PrintRequest, dir: &Directory) -> Option<String> {
+    let plain = r.person_id.is_none()
+        && r.presence == RolePresence::InPerson
+        && !(req.mark_tbc && r.tentative)
+        && r.note.trim().is_empty();
+    if !plain {
+        return None;
+    }
+    r.organisation_id
+        .and_then(|id| dir.organisations.get(&id))
+        .map(organisation_named)
+}
+
+/// "Representative of Australia", or for several side by side
+/// "Representatives of Australia, Indonesia and the International Labour
+/// Organization (ILO)".
+fn representatives(named: &mut Vec<String>, into: &mut Vec<String>) {
+    match named.len() {
+        0 => {}
+        1 => into.push(format!("Representative of {}", named[0])),
+        n => into.push(format!(
+            "Representatives of {} and {}",
+            named[..n - 1].join(", "), // slice-ok: a Vec of names
+            named[n - 1]
+        )),
+    }
+    named.clear();
 }
 
 /// A role as the programme prints it: the person with their position where
@@ -654,19 +692,40 @@ fn role_lines(
     group_by_kind: bool,
     dir: &Directory,
 ) -> Vec<RoleLine> {
-    let printed: Vec<RoleView> = s
+    // Grouped by each role's place in the session's list, so a group's
+    // roles can be read back and organisations without a speaker joined.
+    let placed: Vec<RoleView> = s
         .roles
         .iter()
-        .map(|r| RoleView {
-            text: programme_role_text(r, req, dir),
+        .enumerate()
+        .map(|(i, r)| RoleView {
+            text: i.to_string(),
             ..r.clone()
         })
         .collect();
-    agenda::role_groups(&printed, group_by_kind)
+    agenda::role_groups(&placed, group_by_kind)
         .into_iter()
-        .map(|g| RoleLine {
-            label: g.label,
-            names: g.people,
+        .map(|g| {
+            let mut names = Vec::new();
+            let mut organisations = Vec::new();
+            for r in g
+                .people
+                .iter()
+                .filter_map(|i| s.roles.get(i.parse::<usize>().ok()?))
+            {
+                match plain_organisation(r, req, dir) {
+                    Some(named) => organisations.push(named),
+                    None => {
+                        representatives(&mut organisations, &mut names);
+                        names.push(programme_role_text(r, req, dir));
+                    }
+                }
+            }
+            representatives(&mut organisations, &mut names);
+            RoleLine {
+                label: g.label,
+                names,
+            }
         })
         .collect()
 }
@@ -1870,6 +1929,20 @@ mod tests {
         for (o, want) in table {
             assert_eq!(representative_of(&o), want);
         }
+        // Several side by side are one line.
+        let joined = |named: &[&str]| {
+            let mut named: Vec<String> = named.iter().map(|n| n.to_string()).collect();
+            let mut out = vec!["Ms A".to_string()];
+            representatives(&mut named, &mut out);
+            assert!(named.is_empty());
+            out
+        };
+        assert_eq!(joined(&[]), ["Ms A"]);
+        assert_eq!(joined(&["Fiji"]), ["Ms A", "Representative of Fiji"]);
+        assert_eq!(
+            joined(&["Fiji", "Nauru", "the ILO"]),
+            ["Ms A", "Representatives of Fiji, Nauru and the ILO"]
+        );
     }
 
     /// A timed session for `grouped`: room, from, to, and whether it is a break.
