@@ -695,6 +695,40 @@ fn parallel_sessions_print_in_room_columns_only_while_they_run_together() {
     // C only overlaps B: it follows on its own, in Room Gamma.
     assert!(!line.contains("Room Gamma"), "{line}");
     assert!(text.contains("19:30–21:00"), "{text}");
+
+    // A change is marked in the session's own column, not over its neighbour.
+    print(&plan, &pdf, &["programme", "--publish"]);
+    let mut store = Store::open(&plan).unwrap();
+    let b = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == "Side event B")
+        .unwrap();
+    plenary_core::planner::move_session(
+        &mut store,
+        b.id,
+        b.start.unwrap() + chrono::Duration::minutes(15),
+        None,
+    )
+    .unwrap();
+    drop(store);
+    print(
+        &plan,
+        &pdf,
+        &["programme", "--day", &day, "--changes-since", "1"],
+    );
+    let text = pages(&pdf).join("\n");
+    let heads = text.lines().find(|l| l.contains("Room Alpha")).unwrap();
+    let beta = heads.find("Room Beta").unwrap();
+    let mark = text
+        .lines()
+        .find(|l| l.contains("▌ Retimed"))
+        .unwrap_or_else(|| panic!("a mark:\n{text}"));
+    assert!(
+        mark.find("▌").unwrap().abs_diff(beta) < 4,
+        "the mark in B's column:\n{heads}\n{mark}"
+    );
 }
 
 #[test]
