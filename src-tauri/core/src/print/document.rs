@@ -167,8 +167,9 @@ pub struct Heading {
     /// designation: "Ms Lynn Bell, Senior Official Co-Chair (Australia)".
     pub cochairs: Vec<String>,
     pub cohosts: Vec<String>,
-    /// A programme of several meetings: each one's full title and dates.
-    pub meetings: Vec<String>,
+    /// A programme of several meetings names each in full with its dates,
+    /// co-chairs and co-hosts (then `cochairs` and `cohosts` are empty).
+    pub meetings: Vec<Meeting>,
     /// What the document covers: "Tuesday 19 November 2024 · 10th Annual Meeting".
     pub scope: String,
     /// "Provisional", "Rev.1", as the user typed it.
@@ -177,6 +178,16 @@ pub struct Heading {
     pub issued: String,
     /// "Internal — not for distribution" on every page of the run of show.
     pub notice: String,
+}
+
+/// One meeting of the week in the title block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub title: String,
+    /// "19–20 Nov 2024"; empty on a day's sheet.
+    pub dates: String,
+    pub cochairs: Vec<String>,
+    pub cohosts: Vec<String>,
 }
 
 /// A session's `agenda::RoleGroup`, as the layout reads it.
@@ -446,44 +457,54 @@ fn heading(
         .filter(|e| event.is_none_or(|x| x.id == e.event.id))
         .filter(|e| day.is_none_or(|d| e.event.first_day <= d && d <= e.event.last_day))
         .collect();
-    let mut cochairs: Vec<String> = Vec::new();
-    let mut cohosts: Vec<String> = Vec::new();
-    for e in &events {
-        // A co-chair for one day only belongs on that day's sheet; the
-        // week's programme names the day.
-        for c in &e.cochairs {
-            let line = match (c.day, day) {
-                (Some(d), Some(asked)) if d != asked => continue,
-                (Some(d), None) => format!("{}, {}", cochair_line(c), d.format("%-d %B")),
-                _ => cochair_line(c),
-            };
-            if !cochairs.contains(&line) {
-                cochairs.push(line);
+    // The co-chairs and co-hosts of some events, each once. A co-chair for
+    // one day only belongs on that day's sheet; the week's names the day.
+    let people_of = |events: &[&agenda::EventSummary]| {
+        let mut cochairs: Vec<String> = Vec::new();
+        let mut cohosts: Vec<String> = Vec::new();
+        for e in events {
+            for c in &e.cochairs {
+                let line = match (c.day, day) {
+                    (Some(d), Some(asked)) if d != asked => continue,
+                    (Some(d), None) => format!("{}, {}", cochair_line(c), d.format("%-d %B")),
+                    _ => cochair_line(c),
+                };
+                if !cochairs.contains(&line) {
+                    cochairs.push(line);
+                }
+            }
+            for o in &e.cohosts {
+                if !cohosts.contains(&o.name) {
+                    cohosts.push(o.name.clone());
+                }
             }
         }
-        for o in &e.cohosts {
-            if !cohosts.contains(&o.name) {
-                cohosts.push(o.name.clone());
-            }
-        }
-    }
-    // A programme of more than one meeting names each in full: short names
-    // alone mean nothing to a reader outside the secretariat.
-    let meetings = if kind == DocKind::Programme && event.is_none() && events.len() > 1 {
-        events
-            .iter()
-            .map(|e| match day {
-                Some(_) => e.event.title.clone(),
-                None => format!(
-                    "{} · {}",
-                    e.event.title,
-                    day_span(e.event.first_day, e.event.last_day)
-                ),
-            })
-            .collect()
-    } else {
-        Vec::new()
+        (cochairs, cohosts)
     };
+    // A programme of more than one meeting names each in full, with its own
+    // co-chairs: short names alone mean nothing to a reader outside the
+    // secretariat.
+    let (meetings, (cochairs, cohosts)) =
+        if kind == DocKind::Programme && event.is_none() && events.len() > 1 {
+            let meetings = events
+                .iter()
+                .map(|e| {
+                    let (cochairs, cohosts) = people_of(&[e]);
+                    Meeting {
+                        title: e.event.title.clone(),
+                        dates: match day {
+                            Some(_) => String::new(),
+                            None => day_span(e.event.first_day, e.event.last_day),
+                        },
+                        cochairs,
+                        cohosts,
+                    }
+                })
+                .collect();
+            (meetings, (Vec::new(), Vec::new()))
+        } else {
+            (Vec::new(), people_of(&events))
+        };
     let dates = match (event, day) {
         (_, Some(d)) => long_day(d),
         (Some(e), None) => day_span(e.first_day, e.last_day),
@@ -1822,13 +1843,23 @@ mod tests {
             monday.cochairs,
             heading(Some(events[0].first_day), Some(events[0].id)).cochairs
         );
-        // The week names each meeting in full, with its dates.
+        // Wednesday's sheet has two meetings: each with that day's co-chairs.
+        let wednesday = heading(Some(wed), None);
+        let titles: Vec<&str> = wednesday
+            .meetings
+            .iter()
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(titles, [annual.title.as_str(), events[2].title.as_str()]);
+        assert_eq!(wednesday.meetings[0].cochairs, [tharyat_line]);
+        assert_eq!(wednesday.meetings[0].dates, "");
+        assert!(wednesday.cochairs.is_empty());
+        // The week names each meeting in full, with its dates and co-chairs.
         let week = heading(None, None);
         assert_eq!(week.meetings.len(), events.len());
-        assert_eq!(
-            week.meetings[1],
-            format!("{} · {}", annual.title, day_span(tue, wed))
-        );
+        assert_eq!(week.meetings[1].title, annual.title);
+        assert_eq!(week.meetings[1].dates, day_span(tue, wed));
+        assert_eq!(week.meetings[1].cochairs, table[2].2);
         assert!(heading(None, Some(annual.id)).meetings.is_empty());
     }
 
