@@ -510,7 +510,8 @@ fn assert_nothing_runs_off(pdf: &Path, what: &str) {
 
 /// The sample week with a long day: a 300-character title on a session of
 /// sixty panellists with positions and a 6,000-character description, and
-/// three side events of which only the first two run at one moment.
+/// three side events of which only the first two run at one moment, the
+/// first with a description longer than its column on a page.
 fn stress_plan(dir: &Path) -> (PathBuf, String) {
     let plan = sample(dir);
     let mut store = Store::open(&plan).unwrap();
@@ -593,7 +594,13 @@ fn stress_plan(dir: &Path) -> (PathBuf, String) {
             },
         )
         .unwrap();
-        session(&mut store, title, from, to, Some(room.id), "");
+        // A side event too long for one page, in its column.
+        let long_side = if title.ends_with('A') {
+            "Side event A hears from practitioners in the field. ".repeat(90)
+        } else {
+            String::new()
+        };
+        session(&mut store, title, from, to, Some(room.id), &long_side);
     }
     drop(store);
     (plan, title)
@@ -640,6 +647,12 @@ fn a_block_taller_than_a_page_breaks_and_runs_on_under_its_title() {
                 );
             }
             assert!(flat.concat().contains(&title[..40]), "{what}");
+            let side = flat.iter().position(|p| p.contains("18:00–19:00")).unwrap();
+            assert!(
+                flat[side + 1].contains("Side event A (continued)"),
+                "{what}: the side event runs on under its title:\n{}",
+                flat[side + 1]
+            );
             let all = flat.join(" ");
             for i in 0..60 {
                 assert!(
