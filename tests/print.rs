@@ -632,7 +632,8 @@ fn assert_nothing_runs_off(pdf: &Path, what: &str) {
 
 /// The sample week with a long day: a 300-character title on a session of
 /// sixty panellists with positions and a 6,000-character description, and
-/// three side events of which only the first two run at one moment.
+/// three side events of which only the first two run at one moment, the
+/// first with a description longer than its column on a page.
 fn stress_plan(dir: &Path) -> (PathBuf, String) {
     let plan = sample(dir);
     let mut store = Store::open(&plan).unwrap();
@@ -715,7 +716,13 @@ fn stress_plan(dir: &Path) -> (PathBuf, String) {
             },
         )
         .unwrap();
-        session(&mut store, title, from, to, Some(room.id), "");
+        // A side event too long for one page, in its column.
+        let long_side = if title.ends_with('A') {
+            "Side event A hears from practitioners in the field. ".repeat(90)
+        } else {
+            String::new()
+        };
+        session(&mut store, title, from, to, Some(room.id), &long_side);
     }
     drop(store);
     (plan, title)
@@ -762,6 +769,12 @@ fn a_block_taller_than_a_page_breaks_and_runs_on_under_its_title() {
                 );
             }
             assert!(flat.concat().contains(&title[..40]), "{what}");
+            let side = flat.iter().position(|p| p.contains("18:00–19:00")).unwrap();
+            assert!(
+                flat[side + 1].contains("Side event A (continued)"),
+                "{what}: the side event runs on under its title:\n{}",
+                flat[side + 1]
+            );
             let all = flat.join(" ");
             for i in 0..60 {
                 assert!(
@@ -817,6 +830,40 @@ fn parallel_sessions_print_in_room_columns_only_while_they_run_together() {
     // C only overlaps B: it follows on its own, in Room Gamma.
     assert!(!line.contains("Room Gamma"), "{line}");
     assert!(text.contains("19:30–21:00"), "{text}");
+
+    // A change is marked in the session's own column, not over its neighbour.
+    print(&plan, &pdf, &["programme", "--publish"]);
+    let mut store = Store::open(&plan).unwrap();
+    let b = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == "Side event B")
+        .unwrap();
+    plenary_core::planner::move_session(
+        &mut store,
+        b.id,
+        b.start.unwrap() + chrono::Duration::minutes(15),
+        None,
+    )
+    .unwrap();
+    drop(store);
+    print(
+        &plan,
+        &pdf,
+        &["programme", "--day", &day, "--changes-since", "1"],
+    );
+    let text = pages(&pdf).join("\n");
+    let heads = text.lines().find(|l| l.contains("Room Alpha")).unwrap();
+    let beta = heads.find("Room Beta").unwrap();
+    let mark = text
+        .lines()
+        .find(|l| l.contains("▌ Retimed"))
+        .unwrap_or_else(|| panic!("a mark:\n{text}"));
+    assert!(
+        mark.find("▌").unwrap().abs_diff(beta) < 4,
+        "the mark in B's column:\n{heads}\n{mark}"
+    );
 }
 
 #[test]

@@ -569,6 +569,12 @@ fn documents() -> Vec<(String, Vec<String>)> {
         };
         docs.push((format!("programme-{paper}"), p(&["programme"])));
         docs.push((
+            format!("changes-{paper}"),
+            p(&["programme", "--changes-since", "1"]),
+        ));
+        docs.push((format!("glance-{paper}"), p(&["glance"])));
+        docs.push((format!("doors-{paper}"), p(&["doors"])));
+        docs.push((
             format!("run-of-show-{paper}"),
             p(&["programme", "--variant", "internal"]),
         ));
@@ -594,6 +600,16 @@ fn documents() -> Vec<(String, Vec<String>)> {
 }
 
 fn read_everything(plan: &Path, dir: &Path) -> Vec<(String, Vec<Page>, Vec<Vec<String>>, String)> {
+    // A published version, then a change, for the change marks.
+    let first = dir.join("version-1.pdf");
+    print(plan, &first, &["programme", "--publish", "--force"]);
+    plenary(&[
+        "move",
+        plan.to_str().unwrap(),
+        "Opening and adoption of the agenda",
+        "--to",
+        "2024-11-19 08:30",
+    ]);
     documents()
         .into_iter()
         .map(|(name, args)| {
@@ -631,7 +647,9 @@ fn common_checks(name: &str, pages: &[Page], lines: &[Vec<String>]) {
             .collect();
         no_heading_at_a_foot(name, lines, &headings);
     }
-    if name.starts_with("programme") || name.starts_with("run-of-show") || name.starts_with("day-")
+    if ["programme", "run-of-show", "day-", "changes"]
+        .iter()
+        .any(|p| name.starts_with(p))
     {
         let days: Vec<String> = DAYS.iter().map(|s| s.to_string()).collect();
         each_page_names_its_day(name, lines, &days);
@@ -683,7 +701,14 @@ fn every_document_of_a_stress_plan_reads_right_at_a4_and_letter() {
             } else if name.starts_with("run-of-show") {
                 // The tour de table names every delegation.
                 stress.states.iter().chain([&stress.long_title]).collect()
-            } else if name.starts_with("programme") || name.starts_with("day-") {
+            } else if name.starts_with("doors") {
+                vec![&stress.long_title]
+            } else if name.starts_with("glance") {
+                Vec::new()
+            } else if ["programme", "day-", "changes"]
+                .iter()
+                .any(|p| name.starts_with(p))
+            {
                 // The panel of sixty, whole, and the longest title.
                 stress
                     .delegates

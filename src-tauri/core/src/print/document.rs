@@ -291,8 +291,9 @@ pub struct Heading {
     /// designation: "Ms Lynn Bell, Senior Official Co-Chair (Australia)".
     pub cochairs: Vec<String>,
     pub cohosts: Vec<String>,
-    /// A programme of several meetings: each one's full title and dates.
-    pub meetings: Vec<String>,
+    /// A programme of several meetings names each in full with its dates,
+    /// co-chairs and co-hosts (then `cochairs` and `cohosts` are empty).
+    pub meetings: Vec<Meeting>,
     /// What the document covers: "Tuesday 19 November 2024 · 10th Annual Meeting".
     pub scope: String,
     /// "Provisional", "Rev.1", as the user typed it.
@@ -301,6 +302,16 @@ pub struct Heading {
     pub issued: String,
     /// "Internal — not for distribution" on every page of the run of show.
     pub notice: String,
+}
+
+/// One meeting of the week in the title block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub title: String,
+    /// "19–20 Nov 2024"; empty on a day's sheet.
+    pub dates: String,
+    pub cochairs: Vec<String>,
+    pub cohosts: Vec<String>,
 }
 
 /// A session's `agenda::RoleGroup`, as the layout reads it.
@@ -603,44 +614,54 @@ fn heading(
         .filter(|e| event.is_none_or(|x| x.id == e.event.id))
         .filter(|e| day.is_none_or(|d| e.event.first_day <= d && d <= e.event.last_day))
         .collect();
-    let mut cochairs: Vec<String> = Vec::new();
-    let mut cohosts: Vec<String> = Vec::new();
-    for e in &events {
-        // A co-chair for one day only belongs on that day's sheet; the
-        // week's programme names the day.
-        for c in &e.cochairs {
-            let line = match (c.day, day) {
-                (Some(d), Some(asked)) if d != asked => continue,
-                (Some(d), None) => format!("{}, {}", cochair_line(c), d.format("%-d %B")),
-                _ => cochair_line(c),
-            };
-            if !cochairs.contains(&line) {
-                cochairs.push(line);
+    // The co-chairs and co-hosts of some events, each once. A co-chair for
+    // one day only belongs on that day's sheet; the week's names the day.
+    let people_of = |events: &[&agenda::EventSummary]| {
+        let mut cochairs: Vec<String> = Vec::new();
+        let mut cohosts: Vec<String> = Vec::new();
+        for e in events {
+            for c in &e.cochairs {
+                let line = match (c.day, day) {
+                    (Some(d), Some(asked)) if d != asked => continue,
+                    (Some(d), None) => format!("{}, {}", cochair_line(c), d.format("%-d %B")),
+                    _ => cochair_line(c),
+                };
+                if !cochairs.contains(&line) {
+                    cochairs.push(line);
+                }
+            }
+            for o in &e.cohosts {
+                if !cohosts.contains(&o.name) {
+                    cohosts.push(o.name.clone());
+                }
             }
         }
-        for o in &e.cohosts {
-            if !cohosts.contains(&o.name) {
-                cohosts.push(o.name.clone());
-            }
-        }
-    }
-    // A programme of more than one meeting names each in full: short names
-    // alone mean nothing to a reader outside the secretariat.
-    let meetings = if kind == DocKind::Programme && event.is_none() && events.len() > 1 {
-        events
-            .iter()
-            .map(|e| match day {
-                Some(_) => e.event.title.clone(),
-                None => format!(
-                    "{} · {}",
-                    e.event.title,
-                    day_span(e.event.first_day, e.event.last_day)
-                ),
-            })
-            .collect()
-    } else {
-        Vec::new()
+        (cochairs, cohosts)
     };
+    // A programme of more than one meeting names each in full, with its own
+    // co-chairs: short names alone mean nothing to a reader outside the
+    // secretariat.
+    let (meetings, (cochairs, cohosts)) =
+        if kind == DocKind::Programme && event.is_none() && events.len() > 1 {
+            let meetings = events
+                .iter()
+                .map(|e| {
+                    let (cochairs, cohosts) = people_of(&[e]);
+                    Meeting {
+                        title: e.event.title.clone(),
+                        dates: match day {
+                            Some(_) => String::new(),
+                            None => day_span(e.event.first_day, e.event.last_day),
+                        },
+                        cochairs,
+                        cohosts,
+                    }
+                })
+                .collect();
+            (meetings, (Vec::new(), Vec::new()))
+        } else {
+            (Vec::new(), people_of(&events))
+        };
     let dates = match (event, day) {
         (_, Some(d)) => long_day(d),
         (Some(e), None) => day_span(e.first_day, e.last_day),
@@ -721,9 +742,15 @@ impl Directory {
 }
 
 /// "Representative of the International Labour Organization (ILO)": a role
-/// an organisation holds before it names its speaker. States, and companies
-/// or groups known by a brand ("Meta", "A21"), take no article.
+/// an organisation holds before it names its speaker.
 fn representative_of(o: &Organisation) -> String {
+    format!("Representative of {}", organisation_named(o))
+}
+
+/// An organisation as a sentence names it: "the International Labour
+/// Organization (ILO)". States, and companies or groups known by a brand
+/// ("Meta", "A21"), take no article.
+fn organisation_named(o: &Organisation) -> String {
     let name = o.name.trim();
     // "the Global Initiative against …", "the International Justice
     // Mission"; but "Meta", "A21", "Stop the Traffik".
@@ -755,10 +782,42 @@ fn representative_of(o: &Organisation) -> String {
         _ => "the ",
     };
     match o.acronym.trim() {
-        "" => format!("Representative of {article}{name}"),
-        a if a == name => format!("Representative of {name}"),
-        a => format!("Representative of {article}{name} ({a})"),
+        "" => format!("{article}{name}"),
+        a if a == name => name.to_string(),
+        a => format!("{article}{name} ({a})"),
     }
+}
+
+/// The organisation of a role it holds with no speaker named, nothing else
+/// to say about it (no note, in person, nothing to mark "tbc"), as a
+/// sentence names it; such roles side by side read as one line.
+fn plain_organisation(r: &RoleView, req: &PrintRequest, dir: &Directory) -> Option<String> {
+    let plain = r.person_id.is_none()
+        && r.presence == RolePresence::InPerson
+        && !(req.mark_tbc && r.tentative)
+        && r.note.trim().is_empty();
+    if !plain {
+        return None;
+    }
+    r.organisation_id
+        .and_then(|id| dir.organisations.get(&id))
+        .map(organisation_named)
+}
+
+/// "Representative of Australia", or for several side by side
+/// "Representatives of Australia, Indonesia and the International Labour
+/// Organization (ILO)".
+fn representatives(named: &mut Vec<String>, into: &mut Vec<String>) {
+    match named.len() {
+        0 => {}
+        1 => into.push(format!("Representative of {}", named[0])),
+        n => into.push(format!(
+            "Representatives of {} and {}",
+            named[..n - 1].join(", "), // slice-ok: a Vec of names
+            named[n - 1]
+        )),
+    }
+    named.clear();
 }
 
 /// A role as the programme prints it: the person with their position where
@@ -811,19 +870,40 @@ fn role_lines(
     group_by_kind: bool,
     dir: &Directory,
 ) -> Vec<RoleLine> {
-    let printed: Vec<RoleView> = s
+    // Grouped by each role's place in the session's list, so a group's
+    // roles can be read back and organisations without a speaker joined.
+    let placed: Vec<RoleView> = s
         .roles
         .iter()
-        .map(|r| RoleView {
-            text: programme_role_text(r, req, dir),
+        .enumerate()
+        .map(|(i, r)| RoleView {
+            text: i.to_string(),
             ..r.clone()
         })
         .collect();
-    agenda::role_groups(&printed, group_by_kind)
+    agenda::role_groups(&placed, group_by_kind)
         .into_iter()
-        .map(|g| RoleLine {
-            label: g.label,
-            names: g.people,
+        .map(|g| {
+            let mut names = Vec::new();
+            let mut organisations = Vec::new();
+            for r in g
+                .people
+                .iter()
+                .filter_map(|i| s.roles.get(i.parse::<usize>().ok()?))
+            {
+                match plain_organisation(r, req, dir) {
+                    Some(named) => organisations.push(named),
+                    None => {
+                        representatives(&mut organisations, &mut names);
+                        names.push(programme_role_text(r, req, dir));
+                    }
+                }
+            }
+            representatives(&mut organisations, &mut names);
+            RoleLine {
+                label: g.label,
+                names,
+            }
         })
         .collect()
 }
@@ -2556,13 +2636,23 @@ mod tests {
             monday.cochairs,
             heading(Some(events[0].first_day), Some(events[0].id)).cochairs
         );
-        // The week names each meeting in full, with its dates.
+        // Wednesday's sheet has two meetings: each with that day's co-chairs.
+        let wednesday = heading(Some(wed), None);
+        let titles: Vec<&str> = wednesday
+            .meetings
+            .iter()
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(titles, [annual.title.as_str(), events[2].title.as_str()]);
+        assert_eq!(wednesday.meetings[0].cochairs, [tharyat_line]);
+        assert_eq!(wednesday.meetings[0].dates, "");
+        assert!(wednesday.cochairs.is_empty());
+        // The week names each meeting in full, with its dates and co-chairs.
         let week = heading(None, None);
         assert_eq!(week.meetings.len(), events.len());
-        assert_eq!(
-            week.meetings[1],
-            format!("{} · {}", annual.title, day_span(tue, wed))
-        );
+        assert_eq!(week.meetings[1].title, annual.title);
+        assert_eq!(week.meetings[1].dates, day_span(tue, wed));
+        assert_eq!(week.meetings[1].cochairs, table[2].2);
         assert!(heading(None, Some(annual.id)).meetings.is_empty());
     }
 
@@ -2663,6 +2753,20 @@ mod tests {
         for (o, want) in table {
             assert_eq!(representative_of(&o), want);
         }
+        // Several side by side are one line.
+        let joined = |named: &[&str]| {
+            let mut named: Vec<String> = named.iter().map(|n| n.to_string()).collect();
+            let mut out = vec!["Ms A".to_string()];
+            representatives(&mut named, &mut out);
+            assert!(named.is_empty());
+            out
+        };
+        assert_eq!(joined(&[]), ["Ms A"]);
+        assert_eq!(joined(&["Fiji"]), ["Ms A", "Representative of Fiji"]);
+        assert_eq!(
+            joined(&["Fiji", "Nauru", "the ILO"]),
+            ["Ms A", "Representatives of Fiji, Nauru and the ILO"]
+        );
     }
 
     /// A timed session for `grouped`: room, from, to, and whether it is a break.
