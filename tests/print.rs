@@ -364,11 +364,8 @@ fn each_speaker_briefing_counts_its_own_pages() {
         assert!(bell.contains(want), "{want} in {bell}");
     }
     assert!(
-        sheets
-            .iter()
-            .map(flat)
-            .any(|p| p
-                .contains("The representative of International Organization for Migration (IOM)")),
+        sheets.iter().map(flat).any(|p| p
+            .contains("The representative of the International Organization for Migration (IOM)")),
         "an organisation holding a role is briefed"
     );
 }
