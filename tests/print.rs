@@ -305,6 +305,32 @@ fn participants_speakers_and_name_cards_print() {
 fn each_speaker_briefing_counts_its_own_pages() {
     let dir = tempfile::tempdir().unwrap();
     let plan = sample(dir.path());
+    // Ms Lynn Bell takes the floor first in the commemorative dialogue's
+    // opening, for five minutes.
+    let mut store = Store::open(&plan).unwrap();
+    let opening = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == "Opening remarks by the Senior Official Co-Chairs")
+        .unwrap();
+    let bell = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.family_name == "Bell")
+        .unwrap();
+    plenary_core::speaking::set_speaking_list(
+        &mut store,
+        opening.id,
+        &[plenary_core::store::SlotEntry {
+            organisation_id: bell.organisation_id.unwrap(),
+            person_id: Some(bell.id),
+            minutes: 5,
+        }],
+    )
+    .unwrap();
+    drop(store);
     let out = dir.path().join("speakers.pdf");
     print(&plan, &out, &["speakers"]);
     let sheets = pages(&out);
@@ -332,17 +358,14 @@ fn each_speaker_briefing_counts_its_own_pages() {
     );
     for want in [
         "Australian Ambassador to Counter Modern Slavery",
-        "Call time: 08:45, 15 minutes before the session",
+        "Your role: Co-Chair Your speaking turn: 09:00, 5 minutes Call time: 08:45, 15 minutes before the session",
         "Speaker briefing · Ms Lynn Bell",
     ] {
         assert!(bell.contains(want), "{want} in {bell}");
     }
     assert!(
-        sheets
-            .iter()
-            .map(flat)
-            .any(|p| p
-                .contains("The representative of International Organization for Migration (IOM)")),
+        sheets.iter().map(flat).any(|p| p
+            .contains("The representative of the International Organization for Migration (IOM)")),
         "an organisation holding a role is briefed"
     );
 }

@@ -256,12 +256,21 @@ describe('App with a plan open', () => {
     expect(changeover.value).toBe(week.planForm.changeover_minutes);
     expect(form.querySelector(`label[for="${snap.id}"]`)?.textContent).toBe('Snap to (minutes)');
     expect(form.querySelector(`label[for="${changeover.id}"]`)?.textContent).toBe('Changeover between rooms (minutes)');
+    const call = $<HTMLInputElement>(form, '[name="call_minutes"]')!;
+    expect(form.querySelector(`label[for="${call.id}"]`)?.textContent).toBe('Call time for speakers (minutes before)');
     snap.value = '15';
     snap.dispatchEvent(new Event('input', { bubbles: true }));
     changeover.value = '10';
     changeover.dispatchEvent(new Event('input', { bubbles: true }));
+    call.value = '30';
+    call.dispatchEvent(new Event('input', { bubbles: true }));
     await click($(form, 'button[type="submit"]'));
-    expect(lastCall(calls, 'update_plan')?.args.form).toEqual({ ...week.planForm, snap_minutes: '15', changeover_minutes: '10' });
+    expect(lastCall(calls, 'update_plan')?.args.form).toEqual({
+      ...week.planForm,
+      snap_minutes: '15',
+      changeover_minutes: '10',
+      call_minutes: '30',
+    });
   });
 
   it('opens a plan with Ctrl+O', async () => {

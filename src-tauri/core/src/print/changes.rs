@@ -103,6 +103,16 @@ fn differences(o: &Snap, s: &Snap) -> Vec<String> {
         out.extend(came.map(|p| format!("{p} added")));
         out.extend(gone.map(|p| format!("{p} removed")));
     }
+    let same_people = |a: &[String], b: &[String]| {
+        let (mut a, mut b) = (a.to_vec(), b.to_vec());
+        a.sort();
+        b.sort();
+        a == b
+    };
+    // The order is the speaking order briefings give.
+    if o.people != s.people && same_people(&o.people, &s.people) {
+        out.push(format!("Order of people: {}", s.people.join("; ")));
+    }
     if o.description != s.description {
         out.push("Description changed".into());
     }
@@ -125,7 +135,6 @@ pub fn compare(version: u32, then: &[Snap], now: &[Snap]) -> Changes {
                     when(s.start, s.end),
                     room_suffix(&s.room)
                 );
-                notes.insert(s.id, "Added".to_string());
                 (ChangeMark::New, line, vec![s.start.date()])
             }
             Some(o) => {
@@ -342,6 +351,19 @@ mod tests {
             ]
         );
         assert_eq!(compare(2, &then, &then).title, "No changes since version 2");
+        // The same people in another order: the speaking order changed.
+        let mut reordered = then.clone();
+        reordered[0]
+            .people
+            .push("Mr Tri Tharyat (Indonesia)".into());
+        let mut now = reordered.clone();
+        now[0].people.reverse();
+        let c = compare(2, &reordered, &now);
+        assert_eq!(
+            c.lines,
+            ["“Opening”, Tue 19 Nov: Order of people: Mr Tri Tharyat (Indonesia); Ms Lynn Bell (Australia)"]
+        );
+        assert_eq!(c.marks[&1], ChangeMark::People);
     }
 
     #[test]

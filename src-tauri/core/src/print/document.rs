@@ -1332,6 +1332,51 @@ fn full_name(o: &Organisation) -> String {
     }
 }
 
+/// Whether a name reads with "the" before it: a body named for what it is
+/// ("the International Labour Organization", "the Regional Support
+/// Office"), but not a state or a name of its own ("Stop the Traffik", "A21").
+fn takes_the(o: &Organisation) -> bool {
+    const BODIES: &[&str] = &[
+        "Agency",
+        "Alliance",
+        "Association",
+        "Bank",
+        "Centre",
+        "Center",
+        "Coalition",
+        "Commission",
+        "Commissioner",
+        "Committee",
+        "Conference",
+        "Council",
+        "Federation",
+        "Forum",
+        "Foundation",
+        "Fund",
+        "Group",
+        "Initiative",
+        "Institute",
+        "Mission",
+        "Network",
+        "Office",
+        "Organisation",
+        "Organization",
+        "Partnership",
+        "Process",
+        "Programme",
+        "Program",
+        "Secretariat",
+        "Taskforce",
+        "Union",
+    ];
+    let name = o.name.trim();
+    !matches!(
+        o.category,
+        OrgCategory::MemberState | OrgCategory::ObserverState
+    ) && !name.to_lowercase().starts_with("the ")
+        && name.split_whitespace().any(|w| BODIES.contains(&w))
+}
+
 fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<Body> {
     // Who else takes part, without their notes, but with how they take part
     // ("(virtual)") and, when asked, "(tbc)".
@@ -1398,10 +1443,15 @@ fn speakers(store: &Store, req: &PrintRequest, event: Option<&Event>) -> Result<
                     }
                     (None, Some(oid)) => {
                         let org = orgs.get(&oid).map(full_name).unwrap_or(r.name.clone());
+                        let the = if orgs.get(&oid).is_some_and(takes_the) {
+                            "the "
+                        } else {
+                            ""
+                        };
                         let b = by_organisation
                             .entry((crate::fold::sort_key(&org), oid))
                             .or_insert_with(|| Briefing {
-                                name: format!("The representative of {}", org),
+                                name: format!("The representative of {the}{org}"),
                                 position: String::new(),
                                 organisation: String::new(),
                                 sessions: Vec::new(),
@@ -2092,7 +2142,7 @@ mod tests {
                 "08:45, 15 minutes before the session"
             )
         );
-        let rep = of("The representative of International Organization for Migration (IOM)");
+        let rep = of("The representative of the International Organization for Migration (IOM)");
         let theirs = rep
             .sessions
             .iter()
@@ -2203,6 +2253,37 @@ mod tests {
         let next = sheet(day.succ_opt().unwrap());
         assert_eq!(next.changes_title, "No changes since version 1");
         assert!(!json(&next).contains("\"struck\""));
+    }
+
+    #[test]
+    fn an_organisation_is_addressed_with_the_when_its_name_reads_so() {
+        use OrgCategory as C;
+        let table = [
+            (
+                "International Labour Organization",
+                C::InternationalOrganisation,
+                true,
+            ),
+            ("The Asia Foundation", C::CivilSociety, false),
+            ("A21", C::CivilSociety, false),
+            ("Australia", C::MemberState, false),
+            ("United States of America", C::MemberState, false),
+            ("Microsoft Corporation", C::PrivateSector, false),
+            ("Stop the Traffik", C::CivilSociety, false),
+            ("International Justice Mission", C::CivilSociety, true),
+            ("Bali Process Regional Support Office", C::Secretariat, true),
+        ];
+        for (name, category, want) in table {
+            let o = Organisation {
+                id: 1,
+                name: name.into(),
+                acronym: String::new(),
+                official_name: String::new(),
+                category,
+                country_code: None,
+            };
+            assert_eq!(takes_the(&o), want, "{name}");
+        }
     }
 
     #[test]
