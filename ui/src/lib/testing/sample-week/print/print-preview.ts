@@ -429,7 +429,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 1,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 841.8897637795276 595.2755905511812\" width=\"841.8897637795276pt\" height=\"595.2755905511812pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -445,6 +446,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "fit_each": true,
         "acronyms": false,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": false
       }
     },
@@ -452,7 +457,8 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
       "pages": 1,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 841.8897637795276 595.2755905511812\" width=\"841.8897637795276pt\" height=\"595.2755905511812pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
-      "changes": []
+      "changes": [],
+      "warnings": []
     }
   },
   {
@@ -468,6 +474,10 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "fit_each": true,
         "acronyms": true,
         "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
         "mark_tbc": false
       }
     },
