@@ -48,14 +48,15 @@ fn un_states() -> Vec<String> {
         .collect()
 }
 
-/// English, French and Spanish names by ISO code, from Debian's iso-codes.
+/// French and Spanish names by English name, from Debian's iso-codes.
 fn iso_names() -> HashMap<String, (String, String)> {
     fixture("iso-3166-1-names.tsv")
         .lines()
-        .skip(1)
+        .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
+            // Code, then name and official name in English, French, Spanish.
             let f: Vec<&str> = l.split('\t').collect();
-            (f.len() == 4).then(|| (f[1].to_string(), (f[2].to_string(), f[3].to_string())))
+            (f.len() == 7).then(|| (f[1].to_string(), (f[3].to_string(), f[5].to_string())))
         })
         .collect()
 }
@@ -599,7 +600,10 @@ fn documents() -> Vec<(String, Vec<String>)> {
     docs
 }
 
-fn read_everything(plan: &Path, dir: &Path) -> Vec<(String, Vec<Page>, Vec<Vec<String>>, String)> {
+/// A printed document read back: its name, word boxes, lines and text.
+type Read = (String, Vec<Page>, Vec<Vec<String>>, String);
+
+fn read_everything(plan: &Path, dir: &Path) -> Vec<Read> {
     // A published version, then a change, for the change marks.
     let first = dir.join("version-1.pdf");
     print(plan, &first, &["programme", "--publish", "--force"]);
