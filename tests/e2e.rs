@@ -1332,6 +1332,43 @@ async fn the_print_page_previews_the_programme_page_by_page() {
     app.shot("print.png").await;
     app.axe("the print preview").await;
 
+    // Name cards: landscape tent cards, one size by default, acronyms when asked.
+    let drawn = "return [...document.querySelectorAll('[data-testid=print-page-image]')]\
+        .every(i => i.complete && i.naturalWidth > i.naturalHeight)";
+    app.choose("[data-testid=print-kind]", "namecards").await;
+    app.wait_js(drawn, json!(true)).await;
+    let first = "return document.querySelector('[data-testid=print-page-image]').src";
+    let plain = app.js(first).await;
+    app.el("[data-testid=print-acronyms]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let started = Instant::now();
+    while app.js(first).await == plain && started.elapsed() < Duration::from_secs(20) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_ne!(app.js(first).await, plain, "the preview follows the choice");
+    app.wait_js(drawn, json!(true)).await;
+    app.shot("print-cards.png").await;
+    app.axe("name cards in the print preview").await;
+
+    // The day at a glance draws too; the programme comes back with a status line.
+    app.choose("[data-testid=print-kind]", "glance").await;
+    app.wait_js(drawn, json!(true)).await;
+    app.choose("[data-testid=print-kind]", "programme").await;
+    app.el("[data-testid=print-status]")
+        .await
+        .send_keys("Provisional")
+        .await
+        .unwrap();
+    app.wait_js(
+        "return [...document.querySelectorAll('[data-testid=print-page-image]')].length > 0",
+        json!(true),
+    )
+    .await;
+    app.axe("the programme's options").await;
+
     // Print… opens the system (GTK) print dialog over the window.
     app.el("[data-testid=print-print]")
         .await
