@@ -269,7 +269,11 @@ fn walk(value: &Value, record: &str, key: &str, out: &mut Vec<(String, String)>)
                     _ => record.to_string(),
                 }
             };
-            for (k, v) in map {
+            // By key, so the lines come in one order whether or not a build
+            // has serde_json keep the fields' order (the window's does).
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            for (k, v) in entries {
                 // A session's roles and speaking turns are its fields.
                 let k = match (key, k.as_str()) {
                     ("roles", "names") => "people",
