@@ -1063,7 +1063,16 @@ fn programme(
     let dir = Directory::of(store)?;
     let events: HashMap<Id, Event> = store.events()?.into_iter().map(|e| (e.id, e)).collect();
     let mut days = Vec::new();
-    for (date, sessions) in sessions_in_scope(store, req.day, event)? {
+    let mut in_scope = sessions_in_scope(store, req.day, event)?;
+    // A day whose sessions have all gone still shows where they were.
+    for g in &changes.ghosts {
+        let day = g.was.start.date();
+        if !in_scope.iter().any(|(d, _)| *d == day) {
+            in_scope.push((day, Vec::new()));
+        }
+    }
+    in_scope.sort_by_key(|(d, _)| *d);
+    for (date, sessions) in in_scope {
         let mut progs = Vec::new();
         let mut spans = Vec::new();
         let mut pauses = Vec::new();
@@ -2253,6 +2262,52 @@ mod tests {
         let next = sheet(day.succ_opt().unwrap());
         assert_eq!(next.changes_title, "No changes since version 1");
         assert!(!json(&next).contains("\"struck\""));
+    }
+
+    /// A day emptied since the version still prints, with its sessions
+    /// struck through where they were.
+    #[test]
+    fn a_day_whose_sessions_all_went_prints_their_places_struck_through() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let first = store.plan().unwrap().first_day;
+        let at = first.and_hms_opt(7, 0, 0).unwrap();
+        crate::print::changes::publish(&mut store, at).unwrap();
+        let gone: Vec<Session> = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .filter(|s| s.start.is_some_and(|t| t.date() == first))
+            .collect();
+        assert!(gone.len() > 2);
+        for s in &gone {
+            crate::edit::sessions::delete_session(&mut store, s.id).unwrap();
+        }
+        let changes = crate::print::changes::since(&store, 1).unwrap();
+        for day in [Some(first), None] {
+            let doc = build(
+                &store,
+                &PrintRequest {
+                    day,
+                    changes_since: Some(1),
+                    ..PrintRequest::new(DocKind::Programme)
+                },
+                String::new(),
+                &changes,
+            )
+            .unwrap();
+            let Body::Programme { days } = &doc.body else {
+                panic!("a programme")
+            };
+            assert_eq!(days[0].heading, long_day(first), "{day:?}");
+            let struck: Vec<String> = days[0]
+                .blocks
+                .iter()
+                .flat_map(|b| b.clone().into_sessions())
+                .filter(|s| s.struck)
+                .map(|s| s.title)
+                .collect();
+            assert_eq!(struck.len(), gone.len(), "{day:?}: {struck:?}");
+        }
     }
 
     #[test]
