@@ -278,7 +278,8 @@ describe('governmentChoices', () => {
     name,
     category,
   });
-  const orgs = [o(1, 'Viet Nam', 'member_state'), o(2, 'IOM', 'international_organisation'), o(3, 'Japan', 'observer_state')];
+  // As the backend lists them: in the core's alphabetical order.
+  const orgs = [o(2, 'IOM', 'international_organisation'), o(3, 'Japan', 'observer_state'), o(1, 'Viet Nam', 'member_state')];
   const cases: { chosen: number | null; want: string[] }[] = [
     { chosen: null, want: ['Japan', 'Viet Nam'] },
     { chosen: 1, want: ['Japan', 'Viet Nam'] },

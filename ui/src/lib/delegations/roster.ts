@@ -237,8 +237,8 @@ export function governmentChoices(
   organisations: readonly Organisation_Serialize[],
   chosen: number | null,
 ): Organisation_Serialize[] {
-  const states = organisations.filter(
+  // The backend lists organisations in the one alphabetical order; keep it.
+  return organisations.filter(
     (o) => o.category === 'member_state' || o.category === 'observer_state' || o.id === chosen,
   );
-  return [...states].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -11,18 +11,19 @@ const org = (id: number, name: string, acronym = '', official_name = ''): Organi
   country_code: null,
 });
 
+// As the backend lists them: in the core's alphabetical order.
 const orgs = [
   org(1, 'Australia'),
-  org(2, 'International Organization for Migration', 'IOM'),
-  org(3, 'Indonesia', '', 'Republic of Indonesia'),
-  org(4, 'Türkiye'),
   org(5, "Côte d'Ivoire", 'CIV'),
+  org(3, 'Indonesia', '', 'Republic of Indonesia'),
+  org(2, 'International Organization for Migration', 'IOM'),
+  org(4, 'Türkiye'),
   org(6, 'ΕΛΛΆΔΑ'),
 ];
 
 describe('matchOrganisations', () => {
   it.each([
-    ['', [1, 2, 3, 4, 5, 6]],
+    ['', [1, 5, 3, 2, 4, 6]],
     ['iom', [2]],
     ['republic', [3]],
     ['in', [3, 2]],
@@ -43,7 +44,7 @@ describe('matchOrganisations', () => {
 
 describe('organisationLabel', () => {
   it('adds an acronym only when it says something', () => {
-    expect(organisationLabel(orgs[1]!)).toBe('International Organization for Migration (IOM)');
+    expect(organisationLabel(orgs[3]!)).toBe('International Organization for Migration (IOM)');
     expect(organisationLabel(orgs[0]!)).toBe('Australia');
   });
 });

@@ -15,7 +15,8 @@ export function matchOrganisations(orgs: readonly Organisation[], query: string,
     const rank = fold(o.acronym) === first ? 0 : fold(o.name).startsWith(first) ? 1 : 2;
     scored.push({ o, rank });
   }
-  scored.sort((a, b) => a.rank - b.rank || a.o.name.localeCompare(b.o.name));
+  // A stable sort: within a rank, the backend's alphabetical order.
+  scored.sort((a, b) => a.rank - b.rank);
   return scored.slice(0, limit).map((s) => s.o);
 }
 
