@@ -5,10 +5,13 @@
 //! for word (no word broken across lines), and the text is large enough to
 //! read from 5 m.
 
+mod poppler;
+
 use plenary_core::edit;
 use plenary_core::forms::{EventForm, OrganisationForm, PersonForm};
 use plenary_core::model::{Id, ParticipationStatus, RegistrationStatus};
 use plenary_core::Store;
+use poppler::{Page, Word};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -140,37 +143,6 @@ fn plan(dir: &Path) -> (PathBuf, Vec<String>, Vec<Person>) {
     (path, states, people)
 }
 
-#[derive(Debug, Clone)]
-struct Word {
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
-    text: String,
-}
-
-struct Page {
-    width: f64,
-    height: f64,
-    words: Vec<Word>,
-}
-
-fn attr(tag: &str, name: &str) -> f64 {
-    let key = format!("{name}=\"");
-    let at = tag.find(&key).unwrap() + key.len();
-    let end = at + tag[at..].find('"').unwrap();
-    tag[at..end].parse().unwrap()
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
 /// A word as it is typed: poppler gives a right-to-left word's letters in
 /// the order they stand on the page.
 fn logical(word: &str) -> String {
@@ -182,33 +154,12 @@ fn logical(word: &str) -> String {
     }
 }
 
-/// Every page's size and words with their boxes (points, y down).
+/// Every page's size and words with their boxes (points, y down), each
+/// word as typed.
 fn words(pdf: &Path) -> Vec<Page> {
-    let o = Command::new("pdftotext")
-        .args(["-bbox", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(o.status.success());
-    let xml = String::from_utf8(o.stdout).unwrap();
-    let mut pages = Vec::new();
-    for line in xml.lines().map(str::trim) {
-        if line.starts_with("<page ") {
-            pages.push(Page {
-                width: attr(line, "width"),
-                height: attr(line, "height"),
-                words: Vec::new(),
-            });
-        } else if line.starts_with("<word ") {
-            let open = line.find('>').unwrap();
-            let close = line.rfind("</word>").unwrap();
-            pages.last_mut().unwrap().words.push(Word {
-                x0: attr(line, "xMin"),
-                y0: attr(line, "yMin"),
-                x1: attr(line, "xMax"),
-                y1: attr(line, "yMax"),
-                text: logical(&unescape(&line[open + 1..close])),
-            });
-        }
+    let mut pages = poppler::boxes(pdf);
+    for w in pages.iter_mut().flat_map(|p| p.words.iter_mut()) {
+        w.text = logical(&w.text);
     }
     pages
 }

@@ -229,3 +229,64 @@ fn each_room_has_a_door_sheet_for_each_day() {
         assert!(inside, "a word off the page");
     }
 }
+
+#[test]
+fn a_door_sheet_that_runs_on_names_its_room_and_day_at_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    plenary(&["sample", plan.to_str().unwrap()]);
+    let mut store = Store::open(&plan).unwrap();
+    let event = store.events().unwrap()[0].clone();
+    let hall = store
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Plenary Hall")
+        .unwrap();
+    // Thirty short sessions in the evening: more than a page of the door sheet.
+    for i in 0..30u32 {
+        let start = 17 * 60 + i * 10;
+        plenary_core::edit::sessions::create_session(
+            &mut store,
+            &plenary_core::forms::SessionForm {
+                event_id: Some(event.id),
+                title: format!("Bilateral meeting {i:02}"),
+                kind: plenary_core::model::SessionKind::Discussion,
+                day: event.first_day.to_string(),
+                start_time: format!("{:02}:{:02}", start / 60, start % 60),
+                end_time: format!("{:02}:{:02}", (start + 10) / 60, (start + 10) % 60),
+                room_id: Some(hall.id),
+                description: String::new(),
+                agenda_item: String::new(),
+                outcome: String::new(),
+                notes: String::new(),
+                tentative: false,
+                link: String::new(),
+            },
+        )
+        .unwrap();
+    }
+    drop(store);
+    let pdf = dir.path().join("doors.pdf");
+    plenary(&[
+        "print",
+        plan.to_str().unwrap(),
+        "doors",
+        "--day",
+        &event.first_day.to_string(),
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let text = pages(&pdf);
+    let heading = event.first_day.format("%A %-d %B %Y").to_string();
+    let first = text
+        .iter()
+        .position(|p| p.starts_with(&format!("Plenary Hall {heading}")))
+        .unwrap();
+    let next = &text[first + 1];
+    assert!(
+        next.starts_with(&format!("Plenary Hall · {heading} (continued)")),
+        "{next}"
+    );
+    assert!(text.join(" ").contains("Bilateral meeting 29"));
+}

@@ -7,11 +7,14 @@
 //! nothing outside the printable area, every name and title present, a
 //! stamp and a heading on every page, no heading alone at a page's foot.
 
+mod poppler;
+
 use plenary_core::edit;
 use plenary_core::forms::{OrganisationForm, PersonForm, RoomForm, SessionForm};
 use plenary_core::model::{Id, ParticipationStatus, RegistrationStatus, RoleKind, SessionKind};
 use plenary_core::store::{CochairEntry, RoleEntry, SlotEntry};
 use plenary_core::Store;
+use poppler::Page;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -342,69 +345,6 @@ fn stress_plan(dir: &Path) -> Stress {
     }
 }
 
-/// One word of a page as `pdftotext -bbox` places it, in points from the
-/// page's top left.
-#[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
-}
-
-struct Page {
-    width: f64,
-    height: f64,
-    words: Vec<Word>,
-}
-
-fn attr(tag: &str, name: &str) -> f64 {
-    let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-    let rest = &tag[at..];
-    rest[..rest.find('"').unwrap()].parse().unwrap()
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-/// Every page's words with their boxes.
-fn boxes(pdf: &Path) -> Vec<Page> {
-    let o = Command::new("pdftotext")
-        .args(["-bbox", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(o.status.success());
-    let html = String::from_utf8(o.stdout).unwrap();
-    let mut pages = Vec::new();
-    for line in html.lines().map(str::trim) {
-        if line.starts_with("<page ") {
-            pages.push(Page {
-                width: attr(line, "width"),
-                height: attr(line, "height"),
-                words: Vec::new(),
-            });
-        } else if line.starts_with("<word ") {
-            let open = line.find('>').unwrap();
-            let close = line.rfind("</word>").unwrap();
-            pages.last_mut().unwrap().words.push(Word {
-                text: unescape(&line[open + 1..close]),
-                x0: attr(line, "xMin"),
-                y0: attr(line, "yMin"),
-                x1: attr(line, "xMax"),
-                y1: attr(line, "yMax"),
-            });
-        }
-    }
-    pages
-}
-
 /// Each page's text, line by line as laid out.
 fn layout_pages(pdf: &Path) -> Vec<Vec<String>> {
     let o = Command::new("pdftotext")
@@ -625,7 +565,7 @@ fn read_everything(plan: &Path, dir: &Path) -> Vec<Read> {
                 .output()
                 .unwrap();
             let text = String::from_utf8(raw.stdout).unwrap();
-            (name, boxes(&pdf), layout_pages(&pdf), text)
+            (name, poppler::boxes(&pdf), layout_pages(&pdf), text)
         })
         .collect()
 }

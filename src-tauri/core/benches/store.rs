@@ -199,4 +199,67 @@ criterion_group! {
     config = Criterion::default().sample_size(10);
     targets = people
 }
-criterion_main!(benches, planner_benches, people_benches);
+/// Laying pages out with Typst: the sample week's programme, and a name
+/// card for each of the 195 UN member and observer states, each measured
+/// to fit and all then set at one size.
+fn print(c: &mut Criterion) {
+    use plenary_core::print::document::{build, Changes};
+    use plenary_core::print::{render, DocKind, PrintRequest};
+    let mut store = plenary_core::sample::sample_in_memory().unwrap();
+    let programme = build(
+        &store,
+        &PrintRequest::new(DocKind::Programme),
+        String::new(),
+        &Changes::default(),
+    )
+    .unwrap();
+    c.bench_function("lay out the sample week's programme", |b| {
+        b.iter(|| render::layout(&programme).unwrap())
+    });
+    let event = store.events().unwrap()[0].id;
+    let known: Vec<String> = store
+        .organisations()
+        .unwrap()
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    for name in include_str!("../../../tests/fixtures/un-member-states.txt").lines() {
+        if name.trim().is_empty() || known.iter().any(|k| k == name) {
+            continue;
+        }
+        let org = plenary_core::edit::organisations::create_organisation(
+            &mut store,
+            &plenary_core::forms::OrganisationForm {
+                name: name.into(),
+                category: "member_state".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        plenary_core::edit::delegations::set_participation(
+            &mut store,
+            event,
+            org.id,
+            Some(plenary_core::model::ParticipationStatus::Member),
+            "",
+        )
+        .unwrap();
+    }
+    let cards = build(
+        &store,
+        &PrintRequest::new(DocKind::Namecards),
+        String::new(),
+        &Changes::default(),
+    )
+    .unwrap();
+    c.bench_function("lay out name cards for every UN state, one size", |b| {
+        b.iter(|| render::layout(&cards).unwrap())
+    });
+}
+
+criterion_group! {
+    name = print_benches;
+    config = Criterion::default().sample_size(10);
+    targets = print
+}
+criterion_main!(benches, planner_benches, people_benches, print_benches);

@@ -359,6 +359,9 @@ pub struct ProgSession {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub struck: bool,
     /// Internal variant only.
+    /// Organisations co-hosting this session alone: "Bali Process Taskforce …".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cohosts: Vec<String>,
     pub notes: String,
     pub room_notes: String,
     pub speaking: Vec<TurnLine>,
@@ -614,6 +617,27 @@ fn heading(
         .filter(|e| event.is_none_or(|x| x.id == e.event.id))
         .filter(|e| day.is_none_or(|d| e.event.first_day <= d && d <= e.event.last_day))
         .collect();
+    // A day's sheet also names who co-hosts one session that day, with it.
+    let mut session_hosts: Vec<(Id, String)> = Vec::new();
+    if let (Some(d), DocKind::Programme) = (day, kind) {
+        let orgs: HashMap<Id, Organisation> = store
+            .organisations()?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect();
+        let sessions: HashMap<Id, crate::model::Session> = store
+            .sessions()?
+            .into_iter()
+            .filter(|s| s.start.is_some_and(|t| t.date() == d) || s.day == Some(d))
+            .map(|s| (s.id, s))
+            .collect();
+        for c in store.cohosts()? {
+            let session = c.session_id.and_then(|id| sessions.get(&id));
+            if let (Some(s), Some(o)) = (session, orgs.get(&c.organisation_id)) {
+                session_hosts.push((s.event_id, format!("{} (“{}”)", full_name(o), s.title)));
+            }
+        }
+    }
     // The co-chairs and co-hosts of some events, each once. A co-chair for
     // one day only belongs on that day's sheet; the week's names the day.
     let people_of = |events: &[&agenda::EventSummary]| {
@@ -633,6 +657,11 @@ fn heading(
             for o in &e.cohosts {
                 if !cohosts.contains(&o.name) {
                     cohosts.push(o.name.clone());
+                }
+            }
+            for (_, line) in session_hosts.iter().filter(|(id, _)| *id == e.event.id) {
+                if !cohosts.contains(line) {
+                    cohosts.push(line.clone());
                 }
             }
         }
@@ -726,17 +755,27 @@ fn sessions_in_scope(
 struct Directory {
     people: HashMap<Id, Person>,
     organisations: HashMap<Id, Organisation>,
+    /// Each session's own co-hosts, by name with acronym.
+    session_cohosts: HashMap<Id, Vec<String>>,
 }
 
 impl Directory {
     fn of(store: &Store) -> Result<Self> {
+        let organisations: HashMap<Id, Organisation> = store
+            .organisations()?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect();
+        let mut session_cohosts: HashMap<Id, Vec<String>> = HashMap::new();
+        for c in store.cohosts()? {
+            if let (Some(s), Some(o)) = (c.session_id, organisations.get(&c.organisation_id)) {
+                session_cohosts.entry(s).or_default().push(full_name(o));
+            }
+        }
         Ok(Directory {
             people: store.people()?.into_iter().map(|p| (p.id, p)).collect(),
-            organisations: store
-                .organisations()?
-                .into_iter()
-                .map(|o| (o.id, o))
-                .collect(),
+            organisations,
+            session_cohosts,
         })
     }
 }
@@ -975,6 +1014,11 @@ fn prog_session(
             .cloned()
             .unwrap_or_default(),
         struck: false,
+        cohosts: dir
+            .session_cohosts
+            .get(&s.session.id)
+            .cloned()
+            .unwrap_or_default(),
         notes: if internal {
             s.session.notes.trim().to_string()
         } else {
@@ -1149,6 +1193,7 @@ fn ghost_session(g: &Ghost, events: &HashMap<Id, Event>) -> ProgSession {
         mark: Some(if g.now.is_some() { "moved" } else { "removed" }.into()),
         change: g.now.clone().unwrap_or_else(|| "Removed".into()),
         struck: true,
+        cohosts: Vec::new(),
         notes: String::new(),
         room_notes: String::new(),
         speaking: Vec::new(),
@@ -2792,6 +2837,66 @@ mod tests {
         assert!(heading(None, Some(annual.id)).meetings.is_empty());
     }
 
+    /// Who co-hosts one session prints with it, and in the heading of its
+    /// day's sheet, not of other days'.
+    #[test]
+    fn a_session_s_own_co_host_prints_with_it_and_heads_its_day() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let annual = store.events().unwrap()[1].clone();
+        let panel = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.event_id == annual.id && s.kind == SessionKind::Presentation)
+            .unwrap();
+        let iom = store
+            .organisations()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.acronym == "IOM")
+            .unwrap();
+        crate::edit::delegations::set_cohosts(&mut store, annual.id, Some(panel.id), &[iom.id])
+            .unwrap();
+        let sheet = |day: NaiveDate| {
+            build(
+                &store,
+                &PrintRequest {
+                    day: Some(day),
+                    ..PrintRequest::new(DocKind::Programme)
+                },
+                String::new(),
+                &Changes::default(),
+            )
+            .unwrap()
+        };
+        let day = panel.start.unwrap().date();
+        let doc = sheet(day);
+        let line = format!(
+            "International Organization for Migration (IOM) (“{}”)",
+            panel.title
+        );
+        assert!(
+            doc.heading.cohosts.contains(&line),
+            "{:?}",
+            doc.heading.cohosts
+        );
+        let Body::Programme { days } = &doc.body else {
+            panic!("a programme")
+        };
+        let printed = days
+            .iter()
+            .flat_map(|d| d.blocks.clone())
+            .flat_map(ProgBlock::into_sessions)
+            .find(|s| s.id == panel.id)
+            .unwrap();
+        assert_eq!(
+            printed.cohosts,
+            ["International Organization for Migration (IOM)"]
+        );
+        let other = sheet(day.pred_opt().unwrap());
+        assert!(!other.heading.cohosts.contains(&line));
+    }
+
     #[test]
     fn options_leave_out_descriptions_and_positions_and_head_the_sheet() {
         let store = sample::sample_in_memory().unwrap();
@@ -2932,6 +3037,7 @@ mod tests {
             mark: None,
             change: String::new(),
             struck: false,
+            cohosts: Vec::new(),
             notes: String::new(),
             room_notes: String::new(),
             speaking: Vec::new(),
