@@ -150,6 +150,17 @@ pub async fn check_plan(state: S<'_>) -> ApiResult<ConflictList> {
     reading(state, check::check).await
 }
 
+/// Before a version is published: "The plan has 3 problems (…)", counting
+/// the problems not accepted, or nothing when there are none.
+#[tauri::command]
+#[specta::specta]
+pub async fn publish_problems(state: S<'_>) -> ApiResult<Option<String>> {
+    reading(state, |s| {
+        Ok(check::problems_sentence(&check::open_problems(s)?))
+    })
+    .await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn unconfirmed_items(state: S<'_>) -> ApiResult<Vec<Unconfirmed>> {
@@ -957,6 +968,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             overview,
             agenda,
             check_plan,
+            publish_problems,
             unconfirmed_items,
             plan_form,
             update_plan,

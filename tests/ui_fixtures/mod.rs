@@ -457,6 +457,12 @@ fn overview(r: &mut Recorder, plan: &Plan, today: NaiveDate) {
         plan.overview.clone(),
     );
     r.one("check-plan.ts", "conflictList", "check_plan", json!({}));
+    r.one(
+        "publish-problems.ts",
+        "publishProblems",
+        "publish_problems",
+        json!({}),
+    );
     r.one("undo-state.ts", "undoState", "undo_state", json!({}));
     r.module(
         "today.ts",

@@ -24,6 +24,11 @@ export const commands = {
 	overview: () => typedError<Overview_Serialize, ApiError>(__TAURI_INVOKE("overview")),
 	agenda: (day: string | null) => typedError<Agenda_Serialize, ApiError>(__TAURI_INVOKE("agenda", { day })),
 	checkPlan: () => typedError<ConflictList_Serialize, ApiError>(__TAURI_INVOKE("check_plan")),
+	/**
+	 *  Before a version is published: "The plan has 3 problems (…)", counting
+	 *  the problems not accepted, or nothing when there are none.
+	 */
+	publishProblems: () => typedError<string | null, ApiError>(__TAURI_INVOKE("publish_problems")),
 	unconfirmedItems: () => typedError<Unconfirmed_Serialize[], ApiError>(__TAURI_INVOKE("unconfirmed_items")),
 	planForm: () => typedError<PlanForm_Serialize, ApiError>(__TAURI_INVOKE("plan_form")),
 	updatePlan: (form: PlanForm_Deserialize) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("update_plan", { form })),

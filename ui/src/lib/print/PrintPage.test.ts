@@ -411,7 +411,7 @@ describe('Print page', () => {
 
   it('asks before publishing a plan with problems, naming how many, and publishes only on yes', async () => {
     // Two problems open, one accepted (not counted).
-    const problems = { check_plan: () => copy(planning.conflictList) };
+    const problems = { publish_problems: () => planning.publishProblems };
     const question =
       'The plan has 2 problems ("Regional Event on Trafficking into online scam centres: Enhancing community awareness through partnership" has no co-chairs). Publish the programme as version 3 anyway?';
 
@@ -436,7 +436,7 @@ describe('Print page', () => {
 
   it('does not ask when nothing is published or the plan has no problems', async () => {
     const { el, calls } = await start();
-    const checks = () => callsOf(calls, 'check_plan').length;
+    const checks = () => callsOf(calls, 'publish_problems').length;
     const before = checks();
     await click($(el, '[data-testid="print-export"]'));
     expect(checks()).toBe(before);

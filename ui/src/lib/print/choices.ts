@@ -4,7 +4,7 @@
 // rules can be tested without mounting the page.
 import { formatDayShort, isDate } from '../format/time';
 import { countOf } from '../format/words';
-import type { ConflictList_Serialize, PublishedVersion } from '../ipc';
+import type { PublishedVersion } from '../ipc';
 
 export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards' | 'glance' | 'doors';
 export type Paper = 'a4' | 'letter';
@@ -331,14 +331,10 @@ export function pageRule(paper: Paper, landscape: boolean, large = false): strin
 }
 
 /**
- * The question asked before publishing while the plan has problems (those not
- * accepted, and any beyond the listed ones), naming how many and the first;
- * null when there are none.
+ * The question asked before publishing while the plan has problems, from the
+ * backend's sentence (`publish_problems`: those not accepted, how many and
+ * the first); null when there are none.
  */
-export function publishQuestion(problems: ConflictList_Serialize, version: number): string | null {
-  const open = problems.conflicts.filter((c) => !c.accepted);
-  const count = open.length + problems.unlisted;
-  if (count === 0) return null;
-  const first = open[0]?.message.trim().replace(/\.$/, '');
-  return `The plan has ${countOf(count, 'problem')}${first ? ` (${first})` : ''}. Publish the programme as version ${version} anyway?`;
+export function publishQuestion(problems: string | null, version: number): string | null {
+  return problems === null ? null : `${problems}. Publish the programme as version ${version} anyway?`;
 }

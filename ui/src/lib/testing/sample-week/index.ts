@@ -2,6 +2,7 @@
 export * from './vocabulary';
 export * from './overview';
 export * from './check-plan';
+export * from './publish-problems';
 export * from './undo-state';
 export * from './today';
 export * from './agenda';
