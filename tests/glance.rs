@@ -2,6 +2,8 @@
 //! and read back with poppler: every session's title is on its day's page,
 //! a day of many rooms goes on large sheets, and nothing leaves the page.
 
+mod poppler;
+
 use plenary_core::agenda;
 use plenary_core::Store;
 use std::path::Path;
@@ -22,45 +24,24 @@ fn squeeze(s: &str) -> String {
 
 /// Each page's text in poppler's reading order, whitespace squeezed.
 fn pages(pdf: &Path) -> Vec<String> {
-    let o = Command::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(o.status.success());
-    let text = String::from_utf8(o.stdout).unwrap();
-    let mut pages: Vec<String> = text.split('\u{c}').map(squeeze).collect();
-    if pages.last().is_some_and(|p| p.is_empty()) {
-        pages.pop();
-    }
-    pages
+    poppler::pages(pdf, false)
+        .iter()
+        .map(|p| squeeze(p))
+        .collect()
 }
 
 /// Each page's size in points, and whether every word's box is on it.
 fn sizes_and_bounds(pdf: &Path) -> Vec<(f64, f64, bool)> {
-    let o = Command::new("pdftotext")
-        .args(["-bbox", pdf.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let xml = String::from_utf8(o.stdout).unwrap();
-    let num = |tag: &str, name: &str| -> f64 {
-        let key = format!("{name}=\"");
-        let rest = tag.split(&key).nth(1).unwrap();
-        rest.split('"').next().unwrap().parse().unwrap()
-    };
-    let mut out: Vec<(f64, f64, bool)> = Vec::new();
-    for line in xml.lines().map(str::trim) {
-        if line.starts_with("<page ") {
-            out.push((num(line, "width"), num(line, "height"), true));
-        } else if line.starts_with("<word ") {
-            let page = out.last_mut().unwrap();
-            let inside = num(line, "xMin") >= 0.0
-                && num(line, "yMin") >= 0.0
-                && num(line, "xMax") <= page.0
-                && num(line, "yMax") <= page.1;
-            page.2 &= inside;
-        }
-    }
-    out
+    poppler::boxes(pdf)
+        .into_iter()
+        .map(|p| {
+            let inside = p
+                .words
+                .iter()
+                .all(|w| w.x0 >= 0.0 && w.y0 >= 0.0 && w.x1 <= p.width && w.y1 <= p.height);
+            (p.width, p.height, inside)
+        })
+        .collect()
 }
 
 /// The timed sessions of each day: (day heading, "HH:MM–HH:MM title").

@@ -1,6 +1,8 @@
 //! `plenary print`: the PDFs staff print, checked with poppler's tools as a
 //! reader would see them (text in order, fonts embedded, the stamp on every page).
 
+mod poppler;
+
 use plenary_core::forms::SessionForm;
 use plenary_core::model::{RoleKind, SessionKind};
 use plenary_core::store::RoleEntry;
@@ -28,17 +30,7 @@ fn sample(dir: &Path) -> PathBuf {
 
 /// The PDF's text, page by page (pdftotext -layout keeps each line whole).
 fn pages(pdf: &Path) -> Vec<String> {
-    let o = Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(o.status.success());
-    let text = String::from_utf8(o.stdout).unwrap();
-    let mut pages: Vec<String> = text.split('\u{c}').map(String::from).collect();
-    if pages.last().is_some_and(|p| p.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
+    poppler::pages(pdf, true)
 }
 
 fn print(plan: &Path, out: &Path, args: &[&str]) -> String {
@@ -582,34 +574,13 @@ struct Page {
 }
 
 fn word_boxes(pdf: &Path) -> Vec<Page> {
-    let o = Command::new("pdftotext")
-        .args(["-bbox", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext");
-    let html = String::from_utf8_lossy(&o.stdout).into_owned();
-    let attr = |tag: &str, name: &str| -> f64 {
-        let key = format!("{name}=\"");
-        let at = tag.find(&key).unwrap() + key.len();
-        let rest = &tag[at..];
-        rest[..rest.find('"').unwrap()].parse().unwrap()
-    };
-    let mut out: Vec<Page> = Vec::new();
-    for line in html.lines().map(str::trim) {
-        if line.starts_with("<page ") {
-            out.push(Page {
-                height: attr(line, "height"),
-                words: Vec::new(),
-            });
-        } else if line.starts_with("<word ") {
-            let text =
-                line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
-            out.last_mut()
-                .unwrap()
-                .words
-                .push((attr(line, "yMin"), attr(line, "yMax"), text));
-        }
-    }
-    out
+    poppler::boxes(pdf)
+        .into_iter()
+        .map(|p| Page {
+            height: p.height,
+            words: p.words.into_iter().map(|w| (w.y0, w.y1, w.text)).collect(),
+        })
+        .collect()
 }
 
 /// Nothing but the footer below the body's bottom margin (2.2 cm), and nothing off the sheet.

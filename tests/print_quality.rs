@@ -347,24 +347,15 @@ fn stress_plan(dir: &Path) -> Stress {
 
 /// Each page's text, line by line as laid out.
 fn layout_pages(pdf: &Path) -> Vec<Vec<String>> {
-    let o = Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(o.stdout).unwrap();
-    let mut pages: Vec<Vec<String>> = text
-        .split('\u{c}')
+    poppler::pages(pdf, true)
+        .iter()
         .map(|p| {
             p.lines()
                 .map(|l| l.trim().to_string())
                 .filter(|l| !l.is_empty())
                 .collect()
         })
-        .collect();
-    if pages.last().is_some_and(|p: &Vec<String>| p.is_empty()) {
-        pages.pop();
-    }
-    pages
+        .collect()
 }
 
 /// The words of `name` appear in `words` in their order, a few of the

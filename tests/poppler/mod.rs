@@ -68,3 +68,23 @@ pub fn boxes(pdf: &Path) -> Vec<Page> {
     }
     pages
 }
+
+/// Each page's text: as laid out (`-layout`, each line whole) or in
+/// reading order.
+pub fn pages(pdf: &Path, layout: bool) -> Vec<String> {
+    let mut args = vec![pdf.to_str().unwrap(), "-"];
+    if layout {
+        args.insert(0, "-layout");
+    }
+    let o = Command::new("pdftotext")
+        .args(&args)
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    let mut pages: Vec<String> = text.split('\u{c}').map(String::from).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
