@@ -105,6 +105,15 @@ pub struct PersonForm {
     pub notes: String,
 }
 
+/// A multi-line text typed on its own (an outcome note, a summary
+/// section): trimmed, within the length a plan file keeps, without control
+/// characters; a problem names `field`.
+pub fn long_text(field: &str, label: &str, value: &str) -> crate::Result<String> {
+    let mut p = Problems::default();
+    let text = p.multiline_text(field, label, value, MAX_TEXT);
+    p.finish(text).map_err(crate::CoreError::Invalid)
+}
+
 /// Collects field problems so that a form reports all of them at once.
 #[derive(Default)]
 struct Problems(Vec<FieldProblem>);

@@ -20,6 +20,7 @@ pub mod roster;
 pub mod sample;
 pub mod speaking;
 pub mod store;
+pub mod summary;
 pub mod synth;
 pub mod text;
 pub mod vocabulary;

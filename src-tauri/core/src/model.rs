@@ -147,6 +147,17 @@ labelled_enum!(
 );
 
 labelled_enum!(
+    /// A person's gender, only where the person or their delegation gave
+    /// it: never guessed from a name or an honorific. Unrecorded is blank in
+    /// the file and `None` in a `Person`.
+    Gender {
+        Woman => "woman", "Woman",
+        Man => "man", "Man",
+        Another => "another", "Another gender",
+    }
+);
+
+labelled_enum!(
     RegistrationStatus {
         Invited => "invited", "Invited",
         Registered => "registered", "Registered",

@@ -64,6 +64,16 @@ pub fn protocol_config(store: &Store, event_id: Id) -> Result<ProtocolConfig> {
     })
 }
 
+/// The plan's ignored leading words, as `ProtocolConfig` takes them.
+pub fn protocol_config_words(store: &Store) -> Result<Vec<String>> {
+    Ok(store
+        .protocol_settings()?
+        .ignore_words
+        .iter()
+        .map(|w| format!("{w} "))
+        .collect())
+}
+
 pub fn roster(store: &Store, event_id: Id) -> Result<Roster> {
     let event = store.event(event_id)?;
     let (mut by_org, unaffiliated) = delegations(store, event_id)?;

@@ -609,11 +609,17 @@ fn fill(store: &mut Store) -> Result<()> {
 fn directory(store: &mut Store) -> Result<Ids> {
     let orgs: Vec<Organisation> = ORGS
         .iter()
-        .map(|(_, name, acronym, category, cc, _, _)| Organisation {
+        .map(|(key, name, acronym, category, cc, _, _)| Organisation {
             id: 0,
             name: (*name).into(),
             acronym: (*acronym).into(),
-            official_name: String::new(),
+            // The summary names it so: "the Governments of Australia and
+            // the Republic of Indonesia".
+            official_name: if *key == "ID" {
+                "Republic of Indonesia".into()
+            } else {
+                String::new()
+            },
             category: *category,
             country_code: (!cc.is_empty()).then(|| (*cc).into()),
         })

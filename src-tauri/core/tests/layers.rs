@@ -69,6 +69,11 @@ const LAYERS: &[(&str, u8)] = &[
     ("print::changes", 4),
     ("print::glance", 4),
     ("print::render", 4),
+    ("summary", 4),
+    ("summary::draft", 4),
+    ("summary::markup", 4),
+    ("summary::words", 4),
+    ("summary::export", 4),
     ("text", 4),
     ("vocabulary", 4),
     // 5. Whole plans, built through the layers below.

@@ -250,12 +250,14 @@ pub struct PlanCopy {
 }
 
 /// Tables a new plan made from this one leaves behind: who registered and
-/// came, what was published, and problems accepted on the old dates.
+/// came, what was published, problems accepted on the old dates, and the
+/// summary of the meeting that took place.
 const NOT_COPIED: &[&str] = &[
     "attendance",
     "attendance_day",
     "published_version",
     "accepted_conflict",
+    "summary_section",
 ];
 
 /// Columns holding a day ("YYYY-MM-DD") or a wall-clock time ("YYYY-MM-DD

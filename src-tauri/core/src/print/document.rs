@@ -7,7 +7,7 @@ use crate::error::{CoreError, Result};
 use crate::forms::day_span;
 use crate::model::*;
 use crate::protocol;
-use crate::roster;
+use crate::roster::{self, DelegationView};
 use crate::speaking;
 use crate::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -411,21 +411,30 @@ pub struct ProgDay {
     pub blocks: Vec<ProgBlock>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 pub struct Member {
     pub name: String,
     pub position: String,
     pub capacity: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 pub struct DelegationBlock {
     pub name: String,
+    /// Counted by, not printed.
+    #[serde(skip, default = "counted_later")]
+    #[specta(skip)]
+    pub category: OrgCategory,
     pub level: String,
     pub members: Vec<Member>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A layout read back has no use for the category it was counted by.
+fn counted_later() -> OrgCategory {
+    OrgCategory::Secretariat
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 pub struct ParticipantGroup {
     pub heading: String,
     pub delegations: Vec<DelegationBlock>,
@@ -1239,9 +1248,34 @@ fn group_heading(
 fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body> {
     let r = roster::roster(store, event.id)?;
     let first = roster::protocol_config(store, event.id)?.first;
-    let mut groups: Vec<ParticipantGroup> = Vec::new();
+    let groups = participant_groups(&r.delegations, &first);
     let mut counts: BTreeMap<u8, CountLine> = BTreeMap::new();
-    for d in &r.delegations {
+    for d in groups.iter().flat_map(|g| &g.delegations) {
+        let cat = d.category;
+        let c = counts
+            .entry(OrgCategory::ALL.iter().position(|x| *x == cat).unwrap_or(0) as u8)
+            .or_insert(CountLine {
+                label: cat.label().into(),
+                delegations: 0,
+                people: 0,
+            });
+        c.delegations += 1;
+        c.people += d.members.len() as u32;
+    }
+    let counts = if with_counts {
+        counts.into_values().collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Body::Participants { groups, counts })
+}
+
+/// Delegations in protocol order grouped under their headings, with their
+/// people who have not declined; `first` are the co-chairs (and host), who
+/// head the list. The printed list and the summary's annex both read this.
+pub fn participant_groups(delegations: &[DelegationView], first: &[Id]) -> Vec<ParticipantGroup> {
+    let mut groups: Vec<ParticipantGroup> = Vec::new();
+    for d in delegations {
         let listed: Vec<Member> = d
             .members
             .iter()
@@ -1266,32 +1300,18 @@ fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body>
                 delegations: Vec::new(),
             });
         }
-        let cat = d.organisation.category;
-        let c = counts
-            .entry(OrgCategory::ALL.iter().position(|x| *x == cat).unwrap_or(0) as u8)
-            .or_insert(CountLine {
-                label: cat.label().into(),
-                delegations: 0,
-                people: 0,
-            });
-        c.delegations += 1;
-        c.people += listed.len() as u32;
         groups
             .last_mut()
             .expect("pushed")
             .delegations
             .push(DelegationBlock {
                 name: d.organisation.name.clone(),
+                category: d.organisation.category,
                 level: d.level.clone(),
                 members: listed,
             });
     }
-    let counts = if with_counts {
-        counts.into_values().collect()
-    } else {
-        Vec::new()
-    };
-    Ok(Body::Participants { groups, counts })
+    groups
 }
 
 /// "1st", "2nd", "3rd", "4th", "11th", "22nd".

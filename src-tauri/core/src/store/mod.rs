@@ -55,6 +55,7 @@ mod rooms;
 mod schema;
 mod sessions;
 mod speaking;
+mod summary;
 mod verify;
 mod versions;
 
@@ -74,6 +75,7 @@ pub use roles::{RoleEntry, RoleRef, RoleRow};
 pub use rooms::RoomDraft;
 pub use sessions::{SessionCopy, SessionDraft, TimeChange};
 pub use speaking::SlotEntry;
+pub use summary::SectionEdit;
 pub use versions::PublishedVersion;
 
 pub use history::{HistoryStep, UndoState};

@@ -247,6 +247,19 @@ ALTER TABLE plan ADD COLUMN group_roles INTEGER NOT NULL DEFAULT 0;
     r#"
 ALTER TABLE plan ADD COLUMN call_minutes INTEGER NOT NULL DEFAULT 15;
 "#,
+    // 11: the Co-Chairs' Summary as the rapporteur edited it, one row per
+    // section, with the draft each edit was made against (so a later draft
+    // that differs is offered beside the edit, never over it); a person's
+    // gender where recorded; whether a panel of one gender is a problem.
+    r#"
+CREATE TABLE summary_section (
+    key TEXT PRIMARY KEY,
+    drafted TEXT NOT NULL,
+    edited TEXT NOT NULL
+);
+ALTER TABLE person ADD COLUMN gender TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan ADD COLUMN check_panel_gender INTEGER NOT NULL DEFAULT 0;
+"#,
 ];
 
 /// Tables whose changes undo and redo cover, with their columns in the
@@ -273,6 +286,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "date_order",
             "group_roles",
             "call_minutes",
+            "check_panel_gender",
         ],
     ),
     (
@@ -335,6 +349,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "notes",
             "external_id",
             "uid",
+            "gender",
         ],
     ),
     (
@@ -394,6 +409,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
         "protocol_setting",
         &["id", "host_organisation_id", "ignore_words"],
     ),
+    ("summary_section", &["key", "drafted", "edited"]),
 ];
 
 /// Columns of tracked tables added since undo history became data, with the
@@ -415,12 +431,23 @@ pub const ADDED_COLUMNS: &[(i64, &str, &str)] = &[
     (9, "plan", "date_order"),
     (9, "plan", "group_roles"),
     (10, "plan", "call_minutes"),
+    (11, "person", "gender"),
+    (11, "plan", "check_panel_gender"),
 ];
+
+/// Tracked tables added since undo history became data, with the version
+/// that added each: a file of an older version has no triggers for them.
+pub const ADDED_TABLES: &[(i64, &str)] = &[(11, "summary_section")];
 
 /// `TRACKED` as a file of `version` has it: without the columns added later.
 pub fn tracked_at(version: i64) -> Vec<(&'static str, Vec<&'static str>)> {
     TRACKED
         .iter()
+        .filter(|(table, _)| {
+            !ADDED_TABLES
+                .iter()
+                .any(|(v, added)| *v > version && added == table)
+        })
         .map(|(table, cols)| {
             let kept = cols
                 .iter()

@@ -9,8 +9,8 @@
 //! that names the record.
 
 use crate::model::{
-    DateOrder, OrgCategory, ParticipationStatus, RegistrationStatus, RoleKind, RolePresence,
-    SessionKind,
+    DateOrder, Gender, OrgCategory, ParticipationStatus, RegistrationStatus, RoleKind,
+    RolePresence, SessionKind,
 };
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::types::{FromSql, ValueRef};
@@ -125,6 +125,9 @@ fn role_presence(k: &str) -> bool {
 fn date_order(k: &str) -> bool {
     DateOrder::from_key(k).is_some()
 }
+fn gender(k: &str) -> bool {
+    k.is_empty() || Gender::from_key(k).is_some()
+}
 fn change_op(k: &str) -> bool {
     super::history::Op::from_key(k).is_some()
 }
@@ -159,6 +162,7 @@ const TABLES: &[Table] = &[
             ("date_order", Key(date_order)),
             ("group_roles", Int(0, 1)),
             ("call_minutes", Int(0, MAX_CALL_MINUTES as i64)),
+            ("check_panel_gender", Int(0, 1)),
         ],
     },
     Table {
@@ -245,6 +249,7 @@ const TABLES: &[Table] = &[
             ("notes", Text),
             ("external_id", Line),
             ("uid", Uid),
+            ("gender", Key(gender)),
         ],
     },
     Table {
@@ -368,6 +373,13 @@ const TABLES: &[Table] = &[
             // Up to MAX_IGNORED_WORDS words of MAX_IGNORED_WORD characters, joined.
             ("ignore_words", Text),
         ],
+    },
+    Table {
+        name: "summary_section",
+        what: "Summary section",
+        label: Some("key"),
+        max_rows: 10_000,
+        cols: &[("key", Line), ("drafted", Text), ("edited", Text)],
     },
     Table {
         name: "history_step",
