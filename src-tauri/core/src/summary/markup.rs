@@ -57,16 +57,20 @@ pub fn runs(paragraph: &str) -> Vec<Run> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut rest = paragraph;
     while let Some(at) = rest.find('*') {
-        if at > 0 {
-            tokens.push(Token::Text(&rest[..at]));
+        let (before, from) = rest.split_at(at);
+        if !before.is_empty() {
+            tokens.push(Token::Text(before));
         }
-        if rest[at..].starts_with("**") {
-            tokens.push(Token::Bold);
-            rest = &rest[at + 2..];
-        } else {
-            tokens.push(Token::Italic);
-            rest = &rest[at + 1..];
-        }
+        rest = match from.strip_prefix("**") {
+            Some(after) => {
+                tokens.push(Token::Bold);
+                after
+            }
+            None => {
+                tokens.push(Token::Italic);
+                from.strip_prefix('*').unwrap_or(from)
+            }
+        };
     }
     if !rest.is_empty() {
         tokens.push(Token::Text(rest));
@@ -127,20 +131,23 @@ fn split_placeholders(runs: Vec<Run>) -> Vec<Run> {
             } else {
                 rest.find(PLACEHOLDER_OPEN)
             };
-            let (piece, next_inside) = match cut {
+            let (piece, after, next_inside) = match cut {
                 Some(0) => {
                     inside = !inside;
                     continue;
                 }
-                Some(i) => (&rest[..i], !inside),
-                None => (rest, inside),
+                Some(i) => {
+                    let (piece, after) = rest.split_at(i);
+                    (piece, after, !inside)
+                }
+                None => (rest, "", inside),
             };
             out.push(Run {
                 text: piece.to_string(),
                 placeholder: inside,
                 ..run.clone()
             });
-            rest = &rest[piece.len()..];
+            rest = after;
             inside = next_inside;
         }
     }
