@@ -6,7 +6,7 @@
 //! is not in the plan (no outcome note), the paragraph says what happened
 //! and leaves a "[Rapporteur: …]" mark for the rapporteur.
 
-use super::markup::PLACEHOLDER_OPEN;
+use super::markup::{escape, PLACEHOLDER_OPEN};
 use super::words::{self, Mentions};
 use crate::error::Result;
 use crate::fold::sort_key;
@@ -323,6 +323,7 @@ fn is_state(o: &Organisation) -> bool {
 /// An organisation in running text: a state by its name, a body with its
 /// acronym on first mention.
 fn org_text(m: &mut Mentions, o: &Organisation) -> String {
+    let o = &escaped_org(o);
     if is_state(o) {
         return m.state(o);
     }
@@ -335,6 +336,16 @@ fn org_text(m: &mut Mentions, o: &Organisation) -> String {
     }
 }
 
+/// An organisation whose names can be set into a draft as they are.
+fn escaped_org(o: &Organisation) -> Organisation {
+    Organisation {
+        name: escape(&o.name),
+        acronym: escape(&o.acronym),
+        official_name: escape(&o.official_name),
+        ..o.clone()
+    }
+}
+
 /// "the Government of Australia", "the Governments of Australia and the
 /// Republic of Indonesia", or the bodies by name.
 fn governments(m: &mut Mentions, orgs: &[&Organisation]) -> String {
@@ -343,6 +354,7 @@ fn governments(m: &mut Mentions, orgs: &[&Organisation]) -> String {
             .iter()
             .map(|o| {
                 m.state(o);
+                let o = escaped_org(o);
                 match o.official_name.trim() {
                     "" => o.name.trim().to_string(),
                     official => format!("the {official}"),
@@ -414,17 +426,51 @@ impl Facts {
         {
             speaking.insert(s.id, store.speaking_list(s.id)?);
         }
+        // Plan text is set into the draft's markup as text: escaped once here
+        // (organisations where they are named). Outcome notes are the
+        // rapporteur's own markup and stay as written.
+        for s in &mut sessions {
+            s.title = escape(&s.title);
+        }
+        for r in roles.values_mut().flatten() {
+            r.note = escape(&r.note);
+        }
+        let mut plan = store.plan()?;
+        plan.city = escape(&plan.city);
+        plan.convening_body = escape(&plan.convening_body);
+        let mut events = store.events()?;
+        for e in &mut events {
+            e.title = escape(&e.title);
+            e.short_name = escape(&e.short_name);
+        }
+        let mut cochairs = store.cochairs()?;
+        for c in &mut cochairs {
+            c.role_label = escape(&c.role_label);
+        }
         Ok(Facts {
-            plan: store.plan()?,
-            events: store.events()?,
+            plan,
+            events,
             event_uid: store.uids(UidTable::Event)?,
             orgs: store
                 .organisations()?
                 .into_iter()
                 .map(|o| (o.id, o))
                 .collect(),
-            people: store.people()?.into_iter().map(|p| (p.id, p)).collect(),
-            cochairs: store.cochairs()?,
+            people: store
+                .people()?
+                .into_iter()
+                .map(|p| {
+                    let p = Person {
+                        honorific: escape(&p.honorific),
+                        given_name: escape(&p.given_name),
+                        family_name: escape(&p.family_name),
+                        position: escape(&p.position),
+                        ..p
+                    };
+                    (p.id, p)
+                })
+                .collect(),
+            cochairs,
             cohosts: store.cohosts()?,
             sessions,
             roles,

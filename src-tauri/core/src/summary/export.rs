@@ -67,6 +67,9 @@ pub fn write(
     let _ = (store, now, out);
     Err(CoreError::invalid(
         "format",
-        format!("Writing the summary as {} is not built yet.", req.format.key()),
+        format!(
+            "Writing the summary as {} is not built yet.",
+            req.format.key()
+        ),
     ))
 }

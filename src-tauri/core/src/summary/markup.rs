@@ -45,36 +45,90 @@ pub fn normalise(text: &str) -> String {
     paragraphs(text).join("\n\n")
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Token<'a> {
-    Text(&'a str),
-    Bold,
-    Italic,
+/// Text from the plan (a name, a title) set into a draft: its `*`, `[`
+/// and `\\` stay characters and never turn into markup or a mark.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
-/// The runs of one paragraph. A `**` or `*` without its partner is text.
-pub fn runs(paragraph: &str) -> Vec<Run> {
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut rest = paragraph;
-    while let Some(at) = rest.find('*') {
-        let (before, from) = rest.split_at(at);
-        if !before.is_empty() {
-            tokens.push(Token::Text(before));
+#[derive(Clone, PartialEq)]
+enum Token {
+    Text(String),
+    Bold,
+    Italic,
+    /// A whole "[Rapporteur: …]" mark, brackets included.
+    Mark(String),
+}
+
+fn tokens(paragraph: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut text = String::new();
+    let mut chars = paragraph.char_indices().peekable();
+    let flush = |text: &mut String, out: &mut Vec<Token>| {
+        if !text.is_empty() {
+            out.push(Token::Text(std::mem::take(text)));
         }
-        rest = match from.strip_prefix("**") {
-            Some(after) => {
-                tokens.push(Token::Bold);
-                after
+    };
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if matches!(chars.peek(), Some((_, '\\' | '*' | '[' | ']'))) => {
+                if let Some((_, next)) = chars.next() {
+                    text.push(next);
+                }
             }
-            None => {
-                tokens.push(Token::Italic);
-                from.strip_prefix('*').unwrap_or(from)
+            '*' => {
+                flush(&mut text, &mut out);
+                if matches!(chars.peek(), Some((_, '*'))) {
+                    chars.next();
+                    out.push(Token::Bold);
+                } else {
+                    out.push(Token::Italic);
+                }
             }
-        };
+            '[' if paragraph
+                .get(i..)
+                .is_some_and(|rest| rest.starts_with(PLACEHOLDER_OPEN)) =>
+            {
+                let mut mark = String::from('[');
+                let mut closed = false;
+                while let Some((_, c)) = chars.next() {
+                    if c == '\\' && matches!(chars.peek(), Some((_, '\\' | '*' | '[' | ']'))) {
+                        if let Some((_, next)) = chars.next() {
+                            mark.push(next);
+                        }
+                        continue;
+                    }
+                    mark.push(c);
+                    if c == ']' {
+                        closed = true;
+                        break;
+                    }
+                }
+                if closed {
+                    flush(&mut text, &mut out);
+                    out.push(Token::Mark(mark));
+                } else {
+                    text.push_str(&mark);
+                }
+            }
+            c => text.push(c),
+        }
     }
-    if !rest.is_empty() {
-        tokens.push(Token::Text(rest));
-    }
+    flush(&mut text, &mut out);
+    out
+}
+
+/// The runs of one paragraph. A `**` or `*` without its partner is text;
+/// a character after a backslash is itself (`\\*`).
+pub fn runs(paragraph: &str) -> Vec<Run> {
+    let tokens = tokens(paragraph);
     // Pair markers left to right; an opener left without its closer is text.
     let mut paired = vec![false; tokens.len()];
     for kind in [Token::Bold, Token::Italic] {
@@ -93,62 +147,34 @@ pub fn runs(paragraph: &str) -> Vec<Run> {
     }
     let (mut bold, mut italic) = (false, false);
     let mut out: Vec<Run> = Vec::new();
-    let mut push = |text: &str, bold: bool, italic: bool| {
+    let mut push = |text: &str, bold: bool, italic: bool, placeholder: bool| {
         if text.is_empty() {
             return;
         }
         match out.last_mut() {
-            Some(last) if last.bold == bold && last.italic == italic => last.text.push_str(text),
+            Some(last)
+                if last.bold == bold
+                    && last.italic == italic
+                    && last.placeholder == placeholder =>
+            {
+                last.text.push_str(text)
+            }
             _ => out.push(Run {
                 text: text.to_string(),
                 bold,
                 italic,
-                placeholder: false,
+                placeholder,
             }),
         }
     };
     for (i, t) in tokens.iter().enumerate() {
         match (t, paired[i]) {
-            (Token::Text(s), _) => push(s, bold, italic),
+            (Token::Text(s), _) => push(s, bold, italic, false),
+            (Token::Mark(s), _) => push(s, bold, italic, true),
             (Token::Bold, true) => bold = !bold,
             (Token::Italic, true) => italic = !italic,
-            (Token::Bold, false) => push("**", bold, italic),
-            (Token::Italic, false) => push("*", bold, italic),
-        }
-    }
-    split_placeholders(out)
-}
-
-/// Splits runs where a "[Rapporteur: …]" mark starts and ends.
-fn split_placeholders(runs: Vec<Run>) -> Vec<Run> {
-    let mut out = Vec::new();
-    let mut inside = false;
-    for run in runs {
-        let mut rest = run.text.as_str();
-        while !rest.is_empty() {
-            let cut = if inside {
-                rest.find(']').map(|i| i + 1)
-            } else {
-                rest.find(PLACEHOLDER_OPEN)
-            };
-            let (piece, after, next_inside) = match cut {
-                Some(0) => {
-                    inside = !inside;
-                    continue;
-                }
-                Some(i) => {
-                    let (piece, after) = rest.split_at(i);
-                    (piece, after, !inside)
-                }
-                None => (rest, "", inside),
-            };
-            out.push(Run {
-                text: piece.to_string(),
-                placeholder: inside,
-                ..run.clone()
-            });
-            rest = after;
-            inside = next_inside;
+            (Token::Bold, false) => push("**", bold, italic, false),
+            (Token::Italic, false) => push("*", bold, italic, false),
         }
     }
     out
@@ -215,6 +241,22 @@ mod tests {
         assert_eq!(paragraphs(text), ["First line same paragraph.", "Second."]);
         assert_eq!(normalise(text), "First line same paragraph.\n\nSecond.");
         assert!(paragraphs(" \n\n ").is_empty());
+    }
+
+    #[test]
+    fn escaped_plan_text_reads_back_as_itself() {
+        for name in [
+            "São Tomé **and** Príncipe",
+            "a * b",
+            r"back\slash",
+            "[Rapporteur: not a mark]",
+            "<b>x</b> & ]",
+        ] {
+            assert_eq!(plain(&escape(name)), name, "{name:?}");
+            assert!(runs(&escape(name))
+                .iter()
+                .all(|r| !r.bold && !r.italic && !r.placeholder));
+        }
     }
 
     #[test]
