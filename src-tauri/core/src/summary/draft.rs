@@ -611,8 +611,14 @@ impl Who {
     }
 
     fn chain(mut self, other: Who) -> Who {
+        // One label still introduces them all only if every one shares it.
+        self.label = match (self.items.is_empty(), other.items.is_empty()) {
+            (true, _) => other.label,
+            (_, true) => self.label,
+            _ if self.label == other.label => self.label,
+            _ => None,
+        };
         self.items.extend(other.items);
-        self.label = None;
         self.orgs_only &= other.orgs_only;
         self
     }
@@ -925,11 +931,18 @@ fn session_paragraph(f: &Facts, e: &Event, s: &Session, m: &mut Mentions) -> Str
             t
         }
         SessionKind::Presentation => {
+            // Speakers alone spoke; anyone presenting makes it presentations.
+            let verb = match (presenters.len(), speakers.len()) {
+                (0, 0) => "",
+                (0, _) => "spoke",
+                (1, 0) => "gave a presentation",
+                _ => "gave presentations",
+            };
             let who = presenters.chain(speakers);
-            match who.len() {
-                0 => format!("Under {title}, participants heard presentations."),
-                1 => format!("Under {title}, {} gave a presentation.", who.before_verb()),
-                _ => format!("Under {title}, {} gave presentations.", who.before_verb()),
+            if who.is_empty() {
+                format!("Under {title}, participants heard presentations.")
+            } else {
+                format!("Under {title}, {} {verb}.", who.before_verb())
             }
         }
         SessionKind::Statements => {
@@ -984,7 +997,7 @@ fn session_paragraph(f: &Facts, e: &Event, s: &Session, m: &mut Mentions) -> Str
             let what = match s.kind {
                 SessionKind::Opening | SessionKind::Closing => "what the Co-Chairs highlighted.",
                 SessionKind::Panel => "what the panellists discussed.",
-                SessionKind::Presentation => "what the presenters highlighted.",
+                SessionKind::Presentation => "what they highlighted.",
                 SessionKind::Statements => "the common themes of the statements.",
                 _ => "what was discussed and agreed.",
             };
