@@ -52,7 +52,7 @@ export const rosterByEvent: Record<string, Answer<'roster'>> = {
           "id": 4,
           "name": "Indonesia",
           "acronym": "",
-          "official_name": "",
+          "official_name": "Republic of Indonesia",
           "category": "member_state",
           "country_code": "ID"
         },
@@ -578,7 +578,7 @@ export const rosterByEvent: Record<string, Answer<'roster'>> = {
           "id": 4,
           "name": "Indonesia",
           "acronym": "",
-          "official_name": "",
+          "official_name": "Republic of Indonesia",
           "category": "member_state",
           "country_code": "ID"
         },
@@ -1085,7 +1085,7 @@ export const rosterByEvent: Record<string, Answer<'roster'>> = {
           "id": 4,
           "name": "Indonesia",
           "acronym": "",
-          "official_name": "",
+          "official_name": "Republic of Indonesia",
           "category": "member_state",
           "country_code": "ID"
         },

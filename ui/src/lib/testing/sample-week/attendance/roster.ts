@@ -60,7 +60,7 @@ export const rosterByEvent: Record<string, Answer<'roster'>> = {
           "id": 4,
           "name": "Indonesia",
           "acronym": "",
-          "official_name": "",
+          "official_name": "Republic of Indonesia",
           "category": "member_state",
           "country_code": "ID"
         },
@@ -628,7 +628,7 @@ export const rosterByEvent: Record<string, Answer<'roster'>> = {
           "id": 4,
           "name": "Indonesia",
           "acronym": "",
-          "official_name": "",
+          "official_name": "Republic of Indonesia",
           "category": "member_state",
           "country_code": "ID"
         },
@@ -1135,7 +1135,7 @@ export const rosterByEvent: Record<string, Answer<'roster'>> = {
           "id": 4,
           "name": "Indonesia",
           "acronym": "",
-          "official_name": "",
+          "official_name": "Republic of Indonesia",
           "category": "member_state",
           "country_code": "ID"
         },

@@ -116,7 +116,7 @@ export const organisations: Answer<'organisations'> = [
     "id": 4,
     "name": "Indonesia",
     "acronym": "",
-    "official_name": "",
+    "official_name": "Republic of Indonesia",
     "category": "member_state",
     "country_code": "ID"
   },
