@@ -284,4 +284,38 @@ criterion_group! {
     config = Criterion::default().sample_size(10);
     targets = print
 }
-criterion_main!(benches, planner_benches, people_benches, print_benches);
+/// The Co-Chairs' Summary: drafting it from the plan and merging the kept
+/// edits, which the Summary page does after every edit.
+fn summary(c: &mut Criterion) {
+    use plenary_core::summary::{summary, AttendanceSource};
+    let sample = plenary_core::sample::sample_in_memory().expect("sample");
+    c.bench_function("draft the sample week's summary", |b| {
+        b.iter(|| summary(&sample, AttendanceSource::Registered).expect("summary"))
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("36c3.plenary");
+    let spec = Spec {
+        days: 4,
+        rooms: 92,
+        sessions: 1_351,
+        people: 900,
+        roles: 3_000,
+    };
+    let store = generate(&path, &spec).expect("generate");
+    c.bench_function("draft the summary of a 1,351-session plan", |b| {
+        b.iter(|| summary(&store, AttendanceSource::Registered).expect("summary"))
+    });
+}
+
+criterion_group! {
+    name = summary_benches;
+    config = Criterion::default().sample_size(10);
+    targets = summary
+}
+criterion_main!(
+    benches,
+    planner_benches,
+    people_benches,
+    print_benches,
+    summary_benches
+);
