@@ -287,3 +287,82 @@ fn formats_and_files_are_refused_in_one_line() {
         .unwrap()
         .starts_with("# Co-Chairs"));
 }
+
+/// The sample with a rapporteur's text and a name in several scripts, with
+/// markup typed into both.
+fn hostile(dir: &Path) -> PathBuf {
+    use plenary_core::edit::people::update_person;
+    use plenary_core::forms::PersonForm;
+    let plan = sample(dir);
+    let mut store = Store::open(&plan).unwrap();
+    let p = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.family_name == "Bell")
+        .unwrap();
+    let form = PersonForm {
+        honorific: p.honorific.clone(),
+        given_name: "สมชาย <b>&\"'".into(),
+        family_name: "العلي 王".into(),
+        position: "`code` | # _x_ [y](z)".into(),
+        organisation_id: p.organisation_id,
+        email: p.email.clone(),
+        phone: p.phone.clone(),
+        notes: p.notes.clone(),
+    };
+    update_person(&mut store, p.id, &form).unwrap();
+    summary::save_section(
+        &mut store,
+        AttendanceSource::Registered,
+        "opening",
+        "**กระทรวงการต่างประเทศ** and *中文名* met مرحبا <script>x</script> & more.\n\n[Rapporteur: more?]",
+    )
+    .unwrap();
+    plan
+}
+
+#[test]
+fn text_in_any_script_and_typed_markup_reach_every_format_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = hostile(dir.path());
+    let p = plan.to_str().unwrap();
+    let md = ok(plenary(&["summary", p]));
+    assert!(md.contains(
+        "**กระทรวงการต่างประเทศ** and *中文名* met مرحبا \\<script\\>x\\</script\\> \\& more."
+    ));
+    assert!(
+        md.contains("สมชาย \\<b\\>\\&\"' العلي 王 | \\`code\\` \\| \\# \\_x\\_ \\[y\\](z) |"),
+        "{md}"
+    );
+
+    let docx = dir.path().join("summary.docx");
+    let o = plenary(&["summary", p, "--out", docx.to_str().unwrap()]);
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = soffice_text(&docx, dir.path());
+    assert!(
+        text.contains("กระทรวงการต่างประเทศ and 中文名 met مرحبا <script>x</script> & more."),
+        "{text}"
+    );
+    assert!(text.contains("สมชาย <b>&\"' العلي 王"), "{text}");
+    assert!(text.contains("`code` | # _x_ [y](z)"), "{text}");
+
+    let pdf = dir.path().join("summary.pdf");
+    let o = plenary(&["summary", p, "--out", pdf.to_str().unwrap()]);
+    // Every script has a font: no warning of empty boxes.
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let pages = without_footers(&poppler::pages(&pdf, false));
+    // (pdftotext reorders the "<" beside the Arabic word, which it reads right to left.)
+    assert!(pages.contains("script>x</script> & more."), "{pages}");
+    assert!(pages.contains("مرحبا"), "{pages}");
+    assert!(pages.contains("中文名"), "{pages}");
+    assert!(pages.contains("王"), "{pages}");
+}

@@ -14,8 +14,8 @@ use crate::error::{CoreError, Result};
 use crate::print::document::Paper;
 use crate::roster::{DelegationBlock, ParticipantGroup};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,
-    RunFonts, Shading, ShdType, Style, StyleType, Table, TableCell, TableCellMargins,
+    AlignmentType, BreakType, Docx, Footer, HeightRule, LineSpacing, NumPages, PageMargin, PageNum,
+    Paragraph, RunFonts, Shading, ShdType, Style, StyleType, Table, TableCell, TableCellMargins,
     TableLayoutType, TableRow, VMergeType, WidthType,
 };
 
@@ -196,6 +196,23 @@ fn delegation_rows(d: &DelegationBlock, widths: [usize; 4]) -> Vec<TableRow> {
         .collect()
 }
 
+/// docx-rs has no "repeat as header row" (`w:tblHeader`): the heading row
+/// carries this otherwise unused minimum height, and `mark_header_rows`
+/// adds the flag beside it. User text cannot forge the mark: it is escaped.
+const HEADER_MARK_HEIGHT: f32 = 1.0;
+const HEADER_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
+
+/// Word and LibreOffice repeat each annex table's heading row on every page
+/// the table runs on to.
+fn mark_header_rows(document: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(document) {
+        Ok(xml) => xml
+            .replace(HEADER_MARK, &format!("{HEADER_MARK}<w:tblHeader />"))
+            .into_bytes(),
+        Err(e) => e.into_bytes(),
+    }
+}
+
 fn group_table(g: &ParticipantGroup, widths: [usize; 4]) -> Table {
     let header = TableRow::new(
         COLUMNS
@@ -213,7 +230,9 @@ fn group_table(g: &ParticipantGroup, widths: [usize; 4]) -> Table {
             })
             .collect(),
     )
-    .cant_split();
+    .cant_split()
+    .row_height(HEADER_MARK_HEIGHT)
+    .height_rule(HeightRule::AtLeast);
     let rows = std::iter::once(header)
         .chain(
             g.delegations
@@ -322,6 +341,7 @@ pub fn docx(s: &Summary, paper: Paper) -> Result<Vec<u8>> {
         meeting => format!("{} — {meeting}", s.title),
     };
     xml.doc_props.core = core_properties(&title);
+    xml.document = mark_header_rows(xml.document);
     let mut bytes = std::io::Cursor::new(Vec::new());
     xml.pack(&mut bytes).map_err(|e| {
         CoreError::invalid("format", format!("The Word file could not be made: {e}"))

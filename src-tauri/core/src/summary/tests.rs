@@ -165,6 +165,11 @@ fn docx_reads_back_with_the_same_paragraphs() {
         document.contains(r#"w:type="page""#),
         "a page break before the annex"
     );
+    assert_eq!(
+        document.matches("<w:tblHeader />").count(),
+        s.annex.len(),
+        "each table's heading row repeats"
+    );
     assert!(part("word/styles.xml").contains(r#"<w:name w:val="heading 1" />"#));
     let core = part("docProps/core.xml");
     assert!(
