@@ -19,11 +19,12 @@ use docx_rs::{
     TableLayoutType, TableRow, VMergeType, WidthType,
 };
 
-/// Word's own fonts, so the file looks the same on any machine with Office;
-/// Thai, Arabic and Hebrew take the complex-script font and Chinese,
-/// Japanese and Korean the East Asian one, where Word falls back further.
+/// Word's own fonts, so the file looks the same on any machine with Office.
+/// Thai, Arabic and Hebrew take the complex-script font (Tahoma has all
+/// three), Chinese, Japanese and Korean the East Asian one; Word falls back
+/// further for what a font lacks.
 const FONT: &str = "Calibri";
-const FONT_COMPLEX: &str = "Arial";
+const FONT_COMPLEX: &str = "Tahoma";
 const FONT_EAST_ASIAN: &str = "Microsoft YaHei";
 /// The colour of the printed documents' headings (`layout.typ`'s accent).
 const ACCENT: &str = "0F5E6E";
@@ -37,14 +38,15 @@ fn fonts() -> RunFonts {
         .east_asia(FONT_EAST_ASIAN)
 }
 
-/// Page size and margins in twentieths of a point.
+/// Page size in twentieths of a point.
 fn page(paper: Paper) -> (u32, u32) {
     match paper {
         Paper::A4 => (11_906, 16_838),
         Paper::Letter => (12_240, 15_840),
     }
 }
-const MARGIN: i32 = 1_304; // 23 mm, as the printed documents
+/// 23 mm on every side.
+const MARGIN: i32 = 1_304;
 
 fn styles(docx: Docx) -> Docx {
     // Word's built-in style ids and names: "heading 1" is what Word and

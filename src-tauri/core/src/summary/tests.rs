@@ -238,3 +238,61 @@ fn the_summary_prints_through_the_layout_with_its_runs() {
         .count();
     assert_eq!(marks as u32, s.placeholders);
 }
+
+#[test]
+fn write_takes_the_format_and_never_writes_over_a_plan() {
+    use export::{write, SummaryExport, SummaryFormat};
+    use std::path::Path;
+    for (name, want) in [
+        ("a.docx", Some(SummaryFormat::Docx)),
+        ("a.PDF", Some(SummaryFormat::Pdf)),
+        ("a.md", Some(SummaryFormat::Markdown)),
+        ("a.txt", None),
+        ("a", None),
+    ] {
+        assert_eq!(SummaryFormat::from_path(Path::new(name)), want, "{name}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    let store = sample::write_sample(&plan, false).unwrap();
+    let before = std::fs::read(&plan).unwrap();
+    let now = store
+        .plan()
+        .unwrap()
+        .first_day
+        .and_hms_opt(7, 0, 0)
+        .unwrap();
+    let req = SummaryExport {
+        format: SummaryFormat::Docx,
+        source: AttendanceSource::Registered,
+        paper: crate::print::document::Paper::A4,
+    };
+    let err = write(&store, &req, now, &plan).unwrap_err().to_string();
+    assert!(
+        err.starts_with("out: ") && err.contains("is a plan, not a Word document"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    let missing = dir.path().join("no folder").join("s.docx");
+    let err = write(&store, &req, now, &missing).unwrap_err().to_string();
+    assert!(
+        err.starts_with("out: ") && err.contains("could not be written"),
+        "{err}"
+    );
+    let out = dir.path().join("s.pdf");
+    let done = write(
+        &store,
+        &SummaryExport {
+            format: SummaryFormat::Pdf,
+            ..req
+        },
+        now,
+        &out,
+    )
+    .unwrap();
+    assert_eq!(done.placeholders, 17);
+    assert!(done.pages.is_some_and(|n| n >= 3), "{done:?}");
+    assert!(done.warnings.is_empty(), "{done:?}");
+    assert_eq!(done.bytes as u64, std::fs::metadata(&out).unwrap().len());
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+}
