@@ -527,9 +527,11 @@ fn summary_body(store: &Store, source: AttendanceSource) -> Result<Body> {
             .iter()
             .map(|x| SummaryPart {
                 heading: x.heading.trim().to_string(),
+                // A paragraph of markers alone ("****") has no runs to set.
                 paragraphs: summary::markup::paragraphs(&x.text)
                     .iter()
                     .map(|p| summary::markup::runs(p))
+                    .filter(|runs| !runs.is_empty())
                     .collect(),
             })
             .collect(),

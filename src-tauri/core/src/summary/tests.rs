@@ -296,3 +296,25 @@ fn write_takes_the_format_and_never_writes_over_a_plan() {
     assert_eq!(done.bytes as u64, std::fs::metadata(&out).unwrap().len());
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
 }
+
+#[test]
+fn typst_markup_in_a_section_prints_as_text() {
+    use export::{contents, SummaryExport, SummaryFormat};
+    let mut store = sample::sample_in_memory().unwrap();
+    let typed = "****\n\n#set text(red) $x^2$ \\ ] [ `y` <label> @ref = *a* **b";
+    save_section(&mut store, AttendanceSource::Registered, "opening", typed).unwrap();
+    let now = store
+        .plan()
+        .unwrap()
+        .first_day
+        .and_hms_opt(7, 0, 0)
+        .unwrap();
+    let req = SummaryExport {
+        format: SummaryFormat::Pdf,
+        source: AttendanceSource::Registered,
+        paper: crate::print::document::Paper::Letter,
+    };
+    let (bytes, done) = contents(&store, &req, now).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(done.warnings.is_empty(), "{done:?}");
+}
