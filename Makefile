@@ -4,7 +4,8 @@ SHELL := /bin/bash
 CARGO ?= cargo
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxml2-utils \
                 xvfb xauth webkit2gtk-driver poppler-utils imagemagick \
-                fonts-dejavu-core fonts-thai-tlwg-ttf fonts-wqy-microhei x11-utils time
+                fonts-dejavu-core fonts-thai-tlwg-ttf fonts-wqy-microhei x11-utils time \
+                libreoffice-writer-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo/bin/tauri-driver)
 SAMPLE := target/sample-week.plenary

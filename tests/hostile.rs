@@ -148,6 +148,8 @@ enum Cmd {
     Show,
     Check,
     Print,
+    /// The Co-Chairs' Summary as Word.
+    Summary,
     Undo,
     Redo,
     Move,
@@ -172,6 +174,7 @@ fn args(lab: &Lab, cmd: Cmd, session: &str) -> Vec<String> {
         Cmd::Show => vec!["show", &p],
         Cmd::Check => vec!["check", &p],
         Cmd::Print => vec!["print", &p, "programme", "--variant", "internal", "--out"],
+        Cmd::Summary => vec!["summary", &p, "--out"],
         Cmd::Undo => vec!["undo", &p],
         Cmd::Redo => vec!["redo", &p],
         Cmd::Move => vec!["move", &p, session, "--to", "2024-11-19 17:05"],
@@ -179,6 +182,9 @@ fn args(lab: &Lab, cmd: Cmd, session: &str) -> Vec<String> {
     let mut v: Vec<String> = v.into_iter().map(String::from).collect();
     if cmd == Cmd::Print {
         v.push(lab.root.join("plans/out.pdf").display().to_string());
+    }
+    if cmd == Cmd::Summary {
+        v.push(lab.root.join("plans/out.docx").display().to_string());
     }
     v
 }
@@ -233,10 +239,12 @@ fn attempt(case: &str, lab: &Lab, cmd: Cmd, session: &str, expect: Expect) -> Ve
     }
     let plan_rel = format!("plans/{PLAN}");
     let pdf_ok = cmd == Cmd::Print && ok_code;
+    let docx_ok = cmd == Cmd::Summary && ok_code;
     let outside = changes(&before, &after, &|name, len| {
         name == plan_rel
             || empty_sidecar(&plan_rel, name, len)
             || (pdf_ok && name == "plans/out.pdf")
+            || (docx_ok && name == "plans/out.docx")
     });
     for c in outside {
         say(format!("outside the plan, {c}"));
@@ -376,7 +384,7 @@ fn add_column(lab: &Lab, table: &str, name: &str) {
 
 #[test]
 fn crafted_column_names_in_an_older_file_are_refused_untouched() {
-    let all = [Show, Check, Print, Undo, Move];
+    let all = [Show, Check, Print, Summary, Undo, Move];
     let attacks = vec![
         attack("v5 plan column VACUUM INTO", &all, Expect::Refused, || {
             let lab = v5_lab();
@@ -654,7 +662,7 @@ fn planted_v7_changes_are_refused_untouched() {
 
 #[test]
 fn planted_triggers_views_and_objects_are_refused_untouched() {
-    let cmds = [Show, Check, Move, Print, Undo];
+    let cmds = [Show, Check, Move, Print, Summary, Undo];
     let attacks = vec![
         attack(
             "trigger on session deletes people",
@@ -753,7 +761,7 @@ fn planted_triggers_views_and_objects_are_refused_untouched() {
 
 #[test]
 fn attach_and_vacuum_into_in_the_schema_are_refused_untouched() {
-    let cmds = [Show, Check, Move, Print, Undo, Redo];
+    let cmds = [Show, Check, Move, Print, Summary, Undo, Redo];
     let attacks = vec![
         attack("trigger body with ATTACH", &cmds, Expect::Refused, || {
             let lab = Lab::new(sample_bytes());

@@ -110,8 +110,11 @@ pub enum Command {
         command: PeopleCommand,
     },
     /// Print a document to PDF: the programme, the participant list,
-    /// speaker briefings or name cards. Needs no display.
+    /// speaker briefings, name cards or the Co-Chairs' Summary. Needs no display.
     Print(PrintArgs),
+    /// The Co-Chairs' Summary as it stands: Markdown on stdout, or a Word
+    /// document, PDF or Markdown file with --out.
+    Summary(SummaryArgs),
     /// Import a programme (CSV, TSV, XLSX, frab/pretalx XML or JSON, iCalendar)
     /// into a plan, or into a new plan with --new. Nothing is written if any
     /// session is invalid, unless --skip-invalid.
@@ -237,7 +240,8 @@ pub struct NewArgs {
 pub struct PrintArgs {
     pub file: PathBuf,
     /// programme, participants, speakers, namecards, glance (a day at a
-    /// glance: rooms across, time down) or doors (a sheet per room per day).
+    /// glance: rooms across, time down), doors (a sheet per room per day)
+    /// or summary (the Co-Chairs' Summary).
     pub document: String,
     /// Only this day, YYYY-MM-DD.
     #[arg(long)]
@@ -287,9 +291,29 @@ pub struct PrintArgs {
     /// "Issued <date>" in the title block, YYYY-MM-DD.
     #[arg(long)]
     pub issued: Option<String>,
+    /// Summary: who counts as having attended, registered or checked-in.
+    #[arg(long, default_value = "registered")]
+    pub attendance: String,
     /// Where to write the PDF.
     #[arg(long)]
     pub out: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SummaryArgs {
+    pub file: PathBuf,
+    /// Who counts as having attended: registered or checked-in.
+    #[arg(long, default_value = "registered")]
+    pub attendance: String,
+    /// docx, pdf or md; with --out, the file's extension by default.
+    #[arg(long)]
+    pub format: Option<String>,
+    /// a4 or letter.
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// Where to write it; without it, the Markdown goes to stdout.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]

@@ -110,6 +110,7 @@ fn dispatch(command: Command) -> Result<i32, Failure> {
             P::Itinerary { file, person } => people::itinerary(&file, &person),
         },
         Command::Print(request) => print::print(request),
+        Command::Summary(request) => print::summary(request),
         Command::Import(request) => interop::import(request),
         Command::Export(request) => interop::export(request),
         Command::Restore { backup, file } => interop::restore(&backup, &file),

@@ -1,24 +1,24 @@
-//! `plenary print`: a document to PDF, with no display needed.
+//! `plenary print`: a document to PDF, with no display needed; `plenary
+//! summary`: the Co-Chairs' Summary as Markdown, Word or PDF.
 
-use crate::args::PrintArgs;
+use crate::args::{PrintArgs, SummaryArgs};
 use crate::{date_option, for_options, out, Failure};
 use plenary_core::attendees::lookup;
 use plenary_core::check as checks;
 use plenary_core::print::{self, DocKind, Paper, PrintRequest, Variant};
+use plenary_core::summary::export::{self, SummaryExport, SummaryFormat};
+use plenary_core::summary::{self as summaries, AttendanceSource};
 use plenary_core::Store;
 
 pub fn print(a: PrintArgs) -> Result<i32, Failure> {
     let kind = DocKind::from_key(&a.document).ok_or_else(|| {
         Failure(format!(
-            "\"{}\" is not a document (use programme, participants, speakers, namecards, glance or doors)",
+            "\"{}\" is not a document (use programme, participants, speakers, namecards, glance, doors or summary)",
             a.document
         ))
     })?;
-    let paper = match a.paper.as_str() {
-        "a4" => Paper::A4,
-        "letter" => Paper::Letter,
-        other => return Err(Failure(format!("--paper: \"{other}\" is not a4 or letter"))),
-    };
+    let paper = paper_option(&a.paper)?;
+    let attendance = attendance_option(&a.attendance)?;
     let variant = match a.variant.as_str() {
         "public" => Variant::Public,
         "internal" => Variant::Internal,
@@ -51,6 +51,7 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
         positions: !a.no_positions,
         status: a.status,
         issued,
+        attendance,
     };
     // A version goes out to every delegation: not with problems unseen.
     if a.publish && !a.force && kind == DocKind::Programme && variant == Variant::Public {
@@ -82,5 +83,75 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
             .map(|n| format!(", published as version {n}"))
             .unwrap_or_default()
     ))?;
+    Ok(0)
+}
+
+fn paper_option(text: &str) -> Result<Paper, Failure> {
+    match text {
+        "a4" => Ok(Paper::A4),
+        "letter" => Ok(Paper::Letter),
+        other => Err(Failure(format!("--paper: \"{other}\" is not a4 or letter"))),
+    }
+}
+
+fn attendance_option(text: &str) -> Result<AttendanceSource, Failure> {
+    AttendanceSource::from_key(text).ok_or_else(|| {
+        Failure(format!(
+            "--attendance: \"{text}\" is not registered or checked-in"
+        ))
+    })
+}
+
+pub fn summary(a: SummaryArgs) -> Result<i32, Failure> {
+    let paper = paper_option(&a.paper)?;
+    let source = attendance_option(&a.attendance)?;
+    let format = match (&a.format, &a.out) {
+        (Some(f), _) => SummaryFormat::from_key(f)
+            .ok_or_else(|| Failure(format!("--format: \"{f}\" is not docx, pdf or md")))?,
+        (None, Some(out)) => SummaryFormat::from_path(out).ok_or_else(|| {
+            Failure(format!(
+                "--format: {} does not end in .docx, .pdf or .md; give --format docx, pdf or md",
+                out.display()
+            ))
+        })?,
+        (None, None) => SummaryFormat::Markdown,
+    };
+    let store = Store::open(&a.file)?;
+    let Some(path) = a.out else {
+        if format != SummaryFormat::Markdown {
+            return Err(Failure(format!(
+                "--out: a {} needs a file to go to",
+                format.label()
+            )));
+        }
+        let s = summaries::summary(&store, source)?;
+        out(&summaries::markdown::markdown(&s))?;
+        return Ok(0);
+    };
+    let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
+    let req = SummaryExport {
+        format,
+        source,
+        paper,
+    };
+    let done = export::write(&store, &req, now, &path)
+        .map_err(|e| for_options(&[("out", "--out"), ("format", "--format")], e))?;
+    for w in &done.warnings {
+        eprintln!(
+            "plenary: warning: {}",
+            plenary_core::text::terminal_safe(w, false)
+        );
+    }
+    let pages = match done.pages {
+        Some(1) => "1 page, ".to_string(),
+        Some(n) => format!("{n} pages, "),
+        None => String::new(),
+    };
+    let left = match done.placeholders {
+        0 => "no placeholders left".to_string(),
+        1 => "1 placeholder left".to_string(),
+        n => format!("{n} placeholders left"),
+    };
+    out(&format!("Wrote {} ({pages}{left})\n", path.display()))?;
     Ok(0)
 }

@@ -333,6 +333,104 @@ fn desk_counts(lines: &[DeskLine]) -> Vec<DeskCount> {
     counts
 }
 
+// The list of participants: the printed list and the summary's annex.
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Member {
+    pub name: String,
+    pub position: String,
+    pub capacity: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct DelegationBlock {
+    pub name: String,
+    /// Counted by, not printed.
+    #[serde(skip, default = "counted_later")]
+    #[specta(skip)]
+    pub category: OrgCategory,
+    pub level: String,
+    pub members: Vec<Member>,
+}
+
+/// A layout read back has no use for the category it was counted by.
+fn counted_later() -> OrgCategory {
+    OrgCategory::Secretariat
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ParticipantGroup {
+    pub heading: String,
+    pub delegations: Vec<DelegationBlock>,
+}
+
+fn group_heading(
+    status: Option<ParticipationStatus>,
+    category: OrgCategory,
+    first: bool,
+) -> String {
+    if first {
+        return RoleKind::CoChair.group_label(2);
+    }
+    let heading = match protocol::group(status.unwrap_or(ParticipationStatus::Guest), category) {
+        0 | 1 => "Members",
+        2 | 3 => "Observers",
+        4 => "Guests",
+        5 => "International organisations",
+        6 => "Intergovernmental forums and processes",
+        7 => "Local authorities",
+        8 => "Civil society",
+        9 => "Private sector",
+        10 => "Programmes, workstreams and other bodies",
+        _ => "Secretariat",
+    };
+    heading.to_string()
+}
+
+/// Delegations in protocol order grouped under their headings, with their
+/// people who have not declined; `first` are the co-chairs (and host), who
+/// head the list. The printed list and the summary's annex both read this.
+pub fn participant_groups(delegations: &[DelegationView], first: &[Id]) -> Vec<ParticipantGroup> {
+    let mut groups: Vec<ParticipantGroup> = Vec::new();
+    for d in delegations {
+        let listed: Vec<Member> = d
+            .members
+            .iter()
+            .filter(|m| m.registration != RegistrationStatus::Declined)
+            .map(|m| Member {
+                name: m.name.clone(),
+                position: m.position.clone(),
+                capacity: m.capacity.clone(),
+            })
+            .collect();
+        if listed.is_empty() && d.status.is_none() {
+            continue;
+        }
+        let heading = group_heading(
+            d.status,
+            d.organisation.category,
+            first.contains(&d.organisation.id),
+        );
+        if groups.last().is_none_or(|g| g.heading != heading) {
+            groups.push(ParticipantGroup {
+                heading,
+                delegations: Vec::new(),
+            });
+        }
+        groups
+            .last_mut()
+            .expect("pushed")
+            .delegations
+            .push(DelegationBlock {
+                name: d.organisation.name.clone(),
+                category: d.organisation.category,
+                level: d.level.clone(),
+                members: listed,
+            });
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,6 +74,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("summary::markup", 4),
     ("summary::words", 4),
     ("summary::export", 4),
+    ("summary::docx", 4),
+    ("summary::markdown", 4),
     ("text", 4),
     ("vocabulary", 4),
     // 5. Whole plans, built through the layers below.

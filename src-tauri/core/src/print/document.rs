@@ -6,10 +6,12 @@ use crate::agenda::{self, role_text_marked, AgendaSession, RoleView};
 use crate::error::{CoreError, Result};
 use crate::forms::day_span;
 use crate::model::*;
-use crate::protocol;
-use crate::roster::{self, DelegationView};
+use crate::roster;
+// The participant list is the roster's; the summary's annex reads it too.
+pub use crate::roster::{participant_groups, DelegationBlock, Member, ParticipantGroup};
 use crate::speaking;
 use crate::store::Store;
+use crate::summary::{self, AttendanceSource};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -26,6 +28,8 @@ pub enum DocKind {
     Glance,
     /// One sheet per room per day, for its door.
     Doors,
+    /// The Co-Chairs' Summary, as it stands (`crate::summary`).
+    Summary,
 }
 
 impl DocKind {
@@ -37,6 +41,7 @@ impl DocKind {
             "namecards" => Some(DocKind::Namecards),
             "glance" => Some(DocKind::Glance),
             "doors" => Some(DocKind::Doors),
+            "summary" => Some(DocKind::Summary),
             _ => None,
         }
     }
@@ -49,6 +54,7 @@ impl DocKind {
             DocKind::Namecards => "Name cards",
             DocKind::Glance => "Day at a glance",
             DocKind::Doors => "Room door sheets",
+            DocKind::Summary => crate::summary::TITLE,
         }
     }
 }
@@ -110,6 +116,9 @@ pub struct PrintRequest {
     /// The title block's "Issued 15 November 2024".
     #[serde(default)]
     pub issued: Option<NaiveDate>,
+    /// The Co-Chairs' Summary: who counts as having attended.
+    #[serde(default)]
+    pub attendance: AttendanceSource,
 }
 
 /// What is to be confirmed is marked unless asked otherwise.
@@ -140,6 +149,7 @@ impl PrintRequest {
             positions: true,
             status: String::new(),
             issued: None,
+            attendance: AttendanceSource::default(),
         }
     }
 }
@@ -411,35 +421,6 @@ pub struct ProgDay {
     pub blocks: Vec<ProgBlock>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-pub struct Member {
-    pub name: String,
-    pub position: String,
-    pub capacity: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-pub struct DelegationBlock {
-    pub name: String,
-    /// Counted by, not printed.
-    #[serde(skip, default = "counted_later")]
-    #[specta(skip)]
-    pub category: OrgCategory,
-    pub level: String,
-    pub members: Vec<Member>,
-}
-
-/// A layout read back has no use for the category it was counted by.
-fn counted_later() -> OrgCategory {
-    OrgCategory::Secretariat
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-pub struct ParticipantGroup {
-    pub heading: String,
-    pub delegations: Vec<DelegationBlock>,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CountLine {
     pub label: String,
@@ -520,6 +501,43 @@ pub enum Body {
     Doors {
         sheets: Vec<super::glance::DoorSheet>,
     },
+    /// The Co-Chairs' Summary: its sections' paragraphs as styled runs,
+    /// then the list of participants.
+    Summary {
+        sections: Vec<SummaryPart>,
+        annex: Vec<ParticipantGroup>,
+        /// "Bangkok, 18–20 November 2024".
+        place_and_dates: String,
+    },
+}
+
+/// One section of the summary as the layout sets it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryPart {
+    /// Empty for the opening and attendance paragraphs.
+    pub heading: String,
+    pub paragraphs: Vec<Vec<summary::markup::Run>>,
+}
+
+fn summary_body(store: &Store, source: AttendanceSource) -> Result<Body> {
+    let s = summary::summary(store, source)?;
+    Ok(Body::Summary {
+        sections: s
+            .sections
+            .iter()
+            .map(|x| SummaryPart {
+                heading: x.heading.trim().to_string(),
+                // A paragraph of markers alone ("****") has no runs to set.
+                paragraphs: summary::markup::paragraphs(&x.text)
+                    .iter()
+                    .map(|p| summary::markup::runs(p))
+                    .filter(|runs| !runs.is_empty())
+                    .collect(),
+            })
+            .collect(),
+        annex: s.annex,
+        place_and_dates: s.place_and_dates,
+    })
 }
 
 /// One printable document, ready for layout.
@@ -1222,29 +1240,6 @@ fn event_or_first(store: &Store, event: Option<&Event>) -> Result<Event> {
     }
 }
 
-fn group_heading(
-    status: Option<ParticipationStatus>,
-    category: OrgCategory,
-    first: bool,
-) -> String {
-    if first {
-        return RoleKind::CoChair.group_label(2);
-    }
-    let heading = match protocol::group(status.unwrap_or(ParticipationStatus::Guest), category) {
-        0 | 1 => "Members",
-        2 | 3 => "Observers",
-        4 => "Guests",
-        5 => "International organisations",
-        6 => "Intergovernmental forums and processes",
-        7 => "Local authorities",
-        8 => "Civil society",
-        9 => "Private sector",
-        10 => "Programmes, workstreams and other bodies",
-        _ => "Secretariat",
-    };
-    heading.to_string()
-}
-
 fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body> {
     let r = roster::roster(store, event.id)?;
     let first = roster::protocol_config(store, event.id)?.first;
@@ -1268,50 +1263,6 @@ fn participants(store: &Store, event: &Event, with_counts: bool) -> Result<Body>
         Vec::new()
     };
     Ok(Body::Participants { groups, counts })
-}
-
-/// Delegations in protocol order grouped under their headings, with their
-/// people who have not declined; `first` are the co-chairs (and host), who
-/// head the list. The printed list and the summary's annex both read this.
-pub fn participant_groups(delegations: &[DelegationView], first: &[Id]) -> Vec<ParticipantGroup> {
-    let mut groups: Vec<ParticipantGroup> = Vec::new();
-    for d in delegations {
-        let listed: Vec<Member> = d
-            .members
-            .iter()
-            .filter(|m| m.registration != RegistrationStatus::Declined)
-            .map(|m| Member {
-                name: m.name.clone(),
-                position: m.position.clone(),
-                capacity: m.capacity.clone(),
-            })
-            .collect();
-        if listed.is_empty() && d.status.is_none() {
-            continue;
-        }
-        let heading = group_heading(
-            d.status,
-            d.organisation.category,
-            first.contains(&d.organisation.id),
-        );
-        if groups.last().is_none_or(|g| g.heading != heading) {
-            groups.push(ParticipantGroup {
-                heading,
-                delegations: Vec::new(),
-            });
-        }
-        groups
-            .last_mut()
-            .expect("pushed")
-            .delegations
-            .push(DelegationBlock {
-                name: d.organisation.name.clone(),
-                category: d.organisation.category,
-                level: d.level.clone(),
-                members: listed,
-            });
-    }
-    groups
 }
 
 /// "1st", "2nd", "3rd", "4th", "11th", "22nd".
@@ -1673,6 +1624,8 @@ pub fn build(
             },
             event.clone(),
         ),
+        // The summary covers the week, whatever day or event is chosen.
+        DocKind::Summary => (summary_body(store, req.attendance)?, None),
     };
     let day = match req.kind {
         DocKind::Programme | DocKind::Speakers | DocKind::Glance | DocKind::Doors => req.day,

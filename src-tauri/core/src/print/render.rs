@@ -266,6 +266,10 @@ fn walk(value: &Value, record: &str, key: &str, out: &mut Vec<(String, String)>)
                     "briefings" | "members" => format!("Person “{}”", text("name")),
                     "delegations" => format!("Delegation “{}”", text("name")),
                     "cards" => format!("Name card “{}”", text("name")),
+                    "sections" => match text("heading") {
+                        "" => "The summary's opening".to_string(),
+                        h => format!("Summary section “{h}”"),
+                    },
                     _ => record.to_string(),
                 }
             };
@@ -298,7 +302,8 @@ fn field_label(key: &str) -> String {
         "cohosts" => "co-hosts",
         "scope" => "event",
         "changes" => "changes list",
-        "" => "text",
+        // A summary paragraph's runs.
+        "" | "paragraphs" => "text",
         k => return k.replace('_', " "),
     }
     .to_string()
@@ -327,6 +332,7 @@ mod tests {
             DocKind::Participants,
             DocKind::Speakers,
             DocKind::Namecards,
+            DocKind::Summary,
         ] {
             assert_eq!(
                 missing_glyphs(&sample(kind)),

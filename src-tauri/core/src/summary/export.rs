@@ -1,9 +1,10 @@
 //! The summary written to a file: Word, PDF (through the print layout) or
 //! Markdown.
 
-use super::AttendanceSource;
+use super::{docx, markdown, AttendanceSource};
 use crate::error::{CoreError, Result};
-use crate::print::document::Paper;
+use crate::print::document::{self, DocKind, Paper, PrintRequest};
+use crate::print::{self, changes, render};
 use crate::store::Store;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -56,20 +57,95 @@ pub struct SummaryWritten {
     pub warnings: Vec<String>,
 }
 
+impl SummaryFormat {
+    /// What the format is called in a sentence.
+    pub fn label(self) -> &'static str {
+        match self {
+            SummaryFormat::Docx => "Word document",
+            SummaryFormat::Pdf => "PDF",
+            SummaryFormat::Markdown => "Markdown file",
+        }
+    }
+
+    /// The format a file name asks for by its extension (".docx", ".pdf", ".md").
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?;
+        match ext.to_ascii_lowercase().as_str() {
+            "docx" => Some(SummaryFormat::Docx),
+            "pdf" => Some(SummaryFormat::Pdf),
+            "md" | "markdown" => Some(SummaryFormat::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// The summary's bytes in `req`'s format, with the pages of a PDF and its
+/// warnings; nothing is written.
+pub fn contents(
+    store: &Store,
+    req: &SummaryExport,
+    now: NaiveDateTime,
+) -> Result<(Vec<u8>, SummaryWritten)> {
+    let s = super::summary(store, req.source)?;
+    let (bytes, pages, warnings) = match req.format {
+        SummaryFormat::Markdown => (markdown::markdown(&s).into_bytes(), None, Vec::new()),
+        SummaryFormat::Docx => (docx::docx(&s, req.paper)?, None, Vec::new()),
+        SummaryFormat::Pdf => {
+            // Through the print layout, stamped as every draft print is;
+            // the summary is never published as a version.
+            let print_req = PrintRequest {
+                paper: req.paper,
+                attendance: req.source,
+                ..PrintRequest::new(DocKind::Summary)
+            };
+            let doc = document::build(
+                store,
+                &print_req,
+                changes::draft_stamp(now),
+                &document::Changes::default(),
+            )?;
+            let laid = render::layout(&doc)?;
+            let pages = laid.pages.len() as u32;
+            (
+                render::pdf(&laid)?,
+                Some(pages),
+                render::missing_glyphs(&doc),
+            )
+        }
+    };
+    let written = SummaryWritten {
+        bytes: bytes.len() as u32,
+        pages,
+        placeholders: s.placeholders,
+        warnings,
+    };
+    Ok((bytes, written))
+}
+
 /// Writes the summary as it stands to `out`; `now` is the plan's wall
-/// clock, for the PDF's stamp.
+/// clock, for the PDF's stamp. Never over a plan file.
 pub fn write(
     store: &Store,
     req: &SummaryExport,
     now: NaiveDateTime,
     out: &Path,
 ) -> Result<SummaryWritten> {
-    let _ = (store, now, out);
-    Err(CoreError::invalid(
-        "format",
-        format!(
-            "Writing the summary as {} is not built yet.",
-            req.format.key()
-        ),
-    ))
+    if print::refuse_plan_as_output(store, out).is_err() {
+        return Err(CoreError::invalid(
+            "out",
+            format!(
+                "{} is a plan, not a {}; choose another file to write.",
+                out.display(),
+                req.format.label()
+            ),
+        ));
+    }
+    let (bytes, written) = contents(store, req, now)?;
+    std::fs::write(out, &bytes).map_err(|e| {
+        CoreError::invalid(
+            "out",
+            format!("{} could not be written: {e}", out.display()),
+        )
+    })?;
+    Ok(written)
 }

@@ -7,14 +7,16 @@
 //! differently from the draft its edit was made against, the section is
 //! `PlanChanged` and offers both until the rapporteur takes one.
 
+pub mod docx;
 mod draft;
 pub mod export;
+pub mod markdown;
 pub mod markup;
 pub mod words;
 
 use crate::error::{CoreError, Result};
 use crate::model::Id;
-use crate::print::document::ParticipantGroup;
+use crate::roster::ParticipantGroup;
 use crate::store::{SectionEdit, Store};
 use serde::{Deserialize, Serialize};
 use specta::Type;
