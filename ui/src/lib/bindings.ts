@@ -225,6 +225,16 @@ export type ApiError = {
 	fields: FieldProblem[],
 };
 
+/**  Who counts as having attended. */
+export type AttendanceSource = 
+/**
+ *  The delegations of the Delegations page: every organisation taking
+ *  part in an event, or with someone registered who has not declined.
+ */
+"registered" | 
+/**  Organisations with someone checked in on at least one day. */
+"checked_in";
+
 export type Board = Board_Serialize | Board_Deserialize;
 
 export type BoardSession = BoardSession_Serialize | BoardSession_Deserialize;
@@ -566,7 +576,9 @@ export type DocKind = "programme" | "participants" | "speakers" | "namecards" |
 /**  A day at a glance: rooms across, time down. */
 "glance" | 
 /**  One sheet per room per day, for its door. */
-"doors";
+"doors" | 
+/**  The Co-Chairs' Summary, as it stands (`crate::summary`). */
+"summary";
 
 /**
  *  What went wrong, for a caller to switch on: the one list of error codes.
@@ -1247,6 +1259,8 @@ export type PrintRequest_Deserialize = {
 	status?: string,
 	/**  The title block's "Issued 15 November 2024". */
 	issued?: string | null,
+	/**  The Co-Chairs' Summary: who counts as having attended. */
+	attendance?: AttendanceSource,
 };
 
 /**  What to print. */
@@ -1290,6 +1304,8 @@ export type PrintRequest_Serialize = {
 	status: string,
 	/**  The title block's "Issued 15 November 2024". */
 	issued: string | null,
+	/**  The Co-Chairs' Summary: who counts as having attended. */
+	attendance: AttendanceSource,
 };
 
 /**  What an import would do (and, once written, did). */
