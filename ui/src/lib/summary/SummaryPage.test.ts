@@ -161,7 +161,8 @@ describe('Summary page', () => {
   it('counts those checked in when asked, and remembers the choice', async () => {
     const { el, calls } = await start();
     await click($(el, '[data-testid="source-checked_in"]'));
-    expect(callsOf(calls, 'summary').at(-1)?.args).toEqual({ source: 'checked_in' });
+    const asked = callsOf(calls, 'summary');
+    expect(asked[asked.length - 1]?.args).toEqual({ source: 'checked_in' });
     expect($(el, '[data-testid="placeholder-count"]')?.textContent).toBe(
       `${week.summaryBySource.checked_in!.placeholders} passages for the rapporteur`,
     );
