@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changed, wordDiff } from './word-diff';
+import { changed, condensed, wordDiff } from './word-diff';
 
 describe('wordDiff', () => {
   it('keeps equal texts as one unchanged part', () => {
@@ -40,5 +40,20 @@ describe('wordDiff', () => {
       { text: 'กรุงเทพ', change: 'removed' },
       { text: 'เชียงใหม่', change: 'added' },
     ]);
+  });
+});
+
+describe('condensed', () => {
+  it('keeps a few words either side of each change', () => {
+    const before = 'one two three four five six seven eight nine ten. Old end.';
+    const after = 'one two three four five six seven eight nine ten. New end.';
+    expect(condensed(wordDiff(before, after), 2)).toEqual([
+      { text: '… nine ten. ', change: 'same' },
+      { text: 'Old ', change: 'removed' },
+      { text: 'New ', change: 'added' },
+      { text: 'end.', change: 'same' },
+    ]);
+    const middle = wordDiff('a b c d e f g h i j k', 'a b c X e f g h i j k');
+    expect(condensed(middle, 1).map((p) => p.text)).toEqual(['a b c ', 'd ', 'X ', 'e … ']);
   });
 });

@@ -70,3 +70,21 @@ function join(parts: DiffPart[]): DiffPart[] {
 export function changed(parts: readonly DiffPart[]): boolean {
   return parts.some((p) => p.change !== 'same' && p.text.trim() !== '');
 }
+
+/**
+ * The parts with long unchanged stretches cut to `context` words either
+ * side of a change ("…" where words were left out), so a change in a long
+ * section reads at a glance.
+ */
+export function condensed(parts: readonly DiffPart[], context = 6): DiffPart[] {
+  return parts.map((p, i) => {
+    if (p.change !== 'same') return p;
+    const w = words(p.text);
+    const keepBefore = i > 0 ? context : 0;
+    const keepAfter = i < parts.length - 1 ? context : 0;
+    if (w.length <= keepBefore + keepAfter + 2) return p;
+    const head = w.slice(0, keepBefore).join('');
+    const tail = w.slice(w.length - keepAfter).join('');
+    return { text: `${head}… ${tail}`, change: 'same' };
+  });
+}
