@@ -1871,6 +1871,7 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
         "import",
         "programme",
         "print",
+        "summary",
     ] {
         app.open(page).await;
         app.el("main h1").await;
@@ -1910,6 +1911,9 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
 
     // At 1024 px the co-chairs' rows and the people with a person open stay inside the content.
     app.driver.set_window_rect(0, 0, 1024, 768).await.unwrap();
+    app.open("summary").await;
+    app.el("[data-testid=summary-section]").await;
+    app.window_does_not_scroll("the summary at 1024 px").await;
     app.open("delegations").await;
     app.el("[data-testid=cochair-row]").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
