@@ -790,7 +790,10 @@ fn a_summary_section_is_edited_compared_with_the_plan_and_undone_through_ipc() {
     h.ok("undo", json!({}));
     let again = h.ok("summary", json!({ "source": source }));
     assert_eq!(section(&again, &key)["state"], "plan_changed");
-    let taken = h.ok("take_summary_draft", json!({ "source": source, "key": key }));
+    let taken = h.ok(
+        "take_summary_draft",
+        json!({ "source": source, "key": key }),
+    );
     let s = section(&taken, &key);
     assert_eq!(s["state"], "drafted");
     assert!(s["text"].as_str().unwrap().contains(note));

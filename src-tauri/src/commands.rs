@@ -30,12 +30,12 @@ use plenary_core::planner::{self, BreakRequest, RetimeRequest, SequenceBlock};
 use plenary_core::print::{self, Exported, Preview, PrintProgress, PrintRequest};
 use plenary_core::roster::{self, Desk, Roster};
 use plenary_core::speaking::{self, SpeakingList};
-use plenary_core::summary::export::{SummaryExport, SummaryWritten};
-use plenary_core::summary::{self, AttendanceSource, Summary};
 use plenary_core::store::{
     CochairEntry, PersonHit, ProtocolSettings, PublishedVersion, RoleEntry, SlotEntry,
 };
 use plenary_core::store::{HistoryStep, UndoState};
+use plenary_core::summary::export::{SummaryExport, SummaryWritten};
+use plenary_core::summary::{self, AttendanceSource, Summary};
 use plenary_core::vocabulary::{self, Vocabulary};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

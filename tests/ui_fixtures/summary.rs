@@ -21,7 +21,12 @@ pub fn scenario() -> Scenario {
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["heading"].as_str().unwrap().contains("Commemorative Dialogue"))
+        .find(|s| {
+            s["heading"]
+                .as_str()
+                .unwrap()
+                .contains("Commemorative Dialogue")
+        })
         .unwrap()
         .clone();
     let key = section["key"].as_str().unwrap().to_string();

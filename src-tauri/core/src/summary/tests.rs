@@ -51,7 +51,9 @@ fn sections_carry_their_runs_so_the_window_reads_no_markup() {
     let opening = s.sections.iter().find(|x| x.key == "opening").unwrap();
     assert_eq!(opening.state, SectionState::Edited);
     assert_eq!(opening.paragraphs.len(), 2);
-    assert!(opening.paragraphs[0].iter().any(|r| r.bold && r.text == "bold"));
+    assert!(opening.paragraphs[0]
+        .iter()
+        .any(|r| r.bold && r.text == "bold"));
     assert_eq!(opening.paragraphs[1][0].text, "<img src=x> ");
     assert!(opening.paragraphs[1][1].placeholder);
     assert_eq!(
