@@ -2179,7 +2179,7 @@ async fn the_summary_is_edited_undone_and_exported_to_word() {
         "Panellists agreed to share referral guides.",
     )
     .await;
-    app.el(&format!("{note} [data-testid=outcome-save]"))
+    app.centred(&format!("{note} [data-testid=outcome-save]"))
         .await
         .click()
         .await
@@ -2224,7 +2224,7 @@ async fn the_summary_is_edited_undone_and_exported_to_word() {
         json!("Delegations of **all members** attended."),
     )
     .await;
-    app.el(&format!("{attendance} [data-testid=section-save]"))
+    app.centred(&format!("{attendance} [data-testid=section-save]"))
         .await
         .click()
         .await
@@ -2319,7 +2319,7 @@ async fn the_summary_is_edited_undone_and_exported_to_word() {
         .await;
     app.shot("summary-plan-changed.png").await;
     app.axe("a section whose plan text changed").await;
-    app.el(&format!("{dialogue} [data-testid=keep-mine]"))
+    app.centred(&format!("{dialogue} [data-testid=keep-mine]"))
         .await
         .click()
         .await
@@ -2361,6 +2361,8 @@ async fn the_summary_is_edited_undone_and_exported_to_word() {
         .expect("unzip is installed");
     let xml = String::from_utf8_lossy(&xml.stdout);
     assert!(xml.contains("all members"), "the edit is in the Word file");
-    assert!(xml.contains("Panellists agreed to share referral guides."));
+    // The Dialogue's section prints the text kept, not the plan's.
+    assert!(xml.contains("The Co-Chairs opened the Commemorative Dialogue."));
+    assert!(!xml.contains("Panellists agreed to share referral guides."));
     app.quit().await;
 }
