@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { unmount, type mount } from 'svelte';
+import { flushSync, unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import SummaryPage from './SummaryPage.svelte';
-import { backend, sampleHandlers, type Call, type Handler } from '../testing/backend';
+import { backend, sampleHandlers, settle, type Call, type Handler } from '../testing/backend';
 import { loadedWorkspace, mountPage } from '../testing/mount';
-import { copy, summary as edited, week } from '../testing/sample';
+import { copy, files, summary as edited, week } from '../testing/sample';
 import { $, $$, click, press, typeInto } from '../testing/dom';
 import type { Answer } from '../ipc';
 import { remembered } from './remembered.svelte';
@@ -156,6 +156,24 @@ describe('Summary page', () => {
     await click($(sectionEl(el, 'opening'), '[data-testid="use-plan"]'));
     expect(callsOf(calls, 'take_summary_draft').map((c) => c.args)).toEqual([{ source: 'registered', key: 'opening' }]);
     expect($(sectionEl(el, 'opening'), '[data-testid="section-state"]')?.textContent).toBe('From the plan');
+  });
+
+  it('reads the summary again after Undo, showing the section as it was', async () => {
+    let undone = false;
+    const { el, ws } = await start({
+      undo: () => {
+        undone = true;
+        return 'Edited the opening paragraph of the summary';
+      },
+      summary: () => copy(undone ? week.summaryBySource.registered! : edited.summary),
+    });
+    ws.file = copy(files.planFile);
+    expect($(sectionEl(el, 'opening'), '[data-testid="section-state"]')?.textContent).toBe('Edited');
+    await ws.history('undo');
+    await settle();
+    flushSync();
+    expect($(sectionEl(el, 'opening'), '[data-testid="section-state"]')?.textContent).toBe('From the plan');
+    expect(sectionEl(el, 'opening').querySelector('strong')).toBeNull();
   });
 
   it('counts those checked in when asked, and remembers the choice', async () => {
