@@ -156,6 +156,7 @@ screenshots: e2e
 	cp target/e2e-shots/calendar-tray-drag.png docs/screenshot-calendar.png
 	cp target/e2e-shots/board.png docs/screenshot-speakers.png
 	cp target/e2e-shots/print.png docs/screenshot-print.png
+	cp target/e2e-shots/summary.png docs/screenshot-summary.png
 
 ## The README's images of printed pages (docs/print-*.png), from the sample week.
 print-images: system-deps

@@ -727,3 +727,94 @@ fn a_new_plan_from_the_open_one_is_written_beside_it() {
     let copy = plenary_core::Store::open(&next).unwrap();
     assert_eq!(copy.plan().unwrap().title, "Week 2025");
 }
+
+/// The section of `summary` with key `key`.
+fn section<'a>(summary: &'a Value, key: &str) -> &'a Value {
+    summary["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == key)
+        .unwrap_or_else(|| panic!("no section {key}"))
+}
+
+#[test]
+fn a_summary_section_is_edited_compared_with_the_plan_and_undone_through_ipc() {
+    let h = Harness::new(None);
+    let source = json!("registered");
+    let summary = h.ok("summary", json!({ "source": source }));
+    let event = summary["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"].as_str().unwrap().starts_with("event:"))
+        .unwrap();
+    let key = event["key"].as_str().unwrap().to_string();
+    assert_eq!(event["state"], "drafted");
+    let first_draft = event["drafted"].as_str().unwrap().to_string();
+    let session_id = event["sessions"][0]["session_id"].clone();
+
+    let mine = "The Co-Chairs opened the dialogue with **thanks**.";
+    let after = h.ok(
+        "save_summary_section",
+        json!({ "source": source, "key": key, "text": mine }),
+    );
+    let edited = section(&after, &key);
+    assert_eq!(edited["state"], "edited");
+    assert_eq!(edited["text"], mine);
+    assert_eq!(edited["paragraphs"][0][1]["text"], "thanks");
+    assert_eq!(edited["paragraphs"][0][1]["bold"], true);
+    let undo = h.ok("undo_state", json!({}));
+    assert!(undo["undo"].as_str().unwrap().contains("of the summary"));
+
+    // The plan changes under the edit: both texts are offered.
+    let note = "Members agreed to meet again in 2025.";
+    let session = h.ok(
+        "set_session_outcome",
+        json!({ "sessionId": session_id, "outcome": note }),
+    );
+    assert_eq!(session["outcome"], note);
+    let changed = h.ok("summary", json!({ "source": source }));
+    let s = section(&changed, &key);
+    assert_eq!(s["state"], "plan_changed");
+    assert_eq!(s["text"], mine);
+    assert_eq!(s["drafted_before"], first_draft.as_str());
+    assert!(s["drafted"].as_str().unwrap().contains(note));
+    assert!(s["sessions"][0]["outcome"] == note);
+
+    // Keep my text: edited again, against the new draft.
+    let kept = h.ok("keep_summary_edit", json!({ "source": source, "key": key }));
+    assert_eq!(section(&kept, &key)["state"], "edited");
+    assert_eq!(section(&kept, &key)["text"], mine);
+    // Undo brings the choice back; take the plan's text instead.
+    h.ok("undo", json!({}));
+    let again = h.ok("summary", json!({ "source": source }));
+    assert_eq!(section(&again, &key)["state"], "plan_changed");
+    let taken = h.ok(
+        "take_summary_draft",
+        json!({ "source": source, "key": key }),
+    );
+    let s = section(&taken, &key);
+    assert_eq!(s["state"], "drafted");
+    assert!(s["text"].as_str().unwrap().contains(note));
+
+    // Undo the take, the outcome and the edit: the first draft again.
+    for _ in 0..3 {
+        h.ok("undo", json!({}));
+    }
+    let back = h.ok("summary", json!({ "source": source }));
+    let s = section(&back, &key);
+    assert_eq!(s["state"], "drafted");
+    assert_eq!(s["text"], first_draft.as_str());
+    // Redo the edit.
+    h.ok("redo", json!({}));
+    let redone = h.ok("summary", json!({ "source": source }));
+    assert_eq!(section(&redone, &key)["text"], mine);
+
+    // An unknown section is refused with a sentence.
+    let err = h.err(
+        "save_summary_section",
+        json!({ "source": source, "key": "event:nope", "text": "x" }),
+    );
+    assert_eq!(err["code"], "invalid");
+}

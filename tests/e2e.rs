@@ -1871,6 +1871,7 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
         "import",
         "programme",
         "print",
+        "summary",
     ] {
         app.open(page).await;
         app.el("main h1").await;
@@ -1910,6 +1911,9 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
 
     // At 1024 px the co-chairs' rows and the people with a person open stay inside the content.
     app.driver.set_window_rect(0, 0, 1024, 768).await.unwrap();
+    app.open("summary").await;
+    app.el("[data-testid=summary-section]").await;
+    app.window_does_not_scroll("the summary at 1024 px").await;
     app.open("delegations").await;
     app.el("[data-testid=cochair-row]").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -2122,5 +2126,243 @@ async fn a_dialog_is_used_with_the_keyboard_alone_and_typed_work_is_not_lost() {
         json!("Jürg"),
     )
     .await;
+    app.quit().await;
+}
+
+/// The text of the summary's section `key` as the page shows it.
+fn summary_section_text(key: &str) -> String {
+    format!(
+        "return document.querySelector('[data-testid=summary-section][data-key=\"{key}\"] [data-testid=section-body]')?.textContent.replace(/\\s+/g, ' ').trim() ?? null"
+    )
+}
+
+fn summary_section_state(key: &str) -> String {
+    format!(
+        "return document.querySelector('[data-testid=summary-section][data-key=\"{key}\"] [data-testid=section-state]')?.textContent ?? null"
+    )
+}
+
+/// Ctrl + `key` on the window (Ctrl+Z, Ctrl+Y).
+async fn ctrl(app: &App, key: impl Into<TypingData>) {
+    app.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys(key)
+        .key_up(Key::Control)
+        .perform()
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_summary_is_edited_undone_and_exported_to_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    plenary_core::sample::write_sample(&plan, false).unwrap();
+    let app = App::launch(&plan).await;
+
+    // An outcome note written on the agenda feeds the summary's draft.
+    const PANEL: &str = "Panel discussion: emerging trends and global challenges intensifying the risks and harms of trafficking in persons";
+    let panel = session_named(&plan, PANEL);
+    app.open("agenda").await;
+    let note = format!(
+        "[data-testid=agenda-outcome][data-session-id='{}']",
+        panel.id
+    );
+    app.centred(&format!("{note} [data-testid=agenda-outcome-open]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.type_into(
+        &format!("{note} [data-testid=outcome-text]"),
+        "Panellists agreed to share referral guides.",
+    )
+    .await;
+    app.centred(&format!("{note} [data-testid=outcome-save]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el(&format!("{note} [data-testid=agenda-outcome-text]"))
+        .await;
+    assert_eq!(
+        session_named(&plan, PANEL).outcome,
+        "Panellists agreed to share referral guides."
+    );
+
+    app.open("summary").await;
+    app.el("[data-testid=summary-section]").await;
+    app.wait_js(
+        "return [...document.querySelectorAll('[data-testid=section-body]')].some(b => b.textContent.includes('Panellists agreed to share referral guides.'))",
+        json!(true),
+    )
+    .await;
+
+    // Rewrite the attendance paragraph, with a bold word.
+    let attendance = "[data-testid=summary-section][data-key=attendance]";
+    let drafted = app.js(&summary_section_text("attendance")).await;
+    app.centred(&format!("{attendance} [data-testid=section-edit]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_focus(&app, "section-text").await;
+    let area = app
+        .el(&format!("{attendance} [data-testid=section-text]"))
+        .await;
+    area.clear().await.unwrap();
+    area.send_keys("Delegations of all members attended.")
+        .await
+        .unwrap();
+    // Select "all members" and make it bold with Ctrl+B.
+    app.js("const t = document.querySelector('[data-testid=summary-section][data-key=attendance] textarea'); t.setSelectionRange(15, 26);")
+        .await;
+    ctrl(&app, "b").await;
+    app.wait_js(
+        "return document.querySelector('[data-testid=summary-section][data-key=attendance] textarea').value",
+        json!("Delegations of **all members** attended."),
+    )
+    .await;
+    app.centred(&format!("{attendance} [data-testid=section-save]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        &summary_section_text("attendance"),
+        json!("Delegations of all members attended."),
+    )
+    .await;
+    assert_eq!(
+        app.js(&summary_section_state("attendance")).await,
+        json!("Edited")
+    );
+    assert_eq!(
+        app.js("return document.querySelector('[data-testid=summary-section][data-key=attendance] [data-testid=section-body] strong')?.textContent")
+            .await,
+        json!("all members")
+    );
+    app.shot("summary-edited.png").await;
+    app.axe("the Summary page").await;
+
+    // Ctrl+Z takes the edit back, Ctrl+Y brings it again.
+    app.el("[data-testid=summary-meeting]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    ctrl(&app, "z").await;
+    app.wait_js(&summary_section_text("attendance"), drafted.clone())
+        .await;
+    assert_eq!(
+        app.js(&summary_section_state("attendance")).await,
+        json!("From the plan")
+    );
+    ctrl(&app, "y").await;
+    app.wait_js(
+        &summary_section_text("attendance"),
+        json!("Delegations of all members attended."),
+    )
+    .await;
+
+    // The Dialogue's section rewritten; then an outcome note changes what the
+    // plan drafts for it: both texts are offered, with what changed.
+    let dialogue = "[data-testid=summary-section][data-key^='event:']";
+    app.centred(&format!("{dialogue} [data-testid=section-edit]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_focus(&app, "section-text").await;
+    let area = app
+        .el(&format!("{dialogue} [data-testid=section-text]"))
+        .await;
+    area.clear().await.unwrap();
+    area.send_keys("The Co-Chairs opened the Commemorative Dialogue.")
+        .await
+        .unwrap();
+    ctrl(&app, Key::Enter).await;
+    app.wait_js(
+        "return document.querySelector(\"[data-testid=summary-section][data-key^='event:']\").dataset.state",
+        json!("edited"),
+    )
+    .await;
+    app.js("document.querySelector(\"[data-testid=summary-section][data-key^='event:'] [data-testid=outcome-notes]\").open = true")
+        .await;
+    let first_note = format!("{dialogue} [data-testid=outcome-field] [data-testid=outcome-text]");
+    app.centred(&first_note).await;
+    app.type_into(
+        &first_note,
+        "The Co-Chairs recalled ten years of cooperation.",
+    )
+    .await;
+    app.el(&format!(
+        "{dialogue} [data-testid=outcome-field] [data-testid=outcome-save]"
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    app.wait_js(
+        "return document.querySelector(\"[data-testid=summary-section][data-key^='event:']\").dataset.state",
+        json!("plan_changed"),
+    )
+    .await;
+    let changed = app.el(&format!("{dialogue} [data-testid=plan-now]")).await;
+    assert!(changed
+        .text()
+        .await
+        .unwrap()
+        .contains("The Co-Chairs recalled ten years of cooperation."));
+    app.js("document.querySelector(\"[data-testid=summary-section][data-key^='event:']\").scrollIntoView({block: 'start'})")
+        .await;
+    app.shot("summary-plan-changed.png").await;
+    app.axe("a section whose plan text changed").await;
+    app.centred(&format!("{dialogue} [data-testid=keep-mine]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector(\"[data-testid=summary-section][data-key^='event:']\").dataset.state",
+        json!("edited"),
+    )
+    .await;
+    app.js("document.querySelector('[data-testid=notice] button')?.click(); document.querySelector('main').scrollTo(0, 0)")
+        .await;
+    app.shot("summary.png").await;
+
+    // Export to Word as the page's button asks for it once the save dialog
+    // has answered (the native dialog is not driven here, as for the PDF
+    // export above; the page's tests cover the button and the dialog).
+    let docx = dir.path().join("summary.docx");
+    let written = app
+        .driver
+        .execute_async(
+            &format!(
+                "const done = arguments[arguments.length - 1];
+                 window.__TAURI_INTERNALS__.invoke('export_summary', {{
+                   request: {{ format: 'docx', source: 'registered', paper: 'a4' }}, path: {path} }})
+                   .then((w) => done(w), (e) => done({{ error: e }}));",
+                path = json!(docx.to_str().unwrap())
+            ),
+            Vec::new(),
+        )
+        .await
+        .expect("script")
+        .json()
+        .clone();
+    assert_eq!(written["error"], Value::Null, "{written}");
+    assert!(written["placeholders"].as_u64().unwrap() > 0, "{written}");
+    let xml = Command::new("unzip")
+        .args(["-p", docx.to_str().unwrap(), "word/document.xml"])
+        .output()
+        .expect("unzip is installed");
+    let xml = String::from_utf8_lossy(&xml.stdout);
+    assert!(xml.contains("all members"), "the edit is in the Word file");
+    // The Dialogue's section prints the text kept, not the plan's.
+    assert!(xml.contains("The Co-Chairs opened the Commemorative Dialogue."));
+    assert!(!xml.contains("Panellists agreed to share referral guides."));
     app.quit().await;
 }

@@ -34,6 +34,8 @@ use plenary_core::store::{
     CochairEntry, PersonHit, ProtocolSettings, PublishedVersion, RoleEntry, SlotEntry,
 };
 use plenary_core::store::{HistoryStep, UndoState};
+use plenary_core::summary::export::{SummaryExport, SummaryWritten};
+use plenary_core::summary::{self, AttendanceSource, Summary};
 use plenary_core::vocabulary::{self, Vocabulary};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -950,6 +952,75 @@ pub fn print_window(printer: State<Printer>) -> ApiResult<()> {
     (printer.0)().map_err(|e| ApiError::new(ErrorCode::Print, e.to_string()))
 }
 
+// ----- the Co-Chairs' Summary -----
+
+/// The summary as it stands: the plan's draft with the rapporteur's edits.
+#[tauri::command]
+#[specta::specta]
+pub async fn summary(state: S<'_>, source: AttendanceSource) -> ApiResult<Summary> {
+    reading(state, move |s| summary::summary(s, source)).await
+}
+
+/// Keeps the rapporteur's text for a section; the summary after it.
+#[tauri::command]
+#[specta::specta]
+pub fn save_summary_section(
+    state: S,
+    source: AttendanceSource,
+    key: String,
+    text: String,
+) -> ApiResult<Summary> {
+    state.with_mut(|s| {
+        summary::save_section(s, source, &key, &text)?;
+        summary::summary(s, source)
+    })
+}
+
+/// The section follows the plan again; the summary after it.
+#[tauri::command]
+#[specta::specta]
+pub fn take_summary_draft(state: S, source: AttendanceSource, key: String) -> ApiResult<Summary> {
+    state.with_mut(|s| {
+        summary::take_draft(s, source, &key)?;
+        summary::summary(s, source)
+    })
+}
+
+/// Keeps the edit against the plan's new draft; the summary after it.
+#[tauri::command]
+#[specta::specta]
+pub fn keep_summary_edit(state: S, source: AttendanceSource, key: String) -> ApiResult<Summary> {
+    state.with_mut(|s| {
+        summary::keep_edit(s, source, &key)?;
+        summary::summary(s, source)
+    })
+}
+
+/// A session's outcome note, which the summary drafts from.
+#[tauri::command]
+#[specta::specta]
+pub fn set_session_outcome(state: S, session_id: Id, outcome: String) -> ApiResult<Session> {
+    state.with_mut(|s| {
+        summary::set_outcome(s, session_id, &outcome)?;
+        s.session(session_id)
+    })
+}
+
+/// Writes the summary as Word, PDF or Markdown to `path` (the save dialog has asked).
+#[tauri::command]
+#[specta::specta]
+pub async fn export_summary(
+    state: S<'_>,
+    request: SummaryExport,
+    path: String,
+) -> ApiResult<SummaryWritten> {
+    reading(state, move |s| {
+        let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
+        summary::export::write(s, &request, now, Path::new(&path))
+    })
+    .await
+}
+
 /// The generated-bindings builder: one list of every command.
 pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
@@ -1051,6 +1122,12 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             publish_programme,
             published_versions,
             print_window,
+            summary,
+            save_summary_section,
+            take_summary_draft,
+            keep_summary_edit,
+            set_session_outcome,
+            export_summary,
         ])
 }
 

@@ -1,7 +1,7 @@
 //! The window tests' fixtures: what the commands answer for the sample week
 //! (`week`) and for scenarios made from it by real edits through the
 //! commands (`planning`, `attendance`, `directory`, `speaking`, `import`,
-//! `print`, `programme`), each written as typed TypeScript modules in its own folder
+//! `print`, `programme`, `summary`), each written as typed TypeScript modules in its own folder
 //! under `DIR`. Where a command reads the clock, the generator calls the
 //! same core function with a fixed moment instead, so the files never
 //! depend on when they are made.
@@ -13,6 +13,7 @@ mod planning;
 mod print;
 mod programme;
 mod speaking;
+mod summary;
 mod week;
 
 use super::Harness;
@@ -119,6 +120,7 @@ pub fn files() -> BTreeMap<PathBuf, String> {
         import::scenario(),
         print::scenario(),
         programme::scenario(),
+        summary::scenario(),
     ]
     .iter()
     .flat_map(Scenario::files)

@@ -30,6 +30,14 @@ pub fn scenario() -> Scenario {
         json!({}),
     );
     impacts(&mut r);
+    r.by(
+        "summary-by-source.ts",
+        "summaryBySource",
+        "summary",
+        "attendance source",
+        &[json!("registered"), json!("checked_in")],
+        |s| json!({ "source": s }),
+    );
     let when = |day: &str, last_day: &str, start: &str, end: &str| json!({ "text": { "day": day, "last_day": last_day, "start": start, "end": end } });
     r.calls(
         "read-when.ts",

@@ -242,6 +242,7 @@ describe('App with a plan open', () => {
       ['nav-import', 'Import attendees'],
       ['nav-programme', 'Import programme'],
       ['nav-print', 'Print'],
+      ['nav-summary', 'Summary'],
     ]);
   });
 

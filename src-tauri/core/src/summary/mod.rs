@@ -53,6 +53,11 @@ pub struct SummarySection {
     pub state: SectionState,
     /// What prints: the edited text, else the draft.
     pub text: String,
+    /// `text` as the window shows it: its paragraphs, each as runs
+    /// (`markup::runs`), so the window never reads markup itself.
+    pub paragraphs: Vec<Vec<markup::Run>>,
+    /// `drafted` likewise, for showing the plan's text beside an edit.
+    pub drafted_paragraphs: Vec<Vec<markup::Run>>,
     /// The event's substantive sessions, whose outcome notes feed the draft.
     pub sessions: Vec<OutcomeNote>,
 }
@@ -95,8 +100,11 @@ pub fn summary(store: &Store, source: AttendanceSource) -> Result<Summary> {
                     Some(e.drafted.clone()),
                 ),
             };
+            let text = edited.clone().unwrap_or_else(|| d.text.clone());
             SummarySection {
-                text: edited.clone().unwrap_or_else(|| d.text.clone()),
+                paragraphs: runs_of(&text),
+                drafted_paragraphs: runs_of(&d.text),
+                text,
                 key: d.key,
                 heading: d.heading,
                 drafted: d.text,
@@ -120,6 +128,13 @@ pub fn summary(store: &Store, source: AttendanceSource) -> Result<Summary> {
         sections,
         placeholders,
     })
+}
+
+fn runs_of(text: &str) -> Vec<Vec<markup::Run>> {
+    markup::paragraphs(text)
+        .iter()
+        .map(|p| markup::runs(p))
+        .collect()
 }
 
 fn section(store: &Store, source: AttendanceSource, key: &str) -> Result<DraftSection> {

@@ -741,3 +741,29 @@ fn typst_markup_in_a_section_prints_as_text() {
     assert!(bytes.starts_with(b"%PDF"));
     assert!(done.warnings.is_empty(), "{done:?}");
 }
+
+#[test]
+fn sections_carry_their_runs_so_the_window_reads_no_markup() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let source = AttendanceSource::Registered;
+    save_section(
+        &mut store,
+        source,
+        "opening",
+        "A **bold** start.\n\n<img src=x> [Rapporteur: more.]",
+    )
+    .unwrap();
+    let s = summary(&store, source).unwrap();
+    let opening = s.sections.iter().find(|x| x.key == "opening").unwrap();
+    assert_eq!(opening.state, SectionState::Edited);
+    assert_eq!(opening.paragraphs.len(), 2);
+    assert!(opening.paragraphs[0]
+        .iter()
+        .any(|r| r.bold && r.text == "bold"));
+    assert_eq!(opening.paragraphs[1][0].text, "<img src=x> ");
+    assert!(opening.paragraphs[1][1].placeholder);
+    assert_eq!(
+        opening.drafted_paragraphs.len(),
+        markup::paragraphs(&opening.drafted).len()
+    );
+}

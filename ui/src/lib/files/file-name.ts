@@ -2,8 +2,8 @@
 
 const EXTENSION = '.plenary';
 
-/** "Bangkok week 2024" -> "Bangkok week 2024.plenary"; unsafe characters removed. */
-export function planFileName(title: string, fallback = 'Untitled plan'): string {
+/** `title` as the start of a file name: characters no file system takes become spaces. */
+export function safeFileBase(title: string, fallback: string): string {
   const cleaned = title
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -11,7 +11,12 @@ export function planFileName(title: string, fallback = 'Untitled plan'): string 
     .replace(/^\.+/, '')
     .slice(0, 120)
     .trim();
-  return `${cleaned || fallback}${EXTENSION}`;
+  return cleaned || fallback;
+}
+
+/** "Bangkok week 2024" -> "Bangkok week 2024.plenary"; unsafe characters removed. */
+export function planFileName(title: string, fallback = 'Untitled plan'): string {
+  return `${safeFileBase(title, fallback)}${EXTENSION}`;
 }
 
 /** The default name for a copy of `fileName`: "week.plenary" -> "week copy.plenary". */

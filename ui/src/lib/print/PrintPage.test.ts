@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PrintPage from './PrintPage.svelte';
+import { paperChoice } from './paper-choice.svelte';
 import { DEFAULT_CHOICES, buildRequest, type PrintRequest } from './choices';
 import { loadedWorkspace, mountPage } from '../testing/mount';
 import { ASK, answer, backend, deferred, recorded, refusal, settle, type Call, type Handler } from '../testing/backend';
@@ -17,6 +18,8 @@ afterEach(() => {
   if (app) unmount(app);
   app = undefined;
   document.body.innerHTML = '';
+  // The paper picked is kept for the window's life (the Summary page follows it).
+  paperChoice.paper = null;
   clearMocks();
 });
 

@@ -43,3 +43,11 @@ export function newSessionForm(
     link: '',
   };
 }
+
+/** Kinds that pause a day (and logistics): the agenda shows them muted, and they have no outcome to report. */
+export const PAUSE_KINDS: readonly SessionKind[] = ['break', 'meal', 'logistics'];
+
+/** A session with substance, whose outcome the Co-Chairs' Summary reports (as the core's drafting decides). */
+export function substantive(kind: SessionKind): boolean {
+  return !PAUSE_KINDS.includes(kind);
+}

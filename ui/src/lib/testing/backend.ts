@@ -114,6 +114,7 @@ export function sampleHandlers(scenario: Partial<Answers> = {}): Record<string, 
     published_versions: () => copy(a.publishedVersions),
     person_impact: (args) => answerFor(a.personImpactByPerson, args.id, 'person'),
     organisation_impact: (args) => answerFor(a.organisationImpactByOrganisation, args.id, 'organisation'),
+    summary: (args) => answerFor(a.summaryBySource, args.source, 'attendance source'),
   };
 }
 

@@ -14,8 +14,9 @@ import * as printing from './sample-week/print';
 import * as programme from './sample-week/programme';
 import { refusals } from './sample-week/refusals';
 import * as speaking from './sample-week/speaking';
+import * as summary from './sample-week/summary';
 
-export { attendance, directory, files, importing, planning, printing, programme, refusals, speaking, week };
+export { attendance, directory, files, importing, planning, printing, programme, refusals, speaking, summary, week };
 
 /** What the read commands answer for a plan: the sample week, or a scenario (which answers the rest as the sample week). */
 export type Answers = typeof week;
