@@ -157,6 +157,18 @@ export const commands = {
 	publishedVersions: () => typedError<PublishedVersion[], ApiError>(__TAURI_INVOKE("published_versions")),
 	/**  The system print dialog; the Print page's print style sheet leaves only its pages. */
 	printWindow: () => typedError<null, ApiError>(__TAURI_INVOKE("print_window")),
+	/**  The summary as it stands: the plan's draft with the rapporteur's edits. */
+	summary: (source: AttendanceSource) => typedError<Summary_Serialize, ApiError>(__TAURI_INVOKE("summary", { source })),
+	/**  Keeps the rapporteur's text for a section; the summary after it. */
+	saveSummarySection: (source: AttendanceSource, key: string, text: string) => typedError<Summary_Serialize, ApiError>(__TAURI_INVOKE("save_summary_section", { source, key, text })),
+	/**  The section follows the plan again; the summary after it. */
+	takeSummaryDraft: (source: AttendanceSource, key: string) => typedError<Summary_Serialize, ApiError>(__TAURI_INVOKE("take_summary_draft", { source, key })),
+	/**  Keeps the edit against the plan's new draft; the summary after it. */
+	keepSummaryEdit: (source: AttendanceSource, key: string) => typedError<Summary_Serialize, ApiError>(__TAURI_INVOKE("keep_summary_edit", { source, key })),
+	/**  A session's outcome note, which the summary drafts from. */
+	setSessionOutcome: (sessionId: number, outcome: string) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("set_session_outcome", { sessionId, outcome })),
+	/**  Writes the summary as Word, PDF or Markdown to `path` (the save dialog has asked). */
+	exportSummary: (request: SummaryExport, path: string) => typedError<SummaryWritten_Serialize, ApiError>(__TAURI_INVOKE("export_summary", { request, path })),
 };
 
 /* Types */
@@ -442,6 +454,12 @@ export type Delegate = {
 	capacity: string,
 	registration: RegistrationStatus,
 	days_present: string[],
+};
+
+export type DelegationBlock = {
+	name: string,
+	level: string,
+	members: Member[],
 };
 
 export type DelegationView = DelegationView_Serialize | DelegationView_Deserialize;
@@ -858,6 +876,12 @@ export type KindMapping = {
 	sessions: number,
 };
 
+export type Member = {
+	name: string,
+	position: string,
+	capacity: string,
+};
+
 /**
  *  One thing a session still lacks: the role that fills it, and the need in
  *  words ("a moderator", "panellists").
@@ -926,6 +950,15 @@ export type Organisation_Serialize = {
 	country_code: string | null,
 };
 
+/**  A substantive session of an event section, with its outcome note. */
+export type OutcomeNote = {
+	session_id: number,
+	title: string,
+	/**  "19 November 2024, 09:15–10:00". */
+	when: string,
+	outcome: string,
+};
+
 export type Overview = Overview_Serialize | Overview_Deserialize;
 
 export type Overview_Deserialize = {
@@ -957,6 +990,11 @@ export type Overview_Serialize = {
 };
 
 export type Paper = "a4" | "letter";
+
+export type ParticipantGroup = {
+	heading: string,
+	delegations: DelegationBlock[],
+};
 
 /**  How an organisation takes part in an event. */
 export type ParticipationStatus = "member" | "observer" | "guest" | "co_host" | "secretariat";
@@ -1583,10 +1621,28 @@ export type RowPreview = {
 	message: string,
 };
 
+/**  A stretch of one paragraph in one style. */
+export type Run = {
+	text: string,
+	bold: boolean,
+	italic: boolean,
+	/**  Inside a "[Rapporteur: …]" mark, which exports highlight. */
+	placeholder: boolean,
+};
+
 /**  Which sessions an export holds. */
 export type Scope = { kind: "plan" } | { kind: "event"; id: number } | { kind: "room"; id: number } | 
 /**  The sessions where this person holds a role: a speaker's calendar. */
 { kind: "person"; id: number };
+
+/**  Where a section's text comes from. */
+export type SectionState = 
+/**  As the plan drafts it; follows the plan. */
+"drafted" | 
+/**  As the rapporteur wrote it; the plan says what it said then. */
+"edited" | 
+/**  Edited, and the plan now drafts it differently: both are offered. */
+"plan_changed";
 
 /**  One block of a day's sequence in a room, as the planner shows it. */
 export type SequenceBlock = SequenceBlock_Serialize | SequenceBlock_Deserialize;
@@ -1894,6 +1950,123 @@ export type Startup_Serialize = {
 export type StatusCount = {
 	status: ParticipationStatus,
 	count: number,
+};
+
+export type Summary = Summary_Serialize | Summary_Deserialize;
+
+export type SummaryExport = {
+	format: SummaryFormat,
+	source: AttendanceSource,
+	paper: Paper,
+};
+
+export type SummaryFormat = "docx" | "pdf" | "markdown";
+
+export type SummarySection = SummarySection_Serialize | SummarySection_Deserialize;
+
+export type SummarySection_Deserialize = {
+	/**  Stable: "opening", "attendance", "event:<uid>", "closing". */
+	key: string,
+	/**  Blank for the opening and attendance paragraphs. */
+	heading: string,
+	/**  What the plan drafts now, in markup (`markup`). */
+	drafted: string,
+	/**  The rapporteur's text, when edited. */
+	edited?: string | null,
+	/**  When `PlanChanged`: what the plan drafted when the edit was made. */
+	drafted_before?: string | null,
+	state: SectionState,
+	/**  What prints: the edited text, else the draft. */
+	text: string,
+	/**
+	 *  `text` as the window shows it: its paragraphs, each as runs
+	 *  (`markup::runs`), so the window never reads markup itself.
+	 */
+	paragraphs: Run[][],
+	/**  `drafted` likewise, for showing the plan's text beside an edit. */
+	drafted_paragraphs: Run[][],
+	/**  The event's substantive sessions, whose outcome notes feed the draft. */
+	sessions: OutcomeNote[],
+};
+
+export type SummarySection_Serialize = {
+	/**  Stable: "opening", "attendance", "event:<uid>", "closing". */
+	key: string,
+	/**  Blank for the opening and attendance paragraphs. */
+	heading: string,
+	/**  What the plan drafts now, in markup (`markup`). */
+	drafted: string,
+	/**  The rapporteur's text, when edited. */
+	edited: string | null,
+	/**  When `PlanChanged`: what the plan drafted when the edit was made. */
+	drafted_before: string | null,
+	state: SectionState,
+	/**  What prints: the edited text, else the draft. */
+	text: string,
+	/**
+	 *  `text` as the window shows it: its paragraphs, each as runs
+	 *  (`markup::runs`), so the window never reads markup itself.
+	 */
+	paragraphs: Run[][],
+	/**  `drafted` likewise, for showing the plan's text beside an edit. */
+	drafted_paragraphs: Run[][],
+	/**  The event's substantive sessions, whose outcome notes feed the draft. */
+	sessions: OutcomeNote[],
+};
+
+/**  What was written. */
+export type SummaryWritten = SummaryWritten_Serialize | SummaryWritten_Deserialize;
+
+/**  What was written. */
+export type SummaryWritten_Deserialize = {
+	bytes: number,
+	/**  Pages of a PDF; None for Word and Markdown, which the reader paginates. */
+	pages?: number | null,
+	/**  "[Rapporteur: …]" marks still in the text. */
+	placeholders: number,
+	/**  Text no installed font has (PDF only), one line per field. */
+	warnings: string[],
+};
+
+/**  What was written. */
+export type SummaryWritten_Serialize = {
+	bytes: number,
+	/**  Pages of a PDF; None for Word and Markdown, which the reader paginates. */
+	pages: number | null,
+	/**  "[Rapporteur: …]" marks still in the text. */
+	placeholders: number,
+	/**  Text no installed font has (PDF only), one line per field. */
+	warnings: string[],
+};
+
+export type Summary_Deserialize = {
+	/**  "Co-Chairs' Summary". */
+	title: string,
+	/**  The plan's title. */
+	meeting: string,
+	/**  "Bangkok, 18–20 November 2024". */
+	place_and_dates: string,
+	source: AttendanceSource,
+	sections: SummarySection_Deserialize[],
+	/**  The list of participants for the week, grouped as the printed list. */
+	annex: ParticipantGroup[],
+	/**  "[Rapporteur: …]" marks left in the text that prints. */
+	placeholders: number,
+};
+
+export type Summary_Serialize = {
+	/**  "Co-Chairs' Summary". */
+	title: string,
+	/**  The plan's title. */
+	meeting: string,
+	/**  "Bangkok, 18–20 November 2024". */
+	place_and_dates: string,
+	source: AttendanceSource,
+	sections: SummarySection_Serialize[],
+	/**  The list of participants for the week, grouped as the printed list. */
+	annex: ParticipantGroup[],
+	/**  "[Rapporteur: …]" marks left in the text that prints. */
+	placeholders: number,
 };
 
 export type Term<T> = {

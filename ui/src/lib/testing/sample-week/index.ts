@@ -27,4 +27,5 @@ export * from './change-log';
 export * from './published-versions';
 export * from './person-impact';
 export * from './organisation-impact';
+export * from './summary-by-source';
 export * from './read-when';
