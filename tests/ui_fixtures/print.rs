@@ -22,7 +22,8 @@ fn request(changes: Value) -> Value {
         "kind": "programme", "day": null, "event_id": null, "paper": "a4",
         "variant": "public", "changes_since": null, "per_person": false, "fit_each": false,
         "acronyms": false, "with_counts": false,
-        "descriptions": true, "positions": true, "status": "", "issued": null
+        "descriptions": true, "positions": true, "status": "", "issued": null,
+        "attendance": "registered"
     });
     for (k, v) in changes.as_object().unwrap() {
         r[k] = v.clone();
@@ -84,6 +85,7 @@ pub fn scenario() -> Scenario {
         request(json!({ "kind": "speakers", "day": "2024-11-19", "event_id": annual })),
         request(json!({ "kind": "namecards" })),
         request(json!({ "kind": "namecards", "event_id": annual })),
+        request(json!({ "kind": "summary" })),
         request(json!({ "kind": "namecards", "event_id": annual, "per_person": true })),
         request(
             json!({ "kind": "namecards", "event_id": annual, "per_person": true, "fit_each": true }),

@@ -3,6 +3,7 @@ import { flushSync, unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PrintPage from './PrintPage.svelte';
 import { paperChoice } from './paper-choice.svelte';
+import { remembered } from '../summary/remembered.svelte';
 import { DEFAULT_CHOICES, buildRequest, type PrintRequest } from './choices';
 import { loadedWorkspace, mountPage } from '../testing/mount';
 import { ASK, answer, backend, deferred, recorded, refusal, settle, type Call, type Handler } from '../testing/backend';
@@ -131,6 +132,7 @@ describe('Print page', () => {
       'Name cards',
       'Day at a glance',
       'Room door sheets',
+      "Co-Chairs' Summary",
     ]);
     expect(optionLabels(select(el, 'day'))).toEqual(['Whole week', 'Mon 18 Nov', 'Tue 19 Nov', 'Wed 20 Nov']);
     expect(optionLabels(select(el, 'event'))).toEqual(['All events', ...week.overview.events.map((e) => e.event.title)]);
@@ -160,6 +162,7 @@ describe('Print page', () => {
       positions: true,
       status: '',
       issued: null,
+      attendance: 'registered',
     });
     expect(select(el, 'day')).toBeNull();
     expect(select(el, 'variant')).toBeNull();
@@ -196,6 +199,7 @@ describe('Print page', () => {
       positions: true,
       status: '',
       issued: null,
+      attendance: 'registered',
     });
     await click($(el, '[data-testid="print-fit-each"]'));
     await click($(el, '[data-testid="print-acronyms"]'));
@@ -204,6 +208,21 @@ describe('Print page', () => {
     // The day chosen for the programme comes back with it.
     await choose(select(el, 'kind'), 'speakers');
     expect(last(requests(calls))).toMatchObject({ kind: 'speakers', day: '2024-11-19', event_id: annual.id });
+  });
+
+  it("prints the Co-Chairs' Summary for the whole week, counting attendance as the Summary page does", async () => {
+    remembered.source = 'checked_in';
+    try {
+      const { el, calls } = await start();
+      await choose(select(el, 'day'), '2024-11-19');
+      await choose(select(el, 'kind'), 'summary');
+      expect(last(requests(calls))).toMatchObject({ kind: 'summary', day: null, event_id: null, attendance: 'checked_in' });
+      expect(select(el, 'day')).toBeNull();
+      expect(select(el, 'event')).toBeNull();
+      expect(select(el, 'variant')).toBeNull();
+    } finally {
+      remembered.source = 'registered';
+    }
   });
 
   it('lets the programme leave out descriptions and positions and carry a status line and issue date', async () => {

@@ -36,6 +36,7 @@ describe('controlsFor', () => {
     ['namecards', ['event', 'perPerson', 'fitEach', 'acronyms']],
     ['glance', ['day', 'event', 'markTbc']],
     ['doors', ['day', 'event', 'markTbc']],
+    ['summary', []],
   ])('%s shows %j', (kind, shown) => {
     const controls = controlsFor(kind);
     expect(Object.keys(controls).filter((k) => controls[k as keyof typeof controls])).toEqual(shown);
@@ -59,7 +60,7 @@ describe('buildRequest', () => {
     issued: '2024-11-15',
   });
   // What only the programme's title block and options take: left as printed by default elsewhere.
-  const plain = { descriptions: true, positions: true, status: '', issued: null };
+  const plain = { descriptions: true, positions: true, status: '', issued: null, attendance: 'registered' };
 
   it.each<[PrintKind, object]>([
     [
@@ -78,6 +79,7 @@ describe('buildRequest', () => {
         positions: false,
         status: 'Provisional',
         issued: '2024-11-15',
+        attendance: 'registered',
       },
     ],
     [
@@ -146,7 +148,13 @@ describe('buildRequest', () => {
       positions: true,
       status: '',
       issued: null,
+      attendance: 'registered',
     });
+  });
+
+  it("sends the summary for the whole week with the Summary page's attendance", () => {
+    const sent = buildRequest(choices({ kind: 'summary', day: '2024-11-19', eventId: 11, attendance: 'checked_in' }));
+    expect(sent).toMatchObject({ kind: 'summary', day: null, event_id: null, attendance: 'checked_in' });
   });
 
   it('sends no issue date that is not a date, and at most the status line the backend takes', () => {
@@ -308,6 +316,7 @@ describe('file names', () => {
     ['briefings of a day', { kind: 'speakers', day: '2024-11-18' }, {}, 'Speaker briefings — Mon 18 Nov.pdf'],
     ['a day at a glance', { kind: 'glance', day: '2024-11-19' }, {}, 'Day at a glance — Tue 19 Nov.pdf'],
     ['door sheets of the week', { kind: 'doors' }, {}, 'Room door sheets — Bangkok week.pdf'],
+    ['the summary', { kind: 'summary', day: '2024-11-19' }, {}, "Co-Chairs' Summary — Bangkok week.pdf"],
     ['unsafe characters', {}, { planTitle: 'Q4/2024: "Week" <draft>?' }, 'Programme — Q4-2024 Week draft.pdf'],
     ['a blank title', {}, { planTitle: '   ' }, 'Programme.pdf'],
   ])('names %s', (_, over, ctx, expected) => {

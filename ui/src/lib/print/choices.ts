@@ -4,9 +4,9 @@
 // rules can be tested without mounting the page.
 import { formatDayShort, isDate } from '../format/time';
 import { countOf } from '../format/words';
-import type { PublishedVersion } from '../ipc';
+import type { AttendanceSource, PublishedVersion } from '../ipc';
 
-export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards' | 'glance' | 'doors';
+export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards' | 'glance' | 'doors' | 'summary';
 export type Paper = 'a4' | 'letter';
 export type Variant = 'public' | 'internal';
 
@@ -31,6 +31,7 @@ export type PrintRequest = {
   positions: boolean;
   status: string;
   issued: string | null;
+  attendance: AttendanceSource;
 };
 
 /** The longest status line the backend takes ("Provisional", "Rev.1"). */
@@ -62,6 +63,8 @@ export type Choices = {
   status: string;
   /** "YYYY-MM-DD" of the title block's "Issued …", or null. */
   issued: string | null;
+  /** The summary: who counts as having attended (the Summary page's choice). */
+  attendance: AttendanceSource;
 };
 
 export const DEFAULT_CHOICES: Choices = {
@@ -80,6 +83,7 @@ export const DEFAULT_CHOICES: Choices = {
   positions: true,
   status: '',
   issued: null,
+  attendance: 'registered',
 };
 
 export const KINDS: readonly { key: PrintKind; label: string }[] = [
@@ -89,6 +93,7 @@ export const KINDS: readonly { key: PrintKind; label: string }[] = [
   { key: 'namecards', label: 'Name cards' },
   { key: 'glance', label: 'Day at a glance' },
   { key: 'doors', label: 'Room door sheets' },
+  { key: 'summary', label: "Co-Chairs' Summary" },
 ];
 
 export const PAPERS: readonly { key: Paper; label: string }[] = [
@@ -139,6 +144,8 @@ const CONTROLS: Record<PrintKind, Controls> = {
   namecards: { day: false, event: true, variant: false, changes: false, perPerson: true, fitEach: true, acronyms: true, withCounts: false, markTbc: false, ...NONE },
   glance: { day: true, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true, ...NONE },
   doors: { day: true, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true, ...NONE },
+  // The whole week, as the Summary page has it.
+  summary: { day: false, event: false, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: false, ...NONE },
 };
 
 export function controlsFor(kind: PrintKind): Controls {
@@ -185,6 +192,7 @@ export function buildRequest(choices: Choices): PrintRequest {
     // Whole characters: the backend counts them, and refuses a longer line.
     status: applies.issue ? [...choices.status.trim()].slice(0, STATUS_MAX).join('') : '',
     issued: applies.issue && choices.issued !== null && isDate(choices.issued) ? choices.issued : null,
+    attendance: choices.attendance,
   };
 }
 

@@ -25,6 +25,7 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       },
       "publish": false
@@ -52,6 +53,7 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       },
       "publish": false
@@ -79,6 +81,7 @@ export const exports: { args: Record<string, unknown>; answer: Omit<Answer<'expo
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       },
       "publish": true

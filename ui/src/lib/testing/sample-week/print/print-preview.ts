@@ -25,6 +25,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       }
     },
@@ -53,6 +54,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       }
     },
@@ -81,6 +83,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       }
     },
@@ -109,6 +112,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       }
     },
@@ -137,6 +141,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       }
     },
@@ -165,6 +170,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       }
     },
@@ -196,6 +202,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       }
     },
@@ -226,6 +233,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": false
       }
     },
@@ -254,6 +262,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": false
       }
     },
@@ -282,6 +291,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": false
       }
     },
@@ -310,6 +320,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       }
     },
@@ -338,6 +349,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       }
     },
@@ -366,6 +378,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": false
       }
     },
@@ -394,12 +407,42 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": false
       }
     },
     "answer": {
       "pages": 38,
       "head": "<svg class=\"typst-doc\" viewBox=\"0 0 841.8897637795276 595.2755905511812\" width=\"841.8897637795276pt\" height=\"595.2755905511812pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
+      "stamp": "Draft · printed 19 Nov 2024 08:45",
+      "changes": [],
+      "warnings": []
+    }
+  },
+  {
+    "args": {
+      "request": {
+        "kind": "summary",
+        "day": null,
+        "event_id": null,
+        "paper": "a4",
+        "variant": "public",
+        "changes_since": null,
+        "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
+        "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
+        "attendance": "registered",
+        "mark_tbc": false
+      }
+    },
+    "answer": {
+      "pages": 4,
+      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
       "stamp": "Draft · printed 19 Nov 2024 08:45",
       "changes": [],
       "warnings": []
@@ -422,6 +465,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": false
       }
     },
@@ -450,6 +494,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": false
       }
     },
@@ -478,6 +523,7 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": false
       }
     },

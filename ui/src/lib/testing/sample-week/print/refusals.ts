@@ -26,6 +26,7 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       }
     },
@@ -58,6 +59,7 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": false
       }
     },
@@ -90,6 +92,7 @@ export const refusals: Record<string, { command: string; args: Record<string, un
         "positions": true,
         "status": "",
         "issued": null,
+        "attendance": "registered",
         "mark_tbc": true
       },
       "path": "~/data/Sample meeting week.plenary",
