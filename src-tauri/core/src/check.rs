@@ -353,7 +353,7 @@ fn panel_without_moderator(x: &Session, moderated: &HashSet<Id>, out: &mut Found
 
 /// The roles whose holders speak on a panel as its panellists: the
 /// moderator and chairs who run it, and a rapporteur, are not counted.
-fn panellist_role(role: RoleKind) -> bool {
+pub fn panellist_role(role: RoleKind) -> bool {
     matches!(
         role,
         RoleKind::Panellist

@@ -74,6 +74,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("summary::markup", 4),
     ("summary::words", 4),
     ("summary::export", 4),
+    ("stats", 4),
     ("text", 4),
     ("vocabulary", 4),
     // 5. Whole plans, built through the layers below.
