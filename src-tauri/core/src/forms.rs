@@ -106,8 +106,8 @@ pub struct PersonForm {
     pub email: String,
     pub phone: String,
     pub notes: String,
-    /// A `Gender` key, or blank when not recorded.
-    pub gender: String,
+    /// Only as the person gave it; `None` when not recorded.
+    pub gender: Option<Gender>,
 }
 
 /// A multi-line text typed on its own (an outcome note, a summary
@@ -855,19 +855,6 @@ impl PersonForm {
         }
         let phone = p.optional_text("phone", "Phone", &self.phone, MAX_PHONE);
         let notes = p.multiline_text("notes", "Notes", &self.notes, MAX_TEXT);
-        let gender = match self.gender.trim() {
-            "" => None,
-            key => {
-                let g = Gender::from_key(key);
-                if g.is_none() {
-                    p.add(
-                        "gender",
-                        "Choose a gender from the list, or leave it not recorded.",
-                    );
-                }
-                g
-            }
-        };
         p.finish(Person {
             id: 0,
             honorific,
@@ -878,7 +865,7 @@ impl PersonForm {
             email,
             phone,
             notes,
-            gender,
+            gender: self.gender,
         })
     }
 }
