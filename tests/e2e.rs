@@ -1199,6 +1199,12 @@ async fn the_statistics_page_counts_the_weeks_delegations() {
         "{chart}"
     );
     app.shot("statistics.png").await;
+    app.js("document.querySelector('[data-testid=chart-checkins]').scrollIntoView(); return null")
+        .await;
+    app.shot("statistics-check-ins.png").await;
+    app.js("document.querySelector('[data-testid=chart-gender]').scrollIntoView(); return null")
+        .await;
+    app.shot("statistics-gender.png").await;
     app.window_does_not_scroll("stats").await;
     app.axe("the statistics").await;
     app.quit().await;

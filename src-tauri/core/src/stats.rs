@@ -145,7 +145,7 @@ pub struct Stats {
     /// Biggest load first (roles, then minutes, then turns), then by name.
     pub people_load: Vec<Load>,
     pub organisation_load: Vec<Load>,
-    /// Everyone holding a session role, once each.
+    /// Everyone holding a session role or a speaking turn, once each.
     pub speakers_gender: GenderCount,
     /// Panels naming at least one person as panellist, in time order.
     pub panels: Vec<PanelGender>,
@@ -437,9 +437,7 @@ fn speaking(store: &Store, events: &HashSet<Id>) -> Result<OnStage> {
     let mut people_load: Vec<(String, Load)> = Vec::new();
     for (id, t) in &by_person {
         let Some(p) = people.get(id) else { continue };
-        if t.roles > 0 {
-            gender.add(p.gender);
-        }
+        gender.add(p.gender);
         let detail = p
             .organisation_id
             .and_then(|o| orgs.get(&o))
@@ -737,10 +735,22 @@ mod tests {
             .map(|l| l.id)
             .collect();
         let record = [Some(Gender::Woman), Some(Gender::Man), Some(Gender::Woman)];
+        // Through the person form, as the window records it.
         for (id, g) in speakers.iter().zip(record) {
-            let mut p = store.person(*id).unwrap();
-            p.gender = g;
-            store.update_person(*id, &p, "Recorded").unwrap();
+            let p = store.person(*id).unwrap();
+            let form = crate::forms::PersonForm {
+                honorific: p.honorific,
+                given_name: p.given_name,
+                family_name: p.family_name,
+                position: p.position,
+                organisation_id: p.organisation_id,
+                email: p.email,
+                phone: p.phone,
+                notes: p.notes,
+                gender: g,
+            };
+            let saved = crate::edit::people::update_person(&mut store, *id, &form).unwrap();
+            assert_eq!(saved.gender, g);
         }
         let after = stats(&store, None).unwrap().speakers_gender;
         let recorded = record.len().min(speakers.len()) as u32;
