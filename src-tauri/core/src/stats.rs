@@ -546,7 +546,8 @@ mod tests {
     #[test]
     fn the_sample_weeks_delegations_by_status_and_category() {
         let s = stats(&sample(), None).unwrap();
-        let cases: &[(&str, &[(&str, u32)], Vec<(&str, u32)>)] = &[
+        type Case<'a> = (&'a str, &'a [(&'a str, u32)], Vec<(&'a str, u32)>);
+        let cases: &[Case] = &[
             (
                 "status",
                 &[
