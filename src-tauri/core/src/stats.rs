@@ -725,6 +725,77 @@ mod tests {
     }
 
     #[test]
+    fn a_panels_panellists_are_counted_by_recorded_gender() {
+        let mut store = sample();
+        // The sample's panels name organisations only: no panel to count.
+        assert!(stats(&store, None).unwrap().panels.is_empty());
+        let panel = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|x| x.kind == SessionKind::Panel)
+            .unwrap();
+        let person = |given: &str, gender| Person {
+            id: 0,
+            honorific: String::new(),
+            given_name: given.into(),
+            family_name: "Test".into(),
+            position: String::new(),
+            organisation_id: None,
+            email: String::new(),
+            phone: String::new(),
+            notes: String::new(),
+            gender,
+        };
+        let ids = store
+            .insert_people(&[
+                person("Ana", Some(Gender::Woman)),
+                person("Bea", Some(Gender::Woman)),
+                person("Cy", None),
+                person("Dee", Some(Gender::Man)),
+            ])
+            .unwrap();
+        let roles: Vec<SessionRole> = ids
+            .iter()
+            .zip([
+                RoleKind::Panellist,
+                RoleKind::Panellist,
+                RoleKind::Panellist,
+                RoleKind::Moderator,
+            ])
+            .map(|(id, role)| SessionRole {
+                id: 0,
+                session_id: panel.id,
+                role,
+                person_id: Some(*id),
+                organisation_id: None,
+                note: String::new(),
+                position: 100 + id,
+                tentative: false,
+                presence: RolePresence::InPerson,
+            })
+            .collect();
+        store.insert_session_roles(&roles).unwrap();
+        let s = stats(&store, None).unwrap();
+        assert_eq!(s.panels.len(), 1);
+        assert_eq!(
+            (s.panels[0].session_id, &s.panels[0].title),
+            (panel.id, &panel.title)
+        );
+        // The moderator is a speaker, not a panellist.
+        assert_eq!(
+            s.panels[0].gender,
+            GenderCount {
+                woman: 2,
+                man: 0,
+                another: 0,
+                not_recorded: 1
+            }
+        );
+        assert_eq!((s.speakers_gender.woman, s.speakers_gender.man), (2, 1));
+    }
+
+    #[test]
     fn gender_is_counted_only_where_recorded() {
         let mut store = sample();
         let before = stats(&store, None).unwrap().speakers_gender;
