@@ -85,7 +85,7 @@ describe('Statistics page', () => {
   });
 
   it('says when the statistics could not be worked out', async () => {
-    const { el } = await start({}, { stats: refusal(refusals.personGone) });
+    const { el } = await start({}, { stats: refusal(refusals.personGone!) });
     expect(text($(el, '[data-testid="stats-load-error"]'))).toMatch(/^Could not work out the statistics: /);
   });
 });
