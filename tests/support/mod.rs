@@ -247,6 +247,8 @@ const ADDED_AT_DEFAULT: &[(&str, &str)] = &[
     ("date_order", "'dmy'"),
     ("group_roles", "0"),
     ("call_minutes", "15"),
+    ("gender", "''"),
+    ("check_panel_gender", "0"),
 ];
 
 /// Every row of every data table, as text: equal dumps mean equal plans.
