@@ -83,6 +83,58 @@ fn show_json_and_one_day() {
 }
 
 #[test]
+fn stats_as_text_and_json_for_the_week_and_one_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let o = plenary(&["stats", &path]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("The whole week (18–20 Nov 2024)\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n  Member                17"), "{text}");
+    assert!(text.contains("\n  Observer               9"), "{text}");
+    assert!(
+        text.contains("Gender of speakers (as recorded; never guessed)"),
+        "{text}"
+    );
+
+    let o = plenary(&["stats", &path, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let by_status: Vec<(String, u64)> = v["by_status"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["key"].as_str().unwrap().to_string(),
+                r["delegations"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        &by_status[..2],
+        &[("member".to_string(), 17), ("observer".to_string(), 9)]
+    );
+    assert_eq!(v["event_id"], serde_json::Value::Null);
+    assert_eq!(v["speakers_gender"]["woman"], 0);
+    // The same plan gives the same bytes.
+    assert_eq!(plenary(&["stats", &path, "--json"]).stdout, o.stdout);
+
+    let o = plenary(&["stats", &path, "--event", "Annual Meeting", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["scope"], "10th Annual Meeting");
+    assert_eq!(v["check_ins"].as_array().unwrap().len(), 1);
+    assert_one_line_error(
+        &plenary(&["stats", &path, "--event", "Nonesuch"]),
+        "Nonesuch",
+    );
+}
+
+#[test]
 fn check_is_clean_on_the_sample_and_fails_on_a_clash() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample(dir.path());

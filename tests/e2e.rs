@@ -1171,6 +1171,45 @@ async fn check_in_one_person_at_the_desk() {
     app.quit().await;
 }
 
+/// The Statistics page counts the week's delegations as the Delegations
+/// page does, and shows who checked in by day.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_statistics_page_counts_the_weeks_delegations() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, event, lynn) = sample_with_a_registrant(dir.path());
+    let at = event.first_day.and_hms_opt(9, 0, 0).unwrap();
+    let mut store = Store::open(&plan).unwrap();
+    plenary_core::edit::attendance::check_in(&mut store, event.id, lynn, event.first_day, true, at)
+        .unwrap();
+    drop(store);
+    let app = App::launch(&plan).await;
+    app.open("stats").await;
+    let count = |key: &str| {
+        format!(
+            "const c = document.querySelector('[data-testid=stats-by-status] tr[data-key={key}] [data-testid=status-delegations]'); return c ? c.textContent.trim() : null"
+        )
+    };
+    app.wait_js(&count("member"), json!("17")).await;
+    assert_eq!(app.js(&count("observer")).await, json!("9"));
+    let chart = app
+        .js("return document.querySelector('[data-testid=chart-checkins]').getAttribute('aria-label')")
+        .await;
+    assert!(
+        chart.as_str().unwrap_or("").contains("Mon 18 Nov 1"),
+        "{chart}"
+    );
+    app.shot("statistics.png").await;
+    app.js("document.querySelector('[data-testid=chart-checkins]').scrollIntoView(); return null")
+        .await;
+    app.shot("statistics-check-ins.png").await;
+    app.js("document.querySelector('[data-testid=chart-gender]').scrollIntoView(); return null")
+        .await;
+    app.shot("statistics-gender.png").await;
+    app.window_does_not_scroll("stats").await;
+    app.axe("the statistics").await;
+    app.quit().await;
+}
+
 /// The sample with Ms Lynn Bell registered, open on the Speakers board with
 /// every session shown; returns the app, the plan, her id, the panel and its card's selector.
 async fn board_with_the_panel(
@@ -1866,6 +1905,7 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
         "sequence",
         "board",
         "delegations",
+        "stats",
         "people",
         "desk",
         "import",

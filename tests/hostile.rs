@@ -153,6 +153,7 @@ enum Cmd {
     Undo,
     Redo,
     Move,
+    Stats,
 }
 
 /// What a run may do.
@@ -178,6 +179,7 @@ fn args(lab: &Lab, cmd: Cmd, session: &str) -> Vec<String> {
         Cmd::Undo => vec!["undo", &p],
         Cmd::Redo => vec!["redo", &p],
         Cmd::Move => vec!["move", &p, session, "--to", "2024-11-19 17:05"],
+        Cmd::Stats => vec!["stats", &p],
     };
     let mut v: Vec<String> = v.into_iter().map(String::from).collect();
     if cmd == Cmd::Print {
@@ -339,7 +341,7 @@ fn older_plans_without_planted_parts_open_and_undo() {
         ("v6 plan", Box::new(|| Lab::new(&v6_bytes())), Expect::Works),
         ("v5 plan", Box::new(v5_lab), Expect::Edits),
     ] {
-        for cmd in [Show, Check, Print] {
+        for cmd in [Show, Check, Print, Stats] {
             failures.extend(attempt(name, &build(), cmd, CLOSING, expect));
         }
     }
@@ -894,7 +896,7 @@ fn sql_in_plan_text_stays_text() {
         lab
     };
     let mut failures = Vec::new();
-    for cmd in [Show, Check, Print] {
+    for cmd in [Show, Check, Print, Stats] {
         let lab = build();
         failures.extend(attempt("SQL in text", &lab, cmd, "", Expect::Works));
     }
@@ -1357,6 +1359,11 @@ fn corrupt_files_through_check() {
 #[test]
 fn corrupt_files_through_print() {
     corpus_through(Print);
+}
+
+#[test]
+fn corrupt_files_through_stats() {
+    corpus_through(Stats);
 }
 
 #[test]

@@ -104,6 +104,17 @@ pub enum Command {
         #[arg(long)]
         undo: bool,
     },
+    /// Meeting statistics: delegations and people by status and category,
+    /// check-ins by day, levels, speakers, speaking load, gender balance.
+    Stats {
+        file: PathBuf,
+        /// Only this event (id, short name or title); the whole week by default.
+        #[arg(long)]
+        event: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// People: itineraries.
     People {
         #[command(subcommand)]

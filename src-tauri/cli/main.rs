@@ -105,6 +105,7 @@ fn dispatch(command: Command) -> Result<i32, Failure> {
             person,
             undo,
         } => people::check_in(&file, &event, &day, &person, undo),
+        Command::Stats { file, event, json } => plan::stats(&file, event.as_deref(), json),
         Command::People { command } => match command {
             P::Search { file, query, limit } => people::search(&file, &query, limit),
             P::Itinerary { file, person } => people::itinerary(&file, &person),

@@ -61,6 +61,22 @@ pub fn show(file: &Path, day: Option<&str>, json: bool) -> Result<i32, Failure> 
     Ok(0)
 }
 
+/// The statistics of one event or of the whole week.
+pub fn stats(file: &Path, event: Option<&str>, json: bool) -> Result<i32, Failure> {
+    let store = Store::open(file)?;
+    let event = event
+        .map(|e| plenary_core::attendees::lookup::find_event(&store, e))
+        .transpose()?;
+    let stats = plenary_core::stats::stats(&store, event.map(|e| e.id))?;
+    if json {
+        let value = serde_json::to_value(&stats).map_err(|e| Failure(e.to_string()))?;
+        out(&plenary_core::interop::canonical_json(value))?;
+    } else {
+        out(&text::lists::stats(&stats))?;
+    }
+    Ok(0)
+}
+
 /// Exits 1 when the plan has problems, so scripts can stop on them.
 pub fn check(file: &Path, json: bool) -> Result<i32, Failure> {
     let store = Store::open(file)?;

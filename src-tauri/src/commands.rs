@@ -478,6 +478,13 @@ pub async fn roster(state: S<'_>, event_id: Id) -> ApiResult<Roster> {
     reading(state, move |s| roster::roster(s, event_id)).await
 }
 
+/// The meeting's statistics: one event, or the whole week without one.
+#[tauri::command]
+#[specta::specta]
+pub async fn stats(state: S<'_>, event_id: Option<Id>) -> ApiResult<plenary_core::stats::Stats> {
+    reading(state, move |s| plenary_core::stats::stats(s, event_id)).await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn set_participation(
@@ -1088,6 +1095,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             merge_people,
             itinerary,
             roster,
+            stats,
             set_participation,
             set_registration,
             event_cochairs,

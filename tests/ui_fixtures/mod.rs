@@ -422,7 +422,8 @@ pub enum Part {
     /// The directories, the searches, protocol settings and itineraries.
     People,
     /// Every event's roster, co-chairs and co-hosts, and its desk on each
-    /// of its days and on `today`.
+    /// of its days and on `today`; the statistics of the week and of each
+    /// event.
     Delegations,
 }
 
@@ -599,6 +600,12 @@ fn delegations(r: &mut Recorder, plan: &Plan, today: NaiveDate) {
         event_id,
     );
     desks(r, plan, today);
+    // The Statistics page: the whole week, then each event.
+    let scopes = std::iter::once(Value::Null)
+        .chain(events.iter().cloned())
+        .map(|e| json!({ "eventId": e }))
+        .collect();
+    r.calls("stats.ts", "stats", "stats", scopes);
 }
 
 /// What the people search finds for each of `queries`, at the limits the

@@ -237,6 +237,7 @@ describe('App with a plan open', () => {
       ['nav-sequence', 'Sequence'],
       ['nav-board', 'Speakers'],
       ['nav-delegations', 'Delegations'],
+      ['nav-stats', 'Statistics'],
       ['nav-people', 'People'],
       ['nav-desk', 'Check-in desk'],
       ['nav-import', 'Import attendees'],

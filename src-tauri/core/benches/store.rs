@@ -86,6 +86,7 @@ fn planner(c: &mut Criterion) {
         roles: &roles,
         cochairs: &cochairs,
         person_name: &|id| format!("Person {id}"),
+        genders: &Default::default(),
     };
     c.bench_function("conflict check, in memory (36C3 scale)", |b| {
         b.iter(|| conflicts(&snapshot))

@@ -232,6 +232,11 @@ pub fn assignment_conflicts(
     let rooms = store.rooms()?;
     let cochairs = store.cochairs()?;
     let person_name = |id| store.person_name(id).unwrap_or_default();
+    let genders = if plan.check_panel_gender {
+        store.person_genders()?
+    } else {
+        Default::default()
+    };
     let snapshot = |roles: &[RoleRef]| {
         check::conflicts(&Snapshot {
             plan: &plan,
@@ -241,6 +246,7 @@ pub fn assignment_conflicts(
             roles,
             cochairs: &cochairs,
             person_name: &person_name,
+            genders: &genders,
         })
     };
     let before: HashSet<String> = snapshot(&roles)

@@ -23,6 +23,7 @@ pub enum ConflictKind {
     PanelWithoutModerator,
     EventWithoutCochairs,
     ChangeoverTooShort,
+    PanelOneGender,
 }
 
 impl ConflictKind {
@@ -37,6 +38,7 @@ impl ConflictKind {
             ConflictKind::PanelWithoutModerator => "panel_without_moderator",
             ConflictKind::EventWithoutCochairs => "event_without_cochairs",
             ConflictKind::ChangeoverTooShort => "changeover_too_short",
+            ConflictKind::PanelOneGender => "panel_one_gender",
         }
     }
 }
@@ -162,6 +164,9 @@ pub struct Snapshot<'a> {
     pub cochairs: &'a [EventCochair],
     /// A person's display name; asked only for people named in a conflict.
     pub person_name: &'a dyn Fn(Id) -> String,
+    /// The gender of each person who has one recorded; read only when the
+    /// plan checks panels for one gender.
+    pub genders: &'a HashMap<Id, Gender>,
 }
 
 fn hm(t: NaiveDateTime) -> String {
@@ -216,6 +221,14 @@ pub fn conflicts(s: &Snapshot) -> ConflictList {
         .filter(|r| r.role == RoleKind::Moderator)
         .map(|r| r.session_id)
         .collect();
+    let mut panellists: HashMap<Id, Vec<Id>> = HashMap::new();
+    if s.plan.check_panel_gender {
+        for r in s.roles.iter().filter(|r| panellist_role(r.role)) {
+            if let Some(p) = r.person_id {
+                panellists.entry(r.session_id).or_default().push(p);
+            }
+        }
+    }
     for x in s.sessions {
         let (Some(start), Some(end)) = (x.start, x.end) else {
             continue;
@@ -225,6 +238,9 @@ pub fn conflicts(s: &Snapshot) -> ConflictList {
         }
         session_outside_hours(s.plan, x, (start, end), &mut out);
         panel_without_moderator(x, &moderated, &mut out);
+        if s.plan.check_panel_gender {
+            panel_one_gender(x, &panellists, s.genders, &mut out);
+        }
     }
     let sessions: HashMap<Id, &Session> = s.sessions.iter().map(|x| (x.id, x)).collect();
     rooms_double_booked(s, &sessions, &mut out);
@@ -333,6 +349,71 @@ fn panel_without_moderator(x: &Session, moderated: &HashSet<Id>, out: &mut Found
             )
         });
     }
+}
+
+/// The roles whose holders speak on a panel as its panellists: the
+/// moderator and chairs who run it, and a rapporteur, are not counted.
+pub fn panellist_role(role: RoleKind) -> bool {
+    matches!(
+        role,
+        RoleKind::Panellist
+            | RoleKind::Speaker
+            | RoleKind::Keynote
+            | RoleKind::Presenter
+            | RoleKind::Discussant
+    )
+}
+
+/// A panel whose panellists with a recorded gender (at least two) are all
+/// women or all men. People without one are not counted, only mentioned;
+/// "another gender" is no one gender, so it never makes a panel uniform.
+fn panel_one_gender(
+    x: &Session,
+    panellists: &HashMap<Id, Vec<Id>>,
+    genders: &HashMap<Id, Gender>,
+    out: &mut Found,
+) {
+    if x.kind != SessionKind::Panel {
+        return;
+    }
+    let mut people = panellists.get(&x.id).cloned().unwrap_or_default();
+    people.sort_unstable();
+    people.dedup();
+    let recorded: Vec<Gender> = people
+        .iter()
+        .filter_map(|p| genders.get(p).copied())
+        .collect();
+    let unrecorded = people.len() - recorded.len();
+    let Some(&first) = recorded.first() else {
+        return;
+    };
+    let word = match first {
+        Gender::Woman => "women",
+        Gender::Man => "men",
+        Gender::Another => return,
+    };
+    if recorded.len() < 2 || recorded.iter().any(|g| *g != first) {
+        return;
+    }
+    let rest = match unrecorded {
+        0 => String::new(),
+        1 => "; 1 has none recorded".to_string(),
+        n => format!("; {n} have none recorded"),
+    };
+    out.push(|| {
+        Conflict::new(
+            ConflictKind::PanelOneGender,
+            format!(
+                "Panel \"{}\" ({}): all {} panellists with a recorded gender are {word}{rest}.",
+                x.title,
+                when(x),
+                recorded.len()
+            ),
+            vec![x.id],
+            Some(x.event_id),
+            None,
+        )
+    });
 }
 
 /// Two scheduled sessions in one room at once; rooms in id order.
@@ -654,6 +735,11 @@ fn check_unmarked(store: &Store) -> Result<ConflictList> {
     let roles = store.role_refs()?;
     let cochairs = store.cochairs()?;
     let person_name = |id| store.person_name(id).unwrap_or_default();
+    let genders = if plan.check_panel_gender {
+        store.person_genders()?
+    } else {
+        HashMap::new()
+    };
     Ok(conflicts(&Snapshot {
         plan: &plan,
         events: &events,
@@ -662,12 +748,14 @@ fn check_unmarked(store: &Store) -> Result<ConflictList> {
         roles: &roles,
         cochairs: &cochairs,
         person_name: &person_name,
+        genders: &genders,
     }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::forms::PlanForm;
     use chrono::NaiveDate;
 
     fn t(s: &str) -> NaiveDateTime {
@@ -746,6 +834,7 @@ mod tests {
             roles: &[],
             cochairs: &cochairs,
             person_name: &name,
+            genders: &HashMap::new(),
         })
         .conflicts
         .iter()
@@ -912,6 +1001,7 @@ mod tests {
             roles: &roles,
             cochairs: &cochairs,
             person_name: &name,
+            genders: &HashMap::new(),
         });
         assert!(found.is_empty(), "{found:?}");
     }
@@ -940,6 +1030,7 @@ mod tests {
             session(4, "2024-11-18 10:30", "11:00", None),
         ];
         let person = Person {
+            gender: None,
             id: 5,
             honorific: "Ms".into(),
             given_name: "Lynn".into(),
@@ -975,6 +1066,7 @@ mod tests {
             roles: &roles,
             cochairs: &cochairs,
             person_name: &name,
+            genders: &HashMap::new(),
         })
         .conflicts;
         let summary: Vec<(ConflictKind, Vec<Id>)> = got
@@ -1053,6 +1145,7 @@ mod tests {
         store.insert_cochairs(&cochairs).unwrap();
         let person = store
             .insert_people(&[Person {
+                gender: None,
                 id: 0,
                 honorific: "Ms".into(),
                 given_name: "Lynn".into(),
@@ -1287,6 +1380,7 @@ mod tests {
             roles: &roles,
             cochairs: &cochairs,
             person_name: &name,
+            genders: &HashMap::new(),
         };
         let got = conflicts(&snapshot);
         let room_pairs = 3000 * 2999 / 2;
@@ -1307,6 +1401,200 @@ mod tests {
         assert_eq!(conflicts(&snapshot), got);
     }
 
+    /// A panel's people as (role, gender) and whether the check is on,
+    /// against the one-gender problem it gives, if any.
+    #[test]
+    fn panels_of_one_gender_are_flagged_only_when_the_plan_asks() {
+        use Gender::{Another, Man, Woman};
+        use RoleKind::{Moderator, Panellist, Rapporteur, Speaker};
+        type Case<'a> = (
+            &'a str,
+            bool,
+            SessionKind,
+            &'a [(RoleKind, Option<Gender>)],
+            Option<&'a str>,
+        );
+        let men: &[(RoleKind, Option<Gender>)] = &[
+            (Panellist, Some(Man)),
+            (Panellist, Some(Man)),
+            (Panellist, Some(Man)),
+            (Panellist, Some(Man)),
+        ];
+        let cases: &[Case] = &[
+            ("off by default", false, SessionKind::Panel, men, None),
+            (
+                "four men",
+                true,
+                SessionKind::Panel,
+                men,
+                Some("Panel \"S1\" (Mon 18 Nov 09:00–10:00): all 4 panellists with a recorded gender are men."),
+            ),
+            (
+                "women, one unrecorded",
+                true,
+                SessionKind::Panel,
+                &[(Panellist, Some(Woman)), (Speaker, Some(Woman)), (Panellist, None)],
+                Some("Panel \"S1\" (Mon 18 Nov 09:00–10:00): all 2 panellists with a recorded gender are women; 1 has none recorded."),
+            ),
+            (
+                "two unrecorded",
+                true,
+                SessionKind::Panel,
+                &[(Panellist, Some(Man)), (Panellist, Some(Man)), (Panellist, None), (Panellist, None)],
+                Some("Panel \"S1\" (Mon 18 Nov 09:00–10:00): all 2 panellists with a recorded gender are men; 2 have none recorded."),
+            ),
+            (
+                "the moderator and rapporteur are not panellists",
+                true,
+                SessionKind::Panel,
+                &[(Moderator, Some(Woman)), (Rapporteur, Some(Woman)), (Panellist, Some(Man)), (Panellist, Some(Man))],
+                Some("Panel \"S1\" (Mon 18 Nov 09:00–10:00): all 2 panellists with a recorded gender are men."),
+            ),
+            (
+                "one recorded is not a panel of one gender",
+                true,
+                SessionKind::Panel,
+                &[(Panellist, Some(Man)), (Panellist, None), (Panellist, None)],
+                None,
+            ),
+            (
+                "mixed",
+                true,
+                SessionKind::Panel,
+                &[(Panellist, Some(Man)), (Panellist, Some(Woman)), (Panellist, Some(Man))],
+                None,
+            ),
+            (
+                "another gender is not one gender",
+                true,
+                SessionKind::Panel,
+                &[(Panellist, Some(Another)), (Panellist, Some(Another))],
+                None,
+            ),
+            ("not a panel", true, SessionKind::Discussion, men, None),
+        ];
+        for (case, on, kind, people, want) in cases {
+            let plan = Plan {
+                check_panel_gender: *on,
+                ..crate::sample::sample_plan_header()
+            };
+            let events = [Event {
+                id: 1,
+                title: "Dialogue".into(),
+                short_name: String::new(),
+                first_day: plan.first_day,
+                last_day: plan.last_day,
+                description: String::new(),
+            }];
+            let sessions = [Session {
+                kind: *kind,
+                ..session(1, "2024-11-18 09:00", "10:00", None)
+            }];
+            let mut genders = HashMap::new();
+            let roles: Vec<RoleRef> = people
+                .iter()
+                .enumerate()
+                .map(|(i, (role, gender))| {
+                    let person = i as Id + 10;
+                    if let Some(g) = gender {
+                        genders.insert(person, *g);
+                    }
+                    RoleRef {
+                        session_id: 1,
+                        role: *role,
+                        person_id: Some(person),
+                        tentative: false,
+                    }
+                })
+                .collect();
+            let name = |_| String::new();
+            let got: Vec<Conflict> = conflicts(&Snapshot {
+                plan: &plan,
+                events: &events,
+                sessions: &sessions,
+                rooms: &[],
+                roles: &roles,
+                cochairs: &[],
+                person_name: &name,
+                genders: &genders,
+            })
+            .conflicts
+            .into_iter()
+            .filter(|c| c.kind == ConflictKind::PanelOneGender)
+            .collect();
+            assert_eq!(got.first().map(|c| c.message.as_str()), *want, "{case}");
+            if let Some(c) = got.first() {
+                assert_eq!(
+                    (c.key.as_str(), c.event_id),
+                    ("panel_one_gender:1::1", Some(1)),
+                    "{case}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_panel_check_reads_genders_from_the_plan() {
+        let mut store = crate::sample::sample_in_memory().unwrap();
+        let one_gender = |store: &Store| {
+            check(store)
+                .unwrap()
+                .conflicts
+                .into_iter()
+                .filter(|c| c.kind == ConflictKind::PanelOneGender)
+                .count()
+        };
+        // The sample records no one's gender: nothing to flag, on or off.
+        let mut form = PlanForm::from(&store.plan().unwrap());
+        form.check_panel_gender = true;
+        crate::edit::plan::update_plan(&mut store, &form).unwrap();
+        assert_eq!(one_gender(&store), 0);
+        // Its panels name organisations; two women join the first one.
+        let panel = store
+            .session_slots()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.kind == SessionKind::Panel && s.start.is_some())
+            .unwrap();
+        let woman = |given: &str| Person {
+            id: 0,
+            honorific: String::new(),
+            given_name: given.into(),
+            family_name: "Test".into(),
+            position: String::new(),
+            organisation_id: None,
+            email: String::new(),
+            phone: String::new(),
+            notes: String::new(),
+            gender: Some(Gender::Woman),
+        };
+        let ids = store.insert_people(&[woman("Ana"), woman("Bea")]).unwrap();
+        let roles: Vec<SessionRole> = ids
+            .iter()
+            .map(|id| SessionRole {
+                id: 0,
+                session_id: panel.id,
+                role: RoleKind::Panellist,
+                person_id: Some(*id),
+                organisation_id: None,
+                note: String::new(),
+                position: 100 + id,
+                tentative: false,
+                presence: RolePresence::InPerson,
+            })
+            .collect();
+        store.insert_session_roles(&roles).unwrap();
+        assert_eq!(store.person(ids[0]).unwrap().gender, Some(Gender::Woman));
+        assert_eq!(one_gender(&store), 1);
+        form.check_panel_gender = false;
+        crate::edit::plan::update_plan(&mut store, &form).unwrap();
+        assert_eq!(one_gender(&store), 0);
+        assert_eq!(
+            store.history(1).unwrap().first().map(|s| s.summary.clone()),
+            Some("Panels of one gender no longer flagged".to_string())
+        );
+    }
+
     #[test]
     fn a_conflict_key_names_its_kind_as_the_window_does() {
         use ConflictKind as K;
@@ -1319,6 +1607,7 @@ mod tests {
             K::PanelWithoutModerator,
             K::EventWithoutCochairs,
             K::ChangeoverTooShort,
+            K::PanelOneGender,
         ] {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind.key());
         }

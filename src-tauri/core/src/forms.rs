@@ -6,7 +6,7 @@
 
 use crate::error::FieldProblem;
 use crate::limits::*;
-use crate::model::{DateOrder, Event, Id, OrgCategory, Person, Plan, SessionKind};
+use crate::model::{DateOrder, Event, Gender, Id, OrgCategory, Person, Plan, SessionKind};
 use crate::store::{EventDraft, OrganisationDraft, RoomDraft, SessionDraft};
 use crate::when;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
@@ -38,6 +38,9 @@ pub struct PlanForm {
     /// Minutes before their session speakers are asked into the room;
     /// blank means 15.
     pub call_minutes: String,
+    /// Whether a panel of speakers all of one recorded gender is a problem.
+    #[serde(default)]
+    pub check_panel_gender: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
@@ -103,6 +106,8 @@ pub struct PersonForm {
     pub email: String,
     pub phone: String,
     pub notes: String,
+    /// Only as the person gave it; `None` when not recorded.
+    pub gender: Option<Gender>,
 }
 
 /// A multi-line text typed on its own (an outcome note, a summary
@@ -370,6 +375,7 @@ impl PlanForm {
             date_order: self.date_order,
             group_roles: self.group_roles,
             call_minutes,
+            check_panel_gender: self.check_panel_gender,
         })
     }
 }
@@ -450,6 +456,7 @@ impl From<&Plan> for PlanForm {
             date_order: plan.date_order,
             group_roles: plan.group_roles,
             call_minutes: plan.call_minutes.to_string(),
+            check_panel_gender: plan.check_panel_gender,
         }
     }
 }
@@ -858,6 +865,7 @@ impl PersonForm {
             email,
             phone,
             notes,
+            gender: self.gender,
         })
     }
 }

@@ -19,6 +19,7 @@ pub mod protocol;
 pub mod roster;
 pub mod sample;
 pub mod speaking;
+pub mod stats;
 pub mod store;
 pub mod summary;
 pub mod synth;

@@ -211,6 +211,10 @@ pub struct Plan {
     /// How many minutes before their session speakers are asked to be in
     /// the room (printed on their briefings).
     pub call_minutes: u32,
+    /// When set, a panel whose speakers with a recorded gender are all of
+    /// one gender is listed as a problem.
+    #[serde(default)]
+    pub check_panel_gender: bool,
 }
 
 impl Plan {
@@ -306,6 +310,10 @@ pub struct Person {
     pub email: String,
     pub phone: String,
     pub notes: String,
+    /// Only as the person or their delegation gave it; `None` when not
+    /// recorded. Read by the balance statistics and the panel check.
+    #[serde(default)]
+    pub gender: Option<Gender>,
 }
 
 impl Person {

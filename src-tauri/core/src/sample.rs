@@ -21,6 +21,7 @@ pub const ILLUSTRATIVE: &str =
 
 pub fn sample_plan_header() -> Plan {
     Plan {
+        check_panel_gender: false,
         title: "Working Group on Trafficking in Persons — Meeting Week, Bangkok 2024".into(),
         convening_body: "Bali Process Working Group on Trafficking in Persons".into(),
         venue: String::new(),
@@ -630,6 +631,7 @@ fn directory(store: &mut Store) -> Result<Ids> {
     let people: Vec<Person> = PEOPLE
         .iter()
         .map(|(given, family, honorific, org_key, position)| Person {
+            gender: None,
             id: 0,
             honorific: (*honorific).into(),
             given_name: (*given).into(),

@@ -43,6 +43,7 @@ impl Lcg {
 pub fn plan_header(spec: &Spec) -> Plan {
     let first = NaiveDate::from_ymd_opt(2025, 6, 2).expect("valid");
     Plan {
+        check_panel_gender: false,
         title: format!("Generated plan ({} sessions)", spec.sessions),
         convening_body: "Generated".into(),
         venue: "Convention Centre".into(),
@@ -171,6 +172,7 @@ fn sessions(
 fn people(spec: &Spec, org_ids: &[Id]) -> Vec<Person> {
     (0..spec.people)
         .map(|i| Person {
+            gender: None,
             id: 0,
             honorific: ["Ms", "Mr", "Dr", "H.E."][i as usize % 4].into(),
             given_name: format!("Given{i}"),

@@ -24,6 +24,8 @@ pub struct Vocabulary {
     pub role_presences: Vec<Term<RolePresence>>,
     /// How a plan reads dates written with numbers only.
     pub date_orders: Vec<Term<DateOrder>>,
+    /// A person's gender where recorded (none is the form's blank).
+    pub genders: Vec<Term<Gender>>,
     /// What a CSV column can be mapped to on import.
     pub import_fields: Vec<Term<ImportField>>,
     /// What a programme import reads and an export writes.
@@ -66,6 +68,7 @@ pub fn vocabulary() -> Vocabulary {
         registrations: terms!(RegistrationStatus),
         role_presences: terms!(RolePresence),
         date_orders: terms!(DateOrder),
+        genders: terms!(Gender),
         import_fields: terms!(ImportField),
         source_formats: terms!(SourceFormat),
         export_formats: ExportFormat::ALL

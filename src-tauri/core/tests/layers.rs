@@ -76,6 +76,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("summary::export", 4),
     ("summary::docx", 4),
     ("summary::markdown", 4),
+    ("stats", 4),
     ("text", 4),
     ("vocabulary", 4),
     // 5. Whole plans, built through the layers below.

@@ -128,6 +128,7 @@ fn world() -> World {
                 (given.to_string(), format!("{family} {i}"))
             };
             Person {
+                gender: None,
                 id: 0,
                 honorific: if i % 3 == 0 {
                     "H.E.".into()

@@ -681,6 +681,7 @@ impl Tally {
 
 fn person_of(r: &Row, id: Id) -> Person {
     Person {
+        gender: None,
         id,
         honorific: r.honorific.clone(),
         given_name: r.given.clone(),

@@ -14,6 +14,7 @@ fn summary(before: &Plan, plan: &Plan) -> String {
     let others = Plan {
         date_order: before.date_order,
         group_roles: before.group_roles,
+        check_panel_gender: before.check_panel_gender,
         ..plan.clone()
     };
     if others != *before {
@@ -29,6 +30,13 @@ fn summary(before: &Plan, plan: &Plan) -> String {
             "roles now grouped by type".to_string()
         } else {
             "roles now listed in the order entered".to_string()
+        });
+    }
+    if plan.check_panel_gender != before.check_panel_gender {
+        parts.push(if plan.check_panel_gender {
+            "panels of one gender now flagged".to_string()
+        } else {
+            "panels of one gender no longer flagged".to_string()
         });
     }
     let text = parts.join("; ");

@@ -201,6 +201,7 @@ fn build(tables: &Tables, path: &Path, replace: bool) -> Result<()> {
     };
     remove(&part);
     let header = crate::model::Plan {
+        check_panel_gender: false,
         title: "Restoring".into(),
         convening_body: String::new(),
         venue: String::new(),

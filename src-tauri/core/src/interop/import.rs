@@ -1081,6 +1081,7 @@ pub fn plan_header(reading: &Reading, zone: Option<Tz>) -> Result<Plan> {
         p.title.trim()
     };
     Ok(Plan {
+        check_panel_gender: false,
         title: title.chars().take(MAX_TITLE).collect(),
         convening_body: String::new(),
         venue: String::new(),

@@ -2,7 +2,7 @@
 
 use super::{count, texts, Store};
 use crate::error::{CoreError, Result};
-use crate::model::{display_name, Id, Person};
+use crate::model::{display_name, Gender, Id, Person};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 /// A person found by search, with what the search matched on.
@@ -29,7 +29,7 @@ pub struct PersonUses {
 }
 
 const PERSON_COLS: &str =
-    "id, honorific, given_name, family_name, position, organisation_id, email, phone, notes";
+    "id, honorific, given_name, family_name, position, organisation_id, email, phone, notes, gender";
 fn person_row(r: &Row) -> rusqlite::Result<Person> {
     Ok(Person {
         id: r.get(0)?,
@@ -41,7 +41,14 @@ fn person_row(r: &Row) -> rusqlite::Result<Person> {
         email: r.get(6)?,
         phone: r.get(7)?,
         notes: r.get(8)?,
+        // Blank is not recorded; `verify` lets no other value in.
+        gender: Gender::from_key(r.get_ref(9)?.as_str()?),
     })
+}
+
+/// A gender as the file keeps it: blank when not recorded.
+pub(super) fn gender_key(g: Option<Gender>) -> &'static str {
+    g.map_or("", Gender::key)
 }
 
 impl Store {
@@ -54,6 +61,19 @@ impl Store {
             )
             .optional()?
             .ok_or(CoreError::NotFound { what: "person", id })
+    }
+
+    /// The gender of each person who has one recorded.
+    pub fn person_genders(&self) -> Result<std::collections::HashMap<Id, Gender>> {
+        let rows: Vec<(Id, String)> = self.select(
+            "SELECT id, gender FROM person WHERE gender <> ''",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, key)| Some((id, Gender::from_key(&key)?)))
+            .collect())
     }
 
     pub fn people(&self) -> Result<Vec<Person>> {
@@ -117,9 +137,9 @@ impl Store {
     pub fn insert_person(&mut self, p: &Person, summary: &str) -> Result<Id> {
         self.edit(summary, |tx| {
             tx.execute(
-                concat!("INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ", new_uid!(), ")"),
-                params![p.honorific, p.given_name, p.family_name, p.position, p.organisation_id, p.email, p.phone, p.notes],
+                concat!("INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes, gender, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ", new_uid!(), ")"),
+                params![p.honorific, p.given_name, p.family_name, p.position, p.organisation_id, p.email, p.phone, p.notes, gender_key(p.gender)],
             )?;
             Ok(tx.last_insert_rowid())
         })
@@ -129,8 +149,8 @@ impl Store {
         self.edit(summary, |tx| {
             tx.execute(
                 "UPDATE person SET honorific=?2, given_name=?3, family_name=?4, position=?5, organisation_id=?6,
-                 email=?7, phone=?8, notes=?9 WHERE id=?1",
-                params![id, p.honorific, p.given_name, p.family_name, p.position, p.organisation_id, p.email, p.phone, p.notes],
+                 email=?7, phone=?8, notes=?9, gender=?10 WHERE id=?1",
+                params![id, p.honorific, p.given_name, p.family_name, p.position, p.organisation_id, p.email, p.phone, p.notes, gender_key(p.gender)],
             )?;
             Ok(())
         })
@@ -233,8 +253,8 @@ impl Store {
     pub fn insert_people(&mut self, people: &[Person]) -> Result<Vec<Id>> {
         self.bulk(|tx| {
             let mut st = tx.prepare_cached(
-                concat!("INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ", new_uid!(), ")"),
+                concat!("INSERT INTO person (honorific, given_name, family_name, position, organisation_id, email, phone, notes, gender, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ", new_uid!(), ")"),
             )?;
             let mut ids = Vec::with_capacity(people.len());
             for p in people {
@@ -246,7 +266,8 @@ impl Store {
                     p.organisation_id,
                     p.email,
                     p.phone,
-                    p.notes
+                    p.notes,
+                    gender_key(p.gender)
                 ])?;
                 ids.push(tx.last_insert_rowid());
             }

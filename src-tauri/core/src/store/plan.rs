@@ -20,8 +20,8 @@ pub struct ProtocolSettings {
 
 pub(super) fn insert_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
     tx.execute(
-        concat!("INSERT INTO plan (id, title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes, snap_minutes, changeover_minutes, date_order, group_roles, call_minutes, uid)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ", new_uid!(), ")"),
+        concat!("INSERT INTO plan (id, title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes, snap_minutes, changeover_minutes, date_order, group_roles, call_minutes, check_panel_gender, uid)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ", new_uid!(), ")"),
         params![
             plan.title,
             plan.convening_body,
@@ -37,7 +37,8 @@ pub(super) fn insert_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
             plan.changeover_minutes,
             plan.date_order.key(),
             plan.group_roles,
-            plan.call_minutes
+            plan.call_minutes,
+            plan.check_panel_gender
         ],
     )?;
     Ok(())
@@ -46,7 +47,7 @@ pub(super) fn insert_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
 impl Store {
     pub fn plan(&self) -> Result<Plan> {
         Ok(self.conn.query_row(
-            "SELECT title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes, snap_minutes, changeover_minutes, date_order, group_roles, call_minutes FROM plan WHERE id = 1",
+            "SELECT title, convening_body, venue, city, time_zone, first_day, last_day, day_start, day_end, notes, snap_minutes, changeover_minutes, date_order, group_roles, call_minutes, check_panel_gender FROM plan WHERE id = 1",
             [],
             |r| {
                 Ok(Plan {
@@ -65,6 +66,7 @@ impl Store {
                     date_order: key_at(r, 12, DateOrder::from_key)?,
                     group_roles: r.get(13)?,
                     call_minutes: r.get(14)?,
+                    check_panel_gender: r.get(15)?,
                 })
             },
         )?)
@@ -85,8 +87,8 @@ impl Store {
                 return Ok(Err(title));
             }
             tx.execute(
-                "UPDATE plan SET title=?1, convening_body=?2, venue=?3, city=?4, time_zone=?5, first_day=?6, last_day=?7, day_start=?8, day_end=?9, notes=?10, snap_minutes=?11, changeover_minutes=?12, date_order=?13, group_roles=?14, call_minutes=?15 WHERE id = 1",
-                params![plan.title, plan.convening_body, plan.venue, plan.city, plan.time_zone, plan.first_day, plan.last_day, plan.day_start, plan.day_end, plan.notes, plan.snap_minutes, plan.changeover_minutes, plan.date_order.key(), plan.group_roles, plan.call_minutes],
+                "UPDATE plan SET title=?1, convening_body=?2, venue=?3, city=?4, time_zone=?5, first_day=?6, last_day=?7, day_start=?8, day_end=?9, notes=?10, snap_minutes=?11, changeover_minutes=?12, date_order=?13, group_roles=?14, call_minutes=?15, check_panel_gender=?16 WHERE id = 1",
+                params![plan.title, plan.convening_body, plan.venue, plan.city, plan.time_zone, plan.first_day, plan.last_day, plan.day_start, plan.day_end, plan.notes, plan.snap_minutes, plan.changeover_minutes, plan.date_order.key(), plan.group_roles, plan.call_minutes, plan.check_panel_gender],
             )?;
             Ok(Ok(()))
         })?;

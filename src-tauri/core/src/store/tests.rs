@@ -440,6 +440,7 @@ fn people_search_ignores_case_and_accents_in_every_script() {
         store
             .insert_person(
                 &Person {
+                    gender: None,
                     id: 0,
                     honorific: String::new(),
                     given_name: given.to_string(),

@@ -1,5 +1,6 @@
 //! The command line's lists: problems, history, a retimed room, people
-//! found, an itinerary, an attendee list and an import report. Each is the
+//! found, an itinerary, an attendee list, an import report and the
+//! meeting's statistics. Each is the
 //! whole text a command prints, so its wording lives here, under snapshots,
 //! and the CLI only chooses which to print.
 
@@ -8,6 +9,7 @@ use crate::attendees::import::{ImportPreview, RowAction};
 use crate::attendees::lookup::ItineraryEntry;
 use crate::check::{thousands, ConflictList, Unconfirmed};
 use crate::model::display_name;
+use crate::stats::{GenderCount, Load, Stats};
 use crate::store::{HistoryStep, PersonHit};
 use chrono::NaiveDateTime;
 use std::fmt::Write;
@@ -254,6 +256,234 @@ pub fn export_done(done: &crate::interop::source::ExportDone) -> String {
 /// A new plan made from another, and where it is.
 pub fn plan_copied(done: &crate::interop::backup::PlanCopy, path: &str) -> String {
     format!("{}\nWritten to {path}\n", done.message)
+}
+
+/// A table: the first column to the left, the others to the right, each as
+/// wide as its widest cell (in characters), indented under its heading.
+/// With `name_last`, the first column (names, which may be long) is
+/// printed last, after the numbers.
+fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>], name_last: bool) {
+    if name_last {
+        let turn = |cells: Vec<String>| -> Vec<String> {
+            let mut cells = cells;
+            if !cells.is_empty() {
+                let name = cells.remove(0);
+                cells.push(name);
+            }
+            cells
+        };
+        let mut headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+        headers = turn(headers);
+        let rows: Vec<Vec<String>> = rows.iter().cloned().map(turn).collect();
+        let widths: Vec<usize> = (0..headers.len())
+            .map(|i| {
+                rows.iter()
+                    .filter_map(|r| r.get(i))
+                    .chain(headers.get(i))
+                    .map(|c| c.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for r in std::iter::once(&headers).chain(&rows) {
+            let mut text = String::new();
+            for (i, cell) in r.iter().enumerate() {
+                let w = widths.get(i).copied().unwrap_or(0);
+                if i + 1 == r.len() {
+                    let _ = write!(text, "  {cell}");
+                } else {
+                    let _ = write!(text, "  {cell:>w$}");
+                }
+            }
+            let _ = writeln!(out, "{}", text.trim_end());
+        }
+        return;
+    }
+    let width = |i: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(i))
+            .map(|c| c.chars().count())
+            .chain(headers.get(i).map(|h| h.chars().count()))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..headers.len()).map(width).collect();
+    let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
+        let mut text = String::new();
+        for (i, cell) in cells.enumerate() {
+            let w = widths.get(i).copied().unwrap_or(0);
+            if i == 0 {
+                let _ = write!(text, "  {cell:<w$}");
+            } else {
+                let _ = write!(text, "  {cell:>w$}");
+            }
+        }
+        let _ = writeln!(out, "{}", text.trim_end());
+    };
+    line(out, &mut headers.iter().copied());
+    for r in rows {
+        line(out, &mut r.iter().map(String::as_str));
+    }
+}
+
+/// How many load rows the text lists; `--json` has them all.
+const LOAD_ROWS: usize = 15;
+
+fn load_table(out: &mut String, heading: &str, loads: &[Load], none: &str) {
+    let _ = writeln!(out, "\n{heading}");
+    if loads.is_empty() {
+        let _ = writeln!(out, "  {none}");
+        return;
+    }
+    let rows: Vec<Vec<String>> = loads
+        .iter()
+        .take(LOAD_ROWS)
+        .map(|l| {
+            let name = if l.detail.is_empty() {
+                l.name.clone()
+            } else {
+                format!("{} ({})", l.name, l.detail)
+            };
+            vec![
+                name,
+                l.roles.to_string(),
+                l.minutes.to_string(),
+                l.turns.to_string(),
+            ]
+        })
+        .collect();
+    table(out, &["", "Roles", "Minutes", "Turns"], &rows, true);
+    if loads.len() > LOAD_ROWS {
+        let _ = writeln!(
+            out,
+            "  and {} more (--json lists all).",
+            loads.len() - LOAD_ROWS
+        );
+    }
+}
+
+fn gender_row(label: String, g: &GenderCount) -> Vec<String> {
+    vec![
+        label,
+        g.woman.to_string(),
+        g.man.to_string(),
+        g.another.to_string(),
+        g.not_recorded.to_string(),
+    ]
+}
+
+/// `plenary stats`: the statistics of an event or of the whole week.
+pub fn stats(s: &Stats) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        s.scope,
+        crate::forms::day_span(s.first_day, s.last_day)
+    );
+    let _ = writeln!(
+        out,
+        "{}, {}, {} checked in.",
+        count(s.delegations as usize, "delegation"),
+        if s.people == 1 {
+            "1 person".to_string()
+        } else {
+            format!("{} people", s.people)
+        },
+        s.checked_in
+    );
+    if s.event_id.is_none() && !s.events.is_empty() {
+        let _ = writeln!(out, "\nEvents");
+        let rows: Vec<Vec<String>> = s
+            .events
+            .iter()
+            .map(|e| {
+                vec![
+                    e.title.clone(),
+                    e.delegations.to_string(),
+                    e.people.to_string(),
+                    e.checked_in.to_string(),
+                ]
+            })
+            .collect();
+        table(
+            &mut out,
+            &["", "Delegations", "People", "Checked in"],
+            &rows,
+            true,
+        );
+    }
+    for (heading, groups) in [("By status", &s.by_status), ("By category", &s.by_category)] {
+        let _ = writeln!(out, "\n{heading}");
+        let rows: Vec<Vec<String>> = groups
+            .iter()
+            .map(|g| {
+                vec![
+                    g.label.clone(),
+                    g.delegations.to_string(),
+                    g.people.to_string(),
+                ]
+            })
+            .collect();
+        table(&mut out, &["", "Delegations", "People"], &rows, false);
+    }
+    let _ = writeln!(out, "\nLevel of representation");
+    let mut rows: Vec<Vec<String>> = s
+        .levels
+        .iter()
+        .map(|l| vec![l.level.clone(), l.delegations.to_string()])
+        .collect();
+    if s.levels_not_given > 0 {
+        rows.push(vec!["Not given".into(), s.levels_not_given.to_string()]);
+    }
+    table(&mut out, &["", "Delegations"], &rows, false);
+    let _ = writeln!(out, "\nChecked in by day");
+    let rows: Vec<Vec<String>> = s
+        .check_ins
+        .iter()
+        .map(|d| vec![d.day.format("%a %-d %b").to_string(), d.people.to_string()])
+        .collect();
+    table(&mut out, &["", "People"], &rows, false);
+    let _ = writeln!(out, "\nSpeakers and moderators by category");
+    if s.speakers_by_category.is_empty() {
+        let _ = writeln!(out, "  No session has anyone in a role yet.");
+    } else {
+        let rows: Vec<Vec<String>> = s
+            .speakers_by_category
+            .iter()
+            .map(|c| vec![c.label.clone(), c.roles.to_string(), c.speakers.to_string()])
+            .collect();
+        table(&mut out, &["", "Roles", "Speakers"], &rows, false);
+    }
+    load_table(
+        &mut out,
+        "Speaking load: people",
+        &s.people_load,
+        "No role or speaking turn names a person yet.",
+    );
+    load_table(
+        &mut out,
+        "Speaking load: organisations",
+        &s.organisation_load,
+        "No role or speaking turn names an organisation yet.",
+    );
+    let _ = writeln!(out, "\nGender of speakers (as recorded; never guessed)");
+    let mut rows = vec![gender_row("All speakers".into(), &s.speakers_gender)];
+    rows.extend(s.panels.iter().map(|p| {
+        let label = if p.when.is_empty() {
+            format!("Panel \"{}\"", p.title)
+        } else {
+            format!("Panel \"{}\" ({})", p.title, p.when)
+        };
+        gender_row(label, &p.gender)
+    }));
+    table(
+        &mut out,
+        &["", "Women", "Men", "Another", "Not recorded"],
+        &rows,
+        true,
+    );
+    out
 }
 
 #[cfg(test)]

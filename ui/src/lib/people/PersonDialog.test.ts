@@ -88,10 +88,29 @@ describe('PersonDialog', () => {
       email: 'ada@example.org',
       phone: '',
       notes: '',
+      gender: null,
     });
     expect(onsaved).toHaveBeenCalledOnce();
     // Saved through the workspace: it reloads, so pages showing people do too.
     expect(ws.revision).toBeGreaterThan(revision);
+  });
+
+  it('records a gender only when one is chosen, "Not recorded" first', async () => {
+    const { form, calls } = await open(personForm(tharyat), tharyat.id);
+    const gender = $<HTMLSelectElement>(form, '[data-testid="person-gender"]')!;
+    expect(gender.value).toBe('');
+    expect($$<HTMLOptionElement>(gender, 'option').map((o) => o.textContent)).toEqual([
+      'Not recorded',
+      'Woman',
+      'Man',
+      'Another gender',
+    ]);
+    expect(form.textContent).toContain('never guessed from a name or title');
+    gender.value = 'man';
+    gender.dispatchEvent(new Event('change', { bubbles: true }));
+    flushSync();
+    await click($(form, '[data-testid="person-save"]'));
+    expect(calls.filter((c) => c.cmd === 'update_person').pop()?.args.form).toMatchObject({ gender: 'man' });
   });
 
   it('shows an “invalid” answer next to its fields and keeps every value typed', async () => {

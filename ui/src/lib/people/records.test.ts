@@ -40,6 +40,7 @@ describe('people records', () => {
       email: '',
       phone: '+61 2 6261 1111',
       notes: 'From the registration list',
+      gender: null,
     });
     expect(organisationForm(iom)).toEqual({
       name: iom.name,

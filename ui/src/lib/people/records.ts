@@ -38,6 +38,7 @@ export function blankPersonForm(): PersonForm_Serialize {
     email: '',
     phone: '',
     notes: '',
+    gender: null,
   };
 }
 
@@ -51,6 +52,7 @@ export function personForm(p: Person_Serialize): PersonForm_Serialize {
     email: p.email,
     phone: p.phone,
     notes: p.notes,
+    gender: p.gender,
   };
 }
 

@@ -18,5 +18,6 @@ export function newPlanForm(timeZone = ''): PlanForm_Serialize {
     date_order: 'day_month_year',
     group_roles: false,
     call_minutes: '15',
+    check_panel_gender: false,
   };
 }

@@ -215,3 +215,35 @@ fn what_is_still_to_be_confirmed_follows_the_problems_under_its_own_heading() {
     ));
     assert_eq!(unconfirmed(&[]), "");
 }
+
+#[test]
+fn the_sample_weeks_statistics() {
+    let store = sample_in_memory().unwrap();
+    insta::assert_snapshot!(stats(&crate::stats::stats(&store, None).unwrap()));
+}
+
+#[test]
+fn one_events_statistics_after_check_ins_with_genders_recorded() {
+    let mut store = sample_in_memory().unwrap();
+    let event = store.events().unwrap()[0].id;
+    let people: Vec<_> = store.people().unwrap().into_iter().take(3).collect();
+    for (p, g) in people.iter().zip([
+        Some(crate::model::Gender::Woman),
+        Some(crate::model::Gender::Man),
+        None,
+    ]) {
+        let mut p = p.clone();
+        p.gender = g;
+        store.update_person(p.id, &p, "Recorded").unwrap();
+        crate::edit::attendance::check_in(
+            &mut store,
+            event,
+            p.id,
+            NaiveDate::from_ymd_opt(2024, 11, 18).unwrap(),
+            true,
+            at(18, 8, 30),
+        )
+        .unwrap();
+    }
+    insta::assert_snapshot!(stats(&crate::stats::stats(&store, Some(event)).unwrap()));
+}
