@@ -87,6 +87,8 @@ export const commands = {
 	mergePeople: (keep: number, drop: number) => typedError<Person_Serialize, ApiError>(__TAURI_INVOKE("merge_people", { keep, drop })),
 	itinerary: (personId: number) => typedError<ItineraryEntry_Serialize[], ApiError>(__TAURI_INVOKE("itinerary", { personId })),
 	roster: (eventId: number) => typedError<Roster_Serialize, ApiError>(__TAURI_INVOKE("roster", { eventId })),
+	/**  The meeting's statistics: one event, or the whole week without one. */
+	stats: (eventId: number | null) => typedError<Stats_Serialize, ApiError>(__TAURI_INVOKE("stats", { eventId })),
 	setParticipation: (eventId: number, organisationId: number, status: ParticipationStatus | null, level: string) => typedError<null, ApiError>(__TAURI_INVOKE("set_participation", { eventId, organisationId, status, level })),
 	setRegistration: (eventId: number, personId: number, registration: RegistrationStatus | null, capacity: string) => typedError<null, ApiError>(__TAURI_INVOKE("set_registration", { eventId, personId, registration, capacity })),
 	eventCochairs: (eventId: number) => typedError<EventCochair_Serialize[], ApiError>(__TAURI_INVOKE("event_cochairs", { eventId })),
@@ -385,7 +387,7 @@ export type Cohost_Serialize = {
 
 export type Conflict = Conflict_Serialize | Conflict_Deserialize;
 
-export type ConflictKind = "event_outside_plan" | "session_outside_event" | "session_outside_hours" | "room_double_booked" | "person_double_booked" | "panel_without_moderator" | "event_without_cochairs" | "changeover_too_short";
+export type ConflictKind = "event_outside_plan" | "session_outside_event" | "session_outside_hours" | "room_double_booked" | "person_double_booked" | "panel_without_moderator" | "event_without_cochairs" | "changeover_too_short" | "panel_one_gender";
 
 /**
  *  The plan's conflicts: the first `MAX_LISTED` in a fixed order (event
@@ -445,6 +447,12 @@ export type Conflict_Serialize = {
  *  the order its users write day, month and year in.
  */
 export type DateOrder = "day_month_year" | "month_day_year" | "year_month_day";
+
+/**  People checked in on one day. */
+export type DayCount = {
+	day: string,
+	people: number,
+};
 
 export type Delegate = {
 	person_id: number,
@@ -669,6 +677,15 @@ export type EventForm = {
 	description: string,
 };
 
+/**  One event's totals, for the week's table. */
+export type EventLine = {
+	event_id: number,
+	title: string,
+	delegations: number,
+	people: number,
+	checked_in: number,
+};
+
 export type EventSummary = EventSummary_Serialize | EventSummary_Deserialize;
 
 export type EventSummary_Deserialize = {
@@ -745,6 +762,31 @@ export type Exported_Serialize = {
 export type FieldProblem = {
 	field: string,
 	message: string,
+};
+
+/**
+ *  A person's gender, only where the person or their delegation gave
+ *  it: never guessed from a name or an honorific. Unrecorded is blank in
+ *  the file and `None` in a `Person`.
+ */
+export type Gender = "woman" | "man" | "another";
+
+/**  People by recorded gender; those with none recorded are counted apart. */
+export type GenderCount = {
+	woman: number,
+	man: number,
+	another: number,
+	not_recorded: number,
+};
+
+/**  Delegations and their people under one status or category. */
+export type GroupCount = {
+	/**  A `ParticipationStatus` or `OrgCategory` key, or "none". */
+	key: string,
+	label: string,
+	delegations: number,
+	/**  Registered people of those delegations who have not declined. */
+	people: number,
 };
 
 export type HistoryStep = {
@@ -876,6 +918,24 @@ export type KindMapping = {
 	sessions: number,
 };
 
+/**  Delegations represented at one level ("Senior official"). */
+export type LevelCount = {
+	level: string,
+	delegations: number,
+};
+
+/**  How much one person or organisation is on stage. */
+export type Load = {
+	id: number,
+	name: string,
+	/**  A person's organisation; an organisation's category. */
+	detail: string,
+	roles: number,
+	/**  The lengths of the scheduled sessions they hold a role in, added. */
+	minutes: number,
+	turns: number,
+};
+
 export type Member = {
 	name: string,
 	position: string,
@@ -962,7 +1022,7 @@ export type OutcomeNote = {
 export type Overview = Overview_Serialize | Overview_Deserialize;
 
 export type Overview_Deserialize = {
-	plan: Plan,
+	plan: Plan_Deserialize,
 	days: string[],
 	events: EventSummary_Deserialize[],
 	rooms: Room_Deserialize[],
@@ -976,7 +1036,7 @@ export type Overview_Deserialize = {
 };
 
 export type Overview_Serialize = {
-	plan: Plan,
+	plan: Plan_Serialize,
 	days: string[],
 	events: EventSummary_Serialize[],
 	rooms: Room_Serialize[],
@@ -987,6 +1047,15 @@ export type Overview_Serialize = {
 	day_only_count: number,
 	/**  Delegations represented by senior officials at any event, in name order. */
 	senior_official_delegations: OrgRef[],
+};
+
+/**  The panellists of one panel by gender (as the panel check counts them). */
+export type PanelGender = {
+	session_id: number,
+	title: string,
+	/**  "Mon 18 Nov 10:00–11:30", or the day alone, or blank. */
+	when: string,
+	gender: GenderCount,
 };
 
 export type Paper = "a4" | "letter";
@@ -1012,6 +1081,8 @@ export type PersonForm_Deserialize = {
 	email?: string,
 	phone?: string,
 	notes?: string,
+	/**  Only as the person gave it; `None` when not recorded. */
+	gender?: Gender | null,
 };
 
 export type PersonForm_Serialize = {
@@ -1023,6 +1094,8 @@ export type PersonForm_Serialize = {
 	email: string,
 	phone: string,
 	notes: string,
+	/**  Only as the person gave it; `None` when not recorded. */
+	gender: Gender | null,
 };
 
 /**  A person found by search, with what the search matched on. */
@@ -1105,6 +1178,11 @@ export type Person_Deserialize = {
 	email: string,
 	phone: string,
 	notes: string,
+	/**
+	 *  Only as the person or their delegation gave it; `None` when not
+	 *  recorded. Read by the balance statistics and the panel check.
+	 */
+	gender?: Gender | null,
 };
 
 export type Person_Serialize = {
@@ -1118,6 +1196,11 @@ export type Person_Serialize = {
 	email: string,
 	phone: string,
 	notes: string,
+	/**
+	 *  Only as the person or their delegation gave it; `None` when not
+	 *  recorded. Read by the balance statistics and the panel check.
+	 */
+	gender: Gender | null,
 };
 
 export type Placed = {
@@ -1127,36 +1210,7 @@ export type Placed = {
 };
 
 /**  A meeting week: the whole of one plan file. */
-export type Plan = {
-	title: string,
-	convening_body: string,
-	venue: string,
-	city: string,
-	/**  IANA zone name, e.g. "Asia/Bangkok". */
-	time_zone: string,
-	first_day: string,
-	last_day: string,
-	/**  Earliest and latest wall-clock hour a session is expected on any day. */
-	day_start: string,
-	day_end: string,
-	notes: string,
-	/**  The planner's grid step, in minutes. */
-	snap_minutes: number,
-	/**  The least time a person needs to move between rooms; 0 checks nothing. */
-	changeover_minutes: number,
-	/**  How dates written with numbers only are read. */
-	date_order: DateOrder,
-	/**
-	 *  When set, the agenda and print group a session's roles by kind;
-	 *  otherwise they keep the order they were entered in.
-	 */
-	group_roles: boolean,
-	/**
-	 *  How many minutes before their session speakers are asked to be in
-	 *  the room (printed on their briefings).
-	 */
-	call_minutes: number,
-};
+export type Plan = Plan_Serialize | Plan_Deserialize;
 
 /**  What a new plan made from this one is. */
 export type PlanCopy = {
@@ -1204,6 +1258,8 @@ export type PlanForm_Deserialize = {
 	 *  blank means 15.
 	 */
 	call_minutes?: string,
+	/**  Whether a panel of speakers all of one recorded gender is a problem. */
+	check_panel_gender?: boolean,
 };
 
 export type PlanForm_Serialize = {
@@ -1230,6 +1286,82 @@ export type PlanForm_Serialize = {
 	 *  blank means 15.
 	 */
 	call_minutes: string,
+	/**  Whether a panel of speakers all of one recorded gender is a problem. */
+	check_panel_gender: boolean,
+};
+
+/**  A meeting week: the whole of one plan file. */
+export type Plan_Deserialize = {
+	title: string,
+	convening_body: string,
+	venue: string,
+	city: string,
+	/**  IANA zone name, e.g. "Asia/Bangkok". */
+	time_zone: string,
+	first_day: string,
+	last_day: string,
+	/**  Earliest and latest wall-clock hour a session is expected on any day. */
+	day_start: string,
+	day_end: string,
+	notes: string,
+	/**  The planner's grid step, in minutes. */
+	snap_minutes: number,
+	/**  The least time a person needs to move between rooms; 0 checks nothing. */
+	changeover_minutes: number,
+	/**  How dates written with numbers only are read. */
+	date_order: DateOrder,
+	/**
+	 *  When set, the agenda and print group a session's roles by kind;
+	 *  otherwise they keep the order they were entered in.
+	 */
+	group_roles: boolean,
+	/**
+	 *  How many minutes before their session speakers are asked to be in
+	 *  the room (printed on their briefings).
+	 */
+	call_minutes: number,
+	/**
+	 *  When set, a panel whose speakers with a recorded gender are all of
+	 *  one gender is listed as a problem.
+	 */
+	check_panel_gender?: boolean,
+};
+
+/**  A meeting week: the whole of one plan file. */
+export type Plan_Serialize = {
+	title: string,
+	convening_body: string,
+	venue: string,
+	city: string,
+	/**  IANA zone name, e.g. "Asia/Bangkok". */
+	time_zone: string,
+	first_day: string,
+	last_day: string,
+	/**  Earliest and latest wall-clock hour a session is expected on any day. */
+	day_start: string,
+	day_end: string,
+	notes: string,
+	/**  The planner's grid step, in minutes. */
+	snap_minutes: number,
+	/**  The least time a person needs to move between rooms; 0 checks nothing. */
+	changeover_minutes: number,
+	/**  How dates written with numbers only are read. */
+	date_order: DateOrder,
+	/**
+	 *  When set, the agenda and print group a session's roles by kind;
+	 *  otherwise they keep the order they were entered in.
+	 */
+	group_roles: boolean,
+	/**
+	 *  How many minutes before their session speakers are asked to be in
+	 *  the room (printed on their briefings).
+	 */
+	call_minutes: number,
+	/**
+	 *  When set, a panel whose speakers with a recorded gender are all of
+	 *  one gender is listed as a problem.
+	 */
+	check_panel_gender: boolean,
 };
 
 /**  The pages of a preview, as SVG, with the stamp they carry. */
@@ -1883,6 +2015,16 @@ export type SlotEntry_Serialize = {
 
 export type SourceFormat = "auto" | "csv" | "tsv" | "xlsx" | "frab_xml" | "frab_json" | "ics";
 
+/**  Session roles held by one category of organisation. */
+export type SpeakerCount = {
+	/**  An `OrgCategory` key, or "none" for people of no organisation. */
+	key: string,
+	label: string,
+	roles: number,
+	/**  Different people (or organisations holding a role with no one named). */
+	speakers: number,
+};
+
 export type SpeakingList = SpeakingList_Serialize | SpeakingList_Deserialize;
 
 export type SpeakingList_Deserialize = {
@@ -1945,6 +2087,96 @@ export type Startup_Serialize = {
 	opening: OpeningFile | null,
 	/**  One line for the welcome screen: why the last plan was not reopened. */
 	note: string | null,
+};
+
+export type Stats = Stats_Serialize | Stats_Deserialize;
+
+export type Stats_Deserialize = {
+	/**  None: the whole week. */
+	event_id?: number | null,
+	/**  The event's title, or "The whole week". */
+	scope: string,
+	first_day: string,
+	last_day: string,
+	/**  Each event's totals; on one event, that event alone. */
+	events: EventLine[],
+	delegations: number,
+	people: number,
+	/**
+	 *  Vocabulary order, "none" (registered, no participation entry) last;
+	 *  a delegation in several events counts under its first status in
+	 *  that order. Empty rows left out.
+	 */
+	by_status: GroupCount[],
+	/**  Delegations with a participation entry, in vocabulary order. */
+	by_category: GroupCount[],
+	/**
+	 *  Biggest first; a delegation represented at two levels in the week
+	 *  counts at each.
+	 */
+	levels: LevelCount[],
+	/**  Delegations with a participation entry but no level given. */
+	levels_not_given: number,
+	/**  Every day of the scope, days with no one included. */
+	check_ins: DayCount[],
+	/**  People checked in on at least one day. */
+	checked_in: number,
+	/**
+	 *  Vocabulary order, "none" last; roles by the organisation they name,
+	 *  else their person's.
+	 */
+	speakers_by_category: SpeakerCount[],
+	/**  Biggest load first (roles, then minutes, then turns), then by name. */
+	people_load: Load[],
+	organisation_load: Load[],
+	/**  Everyone holding a session role or a speaking turn, once each. */
+	speakers_gender: GenderCount,
+	/**  Panels naming at least one person as panellist, in time order. */
+	panels: PanelGender[],
+};
+
+export type Stats_Serialize = {
+	/**  None: the whole week. */
+	event_id: number | null,
+	/**  The event's title, or "The whole week". */
+	scope: string,
+	first_day: string,
+	last_day: string,
+	/**  Each event's totals; on one event, that event alone. */
+	events: EventLine[],
+	delegations: number,
+	people: number,
+	/**
+	 *  Vocabulary order, "none" (registered, no participation entry) last;
+	 *  a delegation in several events counts under its first status in
+	 *  that order. Empty rows left out.
+	 */
+	by_status: GroupCount[],
+	/**  Delegations with a participation entry, in vocabulary order. */
+	by_category: GroupCount[],
+	/**
+	 *  Biggest first; a delegation represented at two levels in the week
+	 *  counts at each.
+	 */
+	levels: LevelCount[],
+	/**  Delegations with a participation entry but no level given. */
+	levels_not_given: number,
+	/**  Every day of the scope, days with no one included. */
+	check_ins: DayCount[],
+	/**  People checked in on at least one day. */
+	checked_in: number,
+	/**
+	 *  Vocabulary order, "none" last; roles by the organisation they name,
+	 *  else their person's.
+	 */
+	speakers_by_category: SpeakerCount[],
+	/**  Biggest load first (roles, then minutes, then turns), then by name. */
+	people_load: Load[],
+	organisation_load: Load[],
+	/**  Everyone holding a session role or a speaking turn, once each. */
+	speakers_gender: GenderCount,
+	/**  Panels naming at least one person as panellist, in time order. */
+	panels: PanelGender[],
 };
 
 export type StatusCount = {
@@ -2178,6 +2410,8 @@ export type Vocabulary = {
 	role_presences: Term<RolePresence>[],
 	/**  How a plan reads dates written with numbers only. */
 	date_orders: Term<DateOrder>[],
+	/**  A person's gender where recorded (none is the form's blank). */
+	genders: Term<Gender>[],
 	/**  What a CSV column can be mapped to on import. */
 	import_fields: Term<ImportField>[],
 	/**  What a programme import reads and an export writes. */

@@ -22,6 +22,7 @@ export * from './roster';
 export * from './event-cochairs';
 export * from './event-cohosts';
 export * from './desk';
+export * from './stats';
 export * from './plan-form';
 export * from './change-log';
 export * from './published-versions';

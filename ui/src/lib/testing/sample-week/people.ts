@@ -14,7 +14,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 4,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 1,
@@ -25,7 +26,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 1,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 4,
@@ -36,7 +38,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 1,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 2,
@@ -47,6 +50,7 @@ export const people: Answer<'people'> = [
     "organisation_id": 4,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   }
 ];

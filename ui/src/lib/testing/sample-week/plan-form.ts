@@ -19,5 +19,6 @@ export const planForm: Answer<'planForm'> = {
   "changeover_minutes": "0",
   "date_order": "day_month_year",
   "group_roles": false,
-  "call_minutes": "15"
+  "call_minutes": "15",
+  "check_panel_gender": false
 };

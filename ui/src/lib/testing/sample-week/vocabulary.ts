@@ -207,6 +207,20 @@ export const vocabulary: Answer<'vocabulary'> = {
       "label": "Year-month-day (2017-12-04)"
     }
   ],
+  "genders": [
+    {
+      "key": "woman",
+      "label": "Woman"
+    },
+    {
+      "key": "man",
+      "label": "Man"
+    },
+    {
+      "key": "another",
+      "label": "Another gender"
+    }
+  ],
   "import_fields": [
     {
       "key": "ignore",

@@ -13,6 +13,7 @@ export * from './roster';
 export * from './event-cochairs';
 export * from './event-cohosts';
 export * from './desk';
+export * from './stats';
 export * from './check-ins';
 export * from './export-attendees';
 export * from './refusals';

@@ -26,7 +26,8 @@ export const overview: Answer<'overview'> = {
     "changeover_minutes": 0,
     "date_order": "day_month_year",
     "group_roles": false,
-    "call_minutes": 15
+    "call_minutes": 15,
+    "check_panel_gender": false
   },
   "days": [
     "2024-11-18",

@@ -20,7 +20,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 4,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 1,
@@ -31,7 +32,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 1,
     "email": "lynn.bell@dfat.example",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 5,
@@ -42,7 +44,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 28,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 4,
@@ -53,7 +56,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 1,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 6,
@@ -64,7 +68,8 @@ export const people: Answer<'people'> = [
     "organisation_id": null,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 7,
@@ -75,7 +80,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 11,
     "email": "hoa.nguyen@mofa.example",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 8,
@@ -86,7 +92,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 15,
     "email": "jramirez@iom.example",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 2,
@@ -97,6 +104,7 @@ export const people: Answer<'people'> = [
     "organisation_id": 4,
     "email": "tri.tharyat@kemlu.example",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   }
 ];

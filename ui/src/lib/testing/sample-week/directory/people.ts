@@ -17,7 +17,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 4,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 1,
@@ -28,7 +29,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 1,
     "email": "lynn.bell@dfat.example",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 5,
@@ -39,7 +41,8 @@ export const people: Answer<'people'> = [
     "organisation_id": null,
     "email": "",
     "phone": "+61 2 6261 1111",
-    "notes": "From the registration list"
+    "notes": "From the registration list",
+    "gender": null
   },
   {
     "id": 4,
@@ -50,7 +53,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 1,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 6,
@@ -61,7 +65,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 15,
     "email": "aokoro@iom.example",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 2,
@@ -72,6 +77,7 @@ export const people: Answer<'people'> = [
     "organisation_id": 4,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   }
 ];

@@ -18,7 +18,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 4,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 1,
@@ -29,7 +30,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 1,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 4,
@@ -40,7 +42,8 @@ export const people: Answer<'people'> = [
     "organisation_id": 1,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   },
   {
     "id": 2,
@@ -51,6 +54,7 @@ export const people: Answer<'people'> = [
     "organisation_id": 4,
     "email": "",
     "phone": "",
-    "notes": ""
+    "notes": "",
+    "gender": null
   }
 ];
