@@ -310,6 +310,7 @@ fn hostile(dir: &Path) -> PathBuf {
         email: p.email.clone(),
         phone: p.phone.clone(),
         notes: p.notes.clone(),
+        gender: p.gender,
     };
     update_person(&mut store, p.id, &form).unwrap();
     summary::save_section(
