@@ -79,7 +79,7 @@ core-is-pure:
 unit: ui
 	$(CARGO) test --workspace --lib --bins
 	$(CARGO) test -p plenary-core --test names_in_many_scripts
-	$(CARGO) test --test cli --test commands --test print --test print_quality --test cards --test glance --test hostile --test stress
+	$(CARGO) test --test cli --test commands --test print --test print_quality --test cards --test glance --test hostile --test stress --test summary
 	cd ui && npm test
 
 e2e: ui driver
