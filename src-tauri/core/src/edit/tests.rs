@@ -110,6 +110,37 @@ fn merging_people_moves_roles_and_attendance_and_undoes() {
 }
 
 #[test]
+fn merging_people_keeps_a_recorded_gender_and_never_overwrites_one() {
+    use crate::model::Gender;
+    let mut store = sample::sample_in_memory().unwrap();
+    let recorded = |store: &mut Store, email: &str, gender: Option<Gender>| {
+        create_person(
+            store,
+            &PersonForm {
+                given_name: "Lynn".into(),
+                family_name: "Bell".into(),
+                email: email.into(),
+                gender,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    };
+    let keep = recorded(&mut store, "", None);
+    let drop = recorded(&mut store, "a@example.org", Some(Gender::Woman));
+    assert_eq!(
+        merge_people(&mut store, keep.id, drop.id).unwrap().gender,
+        Some(Gender::Woman)
+    );
+    let keep = recorded(&mut store, "b@example.org", Some(Gender::Another));
+    let drop = recorded(&mut store, "c@example.org", Some(Gender::Woman));
+    assert_eq!(
+        merge_people(&mut store, keep.id, drop.id).unwrap().gender,
+        Some(Gender::Another)
+    );
+}
+
+#[test]
 fn merging_people_joins_check_ins_where_both_were_registered() {
     let mut store = sample::sample_in_memory().unwrap();
     let event = store.events().unwrap()[0].clone();

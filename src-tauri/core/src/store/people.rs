@@ -228,7 +228,9 @@ impl Store {
                     phone = CASE WHEN phone = '' THEN ?9 ELSE phone END,
                     notes = CASE WHEN notes = '' THEN ?10 ELSE notes END,
                     external_id = CASE WHEN external_id = '' THEN
-                        (SELECT external_id FROM person WHERE id = ?2) ELSE external_id END
+                        (SELECT external_id FROM person WHERE id = ?2) ELSE external_id END,
+                    gender = CASE WHEN gender = '' THEN
+                        (SELECT gender FROM person WHERE id = ?2) ELSE gender END
                  WHERE id = ?1",
                 params![
                     keep,
