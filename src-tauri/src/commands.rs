@@ -1021,9 +1021,14 @@ pub async fn export_summary(
     request: SummaryExport,
     path: String,
 ) -> ApiResult<SummaryWritten> {
-    reading(state, move |s| {
-        let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
-        summary::export::write(s, &request, now, Path::new(&path))
+    let state = state.inner().clone();
+    off_the_window(move || {
+        // The plan is held only while the summary is read from it.
+        let job = state.with(|s| {
+            let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
+            summary::export::SummaryJob::prepare(s, &request, now, Path::new(&path))
+        })?;
+        Ok(job.write()?)
     })
     .await
 }

@@ -9,7 +9,7 @@ use crate::store::Store;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -79,17 +79,16 @@ impl SummaryFormat {
     }
 }
 
-/// The summary's bytes in `req`'s format, with the pages of a PDF and its
-/// warnings; nothing is written.
-pub fn contents(
-    store: &Store,
-    req: &SummaryExport,
-    now: NaiveDateTime,
-) -> Result<(Vec<u8>, SummaryWritten)> {
-    let s = super::summary(store, req.source)?;
-    let (bytes, pages, warnings) = match req.format {
-        SummaryFormat::Markdown => (markdown::markdown(&s).into_bytes(), None, Vec::new()),
-        SummaryFormat::Docx => (docx::docx(&s, req.paper)?, None, Vec::new()),
+/// What a summary file is made from, read from the plan: the summary and,
+/// for a PDF, its print document. Turning it into bytes needs no store.
+struct Read {
+    summary: super::Summary,
+    doc: Option<document::Printable>,
+}
+
+fn read(store: &Store, req: &SummaryExport, now: NaiveDateTime) -> Result<Read> {
+    let summary = super::summary(store, req.source)?;
+    let doc = match req.format {
         SummaryFormat::Pdf => {
             // Through the print layout, stamped as every draft print is;
             // the summary is never published as a version.
@@ -98,19 +97,37 @@ pub fn contents(
                 attendance: req.source,
                 ..PrintRequest::new(DocKind::Summary)
             };
-            let doc = document::build(
+            Some(document::build(
                 store,
                 &print_req,
                 changes::draft_stamp(now),
                 &document::Changes::default(),
-            )?;
-            let laid = render::layout(&doc)?;
+            )?)
+        }
+        _ => None,
+    };
+    Ok(Read { summary, doc })
+}
+
+fn render_bytes(read: &Read, req: &SummaryExport) -> Result<(Vec<u8>, SummaryWritten)> {
+    let s = &read.summary;
+    let (bytes, pages, warnings) = match (req.format, &read.doc) {
+        (SummaryFormat::Markdown, _) => (markdown::markdown(s).into_bytes(), None, Vec::new()),
+        (SummaryFormat::Docx, _) => (docx::docx(s, req.paper)?, None, Vec::new()),
+        (SummaryFormat::Pdf, Some(doc)) => {
+            let laid = render::layout(doc)?;
             let pages = laid.pages.len() as u32;
             (
                 render::pdf(&laid)?,
                 Some(pages),
-                render::missing_glyphs(&doc),
+                render::missing_glyphs(doc),
             )
+        }
+        (SummaryFormat::Pdf, None) => {
+            return Err(CoreError::invalid(
+                "format",
+                "The PDF was not read from the plan.",
+            ))
         }
     };
     let written = SummaryWritten {
@@ -122,6 +139,16 @@ pub fn contents(
     Ok((bytes, written))
 }
 
+/// The summary's bytes in `req`'s format, with the pages of a PDF and its
+/// warnings; nothing is written.
+pub fn contents(
+    store: &Store,
+    req: &SummaryExport,
+    now: NaiveDateTime,
+) -> Result<(Vec<u8>, SummaryWritten)> {
+    render_bytes(&read(store, req, now)?, req)
+}
+
 /// Writes the summary as it stands to `out`; `now` is the plan's wall
 /// clock, for the PDF's stamp. Never over a plan file.
 pub fn write(
@@ -130,22 +157,52 @@ pub fn write(
     now: NaiveDateTime,
     out: &Path,
 ) -> Result<SummaryWritten> {
-    if print::refuse_plan_as_output(store, out).is_err() {
-        return Err(CoreError::invalid(
-            "out",
-            format!(
-                "{} is a plan, not a {}; choose another file to write.",
-                out.display(),
-                req.format.label()
-            ),
-        ));
+    SummaryJob::prepare(store, req, now, out)?.write()
+}
+
+/// A summary file whose contents have been read from the plan; laying it
+/// out and writing it needs no store, so the window lets go of the plan
+/// first, as it does for printing.
+pub struct SummaryJob {
+    read: Read,
+    req: SummaryExport,
+    out: PathBuf,
+}
+
+impl SummaryJob {
+    /// Reads the summary for `out`, refusing a plan file as the output.
+    pub fn prepare(
+        store: &Store,
+        req: &SummaryExport,
+        now: NaiveDateTime,
+        out: &Path,
+    ) -> Result<Self> {
+        if print::refuse_plan_as_output(store, out).is_err() {
+            return Err(CoreError::invalid(
+                "out",
+                format!(
+                    "{} is a plan, not a {}; choose another file to write.",
+                    out.display(),
+                    req.format.label()
+                ),
+            ));
+        }
+        Ok(SummaryJob {
+            read: read(store, req, now)?,
+            req: *req,
+            out: out.to_path_buf(),
+        })
     }
-    let (bytes, written) = contents(store, req, now)?;
-    std::fs::write(out, &bytes).map_err(|e| {
-        CoreError::invalid(
-            "out",
-            format!("{} could not be written: {e}", out.display()),
-        )
-    })?;
-    Ok(written)
+
+    pub fn write(self) -> Result<SummaryWritten> {
+        let (bytes, written) = render_bytes(&self.read, &self.req)?;
+        let out = &self.out;
+        std::fs::write(out, &bytes).map_err(|e| {
+            CoreError::invalid(
+                "out",
+                format!("{} could not be written: {e}", out.display()),
+            )
+        })?;
+        Ok(written)
+    }
 }
