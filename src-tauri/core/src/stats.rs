@@ -657,6 +657,14 @@ mod tests {
         assert!(week.people >= 3);
         let one = stats(&store, Some(first.id)).unwrap();
         assert_eq!(one.events[0].checked_in, 3);
+        // Each event's day agrees with the check-in desk's count.
+        for e in &events {
+            let one = stats(&store, Some(e.id)).unwrap();
+            for d in &one.check_ins {
+                let desk = crate::roster::desk(&store, e.id, d.day).unwrap();
+                assert_eq!(d.people, desk.present, "{} on {}", e.title, d.day);
+            }
+        }
     }
 
     #[test]
