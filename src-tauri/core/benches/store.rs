@@ -57,6 +57,18 @@ fn foundation(c: &mut Criterion) {
 
 criterion_group!(benches, foundation);
 
+/// The 36C3 schedule's size: 1,351 sessions, 92 rooms, with 900 people in
+/// 3,000 roles.
+fn chaos_congress_scale() -> Spec {
+    Spec {
+        days: 4,
+        rooms: 92,
+        sessions: 1_351,
+        people: 900,
+        roles: 3_000,
+    }
+}
+
 /// Planner numbers at 36C3 scale: 1,351 sessions, 92 rooms, 900 people,
 /// 3,000 role assignments.
 fn planner(c: &mut Criterion) {
@@ -64,13 +76,7 @@ fn planner(c: &mut Criterion) {
     use plenary_core::planner::move_session;
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("36c3.plenary");
-    let spec = Spec {
-        days: 4,
-        rooms: 92,
-        sessions: 1_351,
-        people: 900,
-        roles: 3_000,
-    };
+    let spec = chaos_congress_scale();
     let mut store = generate(&path, &spec).expect("generate");
     let plan = store.plan().expect("plan");
     let events = store.events().expect("events");
@@ -295,13 +301,7 @@ fn summary(c: &mut Criterion) {
     });
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("36c3.plenary");
-    let spec = Spec {
-        days: 4,
-        rooms: 92,
-        sessions: 1_351,
-        people: 900,
-        roles: 3_000,
-    };
+    let spec = chaos_congress_scale();
     let store = generate(&path, &spec).expect("generate");
     c.bench_function("draft the summary of a 1,351-session plan", |b| {
         b.iter(|| summary(&store, AttendanceSource::Registered).expect("summary"))
