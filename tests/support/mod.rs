@@ -241,7 +241,7 @@ pub const DATA_TABLES: &[&str] = &[
 /// Tables version 11 added: an older file has none, which is no data.
 const ADDED_TABLES: &[&str] = &["summary_section"];
 
-/// Columns versions 9 to 11 added, with their defaults: opening an older plan adds
+/// Columns versions 9 to 12 added, with their defaults: opening an older plan adds
 /// them at these values, which changes none of its data.
 const ADDED_AT_DEFAULT: &[(&str, &str)] = &[
     ("day", "NULL"),
@@ -253,6 +253,10 @@ const ADDED_AT_DEFAULT: &[(&str, &str)] = &[
     ("call_minutes", "15"),
     ("gender", "''"),
     ("check_panel_gender", "0"),
+    ("actual_start", "NULL"),
+    ("actual_end", "NULL"),
+    ("cancelled", "0"),
+    ("replaced_by", "NULL"),
 ];
 
 /// Every row of every data table, as text: equal dumps mean equal plans.

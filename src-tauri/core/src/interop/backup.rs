@@ -261,6 +261,14 @@ const NOT_COPIED: &[&str] = &[
     "summary_section",
 ];
 
+/// Columns of what happened while the meeting ran, which a copy leaves behind.
+const RUN_COLUMNS: &[(&str, &str)] = &[
+    ("session", "actual_start"),
+    ("session", "actual_end"),
+    ("session", "cancelled"),
+    ("session_role", "replaced_by"),
+];
+
 /// Columns holding a day ("YYYY-MM-DD") or a wall-clock time ("YYYY-MM-DD
 /// HH:MM:SS"), which a copy moves to its new dates.
 const DAY_COLUMNS: &[(&str, &str)] = &[
@@ -349,8 +357,10 @@ pub fn copy_plan(
         for row in rows {
             let mut cols = Vec::with_capacity(row.len());
             for (col, v) in row {
-                // Without its uid a record gets a new one as it is written.
-                if col == "uid" {
+                // Without its uid a record gets a new one as it is written;
+                // without what happened when the meeting ran (actual times,
+                // cancellations, substitutes) a copy starts as planned.
+                if col == "uid" || RUN_COLUMNS.contains(&(table, col)) {
                     continue;
                 }
                 let v = match (table, col) {

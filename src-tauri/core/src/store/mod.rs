@@ -52,6 +52,7 @@ mod plan;
 mod programme;
 mod roles;
 mod rooms;
+mod run;
 mod schema;
 mod sessions;
 mod speaking;
@@ -73,6 +74,7 @@ pub use programme::{
 };
 pub use roles::{RoleEntry, RoleRef, RoleRow};
 pub use rooms::RoomDraft;
+pub use run::SessionRun;
 pub use sessions::{SessionCopy, SessionDraft, TimeChange};
 pub use speaking::SlotEntry;
 pub use summary::SectionEdit;

@@ -260,6 +260,16 @@ CREATE TABLE summary_section (
 ALTER TABLE person ADD COLUMN gender TEXT NOT NULL DEFAULT '';
 ALTER TABLE plan ADD COLUMN check_panel_gender INTEGER NOT NULL DEFAULT 0;
 "#,
+    // 12: running the meeting. What happened is kept apart from what was
+    // planned: a session's actual start and end, whether it was cancelled
+    // (kept, not deleted), and who replaced the person in a role (the role
+    // keeps its original holder, shown as replaced).
+    r#"
+ALTER TABLE session ADD COLUMN actual_start TEXT;
+ALTER TABLE session ADD COLUMN actual_end TEXT;
+ALTER TABLE session ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE session_role ADD COLUMN replaced_by INTEGER REFERENCES person(id) ON DELETE SET NULL;
+"#,
 ];
 
 /// Tables whose changes undo and redo cover, with their columns in the
@@ -321,6 +331,9 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "day",
             "tentative",
             "link",
+            "actual_start",
+            "actual_end",
+            "cancelled",
         ],
     ),
     (
@@ -365,6 +378,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "uid",
             "tentative",
             "presence",
+            "replaced_by",
         ],
     ),
     (
@@ -433,6 +447,10 @@ pub const ADDED_COLUMNS: &[(i64, &str, &str)] = &[
     (10, "plan", "call_minutes"),
     (11, "person", "gender"),
     (11, "plan", "check_panel_gender"),
+    (12, "session", "actual_start"),
+    (12, "session", "actual_end"),
+    (12, "session", "cancelled"),
+    (12, "session_role", "replaced_by"),
 ];
 
 /// Tracked tables added since undo history became data, with the version

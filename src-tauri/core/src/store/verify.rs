@@ -215,6 +215,9 @@ const TABLES: &[Table] = &[
             ("day", OptDate),
             ("tentative", Int(0, 1)),
             ("link", Link),
+            ("actual_start", OptDateTime),
+            ("actual_end", OptDateTime),
+            ("cancelled", Int(0, 1)),
         ],
     },
     Table {
@@ -268,6 +271,7 @@ const TABLES: &[Table] = &[
             ("uid", Uid),
             ("tentative", Int(0, 1)),
             ("presence", Key(role_presence)),
+            ("replaced_by", OptId),
         ],
     },
     Table {

@@ -1,0 +1,101 @@
+//! What happened while the meeting ran, kept apart from what was planned:
+//! a session's actual start and end, its cancellation, and who replaced
+//! the person in a role.
+
+use super::Store;
+use crate::error::Result;
+use crate::model::Id;
+use chrono::NaiveDateTime;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::HashMap;
+
+/// A session as it ran.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SessionRun {
+    pub session_id: Id,
+    pub actual_start: Option<NaiveDateTime>,
+    pub actual_end: Option<NaiveDateTime>,
+    /// Kept in the plan, marked: a cancelled session prints as cancelled.
+    pub cancelled: bool,
+}
+
+impl Store {
+    /// Every session that started, ended or was cancelled, by session id.
+    pub fn session_runs(&self) -> Result<HashMap<Id, SessionRun>> {
+        Ok(self
+            .select(
+                "SELECT id, actual_start, actual_end, cancelled FROM session
+                 WHERE actual_start IS NOT NULL OR actual_end IS NOT NULL OR cancelled <> 0",
+                [],
+                |r| {
+                    Ok(SessionRun {
+                        session_id: r.get(0)?,
+                        actual_start: r.get(1)?,
+                        actual_end: r.get(2)?,
+                        cancelled: r.get(3)?,
+                    })
+                },
+            )?
+            .into_iter()
+            .map(|run| (run.session_id, run))
+            .collect())
+    }
+
+    /// Records when a session actually started and ended, as one step.
+    pub fn set_actual_times(
+        &mut self,
+        session_id: Id,
+        start: Option<NaiveDateTime>,
+        end: Option<NaiveDateTime>,
+        summary: &str,
+    ) -> Result<()> {
+        self.edit(summary, |tx| {
+            tx.execute(
+                "UPDATE session SET actual_start = ?2, actual_end = ?3 WHERE id = ?1",
+                params![session_id, start, end],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Marks a session cancelled (or not), as one step.
+    pub fn set_cancelled(&mut self, session_id: Id, cancelled: bool, summary: &str) -> Result<()> {
+        self.edit(summary, |tx| {
+            tx.execute(
+                "UPDATE session SET cancelled = ?2 WHERE id = ?1",
+                params![session_id, cancelled],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Who replaced the holder of each role that was substituted, by role id.
+    pub fn replacements(&self) -> Result<HashMap<Id, Id>> {
+        Ok(self
+            .select(
+                "SELECT id, replaced_by FROM session_role WHERE replaced_by IS NOT NULL",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .into_iter()
+            .collect())
+    }
+
+    /// Sets (or clears) who replaces the holder of role `role_id`, as one step.
+    pub fn set_replaced_by(
+        &mut self,
+        role_id: Id,
+        person_id: Option<Id>,
+        summary: &str,
+    ) -> Result<()> {
+        self.edit(summary, |tx| {
+            tx.execute(
+                "UPDATE session_role SET replaced_by = ?2 WHERE id = ?1",
+                params![role_id, person_id],
+            )?;
+            Ok(())
+        })
+    }
+}
