@@ -56,6 +56,20 @@ pub enum Command {
         #[arg(long)]
         room: Option<String>,
     },
+    /// Let another person take a person's roles in one session (and their
+    /// turns on its speaking list); the roles keep their holder, shown as
+    /// replaced.
+    Substitute {
+        file: PathBuf,
+        /// Session id or title.
+        session: String,
+        /// The person who holds the role: id, email or name.
+        #[arg(long)]
+        replace: String,
+        /// The person who takes it instead: id, email or name.
+        #[arg(long)]
+        with: String,
+    },
     /// Ripple a room's day: lay its sessions end to end from a start time,
     /// keeping pinned sessions where they are.
     Retime {

@@ -1,6 +1,8 @@
-//! Edits from the command line: move, retime, undo, redo, and the history.
+//! Edits from the command line: move, substitute, retime, undo, redo, and the history.
 
 use crate::{date_option, for_option, for_options, out, Failure};
+use plenary_core::attendees::lookup;
+use plenary_core::edit::roles;
 use plenary_core::text::lists::{self, Retimed};
 use plenary_core::{planner, Store};
 use std::path::Path;
@@ -36,6 +38,26 @@ pub fn move_session(
         "{}\n",
         summary.unwrap_or_else(|| format!("“{}” already starts then", moved.title))
     ))?;
+    Ok(0)
+}
+
+/// One person takes another's roles in a session.
+pub fn substitute(file: &Path, session: &str, replace: &str, with: &str) -> Result<i32, Failure> {
+    let mut store = Store::open(file)?;
+    let s = planner::find_session(&store, session)?;
+    let replace = lookup::find_person(&store, replace).map_err(|e| for_option("--replace", e))?;
+    let with = lookup::find_person(&store, with).map_err(|e| for_option("--with", e))?;
+    roles::substitute(&mut store, s.id, replace.id, with.id).map_err(|e| {
+        for_options(
+            &[
+                ("session", "SESSION"),
+                ("replace", "--replace"),
+                ("with", "--with"),
+            ],
+            e,
+        )
+    })?;
+    out(&format!("{}\n", store.last_edit().unwrap_or_default()))?;
     Ok(0)
 }
 

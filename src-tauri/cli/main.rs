@@ -75,6 +75,12 @@ fn dispatch(command: Command) -> Result<i32, Failure> {
             to,
             room,
         } => edit::move_session(&file, &session, &to, room.as_deref()),
+        Command::Substitute {
+            file,
+            session,
+            replace,
+            with,
+        } => edit::substitute(&file, &session, &replace, &with),
         Command::Retime {
             file,
             day,

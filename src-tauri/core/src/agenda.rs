@@ -86,6 +86,9 @@ pub struct RoleView {
     /// Not yet accepted: marked "(tbc)".
     pub tentative: bool,
     pub presence: RolePresence,
+    /// The role's own holder when someone replaced them (`name` is then the
+    /// substitute): "Mr Tri Tharyat".
+    pub replacing: Option<String>,
     /// How the role reads in a list (`role_text`): "Ms Lynn Bell (Australia)",
     /// "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair",
     /// "Mr A (Fiji) (virtual) (tbc)".
@@ -150,6 +153,7 @@ pub fn role_name(r: &RoleView) -> String {
 
 /// `role_name`, then how the person takes part when not in the room
 /// ("(virtual)", "(video message)"), "(tbc)" for a role not yet accepted,
+/// then, for a substitute, whom they replace ("…, replacing Mr Tri Tharyat"),
 /// then the role's note after a comma: "Ms Lynn Bell (Australia) (virtual), by video".
 pub fn role_text(r: &RoleView) -> String {
     role_text_marked(r, true)
@@ -166,6 +170,10 @@ pub fn role_text_marked(r: &RoleView, mark_tbc: bool) -> String {
     // An organisation alone already reads "speaker TBC".
     if mark_tbc && r.tentative && r.person_id.is_some() {
         text.push_str(" (tbc)");
+    }
+    if let Some(original) = &r.replacing {
+        text.push_str(", replacing ");
+        text.push_str(original);
     }
     match r.note.trim() {
         "" => text,
@@ -234,6 +242,7 @@ pub fn role_view(row: &RoleRow) -> RoleView {
         note: row.role.note.clone(),
         tentative: row.role.tentative,
         presence: row.role.presence,
+        replacing: row.replaced.as_ref().map(|(_, name)| name.clone()),
         text: String::new(),
     };
     view.text = role_text(&view);
@@ -465,6 +474,7 @@ mod tests {
             note: note.into(),
             tentative: false,
             presence: RolePresence::InPerson,
+            replacing: None,
             text: String::new(),
         };
         r.text = role_text(&r);

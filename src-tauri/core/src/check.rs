@@ -876,6 +876,7 @@ mod tests {
             },
             person: Some(person.into()),
             organisation: None,
+            replaced: None,
         }
     }
 

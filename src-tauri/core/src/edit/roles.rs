@@ -87,3 +87,58 @@ pub fn add_session_role(store: &mut Store, session_id: Id, entry: &RoleEntry) ->
         &format!("Assigned {who} as {role}{how} of “{}”", session.title),
     )
 }
+
+/// `with` takes the roles `replace` holds in a session ("Ms A replaces Mr B
+/// in “Panel I”"), and their turns on its speaking list, as one step. The
+/// roles keep their holder; substituting the holder back clears it.
+pub fn substitute(store: &mut Store, session_id: Id, replace: Id, with: Id) -> Result<()> {
+    let session = store.session(session_id)?;
+    if store
+        .session_runs()?
+        .get(&session_id)
+        .is_some_and(|run| run.cancelled)
+    {
+        return Err(CoreError::invalid(
+            "session",
+            format!("“{}” is cancelled.", session.title),
+        ));
+    }
+    known_person(store, Some(replace), "replace")?;
+    known_person(store, Some(with), "with")?;
+    let (replace_name, with_name) = (store.person_name(replace)?, store.person_name(with)?);
+    if replace == with {
+        return Err(CoreError::invalid(
+            "with",
+            format!("{with_name} cannot replace themselves."),
+        ));
+    }
+    let takers = store.session_takers(session_id)?;
+    let taker = |holder: Option<Id>, by: Option<Id>| by.or(holder);
+    let roles: Vec<(Id, Option<Id>)> = takers
+        .iter()
+        .filter(|(_, holder, by)| taker(*holder, *by) == Some(replace))
+        .map(|(id, holder, _)| (*id, (*holder != Some(with)).then_some(with)))
+        .collect();
+    if roles.is_empty() {
+        return Err(CoreError::invalid(
+            "replace",
+            format!("{replace_name} has no role in “{}”.", session.title),
+        ));
+    }
+    if takers
+        .iter()
+        .any(|(_, holder, by)| taker(*holder, *by) == Some(with))
+    {
+        return Err(CoreError::invalid(
+            "with",
+            format!("{with_name} already has a role in “{}”.", session.title),
+        ));
+    }
+    store.substitute(
+        session_id,
+        &roles,
+        replace,
+        with,
+        &format!("{with_name} replaces {replace_name} in “{}”", session.title),
+    )
+}

@@ -40,6 +40,10 @@ pub struct RoleRow {
     pub person: Option<String>,
     /// The role's organisation, else the person's: (name, acronym).
     pub organisation: Option<(String, String)>,
+    /// The role's own holder, with their display name, when someone
+    /// replaced them: `role.person_id` and `person` are then the substitute,
+    /// so every reader follows the person who actually takes the role.
+    pub replaced: Option<(Id, String)>,
 }
 
 impl Store {
@@ -125,19 +129,29 @@ impl Store {
         }
         let sql = format!(
             "SELECT r.id, r.session_id, r.role, r.person_id, r.organisation_id, r.note, r.position,
-                    p.honorific, p.given_name, p.family_name, p.organisation_id, r.tentative, r.presence
+                    p.honorific, p.given_name, p.family_name, p.organisation_id, r.tentative, r.presence,
+                    r.replaced_by, o.honorific, o.given_name, o.family_name
              FROM session_role r
              JOIN session s ON s.id = r.session_id
-             LEFT JOIN person p ON p.id = r.person_id
+             LEFT JOIN person p ON p.id = coalesce(r.replaced_by, r.person_id)
+             LEFT JOIN person o ON o.id = r.person_id AND r.replaced_by IS NOT NULL
              WHERE {filter}"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(args, |r| {
+            let part =
+                |i| -> rusqlite::Result<&str> { Ok(r.get_ref(i)?.as_str_or_null()?.unwrap_or("")) };
+            let replaced_by: Option<Id> = r.get(13)?;
+            let original: Option<Id> = r.get(3)?;
+            let replaced = match (replaced_by, original) {
+                (Some(_), Some(id)) => Some((id, display_name([part(14)?, part(15)?, part(16)?]))),
+                _ => None,
+            };
             let role = SessionRole {
                 id: r.get(0)?,
                 session_id: r.get(1)?,
                 role: key_at(r, 2, RoleKind::from_key)?,
-                person_id: r.get(3)?,
+                person_id: replaced_by.or(original),
                 organisation_id: r.get(4)?,
                 note: r.get(5)?,
                 position: r.get(6)?,
@@ -145,12 +159,7 @@ impl Store {
                 presence: key_at(r, 12, RolePresence::from_key)?,
             };
             let person = match role.person_id {
-                Some(_) => {
-                    let part = |i| -> rusqlite::Result<&str> {
-                        Ok(r.get_ref(i)?.as_str_or_null()?.unwrap_or(""))
-                    };
-                    Some(display_name([part(7)?, part(8)?, part(9)?]))
-                }
+                Some(_) => Some(display_name([part(7)?, part(8)?, part(9)?])),
                 None => None,
             };
             let org_id = role.organisation_id.or(r.get::<_, Option<Id>>(10)?);
@@ -159,6 +168,7 @@ impl Store {
                 role,
                 person,
                 organisation,
+                replaced,
             })
         })?;
         // Sorting here is cheaper than SQLite's sorter, which copies every column.
@@ -181,11 +191,12 @@ impl Store {
         self.role_rows("1", &[])
     }
 
-    /// Every role, reduced to what the checks need: one narrow scan.
+    /// Every role, reduced to what the checks need: one narrow scan. The
+    /// person is whoever takes the role: a substitute, else its holder.
     pub fn role_refs(&self) -> Result<Vec<RoleRef>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT session_id, role, person_id, tentative FROM session_role")?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT session_id, role, coalesce(replaced_by, person_id), tentative FROM session_role",
+        )?;
         let rows = st.query_map([], |r| {
             Ok(RoleRef {
                 session_id: r.get(0)?,

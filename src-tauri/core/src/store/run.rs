@@ -98,4 +98,41 @@ impl Store {
             Ok(())
         })
     }
+
+    /// Who takes each role of one session: (role id, its holder, who
+    /// replaced them), in the session's order.
+    pub fn session_takers(&self, session_id: Id) -> Result<Vec<(Id, Option<Id>, Option<Id>)>> {
+        self.select(
+            "SELECT id, person_id, replaced_by FROM session_role
+             WHERE session_id = ?1 ORDER BY position, id",
+            [session_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+    }
+
+    /// One substitution in a session, as one step: each role's new
+    /// `replaced_by` (None gives it back to its holder), and the session's
+    /// speaking-list turns of `from` moved to `to`.
+    pub fn substitute(
+        &mut self,
+        session_id: Id,
+        roles: &[(Id, Option<Id>)],
+        from: Id,
+        to: Id,
+        summary: &str,
+    ) -> Result<()> {
+        self.edit(summary, |tx| {
+            for (role_id, by) in roles {
+                tx.execute(
+                    "UPDATE session_role SET replaced_by = ?2 WHERE id = ?1",
+                    params![role_id, by],
+                )?;
+            }
+            tx.execute(
+                "UPDATE speaking_slot SET person_id = ?3 WHERE session_id = ?1 AND person_id = ?2",
+                params![session_id, from, to],
+            )?;
+            Ok(())
+        })
+    }
 }
