@@ -479,3 +479,219 @@ fn what_is_typed_into_a_picker_prefills_a_new_person() {
         );
     }
 }
+
+/// What every reader says of the people of two sessions: the agenda's
+/// role texts, itineraries, briefings, the board, person conflicts and the
+/// speaking list.
+fn who_is_where(store: &Store, sessions: &[Id], people: &[Id]) -> Vec<String> {
+    use crate::print::document::{build, Body, Changes};
+    use crate::print::{DocKind, PrintRequest};
+    let mut seen = Vec::new();
+    let agenda = crate::agenda::agenda(store, None).unwrap();
+    for s in agenda.days.iter().flat_map(|d| &d.sessions) {
+        if sessions.contains(&s.session.id) {
+            for r in &s.roles {
+                seen.push(format!("role {}: {}", s.session.title, r.text));
+            }
+            for t in crate::speaking::speaking_list(store, s.session.id)
+                .unwrap()
+                .turns
+            {
+                seen.push(format!("turn {}: {:?}", s.session.title, t.speaker));
+            }
+        }
+    }
+    for &p in people {
+        let name = store.person_name(p).unwrap();
+        for e in crate::attendees::lookup::itinerary(store, p).unwrap() {
+            seen.push(format!("itinerary {name}: {}", e.session.title));
+        }
+    }
+    let doc = build(
+        store,
+        &PrintRequest::new(DocKind::Speakers),
+        String::new(),
+        &Changes::default(),
+    )
+    .unwrap();
+    let Body::Speakers { briefings } = doc.body else {
+        panic!("briefings")
+    };
+    for b in briefings {
+        for s in b.sessions {
+            seen.push(format!("briefing {}: {}", b.name, s.title));
+        }
+    }
+    for l in crate::board::board(store).unwrap().loads {
+        if people.contains(&l.person_id) {
+            seen.push(format!("load {}: {}", l.name, l.sessions));
+        }
+    }
+    for c in crate::check::check(store).unwrap().conflicts {
+        if c.kind == crate::check::ConflictKind::PersonDoubleBooked {
+            seen.push(format!("conflict: {}", c.message));
+        }
+    }
+    seen
+}
+
+#[test]
+fn a_substitute_takes_the_role_everywhere_and_undo_gives_it_back() {
+    use super::roles::substitute;
+    let mut store = sample::sample_in_memory().unwrap();
+    let by_title = |store: &Store, t: &str| {
+        store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title.starts_with(t))
+            .unwrap()
+    };
+    let opening = by_title(&store, "Opening remarks");
+    let decade = by_title(&store, "A decade");
+    let haigh = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.family_name == "Haigh")
+        .unwrap();
+    let jane = person(&mut store, "Jane", "Deputy", "");
+    // The opening runs alongside the presentation, with both of them in it.
+    crate::planner::move_session(&mut store, opening.id, decade.start.unwrap(), None).unwrap();
+    for p in [haigh.id, jane.id] {
+        add_session_role(
+            &mut store,
+            opening.id,
+            &RoleEntry {
+                role: RoleKind::Speaker,
+                person_id: Some(p),
+                organisation_id: None,
+                note: String::new(),
+                presence: RolePresence::InPerson,
+                tentative: false,
+            },
+        )
+        .unwrap();
+    }
+    store
+        .set_speaking_list(
+            decade.id,
+            &[crate::store::SlotEntry {
+                organisation_id: haigh.organisation_id.unwrap(),
+                person_id: Some(haigh.id),
+                minutes: 5,
+            }],
+            "list",
+        )
+        .unwrap();
+    let ids = [opening.id, decade.id];
+    let people = [haigh.id, jane.id];
+    let before = who_is_where(&store, &ids, &people);
+    let has = |seen: &[String], want: &str| seen.iter().any(|s| s.contains(want));
+    assert!(has(&before, "conflict: Ms Kathryn Haigh"), "{before:#?}");
+
+    substitute(&mut store, decade.id, haigh.id, jane.id).unwrap();
+    assert_eq!(
+        store.last_edit(),
+        Some(
+            format!(
+                "Jane Deputy replaces Ms Kathryn Haigh in “{}”",
+                decade.title
+            )
+            .as_str()
+        )
+    );
+    let after = who_is_where(&store, &ids, &people);
+    let decade_title = &decade.title;
+    for want in [
+        format!("role {decade_title}: Jane Deputy, replacing Ms Kathryn Haigh"),
+        "turn A decade of the Working Group: achievements and opportunities: Some(\"Jane Deputy\")"
+            .into(),
+        format!("itinerary Jane Deputy: {decade_title}"),
+        format!("briefing Jane Deputy: {decade_title}"),
+        "load Jane Deputy: 2".into(),
+        "load Ms Kathryn Haigh: 1".into(),
+        "conflict: Jane Deputy".into(),
+    ] {
+        assert!(has(&after, &want), "{want}: {after:#?}");
+    }
+    for gone in [
+        format!("itinerary Ms Kathryn Haigh: {decade_title}"),
+        format!("briefing Ms Kathryn Haigh: {decade_title}"),
+        "conflict: Ms Kathryn Haigh".into(),
+    ] {
+        assert!(!has(&after, &gone), "{gone}: {after:#?}");
+    }
+    // The role keeps its holder.
+    assert!(store
+        .session_roles(decade.id)
+        .unwrap()
+        .iter()
+        .any(|r| r.person_id == Some(haigh.id)));
+
+    store.undo().unwrap();
+    assert_eq!(who_is_where(&store, &ids, &people), before, "undo restores");
+    store.redo().unwrap();
+    assert_eq!(who_is_where(&store, &ids, &people), after);
+    // Substituting the holder back gives the role back.
+    substitute(&mut store, decade.id, jane.id, haigh.id).unwrap();
+    assert_eq!(who_is_where(&store, &ids, &people), before);
+    assert!(store.replacements().unwrap().is_empty());
+}
+
+#[test]
+fn a_substitution_is_refused_in_one_line_naming_the_field() {
+    use super::roles::substitute;
+    let mut store = sample::sample_in_memory().unwrap();
+    let opening = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title.starts_with("Opening remarks"))
+        .unwrap();
+    let find = |store: &Store, family: &str| {
+        store
+            .people()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.family_name == family)
+            .unwrap()
+            .id
+    };
+    let (bell, tharyat, haigh) = (
+        find(&store, "Bell"),
+        find(&store, "Tharyat"),
+        find(&store, "Haigh"),
+    );
+    let title = &opening.title;
+    let cases = [
+        (
+            haigh,
+            bell,
+            format!("replace: Ms Kathryn Haigh has no role in “{title}”."),
+        ),
+        (
+            tharyat,
+            bell,
+            format!("with: Ms Lynn Bell already has a role in “{title}”."),
+        ),
+        (
+            tharyat,
+            tharyat,
+            "with: Mr Tri Tharyat cannot replace themselves.".into(),
+        ),
+        (
+            tharyat,
+            9999,
+            "with: Person 9999 is not in this plan.".into(),
+        ),
+    ];
+    for (replace, with, want) in cases {
+        let err = substitute(&mut store, opening.id, replace, with).unwrap_err();
+        assert_eq!(err.to_string(), want);
+    }
+    store.set_cancelled(opening.id, true, "cancel").unwrap();
+    let err = substitute(&mut store, opening.id, tharyat, haigh).unwrap_err();
+    assert_eq!(err.to_string(), format!("session: “{title}” is cancelled."));
+    assert!(store.replacements().unwrap().is_empty(), "nothing written");
+}

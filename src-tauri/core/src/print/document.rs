@@ -889,7 +889,8 @@ fn representatives(named: &mut Vec<String>, into: &mut Vec<String>) {
 /// A role as the programme prints it: the person with their position where
 /// one is known and asked for ("Ms Lynn Bell, Ambassador for People
 /// Smuggling (Australia)"), or the organisation's representative; then how
-/// they take part, "(tbc)" when asked, and the role's note.
+/// they take part, "(tbc)" when asked, whom a substitute replaces, and the
+/// role's note.
 fn programme_role_text(r: &RoleView, req: &PrintRequest, dir: &Directory) -> String {
     let mut text = match (r.person_id, r.organisation_id) {
         (Some(pid), _) => {
@@ -921,6 +922,10 @@ fn programme_role_text(r: &RoleView, req: &PrintRequest, dir: &Directory) -> Str
     }
     if req.mark_tbc && r.tentative {
         text.push_str(" (tbc)");
+    }
+    if let Some(original) = &r.replacing {
+        text.push_str(", replacing ");
+        text.push_str(original);
     }
     match r.note.trim() {
         "" => text,
