@@ -1418,3 +1418,65 @@ fn a_conference_schedule_imports_with_its_duplicates_named() {
         stderr(&o)
     );
 }
+
+#[test]
+fn substitute_puts_another_person_in_a_role_and_refuses_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let opening = "Opening remarks by the Senior Official Co-Chairs";
+    let o = plenary(&[
+        "substitute",
+        &path,
+        opening,
+        "--replace",
+        "Tri Tharyat",
+        "--with",
+        "Caka Alverdi Awal",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        format!("Mr Caka Alverdi Awal replaces Mr Tri Tharyat in “{opening}”\n")
+    );
+    let o = plenary(&["show", &path, "--day", "2024-11-18"]);
+    assert!(
+        stdout(&o).contains(
+            "Co-Chairs: Ms Lynn Bell (Australia); Mr Caka Alverdi Awal (Indonesia), replacing Mr Tri Tharyat"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    let o = plenary(&["people", "itinerary", &path, "Tri Tharyat"]);
+    assert!(!stdout(&o).contains(opening), "{}", stdout(&o));
+
+    let refused = [
+        (
+            "Tri Tharyat",
+            "Lynn Bell",
+            "--replace: Mr Tri Tharyat has no role in",
+        ),
+        (
+            "Lynn Bell",
+            "Caka Alverdi Awal",
+            "--with: Mr Caka Alverdi Awal already has a role in",
+        ),
+        ("Nobody", "Lynn Bell", "--replace: No person"),
+        ("Lynn Bell", "Nobody", "--with: No person"),
+    ];
+    for (replace, with, want) in refused {
+        let o = plenary(&[
+            "substitute",
+            &path,
+            opening,
+            "--replace",
+            replace,
+            "--with",
+            with,
+        ]);
+        assert_one_line_error(&o, want);
+    }
+    let o = plenary(&["undo", &path]);
+    assert!(stdout(&o).starts_with("Undid: Mr Caka Alverdi Awal replaces"));
+    let o = plenary(&["people", "itinerary", &path, "Tri Tharyat"]);
+    assert!(stdout(&o).contains(opening), "{}", stdout(&o));
+}

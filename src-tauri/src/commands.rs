@@ -571,6 +571,13 @@ pub fn add_session_role(state: S, session_id: Id, entry: RoleEntry) -> ApiResult
     state.with_mut(|s| edit::roles::add_session_role(s, session_id, &entry))
 }
 
+/// `with` takes the roles `replace` holds in a session, and their turns.
+#[tauri::command]
+#[specta::specta]
+pub fn substitute(state: S, session_id: Id, replace: Id, with: Id) -> ApiResult<()> {
+    state.with_mut(|s| edit::roles::substitute(s, session_id, replace, with))
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn board(state: S<'_>) -> ApiResult<Board> {
@@ -1110,6 +1117,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             session_roles,
             set_session_roles,
             add_session_role,
+            substitute,
             board,
             assignment_conflicts,
             speaking_list,

@@ -629,6 +629,24 @@ fn a_substitute_takes_the_role_everywhere_and_undo_gives_it_back() {
         .iter()
         .any(|r| r.person_id == Some(haigh.id)));
 
+    // Editing the session's roles keeps the substitute in the role.
+    let entries: Vec<RoleEntry> = store
+        .session_roles(decade.id)
+        .unwrap()
+        .iter()
+        .map(|r| RoleEntry {
+            role: r.role,
+            person_id: r.person_id,
+            organisation_id: r.organisation_id,
+            note: r.note.clone(),
+            presence: r.presence,
+            tentative: r.tentative,
+        })
+        .collect();
+    set_session_roles(&mut store, decade.id, &entries).unwrap();
+    assert_eq!(who_is_where(&store, &ids, &people), after);
+    store.undo().unwrap();
+
     store.undo().unwrap();
     assert_eq!(who_is_where(&store, &ids, &people), before, "undo restores");
     store.redo().unwrap();

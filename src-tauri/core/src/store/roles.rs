@@ -233,11 +233,35 @@ impl Store {
 
 /// A session's roles replaced by `roles`, in order.
 pub(super) fn replace_roles(tx: &Transaction, session_id: Id, roles: &[RoleEntry]) -> Result<()> {
+    // A substitute stays with the role (its kind and holder) through an edit
+    // of the session's list, as long as the role is still there.
+    let substitutes = {
+        let mut st = tx.prepare_cached(
+            "SELECT role, person_id, replaced_by FROM session_role
+             WHERE session_id = ?1 AND replaced_by IS NOT NULL",
+        )?;
+        let rows = st.query_map([session_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Id>(1)?,
+                r.get::<_, Id>(2)?,
+            ))
+        })?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
     tx.execute(
         "DELETE FROM session_role WHERE session_id = ?1",
         [session_id],
     )?;
-    insert_roles(tx, session_id, roles, 0)
+    insert_roles(tx, session_id, roles, 0)?;
+    for (role, holder, by) in substitutes {
+        tx.execute(
+            "UPDATE session_role SET replaced_by = ?4
+             WHERE session_id = ?1 AND role = ?2 AND person_id = ?3",
+            params![session_id, role, holder, by],
+        )?;
+    }
+    Ok(())
 }
 
 fn insert_roles(tx: &Transaction, session_id: Id, roles: &[RoleEntry], from: i64) -> Result<()> {
