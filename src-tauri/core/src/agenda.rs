@@ -6,7 +6,7 @@ use crate::store::{RoleRow, Store};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct OrgRef {
@@ -116,6 +116,8 @@ pub struct AgendaSession {
     /// `roles` as lists show them (`role_groups`): in the order given, or by
     /// kind when the plan groups roles by type.
     pub role_groups: Vec<RoleGroup>,
+    /// Cancelled while the meeting ran: kept in the plan, marked.
+    pub cancelled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -360,6 +362,7 @@ fn assemble(
     events: &HashMap<Id, Event>,
     rooms: &HashMap<Id, String>,
     group_by_kind: bool,
+    cancelled: &HashSet<Id>,
 ) -> Vec<AgendaSession> {
     let mut by_session: HashMap<Id, Vec<RoleView>> = HashMap::new();
     for r in roles {
@@ -379,6 +382,7 @@ fn assemble(
                 room: session.room_id.and_then(|id| rooms.get(&id).cloned()),
                 role_groups: role_groups(&roles, group_by_kind),
                 roles,
+                cancelled: cancelled.contains(&session.id),
                 session,
             }
         })
@@ -394,6 +398,12 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
     let events: HashMap<Id, Event> = store.events()?.into_iter().map(|e| (e.id, e)).collect();
     let rooms: HashMap<Id, String> = store.rooms()?.into_iter().map(|r| (r.id, r.name)).collect();
     let grouped = plan.group_roles;
+    let cancelled: HashSet<Id> = store
+        .session_runs()?
+        .into_values()
+        .filter(|run| run.cancelled)
+        .map(|run| run.session_id)
+        .collect();
     let (sessions, unscheduled) = match day {
         Some(d) => {
             let from = d.and_time(chrono::NaiveTime::MIN);
@@ -405,7 +415,7 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
             let mut roles = store.roles_between(from, to)?;
             roles.extend(store.day_only_roles(d)?);
             (
-                assemble(sessions, &roles, &events, &rooms, grouped),
+                assemble(sessions, &roles, &events, &rooms, grouped, &cancelled),
                 Vec::new(),
             )
         }
@@ -418,8 +428,8 @@ pub fn agenda(store: &Store, day: Option<NaiveDate>) -> Result<Agenda> {
                 .into_iter()
                 .partition(|s| s.on_day().is_some());
             (
-                assemble(on_days, &roles, &events, &rooms, grouped),
-                assemble(unscheduled, &roles, &events, &rooms, grouped),
+                assemble(on_days, &roles, &events, &rooms, grouped, &cancelled),
+                assemble(unscheduled, &roles, &events, &rooms, grouped, &cancelled),
             )
         }
     };

@@ -1685,4 +1685,36 @@ mod publish_tests {
             "still listed, as accepted"
         );
     }
+
+    #[test]
+    fn a_cancelled_session_holds_neither_its_room_nor_its_people() {
+        let mut store = crate::sample::sample_in_memory().unwrap();
+        let find = |store: &Store, t: &str| {
+            store
+                .sessions()
+                .unwrap()
+                .into_iter()
+                .find(|s| s.title.starts_with(t))
+                .unwrap()
+        };
+        let opening = find(&store, "Opening remarks");
+        let decade = find(&store, "A decade");
+        crate::planner::move_session(&mut store, decade.id, opening.start.unwrap(), None).unwrap();
+        let about_decade = |store: &Store| {
+            check(store)
+                .unwrap()
+                .conflicts
+                .into_iter()
+                .filter(|c| c.session_ids.contains(&decade.id))
+                .count()
+        };
+        assert!(about_decade(&store) > 0, "the room is double-booked");
+        store.set_cancelled(decade.id, true, "cancel").unwrap();
+        assert_eq!(about_decade(&store), 0);
+        assert!(check(&store)
+            .unwrap()
+            .conflicts
+            .iter()
+            .all(|c| !c.session_ids.contains(&opening.id)));
+    }
 }

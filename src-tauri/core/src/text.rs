@@ -33,6 +33,11 @@ fn session_block(out: &mut String, s: &AgendaSession) {
         _ => "--:--–--:--".into(),
     };
     let tbc = if s.session.tentative { " (tbc)" } else { "" };
+    let tbc = if s.cancelled {
+        format!("{tbc}  CANCELLED")
+    } else {
+        tbc.to_string()
+    };
     let item = if s.session.agenda_item.is_empty() {
         String::new()
     } else {
@@ -178,6 +183,46 @@ mod tests {
         let ov = crate::agenda::overview(&store).unwrap();
         let agenda = crate::agenda::agenda(&store, None).unwrap();
         insta::assert_snapshot!(super::render(&ov, &agenda));
+    }
+
+    #[test]
+    fn a_cancelled_session_is_marked_and_a_substitute_named_with_whom_they_replace() {
+        let mut store = crate::sample::sample_in_memory().unwrap();
+        let sessions = store.sessions().unwrap();
+        let opening = &sessions[0];
+        store.set_cancelled(sessions[1].id, true, "cancel").unwrap();
+        let find = |family: &str| {
+            store
+                .people()
+                .unwrap()
+                .into_iter()
+                .find(|p| p.family_name == family)
+                .unwrap()
+                .id
+        };
+        let (tharyat, haigh) = (find("Tharyat"), find("Haigh"));
+        crate::edit::roles::substitute(&mut store, opening.id, tharyat, haigh).unwrap();
+        let day = opening.on_day();
+        let ov = crate::agenda::overview(&store).unwrap();
+        let agenda = crate::agenda::agenda(&store, day).unwrap();
+        let text = super::render(&ov, &agenda);
+        let lines: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Monday"))
+            .take(7)
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Monday 18 November 2024",
+                "  09:00–09:30  1. Opening remarks by the Senior Official Co-Chairs",
+                "               Opening · Plenary Hall · Commemorative Dialogue",
+                "               Co-Chairs: Ms Lynn Bell (Australia); Ms Kathryn Haigh (Australia), replacing Mr Tri Tharyat",
+                "  09:30–10:15  2. A decade of the Working Group: achievements and opportunities  CANCELLED",
+                "               Presentation · Plenary Hall · Commemorative Dialogue",
+                "               Speakers: Mr Caka Alverdi Awal (Indonesia); Ms Kathryn Haigh (Australia)",
+            ]
+        );
     }
 
     #[test]

@@ -80,10 +80,12 @@ impl Store {
         )
     }
 
-    /// Every session without its long texts (description, outcome, notes,
-    /// agenda item), for the checks, which run after every edit.
+    /// Every session still to be held, without its long texts (description,
+    /// outcome, notes, agenda item), for the checks, which run after every
+    /// edit. A cancelled session is left out: it no longer holds its room or
+    /// its people, and has nothing left to confirm.
     pub fn session_slots(&self) -> Result<Vec<Session>> {
-        self.select("SELECT id, event_id, title, kind, start, \"end\", room_id, pinned, day, tentative FROM session ORDER BY start IS NULL, start, \"end\", id", [], |r| {
+        self.select("SELECT id, event_id, title, kind, start, \"end\", room_id, pinned, day, tentative FROM session WHERE cancelled = 0 ORDER BY start IS NULL, start, \"end\", id", [], |r| {
             Ok(Session {
                 id: r.get(0)?,
                 event_id: r.get(1)?,

@@ -408,6 +408,8 @@ struct Facts {
     sessions: Vec<Session>,
     roles: HashMap<Id, Vec<SessionRole>>,
     speaking: HashMap<Id, Vec<SpeakingSlot>>,
+    /// Sessions cancelled while the meeting ran.
+    cancelled: std::collections::HashSet<Id>,
 }
 
 impl Facts {
@@ -474,6 +476,12 @@ impl Facts {
             sessions,
             roles,
             speaking,
+            cancelled: store
+                .session_runs()?
+                .into_values()
+                .filter(|run| run.cancelled)
+                .map(|run| run.session_id)
+                .collect(),
         })
     }
 
@@ -867,6 +875,10 @@ fn event_section(f: &Facts, e: &Event, m: &mut Mentions) -> DraftSection {
 fn session_paragraph(f: &Facts, e: &Event, s: &Session, m: &mut Mentions) -> String {
     use RoleKind as R;
     let title = format!("“{}”", s.title.trim());
+    // Nothing happened to report, so nothing for the rapporteur to fill in.
+    if f.cancelled.contains(&s.id) {
+        return format!("{title} was cancelled.");
+    }
     let chairs = f.roles_of(m, s, &[R::Chair, R::CoChair]);
     let mods = f.roles_of(m, s, &[R::Moderator]);
     let panel = f.roles_of(m, s, &[R::Panellist, R::Discussant]);

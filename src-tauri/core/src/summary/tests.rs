@@ -767,3 +767,36 @@ fn sections_carry_their_runs_so_the_window_reads_no_markup() {
         markup::paragraphs(&opening.drafted).len()
     );
 }
+
+#[test]
+fn a_cancelled_session_is_said_to_be_cancelled_without_a_mark_to_fill() {
+    let mut store = sample::sample_in_memory().unwrap();
+    let panel = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.kind == crate::model::SessionKind::Panel)
+        .unwrap();
+    let whole = |store: &Store| {
+        summary(store, AttendanceSource::Registered)
+            .unwrap()
+            .sections
+            .into_iter()
+            .map(|x| x.text)
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let before = whole(&store);
+    store.set_cancelled(panel.id, true, "cancel").unwrap();
+    let after = whole(&store);
+    let sentence = format!("“{}” was cancelled.", panel.title);
+    assert!(!before.contains(&sentence));
+    let paragraph = after
+        .split("\n\n")
+        .find(|p| p.contains(&sentence))
+        .unwrap_or_else(|| panic!("{after}"));
+    assert_eq!(
+        paragraph, sentence,
+        "the whole paragraph, no rapporteur mark"
+    );
+}
