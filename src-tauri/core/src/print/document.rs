@@ -368,6 +368,10 @@ pub struct ProgSession {
     /// printed struck through. Left out when not.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub struck: bool,
+    /// Cancelled while the meeting ran: its time and title printed struck
+    /// through, with "Cancelled". Left out when not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
     /// Internal variant only.
     /// Organisations co-hosting this session alone: "Bali Process Taskforce …".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -1046,6 +1050,7 @@ fn prog_session(
             .cloned()
             .unwrap_or_default(),
         struck: false,
+        cancelled: s.cancelled,
         cohosts: dir
             .session_cohosts
             .get(&s.session.id)
@@ -1225,6 +1230,7 @@ fn ghost_session(g: &Ghost, events: &HashMap<Id, Event>) -> ProgSession {
         mark: Some(if g.now.is_some() { "moved" } else { "removed" }.into()),
         change: g.now.clone().unwrap_or_else(|| "Removed".into()),
         struck: true,
+        cancelled: false,
         cohosts: Vec::new(),
         notes: String::new(),
         room_notes: String::new(),
@@ -2287,6 +2293,46 @@ mod tests {
         assert!(!json(&next).contains("\"struck\""));
     }
 
+    /// A cancelled session keeps its place in the programme, marked so the
+    /// layout strikes it through and says "Cancelled"; the others are not.
+    #[test]
+    fn a_cancelled_session_keeps_its_place_marked_cancelled() {
+        let mut store = sample::sample_in_memory().unwrap();
+        let panel = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.kind == SessionKind::Panel)
+            .unwrap();
+        let day = panel.start.unwrap().date();
+        let sheet = |store: &Store| {
+            build(
+                store,
+                &PrintRequest {
+                    day: Some(day),
+                    ..PrintRequest::new(DocKind::Programme)
+                },
+                String::new(),
+                &Changes::default(),
+            )
+            .unwrap()
+        };
+        assert!(!json(&sheet(&store)).contains("\"cancelled\""));
+        store.set_cancelled(panel.id, true, "cancel").unwrap();
+        let doc = sheet(&store);
+        let Body::Programme { days } = &doc.body else {
+            panic!("a programme")
+        };
+        let marked: Vec<(String, bool)> = days[0]
+            .blocks
+            .iter()
+            .flat_map(|b| b.clone().into_sessions())
+            .filter(|s| s.cancelled)
+            .map(|s| (s.title, s.struck))
+            .collect();
+        assert_eq!(marked, [(panel.title.clone(), false)]);
+    }
+
     /// A day emptied since the version still prints, with its sessions
     /// struck through where they were.
     #[test]
@@ -3015,6 +3061,7 @@ mod tests {
             mark: None,
             change: String::new(),
             struck: false,
+            cancelled: false,
             cohosts: Vec::new(),
             notes: String::new(),
             room_notes: String::new(),
