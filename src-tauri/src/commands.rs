@@ -571,11 +571,12 @@ pub fn add_session_role(state: S, session_id: Id, entry: RoleEntry) -> ApiResult
     state.with_mut(|s| edit::roles::add_session_role(s, session_id, &entry))
 }
 
-/// `with` takes the roles `replace` holds in a session, and their turns.
+/// `with_person` takes the roles `replace` holds in a session, and their
+/// turns (`with` alone is a word JavaScript keeps for itself).
 #[tauri::command]
 #[specta::specta]
-pub fn substitute(state: S, session_id: Id, replace: Id, with: Id) -> ApiResult<()> {
-    state.with_mut(|s| edit::roles::substitute(s, session_id, replace, with))
+pub fn substitute(state: S, session_id: Id, replace: Id, with_person: Id) -> ApiResult<()> {
+    state.with_mut(|s| edit::roles::substitute(s, session_id, replace, with_person))
 }
 
 #[tauri::command]

@@ -70,6 +70,29 @@ describe('the roles of a session row', () => {
     expect(link.querySelector('b')).toBeNull();
   });
 
+  it('shows a cancelled session with its badge, time and title struck through', () => {
+    const item = session('A decade');
+    roleLines(item);
+    expect(document.querySelector('.cancelled-badge')).toBeNull();
+    unmount(mounted!);
+    mounted = null;
+    document.body.innerHTML = '';
+    item.cancelled = true;
+    roleLines(item);
+    const row = document.querySelector('[data-testid="session-row"]')!;
+    expect(row.classList.contains('cancelled')).toBe(true);
+    expect(row.querySelector('.cancelled-badge')?.textContent).toBe('Cancelled');
+    expect(row.querySelector('.title')?.textContent).toBe(item.session.title);
+  });
+
+  it('shows a substitute with whom they replace, as the core words it', () => {
+    const item = session('Opening remarks');
+    item.role_groups = [
+      { role: 'co_chair', label: 'Co-Chairs', people: ['Ms Lynn Bell (Australia)', 'Ms Kathryn Haigh (Australia), replacing Mr Tri Tharyat'] },
+    ];
+    expect(roleLines(item)).toEqual(['Co-Chairs: Ms Lynn Bell (Australia); Ms Kathryn Haigh (Australia), replacing Mr Tri Tharyat']);
+  });
+
   it('shows no kind for a session of another kind', () => {
     const chips = (item: AgendaSession_Serialize) => {
       roleLines(item);
