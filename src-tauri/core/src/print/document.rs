@@ -2331,6 +2331,24 @@ mod tests {
             .map(|s| (s.title, s.struck))
             .collect();
         assert_eq!(marked, [(panel.title.clone(), false)]);
+        // The day at a glance and the door sheets mark it too.
+        for kind in [DocKind::Glance, DocKind::Doors] {
+            let doc = build(
+                &store,
+                &PrintRequest {
+                    day: Some(day),
+                    ..PrintRequest::new(kind)
+                },
+                String::new(),
+                &Changes::default(),
+            )
+            .unwrap();
+            assert_eq!(
+                json(&doc).matches("\"cancelled\": true").count(),
+                1,
+                "{kind:?}"
+            );
+        }
     }
 
     /// A day emptied since the version still prints, with its sessions

@@ -34,6 +34,9 @@ pub struct GridSession {
     /// A break or meal, drawn lighter.
     pub pause: bool,
     pub tentative: bool,
+    /// Cancelled: drawn struck through, marked "Cancelled".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
 }
 
 /// One page of the grid: a day, or part of a day's rooms.
@@ -61,6 +64,9 @@ pub struct DoorSession {
     pub title: String,
     pub event: String,
     pub tentative: bool,
+    /// Cancelled: struck through, marked "Cancelled".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
 }
 
 /// What is posted on one room's door for one day.
@@ -190,6 +196,7 @@ pub fn grid(
                         title: s.session.title.clone(),
                         pause: matches!(s.session.kind, SessionKind::Break | SessionKind::Meal),
                         tentative: mark_tbc && s.session.tentative,
+                        cancelled: s.cancelled,
                     })
                 })
                 .collect::<Vec<_>>();
@@ -284,6 +291,7 @@ pub fn doors(
                         title: s.session.title.clone(),
                         event: s.event_title.clone(),
                         tentative: mark_tbc && s.session.tentative,
+                        cancelled: s.cancelled,
                     })
                     .collect(),
             });
@@ -370,6 +378,7 @@ mod tests {
             time: String::new(),
             title: format!("{column} {start}"),
             pause: false,
+            cancelled: false,
             tentative: false,
         };
         let placed = side_by_side(vec![
