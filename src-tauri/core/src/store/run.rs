@@ -21,6 +21,9 @@ pub struct SessionRun {
     pub cancelled: bool,
 }
 
+/// One role's people: (role id, its holder, who replaced them).
+pub type Taker = (Id, Option<Id>, Option<Id>);
+
 impl Store {
     /// Every session that started, ended or was cancelled, by session id.
     pub fn session_runs(&self) -> Result<HashMap<Id, SessionRun>> {
@@ -99,9 +102,8 @@ impl Store {
         })
     }
 
-    /// Who takes each role of one session: (role id, its holder, who
-    /// replaced them), in the session's order.
-    pub fn session_takers(&self, session_id: Id) -> Result<Vec<(Id, Option<Id>, Option<Id>)>> {
+    /// Who takes each role of one session, in the session's order.
+    pub fn session_takers(&self, session_id: Id) -> Result<Vec<Taker>> {
         self.select(
             "SELECT id, person_id, replaced_by FROM session_role
              WHERE session_id = ?1 ORDER BY position, id",
