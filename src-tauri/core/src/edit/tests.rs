@@ -655,6 +655,19 @@ fn a_substitute_takes_the_role_everywhere_and_undo_gives_it_back() {
     substitute(&mut store, decade.id, jane.id, haigh.id).unwrap();
     assert_eq!(who_is_where(&store, &ids, &people), before);
     assert!(store.replacements().unwrap().is_empty());
+
+    // A substitute merged into another person: the other stands in.
+    substitute(&mut store, decade.id, haigh.id, jane.id).unwrap();
+    let twin = person(&mut store, "Jane", "Deputy", "jane@example.org");
+    merge_people(&mut store, twin.id, jane.id).unwrap();
+    assert_eq!(
+        store
+            .replacements()
+            .unwrap()
+            .into_values()
+            .collect::<Vec<_>>(),
+        [twin.id]
+    );
 }
 
 #[test]

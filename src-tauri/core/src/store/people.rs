@@ -208,6 +208,16 @@ impl Store {
                  (SELECT min(id) FROM session_role WHERE person_id = ?1 GROUP BY session_id, role)",
                 [keep],
             )?;
+            // A substitute merged keeps standing in; one merged into the
+            // holder simply holds the role again.
+            tx.execute(
+                "UPDATE session_role SET replaced_by = ?1 WHERE replaced_by = ?2",
+                [keep, drop],
+            )?;
+            tx.execute(
+                "UPDATE session_role SET replaced_by = NULL WHERE replaced_by = person_id",
+                [],
+            )?;
             tx.execute(
                 "UPDATE event_cochair SET person_id = ?1 WHERE person_id = ?2",
                 [keep, drop],
