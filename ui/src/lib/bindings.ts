@@ -99,6 +99,11 @@ export const commands = {
 	sessionRoles: (sessionId: number) => typedError<SessionRole_Serialize[], ApiError>(__TAURI_INVOKE("session_roles", { sessionId })),
 	setSessionRoles: (sessionId: number, roles: RoleEntry_Deserialize[]) => typedError<null, ApiError>(__TAURI_INVOKE("set_session_roles", { sessionId, roles })),
 	addSessionRole: (sessionId: number, entry: RoleEntry_Deserialize) => typedError<null, ApiError>(__TAURI_INVOKE("add_session_role", { sessionId, entry })),
+	/**
+	 *  `with_person` takes the roles `replace` holds in a session, and their
+	 *  turns (`with` alone is a word JavaScript keeps for itself).
+	 */
+	substitute: (sessionId: number, replace: number, withPerson: number) => typedError<null, ApiError>(__TAURI_INVOKE("substitute", { sessionId, replace, withPerson })),
 	board: () => typedError<Board_Serialize, ApiError>(__TAURI_INVOKE("board")),
 	/**  The conflicts an assignment would add, before it is made. */
 	assignmentConflicts: (sessionId: number, personId: number, role: RoleKind) => typedError<Conflict_Serialize[], ApiError>(__TAURI_INVOKE("assignment_conflicts", { sessionId, personId, role })),
@@ -201,6 +206,8 @@ export type AgendaSession_Deserialize = {
 	 *  kind when the plan groups roles by type.
 	 */
 	role_groups: RoleGroup[],
+	/**  Cancelled while the meeting ran: kept in the plan, marked. */
+	cancelled: boolean,
 };
 
 export type AgendaSession_Serialize = {
@@ -214,6 +221,8 @@ export type AgendaSession_Serialize = {
 	 *  kind when the plan groups roles by type.
 	 */
 	role_groups: RoleGroup[],
+	/**  Cancelled while the meeting ran: kept in the plan, marked. */
+	cancelled: boolean,
 };
 
 export type Agenda_Deserialize = {
@@ -1674,6 +1683,11 @@ export type RoleView_Deserialize = {
 	tentative: boolean,
 	presence: RolePresence,
 	/**
+	 *  The role's own holder when someone replaced them (`name` is then the
+	 *  substitute): "Mr Tri Tharyat".
+	 */
+	replacing?: string | null,
+	/**
 	 *  How the role reads in a list (`role_text`): "Ms Lynn Bell (Australia)",
 	 *  "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair",
 	 *  "Mr A (Fiji) (virtual) (tbc)".
@@ -1693,6 +1707,11 @@ export type RoleView_Serialize = {
 	/**  Not yet accepted: marked "(tbc)". */
 	tentative: boolean,
 	presence: RolePresence,
+	/**
+	 *  The role's own holder when someone replaced them (`name` is then the
+	 *  substitute): "Mr Tri Tharyat".
+	 */
+	replacing: string | null,
 	/**
 	 *  How the role reads in a list (`role_text`): "Ms Lynn Bell (Australia)",
 	 *  "IOM — speaker TBC", "New Zealand — presenter TBC, as DWG Co-Chair",

@@ -42,6 +42,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Ms Lynn Bell (Australia)"
               },
               {
@@ -53,6 +54,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Mr Tri Tharyat (Indonesia)"
               }
             ],
@@ -65,7 +67,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Mr Tri Tharyat (Indonesia)"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -98,6 +101,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Mr Caka Alverdi Awal (Indonesia)"
               },
               {
@@ -109,6 +113,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Ms Kathryn Haigh (Australia)"
               }
             ],
@@ -121,7 +126,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Ms Kathryn Haigh (Australia)"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -145,7 +151,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Commemorative Dialogue",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -178,6 +185,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "Australian Co-Manager",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
               },
               {
@@ -189,6 +197,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — panellist TBC"
               },
               {
@@ -200,6 +209,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — panellist TBC"
               },
               {
@@ -211,6 +221,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "International Labour Organization — panellist TBC"
               },
               {
@@ -222,6 +233,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "International Organization for Migration — panellist TBC"
               },
               {
@@ -233,6 +245,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "United Nations High Commissioner for Refugees — panellist TBC"
               },
               {
@@ -244,6 +257,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "United Nations Office on Drugs and Crime — panellist TBC"
               },
               {
@@ -255,6 +269,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
               },
               {
@@ -266,6 +281,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "International Justice Mission — panellist TBC"
               },
               {
@@ -277,6 +293,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Government and Business Forum — panellist TBC"
               }
             ],
@@ -303,7 +320,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Bali Process Government and Business Forum — panellist TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -327,7 +345,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Commemorative Dialogue",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           }
         ]
       }
@@ -371,6 +390,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -382,6 +402,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -394,7 +415,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Indonesia — co-chair TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -427,6 +449,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -438,6 +461,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -450,7 +474,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Indonesia — co-chair TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -474,7 +499,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -498,7 +524,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Annual Meeting",
             "room": "Plenary Hall",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -531,6 +558,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
               },
               {
@@ -542,6 +570,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Disruption Working Group — presenter TBC"
               },
               {
@@ -553,6 +582,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
               },
               {
@@ -564,6 +594,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Government and Business Forum — presenter TBC"
               }
             ],
@@ -578,7 +609,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Bali Process Government and Business Forum — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -602,7 +634,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -635,6 +668,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "as DWG Co-Chair",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "New Zealand — presenter TBC, as DWG Co-Chair"
               },
               {
@@ -646,6 +680,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Malaysia — presenter TBC"
               },
               {
@@ -657,6 +692,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Thailand — presenter TBC"
               }
             ],
@@ -670,7 +706,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Thailand — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -703,6 +740,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
               },
               {
@@ -714,6 +752,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "International Justice Mission — presenter TBC"
               },
               {
@@ -725,6 +764,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — presenter TBC"
               },
               {
@@ -736,6 +776,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — presenter TBC"
               },
               {
@@ -747,6 +788,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Vietnam — presenter TBC"
               }
             ],
@@ -762,7 +804,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Vietnam — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -786,7 +829,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -819,6 +863,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Regional Support Office — presenter TBC"
               }
             ],
@@ -830,7 +875,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Bali Process Regional Support Office — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -863,6 +909,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -874,6 +921,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -886,7 +934,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Indonesia — co-chair TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           }
         ]
       }
@@ -930,6 +979,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -941,6 +991,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — co-chair TBC"
               },
               {
@@ -952,6 +1003,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "co-host",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
               }
             ],
@@ -971,7 +1023,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -1004,6 +1057,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "United Nations Office on Drugs and Crime — presenter TBC"
               },
               {
@@ -1015,6 +1069,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "International Organization for Migration — presenter TBC"
               },
               {
@@ -1026,6 +1081,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — presenter TBC"
               }
             ],
@@ -1039,7 +1095,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Indonesia — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -1063,7 +1120,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Regional Event",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -1087,7 +1145,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Regional Event",
             "room": "Plenary Hall",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -1111,7 +1170,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Regional Event",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -1144,6 +1204,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Meta — presenter TBC"
               },
               {
@@ -1155,6 +1216,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "A21 — presenter TBC"
               },
               {
@@ -1166,6 +1228,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Stop the Traffik — presenter TBC"
               }
             ],
@@ -1179,7 +1242,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Stop the Traffik — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -1203,7 +1267,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Regional Event",
             "room": "Plenary Hall",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -1236,6 +1301,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -1247,6 +1313,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -1259,7 +1326,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Indonesia — co-chair TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           }
         ]
       }

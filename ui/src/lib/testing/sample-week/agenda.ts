@@ -41,6 +41,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Ms Lynn Bell (Australia)"
             },
             {
@@ -52,6 +53,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Mr Tri Tharyat (Indonesia)"
             }
           ],
@@ -64,7 +66,8 @@ export const agenda: Answer<'agenda'> = {
                 "Mr Tri Tharyat (Indonesia)"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -97,6 +100,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Mr Caka Alverdi Awal (Indonesia)"
             },
             {
@@ -108,6 +112,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Ms Kathryn Haigh (Australia)"
             }
           ],
@@ -120,7 +125,8 @@ export const agenda: Answer<'agenda'> = {
                 "Ms Kathryn Haigh (Australia)"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -144,7 +150,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Commemorative Dialogue",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -177,6 +184,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "Australian Co-Manager",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
             },
             {
@@ -188,6 +196,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — panellist TBC"
             },
             {
@@ -199,6 +208,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — panellist TBC"
             },
             {
@@ -210,6 +220,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "International Labour Organization — panellist TBC"
             },
             {
@@ -221,6 +232,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "International Organization for Migration — panellist TBC"
             },
             {
@@ -232,6 +244,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "United Nations High Commissioner for Refugees — panellist TBC"
             },
             {
@@ -243,6 +256,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "United Nations Office on Drugs and Crime — panellist TBC"
             },
             {
@@ -254,6 +268,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
             },
             {
@@ -265,6 +280,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "International Justice Mission — panellist TBC"
             },
             {
@@ -276,6 +292,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Government and Business Forum — panellist TBC"
             }
           ],
@@ -302,7 +319,8 @@ export const agenda: Answer<'agenda'> = {
                 "Bali Process Government and Business Forum — panellist TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -326,7 +344,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Commemorative Dialogue",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         }
       ]
     },
@@ -364,6 +383,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — co-chair TBC"
             },
             {
@@ -375,6 +395,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -387,7 +408,8 @@ export const agenda: Answer<'agenda'> = {
                 "Indonesia — co-chair TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -420,6 +442,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — co-chair TBC"
             },
             {
@@ -431,6 +454,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -443,7 +467,8 @@ export const agenda: Answer<'agenda'> = {
                 "Indonesia — co-chair TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -467,7 +492,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -491,7 +517,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Annual Meeting",
           "room": "Plenary Hall",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -524,6 +551,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
             },
             {
@@ -535,6 +563,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Disruption Working Group — presenter TBC"
             },
             {
@@ -546,6 +575,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
             },
             {
@@ -557,6 +587,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Government and Business Forum — presenter TBC"
             }
           ],
@@ -571,7 +602,8 @@ export const agenda: Answer<'agenda'> = {
                 "Bali Process Government and Business Forum — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -595,7 +627,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -628,6 +661,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "as DWG Co-Chair",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "New Zealand — presenter TBC, as DWG Co-Chair"
             },
             {
@@ -639,6 +673,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Malaysia — presenter TBC"
             },
             {
@@ -650,6 +685,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Thailand — presenter TBC"
             }
           ],
@@ -663,7 +699,8 @@ export const agenda: Answer<'agenda'> = {
                 "Thailand — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -696,6 +733,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
             },
             {
@@ -707,6 +745,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "International Justice Mission — presenter TBC"
             },
             {
@@ -718,6 +757,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — presenter TBC"
             },
             {
@@ -729,6 +769,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — presenter TBC"
             },
             {
@@ -740,6 +781,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Vietnam — presenter TBC"
             }
           ],
@@ -755,7 +797,8 @@ export const agenda: Answer<'agenda'> = {
                 "Vietnam — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -779,7 +822,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -812,6 +856,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Regional Support Office — presenter TBC"
             }
           ],
@@ -823,7 +868,8 @@ export const agenda: Answer<'agenda'> = {
                 "Bali Process Regional Support Office — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -856,6 +902,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — co-chair TBC"
             },
             {
@@ -867,6 +914,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -879,7 +927,8 @@ export const agenda: Answer<'agenda'> = {
                 "Indonesia — co-chair TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         }
       ]
     },
@@ -917,6 +966,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — co-chair TBC"
             },
             {
@@ -928,6 +978,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — co-chair TBC"
             },
             {
@@ -939,6 +990,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "co-host",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
             }
           ],
@@ -958,7 +1010,8 @@ export const agenda: Answer<'agenda'> = {
                 "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -991,6 +1044,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "United Nations Office on Drugs and Crime — presenter TBC"
             },
             {
@@ -1002,6 +1056,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "International Organization for Migration — presenter TBC"
             },
             {
@@ -1013,6 +1068,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — presenter TBC"
             }
           ],
@@ -1026,7 +1082,8 @@ export const agenda: Answer<'agenda'> = {
                 "Indonesia — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -1050,7 +1107,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Regional Event",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -1074,7 +1132,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Regional Event",
           "room": "Plenary Hall",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -1098,7 +1157,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Regional Event",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -1131,6 +1191,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Meta — presenter TBC"
             },
             {
@@ -1142,6 +1203,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "A21 — presenter TBC"
             },
             {
@@ -1153,6 +1215,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Stop the Traffik — presenter TBC"
             }
           ],
@@ -1166,7 +1229,8 @@ export const agenda: Answer<'agenda'> = {
                 "Stop the Traffik — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -1190,7 +1254,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Regional Event",
           "room": "Plenary Hall",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -1223,6 +1288,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — co-chair TBC"
             },
             {
@@ -1234,6 +1300,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -1246,7 +1313,8 @@ export const agenda: Answer<'agenda'> = {
                 "Indonesia — co-chair TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         }
       ]
     }

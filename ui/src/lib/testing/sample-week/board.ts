@@ -38,6 +38,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Ms Lynn Bell (Australia)"
           },
           {
@@ -49,6 +50,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Mr Tri Tharyat (Indonesia)"
           }
         ],
@@ -61,7 +63,8 @@ export const board: Answer<'board'> = {
               "Mr Tri Tharyat (Indonesia)"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -98,6 +101,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Mr Caka Alverdi Awal (Indonesia)"
           },
           {
@@ -109,6 +113,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Ms Kathryn Haigh (Australia)"
           }
         ],
@@ -121,7 +126,8 @@ export const board: Answer<'board'> = {
               "Ms Kathryn Haigh (Australia)"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -158,6 +164,7 @@ export const board: Answer<'board'> = {
             "note": "Australian Co-Manager",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Regional Support Office — moderator TBC, Australian Co-Manager"
           },
           {
@@ -169,6 +176,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — panellist TBC"
           },
           {
@@ -180,6 +188,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — panellist TBC"
           },
           {
@@ -191,6 +200,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "International Labour Organization — panellist TBC"
           },
           {
@@ -202,6 +212,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "International Organization for Migration — panellist TBC"
           },
           {
@@ -213,6 +224,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "United Nations High Commissioner for Refugees — panellist TBC"
           },
           {
@@ -224,6 +236,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "United Nations Office on Drugs and Crime — panellist TBC"
           },
           {
@@ -235,6 +248,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
           },
           {
@@ -246,6 +260,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "International Justice Mission — panellist TBC"
           },
           {
@@ -257,6 +272,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Government and Business Forum — panellist TBC"
           }
         ],
@@ -283,7 +299,8 @@ export const board: Answer<'board'> = {
               "Bali Process Government and Business Forum — panellist TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -320,6 +337,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — co-chair TBC"
           },
           {
@@ -331,6 +349,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -343,7 +362,8 @@ export const board: Answer<'board'> = {
               "Indonesia — co-chair TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -380,6 +400,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — co-chair TBC"
           },
           {
@@ -391,6 +412,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -403,7 +425,8 @@ export const board: Answer<'board'> = {
               "Indonesia — co-chair TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -431,7 +454,8 @@ export const board: Answer<'board'> = {
         "event_short_name": "Annual Meeting",
         "room": "Plenary Hall",
         "roles": [],
-        "role_groups": []
+        "role_groups": [],
+        "cancelled": false
       },
       "needs": [
         {
@@ -477,6 +501,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
           },
           {
@@ -488,6 +513,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Disruption Working Group — presenter TBC"
           },
           {
@@ -499,6 +525,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
           },
           {
@@ -510,6 +537,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Government and Business Forum — presenter TBC"
           }
         ],
@@ -524,7 +552,8 @@ export const board: Answer<'board'> = {
               "Bali Process Government and Business Forum — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -561,6 +590,7 @@ export const board: Answer<'board'> = {
             "note": "as DWG Co-Chair",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "New Zealand — presenter TBC, as DWG Co-Chair"
           },
           {
@@ -572,6 +602,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Malaysia — presenter TBC"
           },
           {
@@ -583,6 +614,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Thailand — presenter TBC"
           }
         ],
@@ -596,7 +628,8 @@ export const board: Answer<'board'> = {
               "Thailand — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -633,6 +666,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
           },
           {
@@ -644,6 +678,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "International Justice Mission — presenter TBC"
           },
           {
@@ -655,6 +690,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — presenter TBC"
           },
           {
@@ -666,6 +702,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — presenter TBC"
           },
           {
@@ -677,6 +714,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Vietnam — presenter TBC"
           }
         ],
@@ -692,7 +730,8 @@ export const board: Answer<'board'> = {
               "Vietnam — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -729,6 +768,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Regional Support Office — presenter TBC"
           }
         ],
@@ -740,7 +780,8 @@ export const board: Answer<'board'> = {
               "Bali Process Regional Support Office — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [
         {
@@ -782,6 +823,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — co-chair TBC"
           },
           {
@@ -793,6 +835,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -805,7 +848,8 @@ export const board: Answer<'board'> = {
               "Indonesia — co-chair TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -842,6 +886,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — co-chair TBC"
           },
           {
@@ -853,6 +898,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — co-chair TBC"
           },
           {
@@ -864,6 +910,7 @@ export const board: Answer<'board'> = {
             "note": "co-host",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
           }
         ],
@@ -883,7 +930,8 @@ export const board: Answer<'board'> = {
               "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -920,6 +968,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "United Nations Office on Drugs and Crime — presenter TBC"
           },
           {
@@ -931,6 +980,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "International Organization for Migration — presenter TBC"
           },
           {
@@ -942,6 +992,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — presenter TBC"
           }
         ],
@@ -955,7 +1006,8 @@ export const board: Answer<'board'> = {
               "Indonesia — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -983,7 +1035,8 @@ export const board: Answer<'board'> = {
         "event_short_name": "Regional Event",
         "room": "Plenary Hall",
         "roles": [],
-        "role_groups": []
+        "role_groups": [],
+        "cancelled": false
       },
       "needs": [
         {
@@ -1029,6 +1082,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Meta — presenter TBC"
           },
           {
@@ -1040,6 +1094,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "A21 — presenter TBC"
           },
           {
@@ -1051,6 +1106,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Stop the Traffik — presenter TBC"
           }
         ],
@@ -1064,7 +1120,8 @@ export const board: Answer<'board'> = {
               "Stop the Traffik — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -1092,7 +1149,8 @@ export const board: Answer<'board'> = {
         "event_short_name": "Regional Event",
         "room": "Plenary Hall",
         "roles": [],
-        "role_groups": []
+        "role_groups": [],
+        "cancelled": false
       },
       "needs": [
         {
@@ -1134,6 +1192,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — co-chair TBC"
           },
           {
@@ -1145,6 +1204,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -1157,7 +1217,8 @@ export const board: Answer<'board'> = {
               "Indonesia — co-chair TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []

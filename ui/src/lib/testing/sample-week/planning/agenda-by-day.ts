@@ -46,6 +46,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Ms Lynn Bell (Australia)"
               },
               {
@@ -57,6 +58,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Mr Tri Tharyat (Indonesia)"
               }
             ],
@@ -69,7 +71,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Mr Tri Tharyat (Indonesia)"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -102,6 +105,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Mr Caka Alverdi Awal (Indonesia)"
               },
               {
@@ -113,6 +117,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Ms Kathryn Haigh (Australia)"
               }
             ],
@@ -125,7 +130,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Ms Kathryn Haigh (Australia)"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -149,7 +155,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Commemorative Dialogue",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -182,6 +189,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — panellist TBC"
               },
               {
@@ -193,6 +201,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — panellist TBC"
               },
               {
@@ -204,6 +213,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "International Labour Organization — panellist TBC"
               },
               {
@@ -215,6 +225,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "International Organization for Migration — panellist TBC"
               },
               {
@@ -226,6 +237,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "United Nations High Commissioner for Refugees — panellist TBC"
               },
               {
@@ -237,6 +249,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "United Nations Office on Drugs and Crime — panellist TBC"
               },
               {
@@ -248,6 +261,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
               },
               {
@@ -259,6 +273,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "International Justice Mission — panellist TBC"
               },
               {
@@ -270,6 +285,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Government and Business Forum — panellist TBC"
               }
             ],
@@ -289,7 +305,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Bali Process Government and Business Forum — panellist TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -313,7 +330,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Commemorative Dialogue",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           }
         ]
       }
@@ -357,6 +375,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -368,6 +387,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -380,7 +400,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Indonesia — co-chair TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -413,6 +434,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -424,6 +446,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -436,7 +459,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Indonesia — co-chair TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -460,7 +484,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -493,6 +518,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
               },
               {
@@ -504,6 +530,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Disruption Working Group — presenter TBC"
               },
               {
@@ -515,6 +542,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
               },
               {
@@ -526,6 +554,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Government and Business Forum — presenter TBC"
               },
               {
@@ -537,6 +566,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Ms Kathryn Haigh (Australia)"
               }
             ],
@@ -558,7 +588,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Ms Kathryn Haigh (Australia)"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -582,7 +613,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Annual Meeting",
             "room": "Plenary Hall",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -606,7 +638,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -639,6 +672,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "as DWG Co-Chair",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "New Zealand — presenter TBC, as DWG Co-Chair"
               },
               {
@@ -650,6 +684,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Malaysia — presenter TBC"
               },
               {
@@ -661,6 +696,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Thailand — presenter TBC"
               }
             ],
@@ -674,7 +710,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Thailand — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -707,6 +744,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
               },
               {
@@ -718,6 +756,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "International Justice Mission — presenter TBC"
               },
               {
@@ -729,6 +768,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — presenter TBC"
               },
               {
@@ -740,6 +780,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — presenter TBC"
               },
               {
@@ -751,6 +792,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Vietnam — presenter TBC"
               }
             ],
@@ -766,7 +808,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Vietnam — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -790,7 +833,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Annual Meeting",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -823,6 +867,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Regional Support Office — presenter TBC"
               }
             ],
@@ -834,7 +879,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Bali Process Regional Support Office — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -867,6 +913,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -878,6 +925,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -890,7 +938,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Indonesia — co-chair TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           }
         ]
       }
@@ -934,6 +983,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -945,6 +995,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — co-chair TBC"
               },
               {
@@ -956,6 +1007,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "co-host",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
               }
             ],
@@ -975,7 +1027,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -1008,6 +1061,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "United Nations Office on Drugs and Crime — presenter TBC"
               },
               {
@@ -1019,6 +1073,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "International Organization for Migration — presenter TBC"
               },
               {
@@ -1030,6 +1085,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — presenter TBC"
               }
             ],
@@ -1043,7 +1099,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Indonesia — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -1067,7 +1124,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Regional Event",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -1091,7 +1149,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Regional Event",
             "room": "Plenary Hall",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -1115,7 +1174,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
             "event_short_name": "Regional Event",
             "room": "Foyer",
             "roles": [],
-            "role_groups": []
+            "role_groups": [],
+            "cancelled": false
           },
           {
             "session": {
@@ -1148,6 +1208,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Meta — presenter TBC"
               },
               {
@@ -1159,6 +1220,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "A21 — presenter TBC"
               },
               {
@@ -1170,6 +1232,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Stop the Traffik — presenter TBC"
               }
             ],
@@ -1183,7 +1246,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Stop the Traffik — presenter TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           },
           {
             "session": {
@@ -1216,6 +1280,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Australia — co-chair TBC"
               },
               {
@@ -1227,6 +1292,7 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                 "note": "",
                 "tentative": false,
                 "presence": "in_person",
+                "replacing": null,
                 "text": "Indonesia — co-chair TBC"
               }
             ],
@@ -1239,7 +1305,8 @@ export const agendaByDay: Record<string, Answer<'agenda'>> = {
                   "Indonesia — co-chair TBC"
                 ]
               }
-            ]
+            ],
+            "cancelled": false
           }
         ]
       }

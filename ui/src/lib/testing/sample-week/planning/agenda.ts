@@ -45,6 +45,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Ms Lynn Bell (Australia)"
             },
             {
@@ -56,6 +57,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Mr Tri Tharyat (Indonesia)"
             }
           ],
@@ -68,7 +70,8 @@ export const agenda: Answer<'agenda'> = {
                 "Mr Tri Tharyat (Indonesia)"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -101,6 +104,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Mr Caka Alverdi Awal (Indonesia)"
             },
             {
@@ -112,6 +116,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Ms Kathryn Haigh (Australia)"
             }
           ],
@@ -124,7 +129,8 @@ export const agenda: Answer<'agenda'> = {
                 "Ms Kathryn Haigh (Australia)"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -148,7 +154,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Commemorative Dialogue",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -181,6 +188,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — panellist TBC"
             },
             {
@@ -192,6 +200,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — panellist TBC"
             },
             {
@@ -203,6 +212,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "International Labour Organization — panellist TBC"
             },
             {
@@ -214,6 +224,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "International Organization for Migration — panellist TBC"
             },
             {
@@ -225,6 +236,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "United Nations High Commissioner for Refugees — panellist TBC"
             },
             {
@@ -236,6 +248,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "United Nations Office on Drugs and Crime — panellist TBC"
             },
             {
@@ -247,6 +260,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
             },
             {
@@ -258,6 +272,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "International Justice Mission — panellist TBC"
             },
             {
@@ -269,6 +284,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Government and Business Forum — panellist TBC"
             }
           ],
@@ -288,7 +304,8 @@ export const agenda: Answer<'agenda'> = {
                 "Bali Process Government and Business Forum — panellist TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -312,7 +329,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Commemorative Dialogue",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         }
       ]
     },
@@ -350,6 +368,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — co-chair TBC"
             },
             {
@@ -361,6 +380,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -373,7 +393,8 @@ export const agenda: Answer<'agenda'> = {
                 "Indonesia — co-chair TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -406,6 +427,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — co-chair TBC"
             },
             {
@@ -417,6 +439,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -429,7 +452,8 @@ export const agenda: Answer<'agenda'> = {
                 "Indonesia — co-chair TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -453,7 +477,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -486,6 +511,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
             },
             {
@@ -497,6 +523,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Disruption Working Group — presenter TBC"
             },
             {
@@ -508,6 +535,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
             },
             {
@@ -519,6 +547,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Government and Business Forum — presenter TBC"
             },
             {
@@ -530,6 +559,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Ms Kathryn Haigh (Australia)"
             }
           ],
@@ -551,7 +581,8 @@ export const agenda: Answer<'agenda'> = {
                 "Ms Kathryn Haigh (Australia)"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -575,7 +606,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Annual Meeting",
           "room": "Plenary Hall",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -599,7 +631,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -632,6 +665,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "as DWG Co-Chair",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "New Zealand — presenter TBC, as DWG Co-Chair"
             },
             {
@@ -643,6 +677,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Malaysia — presenter TBC"
             },
             {
@@ -654,6 +689,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Thailand — presenter TBC"
             }
           ],
@@ -667,7 +703,8 @@ export const agenda: Answer<'agenda'> = {
                 "Thailand — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -700,6 +737,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
             },
             {
@@ -711,6 +749,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "International Justice Mission — presenter TBC"
             },
             {
@@ -722,6 +761,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — presenter TBC"
             },
             {
@@ -733,6 +773,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — presenter TBC"
             },
             {
@@ -744,6 +785,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Vietnam — presenter TBC"
             }
           ],
@@ -759,7 +801,8 @@ export const agenda: Answer<'agenda'> = {
                 "Vietnam — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -783,7 +826,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Annual Meeting",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -816,6 +860,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Regional Support Office — presenter TBC"
             }
           ],
@@ -827,7 +872,8 @@ export const agenda: Answer<'agenda'> = {
                 "Bali Process Regional Support Office — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -860,6 +906,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — co-chair TBC"
             },
             {
@@ -871,6 +918,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -883,7 +931,8 @@ export const agenda: Answer<'agenda'> = {
                 "Indonesia — co-chair TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         }
       ]
     },
@@ -921,6 +970,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — co-chair TBC"
             },
             {
@@ -932,6 +982,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — co-chair TBC"
             },
             {
@@ -943,6 +994,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "co-host",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
             }
           ],
@@ -962,7 +1014,8 @@ export const agenda: Answer<'agenda'> = {
                 "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -995,6 +1048,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "United Nations Office on Drugs and Crime — presenter TBC"
             },
             {
@@ -1006,6 +1060,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "International Organization for Migration — presenter TBC"
             },
             {
@@ -1017,6 +1072,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — presenter TBC"
             }
           ],
@@ -1030,7 +1086,8 @@ export const agenda: Answer<'agenda'> = {
                 "Indonesia — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -1054,7 +1111,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Regional Event",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -1078,7 +1136,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Regional Event",
           "room": "Plenary Hall",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -1102,7 +1161,8 @@ export const agenda: Answer<'agenda'> = {
           "event_short_name": "Regional Event",
           "room": "Foyer",
           "roles": [],
-          "role_groups": []
+          "role_groups": [],
+          "cancelled": false
         },
         {
           "session": {
@@ -1135,6 +1195,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Meta — presenter TBC"
             },
             {
@@ -1146,6 +1207,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "A21 — presenter TBC"
             },
             {
@@ -1157,6 +1219,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Stop the Traffik — presenter TBC"
             }
           ],
@@ -1170,7 +1233,8 @@ export const agenda: Answer<'agenda'> = {
                 "Stop the Traffik — presenter TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         },
         {
           "session": {
@@ -1203,6 +1267,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Australia — co-chair TBC"
             },
             {
@@ -1214,6 +1279,7 @@ export const agenda: Answer<'agenda'> = {
               "note": "",
               "tentative": false,
               "presence": "in_person",
+              "replacing": null,
               "text": "Indonesia — co-chair TBC"
             }
           ],
@@ -1226,7 +1292,8 @@ export const agenda: Answer<'agenda'> = {
                 "Indonesia — co-chair TBC"
               ]
             }
-          ]
+          ],
+          "cancelled": false
         }
       ]
     }
@@ -1254,7 +1321,8 @@ export const agenda: Answer<'agenda'> = {
       "event_short_name": "Regional Event",
       "room": "Plenary Hall",
       "roles": [],
-      "role_groups": []
+      "role_groups": [],
+      "cancelled": false
     }
   ]
 };

@@ -42,6 +42,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Ms Lynn Bell (Australia)"
           },
           {
@@ -53,6 +54,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Mr Tri Tharyat (Indonesia)"
           }
         ],
@@ -65,7 +67,8 @@ export const board: Answer<'board'> = {
               "Mr Tri Tharyat (Indonesia)"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -102,6 +105,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Mr Caka Alverdi Awal (Indonesia)"
           },
           {
@@ -113,6 +117,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Ms Kathryn Haigh (Australia)"
           }
         ],
@@ -125,7 +130,8 @@ export const board: Answer<'board'> = {
               "Ms Kathryn Haigh (Australia)"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -162,6 +168,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — panellist TBC"
           },
           {
@@ -173,6 +180,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — panellist TBC"
           },
           {
@@ -184,6 +192,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "International Labour Organization — panellist TBC"
           },
           {
@@ -195,6 +204,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "International Organization for Migration — panellist TBC"
           },
           {
@@ -206,6 +216,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "United Nations High Commissioner for Refugees — panellist TBC"
           },
           {
@@ -217,6 +228,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "United Nations Office on Drugs and Crime — panellist TBC"
           },
           {
@@ -228,6 +240,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Global Initiative against Transnational Organized Crime — panellist TBC"
           },
           {
@@ -239,6 +252,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "International Justice Mission — panellist TBC"
           },
           {
@@ -250,6 +264,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Government and Business Forum — panellist TBC"
           }
         ],
@@ -269,7 +284,8 @@ export const board: Answer<'board'> = {
               "Bali Process Government and Business Forum — panellist TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [
         {
@@ -322,6 +338,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — co-chair TBC"
           },
           {
@@ -333,6 +350,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -345,7 +363,8 @@ export const board: Answer<'board'> = {
               "Indonesia — co-chair TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -382,6 +401,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — co-chair TBC"
           },
           {
@@ -393,6 +413,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -405,7 +426,8 @@ export const board: Answer<'board'> = {
               "Indonesia — co-chair TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -442,6 +464,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Taskforce on Planning and Preparedness — presenter TBC"
           },
           {
@@ -453,6 +476,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Disruption Working Group — presenter TBC"
           },
           {
@@ -464,6 +488,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Technical Experts Group on Returns and Reintegration — presenter TBC"
           },
           {
@@ -475,6 +500,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Government and Business Forum — presenter TBC"
           },
           {
@@ -486,6 +512,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Ms Kathryn Haigh (Australia)"
           }
         ],
@@ -507,7 +534,8 @@ export const board: Answer<'board'> = {
               "Ms Kathryn Haigh (Australia)"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": [
@@ -547,7 +575,8 @@ export const board: Answer<'board'> = {
         "event_short_name": "Annual Meeting",
         "room": "Plenary Hall",
         "roles": [],
-        "role_groups": []
+        "role_groups": [],
+        "cancelled": false
       },
       "needs": [
         {
@@ -605,6 +634,7 @@ export const board: Answer<'board'> = {
             "note": "as DWG Co-Chair",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "New Zealand — presenter TBC, as DWG Co-Chair"
           },
           {
@@ -616,6 +646,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Malaysia — presenter TBC"
           },
           {
@@ -627,6 +658,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Thailand — presenter TBC"
           }
         ],
@@ -640,7 +672,8 @@ export const board: Answer<'board'> = {
               "Thailand — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -677,6 +710,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia-ASEAN Counter Trafficking — presenter TBC"
           },
           {
@@ -688,6 +722,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "International Justice Mission — presenter TBC"
           },
           {
@@ -699,6 +734,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — presenter TBC"
           },
           {
@@ -710,6 +746,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — presenter TBC"
           },
           {
@@ -721,6 +758,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Vietnam — presenter TBC"
           }
         ],
@@ -736,7 +774,8 @@ export const board: Answer<'board'> = {
               "Vietnam — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -773,6 +812,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Regional Support Office — presenter TBC"
           }
         ],
@@ -784,7 +824,8 @@ export const board: Answer<'board'> = {
               "Bali Process Regional Support Office — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [
         {
@@ -826,6 +867,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — co-chair TBC"
           },
           {
@@ -837,6 +879,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -849,7 +892,8 @@ export const board: Answer<'board'> = {
               "Indonesia — co-chair TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -886,6 +930,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — co-chair TBC"
           },
           {
@@ -897,6 +942,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — co-chair TBC"
           },
           {
@@ -908,6 +954,7 @@ export const board: Answer<'board'> = {
             "note": "co-host",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
           }
         ],
@@ -927,7 +974,8 @@ export const board: Answer<'board'> = {
               "Bali Process Taskforce on Planning and Preparedness — speaker TBC, co-host"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -964,6 +1012,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "United Nations Office on Drugs and Crime — presenter TBC"
           },
           {
@@ -975,6 +1024,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "International Organization for Migration — presenter TBC"
           },
           {
@@ -986,6 +1036,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — presenter TBC"
           }
         ],
@@ -999,7 +1050,8 @@ export const board: Answer<'board'> = {
               "Indonesia — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -1027,7 +1079,8 @@ export const board: Answer<'board'> = {
         "event_short_name": "Regional Event",
         "room": "Plenary Hall",
         "roles": [],
-        "role_groups": []
+        "role_groups": [],
+        "cancelled": false
       },
       "needs": [
         {
@@ -1073,6 +1126,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Meta — presenter TBC"
           },
           {
@@ -1084,6 +1138,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "A21 — presenter TBC"
           },
           {
@@ -1095,6 +1150,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Stop the Traffik — presenter TBC"
           }
         ],
@@ -1108,7 +1164,8 @@ export const board: Answer<'board'> = {
               "Stop the Traffik — presenter TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -1145,6 +1202,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Australia — co-chair TBC"
           },
           {
@@ -1156,6 +1214,7 @@ export const board: Answer<'board'> = {
             "note": "",
             "tentative": false,
             "presence": "in_person",
+            "replacing": null,
             "text": "Indonesia — co-chair TBC"
           }
         ],
@@ -1168,7 +1227,8 @@ export const board: Answer<'board'> = {
               "Indonesia — co-chair TBC"
             ]
           }
-        ]
+        ],
+        "cancelled": false
       },
       "needs": [],
       "conflicts": []
@@ -1196,7 +1256,8 @@ export const board: Answer<'board'> = {
         "event_short_name": "Regional Event",
         "room": "Plenary Hall",
         "roles": [],
-        "role_groups": []
+        "role_groups": [],
+        "cancelled": false
       },
       "needs": [
         {
