@@ -20,6 +20,7 @@ use std::collections::HashMap;
 pub const MAX_DELAY_MINUTES: i64 = 240;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
 pub enum RunStatus {
     Planned,
     Running,

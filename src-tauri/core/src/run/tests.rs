@@ -18,7 +18,10 @@ const WORK_PLAN: &str = "Forward Work Plan 2024–26: finalisation and endorseme
 const UPDATES: &str = "National updates from members and observers";
 const CLOSING: &str = "Closing of the Annual Meeting";
 
-fn titles(r: &RoomNow) -> (Option<String>, Option<String>, Option<i64>) {
+/// A room's session on now, next, and the minutes left.
+type NowNext = (Option<String>, Option<String>, Option<i64>);
+
+fn titles(r: &RoomNow) -> NowNext {
     (
         r.now.as_ref().map(|s| s.title.clone()),
         r.next.as_ref().map(|s| s.title.clone()),
@@ -31,7 +34,7 @@ fn now_and_next_through_the_day() {
     let store = sample_in_memory().unwrap();
     let o = Some(OPENING.to_string());
     let w = Some(WORK_PLAN.to_string());
-    let table: &[(&str, (Option<String>, Option<String>, Option<i64>))] = &[
+    let table: &[(&str, NowNext)] = &[
         ("07:00", (None, o.clone(), None)),
         ("09:00", (o.clone(), w.clone(), Some(15))),
         ("09:10", (o.clone(), w.clone(), Some(5))),
