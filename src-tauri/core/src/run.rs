@@ -185,11 +185,13 @@ pub fn today(store: &Store, now: NaiveDateTime) -> Result<Today> {
                 .iter()
                 .enumerate()
                 .find(|(i, s)| {
-                    Some(*i) != current
-                        && !s.cancelled
-                        && s.actual_start.is_none()
-                        && s.actual_end.is_none()
-                        && s.planned_start >= now
+                    // After the one on now, the next still to start, even when
+                    // its planned start has passed (the one on now overran).
+                    let later = match current {
+                        Some(c) => *i > c,
+                        None => s.planned_start >= now,
+                    };
+                    later && !s.cancelled && s.actual_start.is_none() && s.actual_end.is_none()
                 })
                 .map(|(_, s)| s.clone());
             let current = current.map(|i| list[i].clone());

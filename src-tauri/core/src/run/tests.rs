@@ -80,7 +80,9 @@ fn a_late_start_an_overrun_and_a_cancellation() {
     let t = today(&store, at("09:25")).unwrap();
     let h = hall(&t);
     assert_eq!(h.now.as_ref().unwrap().status, RunStatus::Overrunning);
-    assert_eq!(h.next.as_ref().unwrap().title, UPDATES);
+    // Next is the work plan, though its planned start has passed.
+    assert_eq!(h.next.as_ref().unwrap().title, WORK_PLAN);
+    assert_eq!(h.sessions[1].status, RunStatus::Late);
     end_session(&mut store, opening, at("09:26")).unwrap();
     let t = today(&store, at("09:30")).unwrap();
     let h = hall(&t);
