@@ -1430,7 +1430,7 @@ fn today_start_end_cancel_and_delay() {
     assert!(text.starts_with("Tue 19 Nov 2024 at 09:10\n"), "{text}");
     assert!(
         text.contains(
-            "Plenary Hall\nNOW   Opening and adoption of the agenda (5 min left)\nNEXT  Forward Work Plan"
+            "Plenary Hall\nNOW   Opening and adoption of the agenda (5 min left, not started)\nNEXT  Forward Work Plan"
         ),
         "{text}"
     );

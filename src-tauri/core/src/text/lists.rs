@@ -534,12 +534,20 @@ pub fn today(t: &crate::run::Today) -> String {
     }
     for r in &t.rooms {
         let _ = writeln!(out, "\n{}", r.room);
+        // On now by its planned times only: nobody has started it yet.
+        let unstarted = |s: &crate::run::RunSession| {
+            if s.actual_start.is_none() {
+                ", not started"
+            } else {
+                ""
+            }
+        };
         match (&r.now, r.remaining_minutes) {
             (Some(s), Some(m)) if m >= 0 => {
-                let _ = writeln!(out, "NOW   {} ({m} min left)", s.title);
+                let _ = writeln!(out, "NOW   {} ({m} min left{})", s.title, unstarted(s));
             }
             (Some(s), Some(m)) => {
-                let _ = writeln!(out, "NOW   {} ({} min over)", s.title, -m);
+                let _ = writeln!(out, "NOW   {} ({} min over{})", s.title, -m, unstarted(s));
             }
             (Some(s), None) => {
                 let _ = writeln!(out, "NOW   {}", s.title);
