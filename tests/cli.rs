@@ -1480,3 +1480,107 @@ fn substitute_puts_another_person_in_a_role_and_refuses_in_one_line() {
     let o = plenary(&["people", "itinerary", &path, "Tri Tharyat"]);
     assert!(stdout(&o).contains(opening), "{}", stdout(&o));
 }
+
+#[test]
+fn today_start_end_cancel_and_delay() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample(dir.path());
+    let f = file.as_str();
+    let o = plenary(&["today", f, "--at", "2024-11-19 09:10"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("Tue 19 Nov 2024 at 09:10\n"), "{text}");
+    assert!(
+        text.contains(
+            "Plenary Hall\nNOW   Opening and adoption of the agenda (5 min left, not started)\nNEXT  Forward Work Plan"
+        ),
+        "{text}"
+    );
+    // The day read as the app reads it, in the plan's zone.
+    let o = plenary(&["today", f, "--at", "19 Nov 10:40", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["now"], "2024-11-19T10:40:00");
+    assert!(json["in_plan"].as_bool().unwrap());
+
+    let o = plenary(&[
+        "start",
+        f,
+        "opening and adoption of the agenda",
+        "--at",
+        "09:05",
+    ]);
+    assert_one_line_error(&o, "--at: ");
+    let o = plenary(&[
+        "start",
+        f,
+        "opening and adoption of the agenda",
+        "--at",
+        "2024-11-19 09:05",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "Started “Opening and adoption of the agenda” at 09:05\n"
+    );
+    let o = plenary(&["today", f, "--at", "2024-11-19 09:20"]);
+    assert!(
+        stdout(&o).contains("09:00–09:15  Opening and adoption of the agenda  [overrunning, started 09:05 (5 min late)]"),
+        "{}",
+        stdout(&o)
+    );
+    let o = plenary(&[
+        "end",
+        f,
+        "Closing of the Annual Meeting",
+        "--at",
+        "2024-11-19 17:00",
+    ]);
+    assert_one_line_error(&o, "“Closing of the Annual Meeting” has not started");
+
+    let o = plenary(&[
+        "delay",
+        f,
+        "--room",
+        "plenary hall",
+        "--minutes",
+        "20",
+        "--at",
+        "2024-11-19 09:20",
+        "--dry-run",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("Would apply: Running 20 minutes late in Plenary Hall\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  16:30–16:45 → 16:50–17:05  Closing of the Annual Meeting (Plenary Hall)\n"
+        ),
+        "{text}"
+    );
+    let o = plenary(&["history", f]);
+    assert!(
+        !stdout(&o).contains("Running 20 minutes late"),
+        "a dry run writes nothing"
+    );
+    let o = plenary(&["delay", f, "--minutes", "-300", "--at", "2024-11-19 09:20"]);
+    assert_one_line_error(&o, "--minutes: ");
+    let o = plenary(&["delay", f, "--room", "attic", "--minutes", "5"]);
+    assert_one_line_error(&o, "--room: ");
+    let o = plenary(&["delay", f, "--minutes", "10", "--at", "2024-11-19 09:20"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("Running 10 minutes late in every room\n"));
+
+    let o = plenary(&["cancel", f, "Closing of the Annual Meeting"]);
+    assert_eq!(stdout(&o), "Cancelled “Closing of the Annual Meeting”\n");
+    let o = plenary(&["today", f, "--at", "2024-11-19 16:50"]);
+    assert!(
+        stdout(&o).contains("Closing of the Annual Meeting  [cancelled]"),
+        "{}",
+        stdout(&o)
+    );
+    let o = plenary(&["cancel", f, "Closing of the Annual Meeting", "--undo"]);
+    assert_eq!(stdout(&o), "Restored “Closing of the Annual Meeting”\n");
+}

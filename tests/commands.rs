@@ -818,3 +818,57 @@ fn a_summary_section_is_edited_compared_with_the_plan_and_undone_through_ipc() {
     );
     assert_eq!(err["code"], "invalid");
 }
+
+#[test]
+fn running_the_meeting_through_ipc() {
+    let h = Harness::new(None);
+    let at = "2024-11-19 09:10";
+    let today = h.ok("today", json!({ "at": at }));
+    let hall = today["rooms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["room"] == "Plenary Hall")
+        .unwrap()
+        .clone();
+    let opening = hall["now"]["id"].clone();
+    assert_eq!(hall["now"]["status"], "late");
+    let started = h.ok(
+        "start_session",
+        json!({ "id": opening, "at": "2024-11-19 09:05" }),
+    );
+    assert_eq!(started["status"], "running");
+    let bad = h.err("today", json!({ "at": "soon" }));
+    assert_eq!(
+        (bad["code"].as_str(), bad["fields"][0]["field"].as_str()),
+        (Some("invalid"), Some("at"))
+    );
+    let preview = h.ok(
+        "preview_delay",
+        json!({ "roomId": hall["room_id"], "minutes": 20, "at": at }),
+    );
+    let undo = h.ok("undo_state", json!({}));
+    assert_eq!(
+        undo["undo"],
+        "Started “Opening and adoption of the agenda” at 09:05"
+    );
+    let done = h.ok(
+        "delay",
+        json!({ "roomId": hall["room_id"], "minutes": 20, "at": at }),
+    );
+    assert_eq!(done["moves"], preview["moves"]);
+    assert_eq!(
+        h.ok("undo_state", json!({}))["undo"],
+        "Running 20 minutes late in Plenary Hall"
+    );
+    let refused = h.err("delay", json!({ "roomId": null, "minutes": 500, "at": at }));
+    assert_eq!(refused["fields"][0]["field"], "minutes");
+    h.ok(
+        "cancel_session",
+        json!({ "id": opening, "cancelled": true }),
+    );
+    assert_eq!(
+        h.ok("undo_state", json!({}))["undo"],
+        "Cancelled “Opening and adoption of the agenda”"
+    );
+}

@@ -87,6 +87,55 @@ pub enum Command {
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=i64::from(planner::MAX_GAP_MINUTES)))]
         gap: u32,
     },
+    /// What is on now and next in each room, and the day's sessions as they run.
+    Today {
+        file: PathBuf,
+        /// "YYYY-MM-DD HH:MM" (or HH:MM today) in the plan's time zone; the clock by default.
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that a session (id or title) started.
+    Start {
+        file: PathBuf,
+        session: String,
+        /// When it started, "YYYY-MM-DD HH:MM" or HH:MM; now by default.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Record that a session (id or title) ended.
+    End {
+        file: PathBuf,
+        session: String,
+        /// When it ended, "YYYY-MM-DD HH:MM" or HH:MM; now by default.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Cancel a session (id or title), or restore it with --undo.
+    Cancel {
+        file: PathBuf,
+        session: String,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Run late (or early, negative) from now: the rest of the day moves,
+    /// pinned sessions stay.
+    Delay {
+        file: PathBuf,
+        /// Room name or id; every room by default.
+        #[arg(long)]
+        room: Option<String>,
+        /// Minutes later, -240 to 240 (negative: earlier).
+        #[arg(long, allow_negative_numbers = true)]
+        minutes: i64,
+        /// "YYYY-MM-DD HH:MM" or HH:MM; now by default.
+        #[arg(long)]
+        at: Option<String>,
+        /// Show what would move, changing nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Undo the latest change to the plan.
     Undo { file: PathBuf },
     /// Redo the latest undone change.

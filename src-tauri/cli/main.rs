@@ -8,6 +8,7 @@ mod interop;
 mod people;
 mod plan;
 mod print;
+mod run;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -88,6 +89,25 @@ fn dispatch(command: Command) -> Result<i32, Failure> {
             from,
             gap,
         } => edit::retime(&file, &day, &room, from, gap),
+        Command::Today { file, at, json } => run::today(&file, at.as_deref(), json),
+        Command::Start { file, session, at } => {
+            run::start_or_end(&file, &session, at.as_deref(), false)
+        }
+        Command::End { file, session, at } => {
+            run::start_or_end(&file, &session, at.as_deref(), true)
+        }
+        Command::Cancel {
+            file,
+            session,
+            undo,
+        } => run::cancel(&file, &session, undo),
+        Command::Delay {
+            file,
+            room,
+            minutes,
+            at,
+            dry_run,
+        } => run::delay(&file, room.as_deref(), minutes, at.as_deref(), dry_run),
         Command::Undo { file } => edit::undo(&file),
         Command::Redo { file } => edit::redo(&file),
         Command::History { file, limit } => edit::history(&file, limit),

@@ -129,7 +129,7 @@ pub fn generate(
     Ok(0)
 }
 
-fn pretty(value: &impl serde::Serialize) -> Result<String, Failure> {
+pub(crate) fn pretty(value: &impl serde::Serialize) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map_err(|e| Failure(e.to_string()))
 }
 

@@ -29,6 +29,7 @@ use plenary_core::model::{Event, Id, Room, Session};
 use plenary_core::planner::{self, BreakRequest, RetimeRequest, SequenceBlock};
 use plenary_core::print::{self, Exported, Preview, PrintProgress, PrintRequest};
 use plenary_core::roster::{self, Desk, Roster};
+use plenary_core::run;
 use plenary_core::speaking::{self, SpeakingList};
 use plenary_core::store::{
     CochairEntry, PersonHit, ProtocolSettings, PublishedVersion, RoleEntry, SlotEntry,
@@ -343,6 +344,81 @@ pub fn retime(state: S, request: RetimeRequest) -> ApiResult<()> {
 #[specta::specta]
 pub fn preview_retime(state: S, request: RetimeRequest) -> ApiResult<planner::RetimePreview> {
     state.with(|s| planner::preview_retime(s, &request))
+}
+
+/// The plan's day at `at` ("YYYY-MM-DD HH:MM", plan wall clock), or now: each room's session on now and next.
+#[tauri::command]
+#[specta::specta]
+pub fn today(state: S, at: Option<String>) -> ApiResult<run::Today> {
+    state.with(|s| run::today(s, run_moment(s, at.as_deref())?))
+}
+
+/// `at` as the plan's wall clock, or the clock read in the plan's zone.
+fn run_moment(
+    s: &plenary_core::Store,
+    at: Option<&str>,
+) -> plenary_core::Result<chrono::NaiveDateTime> {
+    match at {
+        Some(text) => planner::parse_start("at", text),
+        None => Ok(roster::wall_clock(&s.plan()?, chrono::Utc::now())),
+    }
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn start_session(state: S, id: Id, at: Option<String>) -> ApiResult<run::RunSession> {
+    state.with_mut(|s| {
+        let at = run_moment(s, at.as_deref())?;
+        run::start_session(s, id, at)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn end_session(state: S, id: Id, at: Option<String>) -> ApiResult<run::RunSession> {
+    state.with_mut(|s| {
+        let at = run_moment(s, at.as_deref())?;
+        run::end_session(s, id, at)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_session(state: S, id: Id, cancelled: bool) -> ApiResult<()> {
+    state.with_mut(|s| run::cancel_session(s, id, cancelled))
+}
+
+/// What a delay from `at` (or now) would move; writes nothing.
+#[tauri::command]
+#[specta::specta]
+pub fn preview_delay(
+    state: S,
+    room_id: Option<Id>,
+    minutes: i32,
+    at: Option<String>,
+) -> ApiResult<run::DelayOutcome> {
+    state.with(|s| {
+        run::preview_delay(
+            s,
+            room_id,
+            i64::from(minutes),
+            run_moment(s, at.as_deref())?,
+        )
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn delay(
+    state: S,
+    room_id: Option<Id>,
+    minutes: i32,
+    at: Option<String>,
+) -> ApiResult<run::DelayOutcome> {
+    state.with_mut(|s| {
+        let now = run_moment(s, at.as_deref())?;
+        run::delay(s, room_id, i64::from(minutes), now)
+    })
 }
 
 #[tauri::command]
@@ -1088,6 +1164,12 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             retime,
             preview_retime,
             insert_break,
+            today,
+            start_session,
+            end_session,
+            cancel_session,
+            preview_delay,
+            delay,
             duplicate_session,
             copy_to_next_day,
             duplicate_day,

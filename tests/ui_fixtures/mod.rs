@@ -606,6 +606,18 @@ fn delegations(r: &mut Recorder, plan: &Plan, today: NaiveDate) {
         .map(|e| json!({ "eventId": e }))
         .collect();
     r.calls("stats.ts", "stats", "stats", scopes);
+    // Run mode: each day at moments before, during and after its sessions
+    // (never without `at`, which reads the clock).
+    let moments = plan
+        .days
+        .iter()
+        .flat_map(|d| {
+            ["08:00", "09:10", "10:05", "18:00"]
+                .into_iter()
+                .map(move |t| json!({ "at": format!("{} {t}", d.as_str().unwrap_or_default()) }))
+        })
+        .collect();
+    r.calls("run-today.ts", "runToday", "today", moments);
 }
 
 /// What the people search finds for each of `queries`, at the limits the

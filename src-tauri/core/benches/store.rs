@@ -313,10 +313,41 @@ criterion_group! {
     config = Criterion::default().sample_size(10);
     targets = summary
 }
+/// Running the meeting at 36C3 scale: what is on now in 92 rooms, and the
+/// whole first day running 5 minutes late (then 5 early, back), one step each.
+fn run(c: &mut Criterion) {
+    use plenary_core::run::{delay, preview_delay, today};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("36c3.plenary");
+    let mut store = generate(&path, &chaos_congress_scale()).expect("generate");
+    let first = store.plan().expect("plan").first_day;
+    let now = first.and_hms_opt(0, 0, 0).expect("midnight");
+    let noon = first.and_hms_opt(12, 0, 0).expect("noon");
+    c.bench_function("today at noon (36C3 scale)", |b| {
+        b.iter(|| today(&store, noon).expect("today"))
+    });
+    c.bench_function("preview a day's delay in every room (36C3 scale)", |b| {
+        b.iter(|| preview_delay(&store, None, 5, now).expect("preview"))
+    });
+    let mut flip = false;
+    c.bench_function("delay a day in every room, one step (36C3 scale)", |b| {
+        b.iter(|| {
+            flip = !flip;
+            delay(&mut store, None, if flip { 5 } else { -5 }, now).expect("delay")
+        })
+    });
+}
+
+criterion_group! {
+    name = run_benches;
+    config = Criterion::default().sample_size(10);
+    targets = run
+}
 criterion_main!(
     benches,
     planner_benches,
     people_benches,
     print_benches,
-    summary_benches
+    summary_benches,
+    run_benches
 );

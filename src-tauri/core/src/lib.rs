@@ -17,6 +17,7 @@ pub mod planner;
 pub mod print;
 pub mod protocol;
 pub mod roster;
+pub mod run;
 pub mod sample;
 pub mod speaking;
 pub mod stats;

@@ -63,6 +63,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("interop::speakers", 4),
     ("agenda", 4),
     ("roster", 4),
+    ("run", 4),
     ("board", 4),
     ("print", 4),
     ("print::document", 4),

@@ -488,3 +488,115 @@ pub fn stats(s: &Stats) -> String {
 
 #[cfg(test)]
 mod tests;
+
+fn hm(t: NaiveDateTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn drift(minutes: i64) -> String {
+    match minutes {
+        0 => "on time".to_string(),
+        m if m > 0 => format!("{m} min late"),
+        m => format!("{} min early", -m),
+    }
+}
+
+/// One session's line in `plenary today`: planned times, what happened, status.
+fn run_line(s: &crate::run::RunSession) -> String {
+    let mut line = format!(
+        "  {}–{}  {}{}",
+        hm(s.planned_start),
+        hm(s.planned_end),
+        s.title,
+        if s.is_break { " (break)" } else { "" }
+    );
+    let mut facts = vec![s.status.label().to_string()];
+    if let (Some(a), Some(d)) = (s.actual_start, s.start_drift_minutes) {
+        facts.push(format!("started {} ({})", hm(a), drift(d)));
+    }
+    if let (Some(a), Some(d)) = (s.actual_end, s.end_drift_minutes) {
+        facts.push(format!("ended {} ({})", hm(a), drift(d)));
+    }
+    let _ = write!(line, "  [{}]", facts.join(", "));
+    line
+}
+
+/// `plenary today`: each room's session on now and next, and its day.
+pub fn today(t: &crate::run::Today) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} at {}", t.day.format("%a %-d %b %Y"), hm(t.now));
+    if !t.in_plan {
+        let _ = writeln!(out, "This day is not one of the plan's days.");
+        return out;
+    }
+    if t.rooms.is_empty() {
+        let _ = writeln!(out, "No sessions on this day.");
+    }
+    for r in &t.rooms {
+        let _ = writeln!(out, "\n{}", r.room);
+        // On now by its planned times only: nobody has started it yet.
+        let unstarted = |s: &crate::run::RunSession| {
+            if s.actual_start.is_none() {
+                ", not started"
+            } else {
+                ""
+            }
+        };
+        match (&r.now, r.remaining_minutes) {
+            (Some(s), Some(m)) if m >= 0 => {
+                let _ = writeln!(out, "NOW   {} ({m} min left{})", s.title, unstarted(s));
+            }
+            (Some(s), Some(m)) => {
+                let _ = writeln!(out, "NOW   {} ({} min over{})", s.title, -m, unstarted(s));
+            }
+            (Some(s), None) => {
+                let _ = writeln!(out, "NOW   {}", s.title);
+            }
+            (None, _) => {
+                let _ = writeln!(out, "NOW   —");
+            }
+        }
+        match &r.next {
+            Some(s) => {
+                let _ = writeln!(out, "NEXT  {} at {}", s.title, hm(s.planned_start));
+            }
+            None => {
+                let _ = writeln!(out, "NEXT  —");
+            }
+        }
+        for s in &r.sessions {
+            let _ = writeln!(out, "{}", run_line(s));
+        }
+    }
+    out
+}
+
+/// `plenary delay`: what moved (or would move) and any pin in the way.
+pub fn delay(o: &crate::run::DelayOutcome, dry_run: bool) -> String {
+    let mut out = String::new();
+    let head = if dry_run {
+        format!("Would apply: {}", o.summary)
+    } else {
+        o.summary.clone()
+    };
+    let _ = writeln!(out, "{head}");
+    if o.moves.is_empty() {
+        let _ = writeln!(out, "Nothing to move.");
+    }
+    for m in &o.moves {
+        let _ = writeln!(
+            out,
+            "  {}–{} → {}–{}  {} ({})",
+            hm(m.from_start),
+            hm(m.from_end),
+            hm(m.to_start),
+            hm(m.to_end),
+            m.title,
+            m.room
+        );
+    }
+    for p in &o.overruns {
+        let _ = writeln!(out, "Refused: {p}");
+    }
+    out
+}

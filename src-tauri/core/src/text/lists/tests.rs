@@ -247,3 +247,28 @@ fn one_events_statistics_after_check_ins_with_genders_recorded() {
     }
     insta::assert_snapshot!(stats(&crate::stats::stats(&store, Some(event)).unwrap()));
 }
+
+#[test]
+fn today_and_a_delay_as_text() {
+    use crate::planner::{find_session, parse_wall_clock};
+    use crate::run;
+    let mut store = sample_in_memory().unwrap();
+    let at = |t: &str| parse_wall_clock(&format!("2024-11-19 {t}")).unwrap();
+    let opening = find_session(&store, "Opening and adoption of the agenda")
+        .unwrap()
+        .id;
+    run::start_session(&mut store, opening, at("09:05")).unwrap();
+    run::end_session(&mut store, opening, at("09:24")).unwrap();
+    let lunch = store.sessions().unwrap();
+    let lunch = lunch
+        .iter()
+        .find(|s| s.title == "Lunch" && s.start == Some(at("12:15")))
+        .unwrap()
+        .id;
+    run::cancel_session(&mut store, lunch, true).unwrap();
+    insta::assert_snapshot!(today(&run::today(&store, at("09:30")).unwrap()));
+    insta::assert_snapshot!(delay(
+        &run::preview_delay(&store, None, 15, at("09:30")).unwrap(),
+        true
+    ));
+}

@@ -1,0 +1,524 @@
+//! Running the meeting: what is on now and next in each room, starting and
+//! ending sessions as they happen, cancelling them, and running late (or
+//! early) from now on. What happened is kept apart from the plan
+//! (`store::run`); only a delay changes planned times, because the rest of
+//! the day really moves.
+//!
+//! Core never reads a clock: every function takes `now`, the plan's wall
+//! clock (`roster::wall_clock`). Intervals are half-open, [start, end).
+
+use crate::error::{CoreError, Result};
+use crate::model::{Id, Session, SessionKind};
+use crate::planner::{self, Block, Placed};
+use crate::store::{SessionRun, Store, TimeChange};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::HashMap;
+
+/// How far one delay may move the day, either way.
+pub const MAX_DELAY_MINUTES: i64 = 240;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    Planned,
+    Running,
+    Done,
+    Cancelled,
+    /// Past its planned end and not ended.
+    Overrunning,
+    /// Its planned start has passed and it has not started.
+    Late,
+}
+
+impl RunStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            RunStatus::Planned => "planned",
+            RunStatus::Running => "running",
+            RunStatus::Done => "done",
+            RunStatus::Cancelled => "cancelled",
+            RunStatus::Overrunning => "overrunning",
+            RunStatus::Late => "late",
+        }
+    }
+}
+
+/// A session of the day as planned and as it runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct RunSession {
+    pub id: Id,
+    pub title: String,
+    pub kind: SessionKind,
+    /// A break or a meal: shown, marked.
+    pub is_break: bool,
+    pub pinned: bool,
+    pub planned_start: NaiveDateTime,
+    pub planned_end: NaiveDateTime,
+    pub actual_start: Option<NaiveDateTime>,
+    pub actual_end: Option<NaiveDateTime>,
+    pub cancelled: bool,
+    pub status: RunStatus,
+    /// Actual start − planned start, once started.
+    pub start_drift_minutes: Option<i64>,
+    /// Actual end − planned end, once ended.
+    pub end_drift_minutes: Option<i64>,
+}
+
+/// One room's day at `now`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct RoomNow {
+    /// None: sessions without a room.
+    pub room_id: Option<Id>,
+    pub room: String,
+    pub now: Option<RunSession>,
+    pub next: Option<RunSession>,
+    /// Minutes left of the session on now (negative when it overruns).
+    pub remaining_minutes: Option<i64>,
+    pub sessions: Vec<RunSession>,
+}
+
+/// The plan's day of `now`, room by room.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Today {
+    pub day: NaiveDate,
+    /// False when `now` is outside the plan's days: the rooms are then empty.
+    pub in_plan: bool,
+    pub now: NaiveDateTime,
+    pub rooms: Vec<RoomNow>,
+}
+
+fn minutes_between(a: NaiveDateTime, b: NaiveDateTime) -> i64 {
+    (b - a).num_minutes()
+}
+
+fn run_session(s: &Session, run: Option<&SessionRun>, now: NaiveDateTime) -> Option<RunSession> {
+    let (start, end) = (s.start?, s.end?);
+    let actual_start = run.and_then(|r| r.actual_start);
+    let actual_end = run.and_then(|r| r.actual_end);
+    let cancelled = run.is_some_and(|r| r.cancelled);
+    let status = if cancelled {
+        RunStatus::Cancelled
+    } else if actual_end.is_some() {
+        RunStatus::Done
+    } else if actual_start.is_some() {
+        if now >= end {
+            RunStatus::Overrunning
+        } else {
+            RunStatus::Running
+        }
+    } else if now >= start {
+        RunStatus::Late
+    } else {
+        RunStatus::Planned
+    };
+    Some(RunSession {
+        id: s.id,
+        title: s.title.clone(),
+        kind: s.kind,
+        is_break: matches!(s.kind, SessionKind::Break | SessionKind::Meal),
+        pinned: s.pinned,
+        planned_start: start,
+        planned_end: end,
+        actual_start,
+        actual_end,
+        cancelled,
+        status,
+        start_drift_minutes: actual_start.map(|a| minutes_between(start, a)),
+        end_drift_minutes: actual_end.map(|a| minutes_between(end, a)),
+    })
+}
+
+/// The day's timed sessions of `day`, in time order.
+fn day_sessions(store: &Store, day: NaiveDate) -> Result<Vec<Session>> {
+    let from = planner::midnight(day);
+    store.sessions_between(from, from + Duration::days(1))
+}
+
+/// Which session is on now: one started and not ended wins; else one whose
+/// planned times hold `now` and that nobody has ended or started elsewhere.
+/// A cancelled session is never on.
+fn on_now(sessions: &[RunSession], now: NaiveDateTime) -> Option<usize> {
+    sessions
+        .iter()
+        .position(|s| {
+            !s.cancelled && s.actual_end.is_none() && s.actual_start.is_some_and(|a| a <= now)
+        })
+        .or_else(|| {
+            sessions.iter().position(|s| {
+                !s.cancelled
+                    && s.actual_start.is_none()
+                    && s.actual_end.is_none()
+                    && s.planned_start <= now
+                    && now < s.planned_end
+            })
+        })
+}
+
+/// What is on now and next in every room with sessions on `now`'s day.
+pub fn today(store: &Store, now: NaiveDateTime) -> Result<Today> {
+    let plan = store.plan()?;
+    let day = now.date();
+    let in_plan = day >= plan.first_day && day <= plan.last_day;
+    let mut rooms = Vec::new();
+    if in_plan {
+        let runs = store.session_runs()?;
+        let sessions = day_sessions(store, day)?;
+        let mut groups: Vec<(Option<Id>, String)> = store
+            .rooms()?
+            .into_iter()
+            .map(|r| (Some(r.id), r.name))
+            .collect();
+        groups.push((None, "No room".to_string()));
+        for (room_id, name) in groups {
+            let list: Vec<RunSession> = sessions
+                .iter()
+                .filter(|s| s.room_id == room_id)
+                .filter_map(|s| run_session(s, runs.get(&s.id), now))
+                .collect();
+            if list.is_empty() {
+                continue;
+            }
+            let current = on_now(&list, now);
+            let next = list
+                .iter()
+                .enumerate()
+                .find(|(i, s)| {
+                    // After the one on now, the next still to start, even when
+                    // its planned start has passed (the one on now overran).
+                    let later = match current {
+                        Some(c) => *i > c,
+                        None => s.planned_start >= now,
+                    };
+                    later && !s.cancelled && s.actual_start.is_none() && s.actual_end.is_none()
+                })
+                .map(|(_, s)| s.clone());
+            let current = current.map(|i| list[i].clone());
+            let remaining_minutes = current.as_ref().map(|c| {
+                let end = match c.actual_start {
+                    // Started late: it still gets its planned length.
+                    Some(a) if a > c.planned_start => a + (c.planned_end - c.planned_start),
+                    _ => c.planned_end,
+                };
+                minutes_between(now, end)
+            });
+            rooms.push(RoomNow {
+                room_id,
+                room: name,
+                now: current,
+                next,
+                remaining_minutes,
+                sessions: list,
+            });
+        }
+    }
+    Ok(Today {
+        day,
+        in_plan,
+        now,
+        rooms,
+    })
+}
+
+fn timed(store: &Store, id: Id) -> Result<(Session, NaiveDateTime, NaiveDateTime)> {
+    let s = store.session(id)?;
+    match (s.start, s.end) {
+        (Some(a), Some(b)) => Ok((s, a, b)),
+        _ => Err(CoreError::invalid(
+            "session",
+            format!("“{}” has no times in the plan", s.title),
+        )),
+    }
+}
+
+fn on_its_day(s: &Session, start: NaiveDateTime, at: NaiveDateTime) -> Result<()> {
+    if at.date() != start.date() {
+        return Err(CoreError::invalid(
+            "at",
+            format!(
+                "“{}” is on {}, not {}",
+                s.title,
+                start.format("%a %-d %b"),
+                at.format("%a %-d %b")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Records that a session started at `at`, as one undoable step.
+pub fn start_session(store: &mut Store, id: Id, at: NaiveDateTime) -> Result<RunSession> {
+    let (s, start, _) = timed(store, id)?;
+    on_its_day(&s, start, at)?;
+    let run = store.session_runs()?.remove(&id);
+    if run.as_ref().is_some_and(|r| r.cancelled) {
+        return Err(CoreError::invalid(
+            "session",
+            format!("“{}” is cancelled; restore it first", s.title),
+        ));
+    }
+    // Starting again after an end clears the end: the session resumed.
+    store.set_actual_times(
+        id,
+        Some(at),
+        None,
+        &format!("Started “{}” at {}", s.title, at.format("%H:%M")),
+    )?;
+    let runs = store.session_runs()?;
+    run_session(&store.session(id)?, runs.get(&id), at)
+        .ok_or_else(|| CoreError::invalid("session", "no times"))
+}
+
+/// Records that a session ended at `at`, as one undoable step.
+pub fn end_session(store: &mut Store, id: Id, at: NaiveDateTime) -> Result<RunSession> {
+    let (s, start, _) = timed(store, id)?;
+    on_its_day(&s, start, at)?;
+    let run = store.session_runs()?.remove(&id);
+    let Some(started) = run.as_ref().and_then(|r| r.actual_start) else {
+        return Err(CoreError::invalid(
+            "session",
+            format!("“{}” has not started", s.title),
+        ));
+    };
+    if at < started {
+        return Err(CoreError::invalid(
+            "at",
+            format!(
+                "“{}” started at {}; it cannot end at {}",
+                s.title,
+                started.format("%H:%M"),
+                at.format("%H:%M")
+            ),
+        ));
+    }
+    store.set_actual_times(
+        id,
+        Some(started),
+        Some(at),
+        &format!("Ended “{}” at {}", s.title, at.format("%H:%M")),
+    )?;
+    let runs = store.session_runs()?;
+    run_session(&store.session(id)?, runs.get(&id), at)
+        .ok_or_else(|| CoreError::invalid("session", "no times"))
+}
+
+/// Cancels a session (or restores it), as one undoable step.
+pub fn cancel_session(store: &mut Store, id: Id, cancelled: bool) -> Result<()> {
+    let s = store.session(id)?;
+    let summary = if cancelled {
+        format!("Cancelled “{}”", s.title)
+    } else {
+        format!("Restored “{}”", s.title)
+    };
+    store.set_cancelled(id, cancelled, &summary)
+}
+
+/// One session a delay would move.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct DelayMove {
+    pub id: Id,
+    pub title: String,
+    pub room: String,
+    pub from_start: NaiveDateTime,
+    pub from_end: NaiveDateTime,
+    pub to_start: NaiveDateTime,
+    pub to_end: NaiveDateTime,
+}
+
+/// What a delay would do, or did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct DelayOutcome {
+    pub summary: String,
+    pub moves: Vec<DelayMove>,
+    /// One sentence per pin that would be overrun; a delay with any is refused.
+    pub overruns: Vec<String>,
+}
+
+struct Worked {
+    outcome: DelayOutcome,
+    changes: Vec<TimeChange>,
+}
+
+fn work_out_delay(
+    store: &Store,
+    room: Option<Id>,
+    minutes: i64,
+    now: NaiveDateTime,
+) -> Result<Worked> {
+    if minutes == 0 || minutes.abs() > MAX_DELAY_MINUTES {
+        return Err(CoreError::invalid(
+            "minutes",
+            format!(
+                "a delay is 1 to {MAX_DELAY_MINUTES} minutes, later or (negative) earlier, not {minutes}"
+            ),
+        ));
+    }
+    let rooms = store.rooms()?;
+    let room_name = |id: Option<Id>| {
+        id.and_then(|id| rooms.iter().find(|r| r.id == id))
+            .map_or_else(|| "No room".to_string(), |r| r.name.clone())
+    };
+    if let Some(id) = room {
+        if !rooms.iter().any(|r| r.id == id) {
+            return Err(CoreError::invalid("room", format!("no room with id {id}")));
+        }
+    }
+    let day = now.date();
+    let day_end = planner::midnight(day) + Duration::days(1);
+    let runs = store.session_runs()?;
+    let sessions = day_sessions(store, day)?;
+    let mut groups: Vec<Option<Id>> = match room {
+        Some(id) => vec![Some(id)],
+        None => rooms.iter().map(|r| Some(r.id)).collect(),
+    };
+    if room.is_none() {
+        groups.push(None);
+    }
+    let by_id: HashMap<Id, &Session> = sessions.iter().map(|s| (s.id, s)).collect();
+    let mut placed_all: Vec<Placed> = Vec::new();
+    let mut overruns = Vec::new();
+    for group in groups {
+        let list: Vec<RunSession> = sessions
+            .iter()
+            .filter(|s| s.room_id == group)
+            .filter_map(|s| run_session(s, runs.get(&s.id), now))
+            .collect();
+        let running = list.iter().find(|s| {
+            !s.cancelled && s.actual_end.is_none() && s.actual_start.is_some_and(|a| a <= now)
+        });
+        // The running session keeps its start and ends `minutes` later; the
+        // sessions still to come move by `minutes`, pins staying put.
+        let mut blocks: Vec<(Block, NaiveDateTime)> = Vec::new();
+        if let Some(r) = running {
+            blocks.push((
+                Block {
+                    id: r.id,
+                    title: r.title.clone(),
+                    minutes: minutes_between(r.planned_start, r.planned_end) + minutes,
+                    pinned_start: Some(r.planned_start),
+                },
+                r.planned_start,
+            ));
+        }
+        for s in &list {
+            if s.cancelled
+                || s.actual_start.is_some()
+                || s.actual_end.is_some()
+                || s.planned_start < now
+            {
+                continue;
+            }
+            let pinned = s.pinned;
+            blocks.push((
+                Block {
+                    id: s.id,
+                    title: s.title.clone(),
+                    minutes: minutes_between(s.planned_start, s.planned_end),
+                    pinned_start: pinned.then_some(s.planned_start),
+                },
+                s.planned_start + Duration::minutes(minutes),
+            ));
+        }
+        if blocks.is_empty() {
+            continue;
+        }
+        if running.is_some_and(|r| minutes_between(r.planned_start, r.planned_end) + minutes < 1) {
+            return Err(CoreError::invalid(
+                "minutes",
+                format!(
+                    "“{}” would end before it starts",
+                    running.map(|r| r.title.as_str()).unwrap_or_default()
+                ),
+            ));
+        }
+        // Nothing moves to before now (running early), but the running
+        // session keeps the start it was planned with.
+        let from = running.map_or(now, |r| r.planned_start);
+        match planner::push(&blocks, from) {
+            Ok(placed) => placed_all.extend(placed),
+            Err(o) => overruns.extend(o.iter().map(planner::Overrun::message)),
+        }
+    }
+    let mut moves = Vec::new();
+    let mut changes = Vec::new();
+    for p in placed_all {
+        let s = by_id[&p.id];
+        let (fs, fe) = (s.start.unwrap_or(p.start), s.end.unwrap_or(p.end));
+        if fs == p.start && fe == p.end {
+            continue;
+        }
+        if p.end > day_end || p.start.date() != day {
+            return Err(CoreError::invalid(
+                "minutes",
+                format!("“{}” would run past midnight", s.title),
+            ));
+        }
+        moves.push(DelayMove {
+            id: p.id,
+            title: s.title.clone(),
+            room: room_name(s.room_id),
+            from_start: fs,
+            from_end: fe,
+            to_start: p.start,
+            to_end: p.end,
+        });
+        changes.push(TimeChange {
+            id: p.id,
+            start: Some(p.start),
+            end: Some(p.end),
+            room: None,
+        });
+    }
+    let place = match room {
+        Some(id) => format!("in {}", room_name(Some(id))),
+        None => "in every room".to_string(),
+    };
+    let summary = if minutes > 0 {
+        format!("Running {minutes} minutes late {place}")
+    } else {
+        format!("Running {} minutes early {place}", -minutes)
+    };
+    Ok(Worked {
+        outcome: DelayOutcome {
+            summary,
+            moves,
+            overruns,
+        },
+        changes,
+    })
+}
+
+/// What a delay would move and which pins it would overrun; nothing is written.
+pub fn preview_delay(
+    store: &Store,
+    room: Option<Id>,
+    minutes: i64,
+    now: NaiveDateTime,
+) -> Result<DelayOutcome> {
+    Ok(work_out_delay(store, room, minutes, now)?.outcome)
+}
+
+/// Moves the rest of `now`'s day (in `room`, or every room) by `minutes`, as
+/// one undoable step. Refused, changing nothing, when it would overrun a pin.
+pub fn delay(
+    store: &mut Store,
+    room: Option<Id>,
+    minutes: i64,
+    now: NaiveDateTime,
+) -> Result<DelayOutcome> {
+    let Worked { outcome, changes } = work_out_delay(store, room, minutes, now)?;
+    if !outcome.overruns.is_empty() {
+        return Err(CoreError::PinOverrun(format!(
+            "Refused: {}.",
+            outcome.overruns.join("; ")
+        )));
+    }
+    if !changes.is_empty() {
+        store.set_session_times(&changes, &outcome.summary)?;
+    }
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests;
