@@ -64,6 +64,14 @@ export const commands = {
 	/**  What `retime` would do with `request`; writes nothing. */
 	previewRetime: (request: RetimeRequest) => typedError<RetimePreview, ApiError>(__TAURI_INVOKE("preview_retime", { request })),
 	insertBreak: (request: BreakRequest) => typedError<number[], ApiError>(__TAURI_INVOKE("insert_break", { request })),
+	/**  The plan's day at `at` ("YYYY-MM-DD HH:MM", plan wall clock), or now: each room's session on now and next. */
+	today: (at: string | null) => typedError<Today_Serialize, ApiError>(__TAURI_INVOKE("today", { at })),
+	startSession: (id: number, at: string | null) => typedError<RunSession_Serialize, ApiError>(__TAURI_INVOKE("start_session", { id, at })),
+	endSession: (id: number, at: string | null) => typedError<RunSession_Serialize, ApiError>(__TAURI_INVOKE("end_session", { id, at })),
+	cancelSession: (id: number, cancelled: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("cancel_session", { id, cancelled })),
+	/**  What a delay from `at` (or now) would move; writes nothing. */
+	previewDelay: (roomId: number | null, minutes: number, at: string | null) => typedError<DelayOutcome, ApiError>(__TAURI_INVOKE("preview_delay", { roomId, minutes, at })),
+	delay: (roomId: number | null, minutes: number, at: string | null) => typedError<DelayOutcome, ApiError>(__TAURI_INVOKE("delay", { roomId, minutes, at })),
 	duplicateSession: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("duplicate_session", { id })),
 	/**  The same session on the next day, same time and room, with its roles. */
 	copyToNextDay: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("copy_to_next_day", { id })),
@@ -461,6 +469,25 @@ export type DateOrder = "day_month_year" | "month_day_year" | "year_month_day";
 export type DayCount = {
 	day: string,
 	people: number,
+};
+
+/**  One session a delay would move. */
+export type DelayMove = {
+	id: number,
+	title: string,
+	room: string,
+	from_start: string,
+	from_end: string,
+	to_start: string,
+	to_end: string,
+};
+
+/**  What a delay would do, or did. */
+export type DelayOutcome = {
+	summary: string,
+	moves: DelayMove[],
+	/**  One sentence per pin that would be overrun; a delay with any is refused. */
+	overruns: string[],
 };
 
 export type Delegate = {
@@ -1728,6 +1755,33 @@ export type RoomForm = {
 	notes: string,
 };
 
+/**  One room's day at `now`. */
+export type RoomNow = RoomNow_Serialize | RoomNow_Deserialize;
+
+/**  One room's day at `now`. */
+export type RoomNow_Deserialize = {
+	/**  None: sessions without a room. */
+	room_id?: number | null,
+	room: string,
+	now?: RunSession_Deserialize | null,
+	next?: RunSession_Deserialize | null,
+	/**  Minutes left of the session on now (negative when it overruns). */
+	remaining_minutes?: number | null,
+	sessions: RunSession_Deserialize[],
+};
+
+/**  One room's day at `now`. */
+export type RoomNow_Serialize = {
+	/**  None: sessions without a room. */
+	room_id: number | null,
+	room: string,
+	now: RunSession_Serialize | null,
+	next: RunSession_Serialize | null,
+	/**  Minutes left of the session on now (negative when it overruns). */
+	remaining_minutes: number | null,
+	sessions: RunSession_Serialize[],
+};
+
 export type Room_Deserialize = {
 	id: number,
 	name: string,
@@ -1780,6 +1834,55 @@ export type Run = {
 	/**  Inside a "[Rapporteur: …]" mark, which exports highlight. */
 	placeholder: boolean,
 };
+
+/**  A session of the day as planned and as it runs. */
+export type RunSession = RunSession_Serialize | RunSession_Deserialize;
+
+/**  A session of the day as planned and as it runs. */
+export type RunSession_Deserialize = {
+	id: number,
+	title: string,
+	kind: SessionKind,
+	/**  A break or a meal: shown, marked. */
+	is_break: boolean,
+	pinned: boolean,
+	planned_start: string,
+	planned_end: string,
+	actual_start?: string | null,
+	actual_end?: string | null,
+	cancelled: boolean,
+	status: RunStatus,
+	/**  Actual start − planned start, once started. */
+	start_drift_minutes?: number | null,
+	/**  Actual end − planned end, once ended. */
+	end_drift_minutes?: number | null,
+};
+
+/**  A session of the day as planned and as it runs. */
+export type RunSession_Serialize = {
+	id: number,
+	title: string,
+	kind: SessionKind,
+	/**  A break or a meal: shown, marked. */
+	is_break: boolean,
+	pinned: boolean,
+	planned_start: string,
+	planned_end: string,
+	actual_start: string | null,
+	actual_end: string | null,
+	cancelled: boolean,
+	status: RunStatus,
+	/**  Actual start − planned start, once started. */
+	start_drift_minutes: number | null,
+	/**  Actual end − planned end, once ended. */
+	end_drift_minutes: number | null,
+};
+
+export type RunStatus = "planned" | "running" | "done" | "cancelled" | 
+/**  Past its planned end and not ended. */
+"overrunning" | 
+/**  Its planned start has passed and it has not started. */
+"late";
 
 /**  Which sessions an export holds. */
 export type Scope = { kind: "plan" } | { kind: "event"; id: number } | { kind: "room"; id: number } | 
@@ -2323,6 +2426,27 @@ export type Summary_Serialize = {
 export type Term<T> = {
 	key: T,
 	label: string,
+};
+
+/**  The plan's day of `now`, room by room. */
+export type Today = Today_Serialize | Today_Deserialize;
+
+/**  The plan's day of `now`, room by room. */
+export type Today_Deserialize = {
+	day: string,
+	/**  False when `now` is outside the plan's days: the rooms are then empty. */
+	in_plan: boolean,
+	now: string,
+	rooms: RoomNow_Deserialize[],
+};
+
+/**  The plan's day of `now`, room by room. */
+export type Today_Serialize = {
+	day: string,
+	/**  False when `now` is outside the plan's days: the rooms are then empty. */
+	in_plan: boolean,
+	now: string,
+	rooms: RoomNow_Serialize[],
 };
 
 export type Turn = Turn_Serialize | Turn_Deserialize;

@@ -23,6 +23,7 @@ export * from './event-cochairs';
 export * from './event-cohosts';
 export * from './desk';
 export * from './stats';
+export * from './run-today';
 export * from './plan-form';
 export * from './change-log';
 export * from './published-versions';

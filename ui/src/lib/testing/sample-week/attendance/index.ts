@@ -14,6 +14,7 @@ export * from './event-cochairs';
 export * from './event-cohosts';
 export * from './desk';
 export * from './stats';
+export * from './run-today';
 export * from './check-ins';
 export * from './export-attendees';
 export * from './refusals';
