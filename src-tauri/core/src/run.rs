@@ -402,10 +402,13 @@ fn work_out_delay(
             ));
         }
         for s in &list {
+            // A session whose start has passed but which has not started
+            // (the one after an overrun) moves too; one whose planned time
+            // is all past stays where it was.
             if s.cancelled
                 || s.actual_start.is_some()
                 || s.actual_end.is_some()
-                || s.planned_start < now
+                || s.planned_end <= now
             {
                 continue;
             }
@@ -433,8 +436,15 @@ fn work_out_delay(
             ));
         }
         // Nothing moves to before now (running early), but the running
-        // session keeps the start it was planned with.
-        let from = running.map_or(now, |r| r.planned_start);
+        // session keeps the start it was planned with, and one that is late
+        // (its start passed, not started: the one after an overrun) moves
+        // by the delay like the rest.
+        let earliest = blocks.iter().map(|(_, at)| *at).min().unwrap_or(now);
+        let from = match running {
+            Some(r) => r.planned_start,
+            None if minutes > 0 => now.min(earliest),
+            None => now,
+        };
         match planner::push(&blocks, from) {
             Ok(placed) => placed_all.extend(placed),
             Err(o) => overruns.extend(o.iter().map(planner::Overrun::message)),

@@ -244,3 +244,31 @@ fn a_delay_shows_in_the_changes_since_a_published_version() {
         changes.lines
     );
 }
+
+/// The opening overran by 20 minutes: the session after it, whose start
+/// has passed while it waited, moves with the rest of the day.
+#[test]
+fn after_an_overrun_the_waiting_session_moves_too() {
+    let mut store = sample_in_memory().unwrap();
+    let opening = id_of(&store, "Opening and adoption of the agenda");
+    let work_plan = id_of(
+        &store,
+        "Forward Work Plan 2024–26: finalisation and endorsement",
+    );
+    start_session(&mut store, opening, at("09:05")).unwrap();
+    end_session(&mut store, opening, at("09:35")).unwrap();
+    let room = hall(&today(&store, at("09:35")).unwrap()).room_id;
+    let out = delay(&mut store, room, 20, at("09:35")).unwrap();
+    let moved = out.moves.iter().find(|m| m.id == work_plan).unwrap();
+    assert_eq!((moved.to_start, moved.to_end), (at("09:35"), at("10:20")));
+    assert!(out
+        .moves
+        .iter()
+        .all(|m| m.to_start - m.from_start == Duration::minutes(20)));
+    let s = store.session(opening).unwrap();
+    assert_eq!(
+        (s.start, s.end),
+        (Some(at("09:00")), Some(at("09:15"))),
+        "a session that ran keeps its planned times"
+    );
+}
