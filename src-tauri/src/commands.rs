@@ -349,8 +349,8 @@ pub fn preview_retime(state: S, request: RetimeRequest) -> ApiResult<planner::Re
 /// The plan's day at `at` ("YYYY-MM-DD HH:MM", plan wall clock), or now: each room's session on now and next.
 #[tauri::command]
 #[specta::specta]
-pub fn today(state: S, at: Option<String>) -> ApiResult<run::Today> {
-    state.with(|s| run::today(s, run_moment(s, at.as_deref())?))
+pub async fn today(state: S<'_>, at: Option<String>) -> ApiResult<run::Today> {
+    reading(state, move |s| run::today(s, run_moment(s, at.as_deref())?)).await
 }
 
 /// `at` as the plan's wall clock, or the clock read in the plan's zone.
