@@ -872,3 +872,27 @@ fn running_the_meeting_through_ipc() {
         "Cancelled “Opening and adoption of the agenda”"
     );
 }
+
+#[test]
+fn a_rehearsal_clock_is_shared_by_run_mode_and_the_desk() {
+    let h = Harness::new(None);
+    let real = h.ok("run_clock", json!({}));
+    assert_eq!(real["rehearsal"], false);
+    let set = h.ok("set_run_clock", json!({ "at": "2024-11-19 10:40" }));
+    assert_eq!(set["rehearsal"], true);
+    assert!(
+        set["now"].as_str().unwrap().starts_with("2024-11-19T10:40"),
+        "{set}"
+    );
+    // With no `at`, Run mode and the desk read the pretend clock.
+    let today = h.ok("today", json!({ "at": null }));
+    assert_eq!(today["day"], "2024-11-19");
+    assert_eq!(h.ok("plan_today", json!({})), "2024-11-19");
+    let bad = h.err("set_run_clock", json!({ "at": "tomorrow-ish" }));
+    assert_eq!(bad["fields"][0]["field"], "at");
+    // A refused time leaves the clock as it was.
+    assert_eq!(h.ok("run_clock", json!({}))["rehearsal"], true);
+    let back = h.ok("set_run_clock", json!({ "at": null }));
+    assert_eq!(back["rehearsal"], false);
+    assert_ne!(h.ok("today", json!({ "at": null }))["day"], "2024-11-19");
+}

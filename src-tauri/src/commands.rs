@@ -350,25 +350,68 @@ pub fn preview_retime(state: S, request: RetimeRequest) -> ApiResult<planner::Re
 #[tauri::command]
 #[specta::specta]
 pub async fn today(state: S<'_>, at: Option<String>) -> ApiResult<run::Today> {
-    reading(state, move |s| run::today(s, run_moment(s, at.as_deref())?)).await
+    let rehearsal = state.rehearsal_now();
+    reading(state, move |s| {
+        run::today(s, run_moment(s, at.as_deref(), rehearsal)?)
+    })
+    .await
 }
 
-/// `at` as the plan's wall clock, or the clock read in the plan's zone.
+/// `at` as the plan's wall clock; else the rehearsal clock when one is set;
+/// else the machine's clock read in the plan's zone.
 fn run_moment(
     s: &plenary_core::Store,
     at: Option<&str>,
+    rehearsal: Option<chrono::NaiveDateTime>,
 ) -> plenary_core::Result<chrono::NaiveDateTime> {
-    match at {
-        Some(text) => planner::parse_start("at", text),
-        None => Ok(roster::wall_clock(&s.plan()?, chrono::Utc::now())),
+    match (at, rehearsal) {
+        (Some(text), _) => planner::parse_start("at", text),
+        (None, Some(pretend)) => Ok(pretend),
+        (None, None) => Ok(roster::wall_clock(&s.plan()?, chrono::Utc::now())),
     }
+}
+
+/// The clock Run mode reads: the plan's wall clock, or the rehearsal's.
+#[derive(Debug, Clone, serde::Serialize, specta::Type)]
+pub struct RunClock {
+    pub now: chrono::NaiveDateTime,
+    /// True while a "pretend it is" time is set.
+    pub rehearsal: bool,
+}
+
+fn run_clock_of(state: &AppState) -> ApiResult<RunClock> {
+    let rehearsal = state.rehearsal_now();
+    let now = state.with(|s| run_moment(s, None, rehearsal))?;
+    Ok(RunClock {
+        now,
+        rehearsal: rehearsal.is_some(),
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn run_clock(state: S) -> ApiResult<RunClock> {
+    run_clock_of(&state)
+}
+
+/// Pretends it is `at` ("YYYY-MM-DD HH:MM", plan wall clock) from now on, for
+/// rehearsals; None returns to the real clock.
+#[tauri::command]
+#[specta::specta]
+pub fn set_run_clock(state: S, at: Option<String>) -> ApiResult<RunClock> {
+    let at = at
+        .as_deref()
+        .map(|text| planner::parse_start("at", text))
+        .transpose()?;
+    state.set_rehearsal(at);
+    run_clock_of(&state)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn start_session(state: S, id: Id, at: Option<String>) -> ApiResult<run::RunSession> {
     state.with_mut(|s| {
-        let at = run_moment(s, at.as_deref())?;
+        let at = run_moment(s, at.as_deref(), state.rehearsal_now())?;
         run::start_session(s, id, at)
     })
 }
@@ -377,7 +420,7 @@ pub fn start_session(state: S, id: Id, at: Option<String>) -> ApiResult<run::Run
 #[specta::specta]
 pub fn end_session(state: S, id: Id, at: Option<String>) -> ApiResult<run::RunSession> {
     state.with_mut(|s| {
-        let at = run_moment(s, at.as_deref())?;
+        let at = run_moment(s, at.as_deref(), state.rehearsal_now())?;
         run::end_session(s, id, at)
     })
 }
@@ -402,7 +445,7 @@ pub fn preview_delay(
             s,
             room_id,
             i64::from(minutes),
-            run_moment(s, at.as_deref())?,
+            run_moment(s, at.as_deref(), state.rehearsal_now())?,
         )
     })
 }
@@ -416,7 +459,7 @@ pub fn delay(
     at: Option<String>,
 ) -> ApiResult<run::DelayOutcome> {
     state.with_mut(|s| {
-        let now = run_moment(s, at.as_deref())?;
+        let now = run_moment(s, at.as_deref(), state.rehearsal_now())?;
         run::delay(s, room_id, i64::from(minutes), now)
     })
 }
@@ -717,14 +760,15 @@ pub fn set_protocol_settings(state: S, settings: ProtocolSettings) -> ApiResult<
 #[tauri::command]
 #[specta::specta]
 pub fn plan_today(state: S) -> ApiResult<NaiveDate> {
-    state.with(|s| Ok(roster::plan_today(&s.plan()?, chrono::Utc::now())))
+    Ok(run_clock_of(&state)?.now.date())
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn desk(state: S<'_>, event_id: Id, day: Option<NaiveDate>) -> ApiResult<Desk> {
+    let rehearsal = state.rehearsal_now();
     reading(state, move |s| {
-        let today = roster::plan_today(&s.plan()?, chrono::Utc::now());
+        let today = run_moment(s, None, rehearsal)?.date();
         roster::desk(
             s,
             event_id,
@@ -744,7 +788,7 @@ pub fn check_in(
     present: bool,
 ) -> ApiResult<()> {
     state.with_mut(|s| {
-        let at = roster::wall_clock(&s.plan()?, chrono::Utc::now());
+        let at = run_moment(s, None, state.rehearsal_now())?;
         edit::attendance::check_in(s, event_id, person_id, day, present, at)
     })
 }
@@ -1165,6 +1209,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             preview_retime,
             insert_break,
             today,
+            run_clock,
+            set_run_clock,
             start_session,
             end_session,
             cancel_session,

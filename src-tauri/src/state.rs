@@ -61,6 +61,16 @@ pub struct AppState {
     recent: RecentList,
     marker: OpeningMarker,
     data_dir: PathBuf,
+    rehearsal: Mutex<Option<Rehearsal>>,
+}
+
+/// A pretend clock for rehearsals and tests: the plan's wall clock read as
+/// `at` when it was set, running on from there. Every window asks the same
+/// state, so the hall display and the main window agree on "now".
+#[derive(Debug, Clone, Copy)]
+struct Rehearsal {
+    at: chrono::NaiveDateTime,
+    set: std::time::Instant,
 }
 
 pub const SAMPLE_NAME: &str = "Sample meeting week.plenary";
@@ -81,7 +91,24 @@ impl AppState {
             recent: RecentList::new(config_dir),
             marker: OpeningMarker::new(config_dir),
             data_dir: data_dir.into(),
+            rehearsal: Mutex::new(None),
         }
+    }
+
+    /// Pretends the plan's wall clock reads `at` now (None: the real clock again).
+    pub fn set_rehearsal(&self, at: Option<chrono::NaiveDateTime>) {
+        *lock(&self.rehearsal) = at.map(|at| Rehearsal {
+            at,
+            set: std::time::Instant::now(),
+        });
+    }
+
+    /// The pretend wall clock, to the second, when one is set.
+    pub fn rehearsal_now(&self) -> Option<chrono::NaiveDateTime> {
+        lock(&self.rehearsal).map(|r| {
+            let elapsed = chrono::Duration::seconds(r.set.elapsed().as_secs() as i64);
+            r.at + elapsed
+        })
     }
 
     pub fn with<T>(&self, f: impl FnOnce(&Store) -> CoreResult<T>) -> ApiResult<T> {
@@ -103,6 +130,8 @@ impl AppState {
             .ok_or_else(|| ApiError::new(ErrorCode::Io, "The plan has no file."))?;
         let title = store.plan()?.title;
         *lock(&self.plan) = Some(store);
+        // Another plan has other days: a pretend time does not carry over.
+        self.set_rehearsal(None);
         Ok(plan_file(&path, title))
     }
 

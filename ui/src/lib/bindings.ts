@@ -66,6 +66,12 @@ export const commands = {
 	insertBreak: (request: BreakRequest) => typedError<number[], ApiError>(__TAURI_INVOKE("insert_break", { request })),
 	/**  The plan's day at `at` ("YYYY-MM-DD HH:MM", plan wall clock), or now: each room's session on now and next. */
 	today: (at: string | null) => typedError<Today_Serialize, ApiError>(__TAURI_INVOKE("today", { at })),
+	runClock: () => typedError<RunClock, ApiError>(__TAURI_INVOKE("run_clock")),
+	/**
+	 *  Pretends it is `at` ("YYYY-MM-DD HH:MM", plan wall clock) from now on, for
+	 *  rehearsals; None returns to the real clock.
+	 */
+	setRunClock: (at: string | null) => typedError<RunClock, ApiError>(__TAURI_INVOKE("set_run_clock", { at })),
 	startSession: (id: number, at: string | null) => typedError<RunSession_Serialize, ApiError>(__TAURI_INVOKE("start_session", { id, at })),
 	endSession: (id: number, at: string | null) => typedError<RunSession_Serialize, ApiError>(__TAURI_INVOKE("end_session", { id, at })),
 	cancelSession: (id: number, cancelled: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("cancel_session", { id, cancelled })),
@@ -1833,6 +1839,13 @@ export type Run = {
 	italic: boolean,
 	/**  Inside a "[Rapporteur: …]" mark, which exports highlight. */
 	placeholder: boolean,
+};
+
+/**  The clock Run mode reads: the plan's wall clock, or the rehearsal's. */
+export type RunClock = {
+	now: string,
+	/**  True while a "pretend it is" time is set. */
+	rehearsal: boolean,
 };
 
 /**  A session of the day as planned and as it runs. */

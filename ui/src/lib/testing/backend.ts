@@ -102,6 +102,8 @@ export function sampleHandlers(scenario: Partial<Answers> = {}): Record<string, 
     desk: recorded(a.desks, 'desk'),
     stats: recorded(a.stats, 'stats'),
     today: recorded(a.runToday, 'today'),
+    // The recorded day's morning, as a rehearsal clock would read it.
+    run_clock: () => ({ now: `${a.today}T09:00:00`, rehearsal: true }),
     itinerary: (args) => answerFor(a.itineraryByPerson, args.personId, 'person'),
     session_roles: (args) => answerFor(a.sessionRolesBySession, args.sessionId, 'session'),
     session_form: (args) => answerFor(a.sessionFormBySession, args.id, 'session'),
