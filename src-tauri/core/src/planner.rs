@@ -237,10 +237,7 @@ pub fn find_session(store: &Store, wanted: &str) -> Result<Session> {
         .collect();
     match matching.as_slice() {
         [one] => Ok((*one).clone()),
-        [] => Err(CoreError::invalid(
-            "session",
-            format!("no session has the id or title \"{wanted}\""),
-        )),
+        [] => find_session_by_words(&sessions, wanted),
         many => Err(CoreError::invalid(
             "session",
             format!(
@@ -252,6 +249,54 @@ pub fn find_session(store: &Store, wanted: &str) -> Result<Session> {
                     .join(", ")
             ),
         )),
+    }
+}
+
+/// Staff type part of a long title ("national updates"): the one session
+/// whose title holds every typed word, ignoring case and accents.
+fn find_session_by_words(sessions: &[Session], wanted: &str) -> Result<Session> {
+    let words = crate::fold::words(wanted);
+    let holding: Vec<&Session> = if words.is_empty() {
+        vec![]
+    } else {
+        sessions
+            .iter()
+            .filter(|s| {
+                let title = crate::fold::fold(&s.title);
+                words.iter().all(|w| title.contains(w.as_str()))
+            })
+            .collect()
+    };
+    match holding.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(CoreError::invalid(
+            "session",
+            format!("no session has the id or title \"{wanted}\""),
+        )),
+        many => {
+            const SHOWN: usize = 5;
+            let mut named: Vec<String> = many
+                .iter()
+                .take(SHOWN)
+                .map(|s| match s.start {
+                    Some(start) => {
+                        format!("{} “{}” {}", s.id, s.title, start.format("%d %b %H:%M"))
+                    }
+                    None => format!("{} “{}”", s.id, s.title),
+                })
+                .collect();
+            if many.len() > SHOWN {
+                named.push(format!("{} more", many.len() - SHOWN));
+            }
+            Err(CoreError::invalid(
+                "session",
+                format!(
+                    "{} sessions have \"{wanted}\" in their title; use an id ({})",
+                    many.len(),
+                    named.join("; ")
+                ),
+            ))
+        }
     }
 }
 

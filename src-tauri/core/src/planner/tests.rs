@@ -552,9 +552,23 @@ fn sessions_and_rooms_are_found_by_what_people_type() {
         .filter(|s| s.title == "Lunch")
         .map(|s| s.id.to_string())
         .collect();
-    let cases: [(&str, std::result::Result<Id, String>); 5] = [
+    let updates = find_session(&store, "National updates from members and observers").unwrap();
+    let cases: [(&str, std::result::Result<Id, String>); 8] = [
         (&closing.id.to_string(), Ok(closing.id)),
         ("  closing of the annual meeting ", Ok(closing.id)),
+        // Part of a title, in any case, when only one title holds it.
+        ("national UPDATES", Ok(updates.id)),
+        ("updates members", Ok(updates.id)),
+        (
+            "updates",
+            Err(format!(
+                "session: 2 sessions have \"updates\" in their title; use an id ({} “National \
+                 updates from members and observers” 19 Nov 10:15; {} “Updates from other Bali \
+                 Process workstreams” 19 Nov 11:30)",
+                updates.id,
+                find(&store, "Updates from other Bali Process workstreams").id
+            )),
+        ),
         (
             "Nope",
             Err("session: no session has the id or title \"Nope\"".into()),
