@@ -406,4 +406,4 @@ pub fn export_csv(store: &Store, day: NaiveDate, out: &std::path::Path) -> Resul
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

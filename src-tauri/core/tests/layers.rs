@@ -71,6 +71,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("print::changes", 4),
     ("print::glance", 4),
     ("print::render", 4),
+    ("print::report", 4),
     ("summary", 4),
     ("summary::draft", 4),
     ("summary::markup", 4),

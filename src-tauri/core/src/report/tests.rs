@@ -16,7 +16,7 @@ fn at(s: &str) -> NaiveDateTime {
     planner::parse_wall_clock(&format!("2024-11-19 {s}")).unwrap()
 }
 
-fn tuesday() -> NaiveDate {
+pub(crate) fn tuesday() -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 11, 19).unwrap()
 }
 
@@ -38,7 +38,7 @@ fn person(store: &Store, family: &str) -> Id {
 /// work plan ten minutes late and twenty over, the hall running twenty
 /// minutes late from 10:20, the workstreams cancelled, a moderator
 /// replaced, the afternoon started and not ended, two people checked in.
-fn tuesday_as_it_ran() -> Store {
+pub(crate) fn tuesday_as_it_ran() -> Store {
     let mut store = sample_in_memory().unwrap();
     let hall = store
         .rooms()
