@@ -281,3 +281,10 @@ fn csv_rows_quoted_and_guarded() {
         "a row per session and the last line end"
     );
 }
+
+#[test]
+fn the_text_of_the_report() {
+    let store = tuesday_as_it_ran();
+    let r = day_report(&store, tuesday()).unwrap();
+    insta::assert_snapshot!(crate::text::lists::day_report(&r));
+}
