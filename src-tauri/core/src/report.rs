@@ -393,8 +393,27 @@ pub fn day_report_csv(r: &DayReport) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// Writes the day's report as CSV at `out`; returns how many sessions it lists.
+/// Writes the day's report as CSV at `out`; returns how many sessions it
+/// lists. Never over a plan (the open one, or any SQLite file).
 pub fn export_csv(store: &Store, day: NaiveDate, out: &std::path::Path) -> Result<u32> {
+    let same = match (store.path(), out.canonicalize()) {
+        (Some(plan), Ok(out)) => plan.canonicalize().is_ok_and(|plan| plan == out),
+        _ => false,
+    };
+    let mut head = [0u8; 16];
+    let sqlite = std::fs::File::open(out)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && &head == b"SQLite format 3\0";
+    if same || sqlite {
+        return Err(CoreError::invalid(
+            "out",
+            format!(
+                "{} is a plan, not a CSV file; choose another file to write.",
+                out.display()
+            ),
+        ));
+    }
     let r = day_report(store, day)?;
     std::fs::write(out, day_report_csv(&r)).map_err(|e| {
         CoreError::invalid(
