@@ -184,7 +184,7 @@ fn the_report_says_what_happened() {
         })
         .collect();
     assert_eq!(got, want);
-    let rest = &r.rooms[0].sessions[want.len()..];
+    let rest = &r.rooms[0].sessions[want.len()..]; // slice-ok: a Vec of sessions
     assert_eq!(rest.len(), 3);
     assert!(rest.iter().all(|s| s.status == NotStarted));
 
