@@ -218,17 +218,18 @@ pub fn day_report(store: &Store, day: NaiveDate) -> Result<DayReport> {
         }
         // The earliest delay holds the time first planned.
         moved_from.entry(d.session_id).or_insert(old);
-        let title = store
-            .session(d.session_id)
-            .map(|s| s.title)
-            .unwrap_or_default();
+        // A session deleted since still counts as moved.
+        let title = store.session(d.session_id).map_or_else(
+            |_| "a session since deleted".to_string(),
+            |s| format!("“{}”", s.title),
+        );
         if step != Some(d.step) {
             step = Some(d.step);
             delays.push(ReportDelay {
                 summary: d.summary.clone(),
                 at: (d.at.date() == day).then_some(d.at),
                 moved: 0,
-                first: format!("“{title}” from {}", hm(old)),
+                first: format!("{title} from {}", hm(old)),
             });
         }
         if let Some(last) = delays.last_mut() {
