@@ -1284,6 +1284,22 @@ fn the_day_report_prints_planned_against_actual() {
         "2024-11-19 09:15",
     ]));
     ok(plenary(&["cancel", f, "Closing of the Annual Meeting"]));
+    // Typed text is set as text, never read as markup.
+    let tricky = r#"Statements #set text(red) $x$ *bold* <b> & “สมชาย”"#;
+    {
+        let mut store = Store::open(&plan).unwrap();
+        let s = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title.starts_with("National updates"))
+            .unwrap();
+        let form = SessionForm {
+            title: tricky.into(),
+            ..SessionForm::from(&s)
+        };
+        plenary_core::edit::sessions::update_session(&mut store, s.id, &form).unwrap();
+    }
     for paper in ["a4", "letter"] {
         let out = dir.path().join(format!("report-{paper}.pdf"));
         print(
@@ -1312,6 +1328,9 @@ fn the_day_report_prints_planned_against_actual() {
             "“Closing of the Annual Meeting” (Plenary Hall, planned",
             "Nobody was replaced.",
             "Check-ins by category",
+            // The title wraps in its column.
+            "Statements #set text(red) $x$ *bold*",
+            "<b> & “สมชาย”",
         ] {
             assert!(text.contains(words), "{words} in {text}");
         }
