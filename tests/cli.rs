@@ -1584,3 +1584,82 @@ fn today_start_end_cancel_and_delay() {
     let o = plenary(&["cancel", f, "Closing of the Annual Meeting", "--undo"]);
     assert_eq!(stdout(&o), "Restored “Closing of the Annual Meeting”\n");
 }
+
+/// `plenary report`: a day as it ran, as text, CSV and PDF.
+#[test]
+fn report_says_how_the_day_ran_as_text_csv_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let f = plan.as_str();
+    let run = |args: &[&str]| {
+        let o = plenary(args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let opening = "Opening and adoption of the agenda";
+    run(&["start", f, opening, "--at", "2024-11-19 09:03"]);
+    run(&["end", f, opening, "--at", "2024-11-19 09:21"]);
+    run(&[
+        "delay",
+        f,
+        "--room",
+        "Plenary Hall",
+        "--minutes",
+        "15",
+        "--at",
+        "2024-11-19 09:21",
+    ]);
+    run(&["cancel", f, "Closing of the Annual Meeting"]);
+
+    let text = run(&["report", f, "--day", "2024-11-19"]);
+    assert!(text.starts_with("Day report — Tuesday 19 November 2024\nHeld 1 of 8 sessions; 1 cancelled, 6 not started; 1 of 1 on time; average start drift +3 min; overrun 6 min in total.\n"), "{text}");
+    assert!(
+        text.contains("  09:00–09:15  09:03–09:21    +3   +6  done         Opening and adoption of the agenda\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Delays\n  Running 15 minutes late in Plenary Hall"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Cancelled\n  Closing of the Annual Meeting\n"),
+        "{text}"
+    );
+
+    let csv = dir.path().join("tuesday.csv");
+    let pdf = dir.path().join("tuesday.pdf");
+    let said = run(&[
+        "report",
+        f,
+        "--day",
+        "2024-11-19",
+        "--csv",
+        csv.to_str().unwrap(),
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(said.contains("(CSV)") && said.contains("(PDF)"), "{said}");
+    let rows = std::fs::read_to_string(&csv).unwrap();
+    assert!(rows.starts_with("Day,Room,Title,Planned start,"), "{rows}");
+    assert!(
+        rows.contains("2024-11-19,Plenary Hall,Opening and adoption of the agenda,09:00,09:15,09:03,09:21,3,6,done,\r\n"),
+        "{rows}"
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["report", f, "--day", "2024-11-19", "--json"])).unwrap();
+    assert_eq!(json["totals"]["held"], 1);
+
+    assert_one_line_error(&plenary(&["report", f, "--day", "2024-12-01"]), "--day: ");
+    assert_one_line_error(&plenary(&["report", f, "--day", "Tuesday"]), "--day: ");
+    let before = std::fs::read(&plan).unwrap();
+    assert_one_line_error(
+        &plenary(&["report", f, "--day", "2024-11-19", "--csv", f]),
+        "is a plan",
+    );
+    assert_eq!(
+        std::fs::read(&plan).unwrap(),
+        before,
+        "the plan is untouched"
+    );
+}

@@ -1344,6 +1344,32 @@ async fn people_search_round_trip_in_the_window() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_print_page_previews_the_day_report_of_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let app = App::launch(&plan).await;
+    app.open("print").await;
+    app.el("[data-testid=print-page-image]").await;
+    app.choose("[data-testid=print-kind]", "report").await;
+    app.choose("[data-testid=print-day]", "2024-11-19").await;
+    // One day's report is one page, drawn.
+    app.wait_js(
+        "return [...document.querySelectorAll('[data-testid=print-page-image]')]\
+            .map(i => i.complete && i.naturalWidth > 0 && i.alt)",
+        json!(["Page 1 of 1"]),
+    )
+    .await;
+    let csv = app
+        .js("return document.querySelector('[data-testid=print-export-csv]').getAttribute('aria-disabled')")
+        .await;
+    assert_eq!(csv, json!("false"), "a day chosen: its CSV can be saved");
+    app.shot("print-report.png").await;
+    app.axe("the day report in the print preview").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_print_page_previews_the_programme_page_by_page() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("week.plenary");

@@ -1263,3 +1263,87 @@ fn a_name_no_installed_font_has_is_a_warning_naming_its_session_and_the_pdf_is_w
     );
     assert!(pages(&pdf).join("\n").contains("Panel I"));
 }
+
+/// The day report as a protocol officer reads it: the day in the title, a
+/// row a session with planned and actual times, drift and status, then the
+/// delays, substitutions, cancellations and check-ins; on A4 and Letter.
+#[test]
+fn the_day_report_prints_planned_against_actual() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let f = plan.to_str().unwrap();
+    let opening = "Opening and adoption of the agenda";
+    ok(plenary(&["start", f, opening, "--at", "2024-11-19 09:04"]));
+    ok(plenary(&["end", f, opening, "--at", "2024-11-19 09:15"]));
+    ok(plenary(&[
+        "delay",
+        f,
+        "--minutes",
+        "10",
+        "--at",
+        "2024-11-19 09:15",
+    ]));
+    ok(plenary(&["cancel", f, "Closing of the Annual Meeting"]));
+    // Typed text is set as text, never read as markup.
+    let tricky = r#"Statements #set text(red) $x$ *bold* <b> & “สมชาย”"#;
+    {
+        let mut store = Store::open(&plan).unwrap();
+        let s = store
+            .sessions()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title.starts_with("National updates"))
+            .unwrap();
+        let form = SessionForm {
+            title: tricky.into(),
+            ..SessionForm::from(&s)
+        };
+        plenary_core::edit::sessions::update_session(&mut store, s.id, &form).unwrap();
+    }
+    for paper in ["a4", "letter"] {
+        let out = dir.path().join(format!("report-{paper}.pdf"));
+        print(
+            &plan,
+            &out,
+            &["report", "--day", "2024-11-19", "--paper", paper],
+        );
+        let text = pages(&out).join("\n");
+        assert!(
+            text.contains("Day report — Tuesday 19 November 2024"),
+            "{text}"
+        );
+        let row = text
+            .lines()
+            .find(|l| l.contains(opening))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(
+            row.contains("09:00–09:15")
+                && row.contains("09:04–09:15")
+                && row.contains("+4")
+                && row.contains("done"),
+            "{row}"
+        );
+        for words in [
+            "Running 10 minutes late in every room",
+            "“Closing of the Annual Meeting” (Plenary Hall, planned",
+            "Nobody was replaced.",
+            "Check-ins by category",
+            // The title wraps in its column.
+            "Statements #set text(red) $x$ *bold*",
+            "<b> & “สมชาย”",
+        ] {
+            assert!(text.contains(words), "{words} in {text}");
+        }
+        // Nothing within 8 mm of the top or bottom edge, which printers do not reach.
+        let edge = 8.0 / 25.4 * 72.0;
+        for page in word_boxes(&out) {
+            for (top, bottom, word) in &page.words {
+                assert!(
+                    *top >= edge && *bottom <= page.height - edge,
+                    "{paper}: “{word}” at {top}–{bottom} of {}",
+                    page.height
+                );
+            }
+        }
+    }
+}

@@ -507,6 +507,10 @@ fn documents() -> Vec<(String, Vec<String>)> {
         docs.push((format!("glance-{paper}"), p(&["glance"])));
         docs.push((format!("doors-{paper}"), p(&["doors"])));
         docs.push((
+            format!("report-{paper}"),
+            p(&["report", "--day", "2024-11-19"]),
+        ));
+        docs.push((
             format!("run-of-show-{paper}"),
             p(&["programme", "--variant", "internal"]),
         ));
@@ -636,7 +640,7 @@ fn every_document_of_a_stress_plan_reads_right_at_a4_and_letter() {
             } else if name.starts_with("run-of-show") {
                 // The tour de table names every delegation.
                 stress.states.iter().chain([&stress.long_title]).collect()
-            } else if name.starts_with("doors") {
+            } else if name.starts_with("doors") || name.starts_with("report") {
                 vec![&stress.long_title]
             } else if name.starts_with("glance") {
                 Vec::new()

@@ -189,6 +189,10 @@ pub enum Command {
     /// The Co-Chairs' Summary as it stands: Markdown on stdout, or a Word
     /// document, PDF or Markdown file with --out.
     Summary(SummaryArgs),
+    /// The day report: sessions as planned against actual, delays,
+    /// substitutions, cancellations and check-ins by category. Text on
+    /// stdout; a CSV (a row per session) with --csv, a PDF with --pdf.
+    Report(ReportArgs),
     /// Import a programme (CSV, TSV, XLSX, frab/pretalx XML or JSON, iCalendar)
     /// into a plan, or into a new plan with --new. Nothing is written if any
     /// session is invalid, unless --skip-invalid.
@@ -371,6 +375,26 @@ pub struct PrintArgs {
     /// Where to write the PDF.
     #[arg(long)]
     pub out: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ReportArgs {
+    pub file: PathBuf,
+    /// The day, YYYY-MM-DD.
+    #[arg(long)]
+    pub day: String,
+    /// Write the sessions as CSV here.
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
+    /// Write the printed report here.
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
+    /// a4 or letter, for --pdf.
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -138,6 +138,7 @@ fn dispatch(command: Command) -> Result<i32, Failure> {
         },
         Command::Print(request) => print::print(request),
         Command::Summary(request) => print::summary(request),
+        Command::Report(request) => print::report(request),
         Command::Import(request) => interop::import(request),
         Command::Export(request) => interop::export(request),
         Command::Restore { backup, file } => interop::restore(&backup, &file),

@@ -1,7 +1,8 @@
 //! `plenary print`: a document to PDF, with no display needed; `plenary
-//! summary`: the Co-Chairs' Summary as Markdown, Word or PDF.
+//! summary`: the Co-Chairs' Summary as Markdown, Word or PDF; `plenary
+//! report`: the day report as text, CSV or PDF.
 
-use crate::args::{PrintArgs, SummaryArgs};
+use crate::args::{PrintArgs, ReportArgs, SummaryArgs};
 use crate::{date_option, for_options, out, Failure};
 use plenary_core::attendees::lookup;
 use plenary_core::check as checks;
@@ -13,7 +14,7 @@ use plenary_core::Store;
 pub fn print(a: PrintArgs) -> Result<i32, Failure> {
     let kind = DocKind::from_key(&a.document).ok_or_else(|| {
         Failure(format!(
-            "\"{}\" is not a document (use programme, participants, speakers, namecards, glance, doors or summary)",
+            "\"{}\" is not a document (use programme, participants, speakers, namecards, glance, doors, summary or report)",
             a.document
         ))
     })?;
@@ -153,5 +154,48 @@ pub fn summary(a: SummaryArgs) -> Result<i32, Failure> {
         n => format!("{n} placeholders left"),
     };
     out(&format!("Wrote {} ({pages}{left})\n", path.display()))?;
+    Ok(0)
+}
+
+pub fn report(a: ReportArgs) -> Result<i32, Failure> {
+    let paper = paper_option(&a.paper)?;
+    let day = date_option("--day", &a.day)?;
+    let mut store = Store::open(&a.file)?;
+    let r = plenary_core::report::day_report(&store, day)
+        .map_err(|e| for_options(&[("day", "--day")], e))?;
+    if let Some(path) = &a.csv {
+        plenary_core::report::export_csv(&store, day, path)
+            .map_err(|e| for_options(&[("out", "--csv")], e))?;
+    }
+    if let Some(path) = &a.pdf {
+        let req = PrintRequest {
+            day: Some(day),
+            paper,
+            ..PrintRequest::new(DocKind::Report)
+        };
+        let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
+        let done = print::export_pdf(&mut store, &req, now, false, path, &mut |_| {})
+            .map_err(|e| for_options(&[("out", "--pdf")], e))?;
+        for w in &done.warnings {
+            eprintln!(
+                "plenary: warning: {}",
+                plenary_core::text::terminal_safe(w, false)
+            );
+        }
+    }
+    if a.json {
+        out(&format!("{}\n", crate::plan::pretty(&r)?))?;
+    } else if a.csv.is_none() && a.pdf.is_none() {
+        out(&plenary_core::text::lists::day_report(&r))?;
+    } else {
+        for (what, path) in [("CSV", &a.csv), ("PDF", &a.pdf)] {
+            if let Some(p) = path {
+                out(&format!(
+                    "Wrote the day report ({what}) to {}\n",
+                    p.display()
+                ))?;
+            }
+        }
+    }
     Ok(0)
 }

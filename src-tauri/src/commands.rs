@@ -804,6 +804,17 @@ pub async fn export_attendees(state: S<'_>, event_id: Id, path: String) -> ApiRe
     .await
 }
 
+/// Writes the day report of `day` as CSV at `path`; answers how many sessions it lists.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_day_report(state: S<'_>, day: NaiveDate, path: String) -> ApiResult<u32> {
+    let state = state.inner().clone();
+    off_the_window(move || {
+        state.with(|s| plenary_core::report::export_csv(s, day, std::path::Path::new(&path)))
+    })
+    .await
+}
+
 /// What importing the CSV at `path` would do; `mapping` None maps columns automatically.
 #[tauri::command]
 #[specta::specta]
@@ -1259,6 +1270,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             plan_today,
             check_in,
             export_attendees,
+            export_day_report,
             import_preview,
             import_attendees,
             programme_preview,

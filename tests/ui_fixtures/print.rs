@@ -86,6 +86,8 @@ pub fn scenario() -> Scenario {
         request(json!({ "kind": "namecards" })),
         request(json!({ "kind": "namecards", "event_id": annual })),
         request(json!({ "kind": "summary" })),
+        request(json!({ "kind": "report", "day": "2024-11-19" })),
+        request(json!({ "kind": "report" })),
         request(json!({ "kind": "namecards", "event_id": annual, "per_person": true })),
         request(
             json!({ "kind": "namecards", "event_id": annual, "per_person": true, "fit_each": true }),

@@ -16,6 +16,7 @@ pub mod model;
 pub mod planner;
 pub mod print;
 pub mod protocol;
+pub mod report;
 pub mod roster;
 pub mod run;
 pub mod sample;

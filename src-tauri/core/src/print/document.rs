@@ -30,6 +30,8 @@ pub enum DocKind {
     Doors,
     /// The Co-Chairs' Summary, as it stands (`crate::summary`).
     Summary,
+    /// What happened on a day against the plan (`crate::report`).
+    Report,
 }
 
 impl DocKind {
@@ -42,6 +44,7 @@ impl DocKind {
             "glance" => Some(DocKind::Glance),
             "doors" => Some(DocKind::Doors),
             "summary" => Some(DocKind::Summary),
+            "report" => Some(DocKind::Report),
             _ => None,
         }
     }
@@ -55,6 +58,7 @@ impl DocKind {
             DocKind::Glance => "Day at a glance",
             DocKind::Doors => "Room door sheets",
             DocKind::Summary => crate::summary::TITLE,
+            DocKind::Report => "Day report",
         }
     }
 }
@@ -512,6 +516,10 @@ pub enum Body {
         annex: Vec<ParticipantGroup>,
         /// "Bangkok, 18–20 November 2024".
         place_and_dates: String,
+    },
+    /// The day report: one sheet per day, each from a new page.
+    Report {
+        sheets: Vec<super::report::ReportSheet>,
     },
 }
 
@@ -1637,9 +1645,20 @@ pub fn build(
         ),
         // The summary covers the week, whatever day or event is chosen.
         DocKind::Summary => (summary_body(store, req.attendance)?, None),
+        // Every room and event of the day: the report has no event scope.
+        DocKind::Report => (
+            Body::Report {
+                sheets: super::report::sheets(store, req.day)?,
+            },
+            None,
+        ),
     };
     let day = match req.kind {
-        DocKind::Programme | DocKind::Speakers | DocKind::Glance | DocKind::Doors => req.day,
+        DocKind::Programme
+        | DocKind::Speakers
+        | DocKind::Glance
+        | DocKind::Doors
+        | DocKind::Report => req.day,
         _ => None,
     };
     Ok(Printable {

@@ -1,5 +1,6 @@
 //! Printing: programme sheets, the participant list, speaker briefings,
-//! name cards, the day at a glance and room door sheets. `document` builds the intermediate form from the plan,
+//! name cards, the day at a glance, room door sheets and the day report
+//! (`report`). `document` builds the intermediate form from the plan,
 //! `render` lays it out with Typst into PDF or per-page SVG, and `changes`
 //! keeps published versions and marks what changed since one.
 
@@ -7,6 +8,7 @@ pub mod changes;
 pub mod document;
 pub mod glance;
 pub mod render;
+pub mod report;
 
 use crate::error::{CoreError, Result};
 use crate::store::Store;

@@ -333,6 +333,7 @@ mod tests {
             DocKind::Speakers,
             DocKind::Namecards,
             DocKind::Summary,
+            DocKind::Report,
         ] {
             assert_eq!(
                 missing_glyphs(&sample(kind)),

@@ -74,7 +74,7 @@ pub use programme::{
 };
 pub use roles::{RoleEntry, RoleRef, RoleRow};
 pub use rooms::RoomDraft;
-pub use run::SessionRun;
+pub use run::{DelayedSession, SessionRun};
 pub use sessions::{SessionCopy, SessionDraft, TimeChange};
 pub use speaking::SlotEntry;
 pub use summary::SectionEdit;

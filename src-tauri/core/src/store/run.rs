@@ -138,3 +138,52 @@ impl Store {
         })
     }
 }
+
+/// One session a recorded delay moved: the step, and the session's times
+/// before it as the change log kept them (text; a file may hold anything).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DelayedSession {
+    pub step: i64,
+    pub at: NaiveDateTime,
+    pub summary: String,
+    pub session_id: Id,
+    pub old_start: Option<String>,
+    pub old_end: Option<String>,
+}
+
+impl Store {
+    /// The sessions each applied delay step moved, oldest step first. A
+    /// delay is the one step whose summary reads "Running N minutes late …"
+    /// or "… early …" (`run::delay`); the log keeps the last
+    /// `HISTORY_LIMIT` steps, so older delays are no longer known.
+    pub fn delayed_sessions(&self) -> Result<Vec<DelayedSession>> {
+        let text = |r: &rusqlite::Row, i: usize| -> rusqlite::Result<Option<String>> {
+            Ok(r.get_ref(i)?
+                .as_str_or_null()
+                .ok()
+                .flatten()
+                .map(str::to_string))
+        };
+        self.select(
+            "SELECT s.id, s.at, s.summary, c.row_id,
+                    CASE WHEN json_valid(c.old) THEN json_extract(c.old, '$.start') END,
+                    CASE WHEN json_valid(c.old) THEN json_extract(c.old, '$.end') END
+             FROM history_step s JOIN history_change c ON c.step = s.id
+             WHERE s.undone = 0 AND c.tbl = 'session' AND c.op = 'update'
+               AND (s.summary LIKE 'Running % minutes late %'
+                    OR s.summary LIKE 'Running % minutes early %')
+             ORDER BY s.id, c.seq",
+            [],
+            |r| {
+                Ok(DelayedSession {
+                    step: r.get(0)?,
+                    at: r.get(1)?,
+                    summary: r.get(2)?,
+                    session_id: r.get(3)?,
+                    old_start: text(r, 4)?,
+                    old_end: text(r, 5)?,
+                })
+            },
+        )
+    }
+}

@@ -600,3 +600,98 @@ pub fn delay(o: &crate::run::DelayOutcome, dry_run: bool) -> String {
     }
     out
 }
+
+/// `plenary report`: the day's numbers, each room's sessions planned
+/// against actual, then delays, substitutions, cancellations and check-ins.
+pub fn day_report(r: &crate::report::DayReport) -> String {
+    use crate::report::signed;
+    let mut out = String::new();
+    let t = &r.totals;
+    let _ = writeln!(out, "Day report — {}", r.day_text);
+    let _ = write!(
+        out,
+        "Held {} of {} sessions; {} cancelled, {} not started; {} of {} on time",
+        t.held, t.sessions, t.cancelled, t.not_started, t.on_time, t.held
+    );
+    if let Some(m) = t.average_drift_minutes {
+        let _ = write!(out, "; average start drift {} min", signed(m));
+    }
+    let _ = writeln!(out, "; overrun {} min in total.", t.overrun_minutes);
+    for room in &r.rooms {
+        let _ = writeln!(out, "\n{}", room.room);
+        let _ = writeln!(
+            out,
+            "  Planned      Actual       Drift Over  Status       Session"
+        );
+        for s in &room.sessions {
+            let actual = match (s.actual_start, s.actual_end) {
+                (Some(a), Some(b)) => format!("{}–{}", hm(a), hm(b)),
+                (Some(a), None) => format!("{}–     ", hm(a)),
+                _ => "           ".to_string(),
+            };
+            let drift = s.drift_minutes.map(signed).unwrap_or_default();
+            let over = s.overrun_minutes.map(signed).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {}–{}  {actual}  {drift:>4} {over:>4}  {:<11}  {}",
+                hm(s.planned_start),
+                hm(s.planned_end),
+                s.status.label(),
+                s.title
+            );
+            if let Some(m) = s.moved_from {
+                let _ = writeln!(out, "{:52}moved from {}", "", hm(m));
+            }
+            for x in &s.substitutions {
+                let _ = writeln!(out, "{:52}{}", "", x.text());
+            }
+        }
+    }
+    let section = |out: &mut String, head: &str, lines: Vec<String>, none: &str| {
+        let _ = writeln!(out, "\n{head}");
+        if lines.is_empty() {
+            let _ = writeln!(out, "  {none}");
+        }
+        for l in lines {
+            let _ = writeln!(out, "  {l}");
+        }
+    };
+    section(
+        &mut out,
+        "Delays",
+        r.delays
+            .iter()
+            .map(|d| {
+                let when = d.at.map(|a| format!(" at {}", hm(a))).unwrap_or_default();
+                format!("{}{when} ({} moved, first {})", d.summary, d.moved, d.first)
+            })
+            .collect(),
+        "None recorded.",
+    );
+    section(
+        &mut out,
+        "Substitutions",
+        r.substitutions
+            .iter()
+            .map(|x| format!("{}: {}", x.session, x.text()))
+            .collect(),
+        "None.",
+    );
+    section(
+        &mut out,
+        "Cancelled",
+        r.cancelled.iter().map(|s| s.title.clone()).collect(),
+        "None.",
+    );
+    for c in &r.checkins {
+        let _ = writeln!(
+            out,
+            "\nCheck-ins — {}: {} of {} expected",
+            c.event, c.present, c.expected
+        );
+        for x in &c.counts {
+            let _ = writeln!(out, "  {:<34} {:>4} of {}", x.label, x.present, x.expected);
+        }
+    }
+    out
+}

@@ -133,6 +133,7 @@ describe('Print page', () => {
       'Day at a glance',
       'Room door sheets',
       "Co-Chairs' Summary",
+      'Day report',
     ]);
     expect(optionLabels(select(el, 'day'))).toEqual(['Whole week', 'Mon 18 Nov', 'Tue 19 Nov', 'Wed 20 Nov']);
     expect(optionLabels(select(el, 'event'))).toEqual(['All events', ...week.overview.events.map((e) => e.event.title)]);
@@ -223,6 +224,30 @@ describe('Print page', () => {
     } finally {
       remembered.source = 'registered';
     }
+  });
+
+  it("offers the day report for a chosen day, previews it and exports its CSV through the save dialog", async () => {
+    const csvPath = '~/Reports/Day report — Tue 19 Nov.csv';
+    const { el, calls, ws } = await start({ [SAVE]: () => csvPath, export_day_report: () => 8 });
+    await choose(select(el, 'kind'), 'report');
+    expect(optionLabels(select(el, 'kind'))).toContain('Day report');
+    // The whole week prints a sheet a day; the CSV is one day's rows.
+    expect(last(requests(calls))).toMatchObject({ kind: 'report', day: null, event_id: null });
+    expect(select(el, 'event')).toBeNull();
+    const csv = $(el, '[data-testid="print-export-csv"]');
+    expect(csv?.getAttribute('aria-disabled')).toBe('true');
+    await click(csv);
+    expect(callsOf(calls, 'export_day_report')).toHaveLength(0);
+
+    await choose(select(el, 'day'), '2024-11-19');
+    expect(last(requests(calls))).toMatchObject({ kind: 'report', day: '2024-11-19' });
+    await settle();
+    expect(shownPages(el)[0]).toContain('report 2024-11-19 all public a4');
+    await click($(el, '[data-testid="print-export-csv"]'));
+    await settle();
+    expect(last(callsOf(calls, SAVE))?.args).toMatchObject({ options: { defaultPath: 'Day report — Tue 19 Nov.csv' } });
+    expect(callsOf(calls, 'export_day_report')[0]?.args).toEqual({ day: '2024-11-19', path: csvPath });
+    expect(ws.notice?.text).toBe(`Saved 8 sessions to ${csvPath}`);
   });
 
   it('lets the programme leave out descriptions and positions and carry a status line and issue date', async () => {

@@ -18,6 +18,7 @@ import {
   progressText,
   publishQuestion,
   publishedAt,
+  reportCsvName,
   safeFileName,
   savedText,
   versionLabel,
@@ -37,6 +38,7 @@ describe('controlsFor', () => {
     ['glance', ['day', 'event', 'markTbc']],
     ['doors', ['day', 'event', 'markTbc']],
     ['summary', []],
+    ['report', ['day']],
   ])('%s shows %j', (kind, shown) => {
     const controls = controlsFor(kind);
     expect(Object.keys(controls).filter((k) => controls[k as keyof typeof controls])).toEqual(shown);
@@ -317,10 +319,15 @@ describe('file names', () => {
     ['a day at a glance', { kind: 'glance', day: '2024-11-19' }, {}, 'Day at a glance — Tue 19 Nov.pdf'],
     ['door sheets of the week', { kind: 'doors' }, {}, 'Room door sheets — Bangkok week.pdf'],
     ['the summary', { kind: 'summary', day: '2024-11-19' }, {}, "Co-Chairs' Summary — Bangkok week.pdf"],
+    ['the day report', { kind: 'report', day: '2024-11-19', eventId: annual!.id }, {}, 'Day report — Tue 19 Nov.pdf'],
     ['unsafe characters', {}, { planTitle: 'Q4/2024: "Week" <draft>?' }, 'Programme — Q4-2024 Week draft.pdf'],
     ['a blank title', {}, { planTitle: '   ' }, 'Programme.pdf'],
   ])('names %s', (_, over, ctx, expected) => {
     expect(defaultFileName(choices(over), { ...context, ...ctx })).toBe(expected);
+  });
+
+  it('names the day report\'s CSV by its day', () => {
+    expect(reportCsvName('2024-11-19')).toBe('Day report — Tue 19 Nov.csv');
   });
 
   it.each<[string, string]>([

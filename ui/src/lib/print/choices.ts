@@ -6,7 +6,7 @@ import { formatDayShort, isDate } from '../format/time';
 import { countOf } from '../format/words';
 import type { AttendanceSource, PublishedVersion } from '../ipc';
 
-export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards' | 'glance' | 'doors' | 'summary';
+export type PrintKind = 'programme' | 'participants' | 'speakers' | 'namecards' | 'glance' | 'doors' | 'summary' | 'report';
 export type Paper = 'a4' | 'letter';
 export type Variant = 'public' | 'internal';
 
@@ -94,6 +94,7 @@ export const KINDS: readonly { key: PrintKind; label: string }[] = [
   { key: 'glance', label: 'Day at a glance' },
   { key: 'doors', label: 'Room door sheets' },
   { key: 'summary', label: "Co-Chairs' Summary" },
+  { key: 'report', label: 'Day report' },
 ];
 
 export const PAPERS: readonly { key: Paper; label: string }[] = [
@@ -146,6 +147,8 @@ const CONTROLS: Record<PrintKind, Controls> = {
   doors: { day: true, event: true, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: true, ...NONE },
   // The whole week, as the Summary page has it.
   summary: { day: false, event: false, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: false, ...NONE },
+  // Every room and event of a day (the whole week: a sheet a day).
+  report: { day: true, event: false, variant: false, changes: false, perPerson: false, fitEach: false, acronyms: false, withCounts: false, markTbc: false, ...NONE },
 };
 
 export function controlsFor(kind: PrintKind): Controls {
@@ -300,6 +303,14 @@ export function defaultFileName(choices: Choices, context: NamingContext): strin
   if (parts.length === 1 && context.planTitle.trim()) parts.push(context.planTitle);
   if (context.publishAs !== null && canPublish(choices)) parts.push(`version ${context.publishAs}`);
   return `${safeFileName(parts.join(' — '))}.pdf`;
+}
+
+/**
+ * The name offered when the day report is saved as CSV: "Day report — Tue 19 Nov.csv".
+ * The CSV is one day's rows, so it needs a day.
+ */
+export function reportCsvName(day: string): string {
+  return `${safeFileName(`Day report — ${isDate(day) ? formatDayShort(day) : day}`)}.csv`;
 }
 
 /** A previewed page's size in points, read from its root <svg> (width and height, else its viewBox). */
