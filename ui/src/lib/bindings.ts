@@ -137,6 +137,8 @@ export const commands = {
 	checkIn: (eventId: number, personId: number, day: string, present: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("check_in", { eventId, personId, day, present })),
 	/**  Writes the event's attendee list, in protocol order, as CSV at `path`. */
 	exportAttendees: (eventId: number, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_attendees", { eventId, path })),
+	/**  Writes the day report of `day` as CSV at `path`; answers how many sessions it lists. */
+	exportDayReport: (day: string, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_day_report", { day, path })),
 	/**  What importing the CSV at `path` would do; `mapping` None maps columns automatically. */
 	importPreview: (path: string, eventId: number, mapping: ImportField[] | null) => typedError<ImportPreview, ApiError>(__TAURI_INVOKE("import_preview", { path, eventId, mapping })),
 	/**  Imports the CSV at `path` as one undoable step, reporting progress on `progress`. */
@@ -646,7 +648,9 @@ export type DocKind = "programme" | "participants" | "speakers" | "namecards" |
 /**  One sheet per room per day, for its door. */
 "doors" | 
 /**  The Co-Chairs' Summary, as it stands (`crate::summary`). */
-"summary";
+"summary" | 
+/**  What happened on a day against the plan (`crate::report`). */
+"report";
 
 /**
  *  What went wrong, for a caller to switch on: the one list of error codes.

@@ -451,6 +451,64 @@ export const previews: { args: Record<string, unknown>; answer: Omit<Answer<'pri
   {
     "args": {
       "request": {
+        "kind": "report",
+        "day": "2024-11-19",
+        "event_id": null,
+        "paper": "a4",
+        "variant": "public",
+        "changes_since": null,
+        "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
+        "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
+        "attendance": "registered",
+        "mark_tbc": false
+      }
+    },
+    "answer": {
+      "pages": 1,
+      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
+      "stamp": "Draft · printed 19 Nov 2024 08:45",
+      "changes": [],
+      "warnings": []
+    }
+  },
+  {
+    "args": {
+      "request": {
+        "kind": "report",
+        "day": null,
+        "event_id": null,
+        "paper": "a4",
+        "variant": "public",
+        "changes_since": null,
+        "per_person": false,
+        "fit_each": false,
+        "acronyms": false,
+        "with_counts": false,
+        "descriptions": true,
+        "positions": true,
+        "status": "",
+        "issued": null,
+        "attendance": "registered",
+        "mark_tbc": false
+      }
+    },
+    "answer": {
+      "pages": 3,
+      "head": "<svg class=\"typst-doc\" viewBox=\"0 0 595.2755905511812 841.8897637795276\" width=\"595.2755905511812pt\" height=\"841.8897637795276pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:h5=\"http://www.w3.org/1999/xhtml\">",
+      "stamp": "Draft · printed 19 Nov 2024 08:45",
+      "changes": [],
+      "warnings": []
+    }
+  },
+  {
+    "args": {
+      "request": {
         "kind": "namecards",
         "day": null,
         "event_id": 2,
