@@ -84,8 +84,17 @@ impl Harness {
     }
 
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        self.call_in(&self.window, cmd, args)
+    }
+
+    fn call_in(
+        &self,
+        window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        args: Value,
+    ) -> Result<Value, Value> {
         get_ipc_response(
-            &self.window,
+            window,
             InvokeRequest {
                 cmd: cmd.into(),
                 callback: CallbackFn(0),
@@ -990,6 +999,16 @@ fn a_locked_kiosk_checks_people_in_and_refuses_everything_else() {
         json!({"eventId": other_event, "personId": line["person_id"], "day": day, "present": true}),
     );
     assert_eq!(elsewhere["code"], "locked");
+
+    // Another window (a hall display) is not the kiosk: its own capability limits it.
+    let hall = WebviewWindowBuilder::new(&h._app, "hall", Default::default())
+        .build()
+        .unwrap();
+    assert_eq!(
+        h.call_in(&hall, "kiosk", json!({})).unwrap()["locked"],
+        true
+    );
+    assert!(h.call_in(&hall, "today", json!({"at": null})).is_ok());
 
     let wrong = h.err("leave_kiosk", json!({"pin": "1357"}));
     assert_eq!(wrong["code"], "wrong_pin");

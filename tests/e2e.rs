@@ -1201,17 +1201,27 @@ async fn a_kiosk_checks_a_person_in_and_reaches_nothing_else() {
     app.choose("[data-testid=desk-day]", &event.first_day.to_string())
         .await;
     app.el("[data-testid=desk-row]").await;
-    app.el("[data-testid=kiosk-open]").await.click().await.unwrap();
+    app.el("[data-testid=kiosk-open]")
+        .await
+        .click()
+        .await
+        .unwrap();
     app.type_into("[data-testid=kiosk-pin-new]", "2468").await;
     app.type_into("[data-testid=kiosk-pin-again]", "2468").await;
     app.axe("the kiosk mode dialog").await;
-    app.el("[data-testid=kiosk-enter]").await.click().await.unwrap();
+    app.el("[data-testid=kiosk-enter]")
+        .await
+        .click()
+        .await
+        .unwrap();
     app.el("[data-testid=kiosk-search]").await;
     // Nothing but the kiosk: no pages, no menus.
-    let chrome = "return document.querySelectorAll('nav, [data-testid^=nav-], .topbar, .sidebar').length";
+    let chrome =
+        "return document.querySelectorAll('nav, [data-testid^=nav-], .topbar, .sidebar').length";
     assert_eq!(app.js(chrome).await, json!(0));
 
-    app.type_into("[data-testid=kiosk-search]", "lynn bell").await;
+    app.type_into("[data-testid=kiosk-search]", "lynn bell")
+        .await;
     let person = app.el("[data-testid=kiosk-person]").await;
     assert_eq!(
         person.attr("data-person-id").await.unwrap(),
@@ -1226,11 +1236,23 @@ async fn a_kiosk_checks_a_person_in_and_reaches_nothing_else() {
     app.window_does_not_scroll("the kiosk").await;
     person.click().await.unwrap();
     let confirm = app.el("[data-testid=kiosk-confirm]").await;
-    assert!(confirm.text().await.unwrap().contains("Check in Ms Lynn Bell"));
+    assert!(confirm
+        .text()
+        .await
+        .unwrap()
+        .contains("Check in Ms Lynn Bell"));
     app.axe("the kiosk's confirm card").await;
-    app.el("[data-testid=kiosk-check-in]").await.click().await.unwrap();
+    app.el("[data-testid=kiosk-check-in]")
+        .await
+        .click()
+        .await
+        .unwrap();
     let welcome = app.el("[data-testid=kiosk-welcome]").await;
-    assert!(welcome.text().await.unwrap().contains("Welcome, Ms Lynn Bell"));
+    assert!(welcome
+        .text()
+        .await
+        .unwrap()
+        .contains("Welcome, Ms Lynn Bell"));
     app.shot("kiosk-welcome.png").await;
     let present = Store::open(&plan)
         .unwrap()
@@ -1249,7 +1271,8 @@ async fn a_kiosk_checks_a_person_in_and_reaches_nothing_else() {
         json!("locked")
     );
     assert_eq!(
-        app.invoke_code("plugin:dialog|open", json!({ "options": {} })).await,
+        app.invoke_code("plugin:dialog|open", json!({ "options": {} }))
+            .await,
         json!("locked")
     );
     assert_eq!(app.invoke_code("run_clock", json!({})).await, json!("ok"));
@@ -1267,7 +1290,11 @@ async fn a_kiosk_checks_a_person_in_and_reaches_nothing_else() {
     assert_eq!(app.js(chrome).await, json!(0));
 
     // Leaving takes the PIN: a wrong one is refused, the right one gives the window back.
-    app.el("[data-testid=kiosk-leave]").await.click().await.unwrap();
+    app.el("[data-testid=kiosk-leave]")
+        .await
+        .click()
+        .await
+        .unwrap();
     for d in "1357".chars() {
         app.el(&format!("[data-testid=kiosk-digit-{d}]"))
             .await
@@ -1275,7 +1302,11 @@ async fn a_kiosk_checks_a_person_in_and_reaches_nothing_else() {
             .await
             .unwrap();
     }
-    app.el("[data-testid=kiosk-pin-ok]").await.click().await.unwrap();
+    app.el("[data-testid=kiosk-pin-ok]")
+        .await
+        .click()
+        .await
+        .unwrap();
     let wrong = app.el("[data-testid=kiosk-pin-error]").await;
     assert!(wrong.text().await.unwrap().contains("not the one set"));
     app.shot("kiosk-pin.png").await;
@@ -1287,7 +1318,11 @@ async fn a_kiosk_checks_a_person_in_and_reaches_nothing_else() {
             .await
             .unwrap();
     }
-    app.el("[data-testid=kiosk-pin-ok]").await.click().await.unwrap();
+    app.el("[data-testid=kiosk-pin-ok]")
+        .await
+        .click()
+        .await
+        .unwrap();
     app.el("[data-testid=nav-desk]").await;
     assert_eq!(app.invoke_code("undo_state", json!({})).await, json!("ok"));
     app.quit().await;

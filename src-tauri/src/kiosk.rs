@@ -174,12 +174,21 @@ pub fn locked() -> ApiError {
     )
 }
 
+/// The window that becomes the kiosk: Kiosk mode… is on its desk page.
+/// Another window (a hall display) keeps what its own capability allows,
+/// and a locked main window has no permission to make a window.
+pub const KIOSK_WINDOW: &str = "main";
+
+/// Whether `window` is locked as the kiosk.
+pub fn window_locked<R: Runtime>(window: &tauri::Window<R>) -> bool {
+    window.label() == KIOSK_WINDOW
+        && window
+            .try_state::<Arc<AppState>>()
+            .is_some_and(|state| state.kiosk.locked())
+}
+
 fn is_locked<R: Runtime>(invoke: &Invoke<R>) -> bool {
-    invoke
-        .message
-        .webview_ref()
-        .try_state::<Arc<AppState>>()
-        .is_some_and(|state| state.kiosk.locked())
+    window_locked(&invoke.message.webview_ref().window())
 }
 
 /// The app's invoke handler behind the kiosk lock: the one place a locked

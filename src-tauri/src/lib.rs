@@ -64,8 +64,7 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
         .invoke_handler(kiosk::guard(builder.invoke_handler()))
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                let state = window.try_state::<std::sync::Arc<state::AppState>>();
-                if state.is_some_and(|s| s.kiosk.locked()) {
+                if kiosk::window_locked(window) {
                     api.prevent_close();
                 }
             }
