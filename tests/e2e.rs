@@ -1194,6 +1194,27 @@ impl App {
 async fn a_kiosk_checks_a_person_in_and_reaches_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
     let (plan, event, lynn) = sample_with_a_registrant(dir.path());
+    // Someone registered with a name in Thai script and an email.
+    let somsri = {
+        let mut store = Store::open(&plan).unwrap();
+        let form = plenary_core::forms::PersonForm {
+            honorific: "นางสาว".into(),
+            given_name: "สมศรี".into(),
+            family_name: "ใจดี".into(),
+            email: "somsri.j@mfa.example".into(),
+            ..Default::default()
+        };
+        let person = plenary_core::edit::people::create_person(&mut store, &form).unwrap();
+        plenary_core::edit::attendance::set_registration(
+            &mut store,
+            event.id,
+            person.id,
+            Some(plenary_core::model::RegistrationStatus::Confirmed),
+            "delegate",
+        )
+        .unwrap();
+        person.id
+    };
     let app = App::launch(&plan).await;
     app.open("desk").await;
     app.choose("[data-testid=desk-event]", &event.id.to_string())
@@ -1263,6 +1284,42 @@ async fn a_kiosk_checks_a_person_in_and_reaches_nothing_else() {
         .unwrap()
         .days_present;
     assert_eq!(present, vec![event.first_day]);
+
+    // Found by email, the name shown as written.
+    app.el("[data-testid=kiosk-welcome] button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.type_into("[data-testid=kiosk-search]", "somsri.j@")
+        .await;
+    let thai = app.el("[data-testid=kiosk-person]").await;
+    assert_eq!(
+        thai.attr("data-person-id").await.unwrap(),
+        Some(somsri.to_string())
+    );
+    assert_eq!(
+        app.js("return document.querySelector('[data-testid=kiosk-person] .name').textContent")
+            .await,
+        json!("นางสาว สมศรี ใจดี")
+    );
+    thai.click().await.unwrap();
+    app.el("[data-testid=kiosk-check-in]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let welcome = app.el("[data-testid=kiosk-welcome]").await;
+    assert!(welcome
+        .text()
+        .await
+        .unwrap()
+        .contains("Welcome, นางสาว สมศรี ใจดี"));
+    app.shot("kiosk-welcome-thai.png").await;
+    let attendance = Store::open(&plan).unwrap().attendance().unwrap();
+    assert!(attendance
+        .iter()
+        .any(|a| a.person_id == somsri && a.days_present == vec![event.first_day]));
 
     // The page's own script reaches no other command, nor a file dialog.
     assert_eq!(app.invoke_code("undo", json!({})).await, json!("locked"));
