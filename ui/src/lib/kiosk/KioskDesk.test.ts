@@ -189,3 +189,24 @@ describe('the welcome', () => {
     expect(document.activeElement).toBe(search(el));
   });
 });
+
+describe('a kiosk left alone', () => {
+  it('clears a name typed and a question asked after a while', async () => {
+    mockWindows('main');
+    mockIPC(backend(kioskBackend(true)));
+    const ws = loadedWorkspace(copy(attendance.overview));
+    ws.kiosk = { locked: true, event_id: dialogue.id, day: dialogue.first_day };
+    const mounted = await mountUnder(ws, KioskDesk, { idleMs: 200 });
+    app = mounted.app;
+    const el = mounted.el;
+    await typeInto(search(el), 'ramirez');
+    await click(people(el)[0]);
+    expect($(el, '[data-testid="kiosk-confirm"]')).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await settle();
+    flushSync();
+    expect($(el, '[data-testid="kiosk-confirm"]')).toBeNull();
+    expect(search(el)?.value).toBe('');
+    expect(people(el)).toEqual([]);
+  });
+});

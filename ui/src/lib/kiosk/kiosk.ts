@@ -12,6 +12,8 @@ export const KIOSK_RESULTS = 6;
 export const MIN_QUERY = 2;
 /** How long the welcome stays before the search comes back. */
 export const WELCOME_MS = 4000;
+/** How long a name, a question or the PIN pad stays untouched before the empty search comes back. */
+export const IDLE_MS = 45000;
 export const PIN_MIN = 4;
 export const PIN_MAX = 8;
 
