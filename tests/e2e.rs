@@ -1229,6 +1229,7 @@ async fn a_kiosk_checks_a_person_in_and_reaches_nothing_else() {
         .unwrap();
     app.type_into("[data-testid=kiosk-pin-new]", "2468").await;
     app.type_into("[data-testid=kiosk-pin-again]", "2468").await;
+    app.shot("kiosk-dialog.png").await;
     app.axe("the kiosk mode dialog").await;
     app.el("[data-testid=kiosk-enter]")
         .await
