@@ -39,7 +39,7 @@ impl Harness {
         state.plan_start(file);
         let builder = specta_builder::<tauri::test::MockRuntime>();
         let app = mock_builder()
-            .invoke_handler(builder.invoke_handler())
+            .invoke_handler(plenary::kiosk::guard(builder.invoke_handler()))
             .manage(Arc::clone(&state))
             .build(mock_context(noop_assets()))
             .unwrap();
@@ -84,8 +84,17 @@ impl Harness {
     }
 
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        self.call_in(&self.window, cmd, args)
+    }
+
+    fn call_in(
+        &self,
+        window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        args: Value,
+    ) -> Result<Value, Value> {
         get_ipc_response(
-            &self.window,
+            window,
             InvokeRequest {
                 cmd: cmd.into(),
                 callback: CallbackFn(0),
@@ -895,4 +904,138 @@ fn a_rehearsal_clock_is_shared_by_run_mode_and_the_desk() {
     let back = h.ok("set_run_clock", json!({ "at": null }));
     assert_eq!(back["rehearsal"], false);
     assert_ne!(h.ok("today", json!({ "at": null }))["day"], "2024-11-19");
+}
+
+#[test]
+fn a_locked_kiosk_checks_people_in_and_refuses_everything_else() {
+    let h = Harness::new(None);
+    let overview = h.ok("overview", json!({}));
+    let event = &overview["events"][0]["event"];
+    let event_id = event["id"].clone();
+    let other_event = overview["events"][1]["event"]["id"].clone();
+    let day = event["first_day"].clone();
+    assert_eq!(h.ok("kiosk", json!({}))["locked"], false);
+    // Someone registered with an email, to be found by it.
+    let person = h.ok(
+        "create_person",
+        json!({"form": {"honorific": "Ms", "given_name": "Ngozi", "family_name": "Adeyemi", "email": "n.adeyemi@example.org"}}),
+    );
+    h.ok(
+        "set_registration",
+        json!({"eventId": event_id, "personId": person["id"], "registration": "confirmed", "capacity": "delegate"}),
+    );
+
+    let bad = h.err(
+        "enter_kiosk",
+        json!({"pin": "12", "eventId": event_id, "day": day}),
+    );
+    assert_eq!(bad["code"], "invalid");
+    assert_eq!(bad["fields"][0]["field"], "pin");
+    assert_eq!(h.ok("kiosk", json!({}))["locked"], false);
+    let missing = h.err(
+        "enter_kiosk",
+        json!({"pin": "2468", "eventId": 999999, "day": day}),
+    );
+    assert_eq!(missing["code"], "not_found");
+
+    let entered = h.ok(
+        "enter_kiosk",
+        json!({"pin": "2468", "eventId": event_id, "day": day}),
+    );
+    assert_eq!(entered["locked"], true);
+    // A reloaded window learns it is a kiosk, and for which desk.
+    let view = h.ok("kiosk", json!({}));
+    assert_eq!(
+        (&view["locked"], &view["event_id"], &view["day"]),
+        (&json!(true), &event_id, &day)
+    );
+
+    // Edits, opening files and the undo history are refused where commands enter.
+    for (cmd, args) in [
+        ("undo", json!({})),
+        ("check_plan", json!({})),
+        ("open_plan", json!({"path": h.path("elsewhere.plenary")})),
+        ("create_person", json!({"form": {"family_name": "Bell"}})),
+        ("set_run_clock", json!({"at": "2024-11-19 10:40"})),
+        (
+            "enter_kiosk",
+            json!({"pin": "1111", "eventId": event_id, "day": day}),
+        ),
+    ] {
+        let refused = h.err(cmd, args);
+        assert_eq!(refused["code"], "locked", "{cmd}: {refused}");
+    }
+
+    // The desk works: find a person by email, check them in.
+    let desk = h.ok("desk", json!({"eventId": event_id, "day": day}));
+    let line = desk["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["person_id"] == person["id"])
+        .unwrap()
+        .clone();
+    assert!(line["search_text"]
+        .as_str()
+        .unwrap()
+        .contains("n.adeyemi@example.org"));
+    let hits = h.ok(
+        "search_people",
+        json!({"query": "adeyemi@example", "limit": 5}),
+    );
+    assert_eq!(hits[0]["id"], line["person_id"], "{hits}");
+    h.ok(
+        "check_in",
+        json!({"eventId": event_id, "personId": line["person_id"], "day": day, "present": true}),
+    );
+    let after = h.ok("desk", json!({"eventId": event_id, "day": day}));
+    assert_eq!(
+        after["present"].as_u64().unwrap(),
+        desk["present"].as_u64().unwrap() + 1
+    );
+    // Only at the kiosk's own event.
+    let elsewhere = h.err(
+        "check_in",
+        json!({"eventId": other_event, "personId": line["person_id"], "day": day, "present": true}),
+    );
+    assert_eq!(elsewhere["code"], "locked");
+
+    // Another window (a hall display) is not the kiosk: its own capability limits it.
+    let hall = WebviewWindowBuilder::new(&h._app, "hall", Default::default())
+        .build()
+        .unwrap();
+    assert_eq!(
+        h.call_in(&hall, "kiosk", json!({})).unwrap()["locked"],
+        true
+    );
+    assert!(h.call_in(&hall, "today", json!({"at": null})).is_ok());
+
+    let wrong = h.err("leave_kiosk", json!({"pin": "1357"}));
+    assert_eq!(wrong["code"], "wrong_pin");
+    assert_eq!(h.ok("kiosk", json!({}))["locked"], true);
+    assert_eq!(h.ok("leave_kiosk", json!({"pin": "2468"}))["locked"], false);
+    // Back to a normal window: the check-in is one undoable step.
+    let undone = h.ok("undo", json!({}));
+    assert!(
+        undone
+            .as_str()
+            .unwrap()
+            .contains(line["name"].as_str().unwrap()),
+        "{undone}"
+    );
+}
+
+#[test]
+fn every_command_a_kiosk_allows_exists() {
+    let h = Harness::new(None);
+    for cmd in plenary::kiosk::KIOSK_COMMANDS {
+        // Arguments are left out: a command that exists answers or names a
+        // missing argument, one that does not is "not found".
+        if let Err(e) = h.call(cmd, json!({})) {
+            let text = e.to_string();
+            assert!(!text.contains("not found"), "{cmd}: {text}");
+        }
+    }
+    let text = h.err("no_such_command", json!({})).to_string();
+    assert!(text.contains("not found"), "{text}");
 }

@@ -1171,6 +1171,221 @@ async fn check_in_one_person_at_the_desk() {
     app.quit().await;
 }
 
+/// What the page's own script gets when it calls `cmd` itself: the error's
+/// code, or "ok".
+const INVOKE_CODE: &str = r#"const done = arguments[arguments.length - 1];
+    window.__TAURI_INTERNALS__
+        .invoke(arguments[0], arguments[1])
+        .then(() => done('ok'))
+        .catch((e) => done(e && e.code ? e.code : String(e)));"#;
+
+impl App {
+    async fn invoke_code(&self, cmd: &str, args: Value) -> Value {
+        self.driver
+            .execute_async(INVOKE_CODE, vec![json!(cmd), args])
+            .await
+            .expect("invoke runs")
+            .json()
+            .clone()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_kiosk_checks_a_person_in_and_reaches_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, event, lynn) = sample_with_a_registrant(dir.path());
+    // Someone registered with a name in Thai script and an email.
+    let somsri = {
+        let mut store = Store::open(&plan).unwrap();
+        let form = plenary_core::forms::PersonForm {
+            honorific: "นางสาว".into(),
+            given_name: "สมศรี".into(),
+            family_name: "ใจดี".into(),
+            email: "somsri.j@mfa.example".into(),
+            ..Default::default()
+        };
+        let person = plenary_core::edit::people::create_person(&mut store, &form).unwrap();
+        plenary_core::edit::attendance::set_registration(
+            &mut store,
+            event.id,
+            person.id,
+            Some(plenary_core::model::RegistrationStatus::Confirmed),
+            "delegate",
+        )
+        .unwrap();
+        person.id
+    };
+    let app = App::launch(&plan).await;
+    app.open("desk").await;
+    app.choose("[data-testid=desk-event]", &event.id.to_string())
+        .await;
+    app.choose("[data-testid=desk-day]", &event.first_day.to_string())
+        .await;
+    app.el("[data-testid=desk-row]").await;
+    app.el("[data-testid=kiosk-open]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.type_into("[data-testid=kiosk-pin-new]", "2468").await;
+    app.type_into("[data-testid=kiosk-pin-again]", "2468").await;
+    app.shot("kiosk-dialog.png").await;
+    app.axe("the kiosk mode dialog").await;
+    app.el("[data-testid=kiosk-enter]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=kiosk-search]").await;
+    // Nothing but the kiosk: no pages, no menus.
+    let chrome =
+        "return document.querySelectorAll('nav, [data-testid^=nav-], .topbar, .sidebar').length";
+    assert_eq!(app.js(chrome).await, json!(0));
+
+    app.type_into("[data-testid=kiosk-search]", "lynn bell")
+        .await;
+    let person = app.el("[data-testid=kiosk-person]").await;
+    assert_eq!(
+        person.attr("data-person-id").await.unwrap(),
+        Some(lynn.to_string())
+    );
+    let height = app
+        .js("return document.querySelector('[data-testid=kiosk-person]').getBoundingClientRect().height")
+        .await;
+    assert!(height.as_f64().unwrap() >= 48.0, "a touch target: {height}");
+    app.shot("kiosk-search.png").await;
+    app.axe("the kiosk").await;
+    app.window_does_not_scroll("the kiosk").await;
+    person.click().await.unwrap();
+    let confirm = app.el("[data-testid=kiosk-confirm]").await;
+    assert!(confirm
+        .text()
+        .await
+        .unwrap()
+        .contains("Check in Ms Lynn Bell"));
+    app.axe("the kiosk's confirm card").await;
+    app.el("[data-testid=kiosk-check-in]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let welcome = app.el("[data-testid=kiosk-welcome]").await;
+    assert!(welcome
+        .text()
+        .await
+        .unwrap()
+        .contains("Welcome, Ms Lynn Bell"));
+    app.shot("kiosk-welcome.png").await;
+    let present = Store::open(&plan)
+        .unwrap()
+        .attendance()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.event_id == event.id && a.person_id == lynn)
+        .unwrap()
+        .days_present;
+    assert_eq!(present, vec![event.first_day]);
+
+    // Found by email, the name shown as written.
+    app.el("[data-testid=kiosk-welcome] button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.type_into("[data-testid=kiosk-search]", "somsri.j@")
+        .await;
+    let thai = app.el("[data-testid=kiosk-person]").await;
+    assert_eq!(
+        thai.attr("data-person-id").await.unwrap(),
+        Some(somsri.to_string())
+    );
+    assert_eq!(
+        app.js("return document.querySelector('[data-testid=kiosk-person] .name').textContent")
+            .await,
+        json!("นางสาว สมศรี ใจดี")
+    );
+    thai.click().await.unwrap();
+    app.el("[data-testid=kiosk-check-in]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let welcome = app.el("[data-testid=kiosk-welcome]").await;
+    assert!(welcome
+        .text()
+        .await
+        .unwrap()
+        .contains("Welcome, นางสาว สมศรี ใจดี"));
+    app.shot("kiosk-welcome-thai.png").await;
+    let attendance = Store::open(&plan).unwrap().attendance().unwrap();
+    assert!(attendance
+        .iter()
+        .any(|a| a.person_id == somsri && a.days_present == vec![event.first_day]));
+
+    // The page's own script reaches no other command, nor a file dialog.
+    assert_eq!(app.invoke_code("undo", json!({})).await, json!("locked"));
+    assert_eq!(
+        app.invoke_code("open_plan", json!({ "path": plan })).await,
+        json!("locked")
+    );
+    assert_eq!(
+        app.invoke_code("plugin:dialog|open", json!({ "options": {} }))
+            .await,
+        json!("locked")
+    );
+    assert_eq!(app.invoke_code("run_clock", json!({})).await, json!("ok"));
+    // Ctrl+Z does nothing: the check-in stays.
+    ctrl(&app, "z").await;
+    let still = Store::open(&plan).unwrap().attendance().unwrap();
+    assert!(still
+        .iter()
+        .any(|a| a.person_id == lynn && a.days_present == vec![event.first_day]));
+
+    // A reload comes back to the kiosk.
+    app.js("location.reload()").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.el("[data-testid=kiosk-search]").await;
+    assert_eq!(app.js(chrome).await, json!(0));
+
+    // Leaving takes the PIN: a wrong one is refused, the right one gives the window back.
+    app.el("[data-testid=kiosk-leave]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    for d in "1357".chars() {
+        app.el(&format!("[data-testid=kiosk-digit-{d}]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+    app.el("[data-testid=kiosk-pin-ok]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let wrong = app.el("[data-testid=kiosk-pin-error]").await;
+    assert!(wrong.text().await.unwrap().contains("not the one set"));
+    app.shot("kiosk-pin.png").await;
+    app.axe("the kiosk's PIN pad").await;
+    for d in "2468".chars() {
+        app.el(&format!("[data-testid=kiosk-digit-{d}]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+    app.el("[data-testid=kiosk-pin-ok]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=nav-desk]").await;
+    assert_eq!(app.invoke_code("undo_state", json!({})).await, json!("ok"));
+    app.quit().await;
+}
+
 /// The Statistics page counts the week's delegations as the Delegations
 /// page does, and shows who checked in by day.
 #[tokio::test(flavor = "multi_thread")]
@@ -2094,6 +2309,50 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
         json!(false),
     )
     .await;
+
+    // The kiosk, entered from the desk and left with its PIN.
+    app.open("desk").await;
+    app.el("[data-testid=kiosk-open]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("dialog[open] [data-testid=kiosk-form]").await;
+    app.axe("the kiosk mode dialog").await;
+    app.type_into("[data-testid=kiosk-pin-new]", "1234").await;
+    app.type_into("[data-testid=kiosk-pin-again]", "1234").await;
+    app.el("[data-testid=kiosk-enter]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.type_into("[data-testid=kiosk-search]", "an").await;
+    // This plan may have no one registered for the desk's event: either answer will do.
+    app.el("[data-testid=kiosk-person], [data-testid=kiosk-no-match]")
+        .await;
+    app.shot("kiosk-long-title.png").await;
+    app.axe("the kiosk").await;
+    app.window_does_not_scroll("the kiosk").await;
+    app.el("[data-testid=kiosk-leave]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=kiosk-pin]").await;
+    app.axe("the kiosk's PIN pad").await;
+    for d in "1234".chars() {
+        app.el(&format!("[data-testid=kiosk-digit-{d}]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+    app.el("[data-testid=kiosk-pin-ok]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=nav-desk]").await;
 
     // Ctrl+= zooms the window in (fewer CSS pixels across), Ctrl+0 back.
     let width = app.js("return innerWidth").await;

@@ -1,6 +1,7 @@
 //! Tauri commands: thin adapters from IPC to plenary-core.
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::kiosk::Kiosk;
 use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;
@@ -787,10 +788,32 @@ pub fn check_in(
     day: NaiveDate,
     present: bool,
 ) -> ApiResult<()> {
+    state.kiosk.check_event(event_id)?;
     state.with_mut(|s| {
         let at = run_moment(s, None, state.rehearsal_now())?;
         edit::attendance::check_in(s, event_id, person_id, day, present, at)
     })
+}
+
+/// Locks the window as the check-in desk of `event_id` on `day` (see `kiosk`).
+#[tauri::command]
+#[specta::specta]
+pub fn enter_kiosk(state: S, pin: String, event_id: Id, day: NaiveDate) -> ApiResult<Kiosk> {
+    state.with(|s| s.event(event_id).map(drop))?;
+    state.kiosk.enter(&pin, event_id, day)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn leave_kiosk(state: S, pin: String) -> ApiResult<Kiosk> {
+    state.kiosk.leave(&pin, std::time::Instant::now())
+}
+
+/// Whether the window is a locked kiosk, for a window that reloads.
+#[tauri::command]
+#[specta::specta]
+pub fn kiosk(state: S) -> Kiosk {
+    state.kiosk.view()
 }
 
 /// Writes the event's attendee list, in protocol order, as CSV at `path`.
@@ -1269,6 +1292,9 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             desk,
             plan_today,
             check_in,
+            enter_kiosk,
+            leave_kiosk,
+            kiosk,
             export_attendees,
             export_day_report,
             import_preview,

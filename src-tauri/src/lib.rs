@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod kiosk;
 pub mod marker;
 pub mod recent;
 pub mod state;
@@ -59,8 +60,15 @@ fn choose_webkit_renderer() {
 pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
     let builder = commands::specta_builder::<tauri::Wry>();
     tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
-        .invoke_handler(builder.invoke_handler())
+        .plugin(kiosk::Guarded(tauri_plugin_dialog::init()))
+        .invoke_handler(kiosk::guard(builder.invoke_handler()))
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if kiosk::window_locked(window) {
+                    api.prevent_close();
+                }
+            }
+        })
         .setup(move |app| {
             let config = app.path().app_config_dir()?;
             let data = app.path().app_data_dir()?;

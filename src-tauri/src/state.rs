@@ -62,6 +62,8 @@ pub struct AppState {
     marker: OpeningMarker,
     data_dir: PathBuf,
     rehearsal: Mutex<Option<Rehearsal>>,
+    /// The kiosk lock: in memory only, so a PIN never reaches the plan file.
+    pub kiosk: crate::kiosk::KioskLock,
 }
 
 /// A pretend clock for rehearsals and tests: the plan's wall clock read as
@@ -92,6 +94,7 @@ impl AppState {
             marker: OpeningMarker::new(config_dir),
             data_dir: data_dir.into(),
             rehearsal: Mutex::new(None),
+            kiosk: Default::default(),
         }
     }
 

@@ -40,6 +40,12 @@ pub enum ErrorCode {
     Database,
     /// The system print dialog could not be opened (the app's).
     Print,
+    /// The window is a locked kiosk and the command is not one of the
+    /// kiosk's (the app's).
+    Locked,
+    /// The PIN given to leave the kiosk is not the one set, or wrong tries
+    /// have to wait (the app's).
+    WrongPin,
     /// Never sent by a command: the window's own code for a call that
     /// failed before any command answered (the IPC itself).
     Unexpected,
@@ -60,6 +66,8 @@ impl ErrorCode {
         ErrorCode::Io,
         ErrorCode::Database,
         ErrorCode::Print,
+        ErrorCode::Locked,
+        ErrorCode::WrongPin,
         ErrorCode::Unexpected,
     ];
 
@@ -79,6 +87,8 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::Database => "database",
             ErrorCode::Print => "print",
+            ErrorCode::Locked => "locked",
+            ErrorCode::WrongPin => "wrong_pin",
             ErrorCode::Unexpected => "unexpected",
         }
     }

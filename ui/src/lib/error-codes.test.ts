@@ -15,6 +15,8 @@ describe('treatment', () => {
     ['not_found', 'message'],
     ['io', 'message'],
     ['unexpected', 'message'],
+    ['wrong_pin', 'wrong_pin'],
+    ['locked', 'locked'],
   ])('%s -> %s', (code, want) => {
     expect(treatment(code)).toBe(want);
   });

@@ -11,6 +11,10 @@ export type ErrorTreatment =
   | 'cancelled'
   /** The file cannot be opened as it is: a recent entry for it may go. */
   | 'unreadable_file'
+  /** A wrong PIN at the kiosk's Leave: the pad clears and says why. */
+  | 'wrong_pin'
+  /** The window is a locked kiosk: the command is not one of the desk's. */
+  | 'locked'
   /** Anything else: its one-line message in a banner. */
   | 'message';
 
@@ -20,6 +24,10 @@ export function treatment(code: ErrorCode): ErrorTreatment {
       return 'fields';
     case 'cancelled':
       return 'cancelled';
+    case 'wrong_pin':
+      return 'wrong_pin';
+    case 'locked':
+      return 'locked';
     case 'missing_file':
     case 'not_a_plan':
     case 'damaged':

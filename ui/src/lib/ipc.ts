@@ -80,6 +80,11 @@ export async function setWindowTitle(title: string): Promise<void> {
   await getCurrentWindow().setTitle(title);
 }
 
+/** Full screen on or off: the kiosk fills the screen, with no window frame to leave by. */
+export async function setFullscreen(on: boolean): Promise<void> {
+  await getCurrentWindow().setFullscreen(on);
+}
+
 /** A native yes/no warning dialog; resolves to true when the user agrees. */
 export async function confirmDialog(message: string, title: string): Promise<boolean> {
   return ask(message, { title, kind: 'warning' });

@@ -10,9 +10,11 @@ import {
   call,
   commands,
   describeError,
+  setFullscreen,
   setWindowTitle,
   type ApiError,
   type Conflict_Serialize,
+  type Kiosk_Serialize,
   type Overview_Serialize,
   type PlanFile,
   type RecentFile,
@@ -72,6 +74,11 @@ export class Workspace {
   revision = $state(0);
   saveStatus = $state('');
   notice: Notice | null = $state.raw(null);
+  /**
+   * The locked kiosk's desk, or null. While set the window shows only the
+   * kiosk, and reads only what the backend lets a kiosk read.
+   */
+  kiosk: Kiosk_Serialize | null = $state.raw(null);
 
   /** Stops waiting for the open in progress; set while one runs. */
   #abandon: (() => void) | null = null;
@@ -85,6 +92,9 @@ export class Workspace {
     this.starting = true;
     let startup: Startup_Serialize;
     try {
+      // A window reloaded while locked comes back as the kiosk.
+      const kiosk = await commands.kiosk();
+      this.kiosk = kiosk.locked ? kiosk : null;
       this.vocabulary = await commands.vocabulary();
       startup = await call(commands.startup());
     } catch (e) {
@@ -92,6 +102,15 @@ export class Workspace {
       return;
     } finally {
       this.starting = false;
+    }
+    if (this.kiosk && startup.plan) {
+      this.file = startup.plan;
+      try {
+        await this.refresh();
+      } catch (e) {
+        this.report(e);
+      }
+      return;
     }
     if (startup.plan) {
       await this.adopt(startup.plan);
@@ -172,8 +191,15 @@ export class Workspace {
     await this.updateTitle();
   }
 
-  /** Reload the overview, the conflicts and the undo state. */
+  /** Reload the overview, the conflicts and the undo state (a kiosk: the overview and today). */
   async refresh(): Promise<void> {
+    if (this.kiosk) {
+      const [overview, today] = await Promise.all([call(commands.overview()), call(commands.planToday())]);
+      this.overview = overview;
+      this.today = today;
+      this.revision++;
+      return;
+    }
     const [overview, problems, undoState, today] = await Promise.all([
       call(commands.overview()),
       call(commands.checkPlan()),
@@ -224,6 +250,37 @@ export class Workspace {
       this.undoState = await call(commands.undoState());
     } catch {
       // The menu keeps what it showed; the next edit reloads it anyway.
+    }
+  }
+
+  /**
+   * Lock the window as the check-in desk of `eventId` on `day`, full screen.
+   * A refusal (a PIN that is not 4 to 8 digits) is thrown to the caller.
+   */
+  async enterKiosk(pin: string, eventId: number, day: string): Promise<void> {
+    this.kiosk = await call(commands.enterKiosk(pin, eventId, day));
+    this.notice = null;
+    await this.fullscreen(true);
+  }
+
+  /** Unlock with the PIN; a wrong one is thrown (`wrong_pin`) and the kiosk stays. */
+  async leaveKiosk(pin: string): Promise<void> {
+    await call(commands.leaveKiosk(pin));
+    this.kiosk = null;
+    await this.fullscreen(false);
+    // The check-ins made meanwhile are in the plan: show them, and what Undo would do.
+    try {
+      await this.refresh();
+    } catch (e) {
+      this.report(e);
+    }
+  }
+
+  private async fullscreen(on: boolean): Promise<void> {
+    try {
+      await setFullscreen(on);
+    } catch {
+      // A window manager that refuses full screen leaves a kiosk in a window, still locked.
     }
   }
 

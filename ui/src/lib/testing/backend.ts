@@ -91,6 +91,8 @@ export function sampleHandlers(scenario: Partial<Answers> = {}): Record<string, 
     publish_problems: () => a.publishProblems,
     undo_state: () => copy(a.undoState),
     plan_today: () => a.today,
+    // Not a kiosk: a test of the kiosk answers its own.
+    kiosk: () => ({ locked: false, event_id: null, day: null }),
     board: () => copy(a.board),
     organisations: () => copy(a.organisations),
     people: () => copy(a.people),
@@ -131,6 +133,7 @@ export function windowHandlers(): Record<string, Handler> {
     recent_files: () => copy(files.recentFiles),
     cancel_open: () => true,
     'plugin:window|set_title': () => null,
+    'plugin:window|set_fullscreen': () => null,
   };
 }
 
