@@ -135,6 +135,11 @@ export const commands = {
 	 */
 	planToday: () => typedError<string, ApiError>(__TAURI_INVOKE("plan_today")),
 	checkIn: (eventId: number, personId: number, day: string, present: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("check_in", { eventId, personId, day, present })),
+	/**  Locks the window as the check-in desk of `event_id` on `day` (see `kiosk`). */
+	enterKiosk: (pin: string, eventId: number, day: string) => typedError<Kiosk_Serialize, ApiError>(__TAURI_INVOKE("enter_kiosk", { pin, eventId, day })),
+	leaveKiosk: (pin: string) => typedError<Kiosk_Serialize, ApiError>(__TAURI_INVOKE("leave_kiosk", { pin })),
+	/**  Whether the window is a locked kiosk, for a window that reloads. */
+	kiosk: () => __TAURI_INVOKE<Kiosk_Serialize>("kiosk"),
 	/**  Writes the event's attendee list, in protocol order, as CSV at `path`. */
 	exportAttendees: (eventId: number, path: string) => typedError<number, ApiError>(__TAURI_INVOKE("export_attendees", { eventId, path })),
 	/**  Writes the day report of `day` as CSV at `path`; answers how many sessions it lists. */
@@ -664,6 +669,16 @@ export type ErrorCode = "invalid" | "pin_overrun" | "not_a_plan" | "newer_versio
 /**  The system print dialog could not be opened (the app's). */
 "print" | 
 /**
+ *  The window is a locked kiosk and the command is not one of the
+ *  kiosk's (the app's).
+ */
+"locked" | 
+/**
+ *  The PIN given to leave the kiosk is not the one set, or wrong tries
+ *  have to wait (the app's).
+ */
+"wrong_pin" | 
+/**
  *  Never sent by a command: the window's own code for a call that
  *  failed before any command answered (the IPC itself).
  */
@@ -962,6 +977,23 @@ export type KindMapping = {
 	source: string,
 	kind: SessionKind,
 	sessions: number,
+};
+
+/**  Whether the window is a kiosk, and for which desk (for a reloaded window). */
+export type Kiosk = Kiosk_Serialize | Kiosk_Deserialize;
+
+/**  Whether the window is a kiosk, and for which desk (for a reloaded window). */
+export type Kiosk_Deserialize = {
+	locked: boolean,
+	event_id?: number | null,
+	day?: string | null,
+};
+
+/**  Whether the window is a kiosk, and for which desk (for a reloaded window). */
+export type Kiosk_Serialize = {
+	locked: boolean,
+	event_id: number | null,
+	day: string | null,
 };
 
 /**  Delegations represented at one level ("Senior official"). */
