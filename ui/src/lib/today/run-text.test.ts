@@ -68,6 +68,11 @@ describe('moveLine', () => {
     expect(twenty.overruns).toEqual([]);
   });
 
+  it('says when a session that keeps its start now ends', () => {
+    const running = { ...twenty.moves[0]!, to_start: twenty.moves[0]!.from_start };
+    expect(moveLine(running, false)).toBe('National updates from members and observers ends 11:30 \u2192 11:50');
+  });
+
   it('names the day of a move past midnight', () => {
     const late = { ...twenty.moves[0]!, from_start: '2024-11-19T23:50:00', to_start: '2024-11-20T00:10:00' };
     expect(moveLine(late, false)).toContain('23:50 \u2192 00:10 (2024-11-20)');

@@ -44,10 +44,17 @@ function timeOn(day: string, at: string): string {
   return date === day || !isDate(date) ? clockTime(at) : `${clockTime(at)} (${date})`;
 }
 
-/** "Panel I 11:00 → 11:20", naming the room when a delay moves several. */
+/**
+ * "Panel I 11:00 → 11:20", naming the room when a delay moves several; the
+ * session running keeps its start, so its line says when it ends instead:
+ * "National updates ends 11:30 → 11:45".
+ */
 export function moveLine(move: DelayMove, withRoom: boolean): string {
   const day = datePart(move.from_start);
   const room = withRoom ? ` (${move.room})` : '';
+  if (move.from_start === move.to_start) {
+    return `${move.title}${room} ends ${clockTime(move.from_end)} \u2192 ${timeOn(day, move.to_end)}`;
+  }
   return `${move.title}${room} ${clockTime(move.from_start)} \u2192 ${timeOn(day, move.to_start)}`;
 }
 
