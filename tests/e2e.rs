@@ -673,6 +673,11 @@ async fn the_today_page_starts_a_session_delays_the_room_and_replaces_a_speaker(
         .await
         .unwrap();
     app.el(&format!("{hall} [data-testid=today-end]")).await;
+    app.wait_js(
+        "return document.activeElement?.dataset?.testid",
+        json!("today-end"),
+    )
+    .await;
     let started = Store::open(&plan).unwrap().session_runs().unwrap()[&updates.id]
         .actual_start
         .expect("started");

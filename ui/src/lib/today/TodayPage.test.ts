@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import TodayPage from './TodayPage.svelte';
-import { ASK, answer, backend, sampleHandlers, type Call, type Handler } from '../testing/backend';
+import { ASK, answer, apiError, backend, sampleHandlers, type Call, type Handler } from '../testing/backend';
 import { loadedWorkspace, mountPage } from '../testing/mount';
 import { copy, week } from '../testing/sample';
 import { $, $$, click, typeInto } from '../testing/dom';
@@ -62,13 +62,39 @@ describe('Today page', () => {
     expect(text(foyer)).toContain('Break');
   });
 
-  it('starts the session on now at the run clock’s time', async () => {
+  it('starts the session on now at the run clock’s time, and End takes the keyboard', async () => {
     const started = { ...copy(hall.now!), actual_start: '2024-11-19T10:40:00', status: 'running' as const };
-    const { el, calls } = await start({ start_session: () => started });
+    let running = false;
+    const day = () => {
+      const d = copy(at1040);
+      if (running) hallOf(d).now = copy(started);
+      return d;
+    };
+    const { el, calls } = await start({
+      today: day,
+      start_session: () => {
+        running = true;
+        return started;
+      },
+    });
     await click($(roomCard(el, hall.room_id!), '[data-testid="today-start"]'));
     expect(callsOf(calls, 'start_session').map((c) => c.args)).toEqual([{ id: hall.now!.id, at: null }]);
-    // The edit reloads the day.
-    expect(callsOf(calls, 'today').length).toBeGreaterThan(1);
+    const end = $(roomCard(el, hall.room_id!), '[data-testid="today-end"]');
+    expect(end).not.toBeNull();
+    expect(document.activeElement).toBe(end);
+    expect(text($(roomCard(el, hall.room_id!), '[data-testid="today-now-session"]'))).toContain('started 10:40');
+  });
+
+  it('shows a refused start in the app’s notice, in one line', async () => {
+    const { el, ws } = await start({
+      start_session: () => {
+        throw apiError('invalid', '“National updates from members and observers” is cancelled.', [
+          { field: 'id', message: '“National updates from members and observers” is cancelled.' },
+        ]);
+      },
+    });
+    await click($(roomCard(el, hall.room_id!), '[data-testid="today-start"]'));
+    expect(ws.notice).toEqual({ tone: 'error', text: '“National updates from members and observers” is cancelled.' });
   });
 
   it('absorbs a 20-minute overrun in two clicks: +20 shows what moves, Apply delays the room', async () => {
