@@ -110,6 +110,8 @@ export class SessionRoles {
   ready = $state(false);
   loadError: string | null = $state(null);
   organisations: Organisation_Serialize[] = $state.raw([]);
+  /** Who stands in for a saved holder in this session, by the holder's person id. */
+  substitutes: Map<number, Named> = $state.raw(new Map());
   #organisationsAsked = false;
 
   /** Prefixes the rows' element ids: "<uid>-row-<key>". */
@@ -130,7 +132,8 @@ export class SessionRoles {
     try {
       const [roles, agenda] = await Promise.all([call(commands.sessionRoles(id)), call(commands.agenda(null))]);
       const entry = allSessions(agenda).find((s) => s.session.id === id);
-      const { names } = rolePeople(roles, entry?.roles ?? []);
+      const { names, substitutes } = rolePeople(roles, entry?.roles ?? []);
+      this.substitutes = substitutes;
       const orgIds = roles.some((r) => r.person_id == null && r.organisation_id != null);
       if (orgIds) await this.loadOrganisations();
       const byId = new Map(this.organisations.map((o) => [o.id, o]));
