@@ -657,6 +657,7 @@ async fn the_today_page_starts_a_session_delays_the_room_and_replaces_a_speaker(
     // The machine's clock is past the sample week: the page says so, and a
     // rehearsal pretends it is 10:40 on the 19th, the national updates on.
     app.el("[data-testid=today-outside]").await;
+    app.shot("today-outside.png").await;
     pretend(&app, "2024-11-19", "10:40").await;
     app.el("[data-testid=today-rehearsal]").await;
     app.shot("today.png").await;
