@@ -607,6 +607,200 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
     app.quit().await;
 }
 
+/// Sets the Today page's "Pretend it is…" clock to `day` and `time`.
+async fn pretend(app: &App, day: &str, time: &str) {
+    app.el("[data-testid=today-pretend]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // The date and time inputs are filled as the window's own code would be.
+    app.js(&format!(
+        r#"for (const [id, v] of [['today-pretend-day', '{day}'], ['today-pretend-time', '{time}']]) {{
+            const e = document.querySelector(`[data-testid=${{id}}]`);
+            e.value = v;
+            e.dispatchEvent(new Event('input', {{ bubbles: true }}));
+        }}"#
+    ))
+    .await;
+    app.el("[data-testid=today-pretend-apply]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        &format!("return document.querySelector('[data-testid=today-now]')?.textContent.includes(', {time}')"),
+        json!(true),
+    )
+    .await;
+}
+
+/// The start of session `id` as the Today page lists it ("11:30–12:15").
+fn planned_on_page(id: i64) -> String {
+    format!(
+        "return document.querySelector(\"[data-testid=today-session][data-session-id='{id}'] [data-testid=today-planned]\")?.textContent"
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_today_page_starts_a_session_delays_the_room_and_replaces_a_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let updates = session_named(&plan, "National updates from members and observers");
+    let after = session_named(&plan, "Updates from other Bali Process workstreams");
+    let room = updates.room_id.unwrap();
+    let hall = format!("[data-testid=today-room][data-room-id='{room}']");
+    let app = App::launch(&plan).await;
+    app.open("today").await;
+
+    // The machine's clock is past the sample week: the page says so, and a
+    // rehearsal pretends it is 10:40 on the 19th, the national updates on.
+    app.el("[data-testid=today-outside]").await;
+    app.shot("today-outside.png").await;
+    pretend(&app, "2024-11-19", "10:40").await;
+    app.el("[data-testid=today-rehearsal]").await;
+    app.shot("today.png").await;
+    app.wait_js(
+        &format!("return document.querySelector(\"{hall} [data-testid=today-now-session]\")?.dataset.sessionId"),
+        json!(updates.id.to_string()),
+    )
+    .await;
+
+    // Start it: the file records when.
+    app.el(&format!("{hall} [data-testid=today-start]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el(&format!("{hall} [data-testid=today-end]")).await;
+    app.wait_js(
+        "return document.activeElement?.dataset?.testid",
+        json!("today-end"),
+    )
+    .await;
+    let started = Store::open(&plan).unwrap().session_runs().unwrap()[&updates.id]
+        .actual_start
+        .expect("started");
+    assert_eq!(
+        started.format("%Y-%m-%d %H:%M").to_string(),
+        "2024-11-19 10:40"
+    );
+
+    // +15 on the room shows what moves; Apply moves it.
+    let form = format!("delay-room-{room}");
+    app.el(&format!("[data-testid={form}-quick][data-minutes='15']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        &format!("return [...document.querySelectorAll('[data-testid={form}-move]')].some((m) => m.textContent.includes('Bali Process workstreams 11:30 \u{2192} 11:45'))"),
+        json!(true),
+    )
+    .await;
+    app.shot("today-delay.png").await;
+    app.axe("the Today page with a delay previewed").await;
+    app.el(&format!("[data-testid={form}-apply]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(&planned_on_page(after.id), json!("11:45\u{2013}12:30"))
+        .await;
+    let moved = wait_for_session(&plan, &after.title, |s| s.start != after.start).await;
+    assert_eq!(
+        moved.start.unwrap().format("%H:%M").to_string(),
+        "11:45",
+        "moved by 15 minutes"
+    );
+
+    // Ctrl+Z takes the delay back, on the page and in the file; the start stays.
+    app.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys("z")
+        .key_up(Key::Control)
+        .perform()
+        .await
+        .unwrap();
+    app.wait_js(&planned_on_page(after.id), json!("11:30\u{2013}12:15"))
+        .await;
+    let back = wait_for_session(&plan, &after.title, |s| s.start == after.start).await;
+    assert_eq!((back.start, back.end), (after.start, after.end));
+    assert!(
+        Store::open(&plan).unwrap().session_runs().unwrap()[&updates.id]
+            .actual_start
+            .is_some()
+    );
+
+    // On the 18th at 09:10 the opening is on: Mr Caka Alverdi Awal stands
+    // in for Mr Tri Tharyat through its roles.
+    let opening = session_named(&plan, "Opening remarks by the Senior Official Co-Chairs");
+    let person = |family: &str| {
+        Store::open(&plan)
+            .unwrap()
+            .people()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.family_name == family)
+            .unwrap()
+            .id
+    };
+    let (tharyat, awal) = (person("Tharyat"), person("Awal"));
+    pretend(&app, "2024-11-18", "09:10").await;
+    app.wait_js(
+        &format!("return document.querySelector(\"{hall} [data-testid=today-now-session]\")?.dataset.sessionId"),
+        json!(opening.id.to_string()),
+    )
+    .await;
+    app.el(&format!("{hall} [data-testid=today-roles]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("dialog [data-testid=roles-row]").await;
+    app.js("[...document.querySelectorAll('dialog [data-testid=roles-row]')].find((r) => r.textContent.includes('Tri Tharyat')).querySelector('[data-testid=roles-replace]').click()")
+        .await;
+    app.type_into("dialog [data-testid=roles-replace-person]", "awal")
+        .await;
+    app.el("dialog [data-testid=roles-replace-person-option]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.centred("dialog [data-testid=roles-replace-confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector('dialog [data-testid=roles-replacing]')?.textContent",
+        json!("(replacing Mr Tri Tharyat)"),
+    )
+    .await;
+    app.shot("today-replace.png").await;
+    app.axe("the roles of the session on now, a speaker replaced")
+        .await;
+    let takers = Store::open(&plan)
+        .unwrap()
+        .session_takers(opening.id)
+        .unwrap();
+    assert!(
+        takers
+            .iter()
+            .any(|(_, holder, by)| *holder == Some(tharyat) && *by == Some(awal)),
+        "{takers:?}"
+    );
+    app.press(Key::Escape).await;
+    app.wait_js(
+        "return !!document.querySelector('dialog[open]')",
+        json!(false),
+    )
+    .await;
+    app.quit().await;
+}
+
 /// Polls the plan file until `title` satisfies `done`, for up to ten seconds.
 async fn wait_for_session(
     plan: &Path,
@@ -2141,6 +2335,7 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
     .await;
     for page in [
         "overview",
+        "today",
         "agenda",
         "calendar",
         "sequence",

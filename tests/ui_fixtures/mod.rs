@@ -612,12 +612,35 @@ fn delegations(r: &mut Recorder, plan: &Plan, today: NaiveDate) {
         .days
         .iter()
         .flat_map(|d| {
-            ["08:00", "09:10", "10:05", "18:00"]
+            ["08:00", "09:10", "10:05", "10:40", "18:00"]
                 .into_iter()
                 .map(move |t| json!({ "at": format!("{} {t}", d.as_str().unwrap_or_default()) }))
         })
         .collect();
     r.calls("run-today.ts", "runToday", "today", moments);
+    // The rehearsal clock at 10:40 on the second day, Plenary Hall's session
+    // on: what the window's Run mode reads when given no time. It goes back
+    // to the real clock at once, so nothing else recorded reads it.
+    let pretend = format!("{} 10:40", plan.days[1].as_str().unwrap_or_default());
+    r.one(
+        "run-clock.ts",
+        "runClock",
+        "set_run_clock",
+        json!({ "at": pretend }),
+    );
+    r.ask("set_run_clock", json!({ "at": null }));
+    // What a delay from then would move: Plenary Hall, and every room.
+    let hall = plan.room("Plenary Hall")["id"].clone();
+    let delays = [hall, Value::Null]
+        .into_iter()
+        .flat_map(|room| {
+            let pretend = pretend.clone();
+            [5, 10, 15, 20, -5, -10].map(move |minutes| {
+                json!({ "roomId": room.clone(), "minutes": minutes, "at": pretend.clone() })
+            })
+        })
+        .collect();
+    r.calls("preview-delay.ts", "previewDelays", "preview_delay", delays);
 }
 
 /// What the people search finds for each of `queries`, at the limits the

@@ -310,6 +310,11 @@ pub fn refusals() -> Scenario {
                     { "organisation_id": indonesia["id"], "person_id": null, "minutes": 0 },
                 ] }),
             ),
+            (
+                "delayOfNothing",
+                "preview_delay",
+                json!({ "roomId": plan.room("Plenary Hall")["id"], "minutes": 0, "at": "2024-11-19 10:40" }),
+            ),
             ("notAPlan", "open_plan", json!({ "path": notes })),
             (
                 "missingFile",

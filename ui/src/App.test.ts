@@ -232,6 +232,7 @@ describe('App with a plan open', () => {
     const { target } = await start();
     expect($$(target, 'nav[aria-label="Pages"] button').map((b) => [b.dataset.testid, b.textContent?.trim()])).toEqual([
       ['nav-overview', 'Overview'],
+      ['nav-today', 'Today'],
       ['nav-agenda', 'Agenda'],
       ['nav-calendar', 'Calendar'],
       ['nav-sequence', 'Sequence'],
@@ -245,6 +246,14 @@ describe('App with a plan open', () => {
       ['nav-print', 'Print'],
       ['nav-summary', 'Summary'],
     ]);
+  });
+
+  it('opens the Today page on the run clock’s day, right after the Overview', async () => {
+    const { target } = await start();
+    await click($(target, '[data-testid="nav-today"]'));
+    expect($(target, '[data-testid="today-page"] h1')?.textContent).toBe('Today');
+    expect($(target, '[data-testid="today-now"]')?.textContent).toBe('Tuesday 19 November 2024, 10:40');
+    expect($$(target, '[data-testid="today-room"]')).toHaveLength(2);
   });
 
   it('edits the planner settings in the plan details', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unmount, type mount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import RolesDialog from './RolesDialog.svelte';
-import { backend, refusal, sampleHandlers, type Call, type Handler } from '../testing/backend';
+import { apiError, backend, refusal, sampleHandlers, type Call, type Handler } from '../testing/backend';
 import { $, $$, choose, click, press, typeInto } from '../testing/dom';
 import type { RoleEntry_Serialize, SessionRole_Serialize } from '../ipc';
 import { mountUnder, pickOption, startedWorkspace } from '../testing/mount';
@@ -275,5 +275,93 @@ describe('RolesDialog: co-hosts of the session', () => {
       await click($(again.form, '[data-testid="roles-add"]'));
       expect(new Set(rows(again.form).map((r) => r.id)).size).toBe(3);
     });
+  });
+});
+
+describe('RolesDialog: someone standing in', () => {
+  const tharyat = personNamed('Mr Tri Tharyat');
+
+  /** The agenda as it reads once Mr Caka Alverdi Awal replaces Mr Tri Tharyat in the opening. */
+  function substitutedAgenda() {
+    const agenda = copy(week.agenda);
+    const entry = agenda.days.flatMap((d) => d.sessions).find((s) => s.session.id === session.id)!;
+    const role = entry.roles.find((r) => r.person_id === tharyat.id)!;
+    Object.assign(role, { person_id: awal.id, name: 'Mr Caka Alverdi Awal', replacing: 'Mr Tri Tharyat' });
+    return agenda;
+  }
+
+  const sampleRoles = () => copy(week.sessionRolesBySession[session.id]!);
+
+  it('shows the substitute with whom they replace, and keeps the holder in the saved list', async () => {
+    const { form, calls } = await open({ session_roles: sampleRoles, agenda: substitutedAgenda });
+    expect(who(form)).toEqual(['Ms Lynn Bell (Australia)', 'Mr Caka Alverdi Awal (Indonesia) (replacing Mr Tri Tharyat)']);
+    await save(form);
+    expect(sentRoles(calls)?.map((r) => r.person_id)).toEqual([bell.id, tharyat.id]);
+  });
+
+  it('Replace… picks a person, asks, and substitutes them as one step', async () => {
+    let replaced = false;
+    const { form, calls } = await open({
+      session_roles: sampleRoles,
+      agenda: () => (replaced ? substitutedAgenda() : copy(week.agenda)),
+      substitute: () => {
+        replaced = true;
+        return null;
+      },
+    });
+    expect($(row(form, 1), '[data-testid="roles-replace"]')).not.toBeNull();
+    await click($(row(form, 2), '[data-testid="roles-replace"]'));
+    await typeInto($<HTMLInputElement>(row(form, 2), '[data-testid="roles-replace-person"]'), 'awal');
+    await pickOption($(row(form, 2), '[data-testid="roles-replace-person-option"]'));
+    expect($(row(form, 2), '[data-testid="roles-replace-question"]')?.textContent?.trim()).toBe(
+      'Mr Caka Alverdi Awal replaces Mr Tri Tharyat in “Opening remarks”, as one step you can undo.',
+    );
+    expect(calls.filter((c) => c.cmd === 'substitute')).toEqual([]);
+    await click($(row(form, 2), '[data-testid="roles-replace-confirm"]'));
+    expect(calls.filter((c) => c.cmd === 'substitute').map((c) => c.args)).toEqual([
+      { sessionId: session.id, replace: tharyat.id, withPerson: awal.id },
+    ]);
+    expect(who(form)[1]).toBe('Mr Caka Alverdi Awal (Indonesia) (replacing Mr Tri Tharyat)');
+    expect($(form, '[data-testid="roles-replace-form"]')).toBeNull();
+    // Only who stands in changed: nothing to save, nothing to discard.
+    expect(calls.filter((c) => c.cmd === 'set_session_roles')).toEqual([]);
+  });
+
+  it('replaces the substitute, not the holder, when someone already stands in', async () => {
+    const { form, calls } = await open({ session_roles: sampleRoles, agenda: substitutedAgenda, substitute: () => null });
+    await click($(row(form, 2), '[data-testid="roles-replace"]'));
+    await typeInto($<HTMLInputElement>(row(form, 2), '[data-testid="roles-replace-person"]'), 'tharyat');
+    await pickOption($(row(form, 2), '[data-testid="roles-replace-person-option"]'));
+    await click($(row(form, 2), '[data-testid="roles-replace-confirm"]'));
+    expect(calls.filter((c) => c.cmd === 'substitute').map((c) => c.args)).toEqual([
+      { sessionId: session.id, replace: awal.id, withPerson: tharyat.id },
+    ]);
+  });
+
+  it('says in one line why a substitute is refused, and keeps the choice', async () => {
+    const { form } = await open({
+      session_roles: sampleRoles,
+      substitute: () => {
+        throw apiError('invalid', 'Ms Lynn Bell already has a role in “Opening remarks”.', [
+          { field: 'with', message: 'Ms Lynn Bell already has a role in “Opening remarks”.' },
+        ]);
+      },
+    });
+    await click($(row(form, 2), '[data-testid="roles-replace"]'));
+    await typeInto($<HTMLInputElement>(row(form, 2), '[data-testid="roles-replace-person"]'), 'bell');
+    await pickOption($(row(form, 2), '[data-testid="roles-replace-person-option"]'));
+    await click($(row(form, 2), '[data-testid="roles-replace-confirm"]'));
+    expect($(row(form, 2), '[data-testid="roles-replace-error"]')?.textContent).toBe(
+      'Ms Lynn Bell already has a role in “Opening remarks”.',
+    );
+    expect($(row(form, 2), '[data-testid="roles-replace-confirm"]')).not.toBeNull();
+  });
+
+  it('offers Replace… only for people saved in the session', async () => {
+    const { form } = await open({ session_roles: sampleRoles });
+    await click($(form, '[data-testid="roles-add"]'));
+    await typeInto($<HTMLInputElement>(row(form, 3), '[data-testid="roles-person"]'), 'awal');
+    await pickOption($(row(form, 3), '[data-testid="roles-person-option"]'));
+    expect($(row(form, 3), '[data-testid="roles-replace"]')).toBeNull();
   });
 });

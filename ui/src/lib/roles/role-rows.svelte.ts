@@ -9,6 +9,8 @@ import {
   type Organisation_Serialize,
   type RoleEntry_Serialize,
   type RoleKind,
+  type RoleView_Serialize,
+  type SessionRole_Serialize,
   type RolePresence,
   type SessionKind,
 } from '../ipc';
@@ -66,6 +68,40 @@ export function entryOf(r: RoleRow): RoleEntry_Serialize {
   };
 }
 
+/** Who holds a session's roles and who stands in for them, by the holder's person id. */
+export type RolePeople = {
+  /** The holder's name as the agenda shows it. */
+  names: Map<number, Named>;
+  /** Who replaced the holder in this session, when someone did. */
+  substitutes: Map<number, Named>;
+};
+
+/**
+ * The people of a session's saved roles (`roles`, which name the holders)
+ * read from the agenda's views of the same roles (`views`, in the same
+ * order, which name whoever takes the role now and whom they replace).
+ */
+export function rolePeople(
+  roles: readonly Pick<SessionRole_Serialize, 'person_id'>[],
+  views: readonly Pick<RoleView_Serialize, 'person_id' | 'name' | 'organisation' | 'replacing'>[],
+): RolePeople {
+  const names = new Map<number, Named>();
+  const substitutes = new Map<number, Named>();
+  const aligned = roles.length === views.length;
+  views.forEach((v, i) => {
+    const holder = aligned ? roles[i]?.person_id : v.person_id;
+    if (holder == null || v.person_id == null) return;
+    const detail = v.organisation ?? '';
+    if (v.replacing != null && holder !== v.person_id) {
+      names.set(holder, { id: holder, name: v.replacing, detail });
+      substitutes.set(holder, { id: v.person_id, name: v.name, detail });
+    } else {
+      names.set(holder, { id: holder, name: v.name, detail });
+    }
+  });
+  return { names, substitutes };
+}
+
 export class SessionRoles {
   readonly list: RowList<RoleRow>;
   /** Whether a row was added, changed, moved or removed: only then does saving send the roles. */
@@ -74,6 +110,8 @@ export class SessionRoles {
   ready = $state(false);
   loadError: string | null = $state(null);
   organisations: Organisation_Serialize[] = $state.raw([]);
+  /** Who stands in for a saved holder in this session, by the holder's person id. */
+  substitutes: Map<number, Named> = $state.raw(new Map());
   #organisationsAsked = false;
 
   /** Prefixes the rows' element ids: "<uid>-row-<key>". */
@@ -94,10 +132,8 @@ export class SessionRoles {
     try {
       const [roles, agenda] = await Promise.all([call(commands.sessionRoles(id)), call(commands.agenda(null))]);
       const entry = allSessions(agenda).find((s) => s.session.id === id);
-      const names = new Map<number, Named>();
-      for (const r of entry?.roles ?? []) {
-        if (r.person_id != null) names.set(r.person_id, { id: r.person_id, name: r.name, detail: r.organisation ?? '' });
-      }
+      const { names, substitutes } = rolePeople(roles, entry?.roles ?? []);
+      this.substitutes = substitutes;
       const orgIds = roles.some((r) => r.person_id == null && r.organisation_id != null);
       if (orgIds) await this.loadOrganisations();
       const byId = new Map(this.organisations.map((o) => [o.id, o]));

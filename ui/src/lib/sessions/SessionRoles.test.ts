@@ -153,6 +153,25 @@ describe('SessionDialog: people and roles', () => {
     );
   });
 
+  it('names who stands in for a holder, and saves the holder', async () => {
+    const tharyat = personNamed('Mr Tri Tharyat');
+    const agenda = copy(week.agenda);
+    const entry = agenda.days.flatMap((d) => d.sessions).find((s) => s.session.id === opening.id)!;
+    Object.assign(entry.roles.find((r) => r.person_id === tharyat.id)!, {
+      person_id: awal.id,
+      name: 'Mr Caka Alverdi Awal',
+      replacing: 'Mr Tri Tharyat',
+    });
+    const { form, section, calls } = await open(copy(week.sessionFormBySession[opening.id]!), opening.id, {
+      agenda: () => copy(agenda),
+      update_session: () => copy(opening),
+    });
+    expect(who(section)[1]).toBe('Mr Caka Alverdi Awal (Indonesia) (replacing Mr Tri Tharyat)');
+    await click($(row(section, 2), '[data-testid="roles-up"]'));
+    await click($(form, '[data-testid="session-save"]'));
+    expect((sent(calls)!.roles as RoleEntry_Serialize[]).map((r) => r.person_id)).toEqual([tharyat.id, bell.id]);
+  });
+
   it('leaves the roles alone when they could not be read', async () => {
     const initial = copy(week.sessionFormBySession[opening.id]!);
     const { form, section, calls } = await open(initial, opening.id, {

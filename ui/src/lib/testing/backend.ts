@@ -77,6 +77,11 @@ export function refusal(refused: { error: ApiError }): Handler {
   };
 }
 
+/** A clock's "2024-11-19T10:40:00" as the run commands take it: "2024-11-19 10:40". */
+function clockAt(clock: { now: string }): string {
+  return clock.now.replace('T', ' ').slice(0, 16);
+}
+
 /**
  * Handlers answering the read commands as they answered for `scenario`,
  * and for the sample week where the scenario recorded nothing.
@@ -103,9 +108,10 @@ export function sampleHandlers(scenario: Partial<Answers> = {}): Record<string, 
     event_cohosts: (args) => answerFor(a.cohostsByEvent, args.eventId, 'event'),
     desk: recorded(a.desks, 'desk'),
     stats: recorded(a.stats, 'stats'),
-    today: recorded(a.runToday, 'today'),
-    // The recorded day's morning, as a rehearsal clock would read it.
-    run_clock: () => ({ now: `${a.today}T09:00:00`, rehearsal: true }),
+    // Run mode given no time reads the rehearsal clock, as the backend does.
+    today: (args) => recorded(a.runToday, 'today')({ ...args, at: args.at ?? clockAt(a.runClock) }),
+    run_clock: () => copy(a.runClock),
+    preview_delay: (args) => recorded(a.previewDelays, 'preview_delay')({ ...args, at: args.at ?? clockAt(a.runClock) }),
     itinerary: (args) => answerFor(a.itineraryByPerson, args.personId, 'person'),
     session_roles: (args) => answerFor(a.sessionRolesBySession, args.sessionId, 'session'),
     session_form: (args) => answerFor(a.sessionFormBySession, args.id, 'session'),
