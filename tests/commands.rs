@@ -985,7 +985,7 @@ fn the_hall_reads_its_room_and_every_edit_is_told_to_every_window() {
         .find(|r| r["room"] == "Plenary Hall")
         .unwrap()["room_id"]
         .clone();
-    let hall = h.ok("hall", json!({ "roomId": room }));
+    let hall = h.ok("hall", json!({ "roomId": room, "at": null }));
     assert_eq!(hall["room"], "Plenary Hall");
     assert_eq!(
         hall["current"]["session"]["title"],
@@ -1000,7 +1000,7 @@ fn the_hall_reads_its_room_and_every_edit_is_told_to_every_window() {
     );
     assert_eq!(told_now(), 2);
     // The opening had not started: it moves with the rest and is next.
-    let hall = h.ok("hall", json!({ "roomId": room }));
+    let hall = h.ok("hall", json!({ "roomId": room, "at": null }));
     assert_eq!(hall["next"]["starts"], "2024-11-19T09:10:00");
     assert_eq!(
         hall["next"]["session"]["title"],
@@ -1013,6 +1013,6 @@ fn the_hall_reads_its_room_and_every_edit_is_told_to_every_window() {
     assert_eq!(told_now(), 2, "a refused edit changed nothing");
     h.ok("undo", json!({}));
     assert_eq!(told_now(), 3);
-    let bad = h.err("hall", json!({ "roomId": 99999 }));
+    let bad = h.err("hall", json!({ "roomId": 99999, "at": null }));
     assert_eq!(bad["fields"][0]["field"], "room");
 }

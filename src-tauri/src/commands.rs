@@ -358,13 +358,13 @@ pub async fn today(state: S<'_>, at: Option<String>) -> ApiResult<run::Today> {
     .await
 }
 
-/// The hall display of `room_id` at the rehearsal clock, or now.
+/// The hall display of `room_id` at `at` ("YYYY-MM-DD HH:MM"), or now.
 #[tauri::command]
 #[specta::specta]
-pub async fn hall(state: S<'_>, room_id: Id) -> ApiResult<run::Hall> {
+pub async fn hall(state: S<'_>, room_id: Id, at: Option<String>) -> ApiResult<run::Hall> {
     let rehearsal = state.rehearsal_now();
     reading(state, move |s| {
-        run::hall(s, room_id, run_moment(s, None, rehearsal)?)
+        run::hall(s, room_id, run_moment(s, at.as_deref(), rehearsal)?)
     })
     .await
 }

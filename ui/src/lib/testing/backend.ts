@@ -104,6 +104,9 @@ export function sampleHandlers(scenario: Partial<Answers> = {}): Record<string, 
     today: recorded(a.runToday, 'today'),
     // The recorded day's morning, as a rehearsal clock would read it.
     run_clock: () => ({ now: `${a.today}T09:00:00`, rehearsal: true }),
+    // With no time given the hall reads the clock: the recorded morning.
+    hall: (args) => recorded(a.hall, 'hall')({ ...args, at: args.at ?? '2024-11-19 09:10' }),
+    monitors: () => [{ index: 0, name: 'Screen 1', width: 1280, height: 800, x: 0, y: 0, primary: true }],
     itinerary: (args) => answerFor(a.itineraryByPerson, args.personId, 'person'),
     session_roles: (args) => answerFor(a.sessionRolesBySession, args.sessionId, 'session'),
     session_form: (args) => answerFor(a.sessionFormBySession, args.id, 'session'),
