@@ -100,7 +100,7 @@ fn open<R: Runtime>(app: &tauri::AppHandle<R>, room_id: Id, monitor: Option<u32>
                 format!("there is no screen {i}; {} attached", screens.len()),
             ))
         })?),
-        None => None,
+        None => app.primary_monitor().map_err(window_error)?,
     };
     let window = WebviewWindowBuilder::new(app, &label, WebviewUrl::App("index.html".into()))
         .title("Plenary — hall display")
@@ -108,9 +108,11 @@ fn open<R: Runtime>(app: &tauri::AppHandle<R>, room_id: Id, monitor: Option<u32>
         .visible(false)
         .build()
         .map_err(window_error)?;
-    // Full screen on the screen chosen: move there first, then fill it.
+    // Cover the chosen screen, then ask for full screen there: without a
+    // window manager (a kiosk, Xvfb) only the first takes effect.
     if let Some(m) = screen {
         window.set_position(*m.position()).map_err(window_error)?;
+        window.set_size(*m.size()).map_err(window_error)?;
     }
     window.set_fullscreen(true).map_err(window_error)?;
     window.show().map_err(window_error)?;
