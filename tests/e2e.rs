@@ -2539,6 +2539,7 @@ async fn the_hall_display_follows_the_main_window_and_may_only_read() {
     )
     .await;
     app.window_does_not_scroll("the hall display").await;
+    app.axe("the hall display").await;
     app.shot("hall-display.png").await;
 
     // The hall may read its room, and nothing else.
