@@ -345,12 +345,15 @@ fn the_hall_display_through_the_day() {
     assert!(bad.to_string().contains("room"), "{bad}");
 }
 
+/// A chair's name, designation and organisation.
+type Chair = (String, String, Option<String>);
+
 #[test]
 fn the_hall_names_the_chairs_with_designations_and_follows_a_substitute() {
     let mut store = sample_in_memory().unwrap();
     let room = hall_room(&store);
     let now = on_the(18, "09:10");
-    let chairs = |store: &Store| -> Vec<(String, Vec<(String, String, Option<String>)>)> {
+    let chairs = |store: &Store| -> Vec<(String, Vec<Chair>)> {
         hall(store, room, now)
             .unwrap()
             .current
