@@ -2518,6 +2518,7 @@ async fn the_hall_display_follows_the_main_window_and_may_only_read() {
         .await
         .unwrap();
     select.select_by_visible_text("Plenary Hall").await.unwrap();
+    app.axe("the hall display dialog").await;
     app.el("[data-testid=hall-open]")
         .await
         .click()

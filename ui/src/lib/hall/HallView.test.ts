@@ -3,7 +3,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import HallView from './HallView.svelte';
-import { backend, recorded, settle, type Call } from '../testing/backend';
+import { apiError, backend, recorded, settle, type Call } from '../testing/backend';
 import { copy, week } from '../testing/sample';
 import type { Answer } from '../ipc';
 
@@ -55,6 +55,20 @@ describe('the hall display', () => {
     expect(calls.filter((c) => c.cmd === 'hall')).toHaveLength(2);
     expect(text(el, 'hall-done')).toBe('No more sessions in this room today');
     expect(el.querySelector('[data-testid="hall-next"]')).toBeNull();
+  });
+
+  it('shows nothing stale when its room can no longer be read', async () => {
+    let failing = false;
+    const el = await show([], () => {
+      if (failing) throw apiError('invalid', 'Room: no room with id 1', [{ field: 'room', message: 'no room with id 1' }]);
+      return morning;
+    });
+    failing = true;
+    await emit('plan-changed');
+    await settle();
+    flushSync();
+    expect(el.querySelector('[data-testid="hall-now"]')).toBeNull();
+    expect(text(el, 'hall-problem')).toContain('no room');
   });
 
   it('closes only on Ctrl+Shift+Q, not on Escape', async () => {
