@@ -17,7 +17,7 @@ pub const PLAN_CHANGED: &str = "plan-changed";
 fn window_error(e: tauri::Error) -> ApiError {
     ApiError::new(
         ErrorCode::Io,
-        format!("The hall display could not be opened: {e}"),
+        format!("The hall display's window or screens failed: {e}"),
     )
 }
 
