@@ -2519,6 +2519,7 @@ async fn the_hall_display_follows_the_main_window_and_may_only_read() {
         .unwrap();
     select.select_by_visible_text("Plenary Hall").await.unwrap();
     app.axe("the hall display dialog").await;
+    app.shot("hall-dialog.png").await;
     app.el("[data-testid=hall-open]")
         .await
         .click()

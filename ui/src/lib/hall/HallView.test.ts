@@ -83,3 +83,18 @@ describe('the hall display', () => {
     expect(calls.some((c) => c.cmd === 'close_hall')).toBe(true);
   });
 });
+
+describe('a chair as the hall names them', () => {
+  it('gives the designation and the delegation after the name', async () => {
+    const named = copy(morning);
+    const group = named.current?.chairs[0];
+    if (!group) throw new Error('the morning has co-chairs');
+    group.people = [
+      { name: 'Ms Lynn Bell', designation: 'Ambassador', organisation: 'Australia', text: '' },
+      { name: 'Mr Tri Tharyat', designation: '', organisation: 'Indonesia', text: '' },
+    ];
+    const el = await show([], () => named);
+    const people = [...el.querySelectorAll('[data-testid="hall-chairs"] .person')].map((p) => p.textContent?.trim());
+    expect(people).toEqual(['Ms Lynn Bell, Ambassador (Australia)', 'Mr Tri Tharyat (Indonesia)']);
+  });
+});
