@@ -1039,3 +1039,123 @@ fn every_command_a_kiosk_allows_exists() {
     let text = h.err("no_such_command", json!({})).to_string();
     assert!(text.contains("not found"), "{text}");
 }
+
+/// The quoted words after each `marker` in `text`.
+fn quoted_after(text: &str, marker: &str) -> Vec<String> {
+    text.split(marker)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn every_command_is_in_the_permission_manifest_and_the_hall_reads_only() {
+    use plenary::acl::{APP_COMMANDS, HALL_COMMANDS};
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("bindings.ts");
+    export_bindings(&fresh).unwrap();
+    let bindings = std::fs::read_to_string(&fresh).unwrap();
+    let registered: Vec<String> = bindings
+        .split("__TAURI_INVOKE")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("(\"")?.1.split('"').next())
+        .map(str::to_string)
+        .collect();
+    let registered = sorted(registered);
+    let listed = sorted(APP_COMMANDS.iter().map(|c| c.to_string()).collect());
+    assert_eq!(
+        registered, listed,
+        "src-tauri/src/acl.rs APP_COMMANDS must list every registered command"
+    );
+    let allow = |c: &str| format!("allow-{}", c.replace('_', "-"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let main =
+        std::fs::read_to_string(root.join("src-tauri/permissions/main-window.toml")).unwrap();
+    let main_allows: Vec<String> = quoted_after(&main, "\"")
+        .into_iter()
+        .filter(|p| p.starts_with("allow-"))
+        .collect();
+    assert_eq!(
+        sorted(main_allows),
+        sorted(APP_COMMANDS.iter().map(|c| allow(c)).collect()),
+        "the main window's set must allow every command"
+    );
+    let hall = std::fs::read_to_string(root.join("src-tauri/capabilities/hall.json")).unwrap();
+    let hall_json: Value = serde_json::from_str(&hall).unwrap();
+    let app_allows: Vec<String> = hall_json["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .filter(|p| !p.contains(':'))
+        .collect();
+    assert_eq!(
+        sorted(app_allows),
+        sorted(HALL_COMMANDS.iter().map(|c| allow(c)).collect())
+    );
+    for c in HALL_COMMANDS {
+        assert!(APP_COMMANDS.contains(c), "{c}");
+    }
+    // Nothing that writes, asks for files or opens windows.
+    for c in ["delay", "undo", "open_plan", "open_hall", "set_run_clock"] {
+        assert!(!HALL_COMMANDS.contains(&c), "{c}");
+    }
+    assert!(!hall.contains("dialog:"), "the hall has no dialogs");
+}
+
+#[test]
+fn the_hall_reads_its_room_and_every_edit_is_told_to_every_window() {
+    let h = Harness::new(None);
+    let told = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = Arc::clone(&told);
+    h.state.on_change(move || {
+        count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    });
+    let told_now = || told.load(std::sync::atomic::Ordering::SeqCst);
+    h.ok("set_run_clock", json!({ "at": "2024-11-19 09:05" }));
+    assert_eq!(told_now(), 1, "the clock the hall reads changed");
+    let today = h.ok("today", json!({ "at": null }));
+    let room = today["rooms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["room"] == "Plenary Hall")
+        .unwrap()["room_id"]
+        .clone();
+    let hall = h.ok("hall", json!({ "roomId": room, "at": null }));
+    assert_eq!(hall["room"], "Plenary Hall");
+    assert_eq!(
+        hall["current"]["session"]["title"],
+        "Opening and adoption of the agenda"
+    );
+    assert_eq!(hall["current"]["chairs"][0]["label"], "Co-Chairs");
+    assert_eq!(hall["next"]["starts"], "2024-11-19T09:15:00");
+    assert_eq!(told_now(), 1, "reading tells nobody");
+    h.ok(
+        "delay",
+        json!({ "roomId": room, "minutes": 10, "at": null }),
+    );
+    assert_eq!(told_now(), 2);
+    // The opening had not started: it moves with the rest and is next.
+    let hall = h.ok("hall", json!({ "roomId": room, "at": null }));
+    assert_eq!(hall["next"]["starts"], "2024-11-19T09:10:00");
+    assert_eq!(
+        hall["next"]["session"]["title"],
+        "Opening and adoption of the agenda"
+    );
+    h.err(
+        "delay",
+        json!({ "roomId": room, "minutes": 999, "at": null }),
+    );
+    assert_eq!(told_now(), 2, "a refused edit changed nothing");
+    h.ok("undo", json!({}));
+    assert_eq!(told_now(), 3);
+    let bad = h.err("hall", json!({ "roomId": 99999, "at": null }));
+    assert_eq!(bad["fields"][0]["field"], "room");
+}

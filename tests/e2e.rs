@@ -2886,3 +2886,257 @@ async fn the_summary_is_edited_undone_and_exported_to_word() {
     assert!(!xml.contains("Panellists agreed to share referral guides."));
     app.quit().await;
 }
+
+/// Calls `command` with `args` through the window's own IPC; "ok: …" with
+/// its answer, or "refused: …" with why.
+async fn invoke(app: &App, command: &str, args: Value) -> String {
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+           window.__TAURI_INTERNALS__.invoke({command}, {args}).then(
+             (r) => done('ok: ' + JSON.stringify(r)),
+             (e) => done('refused: ' + (typeof e === 'string' ? e : JSON.stringify(e))));"#,
+        command = json!(command),
+    );
+    app.driver
+        .execute_async(script, Vec::new())
+        .await
+        .unwrap()
+        .json()
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Switches to the window that is not `main`, waiting for it to appear.
+async fn other_window(app: &App, main: &WindowHandle) -> WindowHandle {
+    let started = Instant::now();
+    loop {
+        let handles = app.driver.windows().await.unwrap();
+        if let Some(h) = handles.iter().find(|h| *h != main) {
+            app.driver.switch_to_window(h.clone()).await.unwrap();
+            return h.clone();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no second window: {handles:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A delay applied in the main window (through IPC), then: how long until
+/// its answer came and the main window drew a frame after reading the day
+/// again, and until the hall display drew the moved times. Both windows
+/// stamp with Date.now(), on the one machine clock. Returns (main, hall) ms.
+async fn delay_reaches_both_windows(
+    app: &App,
+    main: &WindowHandle,
+    hall: &WindowHandle,
+    room: Option<i64>,
+    minutes: i64,
+) -> (f64, f64) {
+    app.driver.switch_to_window(hall.clone()).await.unwrap();
+    let reads = app
+        .js("return Number(document.querySelector('[data-testid=hall]').dataset.reads)")
+        .await;
+    app.driver.switch_to_window(main.clone()).await.unwrap();
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+           const I = window.__TAURI_INTERNALS__;
+           const t0 = Date.now();
+           I.invoke('delay', {{ roomId: {room}, minutes: {minutes}, at: null }})
+             .then(() => I.invoke('today', {{ at: null }}))
+             .then(() => requestAnimationFrame(() => done([t0, Date.now()])),
+                   (e) => done(String(e)));"#,
+        room = json!(room),
+    );
+    let stamps = app
+        .driver
+        .execute_async(script, Vec::new())
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    let t0 = stamps[0].as_f64().unwrap_or_else(|| panic!("{stamps}"));
+    let main_ms = stamps[1].as_f64().unwrap() - t0;
+    app.driver.switch_to_window(hall.clone()).await.unwrap();
+    let started = Instant::now();
+    let painted = loop {
+        let now = app
+            .js("const h = document.querySelector('[data-testid=hall]'); return [Number(h.dataset.reads), Number(h.dataset.paintedAt)]")
+            .await;
+        if now[0].as_f64() > reads.as_f64() {
+            break now[1].as_f64().unwrap();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the hall never read again"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    (main_ms, painted - t0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_hall_display_follows_the_main_window_and_may_only_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=event-card]").await;
+    let main = app.driver.window().await.unwrap();
+    let set = invoke(&app, "set_run_clock", json!({ "at": "2024-11-19 09:10" })).await;
+    assert!(set.starts_with("ok"), "{set}");
+
+    // Overview › Hall display…: Plenary Hall, on the one screen there is.
+    app.el("[data-testid=hall-display]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let select = SelectElement::new(&app.el("[data-testid=hall-room-choice]").await)
+        .await
+        .unwrap();
+    select.select_by_visible_text("Plenary Hall").await.unwrap();
+    app.axe("the hall display dialog").await;
+    app.shot("hall-dialog.png").await;
+    app.el("[data-testid=hall-open]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let hall = other_window(&app, &main).await;
+    app.wait_js(
+        "return document.querySelector('[data-testid=hall-now-title]')?.textContent ?? null",
+        json!("Opening and adoption of the agenda"),
+    )
+    .await;
+    let chairs = app
+        .js("return document.querySelector('[data-testid=hall-chairs]').textContent")
+        .await;
+    assert!(chairs.as_str().unwrap().contains("Co-Chairs"), "{chairs}");
+    app.wait_js(
+        "return document.querySelector('[data-testid=hall-next-time]').textContent",
+        json!("09:15"),
+    )
+    .await;
+    app.window_does_not_scroll("the hall display").await;
+    app.axe("the hall display").await;
+    app.shot("hall-display.png").await;
+
+    // The hall may read its room, and nothing else.
+    let read = invoke(&app, "hall", json!({ "roomId": 1, "at": null })).await;
+    assert!(read.starts_with("ok"), "{read}");
+    for (command, args) in [
+        (
+            "delay",
+            json!({ "roomId": null, "minutes": 10, "at": null }),
+        ),
+        ("undo", json!({})),
+        ("open_plan", json!({ "path": "/tmp/x.plenary" })),
+        ("set_run_clock", json!({ "at": null })),
+        ("open_hall", json!({ "roomId": 1, "monitor": null })),
+        ("plugin:dialog|open", json!({ "options": {} })),
+    ] {
+        let answer = invoke(&app, command, args).await;
+        assert!(answer.starts_with("refused"), "{command}: {answer}");
+        assert!(answer.contains("not allowed"), "{command}: {answer}");
+    }
+
+    // A delay in the main window reaches the hall without a reload.
+    let room_id = {
+        let store = Store::open(&plan).unwrap();
+        store
+            .rooms()
+            .unwrap()
+            .into_iter()
+            .find(|r| r.name == "Plenary Hall")
+            .unwrap()
+            .id
+    };
+    let (main_ms, hall_ms) =
+        delay_reaches_both_windows(&app, &main, &hall, Some(room_id), 10).await;
+    eprintln!("sample week: a delay reached the main window in {main_ms:.0} ms and the hall display in {hall_ms:.0} ms");
+    app.wait_js(
+        "return document.querySelector('[data-testid=hall-next-time]').textContent",
+        json!("09:25"),
+    )
+    .await;
+
+    // Escape does nothing; the chord closes it.
+    app.press(Key::Escape).await;
+    assert_eq!(app.driver.windows().await.unwrap().len(), 2);
+    // The window goes while the keys are still held: the release finds no window.
+    let _ = app
+        .driver
+        .action_chain()
+        .key_down(Key::Control)
+        .key_down(Key::Shift)
+        .send_keys("q")
+        .key_up(Key::Shift)
+        .key_up(Key::Control)
+        .perform()
+        .await;
+    app.driver.switch_to_window(main).await.unwrap();
+    let started = Instant::now();
+    while app.driver.windows().await.unwrap().len() > 1 {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the chord did not close the hall"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_delay_on_a_92_room_plan_repaints_both_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("large.plenary");
+    let spec = plenary_core::synth::Spec {
+        days: 4,
+        rooms: 92,
+        sessions: 1_351,
+        people: 900,
+        roles: 3_000,
+    };
+    let store = plenary_core::synth::generate(&plan, &spec).unwrap();
+    // A room with a session on: one minute into its first session.
+    let first = store
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.start.is_some() && s.room_id.is_some())
+        .min_by_key(|s| s.start)
+        .unwrap();
+    let (room, at) = (
+        first.room_id.unwrap(),
+        first.start.unwrap() + chrono::Duration::minutes(1),
+    );
+    drop(store);
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=event-card]").await;
+    let main = app.driver.window().await.unwrap();
+    let at = at.format("%Y-%m-%d %H:%M").to_string();
+    assert!(invoke(&app, "set_run_clock", json!({ "at": at }))
+        .await
+        .starts_with("ok"));
+    let opened = invoke(&app, "open_hall", json!({ "roomId": room, "monitor": 0 })).await;
+    assert!(opened.starts_with("ok"), "{opened}");
+    let hall = other_window(&app, &main).await;
+    app.wait_js(
+        "return document.querySelector('[data-testid=hall-now-title]')?.textContent ?? null",
+        json!(first.title),
+    )
+    .await;
+    let mut runs = Vec::new();
+    for minutes in [5, -5, 5] {
+        runs.push(delay_reaches_both_windows(&app, &main, &hall, None, minutes).await);
+    }
+    eprintln!(
+        "92 rooms, 1,351 sessions: a delay in every room reached (main window, hall display) in {:?} ms",
+        runs.iter().map(|(m, h)| (m.round(), h.round())).collect::<Vec<_>>()
+    );
+    app.driver.switch_to_window(main).await.unwrap();
+    app.quit().await;
+}

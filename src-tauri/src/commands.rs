@@ -2,6 +2,7 @@
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::kiosk::Kiosk;
+use crate::hall::Screens;
 use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;
@@ -356,6 +357,58 @@ pub async fn today(state: S<'_>, at: Option<String>) -> ApiResult<run::Today> {
         run::today(s, run_moment(s, at.as_deref(), rehearsal)?)
     })
     .await
+}
+
+/// The hall display of `room_id` at `at` ("YYYY-MM-DD HH:MM"), or now.
+#[tauri::command]
+#[specta::specta]
+pub async fn hall(state: S<'_>, room_id: Id, at: Option<String>) -> ApiResult<run::Hall> {
+    let rehearsal = state.rehearsal_now();
+    reading(state, move |s| {
+        run::hall(s, room_id, run_moment(s, at.as_deref(), rehearsal)?)
+    })
+    .await
+}
+
+/// A screen the hall display can be put on.
+#[derive(Debug, Clone, serde::Serialize, specta::Type)]
+pub struct MonitorInfo {
+    /// What `open_hall` takes to choose this screen.
+    pub index: u32,
+    pub name: String,
+    pub width: u32,
+    pub height: u32,
+    pub x: i32,
+    pub y: i32,
+    pub primary: bool,
+}
+
+/// The screens attached, in the system's order.
+#[tauri::command]
+#[specta::specta]
+pub fn monitors(screens: State<Screens>) -> ApiResult<Vec<MonitorInfo>> {
+    screens.monitors()
+}
+
+/// Opens the hall display of `room_id` full-screen on screen `monitor`
+/// (or the one the main window is on), or brings it forward if it is open.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_hall(
+    screens: State<'_, Screens>,
+    state: S<'_>,
+    room_id: Id,
+    monitor: Option<u32>,
+) -> ApiResult<()> {
+    state.with(|s| s.room(room_id).map(|_| ()))?;
+    screens.open(room_id, monitor)
+}
+
+/// Closes every hall display (from the main window, or the hall's own key chord).
+#[tauri::command]
+#[specta::specta]
+pub fn close_hall(screens: State<Screens>) -> ApiResult<()> {
+    screens.close()
 }
 
 /// `at` as the plan's wall clock; else the rehearsal clock when one is set;
@@ -1250,6 +1303,10 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             cancel_session,
             preview_delay,
             delay,
+            hall,
+            monitors,
+            open_hall,
+            close_hall,
             duplicate_session,
             copy_to_next_day,
             duplicate_day,

@@ -1,15 +1,17 @@
 //! The Plenary desktop app: the window and its commands. The command line
 //! is its own binary (`src-tauri/cli/`), which never links this crate.
 
+pub mod acl;
 pub mod commands;
 pub mod error;
 pub mod kiosk;
+pub mod hall;
 pub mod marker;
 pub mod recent;
 pub mod state;
 
 use std::path::PathBuf;
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 /// Entry point for the `plenary-window` binary, which `plenary` starts
 /// with no subcommand; returns the process exit code.
@@ -76,7 +78,13 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
             // Only decides what to open: the window shows at once and opens
             // it in the background, where it can be cancelled.
             state.plan_start(file.as_deref());
+            // Every window (the hall display too) reads again after a change.
+            let handle = app.handle().clone();
+            state.on_change(move || {
+                let _ = handle.emit(hall::PLAN_CHANGED, ());
+            });
             app.manage(std::sync::Arc::new(state));
+            app.manage(hall::Screens::of(app.handle().clone()));
             if let Some(window) = app.get_webview_window("main") {
                 app.manage(commands::Printer::new(move || window.print()));
             }

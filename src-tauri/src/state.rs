@@ -64,7 +64,14 @@ pub struct AppState {
     rehearsal: Mutex<Option<Rehearsal>>,
     /// The kiosk lock: in memory only, so a PIN never reaches the plan file.
     pub kiosk: crate::kiosk::KioskLock,
+    /// Told after every change to the plan or to the clock windows read, so
+    /// every window (the hall display too) can read again. Set by the app
+    /// with its handle; tests set their own or none.
+    changed: Mutex<Option<ChangeHook>>,
 }
+
+/// What runs after the plan changed.
+pub type ChangeHook = Box<dyn Fn() + Send + Sync>;
 
 /// A pretend clock for rehearsals and tests: the plan's wall clock read as
 /// `at` when it was set, running on from there. Every window asks the same
@@ -95,6 +102,21 @@ impl AppState {
             data_dir: data_dir.into(),
             rehearsal: Mutex::new(None),
             kiosk: Default::default(),
+            changed: Mutex::new(None),
+        }
+    }
+
+    /// Runs `hook` after every successful edit, undo, redo and open, and
+    /// after the rehearsal clock is set.
+    pub fn on_change(&self, hook: impl Fn() + Send + Sync + 'static) {
+        *lock(&self.changed) = Some(Box::new(hook));
+    }
+
+    /// Tells the hook, outside the plan's lock, so a window reading at
+    /// once is not kept waiting.
+    fn tell_changed(&self) {
+        if let Some(hook) = lock(&self.changed).as_ref() {
+            hook();
         }
     }
 
@@ -104,6 +126,7 @@ impl AppState {
             at,
             set: std::time::Instant::now(),
         });
+        self.tell_changed();
     }
 
     /// The pretend wall clock, to the second, when one is set.
@@ -120,10 +143,16 @@ impl AppState {
         Ok(f(store)?)
     }
 
+    /// Runs an edit (or undo, redo) on the plan; a successful one is told
+    /// to every window (`on_change`).
     pub fn with_mut<T>(&self, f: impl FnOnce(&mut Store) -> CoreResult<T>) -> ApiResult<T> {
-        let mut guard = lock(&self.plan);
-        let store = guard.as_mut().ok_or_else(ApiError::no_plan)?;
-        Ok(f(store)?)
+        let done = {
+            let mut guard = lock(&self.plan);
+            let store = guard.as_mut().ok_or_else(ApiError::no_plan)?;
+            f(store)?
+        };
+        self.tell_changed();
+        Ok(done)
     }
 
     fn install(&self, store: Store) -> ApiResult<PlanFile> {

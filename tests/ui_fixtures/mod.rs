@@ -641,6 +641,15 @@ fn delegations(r: &mut Recorder, plan: &Plan, today: NaiveDate) {
         })
         .collect();
     r.calls("preview-delay.ts", "previewDelays", "preview_delay", delays);
+    // The hall display of each room, on a morning and after its day.
+    let halls = Plan::ids(&plan.rooms)
+        .into_iter()
+        .flat_map(|room| {
+            ["2024-11-19 09:10", "2024-11-19 18:00"]
+                .map(|at| json!({ "roomId": room.clone(), "at": at }))
+        })
+        .collect();
+    r.calls("hall.ts", "hall", "hall", halls);
 }
 
 /// What the people search finds for each of `queries`, at the limits the

@@ -8,7 +8,7 @@
 //! clock (`roster::wall_clock`). Intervals are half-open, [start, end).
 
 use crate::error::{CoreError, Result};
-use crate::model::{Id, Session, SessionKind};
+use crate::model::{Id, RoleKind, Session, SessionKind};
 use crate::planner::{self, Block, Placed};
 use crate::store::{SessionRun, Store, TimeChange};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -156,6 +156,58 @@ fn on_now(sessions: &[RunSession], now: NaiveDateTime) -> Option<usize> {
         })
 }
 
+/// One room's day at `now`: None when it has no timed session that day.
+fn room_day(
+    room_id: Option<Id>,
+    name: String,
+    sessions: &[Session],
+    runs: &HashMap<Id, SessionRun>,
+    now: NaiveDateTime,
+) -> Option<RoomNow> {
+    let list: Vec<RunSession> = sessions
+        .iter()
+        .filter(|s| s.room_id == room_id)
+        .filter_map(|s| run_session(s, runs.get(&s.id), now))
+        .collect();
+    if list.is_empty() {
+        return None;
+    }
+    let current = on_now(&list, now);
+    let next = list
+        .iter()
+        .enumerate()
+        .find(|(i, s)| {
+            // After the one on now, the next still to start, even when
+            // its planned start has passed (the one on now overran).
+            let later = match current {
+                Some(c) => *i > c,
+                None => s.planned_start >= now,
+            };
+            later && !s.cancelled && s.actual_start.is_none() && s.actual_end.is_none()
+        })
+        .map(|(_, s)| s.clone());
+    let current = current.map(|i| list[i].clone());
+    let remaining_minutes = current
+        .as_ref()
+        .map(|c| minutes_between(now, expected_end(c)));
+    Some(RoomNow {
+        room_id,
+        room: name,
+        now: current,
+        next,
+        remaining_minutes,
+        sessions: list,
+    })
+}
+
+/// When a session on now should end: started late, it still gets its planned length.
+fn expected_end(c: &RunSession) -> NaiveDateTime {
+    match c.actual_start {
+        Some(a) if a > c.planned_start => a + (c.planned_end - c.planned_start),
+        _ => c.planned_end,
+    }
+}
+
 /// What is on now and next in every room with sessions on `now`'s day.
 pub fn today(store: &Store, now: NaiveDateTime) -> Result<Today> {
     let plan = store.plan()?;
@@ -172,45 +224,7 @@ pub fn today(store: &Store, now: NaiveDateTime) -> Result<Today> {
             .collect();
         groups.push((None, "No room".to_string()));
         for (room_id, name) in groups {
-            let list: Vec<RunSession> = sessions
-                .iter()
-                .filter(|s| s.room_id == room_id)
-                .filter_map(|s| run_session(s, runs.get(&s.id), now))
-                .collect();
-            if list.is_empty() {
-                continue;
-            }
-            let current = on_now(&list, now);
-            let next = list
-                .iter()
-                .enumerate()
-                .find(|(i, s)| {
-                    // After the one on now, the next still to start, even when
-                    // its planned start has passed (the one on now overran).
-                    let later = match current {
-                        Some(c) => *i > c,
-                        None => s.planned_start >= now,
-                    };
-                    later && !s.cancelled && s.actual_start.is_none() && s.actual_end.is_none()
-                })
-                .map(|(_, s)| s.clone());
-            let current = current.map(|i| list[i].clone());
-            let remaining_minutes = current.as_ref().map(|c| {
-                let end = match c.actual_start {
-                    // Started late: it still gets its planned length.
-                    Some(a) if a > c.planned_start => a + (c.planned_end - c.planned_start),
-                    _ => c.planned_end,
-                };
-                minutes_between(now, end)
-            });
-            rooms.push(RoomNow {
-                room_id,
-                room: name,
-                now: current,
-                next,
-                remaining_minutes,
-                sessions: list,
-            });
+            rooms.extend(room_day(room_id, name, &sessions, &runs, now));
         }
     }
     Ok(Today {
@@ -218,6 +232,162 @@ pub fn today(store: &Store, now: NaiveDateTime) -> Result<Today> {
         in_plan,
         now,
         rooms,
+    })
+}
+
+/// One person chairing or moderating, as the hall shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct HallPerson {
+    /// Whoever takes the role now: the substitute when someone was replaced.
+    /// "Ms Lynn Bell", or an organisation when no person is named yet.
+    pub name: String,
+    /// The person's position, as the speaker briefings give it.
+    pub designation: String,
+    /// The organisation beside the name (acronym if it has one).
+    pub organisation: Option<String>,
+    /// How the role reads in every list: "Ms Lynn Bell (Australia) (virtual)".
+    pub text: String,
+}
+
+/// The people in one chairing role: "Co-Chairs", "Moderator".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct HallChairs {
+    pub role: RoleKind,
+    pub label: String,
+    pub people: Vec<HallPerson>,
+}
+
+/// A session as the hall display shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct HallSession {
+    pub session: RunSession,
+    /// The kind as a programme shows it; empty for "Other".
+    pub kind_label: String,
+    /// When it started, else when it is planned to.
+    pub starts: NaiveDateTime,
+    /// When it should end (a late start keeps its planned length).
+    pub ends: NaiveDateTime,
+    pub chairs: Vec<HallChairs>,
+}
+
+/// Who has the floor and for how long. The live speaking list fills this;
+/// until then it is always None.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct HallSpeaker {
+    pub name: String,
+    pub designation: String,
+    pub remaining_seconds: Option<i64>,
+}
+
+/// One room for a screen outside it or a projector inside: what is on now,
+/// who chairs it, and what comes next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Hall {
+    pub plan_title: String,
+    pub room_id: Id,
+    pub room: String,
+    /// The plan's wall clock the display was read at.
+    pub now: NaiveDateTime,
+    /// False when `now` is outside the plan's days.
+    pub in_plan: bool,
+    /// The session on now; never a cancelled one.
+    pub current: Option<HallSession>,
+    /// Minutes left of the session on now (negative when it overruns).
+    pub remaining_minutes: Option<i64>,
+    pub speaker: Option<HallSpeaker>,
+    /// The next session still to start in this room today.
+    pub next: Option<HallSession>,
+    /// Nothing on now and nothing more to come in this room today.
+    pub done_for_today: bool,
+}
+
+/// The roles that run a session from the chair.
+fn chairs_the_session(kind: RoleKind) -> bool {
+    matches!(
+        kind,
+        RoleKind::Chair | RoleKind::CoChair | RoleKind::Moderator
+    )
+}
+
+fn hall_session(store: &Store, s: RunSession) -> Result<HallSession> {
+    let rows = store.roles_between(s.planned_start, s.planned_start + Duration::minutes(1))?;
+    let views: Vec<(crate::agenda::RoleView, Option<Id>)> = rows
+        .iter()
+        .filter(|r| r.role.session_id == s.id && chairs_the_session(r.role.role))
+        .map(|r| (crate::agenda::role_view(r), r.role.person_id))
+        .collect();
+    let mut chairs: Vec<HallChairs> = Vec::new();
+    for (view, person_id) in views {
+        let designation = match person_id {
+            Some(id) => store.person(id)?.position.trim().to_string(),
+            None => String::new(),
+        };
+        let person = HallPerson {
+            name: view.name.clone(),
+            designation,
+            organisation: view.organisation.clone(),
+            text: view.text.clone(),
+        };
+        // A run of one kind is one group, as every list groups roles.
+        match chairs.last_mut() {
+            Some(g) if g.role == view.role => g.people.push(person),
+            _ => chairs.push(HallChairs {
+                role: view.role,
+                label: String::new(),
+                people: vec![person],
+            }),
+        }
+    }
+    for g in &mut chairs {
+        g.label = g.role.group_label(g.people.len());
+    }
+    Ok(HallSession {
+        kind_label: s.kind.shown_label().to_string(),
+        starts: s.actual_start.unwrap_or(s.planned_start),
+        ends: expected_end(&s),
+        chairs,
+        session: s,
+    })
+}
+
+/// What the hall display of `room_id` shows at `now`.
+pub fn hall(store: &Store, room_id: Id, now: NaiveDateTime) -> Result<Hall> {
+    let plan = store.plan()?;
+    let room = store
+        .rooms()?
+        .into_iter()
+        .find(|r| r.id == room_id)
+        .ok_or_else(|| CoreError::invalid("room", format!("no room with id {room_id}")))?;
+    let day = now.date();
+    let in_plan = day >= plan.first_day && day <= plan.last_day;
+    let day_now = if in_plan {
+        room_day(
+            Some(room_id),
+            room.name.clone(),
+            &day_sessions(store, day)?,
+            &store.session_runs()?,
+            now,
+        )
+    } else {
+        None
+    };
+    let (current, next, remaining_minutes) = match day_now {
+        Some(d) => (d.now, d.next, d.remaining_minutes),
+        None => (None, None, None),
+    };
+    let current = current.map(|s| hall_session(store, s)).transpose()?;
+    let next = next.map(|s| hall_session(store, s)).transpose()?;
+    Ok(Hall {
+        plan_title: plan.title,
+        room_id,
+        room: room.name,
+        now,
+        in_plan,
+        done_for_today: current.is_none() && next.is_none(),
+        current,
+        remaining_minutes,
+        speaker: None,
+        next,
     })
 }
 

@@ -2,6 +2,7 @@
 // from the generated ./bindings). Everything else talks to the backend and the
 // OS through what is exported here, which keeps the rest of the UI testable
 // without a Tauri runtime (tests mock the IPC layer underneath).
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { ask, open, save } from '@tauri-apps/plugin-dialog';
 import type { ApiError, ErrorCode, commands as Commands } from './bindings';
@@ -135,4 +136,28 @@ export async function pickBackupPath(): Promise<string | null> {
     filters: [{ name: 'Plenary backup', extensions: ['json'] }],
   });
   return selected ?? null;
+}
+
+/** The event the backend sends every window after the plan (or the run clock) changed. */
+const PLAN_CHANGED = 'plan-changed';
+
+/** Calls `then` after every change to the plan; resolves to what stops listening. */
+export async function onPlanChanged(then: () => void): Promise<() => void> {
+  return listen(PLAN_CHANGED, () => then());
+}
+
+/**
+ * The room this window shows when it is a hall display (its label is
+ * `hall-<room id>`, given by the backend's `open_hall`), else null.
+ */
+export function hallRoom(): number | null {
+  let label: string;
+  try {
+    label = getCurrentWindow().label;
+  } catch {
+    // Outside the app (a test, a plain browser) there is only the main window.
+    return null;
+  }
+  const found = /^hall-(\d+)$/.exec(label);
+  return found ? Number(found[1]) : null;
 }
