@@ -78,6 +78,17 @@ export const commands = {
 	/**  What a delay from `at` (or now) would move; writes nothing. */
 	previewDelay: (roomId: number | null, minutes: number, at: string | null) => typedError<DelayOutcome, ApiError>(__TAURI_INVOKE("preview_delay", { roomId, minutes, at })),
 	delay: (roomId: number | null, minutes: number, at: string | null) => typedError<DelayOutcome, ApiError>(__TAURI_INVOKE("delay", { roomId, minutes, at })),
+	/**  The hall display of `room_id` at `at` ("YYYY-MM-DD HH:MM"), or now. */
+	hall: (roomId: number, at: string | null) => typedError<Hall_Serialize, ApiError>(__TAURI_INVOKE("hall", { roomId, at })),
+	/**  The screens attached, in the system's order. */
+	monitors: () => typedError<MonitorInfo[], ApiError>(__TAURI_INVOKE("monitors")),
+	/**
+	 *  Opens the hall display of `room_id` full-screen on screen `monitor`
+	 *  (or the one the main window is on), or brings it forward if it is open.
+	 */
+	openHall: (roomId: number, monitor: number | null) => typedError<null, ApiError>(__TAURI_INVOKE("open_hall", { roomId, monitor })),
+	/**  Closes every hall display (from the main window, or the hall's own key chord). */
+	closeHall: () => typedError<null, ApiError>(__TAURI_INVOKE("close_hall")),
 	duplicateSession: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("duplicate_session", { id })),
 	/**  The same session on the next day, same time and room, with its roles. */
 	copyToNextDay: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("copy_to_next_day", { id })),
@@ -850,6 +861,161 @@ export type GroupCount = {
 	people: number,
 };
 
+/**
+ *  One room for a screen outside it or a projector inside: what is on now,
+ *  who chairs it, and what comes next.
+ */
+export type Hall = Hall_Serialize | Hall_Deserialize;
+
+/**  The people in one chairing role: "Co-Chairs", "Moderator". */
+export type HallChairs = HallChairs_Serialize | HallChairs_Deserialize;
+
+/**  The people in one chairing role: "Co-Chairs", "Moderator". */
+export type HallChairs_Deserialize = {
+	role: RoleKind,
+	label: string,
+	people: HallPerson_Deserialize[],
+};
+
+/**  The people in one chairing role: "Co-Chairs", "Moderator". */
+export type HallChairs_Serialize = {
+	role: RoleKind,
+	label: string,
+	people: HallPerson_Serialize[],
+};
+
+/**  One person chairing or moderating, as the hall shows them. */
+export type HallPerson = HallPerson_Serialize | HallPerson_Deserialize;
+
+/**  One person chairing or moderating, as the hall shows them. */
+export type HallPerson_Deserialize = {
+	/**
+	 *  Whoever takes the role now: the substitute when someone was replaced.
+	 *  "Ms Lynn Bell", or an organisation when no person is named yet.
+	 */
+	name: string,
+	/**  The person's position, as the speaker briefings give it. */
+	designation: string,
+	/**  The organisation beside the name (acronym if it has one). */
+	organisation?: string | null,
+	/**  How the role reads in every list: "Ms Lynn Bell (Australia) (virtual)". */
+	text: string,
+};
+
+/**  One person chairing or moderating, as the hall shows them. */
+export type HallPerson_Serialize = {
+	/**
+	 *  Whoever takes the role now: the substitute when someone was replaced.
+	 *  "Ms Lynn Bell", or an organisation when no person is named yet.
+	 */
+	name: string,
+	/**  The person's position, as the speaker briefings give it. */
+	designation: string,
+	/**  The organisation beside the name (acronym if it has one). */
+	organisation: string | null,
+	/**  How the role reads in every list: "Ms Lynn Bell (Australia) (virtual)". */
+	text: string,
+};
+
+/**  A session as the hall display shows it. */
+export type HallSession = HallSession_Serialize | HallSession_Deserialize;
+
+/**  A session as the hall display shows it. */
+export type HallSession_Deserialize = {
+	session: RunSession_Deserialize,
+	/**  The kind as a programme shows it; empty for "Other". */
+	kind_label: string,
+	/**  When it started, else when it is planned to. */
+	starts: string,
+	/**  When it should end (a late start keeps its planned length). */
+	ends: string,
+	chairs: HallChairs_Deserialize[],
+};
+
+/**  A session as the hall display shows it. */
+export type HallSession_Serialize = {
+	session: RunSession_Serialize,
+	/**  The kind as a programme shows it; empty for "Other". */
+	kind_label: string,
+	/**  When it started, else when it is planned to. */
+	starts: string,
+	/**  When it should end (a late start keeps its planned length). */
+	ends: string,
+	chairs: HallChairs_Serialize[],
+};
+
+/**
+ *  Who has the floor and for how long. The live speaking list fills this;
+ *  until then it is always None.
+ */
+export type HallSpeaker = HallSpeaker_Serialize | HallSpeaker_Deserialize;
+
+/**
+ *  Who has the floor and for how long. The live speaking list fills this;
+ *  until then it is always None.
+ */
+export type HallSpeaker_Deserialize = {
+	name: string,
+	designation: string,
+	remaining_seconds?: number | null,
+};
+
+/**
+ *  Who has the floor and for how long. The live speaking list fills this;
+ *  until then it is always None.
+ */
+export type HallSpeaker_Serialize = {
+	name: string,
+	designation: string,
+	remaining_seconds: number | null,
+};
+
+/**
+ *  One room for a screen outside it or a projector inside: what is on now,
+ *  who chairs it, and what comes next.
+ */
+export type Hall_Deserialize = {
+	plan_title: string,
+	room_id: number,
+	room: string,
+	/**  The plan's wall clock the display was read at. */
+	now: string,
+	/**  False when `now` is outside the plan's days. */
+	in_plan: boolean,
+	/**  The session on now; never a cancelled one. */
+	current?: HallSession_Deserialize | null,
+	/**  Minutes left of the session on now (negative when it overruns). */
+	remaining_minutes?: number | null,
+	speaker?: HallSpeaker_Deserialize | null,
+	/**  The next session still to start in this room today. */
+	next?: HallSession_Deserialize | null,
+	/**  Nothing on now and nothing more to come in this room today. */
+	done_for_today: boolean,
+};
+
+/**
+ *  One room for a screen outside it or a projector inside: what is on now,
+ *  who chairs it, and what comes next.
+ */
+export type Hall_Serialize = {
+	plan_title: string,
+	room_id: number,
+	room: string,
+	/**  The plan's wall clock the display was read at. */
+	now: string,
+	/**  False when `now` is outside the plan's days. */
+	in_plan: boolean,
+	/**  The session on now; never a cancelled one. */
+	current: HallSession_Serialize | null,
+	/**  Minutes left of the session on now (negative when it overruns). */
+	remaining_minutes: number | null,
+	speaker: HallSpeaker_Serialize | null,
+	/**  The next session still to start in this room today. */
+	next: HallSession_Serialize | null,
+	/**  Nothing on now and nothing more to come in this room today. */
+	done_for_today: boolean,
+};
+
 export type HistoryStep = {
 	id: number,
 	at: string,
@@ -1018,6 +1184,18 @@ export type Member = {
 	name: string,
 	position: string,
 	capacity: string,
+};
+
+/**  A screen the hall display can be put on. */
+export type MonitorInfo = {
+	/**  What `open_hall` takes to choose this screen. */
+	index: number,
+	name: string,
+	width: number,
+	height: number,
+	x: number,
+	y: number,
+	primary: boolean,
 };
 
 /**

@@ -434,6 +434,153 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
   },
   {
     "args": {
+      "at": "2024-11-18 10:40"
+    },
+    "answer": {
+      "day": "2024-11-18",
+      "in_plan": true,
+      "now": "2024-11-18T10:40:00",
+      "rooms": [
+        {
+          "room_id": 2,
+          "room": "Foyer",
+          "now": {
+            "id": 3,
+            "title": "Coffee break",
+            "kind": "break",
+            "is_break": true,
+            "pinned": false,
+            "planned_start": "2024-11-18T10:15:00",
+            "planned_end": "2024-11-18T10:45:00",
+            "actual_start": null,
+            "actual_end": null,
+            "cancelled": false,
+            "status": "late",
+            "start_drift_minutes": null,
+            "end_drift_minutes": null
+          },
+          "next": {
+            "id": 5,
+            "title": "Lunch",
+            "kind": "meal",
+            "is_break": true,
+            "pinned": false,
+            "planned_start": "2024-11-18T12:30:00",
+            "planned_end": "2024-11-18T13:30:00",
+            "actual_start": null,
+            "actual_end": null,
+            "cancelled": false,
+            "status": "planned",
+            "start_drift_minutes": null,
+            "end_drift_minutes": null
+          },
+          "remaining_minutes": 5,
+          "sessions": [
+            {
+              "id": 3,
+              "title": "Coffee break",
+              "kind": "break",
+              "is_break": true,
+              "pinned": false,
+              "planned_start": "2024-11-18T10:15:00",
+              "planned_end": "2024-11-18T10:45:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "late",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 5,
+              "title": "Lunch",
+              "kind": "meal",
+              "is_break": true,
+              "pinned": false,
+              "planned_start": "2024-11-18T12:30:00",
+              "planned_end": "2024-11-18T13:30:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            }
+          ]
+        },
+        {
+          "room_id": 1,
+          "room": "Plenary Hall",
+          "now": null,
+          "next": {
+            "id": 4,
+            "title": "Panel discussion: emerging trends and global challenges intensifying the risks and harms of trafficking in persons",
+            "kind": "panel",
+            "is_break": false,
+            "pinned": false,
+            "planned_start": "2024-11-18T10:45:00",
+            "planned_end": "2024-11-18T12:30:00",
+            "actual_start": null,
+            "actual_end": null,
+            "cancelled": false,
+            "status": "planned",
+            "start_drift_minutes": null,
+            "end_drift_minutes": null
+          },
+          "remaining_minutes": null,
+          "sessions": [
+            {
+              "id": 1,
+              "title": "Opening remarks by the Senior Official Co-Chairs",
+              "kind": "opening",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-18T09:00:00",
+              "planned_end": "2024-11-18T09:30:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "late",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 2,
+              "title": "A decade of the Working Group: achievements and opportunities",
+              "kind": "presentation",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-18T09:30:00",
+              "planned_end": "2024-11-18T10:15:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "late",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 4,
+              "title": "Panel discussion: emerging trends and global challenges intensifying the risks and harms of trafficking in persons",
+              "kind": "panel",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-18T10:45:00",
+              "planned_end": "2024-11-18T12:30:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    "args": {
       "at": "2024-11-18 18:00"
     },
     "answer": {
@@ -1236,6 +1383,243 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
   },
   {
     "args": {
+      "at": "2024-11-19 10:40"
+    },
+    "answer": {
+      "day": "2024-11-19",
+      "in_plan": true,
+      "now": "2024-11-19T10:40:00",
+      "rooms": [
+        {
+          "room_id": 2,
+          "room": "Foyer",
+          "now": null,
+          "next": {
+            "id": 11,
+            "title": "Lunch",
+            "kind": "meal",
+            "is_break": true,
+            "pinned": false,
+            "planned_start": "2024-11-19T12:15:00",
+            "planned_end": "2024-11-19T13:15:00",
+            "actual_start": null,
+            "actual_end": null,
+            "cancelled": false,
+            "status": "planned",
+            "start_drift_minutes": null,
+            "end_drift_minutes": null
+          },
+          "remaining_minutes": null,
+          "sessions": [
+            {
+              "id": 8,
+              "title": "Coffee break",
+              "kind": "break",
+              "is_break": true,
+              "pinned": false,
+              "planned_start": "2024-11-19T10:00:00",
+              "planned_end": "2024-11-19T10:15:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "late",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 11,
+              "title": "Lunch",
+              "kind": "meal",
+              "is_break": true,
+              "pinned": false,
+              "planned_start": "2024-11-19T12:15:00",
+              "planned_end": "2024-11-19T13:15:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 14,
+              "title": "Coffee break",
+              "kind": "break",
+              "is_break": true,
+              "pinned": false,
+              "planned_start": "2024-11-19T15:30:00",
+              "planned_end": "2024-11-19T15:45:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            }
+          ]
+        },
+        {
+          "room_id": 1,
+          "room": "Plenary Hall",
+          "now": {
+            "id": 9,
+            "title": "National updates from members and observers",
+            "kind": "statements",
+            "is_break": false,
+            "pinned": false,
+            "planned_start": "2024-11-19T10:15:00",
+            "planned_end": "2024-11-19T11:30:00",
+            "actual_start": null,
+            "actual_end": null,
+            "cancelled": false,
+            "status": "late",
+            "start_drift_minutes": null,
+            "end_drift_minutes": null
+          },
+          "next": {
+            "id": 10,
+            "title": "Updates from other Bali Process workstreams",
+            "kind": "presentation",
+            "is_break": false,
+            "pinned": false,
+            "planned_start": "2024-11-19T11:30:00",
+            "planned_end": "2024-11-19T12:15:00",
+            "actual_start": null,
+            "actual_end": null,
+            "cancelled": false,
+            "status": "planned",
+            "start_drift_minutes": null,
+            "end_drift_minutes": null
+          },
+          "remaining_minutes": 50,
+          "sessions": [
+            {
+              "id": 6,
+              "title": "Opening and adoption of the agenda",
+              "kind": "opening",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-19T09:00:00",
+              "planned_end": "2024-11-19T09:15:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "late",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 7,
+              "title": "Forward Work Plan 2024–26: finalisation and endorsement",
+              "kind": "discussion",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-19T09:15:00",
+              "planned_end": "2024-11-19T10:00:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "late",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 9,
+              "title": "National updates from members and observers",
+              "kind": "statements",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-19T10:15:00",
+              "planned_end": "2024-11-19T11:30:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "late",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 10,
+              "title": "Updates from other Bali Process workstreams",
+              "kind": "presentation",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-19T11:30:00",
+              "planned_end": "2024-11-19T12:15:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 12,
+              "title": "Strengthening law enforcement capability and coordination",
+              "kind": "presentation",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-19T13:15:00",
+              "planned_end": "2024-11-19T14:15:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 13,
+              "title": "Governments and civil society working together on victim support and protection",
+              "kind": "presentation",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-19T14:15:00",
+              "planned_end": "2024-11-19T15:30:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 15,
+              "title": "Collaboration with regional fora, and update from the Regional Support Office",
+              "kind": "discussion",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-19T15:45:00",
+              "planned_end": "2024-11-19T16:30:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 16,
+              "title": "Closing of the Annual Meeting",
+              "kind": "closing",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-19T16:30:00",
+              "planned_end": "2024-11-19T16:45:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    "args": {
       "at": "2024-11-19 18:00"
     },
     "answer": {
@@ -1895,6 +2279,198 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
             "end_drift_minutes": null
           },
           "remaining_minutes": 25,
+          "sessions": [
+            {
+              "id": 17,
+              "title": "Opening of the Regional Event",
+              "kind": "opening",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-20T09:00:00",
+              "planned_end": "2024-11-20T09:15:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "late",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 18,
+              "title": "Situation report: new trends and issues of concern",
+              "kind": "presentation",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-20T09:15:00",
+              "planned_end": "2024-11-20T10:30:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "late",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 20,
+              "title": "Shared experiences: government awareness-raising initiatives",
+              "kind": "statements",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-20T10:45:00",
+              "planned_end": "2024-11-20T12:00:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 22,
+              "title": "Expert presentations: the private sector and civil society",
+              "kind": "presentation",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-20T13:00:00",
+              "planned_end": "2024-11-20T14:15:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 23,
+              "title": "Discussion: what makes a successful awareness campaign",
+              "kind": "discussion",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-20T14:15:00",
+              "planned_end": "2024-11-20T15:30:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 24,
+              "title": "Closing of the Regional Event",
+              "kind": "closing",
+              "is_break": false,
+              "pinned": false,
+              "planned_start": "2024-11-20T15:30:00",
+              "planned_end": "2024-11-20T15:45:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    "args": {
+      "at": "2024-11-20 10:40"
+    },
+    "answer": {
+      "day": "2024-11-20",
+      "in_plan": true,
+      "now": "2024-11-20T10:40:00",
+      "rooms": [
+        {
+          "room_id": 2,
+          "room": "Foyer",
+          "now": {
+            "id": 19,
+            "title": "Coffee break",
+            "kind": "break",
+            "is_break": true,
+            "pinned": false,
+            "planned_start": "2024-11-20T10:30:00",
+            "planned_end": "2024-11-20T10:45:00",
+            "actual_start": null,
+            "actual_end": null,
+            "cancelled": false,
+            "status": "late",
+            "start_drift_minutes": null,
+            "end_drift_minutes": null
+          },
+          "next": {
+            "id": 21,
+            "title": "Lunch",
+            "kind": "meal",
+            "is_break": true,
+            "pinned": false,
+            "planned_start": "2024-11-20T12:00:00",
+            "planned_end": "2024-11-20T13:00:00",
+            "actual_start": null,
+            "actual_end": null,
+            "cancelled": false,
+            "status": "planned",
+            "start_drift_minutes": null,
+            "end_drift_minutes": null
+          },
+          "remaining_minutes": 5,
+          "sessions": [
+            {
+              "id": 19,
+              "title": "Coffee break",
+              "kind": "break",
+              "is_break": true,
+              "pinned": false,
+              "planned_start": "2024-11-20T10:30:00",
+              "planned_end": "2024-11-20T10:45:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "late",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            },
+            {
+              "id": 21,
+              "title": "Lunch",
+              "kind": "meal",
+              "is_break": true,
+              "pinned": false,
+              "planned_start": "2024-11-20T12:00:00",
+              "planned_end": "2024-11-20T13:00:00",
+              "actual_start": null,
+              "actual_end": null,
+              "cancelled": false,
+              "status": "planned",
+              "start_drift_minutes": null,
+              "end_drift_minutes": null
+            }
+          ]
+        },
+        {
+          "room_id": 1,
+          "room": "Plenary Hall",
+          "now": null,
+          "next": {
+            "id": 20,
+            "title": "Shared experiences: government awareness-raising initiatives",
+            "kind": "statements",
+            "is_break": false,
+            "pinned": false,
+            "planned_start": "2024-11-20T10:45:00",
+            "planned_end": "2024-11-20T12:00:00",
+            "actual_start": null,
+            "actual_end": null,
+            "cancelled": false,
+            "status": "planned",
+            "start_drift_minutes": null,
+            "end_drift_minutes": null
+          },
+          "remaining_minutes": null,
           "sessions": [
             {
               "id": 17,

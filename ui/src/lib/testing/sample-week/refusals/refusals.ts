@@ -334,6 +334,24 @@ export const refusals: Record<string, { command: string; args: Record<string, un
       ]
     }
   },
+  "delayOfNothing": {
+    "command": "preview_delay",
+    "args": {
+      "roomId": 1,
+      "minutes": 0,
+      "at": "2024-11-19 10:40"
+    },
+    "error": {
+      "code": "invalid",
+      "message": "a delay is 1 to 240 minutes, later or (negative) earlier, not 0",
+      "fields": [
+        {
+          "field": "minutes",
+          "message": "a delay is 1 to 240 minutes, later or (negative) earlier, not 0"
+        }
+      ]
+    }
+  },
   "notAPlan": {
     "command": "open_plan",
     "args": {
