@@ -64,6 +64,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("agenda", 4),
     ("roster", 4),
     ("run", 4),
+    ("live", 4),
     ("board", 4),
     ("print", 4),
     ("print::document", 4),
