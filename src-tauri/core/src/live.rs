@@ -359,8 +359,8 @@ pub fn move_speaker(
     live_list(store, session_id, now)
 }
 
-/// Adds a delegation to the list while it runs, as one step: at place `at`
-/// among the waiting (0: next), or last; with `minutes`, or the budget of
+/// Adds a delegation to the list while it runs, as one step: at place
+/// `place` among the waiting (0: next), or last; with `minutes`, or the budget of
 /// the list's last turn. Its head of delegation speaks for it when the
 /// event knows one.
 pub fn add_speaker(
@@ -368,7 +368,7 @@ pub fn add_speaker(
     session_id: Id,
     organisation_id: Id,
     minutes: Option<u32>,
-    at: Option<u32>,
+    place: Option<u32>,
     now: NaiveDateTime,
 ) -> Result<LiveList> {
     let list = editable(store, session_id, now)?;
@@ -401,7 +401,7 @@ pub fn add_speaker(
         &list.waiting.iter().map(|t| t.slot_id).collect::<Vec<_>>(),
     )?;
     let done = entries.len() - list.waiting.len();
-    let place = at.map_or(entries.len(), |a| {
+    let place = place.map_or(entries.len(), |a| {
         done + (a as usize).min(list.waiting.len())
     });
     entries.insert(
