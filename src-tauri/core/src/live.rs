@@ -168,7 +168,7 @@ fn editable(store: &Store, session_id: Id, now: NaiveDateTime) -> Result<LiveLis
 }
 
 /// A turn of this session's list, found by slot id.
-fn slot_of<'a>(list: &'a LiveList, slot_id: Id) -> Result<&'a LiveTurn> {
+fn slot_of(list: &LiveList, slot_id: Id) -> Result<&LiveTurn> {
     list.current
         .iter()
         .chain(&list.waiting)
