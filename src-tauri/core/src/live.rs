@@ -400,7 +400,7 @@ pub fn add_speaker(
         &list,
         &list.waiting.iter().map(|t| t.slot_id).collect::<Vec<_>>(),
     )?;
-    let done = entries.len() - list.waiting.len();
+    let done = entries.len().saturating_sub(list.waiting.len());
     let place = place.map_or(entries.len(), |a| {
         done + (a as usize).min(list.waiting.len())
     });

@@ -133,6 +133,31 @@ describe('the live speaking list', () => {
   });
 });
 
+describe('an empty list', () => {
+  it('fills from the delegations in protocol order and runs', async () => {
+    const empty: Live = { ...running(), current: null, remaining_seconds: null, waiting: [], spoken: [], waiting_minutes: 0 };
+    let now = empty;
+    const slots = [{ organisation_id: 4, person_id: null, minutes: 3 }];
+    const { el, calls } = await start({
+      live_speaking_list: () => copy(now),
+      suggest_speaking_list: () => copy(slots),
+      set_speaking_list: () => {
+        const l = running();
+        now = { ...empty, waiting: [{ ...l.current!, spoke_start: null, spoken_seconds: null, minutes: 3 }], waiting_minutes: 3 };
+        return null;
+      },
+    });
+    expect(text(el, 'live-next')).toBe('Next speaker');
+    expect(($(el, '[data-testid="live-next"]') as HTMLButtonElement).disabled).toBe(true);
+    await click($(el, '[data-testid="live-fill"]'));
+    expect(calls.find((c) => c.cmd === 'suggest_speaking_list')?.args).toEqual({ sessionId: SESSION, minutes: 3 });
+    expect(calls.find((c) => c.cmd === 'set_speaking_list')?.args).toEqual({ sessionId: SESSION, slots });
+    expect(text(el, 'live-next')).toBe('Call Indonesia');
+    expect($(el, '[data-testid="live-fill"]')).toBeNull();
+    expect(document.activeElement).toBe($(el, '[data-testid="live-next"]'));
+  });
+});
+
 describe('Run speaking list on the agenda', () => {
   it('is offered on statements sessions only and opens the live list', async () => {
     const calls: Call[] = [];
