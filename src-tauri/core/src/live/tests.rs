@@ -286,13 +286,20 @@ fn refusals_name_their_field() {
 }
 
 #[test]
-fn a_new_plan_from_this_one_leaves_the_spoken_times_behind() {
+fn a_copy_of_the_session_or_the_plan_leaves_the_spoken_times_behind() {
     let (mut store, id) = running();
     call_next(&mut store, id, at("10:15")).unwrap();
     call_next(&mut store, id, at("10:18")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("next.plenary");
     let day = chrono::NaiveDate::from_ymd_opt(2025, 11, 17).unwrap();
+    // A duplicated session takes the list to run again, not its times.
+    let twin = planner::duplicate_session(&mut store, id).unwrap();
+    let copied = store.speaking_list(twin.id).unwrap();
+    assert_eq!(copied.len(), 3);
+    assert!(copied
+        .iter()
+        .all(|s| s.spoke_start.is_none() && s.spoke_end.is_none()));
     crate::interop::backup::copy_plan(&store, &path, day, None, false).unwrap();
     let copy = Store::open(&path).unwrap();
     let copied = planner::find_session(&copy, UPDATES).unwrap().id;
