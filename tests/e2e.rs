@@ -2478,6 +2478,16 @@ async fn a_speaking_list_runs_live_and_the_file_keeps_each_turn() {
     )
     .await;
 
+    // Ten minutes on: adding a delegation asks the list again, and the
+    // second delegation is well past its 3 minutes.
+    app.driver
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               window.__TAURI_INTERNALS__.invoke('set_run_clock', { at: '2024-11-19 10:25' }).then(done, done);"#,
+            Vec::new(),
+        )
+        .await
+        .unwrap();
     app.type_into("[data-testid=live-add-organisation]", "Fiji")
         .await;
     app.wait_js(
@@ -2487,6 +2497,11 @@ async fn a_speaking_list_runs_live_and_the_file_keeps_each_turn() {
     .await;
     app.press(Key::Enter).await;
     app.wait_js(waiting, json!([names[2], "Fiji"])).await;
+    app.wait_js(
+        "return document.querySelector('[data-testid=live-countdown]').textContent.trim().endsWith('over')",
+        json!(true),
+    )
+    .await;
     app.shot("live-speaking-list.png").await;
     app.axe("the live speaking list").await;
 

@@ -74,6 +74,17 @@ describe('the live speaking list', () => {
     expect($(el, '[data-testid="live-current"]')?.classList.contains('over')).toBe(true);
   });
 
+  it('asks again every 30 seconds', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    const { calls } = await start();
+    const reads = () => calls.filter((c) => c.cmd === 'live_speaking_list').length;
+    const before = reads();
+    vi.advanceTimersByTime(29_000);
+    expect(reads()).toBe(before);
+    vi.advanceTimersByTime(1000);
+    expect(reads()).toBe(before + 1);
+  });
+
   it('calls the next speaker from the button, N or Space, and not while typing', async () => {
     // The backend answers the list as the last action left it.
     let now = running();
