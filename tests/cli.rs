@@ -1663,3 +1663,51 @@ fn report_says_how_the_day_ran_as_text_csv_and_pdf() {
         "the plan is untouched"
     );
 }
+
+#[test]
+fn speakers_shows_the_live_list_and_calls_the_next_delegation() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample(dir.path());
+    let f = file.as_str();
+    let updates = "National updates from members and observers";
+    {
+        let mut store = Store::open(Path::new(f)).unwrap();
+        let id = plenary_core::planner::find_session(&store, updates)
+            .unwrap()
+            .id;
+        let slots = plenary_core::speaking::suggest(&store, id, 3).unwrap();
+        plenary_core::speaking::set_speaking_list(&mut store, id, &slots[..3]).unwrap();
+    }
+    let o = plenary(&["speakers", f, updates, "--at", "2024-11-19 10:15"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("FLOOR  —\nNEXT   "), "{text}");
+    assert!(text.contains("Waiting: 3 (9 min)"), "{text}");
+    let o = plenary(&["speakers", f, updates, "--next", "--at", "2024-11-19 10:15"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("Called "), "{text}");
+    assert!(text.contains(": 3:00 left"), "{text}");
+    let o = plenary(&[
+        "speakers",
+        f,
+        updates,
+        "--next",
+        "--at",
+        "2024-11-19 10:18:30",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = plenary(&["speakers", f, updates, "--at", "2024-11-19 10:19", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["spoken"][0]["spoken_seconds"], 210);
+    assert_eq!(json["spoken"][0]["over_budget"], true);
+    assert_eq!(json["remaining_seconds"], 150);
+    assert_eq!(json["waiting"].as_array().unwrap().len(), 1);
+    let o = plenary(&[
+        "speakers",
+        f,
+        "Opening and adoption of the agenda",
+        "--next",
+    ]);
+    assert_one_line_error(&o, "not statements or a tour de table");
+}

@@ -883,6 +883,76 @@ fn running_the_meeting_through_ipc() {
 }
 
 #[test]
+fn a_speaking_list_runs_live_through_ipc_on_the_rehearsal_clock() {
+    let h = Harness::new(None);
+    let agenda = h.ok("agenda", json!({ "day": null }));
+    let updates = agenda["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["sessions"].as_array().unwrap().clone())
+        .find(|s| s["session"]["title"] == "National updates from members and observers")
+        .unwrap()["session"]["id"]
+        .clone();
+    let slots = h.ok(
+        "suggest_speaking_list",
+        json!({ "sessionId": updates, "minutes": 3 }),
+    );
+    let first_two: Vec<Value> = slots.as_array().unwrap()[..2].to_vec();
+    h.ok(
+        "set_speaking_list",
+        json!({ "sessionId": updates, "slots": first_two }),
+    );
+    h.ok("set_run_clock", json!({ "at": "2024-11-19 10:15" }));
+    let called = h.ok(
+        "call_next_speaker",
+        json!({ "sessionId": updates, "at": null }),
+    );
+    let start = called["current"]["spoke_start"].as_str().unwrap();
+    assert!(start.starts_with("2024-11-19T10:15"), "{called}");
+    assert_eq!(called["waiting"].as_array().unwrap().len(), 1);
+    let read = h.ok(
+        "live_speaking_list",
+        json!({ "sessionId": updates, "at": "2024-11-19 10:19" }),
+    );
+    assert!(read["remaining_seconds"].as_i64().unwrap() < 0, "{read}");
+    assert!(read["current"]["over_budget"].as_bool().unwrap());
+    let added = h.ok(
+        "add_speaker",
+        json!({ "sessionId": updates, "organisationId": slots[2]["organisation_id"], "minutes": 4, "place": 0, "at": null }),
+    );
+    assert_eq!(added["waiting"][0]["minutes"], 4);
+    assert_eq!(added["current"], called["current"]);
+    let moved = h.ok(
+        "move_speaker",
+        json!({ "sessionId": updates, "slotId": added["waiting"][0]["slot_id"], "to": 1, "at": null }),
+    );
+    assert_eq!(
+        moved["waiting"][1]["slot_id"],
+        added["waiting"][0]["slot_id"]
+    );
+    let ended = h.ok("end_turn", json!({ "sessionId": updates, "at": null }));
+    assert_eq!(ended["spoken"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        h.ok("undo_state", json!({}))["undo"],
+        format!(
+            "Ended the turn of {}",
+            ended["spoken"][0]["delegation"].as_str().unwrap()
+        )
+    );
+    let refused = h.err(
+        "start_turn",
+        json!({ "sessionId": updates, "slotId": 999_999, "at": null }),
+    );
+    assert_eq!(refused["fields"][0]["field"], "slot");
+    let opening = h.err(
+        "live_speaking_list",
+        json!({ "sessionId": agenda["days"][0]["sessions"][0]["session"]["id"], "at": null }),
+    );
+    assert_eq!(opening["fields"][0]["field"], "session");
+}
+
+#[test]
 fn a_rehearsal_clock_is_shared_by_run_mode_and_the_desk() {
     let h = Harness::new(None);
     let real = h.ok("run_clock", json!({}));

@@ -3140,3 +3140,133 @@ async fn a_delay_on_a_92_room_plan_repaints_both_windows() {
     app.driver.switch_to_window(main).await.unwrap();
     app.quit().await;
 }
+
+/// A tour de table run live at a rehearsal time: Next speaker twice, a
+/// delegation added while it runs, N for the third call; the plan file keeps
+/// when each turn began and ended.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_speaking_list_runs_live_and_the_file_keeps_each_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    let mut store = plenary_core::sample::write_sample(&plan, false).unwrap();
+    let updates =
+        plenary_core::planner::find_session(&store, "National updates from members and observers")
+            .unwrap()
+            .id;
+    let slots = plenary_core::speaking::suggest(&store, updates, 3).unwrap();
+    plenary_core::speaking::set_speaking_list(&mut store, updates, &slots[..3]).unwrap();
+    drop(store);
+    let fiji = Store::open(&plan)
+        .unwrap()
+        .organisations()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.name == "Fiji")
+        .unwrap()
+        .id;
+    assert!(!slots[..3].iter().any(|s| s.organisation_id == fiji));
+
+    let app = App::launch(&plan).await;
+    app.open("agenda").await;
+    let run = app
+        .el(&format!(
+            "[data-testid=agenda-outcome][data-session-id='{updates}'] [data-testid=run-speaking-list]"
+        ))
+        .await;
+    // The plan is open now (opening one puts the real clock back).
+    let set = app
+        .driver
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               window.__TAURI_INTERNALS__.invoke('set_run_clock', { at: '2024-11-19 10:15' })
+                 .then((r) => done(r), (e) => done({ error: JSON.stringify(e) }));"#,
+            Vec::new(),
+        )
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    assert_eq!(set["rehearsal"], json!(true), "{set}");
+    run.click().await.unwrap();
+    let current = "return document.querySelector('[data-testid=live-current-delegation]')?.textContent ?? null";
+    let waiting = "return [...document.querySelectorAll('[data-testid=live-waiting] .org')].map((e) => e.textContent)";
+    app.el("[data-testid=live-next]").await;
+    assert_eq!(app.focused().await, json!("live-next"));
+    let names: Vec<String> = serde_json::from_value(app.js(waiting).await).unwrap();
+    assert_eq!(names.len(), 3);
+    app.el("[data-testid=live-next]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(current, json!(names[0])).await;
+    app.el("[data-testid=live-next]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(current, json!(names[1])).await;
+    app.wait_js(
+        "return /^\\d+:\\d\\d$/.test(document.querySelector('[data-testid=live-countdown]').textContent.trim())",
+        json!(true),
+    )
+    .await;
+
+    // Ten minutes on: adding a delegation asks the list again, and the
+    // second delegation is well past its 3 minutes.
+    app.driver
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               window.__TAURI_INTERNALS__.invoke('set_run_clock', { at: '2024-11-19 10:25' }).then(done, done);"#,
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    app.type_into("[data-testid=live-add-organisation]", "Fiji")
+        .await;
+    app.wait_js(
+        "return [...document.querySelectorAll('[data-testid=live-add-organisation-option]')].some((o) => o.textContent.includes('Fiji'))",
+        json!(true),
+    )
+    .await;
+    app.press(Key::Enter).await;
+    app.wait_js(waiting, json!([names[2], "Fiji"])).await;
+    app.wait_js(
+        "return document.querySelector('[data-testid=live-countdown]').textContent.trim().endsWith('over')",
+        json!(true),
+    )
+    .await;
+    app.shot("live-speaking-list.png").await;
+    app.axe("the live speaking list").await;
+
+    // N from the panel (not the search box) calls the third delegation.
+    app.el("[data-testid=live-next]")
+        .await
+        .focus()
+        .await
+        .unwrap();
+    app.press("n").await;
+    app.wait_js(current, json!(names[2])).await;
+
+    let store = Store::open(&plan).unwrap();
+    let turns = store.speaking_list(updates).unwrap();
+    assert_eq!(turns.len(), 4);
+    let ran: Vec<_> = turns
+        .iter()
+        .filter(|t| t.spoke_start.is_some() && t.spoke_end.is_some())
+        .collect();
+    assert_eq!(ran.len(), 2, "{turns:?}");
+    for t in &ran {
+        assert_eq!(t.spoke_start.unwrap().date().to_string(), "2024-11-19");
+        assert!(t.spoke_end >= t.spoke_start);
+    }
+    let on = turns
+        .iter()
+        .find(|t| t.spoke_end.is_none() && t.spoke_start.is_some())
+        .unwrap();
+    assert_eq!(on.organisation_id, slots[2].organisation_id);
+    assert!(turns
+        .iter()
+        .any(|t| t.organisation_id == fiji && t.spoke_start.is_none()));
+    app.quit().await;
+}

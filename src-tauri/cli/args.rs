@@ -112,6 +112,20 @@ pub enum Command {
         #[arg(long)]
         at: Option<String>,
     },
+    /// The live speaking list of a statements session (id or title): who has
+    /// the floor and their time left, who waits, who spoke.
+    Speakers {
+        file: PathBuf,
+        session: String,
+        /// Call the next speaker first (ending the current turn).
+        #[arg(long)]
+        next: bool,
+        /// The moment, "YYYY-MM-DD HH:MM" or HH:MM; now by default.
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Cancel a session (id or title), or restore it with --undo.
     Cancel {
         file: PathBuf,

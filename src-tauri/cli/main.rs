@@ -93,6 +93,13 @@ fn dispatch(command: Command) -> Result<i32, Failure> {
         Command::Start { file, session, at } => {
             run::start_or_end(&file, &session, at.as_deref(), false)
         }
+        Command::Speakers {
+            file,
+            session,
+            next,
+            at,
+            json,
+        } => run::speakers(&file, &session, next, at.as_deref(), json),
         Command::End { file, session, at } => {
             run::start_or_end(&file, &session, at.as_deref(), true)
         }

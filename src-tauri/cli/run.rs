@@ -1,10 +1,11 @@
-//! Running the meeting from the command line: today, start, end, cancel, delay.
+//! Running the meeting from the command line: today, start, end, cancel,
+//! delay, and a session's live speaking list.
 
 use crate::plan::pretty;
 use crate::{for_option, for_options, out, Failure};
 use chrono::NaiveDateTime;
 use plenary_core::text::lists;
-use plenary_core::{planner, run, when, Store};
+use plenary_core::{live, planner, run, when, Store};
 use std::path::Path;
 
 /// `--at`: a day and a time as the app reads them ("2024-11-19 10:40",
@@ -101,5 +102,33 @@ pub fn delay(
     }
     let o = run::delay(&mut store, room, minutes, now).map_err(|e| for_options(&options, e))?;
     out(&lists::delay(&o, false))?;
+    Ok(0)
+}
+
+/// The live speaking list; with `next`, the next speaker called first.
+pub fn speakers(
+    file: &Path,
+    session: &str,
+    next: bool,
+    at: Option<&str>,
+    json: bool,
+) -> Result<i32, Failure> {
+    let mut store = Store::open(file)?;
+    let s = planner::find_session(&store, session)?;
+    let now = at_option(&store, at)?;
+    let list = if next {
+        let l = live::call_next(&mut store, s.id, now)?;
+        if !json {
+            out(&format!("{}\n", store.last_edit().unwrap_or_default()))?;
+        }
+        l
+    } else {
+        live::live_list(&store, s.id, now)?
+    };
+    if json {
+        out(&format!("{}\n", pretty(&list)?))?;
+    } else {
+        out(&lists::speakers(&list))?;
+    }
     Ok(0)
 }

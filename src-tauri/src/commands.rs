@@ -23,6 +23,7 @@ use plenary_core::interop::{
     import::{self, ProgrammePreview},
     source::{self, ExportDone, ExportFormat, ImportRequest, ImportView},
 };
+use plenary_core::live;
 use plenary_core::model::{
     Cohost, EventCochair, Organisation, ParticipationStatus, Person, RegistrationStatus, RoleKind,
     SessionRole,
@@ -515,6 +516,107 @@ pub fn delay(
     state.with_mut(|s| {
         let now = run_moment(s, at.as_deref(), state.rehearsal_now())?;
         run::delay(s, room_id, i64::from(minutes), now)
+    })
+}
+
+/// A statements session's live speaking list at `at` (or now): who has the
+/// floor with the seconds left, who waits, who spoke.
+#[tauri::command]
+#[specta::specta]
+pub async fn live_speaking_list(
+    state: S<'_>,
+    session_id: Id,
+    at: Option<String>,
+) -> ApiResult<live::LiveList> {
+    let rehearsal = state.rehearsal_now();
+    reading(state, move |s| {
+        live::live_list(s, session_id, run_moment(s, at.as_deref(), rehearsal)?)
+    })
+    .await
+}
+
+/// Ends the current turn and gives the floor to the next delegation.
+#[tauri::command]
+#[specta::specta]
+pub fn call_next_speaker(
+    state: S,
+    session_id: Id,
+    at: Option<String>,
+) -> ApiResult<live::LiveList> {
+    state.with_mut(|s| {
+        let now = run_moment(s, at.as_deref(), state.rehearsal_now())?;
+        live::call_next(s, session_id, now)
+    })
+}
+
+/// Gives the floor to one waiting delegation, out of order.
+#[tauri::command]
+#[specta::specta]
+pub fn start_turn(
+    state: S,
+    session_id: Id,
+    slot_id: Id,
+    at: Option<String>,
+) -> ApiResult<live::LiveList> {
+    state.with_mut(|s| {
+        let now = run_moment(s, at.as_deref(), state.rehearsal_now())?;
+        live::start_turn(s, session_id, slot_id, now)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn end_turn(state: S, session_id: Id, at: Option<String>) -> ApiResult<live::LiveList> {
+    state.with_mut(|s| {
+        let now = run_moment(s, at.as_deref(), state.rehearsal_now())?;
+        live::end_turn(s, session_id, now)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn reset_turn(
+    state: S,
+    session_id: Id,
+    slot_id: Id,
+    at: Option<String>,
+) -> ApiResult<live::LiveList> {
+    state.with_mut(|s| {
+        let now = run_moment(s, at.as_deref(), state.rehearsal_now())?;
+        live::reset_turn(s, session_id, slot_id, now)
+    })
+}
+
+/// Adds a delegation to a running list: at place `place` among the waiting (0: next), or last.
+#[tauri::command]
+#[specta::specta]
+pub fn add_speaker(
+    state: S,
+    session_id: Id,
+    organisation_id: Id,
+    minutes: Option<u32>,
+    place: Option<u32>,
+    at: Option<String>,
+) -> ApiResult<live::LiveList> {
+    state.with_mut(|s| {
+        let now = run_moment(s, at.as_deref(), state.rehearsal_now())?;
+        live::add_speaker(s, session_id, organisation_id, minutes, place, now)
+    })
+}
+
+/// Moves a waiting delegation to place `to` among the waiting (0: next).
+#[tauri::command]
+#[specta::specta]
+pub fn move_speaker(
+    state: S,
+    session_id: Id,
+    slot_id: Id,
+    to: u32,
+    at: Option<String>,
+) -> ApiResult<live::LiveList> {
+    state.with_mut(|s| {
+        let now = run_moment(s, at.as_deref(), state.rehearsal_now())?;
+        live::move_speaker(s, session_id, slot_id, to, now)
     })
 }
 
@@ -1307,6 +1409,13 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             monitors,
             open_hall,
             close_hall,
+            live_speaking_list,
+            call_next_speaker,
+            start_turn,
+            end_turn,
+            reset_turn,
+            add_speaker,
+            move_speaker,
             duplicate_session,
             copy_to_next_day,
             duplicate_day,

@@ -241,7 +241,7 @@ pub const DATA_TABLES: &[&str] = &[
 /// Tables version 11 added: an older file has none, which is no data.
 const ADDED_TABLES: &[&str] = &["summary_section"];
 
-/// Columns versions 9 to 12 added, with their defaults: opening an older plan adds
+/// Columns versions 9 to 13 added, with their defaults: opening an older plan adds
 /// them at these values, which changes none of its data.
 const ADDED_AT_DEFAULT: &[(&str, &str)] = &[
     ("day", "NULL"),
@@ -257,6 +257,8 @@ const ADDED_AT_DEFAULT: &[(&str, &str)] = &[
     ("actual_end", "NULL"),
     ("cancelled", "0"),
     ("replaced_by", "NULL"),
+    ("spoke_start", "NULL"),
+    ("spoke_end", "NULL"),
 ];
 
 /// Every row of every data table, as text: equal dumps mean equal plans.

@@ -538,6 +538,14 @@ fn board(r: &mut Recorder, plan: &Plan) {
         &statements,
         |s| json!({ "sessionId": s, "minutes": 3 }),
     );
+    r.by(
+        "live-list.ts",
+        "liveListBySession",
+        "live_speaking_list",
+        "statements session id, at 10:40 on Tue 19 Nov 2024",
+        &statements,
+        |s| json!({ "sessionId": s, "at": "2024-11-19 10:40" }),
+    );
 }
 
 fn people(r: &mut Recorder, plan: &Plan, queries: &[&str]) {

@@ -6,7 +6,8 @@ use serde_json::{json, Value};
 
 const ABOUT: &str = "the sample week with the first three turns of the national \
 updates' speaking list saved: Australia (Ms Lynn Bell speaking), Indonesia, \
-then Bangladesh for 3 minutes";
+then Bangladesh for 3 minutes; then, run live, Australia called at 10:15 and \
+Indonesia at 10:20:20, the list read at 10:22 (Indonesia has 3:20 left)";
 
 /// The turn lengths the speaking-list dialog's tests have on screen.
 const TURNS: &[&[u32]] = &[
@@ -79,5 +80,20 @@ pub fn scenario() -> Scenario {
         .map(|m| json!({ "sessionId": updates["id"], "minutes": m }))
         .collect();
     r.calls("turn-times.ts", "turnTimes", "turn_times", calls);
+    // Run live last, so the answers above are of the list before it ran.
+    for at in ["2024-11-19 10:15", "2024-11-19 10:20:20"] {
+        h.ok(
+            "call_next_speaker",
+            json!({ "sessionId": updates["id"], "at": at }),
+        );
+    }
+    r.by(
+        "live-list.ts",
+        "liveListBySession",
+        "live_speaking_list",
+        "statements session id, at 10:22 on Tue 19 Nov 2024",
+        &[updates["id"].clone()],
+        |s| json!({ "sessionId": s, "at": "2024-11-19 10:22" }),
+    );
     r.scenario("speaking", ABOUT)
 }

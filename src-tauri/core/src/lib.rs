@@ -12,6 +12,7 @@ pub mod fold;
 pub mod forms;
 pub mod interop;
 pub mod limits;
+pub mod live;
 pub mod model;
 pub mod planner;
 pub mod print;

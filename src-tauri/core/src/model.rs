@@ -415,6 +415,9 @@ pub struct SpeakingSlot {
     /// The time budget, in minutes.
     pub minutes: u32,
     pub position: i64,
+    /// When the turn actually began and ended (plan wall clock), once it ran.
+    pub spoke_start: Option<NaiveDateTime>,
+    pub spoke_end: Option<NaiveDateTime>,
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("roster", 4),
     ("run", 4),
     ("report", 4),
+    ("live", 4),
     ("board", 4),
     ("print", 4),
     ("print::document", 4),

@@ -267,6 +267,8 @@ const RUN_COLUMNS: &[(&str, &str)] = &[
     ("session", "actual_end"),
     ("session", "cancelled"),
     ("session_role", "replaced_by"),
+    ("speaking_slot", "spoke_start"),
+    ("speaking_slot", "spoke_end"),
 ];
 
 /// Columns holding a day ("YYYY-MM-DD") or a wall-clock time ("YYYY-MM-DD

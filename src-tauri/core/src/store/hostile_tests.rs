@@ -364,6 +364,10 @@ fn bad_values_are_named_by_record() {
             "INSERT INTO speaking_slot (session_id, organisation_id, minutes) VALUES (1, 1, 9223372036854775807);",
             "minutes is 9223372036854775807",
         ),
+        (
+            "INSERT INTO speaking_slot (session_id, organisation_id, spoke_start) VALUES (1, 1, 'after lunch');",
+            "Speaking turn 1: spoke start “after lunch” is not a date and time",
+        ),
         ("UPDATE organisation SET category = 42 WHERE id = 1;", "Organisation 1"),
         ("UPDATE room SET capacity = 'many';", "capacity is not a whole number"),
         ("PRAGMA foreign_keys = OFF; UPDATE session SET event_id = 999 WHERE id = 1;", "Session 1 “Opening remarks by the Senior Official C…” refers to a missing event"),

@@ -76,7 +76,7 @@ pub use roles::{RoleEntry, RoleRef, RoleRow};
 pub use rooms::RoomDraft;
 pub use run::{DelayedSession, SessionRun};
 pub use sessions::{SessionCopy, SessionDraft, TimeChange};
-pub use speaking::SlotEntry;
+pub use speaking::{SlotEntry, SpokeTimes};
 pub use summary::SectionEdit;
 pub use versions::PublishedVersion;
 

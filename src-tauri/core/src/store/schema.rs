@@ -270,6 +270,13 @@ ALTER TABLE session ADD COLUMN actual_end TEXT;
 ALTER TABLE session ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE session_role ADD COLUMN replaced_by INTEGER REFERENCES person(id) ON DELETE SET NULL;
 "#,
+    // 13: the live speaking list. When each delegation's turn actually
+    // began and ended (plan wall clock), kept on its slot apart from the
+    // planned minutes.
+    r#"
+ALTER TABLE speaking_slot ADD COLUMN spoke_start TEXT;
+ALTER TABLE speaking_slot ADD COLUMN spoke_end TEXT;
+"#,
 ];
 
 /// Tables whose changes undo and redo cover, with their columns in the
@@ -416,6 +423,8 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "person_id",
             "minutes",
             "position",
+            "spoke_start",
+            "spoke_end",
         ],
     ),
     ("published_version", &["n", "at", "snapshot"]),
@@ -451,6 +460,8 @@ pub const ADDED_COLUMNS: &[(i64, &str, &str)] = &[
     (12, "session", "actual_end"),
     (12, "session", "cancelled"),
     (12, "session_role", "replaced_by"),
+    (13, "speaking_slot", "spoke_start"),
+    (13, "speaking_slot", "spoke_end"),
 ];
 
 /// Tracked tables added since undo history became data, with the version

@@ -357,6 +357,8 @@ const TABLES: &[Table] = &[
             ("person_id", OptId),
             ("minutes", Int(0, MAX_TURN_MINUTES as i64)),
             ("position", POSITION),
+            ("spoke_start", OptDateTime),
+            ("spoke_end", OptDateTime),
         ],
     },
     Table {

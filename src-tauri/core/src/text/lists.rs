@@ -695,3 +695,74 @@ pub fn day_report(r: &crate::report::DayReport) -> String {
     }
     out
 }
+
+/// Seconds as "m:ss" (a minus sign before a negative count).
+pub fn mmss(seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let s = seconds.unsigned_abs();
+    format!("{sign}{}:{:02}", s / 60, s % 60)
+}
+
+/// `plenary speakers`: the live speaking list of one session.
+pub fn speakers(l: &crate::live::LiveList) -> String {
+    let mut out = String::new();
+    let turn = |t: &crate::live::LiveTurn| match &t.speaker {
+        Some(p) => format!("{} ({p}, {} min)", t.delegation, t.minutes),
+        None => format!("{} ({} min)", t.delegation, t.minutes),
+    };
+    let _ = writeln!(
+        out,
+        "{}\n{} at {}",
+        l.title,
+        l.now.format("%a %-d %b %Y"),
+        l.now.format("%H:%M:%S")
+    );
+    if l.cancelled {
+        let _ = writeln!(out, "CANCELLED");
+    }
+    match (&l.current, l.remaining_seconds) {
+        (Some(c), Some(left)) if left >= 0 => {
+            let _ = writeln!(out, "FLOOR  {}: {} left", turn(c), mmss(left));
+        }
+        (Some(c), Some(left)) => {
+            let _ = writeln!(out, "FLOOR  {}: +{} over", turn(c), mmss(-left));
+        }
+        _ => {
+            let _ = writeln!(out, "FLOOR  —");
+        }
+    }
+    match l.waiting.first() {
+        Some(n) => {
+            let _ = writeln!(out, "NEXT   {}", turn(n));
+        }
+        None => {
+            let _ = writeln!(out, "NEXT   —");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nWaiting: {} ({} min)",
+        l.waiting.len(),
+        l.waiting_minutes
+    );
+    for (i, t) in l.waiting.iter().enumerate() {
+        let _ = writeln!(out, "{:>3}. {}", i + 1, turn(t));
+    }
+    let _ = writeln!(out, "\nSpoken: {}", l.spoken.len());
+    for t in &l.spoken {
+        let span = match (t.spoke_start, t.spoke_end) {
+            (Some(a), Some(b)) => format!("{}–{}", hm(a), hm(b)),
+            (Some(a), None) => format!("{}–", hm(a)),
+            _ => String::new(),
+        };
+        let over = if t.over_budget { ", over" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {span}  {}  {} of {} min{over}",
+            t.delegation,
+            mmss(t.spoken_seconds.unwrap_or(0)),
+            t.minutes
+        );
+    }
+    out
+}

@@ -123,6 +123,8 @@ export function sampleHandlers(scenario: Partial<Answers> = {}): Record<string, 
       if (args.minutes !== 3) throw apiError('unexpected', `No suggestion at ${String(args.minutes)} minutes is recorded.`);
       return answerFor(a.suggestedListBySession, args.sessionId, 'statements session');
     },
+    // Recorded at a fixed moment; the window asks at the shared clock (at null).
+    live_speaking_list: (args) => answerFor(a.liveListBySession, args.sessionId, 'statements session'),
     sequence: recorded(a.sequences, 'sequence'),
     plan_form: () => copy(a.planForm),
     change_log: () => copy(a.changeLog),

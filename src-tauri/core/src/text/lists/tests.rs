@@ -272,3 +272,30 @@ fn today_and_a_delay_as_text() {
         true
     ));
 }
+
+#[test]
+fn a_live_speaking_list_midway_with_a_delegation_over_time() {
+    let mut store = sample_in_memory().unwrap();
+    let id = crate::planner::find_session(&store, "National updates from members and observers")
+        .unwrap()
+        .id;
+    let orgs = store.organisations().unwrap();
+    let slots: Vec<crate::store::SlotEntry> = ["Thailand", "Malaysia", "Fiji", "Vietnam"]
+        .iter()
+        .map(|name| crate::store::SlotEntry {
+            organisation_id: orgs.iter().find(|o| o.name == *name).unwrap().id,
+            person_id: None,
+            minutes: 3,
+        })
+        .collect();
+    crate::speaking::set_speaking_list(&mut store, id, &slots).unwrap();
+    let at = |t: &str| crate::planner::parse_wall_clock(&format!("2024-11-19 {t}")).unwrap();
+    crate::live::call_next(&mut store, id, at("10:15:00")).unwrap();
+    crate::live::call_next(&mut store, id, at("10:18:40")).unwrap();
+    let l = crate::live::live_list(&store, id, at("10:21:55")).unwrap();
+    insta::assert_snapshot!(speakers(&l));
+    assert_eq!(
+        [mmss(0), mmss(59), mmss(185), mmss(-25)],
+        ["0:00", "0:59", "3:05", "-0:25"]
+    );
+}
