@@ -122,6 +122,17 @@ pub const APP_COMMANDS: &[&str] = &[
     "keep_summary_edit",
     "set_session_outcome",
     "export_summary",
+    "enter_kiosk",
+    "leave_kiosk",
+    "kiosk",
+    "export_day_report",
+    "live_speaking_list",
+    "call_next_speaker",
+    "start_turn",
+    "end_turn",
+    "reset_turn",
+    "add_speaker",
+    "move_speaker",
 ];
 
 /// What the hall display may call: read its room, and close itself with

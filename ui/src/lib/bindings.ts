@@ -89,6 +89,21 @@ export const commands = {
 	openHall: (roomId: number, monitor: number | null) => typedError<null, ApiError>(__TAURI_INVOKE("open_hall", { roomId, monitor })),
 	/**  Closes every hall display (from the main window, or the hall's own key chord). */
 	closeHall: () => typedError<null, ApiError>(__TAURI_INVOKE("close_hall")),
+	/**
+	 *  A statements session's live speaking list at `at` (or now): who has the
+	 *  floor with the seconds left, who waits, who spoke.
+	 */
+	liveSpeakingList: (sessionId: number, at: string | null) => typedError<LiveList_Serialize, ApiError>(__TAURI_INVOKE("live_speaking_list", { sessionId, at })),
+	/**  Ends the current turn and gives the floor to the next delegation. */
+	callNextSpeaker: (sessionId: number, at: string | null) => typedError<LiveList_Serialize, ApiError>(__TAURI_INVOKE("call_next_speaker", { sessionId, at })),
+	/**  Gives the floor to one waiting delegation, out of order. */
+	startTurn: (sessionId: number, slotId: number, at: string | null) => typedError<LiveList_Serialize, ApiError>(__TAURI_INVOKE("start_turn", { sessionId, slotId, at })),
+	endTurn: (sessionId: number, at: string | null) => typedError<LiveList_Serialize, ApiError>(__TAURI_INVOKE("end_turn", { sessionId, at })),
+	resetTurn: (sessionId: number, slotId: number, at: string | null) => typedError<LiveList_Serialize, ApiError>(__TAURI_INVOKE("reset_turn", { sessionId, slotId, at })),
+	/**  Adds a delegation to a running list: at place `place` among the waiting (0: next), or last. */
+	addSpeaker: (sessionId: number, organisationId: number, minutes: number | null, place: number | null, at: string | null) => typedError<LiveList_Serialize, ApiError>(__TAURI_INVOKE("add_speaker", { sessionId, organisationId, minutes, place, at })),
+	/**  Moves a waiting delegation to place `to` among the waiting (0: next). */
+	moveSpeaker: (sessionId: number, slotId: number, to: number, at: string | null) => typedError<LiveList_Serialize, ApiError>(__TAURI_INVOKE("move_speaker", { sessionId, slotId, to, at })),
 	duplicateSession: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("duplicate_session", { id })),
 	/**  The same session on the next day, same time and room, with its roles. */
 	copyToNextDay: (id: number) => typedError<Session_Serialize, ApiError>(__TAURI_INVOKE("copy_to_next_day", { id })),
@@ -1166,6 +1181,84 @@ export type Kiosk_Serialize = {
 export type LevelCount = {
 	level: string,
 	delegations: number,
+};
+
+/**  A statements session's speaking list at `now`. */
+export type LiveList = LiveList_Serialize | LiveList_Deserialize;
+
+/**  A statements session's speaking list at `now`. */
+export type LiveList_Deserialize = {
+	session_id: number,
+	title: string,
+	cancelled: boolean,
+	now: string,
+	/**  The delegation with the floor. */
+	current?: LiveTurn_Deserialize | null,
+	/**  Seconds left of the current turn's budget; negative once over. */
+	remaining_seconds?: number | null,
+	/**  Still to speak, in order: the first is next. */
+	waiting: LiveTurn_Deserialize[],
+	/**  Spoke, in the order they spoke. */
+	spoken: LiveTurn_Deserialize[],
+	/**  The minutes the waiting delegations still need. */
+	waiting_minutes: number,
+};
+
+/**  A statements session's speaking list at `now`. */
+export type LiveList_Serialize = {
+	session_id: number,
+	title: string,
+	cancelled: boolean,
+	now: string,
+	/**  The delegation with the floor. */
+	current: LiveTurn_Serialize | null,
+	/**  Seconds left of the current turn's budget; negative once over. */
+	remaining_seconds: number | null,
+	/**  Still to speak, in order: the first is next. */
+	waiting: LiveTurn_Serialize[],
+	/**  Spoke, in the order they spoke. */
+	spoken: LiveTurn_Serialize[],
+	/**  The minutes the waiting delegations still need. */
+	waiting_minutes: number,
+};
+
+/**  One delegation's turn on the live list. */
+export type LiveTurn = LiveTurn_Serialize | LiveTurn_Deserialize;
+
+/**  One delegation's turn on the live list. */
+export type LiveTurn_Deserialize = {
+	slot_id: number,
+	organisation_id: number,
+	/**  The delegation as the speaking list names it. */
+	delegation: string,
+	/**  Who speaks for it, when known. */
+	speaker?: string | null,
+	/**  The budget, in minutes. */
+	minutes: number,
+	spoke_start?: string | null,
+	spoke_end?: string | null,
+	/**  Seconds spoken: to the end of the turn, or to now while it runs. */
+	spoken_seconds?: number | null,
+	/**  Spoke longer than the budget. */
+	over_budget: boolean,
+};
+
+/**  One delegation's turn on the live list. */
+export type LiveTurn_Serialize = {
+	slot_id: number,
+	organisation_id: number,
+	/**  The delegation as the speaking list names it. */
+	delegation: string,
+	/**  Who speaks for it, when known. */
+	speaker: string | null,
+	/**  The budget, in minutes. */
+	minutes: number,
+	spoke_start: string | null,
+	spoke_end: string | null,
+	/**  Seconds spoken: to the end of the turn, or to now while it runs. */
+	spoken_seconds: number | null,
+	/**  Spoke longer than the budget. */
+	over_budget: boolean,
 };
 
 /**  How much one person or organisation is on stage. */
@@ -2401,6 +2494,9 @@ export type SpeakingSlot_Deserialize = {
 	/**  The time budget, in minutes. */
 	minutes: number,
 	position: number,
+	/**  When the turn actually began and ended (plan wall clock), once it ran. */
+	spoke_start?: string | null,
+	spoke_end?: string | null,
 };
 
 /**  One delegation's turn in a "national statements" or "tour de table" session. */
@@ -2413,6 +2509,9 @@ export type SpeakingSlot_Serialize = {
 	/**  The time budget, in minutes. */
 	minutes: number,
 	position: number,
+	/**  When the turn actually began and ended (plan wall clock), once it ran. */
+	spoke_start: string | null,
+	spoke_end: string | null,
 };
 
 /**  What the window starts with. */

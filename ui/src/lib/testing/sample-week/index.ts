@@ -13,6 +13,7 @@ export * from './board';
 export * from './session-roles';
 export * from './speaking-list';
 export * from './suggest-speaking-list';
+export * from './live-list';
 export * from './organisations';
 export * from './people';
 export * from './search-people';

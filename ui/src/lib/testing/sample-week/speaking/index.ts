@@ -2,3 +2,4 @@
 export * from './speaking-list';
 export * from './suggest-speaking-list';
 export * from './turn-times';
+export * from './live-list';
