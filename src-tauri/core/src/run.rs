@@ -270,8 +270,8 @@ pub struct HallSession {
     pub chairs: Vec<HallChairs>,
 }
 
-/// Who has the floor and for how long. The live speaking list fills this;
-/// until then it is always None.
+/// Who has the floor and for how long, from the live speaking list of a
+/// statements session on now: the delegation, and who speaks for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct HallSpeaker {
     pub name: String,
@@ -377,6 +377,10 @@ pub fn hall(store: &Store, room_id: Id, now: NaiveDateTime) -> Result<Hall> {
     };
     let current = current.map(|s| hall_session(store, s)).transpose()?;
     let next = next.map(|s| hall_session(store, s)).transpose()?;
+    let speaker = match &current {
+        Some(c) if c.session.kind == SessionKind::Statements => floor(store, c.session.id, now)?,
+        _ => None,
+    };
     Ok(Hall {
         plan_title: plan.title,
         room_id,
@@ -386,9 +390,19 @@ pub fn hall(store: &Store, room_id: Id, now: NaiveDateTime) -> Result<Hall> {
         done_for_today: current.is_none() && next.is_none(),
         current,
         remaining_minutes,
-        speaker: None,
+        speaker,
         next,
     })
+}
+
+/// The delegation with the floor in a statements session, if a turn is on.
+fn floor(store: &Store, session_id: Id, now: NaiveDateTime) -> Result<Option<HallSpeaker>> {
+    let list = crate::live::live_list(store, session_id, now)?;
+    Ok(list.current.map(|turn| HallSpeaker {
+        name: turn.delegation,
+        designation: turn.speaker.unwrap_or_default(),
+        remaining_seconds: list.remaining_seconds,
+    }))
 }
 
 fn timed(store: &Store, id: Id) -> Result<(Session, NaiveDateTime, NaiveDateTime)> {

@@ -422,3 +422,38 @@ fn a_cancelled_session_is_never_on_the_hall_display() {
     let h = hall(&store, room, at("09:05")).unwrap();
     assert_eq!(h.next.unwrap().starts, at("09:25"));
 }
+
+#[test]
+fn the_hall_shows_who_has_the_floor_in_a_tour_de_table() {
+    let mut store = sample_in_memory().unwrap();
+    let room = hall_room(&store);
+    let updates = id_of(&store, "National updates from members and observers");
+    let thailand = store
+        .organisations()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.name == "Thailand")
+        .unwrap()
+        .id;
+    crate::speaking::set_speaking_list(
+        &mut store,
+        updates,
+        &[crate::store::SlotEntry {
+            organisation_id: thailand,
+            person_id: None,
+            minutes: 3,
+        }],
+    )
+    .unwrap();
+    // On now, but nobody has the floor yet.
+    assert_eq!(hall(&store, room, at("10:20")).unwrap().speaker, None);
+    crate::live::call_next(&mut store, updates, at("10:20")).unwrap();
+    let speaker = hall(&store, room, at("10:21")).unwrap().speaker.unwrap();
+    assert_eq!(
+        (speaker.name.as_str(), speaker.remaining_seconds),
+        ("Thailand", Some(120))
+    );
+    // Once the turn ends, nobody has the floor.
+    crate::live::end_turn(&mut store, updates, at("10:23")).unwrap();
+    assert_eq!(hall(&store, room, at("10:24")).unwrap().speaker, None);
+}

@@ -216,4 +216,19 @@ describe('Today page', () => {
     await click($(el, '[data-testid="today-real-clock"]'));
     expect(callsOf(calls, 'set_run_clock').map((c) => c.args)).toEqual([{ at: '2024-11-20 14:05' }, { at: null }]);
   });
+  it('opens the live speaking list of a tour de table on now, and the hall display dialog', async () => {
+    const { el, calls } = await start();
+    const card = roomCard(el, hall.room_id!);
+    // Only a statements session offers its speaking list.
+    expect($(card, '[data-testid="today-speakers-next"]')).toBeNull();
+    await click($(card, '[data-testid="today-speakers"]'));
+    expect($(document.body, '[data-testid="live-dialog"]')).not.toBeNull();
+    expect(callsOf(calls, 'live_speaking_list')[0]?.args).toMatchObject({ sessionId: hall.now!.id });
+    await click($(document.body, '[data-testid="live-close"]'));
+    expect($(document.body, '[data-testid="live-dialog"]')).toBeNull();
+
+    await click($(el, '[data-testid="today-hall-display"]'));
+    const rooms = $$(document.body, '[data-testid="hall-room-choice"] option').map((o) => text(o));
+    expect(rooms).toContain('Plenary Hall');
+  });
 });
