@@ -960,14 +960,14 @@ export type HallSession_Serialize = {
 };
 
 /**
- *  Who has the floor and for how long. The live speaking list fills this;
- *  until then it is always None.
+ *  Who has the floor and for how long, from the live speaking list of a
+ *  statements session on now: the delegation, and who speaks for it.
  */
 export type HallSpeaker = HallSpeaker_Serialize | HallSpeaker_Deserialize;
 
 /**
- *  Who has the floor and for how long. The live speaking list fills this;
- *  until then it is always None.
+ *  Who has the floor and for how long, from the live speaking list of a
+ *  statements session on now: the delegation, and who speaks for it.
  */
 export type HallSpeaker_Deserialize = {
 	name: string,
@@ -976,8 +976,8 @@ export type HallSpeaker_Deserialize = {
 };
 
 /**
- *  Who has the floor and for how long. The live speaking list fills this;
- *  until then it is always None.
+ *  Who has the floor and for how long, from the live speaking list of a
+ *  statements session on now: the delegation, and who speaks for it.
  */
 export type HallSpeaker_Serialize = {
 	name: string,
