@@ -1,8 +1,9 @@
 //! Tauri commands: thin adapters from IPC to plenary-core.
 
+use crate::about::{self, About, LogFolder};
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::kiosk::Kiosk;
 use crate::hall::Screens;
+use crate::kiosk::Kiosk;
 use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;
@@ -1350,12 +1351,42 @@ pub async fn export_summary(
     .await
 }
 
+/// Help › About: the app's and the plan file's versions, the open file, the
+/// licences, the log folder.
+#[tauri::command]
+#[specta::specta]
+pub fn about(state: S) -> ApiResult<About> {
+    let file = match state.with(|s| Ok((s.path().map(Path::to_path_buf), s.version()?))) {
+        Ok((Some(path), version)) => Some((path, version)),
+        Ok((None, _)) => None,
+        Err(e) if e.code == ErrorCode::NoPlan => None,
+        Err(e) => return Err(e),
+    };
+    let log = crate::log_file::folder();
+    Ok(about::about(
+        file.as_ref().map(|(p, v)| (p.as_path(), *v)),
+        log.as_deref(),
+    ))
+}
+
+/// Help › Open log folder: opens it in the file manager, or answers its path
+/// with `opened: false` for the window to show.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_log_folder() -> ApiResult<LogFolder> {
+    let folder = crate::log_file::folder()
+        .ok_or_else(|| ApiError::new(ErrorCode::Io, "The log has not started."))?;
+    off_the_window(move || about::open_folder(&folder)).await
+}
+
 /// The generated-bindings builder: one list of every command.
 pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .dangerously_cast_bigints_to_number()
         .commands(tauri_specta::collect_commands![
             startup,
+            about,
+            open_log_folder,
             open_at_start,
             open_plan,
             cancel_open,
