@@ -196,9 +196,17 @@ fn a_failed_command_is_logged_without_plan_text() {
         json!({ "form": { "name": "", "capacity": "x", "notes": "" } }),
     );
     assert_eq!(invalid["code"], "invalid");
+    // An async command, whose work runs on another thread, by name too.
+    let gone = h.path("gone.plenary");
+    let missing_file = h.err("open_plan", json!({ "path": gone }));
+    assert_eq!(missing_file["code"], "missing_file");
     let log = std::fs::read_to_string(dir.join("plenary.log")).unwrap();
     assert!(
         log.contains("ERROR delete_session failed: not_found"),
+        "{log}"
+    );
+    assert!(
+        log.contains("ERROR open_plan failed: missing_file"),
         "{log}"
     );
     assert!(!log.contains("create_room"), "{log}");

@@ -4,6 +4,7 @@ use crate::about::{self, About, LogFolder};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::hall::Screens;
 use crate::kiosk::Kiosk;
+use crate::log_file;
 use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;
@@ -90,9 +91,23 @@ pub fn plan_shown(state: S, path: String) -> Vec<RecentFile> {
 async fn off_the_window<T: Send + 'static>(
     work: impl FnOnce() -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
-    tauri::async_runtime::spawn_blocking(work)
+    off_the_window_as(log_file::command_of(&work), work).await
+}
+
+/// `off_the_window` for the command named `command`: its time and any fault
+/// go to the log, as `log_file::watch` does for a plain command.
+async fn off_the_window_as<T: Send + 'static>(
+    command: &'static str,
+    work: impl FnOnce() -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    let started = std::time::Instant::now();
+    let done = tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| ApiError::new(ErrorCode::Io, format!("The work stopped unexpectedly: {e}")))?
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("The work stopped unexpectedly: {e}")))
+        .and_then(|done| done);
+    let failed = done.as_ref().err().map(|e| e.code);
+    log_file::finished(command, started.elapsed(), failed);
+    done
 }
 
 /// A read of the open plan, off the window's thread: on a large plan the
@@ -103,7 +118,7 @@ async fn reading<T: Send + 'static>(
     read: impl FnOnce(&plenary_core::Store) -> plenary_core::Result<T> + Send + 'static,
 ) -> ApiResult<T> {
     let state = state.inner().clone();
-    off_the_window(move || state.with(read)).await
+    off_the_window_as(log_file::command_of(&read), move || state.with(read)).await
 }
 
 /// Creates a plan at `path`, replacing a file there: the save dialog has
@@ -1362,7 +1377,7 @@ pub fn about(state: S) -> ApiResult<About> {
         Err(e) if e.code == ErrorCode::NoPlan => None,
         Err(e) => return Err(e),
     };
-    let log = crate::log_file::folder();
+    let log = log_file::folder();
     Ok(about::about(
         file.as_ref().map(|(p, v)| (p.as_path(), *v)),
         log.as_deref(),
@@ -1374,7 +1389,7 @@ pub fn about(state: S) -> ApiResult<About> {
 #[tauri::command]
 #[specta::specta]
 pub async fn open_log_folder() -> ApiResult<LogFolder> {
-    let folder = crate::log_file::folder()
+    let folder = log_file::folder()
         .ok_or_else(|| ApiError::new(ErrorCode::Io, "The log has not started."))?;
     off_the_window(move || about::open_folder(&folder)).await
 }

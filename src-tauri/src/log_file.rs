@@ -175,20 +175,40 @@ thread_local! {
 }
 
 /// Notes a command's error as it is sent to the window (`ApiError`'s
-/// serialisation, which every command's error passes through). An `async`
-/// command answers from another thread, where its name is not known.
+/// serialisation, which every command's error passes through), when the
+/// command is known on this thread: a plain command's, inside `watch`. An
+/// `async` command answers on another thread; `finished` notes its errors.
 pub fn command_failed(code: ErrorCode) {
     let Some(log) = LOG.get() else { return };
-    let command = COMMAND
-        .with(|c| c.borrow().clone())
-        .unwrap_or_else(|| "an async command".into());
-    log.failed(&command, code);
+    if let Some(command) = COMMAND.with(|c| c.borrow().clone()) {
+        log.failed(&command, code);
+    }
 }
 
-/// Wraps the invoke handler: every command handled on the window's side is
-/// named for the errors it sends, and timed. A plain command does its work
-/// inside the handler; an `async` one only starts there, so the time is that
-/// of its start.
+/// An `async` command's work done off the window's thread: slow, or a fault.
+pub fn finished(command: &str, took: Duration, failed: Option<ErrorCode>) {
+    let Some(log) = LOG.get() else { return };
+    log.took(command, took);
+    if let Some(code) = failed {
+        log.failed(command, code);
+    }
+}
+
+/// The command a closure was written in, from its type's name:
+/// `plenary::commands::print_preview::{{closure}}::{{closure}}` is
+/// `print_preview`.
+pub fn command_of<F>(_: &F) -> &'static str {
+    let mut name = std::any::type_name::<F>();
+    while let Some(outer) = name.strip_suffix("::{{closure}}") {
+        name = outer;
+    }
+    name.rsplit("::").next().unwrap_or(name)
+}
+
+/// Wraps the invoke handler: every command is named for the errors it sends
+/// and timed. A plain command does its work inside the handler; an `async`
+/// one only starts there, and its work is timed where it runs
+/// (`commands::off_the_window`, through `finished`).
 pub fn watch<R: Runtime>(
     handler: impl Fn(Invoke<R>) -> bool + Send + Sync + 'static,
 ) -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
@@ -296,6 +316,23 @@ mod tests {
                 "ERROR open_plan failed: damaged",
                 "SLOW print_preview took 1250 ms"
             ]
+        );
+    }
+
+    #[test]
+    fn a_closure_is_named_by_the_function_it_is_written_in() {
+        fn print_preview() -> &'static str {
+            let work = || 1;
+            command_of(&work)
+        }
+        assert_eq!(print_preview(), "print_preview");
+        let nested = || {
+            let inner = || 2;
+            command_of(&inner)
+        };
+        assert_eq!(
+            nested(),
+            "a_closure_is_named_by_the_function_it_is_written_in"
         );
     }
 
