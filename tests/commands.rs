@@ -209,7 +209,9 @@ fn a_failed_command_is_logged_without_plan_text() {
         log.contains("ERROR open_plan failed: missing_file"),
         "{log}"
     );
-    assert!(!log.contains("create_room"), "{log}");
+    // Other tests of this run may log their own faults meanwhile: only
+    // this refusal is looked for.
+    assert!(!log.contains("failed: invalid"), "{log}");
     assert!(!log.contains(missing["message"].as_str().unwrap()), "{log}");
 }
 
