@@ -319,6 +319,36 @@ mod tests {
         );
     }
 
+    /// The one test that starts the process's log: a panic is written by
+    /// where it happened and during which command, never by its message.
+    #[test]
+    fn a_panic_is_logged_by_its_place_not_its_message() {
+        let dir = std::env::temp_dir().join(format!("plenary-log-test-{}", std::process::id()));
+        install(&dir);
+        assert_eq!(folder().as_deref(), Some(dir.as_path()));
+        let caught = std::thread::Builder::new()
+            .name("panicking".into())
+            .spawn(|| {
+                COMMAND.with(|c| *c.borrow_mut() = Some("print_preview".into()));
+                panic!("no font for Ms Lynn Bell");
+            })
+            .unwrap()
+            .join();
+        assert!(caught.is_err());
+        let log = std::fs::read_to_string(dir.join(FILE_NAME)).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        let line = log
+            .lines()
+            .find(|l| l.contains("PANIC"))
+            .expect("a PANIC line");
+        assert!(line.contains("at src-tauri/src/log_file.rs:"), "{line}");
+        assert!(
+            line.ends_with("on thread panicking during print_preview"),
+            "{line}"
+        );
+        assert!(!log.contains("Lynn"), "{log}");
+    }
+
     #[test]
     fn a_closure_is_named_by_the_function_it_is_written_in() {
         fn print_preview() -> &'static str {
