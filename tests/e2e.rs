@@ -531,6 +531,51 @@ async fn help_about_names_the_version_and_the_open_file_and_faults_are_logged() 
     app.shot("about.png").await;
     app.press(Key::Escape).await;
 
+    // Open log folder: the file manager, or (no desktop under Xvfb) the
+    // folder's path to copy; either way it names the log folder.
+    app.el("[data-testid=menu-help]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=menu-log-folder]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let shown = format!(
+        "const f = document.querySelector('[data-testid=log-folder-path]'); \
+         const n = document.querySelector('[data-testid=notice]'); \
+         return f ? f.value : n && n.textContent.includes({folder}) ? {folder} : null",
+        folder = json!(folder)
+    );
+    app.wait_js(&shown, json!(folder)).await;
+    if app
+        .js("return !!document.querySelector('dialog[open]')")
+        .await
+        == json!(true)
+    {
+        app.axe("the log folder's path").await;
+        app.shot("log-folder.png").await;
+        // WebKitGTK may refuse the clipboard: then the path is selected to copy.
+        app.el("[data-testid=log-folder-copy]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.wait_js(
+            "const s = document.querySelector('[data-testid=log-folder] [role=status]').textContent; \
+             return s.includes('Copied.') || s.includes('press Ctrl+C')",
+            json!(true),
+        )
+        .await;
+        app.press(Key::Escape).await;
+    }
+    assert!(
+        log.parent().unwrap().is_dir(),
+        "the folder is made to be opened"
+    );
+
     let refused = invoke(&app, "delete_session", json!({ "id": 987654 })).await;
     assert!(refused.starts_with("refused:"), "{refused}");
     let written = std::fs::read_to_string(&log).unwrap_or_default();
