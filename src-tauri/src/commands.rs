@@ -110,6 +110,20 @@ async fn off_the_window_as<T: Send + 'static>(
     done
 }
 
+/// An `async` command's work that stays where it is (making a window must
+/// not block the window's thread): timed and its fault logged, as
+/// `off_the_window` does.
+fn in_place<T>(command: &'static str, work: impl FnOnce() -> ApiResult<T>) -> ApiResult<T> {
+    let started = std::time::Instant::now();
+    let done = work();
+    log_file::finished(
+        command,
+        started.elapsed(),
+        done.as_ref().err().map(|e| e.code),
+    );
+    done
+}
+
 /// A read of the open plan, off the window's thread: on a large plan the
 /// read models take long enough to stall the window, and a print or an
 /// import may be holding the plan.
@@ -417,8 +431,10 @@ pub async fn open_hall(
     room_id: Id,
     monitor: Option<u32>,
 ) -> ApiResult<()> {
-    state.with(|s| s.room(room_id).map(|_| ()))?;
-    screens.open(room_id, monitor)
+    in_place("open_hall", || {
+        state.with(|s| s.room(room_id).map(|_| ()))?;
+        screens.open(room_id, monitor)
+    })
 }
 
 /// Closes every hall display (from the main window, or the hall's own key chord).
