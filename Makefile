@@ -170,15 +170,19 @@ clean:
 ## clap definitions: manual pages in target/dist-extra/man/man1/ (plenary.1
 ## and plenary-SUBCOMMAND.1) and completions in target/dist-extra/completions/
 ## (bash: plenary, zsh: _plenary, fish: plenary.fish).
-DIST_EXTRA := target/dist-extra
+## PLENARY_CLI names a CLI already built (e.g. the package's own build);
+## by default the release one is built first.
+DIST_EXTRA ?= target/dist-extra
+RELEASE_CLI := ./target/release/plenary
+PLENARY_CLI ?= $(RELEASE_CLI)
 man:
-	$(CARGO) build --release --bin plenary
+	@[ "$(PLENARY_CLI)" != "$(RELEASE_CLI)" ] || $(CARGO) build --release --bin plenary
 	rm -rf $(DIST_EXTRA)/man
-	./target/release/plenary man --dir $(DIST_EXTRA)/man/man1
+	$(PLENARY_CLI) man --dir $(DIST_EXTRA)/man/man1
 
 completions:
-	$(CARGO) build --release --bin plenary
+	@[ "$(PLENARY_CLI)" != "$(RELEASE_CLI)" ] || $(CARGO) build --release --bin plenary
 	mkdir -p $(DIST_EXTRA)/completions
-	./target/release/plenary completions bash > $(DIST_EXTRA)/completions/plenary
-	./target/release/plenary completions zsh > $(DIST_EXTRA)/completions/_plenary
-	./target/release/plenary completions fish > $(DIST_EXTRA)/completions/plenary.fish
+	$(PLENARY_CLI) completions bash > $(DIST_EXTRA)/completions/plenary
+	$(PLENARY_CLI) completions zsh > $(DIST_EXTRA)/completions/_plenary
+	$(PLENARY_CLI) completions fish > $(DIST_EXTRA)/completions/plenary.fish
