@@ -11,7 +11,7 @@ TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo
 SAMPLE := target/sample-week.plenary
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: bench-interop run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench startup bindings fixtures screenshots print-images clean crash-trials fuzz fuzz-build
+.PHONY: man completions bench-interop run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench startup bindings fixtures screenshots print-images clean crash-trials fuzz fuzz-build
 
 ## Install what is missing, build, and open the window on the sample week.
 run: deps ui
@@ -165,3 +165,24 @@ print-images: system-deps
 clean:
 	$(CARGO) clean
 	rm -rf ui/dist ui/node_modules
+
+## What the package installs beside the binaries, generated from the CLI's
+## clap definitions: manual pages in target/dist-extra/man/man1/ (plenary.1
+## and plenary-SUBCOMMAND.1) and completions in target/dist-extra/completions/
+## (bash: plenary, zsh: _plenary, fish: plenary.fish).
+## PLENARY_CLI names a CLI already built (e.g. the package's own build);
+## by default the release one is built first.
+DIST_EXTRA ?= target/dist-extra
+RELEASE_CLI := ./target/release/plenary
+PLENARY_CLI ?= $(RELEASE_CLI)
+man:
+	@[ "$(PLENARY_CLI)" != "$(RELEASE_CLI)" ] || $(CARGO) build --release --bin plenary
+	rm -rf $(DIST_EXTRA)/man
+	$(PLENARY_CLI) man --dir $(DIST_EXTRA)/man/man1
+
+completions:
+	@[ "$(PLENARY_CLI)" != "$(RELEASE_CLI)" ] || $(CARGO) build --release --bin plenary
+	mkdir -p $(DIST_EXTRA)/completions
+	$(PLENARY_CLI) completions bash > $(DIST_EXTRA)/completions/plenary
+	$(PLENARY_CLI) completions zsh > $(DIST_EXTRA)/completions/_plenary
+	$(PLENARY_CLI) completions fish > $(DIST_EXTRA)/completions/plenary.fish

@@ -429,6 +429,68 @@ fn help_and_version_succeed() {
 }
 
 #[test]
+fn version_names_the_package_version() {
+    let o = plenary(&["--version"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("plenary {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+/// Each shell's script completes the subcommands and their options.
+#[test]
+fn completions_for_each_shell_name_the_subcommands() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = plenary(&["completions", shell]);
+        assert!(o.status.success(), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        assert!(script.len() > 1000, "{shell}: {script}");
+        for word in ["sample", "show", "checkin", "completions", "dry-run"] {
+            assert!(script.contains(word), "{shell} script lacks {word}");
+        }
+    }
+    assert!(stdout(&plenary(&["completions", "bash"])).contains("complete -F"));
+    assert!(stdout(&plenary(&["completions", "zsh"])).starts_with("#compdef plenary"));
+    assert!(stdout(&plenary(&["completions", "fish"])).contains("complete -c plenary"));
+    assert_one_line_error(&plenary(&["completions", "tcsh"]), "tcsh");
+}
+
+#[test]
+fn man_page_is_roff_naming_the_subcommands() {
+    let o = plenary(&["man"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains(".TH plenary 1"), "{page}");
+    assert!(page.contains(".SH SUBCOMMANDS"), "{page}");
+    for sub in [
+        "plenary\\-show(1)",
+        "plenary\\-today(1)",
+        "plenary\\-completions(1)",
+    ] {
+        assert!(page.contains(sub), "{sub} missing from the page");
+    }
+    assert!(page.contains(env!("CARGO_PKG_VERSION")));
+
+    // The package's pages: the top one and one for each subcommand it names.
+    let dir = tempfile::tempdir().unwrap();
+    let into = dir.path().join("man1");
+    let o = plenary(&["man", "--dir", into.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    for page in ["plenary.1", "plenary-show.1", "plenary-attendees-import.1"] {
+        let text = std::fs::read_to_string(into.join(page)).expect(page);
+        assert!(text.starts_with(".ie"), "{page}: {text}");
+    }
+    let blocked = dir.path().join("a-file");
+    std::fs::write(&blocked, "").unwrap();
+    assert_one_line_error(
+        &plenary(&["man", "--dir", blocked.to_str().unwrap()]),
+        "--dir",
+    );
+}
+
+#[test]
 fn move_retime_undo_and_history() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample(dir.path());

@@ -39,7 +39,9 @@ impl Harness {
         state.plan_start(file);
         let builder = specta_builder::<tauri::test::MockRuntime>();
         let app = mock_builder()
-            .invoke_handler(plenary::kiosk::guard(builder.invoke_handler()))
+            .invoke_handler(plenary::log_file::watch(plenary::kiosk::guard(
+                builder.invoke_handler(),
+            )))
             .manage(Arc::clone(&state))
             .build(mock_context(noop_assets()))
             .unwrap();
@@ -155,6 +157,62 @@ fn a_session_to_be_timed_and_confirmed_is_listed_as_unconfirmed_through_ipc() {
     bad["link"] = json!("ftp://example.org");
     let err = h.err("create_session", json!({ "form": bad }));
     assert_eq!(err["fields"][0]["field"], "link");
+}
+
+/// Help › About, with and without a plan open.
+#[test]
+fn about_names_the_versions_the_open_file_and_the_licences() {
+    let h = Harness::launch(tempfile::tempdir().unwrap(), None);
+    let before = h.ok("about", json!({}));
+    assert_eq!(before["version"], env!("CARGO_PKG_VERSION"));
+    assert!(before["file"].is_null() && before["file_schema_version"].is_null());
+    let current = plenary_core::store::current_version();
+    assert_eq!(before["schema_version"], current);
+    let licences = before["licences"].as_array().unwrap();
+    assert_eq!(licences[0]["name"], "Plenary");
+    assert_eq!(licences[0]["licence"], "MIT");
+    for name in ["Tauri", "Typst", "SQLite (through rusqlite)"] {
+        assert!(licences.iter().any(|l| l["name"] == name), "{name}");
+    }
+
+    let file = h.start().unwrap();
+    let after = h.ok("about", json!({}));
+    assert_eq!(after["file"], file["path"]);
+    assert_eq!(after["file_schema_version"], current);
+}
+
+/// The log holds a command's fault by name and code, never its message
+/// (which quotes the plan), and leaves a person's mistakes out.
+#[test]
+fn a_failed_command_is_logged_without_plan_text() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("commands-log");
+    let _ = std::fs::remove_dir_all(&dir);
+    plenary::log_file::install(&dir);
+    let h = Harness::new(None);
+    let missing = h.err("delete_session", json!({ "id": 987654 }));
+    assert_eq!(missing["code"], "not_found");
+    let invalid = h.err(
+        "create_room",
+        json!({ "form": { "name": "", "capacity": "x", "notes": "" } }),
+    );
+    assert_eq!(invalid["code"], "invalid");
+    // An async command, whose work runs on another thread, by name too.
+    let gone = h.path("gone.plenary");
+    let missing_file = h.err("open_plan", json!({ "path": gone }));
+    assert_eq!(missing_file["code"], "missing_file");
+    let log = std::fs::read_to_string(dir.join("plenary.log")).unwrap();
+    assert!(
+        log.contains("ERROR delete_session failed: not_found"),
+        "{log}"
+    );
+    assert!(
+        log.contains("ERROR open_plan failed: missing_file"),
+        "{log}"
+    );
+    // Other tests of this run may log their own faults meanwhile: only
+    // this refusal is looked for.
+    assert!(!log.contains("failed: invalid"), "{log}");
+    assert!(!log.contains(missing["message"].as_str().unwrap()), "{log}");
 }
 
 #[test]

@@ -466,6 +466,130 @@ async fn a_file_that_is_not_a_plan_is_explained_in_the_window() {
     );
 }
 
+/// Help › About names this version, the file format and the open file; a
+/// command's fault reaches the log in the app's log folder, by name and code.
+#[tokio::test(flavor = "multi_thread")]
+async fn help_about_names_the_version_and_the_open_file_and_faults_are_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("Retreat week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let home = tempfile::tempdir().unwrap();
+    let log = home.path().join("data/org.plenary.app/logs/plenary.log");
+    let app = App::launch_in(home, &[&plan]).await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=event-card]').length",
+        json!(3),
+    )
+    .await;
+
+    app.el("[data-testid=menu-help]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=menu-about]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let version = app.el("[data-testid=about-version]").await;
+    assert_eq!(version.text().await.unwrap(), env!("CARGO_PKG_VERSION"));
+    let file = app
+        .el("[data-testid=about-file]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(file, plan.to_string_lossy());
+    let schema = app
+        .el("[data-testid=about-schema]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        schema,
+        format!("version {}", plenary_core::store::current_version())
+    );
+    let folder = app
+        .el("[data-testid=about-log-folder]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(Path::new(&folder), log.parent().unwrap());
+    let licences = app
+        .el("[data-testid=about-licences]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        licences.contains("Plenary") && licences.contains("MIT"),
+        "{licences}"
+    );
+    app.shot("about.png").await;
+    app.press(Key::Escape).await;
+
+    // Open log folder: the file manager, or (no desktop under Xvfb) the
+    // folder's path to copy; either way it names the log folder.
+    app.el("[data-testid=menu-help]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-testid=menu-log-folder]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let shown = format!(
+        "const f = document.querySelector('[data-testid=log-folder-path]'); \
+         const n = document.querySelector('[data-testid=notice]'); \
+         return f ? f.value : n && n.textContent.includes({folder}) ? {folder} : null",
+        folder = json!(folder)
+    );
+    app.wait_js(&shown, json!(folder)).await;
+    if app
+        .js("return !!document.querySelector('dialog[open]')")
+        .await
+        == json!(true)
+    {
+        app.axe("the log folder's path").await;
+        app.shot("log-folder.png").await;
+        // WebKitGTK may refuse the clipboard: then the path is selected to copy.
+        app.el("[data-testid=log-folder-copy]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.wait_js(
+            "const s = document.querySelector('[data-testid=log-folder] [role=status]').textContent; \
+             return s.includes('Copied.') || s.includes('press Ctrl+C')",
+            json!(true),
+        )
+        .await;
+        app.press(Key::Escape).await;
+    }
+    assert!(
+        log.parent().unwrap().is_dir(),
+        "the folder is made to be opened"
+    );
+
+    let refused = invoke(&app, "delete_session", json!({ "id": 987654 })).await;
+    assert!(refused.starts_with("refused:"), "{refused}");
+    let written = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        written.contains("ERROR delete_session failed: not_found"),
+        "{written}"
+    );
+    assert!(
+        !written.contains("Retreat"),
+        "no plan text in the log: {written}"
+    );
+    app.quit().await;
+}
+
 /// The app's config folder under a launch's home (Tauri's app config dir).
 fn config_dir(home: &Path) -> PathBuf {
     home.join("config/org.plenary.app")
@@ -2445,6 +2569,7 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
     for (menu, item, what) in [
         ("file-menu", "Export", "the export dialog"),
         ("menu-edit", "Change log", "the change log"),
+        ("menu-help", "About Plenary", "the About dialog"),
     ] {
         app.el(&format!("[data-testid={menu}]"))
             .await

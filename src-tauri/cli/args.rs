@@ -253,6 +253,19 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a completion script for a shell, e.g.
+    /// `plenary completions bash > ~/.local/share/bash-completion/completions/plenary`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print this manual page (roff), e.g. `plenary man | man -l -`.
+    Man {
+        /// Instead, write a page for plenary and one for each subcommand
+        /// (plenary.1, plenary-show.1, …) into this folder.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -5,6 +5,7 @@
 mod args;
 mod edit;
 mod interop;
+mod manual;
 mod people;
 mod plan;
 mod print;
@@ -156,6 +157,8 @@ fn dispatch(command: Command) -> Result<i32, Failure> {
             title,
             force,
         } => plan::copy(&file, &new, &first_day, title.as_deref(), force),
+        Command::Completions { shell } => manual::completions(shell),
+        Command::Man { dir } => manual::man(dir.as_deref()),
     }
 }
 

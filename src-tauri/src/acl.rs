@@ -7,6 +7,8 @@
 /// (`src-tauri/permissions/main-window.toml`) allows them all.
 pub const APP_COMMANDS: &[&str] = &[
     "startup",
+    "about",
+    "open_log_folder",
     "open_at_start",
     "open_plan",
     "cancel_open",

@@ -1,8 +1,10 @@
 //! Tauri commands: thin adapters from IPC to plenary-core.
 
+use crate::about::{self, About, LogFolder};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::hall::Screens;
 use crate::kiosk::Kiosk;
+use crate::log_file;
 use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;
@@ -89,9 +91,37 @@ pub fn plan_shown(state: S, path: String) -> Vec<RecentFile> {
 async fn off_the_window<T: Send + 'static>(
     work: impl FnOnce() -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
-    tauri::async_runtime::spawn_blocking(work)
+    off_the_window_as(log_file::command_of(&work), work).await
+}
+
+/// `off_the_window` for the command named `command`: its time and any fault
+/// go to the log, as `log_file::watch` does for a plain command.
+async fn off_the_window_as<T: Send + 'static>(
+    command: &'static str,
+    work: impl FnOnce() -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    let started = std::time::Instant::now();
+    let done = tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| ApiError::new(ErrorCode::Io, format!("The work stopped unexpectedly: {e}")))?
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("The work stopped unexpectedly: {e}")))
+        .and_then(|done| done);
+    let failed = done.as_ref().err().map(|e| e.code);
+    log_file::finished(command, started.elapsed(), failed);
+    done
+}
+
+/// An `async` command's work that stays where it is (making a window must
+/// not block the window's thread): timed and its fault logged, as
+/// `off_the_window` does.
+fn in_place<T>(command: &'static str, work: impl FnOnce() -> ApiResult<T>) -> ApiResult<T> {
+    let started = std::time::Instant::now();
+    let done = work();
+    log_file::finished(
+        command,
+        started.elapsed(),
+        done.as_ref().err().map(|e| e.code),
+    );
+    done
 }
 
 /// A read of the open plan, off the window's thread: on a large plan the
@@ -102,7 +132,7 @@ async fn reading<T: Send + 'static>(
     read: impl FnOnce(&plenary_core::Store) -> plenary_core::Result<T> + Send + 'static,
 ) -> ApiResult<T> {
     let state = state.inner().clone();
-    off_the_window(move || state.with(read)).await
+    off_the_window_as(log_file::command_of(&read), move || state.with(read)).await
 }
 
 /// Creates a plan at `path`, replacing a file there: the save dialog has
@@ -401,8 +431,10 @@ pub async fn open_hall(
     room_id: Id,
     monitor: Option<u32>,
 ) -> ApiResult<()> {
-    state.with(|s| s.room(room_id).map(|_| ()))?;
-    screens.open(room_id, monitor)
+    in_place("open_hall", || {
+        state.with(|s| s.room(room_id).map(|_| ()))?;
+        screens.open(room_id, monitor)
+    })
 }
 
 /// Closes every hall display (from the main window, or the hall's own key chord).
@@ -1350,12 +1382,42 @@ pub async fn export_summary(
     .await
 }
 
+/// Help › About: the app's and the plan file's versions, the open file, the
+/// licences, the log folder.
+#[tauri::command]
+#[specta::specta]
+pub fn about(state: S) -> ApiResult<About> {
+    let file = match state.with(|s| Ok((s.path().map(Path::to_path_buf), s.version()?))) {
+        Ok((Some(path), version)) => Some((path, version)),
+        Ok((None, _)) => None,
+        Err(e) if e.code == ErrorCode::NoPlan => None,
+        Err(e) => return Err(e),
+    };
+    let log = log_file::folder();
+    Ok(about::about(
+        file.as_ref().map(|(p, v)| (p.as_path(), *v)),
+        log.as_deref(),
+    ))
+}
+
+/// Help › Open log folder: opens it in the file manager, or answers its path
+/// with `opened: false` for the window to show.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_log_folder() -> ApiResult<LogFolder> {
+    let folder = log_file::folder()
+        .ok_or_else(|| ApiError::new(ErrorCode::Io, "The log has not started."))?;
+    off_the_window(move || about::open_folder(&folder)).await
+}
+
 /// The generated-bindings builder: one list of every command.
 pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .dangerously_cast_bigints_to_number()
         .commands(tauri_specta::collect_commands![
             startup,
+            about,
+            open_log_folder,
             open_at_start,
             open_plan,
             cancel_open,

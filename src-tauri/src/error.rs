@@ -9,11 +9,25 @@ pub use plenary_core::ErrorCode;
 /// The one error shape every command returns. `code` is stable for the UI to
 /// switch on; `message` is one sentence for people; `fields` places form
 /// problems next to their fields.
-#[derive(Debug, Clone, Serialize, Type)]
+#[derive(Debug, Clone, Type)]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldProblem>,
+}
+
+/// Every command's error reaches the window through this, so it is where a
+/// fault is written to the log (its code only: the message may quote the plan).
+impl Serialize for ApiError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        crate::log_file::command_failed(self.code);
+        let mut s = serializer.serialize_struct("ApiError", 3)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("message", &self.message)?;
+        s.serialize_field("fields", &self.fields)?;
+        s.end()
+    }
 }
 
 impl ApiError {

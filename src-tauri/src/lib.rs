@@ -1,11 +1,13 @@
 //! The Plenary desktop app: the window and its commands. The command line
 //! is its own binary (`src-tauri/cli/`), which never links this crate.
 
+pub mod about;
 pub mod acl;
 pub mod commands;
 pub mod error;
 pub mod hall;
 pub mod kiosk;
+pub mod log_file;
 pub mod marker;
 pub mod recent;
 pub mod state;
@@ -63,7 +65,7 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
     let builder = commands::specta_builder::<tauri::Wry>();
     tauri::Builder::default()
         .plugin(kiosk::Guarded(tauri_plugin_dialog::init()))
-        .invoke_handler(kiosk::guard(builder.invoke_handler()))
+        .invoke_handler(log_file::watch(kiosk::guard(builder.invoke_handler())))
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 if kiosk::window_locked(window) {
@@ -72,6 +74,9 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
             }
         })
         .setup(move |app| {
+            if let Ok(logs) = app.path().app_log_dir() {
+                log_file::install(&logs);
+            }
             let config = app.path().app_config_dir()?;
             let data = app.path().app_data_dir()?;
             let state = state::AppState::new(&config, &data);

@@ -112,6 +112,17 @@ pub fn files() -> Scenario {
         "plan_shown",
         json!({ "path": file["path"] }),
     );
+    let mut about = r.ask("about", json!({}));
+    // The log starts with the real window (or another test in this run):
+    // where it would be on Linux.
+    about["log_folder"] = json!("~/.local/share/org.plenary.app/logs");
+    r.module(
+        "about.ts",
+        "about",
+        answer("about"),
+        "What `about` answers with the sample week open.".into(),
+        about,
+    );
     r.module(
         "new-plan.ts",
         "newPlans",

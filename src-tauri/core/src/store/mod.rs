@@ -495,9 +495,9 @@ impl Store {
         history::log(&self.conn, limit)
     }
 
-    /// The file's schema version, for tests of migrations.
-    #[cfg(test)]
-    pub(crate) fn version(&self) -> Result<i64> {
+    /// The file's schema version (`user_version`): the About box shows it,
+    /// and tests of migrations check it.
+    pub fn version(&self) -> Result<i64> {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)

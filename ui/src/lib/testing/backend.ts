@@ -143,6 +143,7 @@ export function windowHandlers(): Record<string, Handler> {
     plan_shown: () => copy(files.recentFiles),
     recent_files: () => copy(files.recentFiles),
     cancel_open: () => true,
+    about: () => copy(files.about),
     'plugin:window|set_title': () => null,
     'plugin:window|set_fullscreen': () => null,
   };
