@@ -5,6 +5,16 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	startup: () => typedError<Startup_Serialize, ApiError>(__TAURI_INVOKE("startup")),
+	/**
+	 *  Help › About: the app's and the plan file's versions, the open file, the
+	 *  licences, the log folder.
+	 */
+	about: () => typedError<About_Serialize, ApiError>(__TAURI_INVOKE("about")),
+	/**
+	 *  Help › Open log folder: opens it in the file manager, or answers its path
+	 *  with `opened: false` for the window to show.
+	 */
+	openLogFolder: () => typedError<LogFolder, ApiError>(__TAURI_INVOKE("open_log_folder")),
 	/**  Opens what `startup` named as `opening`. */
 	openAtStart: () => typedError<PlanFile, ApiError>(__TAURI_INVOKE("open_at_start")),
 	openPlan: (path: string) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("open_plan", { path })),
@@ -226,6 +236,34 @@ export const commands = {
 };
 
 /* Types */
+export type About = About_Serialize | About_Deserialize;
+
+export type About_Deserialize = {
+	/**  The app's version, from Cargo. */
+	version: string,
+	/**  The plan file schema this version writes (a plan is brought up to it on open). */
+	schema_version: number,
+	/**  The open plan's path and its file's schema version (`user_version`). */
+	file?: string | null,
+	file_schema_version?: number | null,
+	/**  Where `plenary.log` is, once the log has started. */
+	log_folder?: string | null,
+	licences: Licence[],
+};
+
+export type About_Serialize = {
+	/**  The app's version, from Cargo. */
+	version: string,
+	/**  The plan file schema this version writes (a plan is brought up to it on open). */
+	schema_version: number,
+	/**  The open plan's path and its file's schema version (`user_version`). */
+	file: string | null,
+	file_schema_version: number | null,
+	/**  Where `plenary.log` is, once the log has started. */
+	log_folder: string | null,
+	licences: Licence[],
+};
+
 export type Agenda = Agenda_Serialize | Agenda_Deserialize;
 
 export type AgendaDay = AgendaDay_Serialize | AgendaDay_Deserialize;
@@ -1183,6 +1221,15 @@ export type LevelCount = {
 	delegations: number,
 };
 
+export type Licence = {
+	/**  What is covered: "Plenary", "Tauri", a font family. */
+	name: string,
+	/**  The licence's SPDX name or words. */
+	licence: string,
+	/**  The part it plays, for a reader who does not know the name. */
+	part: string,
+};
+
 /**  A statements session's speaking list at `now`. */
 export type LiveList = LiveList_Serialize | LiveList_Deserialize;
 
@@ -1271,6 +1318,15 @@ export type Load = {
 	/**  The lengths of the scheduled sessions they hold a role in, added. */
 	minutes: number,
 	turns: number,
+};
+
+export type LogFolder = {
+	path: string,
+	/**
+	 *  False when no file manager could be started: the window shows the
+	 *  path to copy instead.
+	 */
+	opened: boolean,
 };
 
 export type Member = {

@@ -2,6 +2,7 @@
 export * from './startup';
 export * from './plan-file';
 export * from './recent-files';
+export * from './about';
 export * from './new-plan';
 export * from './open-plan';
 export * from './cancelled';
