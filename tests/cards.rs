@@ -21,12 +21,12 @@ const INSET: f64 = 12.0 / 25.4 * 72.0;
 /// 2 cm and 1 cm in points.
 const CM2: f64 = 20.0 / 25.4 * 72.0;
 const CM1: f64 = 10.0 / 25.4 * 72.0;
-/// DejaVu Sans Bold: the capital H is 1493 units of 2048 tall, and a space
-/// is 713 units wide.
-const CAP: f64 = 1493.0 / 2048.0;
-const SPACE: f64 = 713.0 / 2048.0;
-/// Ascender and descender of DejaVu Sans, the height of a line of cards.
-const LINE: f64 = (1901.0 + 483.0) / 2048.0;
+/// Noto Sans Bold, built into the binary: the capital H is 714 units of
+/// 1000 tall, and a space is 260 units wide.
+const CAP: f64 = 714.0 / 1000.0;
+const SPACE: f64 = 260.0 / 1000.0;
+/// Ascender and descender of Noto Sans, the height of a line of cards.
+const LINE: f64 = (1069.0 + 293.0) / 1000.0;
 
 fn plenary(args: &[&str]) -> String {
     let o = Command::new(env!("CARGO_BIN_EXE_plenary"))
@@ -150,8 +150,31 @@ fn logical(word: &str) -> String {
     if word.chars().any(rtl) {
         word.chars().rev().collect()
     } else {
-        word.to_string()
+        undoubled(word)
     }
+}
+
+/// A Thai cluster whose mark Noto Sans Thai swaps for a raised form (“ดิ์”)
+/// reads back from the PDF twice: the page shows it once, but the PDF's
+/// text for copying holds it once as the cluster's and once as the
+/// glyph's. Read once, as on the page.
+fn undoubled(word: &str) -> String {
+    let thai_mark = |c: char| matches!(c as u32, 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E);
+    let mut clusters: Vec<String> = Vec::new();
+    for c in word.chars() {
+        match clusters.last_mut() {
+            Some(last) if thai_mark(c) => last.push(c),
+            _ => clusters.push(c.to_string()),
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for c in clusters {
+        let doubled = c.chars().count() > 1 && out.last() == Some(&c);
+        if !doubled {
+            out.push(c);
+        }
+    }
+    out.concat()
 }
 
 /// Every page's size and words with their boxes (points, y down), each
@@ -165,20 +188,20 @@ fn words(pdf: &Path) -> Vec<Page> {
 }
 
 /// The height of a word's box per point of font size, as poppler reads it
-/// from the PDF's descriptor of DejaVu Sans Bold (its Ascent and Descent).
+/// from the PDF's descriptor of Noto Sans Bold (its Ascent and Descent).
 fn box_per_point(pdf: &Path) -> f64 {
     let bytes = std::fs::read(pdf).unwrap();
     let text = String::from_utf8_lossy(&bytes);
-    // "/FontName /ABCDEF+DejaVuSans-Bold": six letters name the subset.
+    // "/FontName /ABCDEF+NotoSans-Bold": six letters name the subset.
     let key = "/FontName /";
     let at = text
         .match_indices(key)
         .map(|(at, _)| at)
         .find(|at| {
             text.get(at + key.len() + 6..)
-                .is_some_and(|rest| rest.starts_with("+DejaVuSans-Bold\n"))
+                .is_some_and(|rest| rest.starts_with("+NotoSans-Bold\n"))
         })
-        .expect("the descriptor of DejaVu Sans Bold");
+        .expect("the descriptor of Noto Sans Bold");
     let dict = &text[at..at + text[at..].find(">>").unwrap()];
     let number = |key: &str| -> f64 {
         let from = dict.find(key).unwrap() + key.len();

@@ -1,6 +1,6 @@
 //! Lays a `Printable` out with Typst (as a library, no display needed) and
 //! writes it as PDF, or as one SVG per page for the on-screen preview; and
-//! finds the characters of a document that no installed font has, which
+//! finds the characters of a document that no font has, which
 //! would print as empty boxes (`missing_glyphs`).
 
 use crate::error::{CoreError, Result};
@@ -13,60 +13,149 @@ use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
 use typst::layout::PagedDocument;
 use typst::syntax::{FileId, Source, VirtualPath};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 const LAYOUT: &str = include_str!("layout.typ");
 
-/// Where fonts are looked for: the system's and the user's font folders.
-const FONT_DIRS: &[&str] = &["/usr/share/fonts", "/usr/local/share/fonts"];
+/// The fonts every page is set in, built into the binary so that a plan
+/// prints the same pages on any machine, and prints on one with no fonts at
+/// all: Noto Sans (Latin, Latin Extended, Vietnamese, Greek, Cyrillic),
+/// Noto Sans Thai, Noto Sans Arabic, and Noto Sans Math for arrows and
+/// minus signs; cut to those scripts by `fonts/subset.sh`, licensed under
+/// the SIL Open Font License 1.1 (`fonts/OFL.txt`).
+const EMBEDDED: &[&[u8]] = &[
+    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSans-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSans-Italic.ttf"),
+    include_bytes!("../../fonts/NotoSans-BoldItalic.ttf"),
+    include_bytes!("../../fonts/NotoSansThai-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSansThai-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSansMath-Regular.ttf"),
+];
+
+/// Folders to take the machine's fonts from instead of the system's, as a
+/// path list (`:` or `;` apart, as the system's PATH); set and empty, no
+/// machine font is used. For trials that must not depend on the machine.
+const FONT_DIRS_VAR: &str = "PLENARY_FONT_DIRS";
+
+/// A font the layout may use: built in, or one of the machine's, read from
+/// its file only when a page needs it.
+enum Slot {
+    Embedded(Font),
+    File {
+        path: PathBuf,
+        index: u32,
+        font: OnceLock<Option<Font>>,
+    },
+}
 
 struct Fonts {
     book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
+    infos: Vec<FontInfo>,
+    slots: Vec<Slot>,
 }
 
-fn collect(dir: &Path, out: &mut Vec<Font>, depth: u32) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() && depth < 6 {
-            collect(&path, out, depth + 1);
-            continue;
-        }
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
-            if let Ok(data) = std::fs::read(&path) {
-                out.extend(Font::iter(Bytes::new(data)));
-            }
+impl Fonts {
+    fn get(&self, index: usize) -> Option<Font> {
+        match self.slots.get(index)? {
+            Slot::Embedded(font) => Some(font.clone()),
+            Slot::File { path, index, font } => font
+                .get_or_init(|| {
+                    let data = std::fs::read(path).ok()?;
+                    Font::new(Bytes::new(data), *index)
+                })
+                .clone(),
         }
     }
 }
 
-/// The fonts, read once per process.
+/// The built-in fonts first, then the machine's, which the layout only
+/// falls back to for characters that no built-in font has (Chinese,
+/// Japanese, Korean, Devanagari…): its font list names built-in families
+/// only, and a machine font of one of those families is left out, so that
+/// what they cover looks the same everywhere. Read once per process.
 fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
     FONTS.get_or_init(|| {
-        let mut fonts = Vec::new();
-        let mut dirs: Vec<PathBuf> = FONT_DIRS.iter().map(PathBuf::from).collect();
-        if let Some(home) = std::env::var_os("HOME") {
-            dirs.push(PathBuf::from(&home).join(".local/share/fonts"));
-            dirs.push(PathBuf::from(home).join(".fonts"));
+        let mut infos = Vec::new();
+        let mut slots = Vec::new();
+        for data in EMBEDDED {
+            for font in Font::iter(Bytes::new(*data)) {
+                infos.push(font.info().clone());
+                slots.push(Slot::Embedded(font));
+            }
         }
-        for dir in dirs {
-            collect(&dir, &mut fonts, 0);
+        let embedded: Vec<String> = infos.iter().map(|i| i.family.to_lowercase()).collect();
+        for path in machine_font_files() {
+            let Ok(data) = std::fs::read(&path) else {
+                continue;
+            };
+            let count = faces_in_file(&data);
+            for index in 0..count {
+                let Some(info) = FontInfo::new(&data, index) else {
+                    continue;
+                };
+                if embedded.contains(&info.family.to_lowercase()) {
+                    continue;
+                }
+                infos.push(info);
+                slots.push(Slot::File {
+                    path: path.clone(),
+                    index,
+                    font: OnceLock::new(),
+                });
+            }
         }
         Fonts {
-            book: LazyHash::new(FontBook::from_fonts(&fonts)),
-            fonts,
+            book: LazyHash::new(FontBook::from_infos(infos.iter().cloned())),
+            infos,
+            slots,
         }
     })
+}
+
+/// How many fonts a file holds: a collection (.ttc) several, else one.
+fn faces_in_file(data: &[u8]) -> u32 {
+    if data.starts_with(b"ttcf") {
+        data.get(8..12)
+            .and_then(|b| b.try_into().ok())
+            .map(u32::from_be_bytes)
+            .unwrap_or(1)
+    } else {
+        1
+    }
+}
+
+/// The machine's font files, where its system keeps them (fontdb knows
+/// each platform's folders), or those of `PLENARY_FONT_DIRS`.
+fn machine_font_files() -> Vec<PathBuf> {
+    let mut db = fontdb::Database::new();
+    match std::env::var_os(FONT_DIRS_VAR) {
+        Some(dirs) => {
+            for dir in std::env::split_paths(&dirs) {
+                if !dir.as_os_str().is_empty() {
+                    db.load_fonts_dir(dir);
+                }
+            }
+        }
+        None => db.load_system_fonts(),
+    }
+    let mut files: Vec<PathBuf> = db
+        .faces()
+        .filter_map(|face| match &face.source {
+            fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => Some(path.clone()),
+            fontdb::Source::Binary(_) => None,
+        })
+        .collect();
+    // One order whatever order the folders list in, so that a fallback
+    // picks the same font each time.
+    files.sort();
+    files.dedup();
+    files
 }
 
 struct PrintWorld {
@@ -124,7 +213,7 @@ impl World for PrintWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        fonts().fonts.get(index).cloned()
+        fonts().get(index)
     }
 
     fn today(&self, _offset: Option<i64>) -> Option<Datetime> {
@@ -135,12 +224,6 @@ impl World for PrintWorld {
 
 /// Lays the document out into pages.
 pub fn layout(doc: &Printable) -> Result<PagedDocument> {
-    if fonts().fonts.is_empty() {
-        return Err(CoreError::invalid(
-            "fonts",
-            "No fonts were found in /usr/share/fonts; install a font package (e.g. fonts-dejavu-core).",
-        ));
-    }
     let world = PrintWorld::new(doc)?;
     typst::compile::<PagedDocument>(&world)
         .output
@@ -172,17 +255,13 @@ const MAX_CHARS: usize = 5;
 const MAX_LINES: usize = 12;
 
 /// One line per field of the document whose text holds characters that no
-/// installed font has, naming the record and the field:
-/// `Session “Panel I” (title): no installed font has “ह”, “क”; they would print as empty boxes.`
+/// font has, naming the record and the field:
+/// `Session “Panel I” (title): no font has “ह”, “क”; they would print as empty boxes.`
 /// Typst falls back to any font it knows, so a character is missing only
 /// when none of them covers it. Whitespace, controls, joiners and variation
 /// selectors draw nothing and are not looked for.
 pub fn missing_glyphs(doc: &Printable) -> Vec<String> {
-    let fonts = &fonts().fonts;
-    // Without fonts the layout itself refuses, with its own message.
-    if fonts.is_empty() {
-        return Vec::new();
-    }
+    let fonts = &fonts().infos;
     let Ok(value) = serde_json::to_value(doc) else {
         return Vec::new();
     };
@@ -198,7 +277,7 @@ pub fn missing_glyphs(doc: &Printable) -> Vec<String> {
             }
             let has = *covered
                 .entry(c)
-                .or_insert_with(|| fonts.iter().any(|f| f.info().coverage.contains(c as u32)));
+                .or_insert_with(|| fonts.iter().any(|f| f.coverage.contains(c as u32)));
             if !has {
                 missing.push(c);
             }
@@ -217,12 +296,12 @@ pub fn missing_glyphs(doc: &Printable) -> Vec<String> {
         };
         let line = if missing.len() == 1 {
             format!(
-                "{label}: no installed font has {}; it would print as an empty box.",
+                "{label}: no font has {}; it would print as an empty box.",
                 named.join(", ")
             )
         } else {
             format!(
-                "{label}: no installed font has {}{more}; they would print as empty boxes.",
+                "{label}: no font has {}{more}; they would print as empty boxes.",
                 named.join(", ")
             )
         };
@@ -234,7 +313,7 @@ pub fn missing_glyphs(doc: &Printable) -> Vec<String> {
         let rest = lines.len() - MAX_LINES;
         lines.truncate(MAX_LINES);
         lines.push(format!(
-            "And {rest} more field{} with characters no installed font has.",
+            "And {rest} more field{} with characters no font has.",
             if rest == 1 { "" } else { "s" }
         ));
     }
@@ -365,8 +444,8 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "Session “Panel I” (description): no installed font has “ह”, “क”, “औ”, “र”; they would print as empty boxes.",
-                "Session “Panel I” (people): no installed font has “श”, “र”, “्”, “म”, “ा”; they would print as empty boxes.",
+                "Session “Panel I” (description): no font has “ह”, “क”, “औ”, “र”; they would print as empty boxes.",
+                "Session “Panel I” (people): no font has “श”, “र”, “्”, “म”, “ा”; they would print as empty boxes.",
             ]
         );
     }
@@ -384,7 +463,7 @@ mod tests {
         assert_eq!(lines.len(), MAX_LINES + 1);
         assert_eq!(
             lines[0],
-            "Name card “Card 0 अआइईउऊ” (name): no installed font has “अ”, “आ”, “इ”, “ई”, “उ” and 1 more; they would print as empty boxes."
+            "Name card “Card 0 अआइईउऊ” (name): no font has “अ”, “आ”, “इ”, “ई”, “उ” and 1 more; they would print as empty boxes."
         );
         assert!(lines[MAX_LINES].starts_with("And "), "{lines:?}");
     }

@@ -53,7 +53,7 @@ pub struct SummaryWritten {
     pub pages: Option<u32>,
     /// "[Rapporteur: …]" marks still in the text.
     pub placeholders: u32,
-    /// Text no installed font has (PDF only), one line per field.
+    /// Text no font has (PDF only), one line per field.
     pub warnings: Vec<String>,
 }
 

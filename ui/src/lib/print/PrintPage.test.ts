@@ -410,7 +410,7 @@ describe('Print page', () => {
     expect($(el, '[data-testid="print-warnings"]')).toBeNull();
 
     const warning =
-      'Session “Panel I” (people): no installed font has “प”, “्”, “र”, “ि”, “य” and 1 more; they would print as empty boxes.';
+      'Session “Panel I” (people): no font has “प”, “्”, “र”, “ि”, “य” and 1 more; they would print as empty boxes.';
     const withWarning = await start({
       print_preview: (args) => ({ ...previewFor(args.request as PrintRequest), warnings: [warning] }),
     });
