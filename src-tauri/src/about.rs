@@ -57,9 +57,15 @@ const LICENCES: &[(&str, &str, &str)] = &[
     ("clap", "MIT or Apache-2.0", "the plenary command line"),
 ];
 
-/// Fonts shipped inside Plenary, each with its licence (the SIL Open Font
-/// License, OFL-1.1). Empty while printing uses the system's fonts.
-const FONT_LICENCES: &[(&str, &str, &str)] = &[];
+/// Fonts built into Plenary for printing (`src-tauri/core/fonts/`, with
+/// their licence text in `OFL.txt`).
+const FONT_LICENCES: &[(&str, &str, &str)] = &[
+    (
+        "Noto Sans, Noto Sans Thai, Noto Sans Arabic, Noto Sans Math",
+        "SIL Open Font License 1.1",
+        "the fonts of printed documents",
+    ),
+];
 
 pub fn about(file: Option<(&Path, i64)>, log_folder: Option<&Path>) -> About {
     let row = |&(name, licence, part): &(&str, &str, &str)| Licence {
@@ -147,6 +153,10 @@ mod tests {
         assert_eq!(a.file_schema_version, Some(13));
         assert_eq!(a.licences[0].name, "Plenary");
         assert_eq!(a.licences[0].licence, env!("CARGO_PKG_LICENSE"));
+        // The fonts built in for printing name their licence.
+        let fonts = a.licences.last().unwrap();
+        assert!(fonts.name.contains("Noto Sans Thai"), "{fonts:?}");
+        assert_eq!(fonts.licence, "SIL Open Font License 1.1");
         let none = about(None, None);
         assert_eq!((none.file, none.file_schema_version), (None, None));
     }

@@ -2760,7 +2760,7 @@ export type SummaryWritten_Deserialize = {
 	pages?: number | null,
 	/**  "[Rapporteur: …]" marks still in the text. */
 	placeholders: number,
-	/**  Text no installed font has (PDF only), one line per field. */
+	/**  Text no font has (PDF only), one line per field. */
 	warnings: string[],
 };
 
@@ -2771,7 +2771,7 @@ export type SummaryWritten_Serialize = {
 	pages: number | null,
 	/**  "[Rapporteur: …]" marks still in the text. */
 	placeholders: number,
-	/**  Text no installed font has (PDF only), one line per field. */
+	/**  Text no font has (PDF only), one line per field. */
 	warnings: string[],
 };
 

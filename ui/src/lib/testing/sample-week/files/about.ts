@@ -61,6 +61,11 @@ export const about: Answer<'about'> = {
       "name": "clap",
       "licence": "MIT or Apache-2.0",
       "part": "the plenary command line"
+    },
+    {
+      "name": "Noto Sans, Noto Sans Thai, Noto Sans Arabic, Noto Sans Math",
+      "licence": "SIL Open Font License 1.1",
+      "part": "the fonts of printed documents"
     }
   ]
 };
