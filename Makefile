@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxml2-utils \
                 xvfb xauth webkit2gtk-driver poppler-utils imagemagick \
-                xdg-utils desktop-file-utils \
+                xdg-utils desktop-file-utils libglib2.0-bin \
                 fonts-dejavu-core fonts-thai-tlwg-ttf fonts-wqy-microhei x11-utils time \
                 libreoffice-writer-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -104,7 +104,7 @@ dist: deps
 ## opens a plan by double-click under Xvfb; removes it again. Not part of
 ## `make test`: README, "Packages" says why.
 dist-test: dist
-	$(SUDO) tests/dist/install.sh $$(ls -t $(DIST_BUNDLE)/deb/plenary_*.deb | head -1)
+	$(SUDO) tests/dist/install.sh $$(ls -t $(DIST_BUNDLE)/deb/Plenary_*.deb | head -1)
 
 ## Criterion benchmarks of the core (numbers go in the issue notes, not in tests).
 bench:

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs the built .deb on this machine the way a user would, then uses it
 # from the installed paths: the command line, the file type of a plan, and a
-# double-click on a plan (xdg-open, as a file manager does) under Xvfb, which
+# double-click on a plan (gio open, as a file manager does) under Xvfb, which
 # must open the window on that plan. Needs root (it installs a package); the
 # package is removed again at the end unless KEEP=1.
 #
-#   tests/dist/install.sh target/dist/bundle/deb/plenary_0.1.0_amd64.deb
+#   tests/dist/install.sh target/dist/bundle/deb/Plenary_0.1.0_amd64.deb
 set -euo pipefail
 
-deb=${1:?usage: tests/dist/install.sh path/to/plenary_VERSION_ARCH.deb}
+deb=${1:?usage: tests/dist/install.sh path/to/Plenary_VERSION_ARCH.deb}
 deb=$(realpath "$deb")
 if [ "$(id -u)" != 0 ]; then
   echo "install.sh installs a package: run it as root (sudo make dist-test)" >&2
@@ -55,7 +55,9 @@ plenary sample "$plan"
 plenary check "$plan" >/dev/null || [ $? = 1 ] || fail "plenary check failed on the sample"
 
 echo "== file type"
-type=$(xdg-mime query filetype "$plan")
+# What a file manager sees: GIO's content type, from the shared MIME database
+# (xdg-mime without a desktop session asks libmagic, which knows only SQLite).
+type=$(gio info -a standard::content-type "$plan" | awk '/standard::content-type/ {print $2}')
 [ "$type" = application/x-plenary ] || fail "a plan is $type, not application/x-plenary"
 app=$(xdg-mime query default application/x-plenary)
 [ "$app" = Plenary.desktop ] || fail "plans open with '$app', not Plenary.desktop"
@@ -67,9 +69,10 @@ echo "== double-click on the plan, under Xvfb"
 double_click() {
   set -euo pipefail
   local plan=$1 shots=$2
-  # Without a desktop session xdg-open runs the Exec line and waits for it.
-  xdg-open "$plan" &
-  local opener=$!
+  # As GTK file managers open a file: GIO's content type, its default
+  # application, the desktop entry's Exec line. (xdg-open without a desktop
+  # session goes by libmagic, which sees only an SQLite file.)
+  gio open "$plan"
   # The window remembers a plan once it has shown it: the proof that the
   # double-click opened this file, not only a window.
   local recent=$XDG_CONFIG_HOME/org.plenary.app/recent.json
@@ -81,16 +84,16 @@ double_click() {
   sleep 2 # let the first paint settle for the picture
   import -window root "$shots/dist-installed-window.png"
   local wid pid=""
-  for wid in $(xwininfo -root -tree | awk '/"Plenary"/ {print $1}'); do
+  # The window's title ends with the plan's file name and the app's.
+  for wid in $(xwininfo -root -tree | grep -F " — ${plan##*/} — Plenary\"" | awk '{print $1}'); do
     pid=$(xprop -id "$wid" _NET_WM_PID 2>/dev/null | awk '/= / {print $3}')
     [ -z "$pid" ] || break
   done
-  [ -n "$pid" ] || { echo "no window titled Plenary" >&2; return 1; }
+  [ -n "$pid" ] || { echo "no window has ${plan##*/} in its title" >&2; return 1; }
   local exe
   exe=$(readlink "/proc/$pid/exe")
   echo "window $wid: process $pid runs $exe"
   kill "$pid"
-  wait "$opener" || true
   [ "$exe" = /usr/bin/plenary-window ] || { echo "the window is $exe" >&2; return 1; }
 }
 xvfb-run -a -s "-screen 0 1280x800x24" \
