@@ -97,6 +97,10 @@ dist: deps
 	rm -rf gen/doc-fonts && mkdir -p gen/doc-fonts
 	-cp src-tauri/core/fonts/*.txt gen/doc-fonts/ 2>/dev/null
 	ui/node_modules/.bin/tauri build --bundles deb rpm -- --profile dist
+	@# The bundler packs the .deb with gzip; xz makes it less than half as large.
+	@deb=$$(ls -t $(DIST_BUNDLE)/deb/Plenary_*.deb | head -1); unpacked=$(DIST_BUNDLE)/deb/unpacked; \
+	  rm -rf $$unpacked && dpkg-deb -R "$$deb" $$unpacked && \
+	  dpkg-deb -Zxz -z9 --root-owner-group -b $$unpacked "$$deb" >/dev/null && rm -rf $$unpacked
 	@ls -l $(DIST_BUNDLE)/deb/*.deb $(DIST_BUNDLE)/rpm/*.rpm
 	@ls -l $(TARGET_DIR)/dist/plenary $(TARGET_DIR)/dist/plenary-window
 
