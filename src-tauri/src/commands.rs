@@ -1,8 +1,8 @@
 //! Tauri commands: thin adapters from IPC to plenary-core.
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::kiosk::Kiosk;
 use crate::hall::Screens;
+use crate::kiosk::Kiosk;
 use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;

@@ -4,8 +4,8 @@
 pub mod acl;
 pub mod commands;
 pub mod error;
-pub mod kiosk;
 pub mod hall;
+pub mod kiosk;
 pub mod marker;
 pub mod recent;
 pub mod state;
