@@ -4,6 +4,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxml2-utils \
                 xvfb xauth webkit2gtk-driver poppler-utils imagemagick \
+                xdg-utils desktop-file-utils libglib2.0-bin \
                 fonts-dejavu-core fonts-thai-tlwg-ttf fonts-wqy-microhei x11-utils time \
                 libreoffice-writer-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -11,7 +12,7 @@ TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo
 SAMPLE := target/sample-week.plenary
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: man completions bench-interop run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench startup bindings fixtures screenshots print-images clean crash-trials fuzz fuzz-build
+.PHONY: dist dist-test man completions bench-interop run test deps system-deps node-deps driver ui build lint no-byte-slices unit e2e core-is-pure bench startup bindings fixtures screenshots print-images clean crash-trials fuzz fuzz-build
 
 ## Install what is missing, build, and open the window on the sample week.
 run: deps ui
@@ -85,6 +86,29 @@ unit: ui
 e2e: ui driver
 	$(CARGO) test --test e2e --no-run
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) $(CARGO) test --test e2e -- --test-threads=1
+
+## The installable packages, built with the `dist` profile (fat LTO, sized
+## for download) by the Tauri bundler: a .deb and an .rpm under
+## $(DIST_BUNDLE). Offline once `make deps` has run; README, "Packages".
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+DIST_BUNDLE := $(TARGET_DIR)/dist/bundle
+dist: deps
+	@# The licence texts of fonts the binaries embed go to /usr/share/doc/plenary/fonts.
+	rm -rf gen/doc-fonts && mkdir -p gen/doc-fonts
+	-cp src-tauri/core/fonts/*.txt gen/doc-fonts/ 2>/dev/null
+	ui/node_modules/.bin/tauri build --bundles deb rpm -- --profile dist
+	@# The bundler packs the .deb with gzip; xz makes it less than half as large.
+	@deb=$$(ls -t $(DIST_BUNDLE)/deb/Plenary_*.deb | head -1); unpacked=$(DIST_BUNDLE)/deb/unpacked; \
+	  rm -rf $$unpacked && dpkg-deb -R "$$deb" $$unpacked && \
+	  dpkg-deb -Zxz -z9 --root-owner-group -b $$unpacked "$$deb" >/dev/null && rm -rf $$unpacked
+	@ls -l $(DIST_BUNDLE)/deb/*.deb $(DIST_BUNDLE)/rpm/*.rpm
+	@ls -l $(TARGET_DIR)/dist/plenary $(TARGET_DIR)/dist/plenary-window
+
+## Installs the .deb on this machine (as root), uses it from /usr/bin and
+## opens a plan by double-click under Xvfb; removes it again. Not part of
+## `make test`: README, "Packages" says why.
+dist-test: dist
+	$(SUDO) tests/dist/install.sh $$(ls -t $(DIST_BUNDLE)/deb/Plenary_*.deb | head -1)
 
 ## Criterion benchmarks of the core (numbers go in the issue notes, not in tests).
 bench:
