@@ -59,13 +59,11 @@ const LICENCES: &[(&str, &str, &str)] = &[
 
 /// Fonts built into Plenary for printing (`src-tauri/core/fonts/`, with
 /// their licence text in `OFL.txt`).
-const FONT_LICENCES: &[(&str, &str, &str)] = &[
-    (
-        "Noto Sans, Noto Sans Thai, Noto Sans Arabic, Noto Sans Math",
-        "SIL Open Font License 1.1",
-        "the fonts of printed documents",
-    ),
-];
+const FONT_LICENCES: &[(&str, &str, &str)] = &[(
+    "Noto Sans, Noto Sans Thai, Noto Sans Arabic, Noto Sans Math",
+    "SIL Open Font License 1.1",
+    "the fonts of printed documents",
+)];
 
 pub fn about(file: Option<(&Path, i64)>, log_folder: Option<&Path>) -> About {
     let row = |&(name, licence, part): &(&str, &str, &str)| Licence {
