@@ -98,6 +98,7 @@ fn run_session(s: &Session, run: Option<&SessionRun>, now: NaiveDateTime) -> Opt
     let actual_start = run.and_then(|r| r.actual_start);
     let actual_end = run.and_then(|r| r.actual_end);
     let cancelled = run.is_some_and(|r| r.cancelled);
+    let is_break = matches!(s.kind, SessionKind::Break | SessionKind::Meal);
     let status = if cancelled {
         RunStatus::Cancelled
     } else if actual_end.is_some() {
@@ -108,6 +109,12 @@ fn run_session(s: &Session, run: Option<&SessionRun>, now: NaiveDateTime) -> Opt
         } else {
             RunStatus::Running
         }
+    } else if is_break && now >= end {
+        // Nobody starts or ends a coffee break: it runs by the clock, and
+        // is never "late" on a secretariat's screen.
+        RunStatus::Done
+    } else if is_break && now >= start {
+        RunStatus::Running
     } else if now >= start {
         RunStatus::Late
     } else {
@@ -117,7 +124,7 @@ fn run_session(s: &Session, run: Option<&SessionRun>, now: NaiveDateTime) -> Opt
         id: s.id,
         title: s.title.clone(),
         kind: s.kind,
-        is_break: matches!(s.kind, SessionKind::Break | SessionKind::Meal),
+        is_break,
         pinned: s.pinned,
         planned_start: start,
         planned_end: end,

@@ -457,3 +457,42 @@ fn the_hall_shows_who_has_the_floor_in_a_tour_de_table() {
     crate::live::end_turn(&mut store, updates, at("10:23")).unwrap();
     assert_eq!(hall(&store, room, at("10:24")).unwrap().speaker, None);
 }
+
+#[test]
+fn breaks_run_by_the_clock_and_are_never_late() {
+    let store = sample_in_memory().unwrap();
+    let foyer = |now: &str| -> Vec<(String, RunStatus)> {
+        today(&store, at(now))
+            .unwrap()
+            .rooms
+            .into_iter()
+            .find(|r| r.room == "Foyer")
+            .unwrap()
+            .sessions
+            .into_iter()
+            .map(|s| (s.planned_start.format("%H:%M").to_string(), s.status))
+            .collect()
+    };
+    let table: &[(&str, [RunStatus; 3])] = &[
+        ("09:00", [RunStatus::Planned; 3]),
+        (
+            "10:05",
+            [RunStatus::Running, RunStatus::Planned, RunStatus::Planned],
+        ),
+        (
+            "10:40",
+            [RunStatus::Done, RunStatus::Planned, RunStatus::Planned],
+        ),
+        (
+            "13:15",
+            [RunStatus::Done, RunStatus::Done, RunStatus::Planned],
+        ),
+    ];
+    for (now, want) in table {
+        let got: Vec<RunStatus> = foyer(now).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(got, want.to_vec(), "at {now}: {:?}", foyer(now));
+    }
+    // A session that is not a break is late once its start has passed.
+    let hall = today(&store, at("09:05")).unwrap();
+    assert_eq!(hall_of(&hall).now.as_ref().unwrap().status, RunStatus::Late);
+}

@@ -455,7 +455,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
             "actual_start": null,
             "actual_end": null,
             "cancelled": false,
-            "status": "late",
+            "status": "running",
             "start_drift_minutes": null,
             "end_drift_minutes": null
           },
@@ -487,7 +487,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "running",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -606,7 +606,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -621,7 +621,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             }
@@ -1167,7 +1167,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
             "actual_start": null,
             "actual_end": null,
             "cancelled": false,
-            "status": "late",
+            "status": "running",
             "start_drift_minutes": null,
             "end_drift_minutes": null
           },
@@ -1199,7 +1199,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "running",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -1422,7 +1422,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -1645,7 +1645,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -1660,7 +1660,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -1675,7 +1675,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             }
@@ -2398,7 +2398,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
             "actual_start": null,
             "actual_end": null,
             "cancelled": false,
-            "status": "late",
+            "status": "running",
             "start_drift_minutes": null,
             "end_drift_minutes": null
           },
@@ -2430,7 +2430,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "running",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -2594,7 +2594,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -2609,7 +2609,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             }

@@ -461,7 +461,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
             "actual_start": null,
             "actual_end": null,
             "cancelled": false,
-            "status": "late",
+            "status": "running",
             "start_drift_minutes": null,
             "end_drift_minutes": null
           },
@@ -493,7 +493,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "running",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -612,7 +612,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -627,7 +627,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             }
@@ -1173,7 +1173,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
             "actual_start": null,
             "actual_end": null,
             "cancelled": false,
-            "status": "late",
+            "status": "running",
             "start_drift_minutes": null,
             "end_drift_minutes": null
           },
@@ -1205,7 +1205,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "running",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -1428,7 +1428,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -1651,7 +1651,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -1666,7 +1666,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -1681,7 +1681,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             }
@@ -2404,7 +2404,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
             "actual_start": null,
             "actual_end": null,
             "cancelled": false,
-            "status": "late",
+            "status": "running",
             "start_drift_minutes": null,
             "end_drift_minutes": null
           },
@@ -2436,7 +2436,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "running",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -2600,7 +2600,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             },
@@ -2615,7 +2615,7 @@ export const runToday: { args: Record<string, unknown>; answer: Answer<'today'> 
               "actual_start": null,
               "actual_end": null,
               "cancelled": false,
-              "status": "late",
+              "status": "done",
               "start_drift_minutes": null,
               "end_drift_minutes": null
             }
