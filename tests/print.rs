@@ -1335,6 +1335,8 @@ fn the_day_report_prints_planned_against_actual() {
             "“Closing of the Annual Meeting” (Plenary Hall, planned",
             "Nobody was replaced.",
             "Check-ins by category",
+            // The sample registers nobody for the Annual Meeting: said, not a table of zeros.
+            "Nobody is registered for this event, and nobody checked in.",
             // The title wraps in its column, where depends on the paper.
             "Statements #set text(red) $x$ *bold*",
             "<b> &",
