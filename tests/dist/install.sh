@@ -72,15 +72,19 @@ double_click() {
   # As GTK file managers open a file: GIO's content type, its default
   # application, the desktop entry's Exec line. (xdg-open without a desktop
   # session goes by libmagic, which sees only an SQLite file.)
+  local t0
+  t0=$(date +%s%N)
   gio open "$plan"
-  # The window remembers a plan once it has shown it: the proof that the
-  # double-click opened this file, not only a window.
+  # The window remembers a plan once it has shown it (the Overview is drawn):
+  # the proof that the double-click opened this file, not only a window, and
+  # the moment the launch is timed to.
   local recent=$XDG_CONFIG_HOME/org.plenary.app/recent.json
-  for _ in $(seq 120); do
+  for _ in $(seq 1200); do
     grep -qF "\"$plan\"" "$recent" 2>/dev/null && break
-    sleep 0.5
+    sleep 0.05
   done
   grep -qF "\"$plan\"" "$recent" 2>/dev/null || { echo "the window did not show $plan" >&2; return 1; }
+  echo "measure: double-click to the Overview shown: $(( ($(date +%s%N) - t0) / 1000000 )) ms"
   sleep 2 # let the first paint settle for the picture
   import -window root "$shots/dist-installed-window.png"
   local wid pid=""
@@ -93,6 +97,22 @@ double_click() {
   local exe
   exe=$(readlink "/proc/$pid/exe")
   echo "window $wid: process $pid runs $exe"
+  # Idle memory once the page has settled: the main process, and the whole
+  # tree (WebKit's web and network processes) as proportional set size, so
+  # libraries shared between them count once.
+  sleep 5
+  local tree pss=0 p
+  tree=$pid
+  local more=$pid
+  while [ -n "$more" ]; do # every descendant, however deep (bwrap wraps WebKit's)
+    more=$(pgrep -d ' ' -P "${more// /,}" || true)
+    tree="$tree $more"
+  done
+  for p in $tree; do
+    pss=$(( pss + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0) ))
+  done
+  echo "measure: idle RSS of plenary-window: $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status") KiB"
+  echo "measure: idle PSS of the process tree ($(echo $tree | wc -w) processes): $pss KiB"
   kill "$pid"
   [ "$exe" = /usr/bin/plenary-window ] || { echo "the window is $exe" >&2; return 1; }
 }
