@@ -45,6 +45,7 @@ mod delegations;
 mod events;
 mod guard;
 mod history;
+pub mod hold;
 mod legacy;
 mod organisations;
 mod people;
@@ -106,6 +107,22 @@ pub struct Store {
     /// The summary of the last edit this `Store` made and kept; another
     /// process may have recorded a later step in the same file.
     last_edit: Option<String>,
+    /// Whether this process may write the file: after `conn`, so the
+    /// connection closes before the hold lets go.
+    access: Access,
+}
+
+/// What a `Store` may do to its file.
+enum Access {
+    /// Not held: a plan in memory, or opened by `open` (tests, tools and the
+    /// command line's reading commands), which leave holding to the caller.
+    Free,
+    /// Held by this process (`hold`): the one writer of the file. Kept for
+    /// its drop, which lets the file go.
+    Held(#[allow(dead_code)] std::sync::Arc<hold::Hold>),
+    /// Another process holds the file, or it cannot be held here: every
+    /// edit is refused with this reason, and SQLite is set to `query_only`.
+    ReadOnly(String),
 }
 
 /// Reads a stored enum key without allocating (these are read for every row).
@@ -264,6 +281,7 @@ impl Store {
             path: Some(path.into()),
             clock: system_clock(),
             last_edit: None,
+            access: Access::Free,
         })
     }
 
@@ -279,6 +297,7 @@ impl Store {
             path: None,
             clock: system_clock(),
             last_edit: None,
+            access: Access::Free,
         })
     }
 
@@ -318,7 +337,84 @@ impl Store {
             path: Some(path.into()),
             clock: system_clock(),
             last_edit: None,
+            access: Access::Free,
         })
+    }
+
+    /// Opens a plan for `program` to edit: holds it first (`hold`), waiting
+    /// a little for the command line; when another process holds it, or it
+    /// cannot be held here, the plan opens read-only (`read_only` says why)
+    /// and still reads what the holder writes. A held file that would need
+    /// upgrading is refused: the holder's Plenary still writes the old form.
+    pub fn open_to_edit(path: &Path, program: hold::Program, cancel: &OpenCancel) -> Result<Store> {
+        if !path.is_file() {
+            return Err(CoreError::Missing { path: path.into() });
+        }
+        let why = match hold::take_waiting(path, program, || cancel.is_cancelled()) {
+            Ok(held) => {
+                let mut store = Self::open_cancellable(path, cancel)?;
+                store.access = Access::Held(held);
+                return Ok(store);
+            }
+            Err(refusal) => refusal.reason(),
+        };
+        cancel.check()?;
+        guard::inspect(path, cancel)?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        cancel.watch(&conn)?;
+        configure(&mut conn)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < current_version() {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            return Err(CoreError::ReadOnly(format!(
+                "{name} needs upgrading to this version of Plenary, which cannot be done while another program has it open. {why}"
+            )));
+        }
+        // Nothing can write, even by mistake: SQLite refuses it too.
+        conn.pragma_update(None, "query_only", true)?;
+        cancel.check()?;
+        Ok(Store {
+            conn,
+            path: Some(path.into()),
+            clock: system_clock(),
+            last_edit: None,
+            access: Access::ReadOnly(why),
+        })
+    }
+
+    /// Holds a plan this process opened without holding it (one it just
+    /// created): when another process holds it, it becomes read-only.
+    pub fn hold(&mut self, program: hold::Program) -> Result<()> {
+        let (Access::Free, Some(path)) = (&self.access, &self.path) else {
+            return Ok(());
+        };
+        self.access = match hold::take(path, program) {
+            Ok(held) => Access::Held(held),
+            Err(refusal) => {
+                self.conn.pragma_update(None, "query_only", true)?;
+                Access::ReadOnly(refusal.reason())
+            }
+        };
+        Ok(())
+    }
+
+    /// Why this plan is open only for reading, or None when it can be edited.
+    pub fn read_only(&self) -> Option<&str> {
+        match &self.access {
+            Access::ReadOnly(why) => Some(why),
+            Access::Free | Access::Held(_) => None,
+        }
+    }
+
+    /// Refuses a change to a plan open read-only, before anything is begun.
+    fn writable(&self) -> Result<()> {
+        match &self.access {
+            Access::ReadOnly(why) => Err(CoreError::ReadOnly(why.clone())),
+            Access::Free | Access::Held(_) => Ok(()),
+        }
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -396,6 +492,7 @@ impl Store {
     ) -> Result<std::result::Result<T, R>> {
         // The plan's wall clock, like check-ins and print stamps: a step made
         // in Geneva on a Bangkok plan reads in Bangkok time.
+        self.writable()?;
         let at = self.plan()?.wall_clock((self.clock)());
         let tx = self.conn.transaction()?;
         let step = history::begin(&tx, at, summary)?;
@@ -414,6 +511,7 @@ impl Store {
     /// Runs a bulk build (a new sample, a generated plan) as one transaction,
     /// outside the undo history.
     fn bulk<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.writable()?;
         let tx = self.conn.transaction()?;
         let out = f(&tx)?;
         verify::within_size(&tx).map_err(|(field, why)| CoreError::invalid(field, why))?;
@@ -423,6 +521,7 @@ impl Store {
 
     /// Undoes the latest edit; returns what it was, or None if there is none.
     pub fn undo(&mut self) -> Result<Option<String>> {
+        self.writable()?;
         let tx = self.conn.transaction()?;
         let done = history::undo(&tx)?;
         tx.commit()?;
@@ -430,6 +529,7 @@ impl Store {
     }
 
     pub fn redo(&mut self) -> Result<Option<String>> {
+        self.writable()?;
         let tx = self.conn.transaction()?;
         let done = history::redo(&tx)?;
         tx.commit()?;
