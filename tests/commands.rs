@@ -268,6 +268,38 @@ fn create_update_and_delete_a_session_through_ipc() {
     assert_eq!(err["code"], "not_found");
 }
 
+/// One writer per plan file: a plan another program holds opens read-only,
+/// says why, refuses edits with `read_only`, and opens for editing again
+/// once it is free.
+#[test]
+fn a_plan_held_elsewhere_opens_read_only_and_refuses_edits() {
+    use plenary_core::store::hold::{Hold, Program};
+    let h = Harness::new(None);
+    let path = h.path("held.plenary");
+    drop(plenary_core::sample::write_sample(&path, false).unwrap());
+    let other = Hold::take_alone(&path, Program::Window).unwrap();
+
+    let file = h.open(&path);
+    let why = file["read_only"].as_str().expect("read-only, with why");
+    assert!(why.starts_with("This plan is open in Plenary on "), "{why}");
+    assert_eq!(
+        h.ok("startup", json!({}))["plan"]["read_only"],
+        file["read_only"]
+    );
+    let overview = h.ok("overview", json!({}));
+    let annual = overview["events"][1]["event"]["id"].clone();
+    let form = session_form(&annual, "Side briefing", "2024-11-19", "17:00", "17:45");
+    let err = h.err("create_session", json!({ "form": form }));
+    assert_eq!(err["code"], "read_only");
+    assert_eq!(err["message"], why);
+    assert_eq!(h.err("undo", json!({}))["code"], "read_only");
+
+    drop(other);
+    let file = h.open(&path);
+    assert!(file["read_only"].is_null(), "free again: {file}");
+    h.ok("create_session", json!({ "form": form }));
+}
+
 #[test]
 fn invalid_forms_come_back_as_field_problems() {
     let h = Harness::new(None);

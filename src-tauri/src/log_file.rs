@@ -166,6 +166,7 @@ pub fn is_fault(code: ErrorCode) -> bool {
             | ErrorCode::Cancelled
             | ErrorCode::Locked
             | ErrorCode::WrongPin
+            | ErrorCode::ReadOnly
     )
 }
 

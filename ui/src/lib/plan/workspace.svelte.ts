@@ -191,6 +191,19 @@ export class Workspace {
     await this.updateTitle();
   }
 
+  /**
+   * The read-only banner's Try again: open the plan again, which holds it
+   * for editing once no other program does. Still held: the banner stays,
+   * with who holds it now.
+   */
+  async tryEditing(): Promise<void> {
+    const file = this.file;
+    if (!file) return;
+    const outcome = await this.openWith(file.file_name, () => commands.openPlan(file.path));
+    if (outcome.status === 'failed') this.report(new ApiFailure(outcome.error));
+    else if (outcome.status === 'opened' && this.file?.read_only) this.inform('The plan is still open elsewhere.');
+  }
+
   /** Reload the overview, the conflicts and the undo state (a kiosk: the overview and today). */
   async refresh(): Promise<void> {
     if (this.kiosk) {
