@@ -3395,3 +3395,80 @@ async fn a_speaking_list_runs_live_and_the_file_keeps_each_turn() {
         .any(|t| t.organisation_id == fiji && t.spoke_start.is_none()));
     app.quit().await;
 }
+
+/// One writer per plan file: a plan another program holds opens read-only
+/// with a banner saying who holds it; an edit is refused in the same words;
+/// once it is free, Try again opens it for editing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_held_elsewhere_opens_read_only_until_it_is_free() {
+    use plenary_core::store::hold::{lock_file, Hold, Program};
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    // This test stands for the other program.
+    let other = Hold::take_alone(&plan, Program::Window).unwrap();
+    let app = App::launch(&plan).await;
+
+    let banner = app.el("[data-testid=read-only-banner]").await;
+    let text = banner.text().await.unwrap();
+    assert!(
+        text.starts_with("Read only — This plan is open in Plenary on "),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("(process {}", std::process::id())),
+        "{text}"
+    );
+    assert!(text.contains("Close it there to edit it here."), "{text}");
+    app.shot("read-only.png").await;
+    app.axe("a plan open read-only").await;
+
+    // An edit from the keyboard is refused with the banner's reason.
+    app.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys("z")
+        .key_up(Key::Control)
+        .perform()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector('[data-testid=notice]')?.textContent.includes('Close it there to edit it here.') ?? false",
+        json!(true),
+    )
+    .await;
+    let session = Store::open(&plan).unwrap().sessions().unwrap()[0].id;
+    assert_eq!(
+        app.invoke_code("delete_session", json!({ "id": session }))
+            .await,
+        json!("read_only")
+    );
+    assert!(
+        Store::open(&plan).unwrap().session(session).is_ok(),
+        "nothing written"
+    );
+
+    // Free: Try again opens it for editing.
+    drop(other);
+    app.el("[data-testid=read-only-try-again]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector('[data-testid=read-only-banner]') === null",
+        json!(true),
+    )
+    .await;
+    assert!(lock_file(&plan).exists(), "the window holds the plan now");
+    assert_eq!(
+        app.invoke_code("delete_session", json!({ "id": session }))
+            .await,
+        json!("ok")
+    );
+    assert!(
+        Store::open(&plan).unwrap().session(session).is_err(),
+        "deleted"
+    );
+    app.quit().await;
+}
