@@ -45,6 +45,10 @@ impl Harness {
             .manage(Arc::clone(&state))
             .build(mock_context(noop_assets()))
             .unwrap();
+        app.manage(plenary::placement::Places::of(
+            app.handle().clone(),
+            &dir.path().join("config"),
+        ));
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
@@ -298,6 +302,40 @@ fn a_plan_held_elsewhere_opens_read_only_and_refuses_edits() {
     let file = h.open(&path);
     assert!(file["read_only"].is_null(), "free again: {file}");
     h.ok("create_session", json!({ "form": form }));
+}
+
+/// Each plan's window is remembered apart: the page shown last comes back
+/// when that plan opens again, and another plan has its own.
+#[test]
+fn the_page_shown_last_is_restored_per_plan() {
+    let h = Harness::new(None);
+    let week = h.ok("startup", json!({}))["plan"]["path"].clone();
+    let other = h.path("other.plenary");
+    drop(plenary_core::sample::write_sample(&other, false).unwrap());
+
+    assert_eq!(h.ok("restore_window", json!({ "path": week })), Value::Null);
+    h.ok("remember_page", json!({ "path": week, "page": "calendar" }));
+    h.open(&other);
+    h.ok("remember_page", json!({ "path": other, "page": "people" }));
+    // Named another way, the same file.
+    let week_again = Path::new(week.as_str().unwrap())
+        .parent()
+        .unwrap()
+        .join(".")
+        .join(Path::new(week.as_str().unwrap()).file_name().unwrap());
+    assert_eq!(
+        h.ok("restore_window", json!({ "path": week_again })),
+        json!("calendar")
+    );
+    assert_eq!(
+        h.ok("restore_window", json!({ "path": other })),
+        json!("people")
+    );
+    let kept = std::fs::read_to_string(h.path("config/windows.json")).unwrap();
+    assert!(
+        !kept.contains("\"title\""),
+        "no plan text in the app's folder"
+    );
 }
 
 #[test]

@@ -3472,3 +3472,60 @@ async fn a_plan_held_elsewhere_opens_read_only_until_it_is_free() {
     );
     app.quit().await;
 }
+
+/// Each plan's window is remembered in the app's config folder: opening the
+/// plan puts the window back at its size and on its page, and the page and
+/// a new size are kept for next time.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_opens_where_its_window_was_left() {
+    let home = tempfile::tempdir().unwrap();
+    let plan = home.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let key = plan.canonicalize().unwrap();
+    let config = config_dir(home.path());
+    std::fs::create_dir_all(&config).unwrap();
+    let places = config.join("windows.json");
+    std::fs::write(
+        &places,
+        json!([{
+            "path": key,
+            "frame": { "x": 40, "y": 30, "width": 1000, "height": 700, "maximized": false, "fullscreen": false },
+            "page": "calendar"
+        }])
+        .to_string(),
+    )
+    .unwrap();
+
+    let app = App::launch_in(home, &[&plan]).await;
+    app.wait_js(
+        "return document.querySelector('nav [aria-current=page]')?.dataset.testid ?? null",
+        json!("nav-calendar"),
+    )
+    .await;
+    app.wait_js(
+        "return [window.innerWidth, window.innerHeight]",
+        json!([1000, 700]),
+    )
+    .await;
+
+    app.open("people").await;
+    let kept = |what: &str| -> Value {
+        let all: Value = serde_json::from_slice(&std::fs::read(&places).unwrap()).unwrap();
+        all[0][what].clone()
+    };
+    let started = Instant::now();
+    while kept("page") != json!("people") && started.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(kept("page"), json!("people"));
+
+    // Resized: written once the window has been still a moment.
+    app.driver.set_window_rect(60, 50, 1100, 720).await.unwrap();
+    let started = Instant::now();
+    while kept("frame")["width"] != json!(1100) && started.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(kept("frame")["width"], json!(1100), "{}", kept("frame"));
+    assert_eq!(kept("path"), json!(key));
+    app.quit().await;
+}

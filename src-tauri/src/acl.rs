@@ -13,6 +13,8 @@ pub const APP_COMMANDS: &[&str] = &[
     "open_plan",
     "cancel_open",
     "plan_shown",
+    "restore_window",
+    "remember_page",
     "new_plan",
     "save_copy_as",
     "recent_files",

@@ -141,6 +141,8 @@ export function windowHandlers(): Record<string, Handler> {
     startup: () => copy(files.startup),
     open_at_start: () => copy(files.planFile),
     plan_shown: () => copy(files.recentFiles),
+    restore_window: () => null,
+    remember_page: () => null,
     recent_files: () => copy(files.recentFiles),
     cancel_open: () => true,
     about: () => copy(files.about),
