@@ -265,6 +265,14 @@ impl Store {
             if !replace {
                 return Err(CoreError::Exists { path: path.into() });
             }
+            // A plan another program has open is never replaced under it.
+            if let Err(refusal @ hold::Refusal::Held(_)) = hold::take(path, hold::Program::Window) {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                return Err(CoreError::ReadOnly(format!(
+                    "{name} cannot be replaced. {}",
+                    refusal.reason()
+                )));
+            }
             std::fs::remove_file(path)?;
             for suffix in ["-wal", "-shm"] {
                 let side = sidecar(path, suffix);
@@ -440,9 +448,18 @@ impl Store {
         // refuses; the statement and its target are the app's own.
         self.conn
             .set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 1)?;
+        // `query_only` refuses VACUUM INTO too, though it only reads this
+        // plan: a plan open read-only is lifted for this statement alone.
+        let read_only = self.read_only().is_some();
+        if read_only {
+            self.conn.pragma_update(None, "query_only", false)?;
+        }
         let copied = self
             .conn
             .execute("VACUUM INTO ?1", params![tmp.to_string_lossy()]);
+        if read_only {
+            self.conn.pragma_update(None, "query_only", true)?;
+        }
         self.conn
             .set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)?;
         copied?;

@@ -881,6 +881,15 @@ fn a_held_plan_opens_read_only_refuses_edits_and_reads_the_holders_writes() {
     writer.update_plan(&theirs, "Plan details").unwrap();
     assert_eq!(reader.plan().unwrap().title, "Changed by the holder");
 
+    // A copy is not a change: "Save a copy as…" still works, and the copy
+    // is the holder's plan, free to edit.
+    let copy = dir.path().join("copy.plenary");
+    reader.save_copy(&copy).unwrap();
+    assert_eq!(
+        Store::open(&copy).unwrap().plan().unwrap().title,
+        "Changed by the holder"
+    );
+
     drop(other);
     let again = Store::open_to_edit(&path, Program::Window, &OpenCancel::new()).unwrap();
     assert_eq!(again.read_only(), None, "free again, so editable");
@@ -907,4 +916,26 @@ fn a_held_plan_that_needs_upgrading_is_refused_in_one_line() {
     assert!(text.starts_with("old.plenary needs upgrading"), "{text}");
     assert!(!text.contains('\n'));
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+}
+
+#[test]
+fn a_plan_held_elsewhere_is_not_replaced() {
+    use hold::{Hold, Program};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("week.plenary");
+    drop(Store::create(&path, &sample_plan_header(), false).unwrap());
+    let other = Hold::take_alone(&path, Program::CommandLine).unwrap();
+    let err = match Store::create(&path, &sample_plan_header(), true) {
+        Err(e) => e,
+        Ok(_) => panic!("replaced under its holder"),
+    };
+    assert_eq!(err.code(), crate::error::ErrorCode::ReadOnly);
+    assert!(
+        err.to_string().starts_with(
+            "week.plenary cannot be replaced. This plan is being changed by the plenary command"
+        ),
+        "{err}"
+    );
+    drop(other);
+    assert!(Store::create(&path, &sample_plan_header(), true).is_ok());
 }
