@@ -377,6 +377,7 @@ mod tests {
                     | ErrorCode::Cancelled
                     | ErrorCode::Locked
                     | ErrorCode::WrongPin
+                    | ErrorCode::ReadOnly
             );
             assert_eq!(is_fault(*code), !mistake, "{code}");
         }
