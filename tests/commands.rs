@@ -298,6 +298,20 @@ fn a_plan_held_elsewhere_opens_read_only_and_refuses_edits() {
     assert_eq!(err["message"], why);
     assert_eq!(h.err("undo", json!({}))["code"], "read_only");
 
+    // What the holder saves is followed.
+    let seen = h.ok("plan_revision", json!({}));
+    {
+        let mut holder = plenary_core::Store::open(&path).unwrap();
+        let mut plan = holder.plan().unwrap();
+        plan.title = "Retitled by the holder".into();
+        holder.update_plan(&plan, "Plan details").unwrap();
+    }
+    assert_ne!(h.ok("plan_revision", json!({})), seen);
+    assert_eq!(
+        h.ok("overview", json!({}))["plan"]["title"],
+        "Retitled by the holder"
+    );
+
     drop(other);
     let file = h.open(&path);
     assert!(file["read_only"].is_null(), "free again: {file}");

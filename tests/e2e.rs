@@ -3448,6 +3448,19 @@ async fn a_plan_held_elsewhere_opens_read_only_until_it_is_free() {
         "nothing written"
     );
 
+    // What the holder saves shows here too.
+    {
+        let mut holder = Store::open(&plan).unwrap();
+        let mut details = holder.plan().unwrap();
+        details.title = "Retitled where it is open".into();
+        holder.update_plan(&details, "Plan details").unwrap();
+    }
+    app.wait_js(
+        "return document.querySelector('[data-testid=plan-title]')?.textContent ?? null",
+        json!("Retitled where it is open"),
+    )
+    .await;
+
     // Free: Try again opens it for editing.
     drop(other);
     app.el("[data-testid=read-only-try-again]")

@@ -15,6 +15,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "plan_shown",
     "restore_window",
     "remember_page",
+    "plan_revision",
     "new_plan",
     "save_copy_as",
     "recent_files",

@@ -102,6 +102,14 @@ pub fn remember_page(places: State<Places>, path: String, page: String) {
     places.remember_page(&path, &page)
 }
 
+/// Changes whenever another process has saved a change to the plan: a
+/// window showing it read-only asks now and then, and reads again on a change.
+#[tauri::command]
+#[specta::specta]
+pub fn plan_revision(state: S) -> ApiResult<i64> {
+    state.with(|s| s.data_version())
+}
+
 /// Runs long work (opening a plan, checking it, laying out print, reading
 /// and writing CSV) on a blocking thread, so the window's thread stays free
 /// to paint progress and to reach `cancel_open`.
@@ -1441,6 +1449,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             plan_shown,
             restore_window,
             remember_page,
+            plan_revision,
             new_plan,
             save_copy_as,
             recent_files,

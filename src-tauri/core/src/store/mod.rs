@@ -409,6 +409,15 @@ impl Store {
         Ok(())
     }
 
+    /// A number that changes whenever another connection has committed a
+    /// change to the file: a window showing a plan read-only asks it now and
+    /// then to follow what the holder saves.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Why this plan is open only for reading, or None when it can be edited.
     pub fn read_only(&self) -> Option<&str> {
         match &self.access {

@@ -876,9 +876,11 @@ fn a_held_plan_opens_read_only_refuses_edits_and_reads_the_holders_writes() {
         .execute("UPDATE plan SET title = 'sneaked'", [])
         .is_err());
 
+    let seen = reader.data_version().unwrap();
     let mut theirs = writer.plan().unwrap();
     theirs.title = "Changed by the holder".into();
     writer.update_plan(&theirs, "Plan details").unwrap();
+    assert_ne!(reader.data_version().unwrap(), seen, "told it changed");
     assert_eq!(reader.plan().unwrap().title, "Changed by the holder");
 
     // A copy is not a change: "Save a copy as…" still works, and the copy

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from '../../App.svelte';
 import { apiError, backend, settle, type Call, type Handler } from '../testing/backend';
 import { $, click, press } from '../testing/dom';
 import { files } from '../testing/sample';
+import { FOLLOW_MS } from './workspace.svelte';
 
 // A plan another program holds: the backend opened it read-only, saying why.
 const reason = 'This plan is open in Plenary on pc-12 (process 4123, maria) since 14:02. Close it there to edit it here.';
@@ -14,6 +15,7 @@ const free = { ...files.planFile, read_only: null };
 let app: ReturnType<typeof mount> | undefined;
 
 afterEach(() => {
+  vi.useRealTimers();
   if (app) unmount(app);
   app = undefined;
   document.body.innerHTML = '';
@@ -69,5 +71,25 @@ describe('a plan open read-only', () => {
     expect($(target, '[data-testid="read-only-banner"]')).toBeNull();
     expect(titles(calls).pop()).not.toContain('(read only)');
     expect($(target, '[data-testid="plan-title"]')).not.toBeNull();
+  });
+
+  it('follows what the program holding the plan saves', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let revision = 7;
+    const { calls } = await start({
+      open_at_start: () => structuredClone(held),
+      plan_revision: () => revision,
+    });
+    const overviews = () => calls.filter((c) => c.cmd === 'overview').length;
+    await vi.advanceTimersByTimeAsync(FOLLOW_MS);
+    await settle();
+    const before = overviews();
+    await vi.advanceTimersByTimeAsync(FOLLOW_MS);
+    await settle();
+    expect(overviews()).toBe(before);
+    revision = 8;
+    await vi.advanceTimersByTimeAsync(FOLLOW_MS);
+    await settle();
+    expect(overviews()).toBeGreaterThan(before);
   });
 });

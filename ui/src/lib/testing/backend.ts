@@ -143,6 +143,7 @@ export function windowHandlers(): Record<string, Handler> {
     plan_shown: () => copy(files.recentFiles),
     restore_window: () => null,
     remember_page: () => null,
+    plan_revision: () => 1,
     recent_files: () => copy(files.recentFiles),
     cancel_open: () => true,
     about: () => copy(files.about),
