@@ -1773,3 +1773,61 @@ fn speakers_shows_the_live_list_and_calls_the_next_delegation() {
     ]);
     assert_one_line_error(&o, "not statements or a tour de table");
 }
+
+/// One writer per plan file: while another program holds the plan, an edit
+/// fails in one line naming the holder and writes nothing; reading works.
+#[test]
+fn an_edit_on_a_plan_held_elsewhere_fails_in_one_line_and_writes_nothing() {
+    use plenary_core::store::hold::{lock_file, Hold, Program};
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    // The plan's own bytes and its write-ahead log, as a holder leaves them.
+    let snapshot = || ["", "-wal"].map(|s| std::fs::read(format!("{path}{s}")).unwrap_or_default());
+    let held = Hold::take_alone(Path::new(&path), Program::Window).unwrap();
+    let before = snapshot();
+    for edit in [
+        vec![
+            "move",
+            &path,
+            "Closing of the Annual Meeting",
+            "--to",
+            "2024-11-19 17:00",
+        ],
+        vec!["undo", &path],
+        vec!["cancel", &path, "Closing of the Annual Meeting"],
+    ] {
+        let o = plenary(&edit);
+        assert_one_line_error(&o, "is open in Plenary on ");
+        assert!(stderr(&o).contains(&format!("(process {}", std::process::id())));
+        assert!(stderr(&o).contains("Close it there to edit it here."));
+    }
+    assert_eq!(snapshot(), before, "nothing written");
+    let o = plenary(&["show", &path]);
+    assert!(o.status.success(), "reading works: {}", stderr(&o));
+    let o = plenary(&[
+        "delay",
+        &path,
+        "--minutes",
+        "10",
+        "--at",
+        "2024-11-19 10:40",
+        "--dry-run",
+    ]);
+    assert!(
+        o.status.code() != Some(2),
+        "a dry run reads: {}",
+        stderr(&o)
+    );
+
+    drop(held);
+    assert!(!lock_file(Path::new(&path)).exists());
+    let o = plenary(&[
+        "move",
+        &path,
+        "Closing of the Annual Meeting",
+        "--to",
+        "2024-11-19 17:00",
+    ]);
+    assert!(o.status.success(), "free again: {}", stderr(&o));
+    assert!(!lock_file(Path::new(&path)).exists(), "the command let go");
+}

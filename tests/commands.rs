@@ -45,6 +45,10 @@ impl Harness {
             .manage(Arc::clone(&state))
             .build(mock_context(noop_assets()))
             .unwrap();
+        app.manage(plenary::placement::Places::of(
+            app.handle().clone(),
+            &dir.path().join("config"),
+        ));
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
@@ -266,6 +270,86 @@ fn create_update_and_delete_a_session_through_ipc() {
     h.ok("delete_session", json!({ "id": id }));
     let err = h.err("session_form", json!({ "id": id }));
     assert_eq!(err["code"], "not_found");
+}
+
+/// One writer per plan file: a plan another program holds opens read-only,
+/// says why, refuses edits with `read_only`, and opens for editing again
+/// once it is free.
+#[test]
+fn a_plan_held_elsewhere_opens_read_only_and_refuses_edits() {
+    use plenary_core::store::hold::{Hold, Program};
+    let h = Harness::new(None);
+    let path = h.path("held.plenary");
+    drop(plenary_core::sample::write_sample(&path, false).unwrap());
+    let other = Hold::take_alone(&path, Program::Window).unwrap();
+
+    let file = h.open(&path);
+    let why = file["read_only"].as_str().expect("read-only, with why");
+    assert!(why.starts_with("This plan is open in Plenary on "), "{why}");
+    assert_eq!(
+        h.ok("startup", json!({}))["plan"]["read_only"],
+        file["read_only"]
+    );
+    let overview = h.ok("overview", json!({}));
+    let annual = overview["events"][1]["event"]["id"].clone();
+    let form = session_form(&annual, "Side briefing", "2024-11-19", "17:00", "17:45");
+    let err = h.err("create_session", json!({ "form": form }));
+    assert_eq!(err["code"], "read_only");
+    assert_eq!(err["message"], why);
+    assert_eq!(h.err("undo", json!({}))["code"], "read_only");
+
+    // What the holder saves is followed.
+    let seen = h.ok("plan_revision", json!({}));
+    {
+        let mut holder = plenary_core::Store::open(&path).unwrap();
+        let mut plan = holder.plan().unwrap();
+        plan.title = "Retitled by the holder".into();
+        holder.update_plan(&plan, "Plan details").unwrap();
+    }
+    assert_ne!(h.ok("plan_revision", json!({})), seen);
+    assert_eq!(
+        h.ok("overview", json!({}))["plan"]["title"],
+        "Retitled by the holder"
+    );
+
+    drop(other);
+    let file = h.open(&path);
+    assert!(file["read_only"].is_null(), "free again: {file}");
+    h.ok("create_session", json!({ "form": form }));
+}
+
+/// Each plan's window is remembered apart: the page shown last comes back
+/// when that plan opens again, and another plan has its own.
+#[test]
+fn the_page_shown_last_is_restored_per_plan() {
+    let h = Harness::new(None);
+    let week = h.ok("startup", json!({}))["plan"]["path"].clone();
+    let other = h.path("other.plenary");
+    drop(plenary_core::sample::write_sample(&other, false).unwrap());
+
+    assert_eq!(h.ok("restore_window", json!({ "path": week })), Value::Null);
+    h.ok("remember_page", json!({ "path": week, "page": "calendar" }));
+    h.open(&other);
+    h.ok("remember_page", json!({ "path": other, "page": "people" }));
+    // Named another way, the same file.
+    let week_again = Path::new(week.as_str().unwrap())
+        .parent()
+        .unwrap()
+        .join(".")
+        .join(Path::new(week.as_str().unwrap()).file_name().unwrap());
+    assert_eq!(
+        h.ok("restore_window", json!({ "path": week_again })),
+        json!("calendar")
+    );
+    assert_eq!(
+        h.ok("restore_window", json!({ "path": other })),
+        json!("people")
+    );
+    let kept = std::fs::read_to_string(h.path("config/windows.json")).unwrap();
+    assert!(
+        !kept.contains("\"title\""),
+        "no plan text in the app's folder"
+    );
 }
 
 #[test]

@@ -3395,3 +3395,150 @@ async fn a_speaking_list_runs_live_and_the_file_keeps_each_turn() {
         .any(|t| t.organisation_id == fiji && t.spoke_start.is_none()));
     app.quit().await;
 }
+
+/// One writer per plan file: a plan another program holds opens read-only
+/// with a banner saying who holds it; an edit is refused in the same words;
+/// once it is free, Try again opens it for editing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_held_elsewhere_opens_read_only_until_it_is_free() {
+    use plenary_core::store::hold::{lock_file, Hold, Program};
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    // This test stands for the other program.
+    let other = Hold::take_alone(&plan, Program::Window).unwrap();
+    let app = App::launch(&plan).await;
+
+    let banner = app.el("[data-testid=read-only-banner]").await;
+    let text = banner.text().await.unwrap();
+    assert!(
+        text.starts_with("Read only — This plan is open in Plenary on "),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("(process {}", std::process::id())),
+        "{text}"
+    );
+    assert!(text.contains("Close it there to edit it here."), "{text}");
+    app.shot("read-only.png").await;
+    app.axe("a plan open read-only").await;
+
+    // An edit from the keyboard is refused with the banner's reason.
+    app.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys("z")
+        .key_up(Key::Control)
+        .perform()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector('[data-testid=notice]')?.textContent.includes('Close it there to edit it here.') ?? false",
+        json!(true),
+    )
+    .await;
+    let session = Store::open(&plan).unwrap().sessions().unwrap()[0].id;
+    assert_eq!(
+        app.invoke_code("delete_session", json!({ "id": session }))
+            .await,
+        json!("read_only")
+    );
+    assert!(
+        Store::open(&plan).unwrap().session(session).is_ok(),
+        "nothing written"
+    );
+
+    // What the holder saves shows here too.
+    {
+        let mut holder = Store::open(&plan).unwrap();
+        let mut details = holder.plan().unwrap();
+        details.title = "Retitled where it is open".into();
+        holder.update_plan(&details, "Plan details").unwrap();
+    }
+    app.wait_js(
+        "return document.querySelector('[data-testid=plan-title]')?.textContent ?? null",
+        json!("Retitled where it is open"),
+    )
+    .await;
+
+    // Free: Try again opens it for editing.
+    drop(other);
+    app.el("[data-testid=read-only-try-again]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector('[data-testid=read-only-banner]') === null",
+        json!(true),
+    )
+    .await;
+    assert!(lock_file(&plan).exists(), "the window holds the plan now");
+    assert_eq!(
+        app.invoke_code("delete_session", json!({ "id": session }))
+            .await,
+        json!("ok")
+    );
+    assert!(
+        Store::open(&plan).unwrap().session(session).is_err(),
+        "deleted"
+    );
+    app.quit().await;
+}
+
+/// Each plan's window is remembered in the app's config folder: opening the
+/// plan puts the window back at its size and on its page, and the page and
+/// a new size are kept for next time.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_opens_where_its_window_was_left() {
+    let home = tempfile::tempdir().unwrap();
+    let plan = home.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let key = plan.canonicalize().unwrap();
+    let config = config_dir(home.path());
+    std::fs::create_dir_all(&config).unwrap();
+    let places = config.join("windows.json");
+    std::fs::write(
+        &places,
+        json!([{
+            "path": key,
+            "frame": { "x": 40, "y": 30, "width": 1000, "height": 700, "maximized": false, "fullscreen": false },
+            "page": "calendar"
+        }])
+        .to_string(),
+    )
+    .unwrap();
+
+    let app = App::launch_in(home, &[&plan]).await;
+    app.wait_js(
+        "return document.querySelector('nav [aria-current=page]')?.dataset.testid ?? null",
+        json!("nav-calendar"),
+    )
+    .await;
+    app.wait_js(
+        "return [window.innerWidth, window.innerHeight]",
+        json!([1000, 700]),
+    )
+    .await;
+
+    app.open("people").await;
+    let kept = |what: &str| -> Value {
+        let all: Value = serde_json::from_slice(&std::fs::read(&places).unwrap()).unwrap();
+        all[0][what].clone()
+    };
+    let started = Instant::now();
+    while kept("page") != json!("people") && started.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(kept("page"), json!("people"));
+
+    // Resized: written once the window has been still a moment.
+    app.driver.set_window_rect(60, 50, 1100, 720).await.unwrap();
+    let started = Instant::now();
+    while kept("frame")["width"] != json!(1100) && started.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(kept("frame")["width"], json!(1100), "{}", kept("frame"));
+    assert_eq!(kept("path"), json!(key));
+    app.quit().await;
+}

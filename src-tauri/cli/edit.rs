@@ -1,6 +1,6 @@
 //! Edits from the command line: move, substitute, retime, undo, redo, and the history.
 
-use crate::{date_option, for_option, for_options, out, Failure};
+use crate::{date_option, for_option, for_options, open_to_edit, out, Failure};
 use plenary_core::attendees::lookup;
 use plenary_core::edit::roles;
 use plenary_core::text::lists::{self, Retimed};
@@ -14,7 +14,7 @@ pub fn move_session(
     to: &str,
     room: Option<&str>,
 ) -> Result<i32, Failure> {
-    let mut store = Store::open(file)?;
+    let mut store = open_to_edit(file)?;
     let s = planner::find_session(&store, session)?;
     let start = planner::parse_wall_clock(to).ok_or_else(|| {
         Failure(format!(
@@ -43,7 +43,7 @@ pub fn move_session(
 
 /// One person takes another's roles in a session.
 pub fn substitute(file: &Path, session: &str, replace: &str, with: &str) -> Result<i32, Failure> {
-    let mut store = Store::open(file)?;
+    let mut store = open_to_edit(file)?;
     let s = planner::find_session(&store, session)?;
     let replace = lookup::find_person(&store, replace).map_err(|e| for_option("--replace", e))?;
     let with = lookup::find_person(&store, with).map_err(|e| for_option("--with", e))?;
@@ -63,7 +63,7 @@ pub fn substitute(file: &Path, session: &str, replace: &str, with: &str) -> Resu
 
 /// Lays a room's day end to end from `from`, keeping pinned sessions.
 pub fn retime(file: &Path, day: &str, room: &str, from: String, gap: u32) -> Result<i32, Failure> {
-    let mut store = Store::open(file)?;
+    let mut store = open_to_edit(file)?;
     let day = date_option("--day", day)?;
     let room = planner::find_room(&store, room).map_err(|e| for_option("--room", e))?;
     if plenary_core::forms::parse_time(&from).is_none() {
@@ -100,7 +100,7 @@ pub fn retime(file: &Path, day: &str, room: &str, from: String, gap: u32) -> Res
 }
 
 pub fn undo(file: &Path) -> Result<i32, Failure> {
-    match Store::open(file)?.undo()? {
+    match open_to_edit(file)?.undo()? {
         Some(what) => out(&format!("Undid: {what}\n"))?,
         None => return Err(Failure("nothing to undo".into())),
     }
@@ -108,7 +108,7 @@ pub fn undo(file: &Path) -> Result<i32, Failure> {
 }
 
 pub fn redo(file: &Path) -> Result<i32, Failure> {
-    match Store::open(file)?.redo()? {
+    match open_to_edit(file)?.redo()? {
         Some(what) => out(&format!("Redid: {what}\n"))?,
         None => return Err(Failure("nothing to redo".into())),
     }

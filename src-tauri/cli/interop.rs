@@ -112,7 +112,7 @@ pub fn import(a: ImportArgs) -> Result<i32, Failure> {
             "--tz: only a new plan (--new) takes a time zone; the plan has its own".into(),
         ));
     }
-    let mut store = Store::open(&a.file)?;
+    let mut store = crate::open_for(&a.file, !a.dry_run)?;
     let plan = store.plan()?;
     read_options.days = Some((plan.first_day, plan.last_day));
     read_options.order = Some(plan.date_order);

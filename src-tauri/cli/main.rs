@@ -13,9 +13,11 @@ mod run;
 
 use args::{Cli, Command};
 use clap::Parser;
-use plenary_core::{text::terminal_safe, CoreError};
+use plenary_core::store::hold::Program;
+use plenary_core::store::OpenCancel;
+use plenary_core::{text::terminal_safe, CoreError, Store};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
     std::process::exit(run());
@@ -191,6 +193,27 @@ fn open_window(file: Option<PathBuf>) -> i32 {
         window.display()
     );
     1
+}
+
+/// Opens a plan for an edit: holds it first (waiting a little while another
+/// `plenary` edits it), and refuses in one line, with nothing written, when
+/// another program holds it: one writer per plan file.
+pub fn open_to_edit(file: &Path) -> Result<Store, Failure> {
+    let store = Store::open_to_edit(file, Program::CommandLine, &OpenCancel::new())?;
+    match store.read_only() {
+        Some(why) => Err(Failure(format!("{}: {why}", file.display()))),
+        None => Ok(store),
+    }
+}
+
+/// `open_to_edit` when the command will write (`edit`), else a plain open
+/// for reading, which a plan held elsewhere allows.
+pub fn open_for(file: &Path, edit: bool) -> Result<Store, Failure> {
+    if edit {
+        open_to_edit(file)
+    } else {
+        Ok(Store::open(file)?)
+    }
 }
 
 /// A CLI failure: one line for stderr.

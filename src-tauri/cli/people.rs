@@ -17,7 +17,7 @@ pub fn import(
     dry_run: bool,
     skip_invalid: bool,
 ) -> Result<i32, Failure> {
-    let mut store = Store::open(file)?;
+    let mut store = crate::open_for(file, !dry_run)?;
     let event = lookup::find_event(&store, event)?;
     let bytes = csv_file::read_file(csv)?;
     let table = csv_file::read_table(&bytes)?;
@@ -96,7 +96,7 @@ pub fn check_in(
     person: &str,
     undo: bool,
 ) -> Result<i32, Failure> {
-    let mut store = Store::open(file)?;
+    let mut store = crate::open_to_edit(file)?;
     let event = lookup::find_event(&store, event)?;
     let day = date_option("--day", day)?;
     let person = lookup::find_person(&store, person)?;

@@ -31,7 +31,7 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
     };
     let day = a.day.map(|d| date_option("--day", &d)).transpose()?;
     let issued = a.issued.map(|d| date_option("--issued", &d)).transpose()?;
-    let mut store = Store::open(&a.file)?;
+    let mut store = crate::open_for(&a.file, a.publish)?;
     let event_id = match a.event {
         Some(e) => Some(lookup::find_event(&store, &e)?.id),
         None => None,

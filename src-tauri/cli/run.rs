@@ -59,7 +59,7 @@ pub fn start_or_end(
     at: Option<&str>,
     end: bool,
 ) -> Result<i32, Failure> {
-    let mut store = Store::open(file)?;
+    let mut store = crate::open_to_edit(file)?;
     let s = planner::find_session(&store, session)?;
     let at = at_option(&store, at)?;
     let result = if end {
@@ -73,7 +73,7 @@ pub fn start_or_end(
 }
 
 pub fn cancel(file: &Path, session: &str, undo: bool) -> Result<i32, Failure> {
-    let mut store = Store::open(file)?;
+    let mut store = crate::open_to_edit(file)?;
     let s = planner::find_session(&store, session)?;
     run::cancel_session(&mut store, s.id, !undo)?;
     out(&format!("{}\n", store.last_edit().unwrap_or_default()))?;
@@ -87,7 +87,7 @@ pub fn delay(
     at: Option<&str>,
     dry_run: bool,
 ) -> Result<i32, Failure> {
-    let mut store = Store::open(file)?;
+    let mut store = crate::open_for(file, !dry_run)?;
     let room = room
         .map(|r| planner::find_room(&store, r).map_err(|e| for_option("--room", e)))
         .transpose()?
@@ -113,7 +113,7 @@ pub fn speakers(
     at: Option<&str>,
     json: bool,
 ) -> Result<i32, Failure> {
-    let mut store = Store::open(file)?;
+    let mut store = crate::open_for(file, next)?;
     let s = planner::find_session(&store, session)?;
     let now = at_option(&store, at)?;
     let list = if next {

@@ -5,6 +5,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::hall::Screens;
 use crate::kiosk::Kiosk;
 use crate::log_file;
+use crate::placement::Places;
 use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
 use chrono::NaiveDate;
@@ -83,6 +84,30 @@ pub fn cancel_open(state: S) -> bool {
 #[specta::specta]
 pub fn plan_shown(state: S, path: String) -> Vec<RecentFile> {
     state.shown(&path)
+}
+
+/// Puts the window where it was when the plan at `path` was shown last
+/// (size, position, maximised or full screen) and answers the page it
+/// showed then, for the window to show again.
+#[tauri::command]
+#[specta::specta]
+pub fn restore_window(places: State<Places>, path: String) -> Option<String> {
+    places.restore(&path)
+}
+
+/// The window shows `page` of the plan at `path`: remembered for next time.
+#[tauri::command]
+#[specta::specta]
+pub fn remember_page(places: State<Places>, path: String, page: String) {
+    places.remember_page(&path, &page)
+}
+
+/// Changes whenever another process has saved a change to the plan: a
+/// window showing it read-only asks now and then, and reads again on a change.
+#[tauri::command]
+#[specta::specta]
+pub fn plan_revision(state: S) -> ApiResult<i64> {
+    state.with(|s| s.data_version())
 }
 
 /// Runs long work (opening a plan, checking it, laying out print, reading
@@ -1422,6 +1447,9 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             open_plan,
             cancel_open,
             plan_shown,
+            restore_window,
+            remember_page,
+            plan_revision,
             new_plan,
             save_copy_as,
             recent_files,

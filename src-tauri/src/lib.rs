@@ -9,6 +9,7 @@ pub mod hall;
 pub mod kiosk;
 pub mod log_file;
 pub mod marker;
+pub mod placement;
 pub mod recent;
 pub mod state;
 
@@ -67,6 +68,7 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
         .plugin(kiosk::Guarded(tauri_plugin_dialog::init()))
         .invoke_handler(log_file::watch(kiosk::guard(builder.invoke_handler())))
         .on_window_event(|window, event| {
+            placement::watch(window, event);
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 if kiosk::window_locked(window) {
                     api.prevent_close();
@@ -89,6 +91,7 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
                 let _ = handle.emit(hall::PLAN_CHANGED, ());
             });
             app.manage(std::sync::Arc::new(state));
+            app.manage(placement::Places::of(app.handle().clone(), &config));
             app.manage(hall::Screens::of(app.handle().clone()));
             if let Some(window) = app.get_webview_window("main") {
                 app.manage(commands::Printer::new(move || window.print()));

@@ -166,6 +166,7 @@ pub fn is_fault(code: ErrorCode) -> bool {
             | ErrorCode::Cancelled
             | ErrorCode::Locked
             | ErrorCode::WrongPin
+            | ErrorCode::ReadOnly
     )
 }
 
@@ -376,6 +377,7 @@ mod tests {
                     | ErrorCode::Cancelled
                     | ErrorCode::Locked
                     | ErrorCode::WrongPin
+                    | ErrorCode::ReadOnly
             );
             assert_eq!(is_fault(*code), !mistake, "{code}");
         }

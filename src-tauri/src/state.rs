@@ -10,6 +10,7 @@
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::marker::OpeningMarker;
 use crate::recent::{RecentFile, RecentList};
+use plenary_core::store::hold::Program;
 use plenary_core::store::OpenCancel;
 use plenary_core::{sample, CoreError, Result as CoreResult, Store};
 use serde::Serialize;
@@ -23,6 +24,9 @@ pub struct PlanFile {
     pub path: String,
     pub file_name: String,
     pub title: String,
+    /// Why the plan is open only for reading (another program holds it, or
+    /// it cannot be held here), for the window's banner; None when editable.
+    pub read_only: Option<String>,
 }
 
 /// A plan about to be opened, named for the window's "Opening …" line.
@@ -155,16 +159,23 @@ impl AppState {
         Ok(done)
     }
 
-    fn install(&self, store: Store) -> ApiResult<PlanFile> {
+    /// Shows `store`, held by this window's process (one writer per plan
+    /// file): an open has held it already, a plan just made is held here.
+    fn install(&self, mut store: Store) -> ApiResult<PlanFile> {
+        store.hold(Program::Window)?;
         let path = store
             .path()
             .map(Path::to_path_buf)
             .ok_or_else(|| ApiError::new(ErrorCode::Io, "The plan has no file."))?;
         let title = store.plan()?.title;
+        let read_only = store.read_only().map(str::to_string);
         *lock(&self.plan) = Some(store);
         // Another plan has other days: a pretend time does not carry over.
         self.set_rehearsal(None);
-        Ok(plan_file(&path, title))
+        Ok(PlanFile {
+            read_only,
+            ..plan_file(&path, title)
+        })
     }
 
     /// Shows `store` unless its open was cancelled meanwhile.
@@ -209,7 +220,7 @@ impl AppState {
     /// open was cancelled) changes nothing: the plan shown stays.
     pub fn open_with(&self, path: &Path, cancel: &OpenCancel) -> ApiResult<PlanFile> {
         self.marker.set(path);
-        let opened = Store::open_cancellable(path, cancel)
+        let opened = Store::open_to_edit(path, Program::Window, cancel)
             .map_err(ApiError::from)
             .and_then(|store| self.install_unless_cancelled(store, cancel));
         if opened.is_err() {
@@ -250,7 +261,10 @@ impl AppState {
             None => Ok(None),
             Some(store) => {
                 let title = store.plan()?.title;
-                Ok(store.path().map(|p| plan_file(p, title)))
+                Ok(store.path().map(|p| PlanFile {
+                    read_only: store.read_only().map(str::to_string),
+                    ..plan_file(p, title)
+                }))
             }
         }
     }
@@ -353,6 +367,7 @@ fn plan_file(path: &Path, title: String) -> PlanFile {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         title,
+        read_only: None,
     }
 }
 

@@ -46,6 +46,9 @@ pub enum ErrorCode {
     /// The PIN given to leave the kiosk is not the one set, or wrong tries
     /// have to wait (the app's).
     WrongPin,
+    /// The plan is open read-only here: another process holds it, or it
+    /// cannot be held (`store::hold`); the message says which.
+    ReadOnly,
     /// Never sent by a command: the window's own code for a call that
     /// failed before any command answered (the IPC itself).
     Unexpected,
@@ -68,6 +71,7 @@ impl ErrorCode {
         ErrorCode::Print,
         ErrorCode::Locked,
         ErrorCode::WrongPin,
+        ErrorCode::ReadOnly,
         ErrorCode::Unexpected,
     ];
 
@@ -89,6 +93,7 @@ impl ErrorCode {
             ErrorCode::Print => "print",
             ErrorCode::Locked => "locked",
             ErrorCode::WrongPin => "wrong_pin",
+            ErrorCode::ReadOnly => "read_only",
             ErrorCode::Unexpected => "unexpected",
         }
     }
@@ -128,6 +133,10 @@ pub enum CoreError {
     /// A planner edit that would push a session into a pinned one.
     #[error("{0}")]
     PinOverrun(String),
+    /// A change to a plan open read-only, or an upgrade of a plan another
+    /// program holds: the one-line reason.
+    #[error("{0}")]
+    ReadOnly(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("the plan file could not be read or written: {}", one_line(.0))]
@@ -156,6 +165,7 @@ impl CoreError {
             CoreError::Damaged(_) => ErrorCode::Damaged,
             CoreError::Cancelled => ErrorCode::Cancelled,
             CoreError::PinOverrun(_) => ErrorCode::PinOverrun,
+            CoreError::ReadOnly(_) => ErrorCode::ReadOnly,
             CoreError::Io(_) => ErrorCode::Io,
             CoreError::Database(_) => ErrorCode::Database,
         }

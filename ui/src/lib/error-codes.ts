@@ -41,6 +41,8 @@ export function treatment(code: ErrorCode): ErrorTreatment {
     case 'io':
     case 'database':
     case 'print':
+    // A plan open read-only: the message is the banner's reason.
+    case 'read_only':
     case 'unexpected':
       return 'message';
     default: {

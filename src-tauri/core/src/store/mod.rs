@@ -45,6 +45,7 @@ mod delegations;
 mod events;
 mod guard;
 mod history;
+pub mod hold;
 mod legacy;
 mod organisations;
 mod people;
@@ -106,6 +107,22 @@ pub struct Store {
     /// The summary of the last edit this `Store` made and kept; another
     /// process may have recorded a later step in the same file.
     last_edit: Option<String>,
+    /// Whether this process may write the file: after `conn`, so the
+    /// connection closes before the hold lets go.
+    access: Access,
+}
+
+/// What a `Store` may do to its file.
+enum Access {
+    /// Not held: a plan in memory, or opened by `open` (tests, tools and the
+    /// command line's reading commands), which leave holding to the caller.
+    Free,
+    /// Held by this process (`hold`): the one writer of the file. Kept for
+    /// its drop, which lets the file go.
+    Held(#[allow(dead_code)] std::sync::Arc<hold::Hold>),
+    /// Another process holds the file, or it cannot be held here: every
+    /// edit is refused with this reason, and SQLite is set to `query_only`.
+    ReadOnly(String),
 }
 
 /// Reads a stored enum key without allocating (these are read for every row).
@@ -248,6 +265,14 @@ impl Store {
             if !replace {
                 return Err(CoreError::Exists { path: path.into() });
             }
+            // A plan another program has open is never replaced under it.
+            if let Err(refusal @ hold::Refusal::Held(_)) = hold::take(path, hold::Program::Window) {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                return Err(CoreError::ReadOnly(format!(
+                    "{name} cannot be replaced. {}",
+                    refusal.reason()
+                )));
+            }
             std::fs::remove_file(path)?;
             for suffix in ["-wal", "-shm"] {
                 let side = sidecar(path, suffix);
@@ -264,6 +289,7 @@ impl Store {
             path: Some(path.into()),
             clock: system_clock(),
             last_edit: None,
+            access: Access::Free,
         })
     }
 
@@ -279,6 +305,7 @@ impl Store {
             path: None,
             clock: system_clock(),
             last_edit: None,
+            access: Access::Free,
         })
     }
 
@@ -318,7 +345,93 @@ impl Store {
             path: Some(path.into()),
             clock: system_clock(),
             last_edit: None,
+            access: Access::Free,
         })
+    }
+
+    /// Opens a plan for `program` to edit: holds it first (`hold`), waiting
+    /// a little for the command line; when another process holds it, or it
+    /// cannot be held here, the plan opens read-only (`read_only` says why)
+    /// and still reads what the holder writes. A held file that would need
+    /// upgrading is refused: the holder's Plenary still writes the old form.
+    pub fn open_to_edit(path: &Path, program: hold::Program, cancel: &OpenCancel) -> Result<Store> {
+        if !path.is_file() {
+            return Err(CoreError::Missing { path: path.into() });
+        }
+        let why = match hold::take_waiting(path, program, || cancel.is_cancelled()) {
+            Ok(held) => {
+                let mut store = Self::open_cancellable(path, cancel)?;
+                store.access = Access::Held(held);
+                return Ok(store);
+            }
+            Err(refusal) => refusal.reason(),
+        };
+        cancel.check()?;
+        guard::inspect(path, cancel)?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        cancel.watch(&conn)?;
+        configure(&mut conn)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < current_version() {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            return Err(CoreError::ReadOnly(format!(
+                "{name} needs upgrading to this version of Plenary, which cannot be done while another program has it open. {why}"
+            )));
+        }
+        // Nothing can write, even by mistake: SQLite refuses it too.
+        conn.pragma_update(None, "query_only", true)?;
+        cancel.check()?;
+        Ok(Store {
+            conn,
+            path: Some(path.into()),
+            clock: system_clock(),
+            last_edit: None,
+            access: Access::ReadOnly(why),
+        })
+    }
+
+    /// Holds a plan this process opened without holding it (one it just
+    /// created): when another process holds it, it becomes read-only.
+    pub fn hold(&mut self, program: hold::Program) -> Result<()> {
+        let (Access::Free, Some(path)) = (&self.access, &self.path) else {
+            return Ok(());
+        };
+        self.access = match hold::take(path, program) {
+            Ok(held) => Access::Held(held),
+            Err(refusal) => {
+                self.conn.pragma_update(None, "query_only", true)?;
+                Access::ReadOnly(refusal.reason())
+            }
+        };
+        Ok(())
+    }
+
+    /// A number that changes whenever another connection has committed a
+    /// change to the file: a window showing a plan read-only asks it now and
+    /// then to follow what the holder saves.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// Why this plan is open only for reading, or None when it can be edited.
+    pub fn read_only(&self) -> Option<&str> {
+        match &self.access {
+            Access::ReadOnly(why) => Some(why),
+            Access::Free | Access::Held(_) => None,
+        }
+    }
+
+    /// Refuses a change to a plan open read-only, before anything is begun.
+    fn writable(&self) -> Result<()> {
+        match &self.access {
+            Access::ReadOnly(why) => Err(CoreError::ReadOnly(why.clone())),
+            Access::Free | Access::Held(_) => Ok(()),
+        }
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -344,9 +457,18 @@ impl Store {
         // refuses; the statement and its target are the app's own.
         self.conn
             .set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 1)?;
+        // `query_only` refuses VACUUM INTO too, though it only reads this
+        // plan: a plan open read-only is lifted for this statement alone.
+        let read_only = self.read_only().is_some();
+        if read_only {
+            self.conn.pragma_update(None, "query_only", false)?;
+        }
         let copied = self
             .conn
             .execute("VACUUM INTO ?1", params![tmp.to_string_lossy()]);
+        if read_only {
+            self.conn.pragma_update(None, "query_only", true)?;
+        }
         self.conn
             .set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)?;
         copied?;
@@ -396,6 +518,7 @@ impl Store {
     ) -> Result<std::result::Result<T, R>> {
         // The plan's wall clock, like check-ins and print stamps: a step made
         // in Geneva on a Bangkok plan reads in Bangkok time.
+        self.writable()?;
         let at = self.plan()?.wall_clock((self.clock)());
         let tx = self.conn.transaction()?;
         let step = history::begin(&tx, at, summary)?;
@@ -414,6 +537,7 @@ impl Store {
     /// Runs a bulk build (a new sample, a generated plan) as one transaction,
     /// outside the undo history.
     fn bulk<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.writable()?;
         let tx = self.conn.transaction()?;
         let out = f(&tx)?;
         verify::within_size(&tx).map_err(|(field, why)| CoreError::invalid(field, why))?;
@@ -423,6 +547,7 @@ impl Store {
 
     /// Undoes the latest edit; returns what it was, or None if there is none.
     pub fn undo(&mut self) -> Result<Option<String>> {
+        self.writable()?;
         let tx = self.conn.transaction()?;
         let done = history::undo(&tx)?;
         tx.commit()?;
@@ -430,6 +555,7 @@ impl Store {
     }
 
     pub fn redo(&mut self) -> Result<Option<String>> {
+        self.writable()?;
         let tx = self.conn.transaction()?;
         let done = history::redo(&tx)?;
         tx.commit()?;

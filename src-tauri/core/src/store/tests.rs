@@ -847,3 +847,97 @@ fn a_file_check_refuses_a_day_beside_times_and_a_link_that_is_not_a_web_address(
         assert!(why.contains(want), "{sql}: {why}");
     }
 }
+
+/// A plan file held by another process, as the window or the command line
+/// would hold it; the store here opens it to edit.
+#[test]
+fn a_held_plan_opens_read_only_refuses_edits_and_reads_the_holders_writes() {
+    use hold::{Hold, Program};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("week.plenary");
+    let mut writer = Store::create(&path, &sample_plan_header(), false).unwrap();
+    let other = Hold::take_alone(&path, Program::Window).unwrap();
+
+    let mut reader = Store::open_to_edit(&path, Program::Window, &OpenCancel::new()).unwrap();
+    let why = reader.read_only().expect("held elsewhere").to_string();
+    assert!(why.contains("open in Plenary"), "{why}");
+    let mut plan = reader.plan().unwrap();
+    plan.title = "Changed here".into();
+    let err = reader.update_plan(&plan, "Plan details").unwrap_err();
+    assert_eq!(err.code(), crate::error::ErrorCode::ReadOnly);
+    assert_eq!(err.to_string(), why);
+    assert_eq!(
+        reader.undo().unwrap_err().code(),
+        crate::error::ErrorCode::ReadOnly
+    );
+    // Even a statement past the checks cannot write.
+    assert!(reader
+        .conn
+        .execute("UPDATE plan SET title = 'sneaked'", [])
+        .is_err());
+
+    let seen = reader.data_version().unwrap();
+    let mut theirs = writer.plan().unwrap();
+    theirs.title = "Changed by the holder".into();
+    writer.update_plan(&theirs, "Plan details").unwrap();
+    assert_ne!(reader.data_version().unwrap(), seen, "told it changed");
+    assert_eq!(reader.plan().unwrap().title, "Changed by the holder");
+
+    // A copy is not a change: "Save a copy as…" still works, and the copy
+    // is the holder's plan, free to edit.
+    let copy = dir.path().join("copy.plenary");
+    reader.save_copy(&copy).unwrap();
+    assert_eq!(
+        Store::open(&copy).unwrap().plan().unwrap().title,
+        "Changed by the holder"
+    );
+
+    drop(other);
+    let again = Store::open_to_edit(&path, Program::Window, &OpenCancel::new()).unwrap();
+    assert_eq!(again.read_only(), None, "free again, so editable");
+    assert!(hold::lock_file(&path).exists());
+    drop(again);
+    assert!(!hold::lock_file(&path).exists(), "removed on close");
+}
+
+#[test]
+fn a_held_plan_that_needs_upgrading_is_refused_in_one_line() {
+    use hold::{Hold, Program};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.plenary");
+    let v6 = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/v6-week.plenary");
+    std::fs::copy(v6, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let _other = Hold::take_alone(&path, Program::Window).unwrap();
+    let err = match Store::open_to_edit(&path, Program::Window, &OpenCancel::new()) {
+        Err(e) => e,
+        Ok(_) => panic!("an upgrade of a held plan must be refused"),
+    };
+    assert_eq!(err.code(), crate::error::ErrorCode::ReadOnly);
+    let text = err.to_string();
+    assert!(text.starts_with("old.plenary needs upgrading"), "{text}");
+    assert!(!text.contains('\n'));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+}
+
+#[test]
+fn a_plan_held_elsewhere_is_not_replaced() {
+    use hold::{Hold, Program};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("week.plenary");
+    drop(Store::create(&path, &sample_plan_header(), false).unwrap());
+    let other = Hold::take_alone(&path, Program::CommandLine).unwrap();
+    let err = match Store::create(&path, &sample_plan_header(), true) {
+        Err(e) => e,
+        Ok(_) => panic!("replaced under its holder"),
+    };
+    assert_eq!(err.code(), crate::error::ErrorCode::ReadOnly);
+    assert!(
+        err.to_string().starts_with(
+            "week.plenary cannot be replaced. This plan is being changed by the plenary command"
+        ),
+        "{err}"
+    );
+    drop(other);
+    assert!(Store::create(&path, &sample_plan_header(), true).is_ok());
+}

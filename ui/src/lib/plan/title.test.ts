@@ -12,6 +12,12 @@ describe('windowTitle', () => {
     expect(windowTitle(null)).toBe('Plenary');
   });
 
+  it('says when the plan is open only for reading', () => {
+    expect(
+      windowTitle({ title: 'Bangkok week', file_name: 'bangkok.plenary', read_only: 'This plan is open in Plenary.' }),
+    ).toBe('Bangkok week \u2014 bangkok.plenary (read only) \u2014 Plenary');
+  });
+
   it('skips an empty title', () => {
     expect(windowTitle({ title: '  ', file_name: 'x.plenary' })).toBe('x.plenary \u2014 Plenary');
   });

@@ -36,6 +36,9 @@ export type Reveal = { id: number; n: number };
 
 const NOTHING_TO_UNDO: UndoState_Serialize = { undo: null, redo: null };
 
+/** How often a plan open read-only is asked whether its holder saved a change. */
+export const FOLLOW_MS = 4000;
+
 /** How long an open runs before the window offers to cancel it. */
 export const CANCEL_AFTER_MS = 2000;
 
@@ -79,6 +82,9 @@ export class Workspace {
    * kiosk, and reads only what the backend lets a kiosk read.
    */
   kiosk: Kiosk_Serialize | null = $state.raw(null);
+
+  /** The plan's revision last seen while following a read-only plan. */
+  #seen: number | null = null;
 
   /** Stops waiting for the open in progress; set while one runs. */
   #abandon: (() => void) | null = null;
@@ -176,6 +182,8 @@ export class Workspace {
   /** Show a newly opened or created plan: reload everything. Once shown, it joins the recent list. */
   async adopt(file: PlanFile): Promise<void> {
     this.file = file;
+    // Read before the plan is, so a change saved meanwhile is caught next time.
+    this.#seen = file.read_only ? await this.savedRevision() : null;
     this.openError = null;
     this.saveStatus = '';
     this.notice = null;
@@ -189,6 +197,45 @@ export class Workspace {
       this.recent = await commands.recentFiles();
     }
     await this.updateTitle();
+  }
+
+  /**
+   * The read-only banner's Try again: open the plan again, which holds it
+   * for editing once no other program does. Still held: the banner stays,
+   * with who holds it now.
+   */
+  async tryEditing(): Promise<void> {
+    const file = this.file;
+    if (!file) return;
+    const outcome = await this.openWith(file.file_name, () => commands.openPlan(file.path));
+    if (outcome.status === 'failed') this.report(new ApiFailure(outcome.error));
+    else if (outcome.status === 'opened' && this.file?.read_only) this.inform('The plan is still open elsewhere.');
+  }
+
+  /**
+   * A plan open read-only follows what its holder saves: asked every
+   * FOLLOW_MS (by the App), it reloads everything shown when it changed.
+   */
+  async follow(): Promise<void> {
+    if (!this.file?.read_only || this.opening) return;
+    const now = await this.savedRevision();
+    const changed = now !== null && this.#seen !== null && now !== this.#seen;
+    if (now !== null) this.#seen = now;
+    if (!changed) return;
+    try {
+      await this.refresh();
+    } catch (e) {
+      this.report(e);
+    }
+  }
+
+  /** The plan's revision, or null when it cannot be read now (asked again shortly). */
+  private async savedRevision(): Promise<number | null> {
+    try {
+      return await call(commands.planRevision());
+    } catch {
+      return null;
+    }
   }
 
   /** Reload the overview, the conflicts and the undo state (a kiosk: the overview and today). */
