@@ -7,6 +7,7 @@ use crate::kiosk::Kiosk;
 use crate::log_file;
 use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
+use crate::windows::Plans;
 use chrono::NaiveDate;
 use plenary_core::agenda::{self, Agenda, Overview};
 use plenary_core::attendees;
@@ -44,11 +45,11 @@ use plenary_core::summary::export::{SummaryExport, SummaryWritten};
 use plenary_core::summary::{self, AttendanceSource, Summary};
 use plenary_core::vocabulary::{self, Vocabulary};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use tauri::ipc::Channel;
 use tauri::State;
 
-type S<'a> = State<'a, Arc<AppState>>;
+/// The calling window's plan and what goes with it (see `windows`).
+type S<'a> = crate::windows::WindowPlan<'a>;
 
 #[tauri::command]
 #[specta::specta]
@@ -64,11 +65,26 @@ pub async fn open_at_start(state: S<'_>) -> ApiResult<PlanFile> {
     off_the_window(move || state.open_at_start()).await
 }
 
+/// Opens `path` in this window, in place of its plan; a plan another window
+/// has brings that window forward instead.
 #[tauri::command]
 #[specta::specta]
-pub async fn open_plan(state: S<'_>, path: String) -> ApiResult<PlanFile> {
+pub async fn open_plan(plans: State<'_, Plans>, state: S<'_>, path: String) -> ApiResult<PlanFile> {
+    if let Some(other) = plans.holder(Path::new(&path)) {
+        if other != state.owner() {
+            plans.focus(&other);
+            return Err(crate::state::open_elsewhere(Path::new(&path)));
+        }
+    }
     let state = state.inner().clone();
     off_the_window(move || state.open(Path::new(&path))).await
+}
+
+/// File › New window: another main window, on its welcome screen.
+#[tauri::command]
+#[specta::specta]
+pub async fn new_window(plans: State<'_, Plans>) -> ApiResult<()> {
+    in_place("new_window", || plans.open_window(None).map(|_| ()))
 }
 
 /// Stops the open in progress; false when there was none any more.
@@ -433,15 +449,15 @@ pub async fn open_hall(
 ) -> ApiResult<()> {
     in_place("open_hall", || {
         state.with(|s| s.room(room_id).map(|_| ()))?;
-        screens.open(room_id, monitor)
+        screens.open(state.owner(), room_id, monitor)
     })
 }
 
-/// Closes every hall display (from the main window, or the hall's own key chord).
+/// Closes the window's hall displays (from the main window, or the hall's own key chord).
 #[tauri::command]
 #[specta::specta]
-pub fn close_hall(screens: State<Screens>) -> ApiResult<()> {
-    screens.close()
+pub fn close_hall(screens: State<Screens>, state: S) -> ApiResult<()> {
+    screens.close(state.owner())
 }
 
 /// `at` as the plan's wall clock; else the rehearsal clock when one is set;
@@ -1293,10 +1309,11 @@ pub fn published_versions(state: S) -> ApiResult<Vec<PublishedVersion>> {
 
 /// Opens the system print dialog for the window. Kept as managed state so
 /// the command stays free of the runtime type (the command tests run on a mock).
-pub struct Printer(Box<dyn Fn() -> tauri::Result<()> + Send + Sync>);
+/// It is given the label of the window to print.
+pub struct Printer(Box<dyn Fn(&str) -> tauri::Result<()> + Send + Sync>);
 
 impl Printer {
-    pub fn new(print: impl Fn() -> tauri::Result<()> + Send + Sync + 'static) -> Self {
+    pub fn new(print: impl Fn(&str) -> tauri::Result<()> + Send + Sync + 'static) -> Self {
         Printer(Box::new(print))
     }
 }
@@ -1304,8 +1321,8 @@ impl Printer {
 /// The system print dialog; the Print page's print style sheet leaves only its pages.
 #[tauri::command]
 #[specta::specta]
-pub fn print_window(printer: State<Printer>) -> ApiResult<()> {
-    (printer.0)().map_err(|e| ApiError::new(ErrorCode::Print, e.to_string()))
+pub fn print_window(printer: State<Printer>, state: S) -> ApiResult<()> {
+    (printer.0)(state.owner()).map_err(|e| ApiError::new(ErrorCode::Print, e.to_string()))
 }
 
 // ----- the Co-Chairs' Summary -----
@@ -1420,6 +1437,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             open_log_folder,
             open_at_start,
             open_plan,
+            new_window,
             cancel_open,
             plan_shown,
             new_plan,
