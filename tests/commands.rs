@@ -1391,6 +1391,9 @@ fn each_window_has_its_own_plan_undo_clock_and_kiosk() {
         err["message"].as_str().unwrap().contains("b.plenary"),
         "{err}"
     );
+    // Nor is it written over from the first window.
+    let copy = h.err("save_copy_as", json!({ "path": b }));
+    assert_eq!(copy["fields"][0]["field"], "path", "{copy}");
     // No file: the last window comes forward.
     assert_eq!(plans.present(None).unwrap(), "plan-2");
 

@@ -163,6 +163,7 @@ pub fn new_plan(state: S, path: String, form: PlanForm) -> ApiResult<PlanFile> {
 #[tauri::command]
 #[specta::specta]
 pub fn save_copy_as(state: S, path: String) -> ApiResult<()> {
+    refuse_another_windows_plan(&state, &path)?;
     state.with(|s| s.save_copy(&PathBuf::from(path)))
 }
 
@@ -1196,8 +1197,22 @@ pub async fn import_programme_as_plan(
     .await
 }
 
-/// A file the window is about to replace must not be the open plan.
+/// A file the window is about to replace must not be another window's plan.
+fn refuse_another_windows_plan(state: &S<'_>, path: &str) -> ApiResult<()> {
+    match state.held_elsewhere(Path::new(path)) {
+        true => Err(plenary_core::CoreError::invalid(
+            "path",
+            "That plan is open in another Plenary window; choose another name.",
+        )
+        .into()),
+        false => Ok(()),
+    }
+}
+
+/// A file the window is about to replace must not be the open plan, nor
+/// another window's.
 fn refuse_the_open_plan(state: &S<'_>, path: &str) -> ApiResult<()> {
+    refuse_another_windows_plan(state, path)?;
     let same = |a: &Path, b: &Path| {
         a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
     };
@@ -1310,7 +1325,10 @@ pub fn published_versions(state: S) -> ApiResult<Vec<PublishedVersion>> {
 /// Opens the system print dialog for the window. Kept as managed state so
 /// the command stays free of the runtime type (the command tests run on a mock).
 /// It is given the label of the window to print.
-pub struct Printer(Box<dyn Fn(&str) -> tauri::Result<()> + Send + Sync>);
+pub struct Printer(Box<PrintWindow>);
+
+/// Prints the window of the label given.
+type PrintWindow = dyn Fn(&str) -> tauri::Result<()> + Send + Sync;
 
 impl Printer {
     pub fn new(print: impl Fn(&str) -> tauri::Result<()> + Send + Sync + 'static) -> Self {

@@ -76,10 +76,8 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
         .plugin(kiosk::Guarded(tauri_plugin_dialog::init()))
         .invoke_handler(log_file::watch(kiosk::guard(builder.invoke_handler())))
         .on_window_event(|window, event| match event {
-            tauri::WindowEvent::CloseRequested { api, .. } => {
-                if kiosk::window_locked(window) {
-                    api.prevent_close();
-                }
+            tauri::WindowEvent::CloseRequested { api, .. } if kiosk::window_locked(window) => {
+                api.prevent_close();
             }
             tauri::WindowEvent::Destroyed => closed(window),
             _ => {}

@@ -193,12 +193,25 @@ impl AppState {
         lock(&self.files.held).get(&key) == Some(&self.id)
     }
 
+    /// Whether this window is about to open the file at `path` (a window
+    /// just made for it that has not asked yet).
+    pub fn will_open(&self, path: &Path) -> bool {
+        matches!(&*lock(&self.start), Some(Start::File(p)) if held_key(p) == held_key(path))
+    }
+
+    /// Whether another window of this process has the file at `path` open.
+    pub fn held_elsewhere(&self, path: &Path) -> bool {
+        lock(&self.files.held)
+            .get(&held_key(path))
+            .is_some_and(|id| *id != self.id)
+    }
+
     /// Refuses `path` when another window of this process has it open:
     /// two stores on one file would each undo the other's steps.
     fn check_not_held_elsewhere(&self, path: &Path) -> ApiResult<()> {
-        match lock(&self.files.held).get(&held_key(path)) {
-            Some(id) if *id != self.id => Err(open_elsewhere(path)),
-            _ => Ok(()),
+        match self.held_elsewhere(path) {
+            true => Err(open_elsewhere(path)),
+            false => Ok(()),
         }
     }
 

@@ -90,11 +90,12 @@ impl Plans {
         labels
     }
 
-    /// The main window whose plan is the file at `path`.
+    /// The main window whose plan is the file at `path`, or that is about
+    /// to open it.
     pub fn holder(&self, path: &Path) -> Option<String> {
         lock(&self.windows)
             .iter()
-            .find(|(_, state)| state.holds(path))
+            .find(|(_, state)| state.holds(path) || state.will_open(path))
             .map(|(label, _)| label.clone())
     }
 
