@@ -6,7 +6,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxml2-utils \
                 xvfb xauth webkit2gtk-driver poppler-utils imagemagick \
                 xdg-utils desktop-file-utils libglib2.0-bin \
                 fonts-dejavu-core fonts-thai-tlwg-ttf fonts-wqy-microhei x11-utils time \
-                libreoffice-writer-nogui
+                libreoffice-writer-nogui dbus
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo/bin/tauri-driver)
 SAMPLE := target/sample-week.plenary

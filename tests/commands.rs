@@ -3,6 +3,7 @@
 
 use plenary::commands::{export_bindings, specta_builder, BINDINGS_PATH};
 use plenary::state::AppState;
+use plenary::windows::Plans;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -42,9 +43,10 @@ impl Harness {
             .invoke_handler(plenary::log_file::watch(plenary::kiosk::guard(
                 builder.invoke_handler(),
             )))
-            .manage(Arc::clone(&state))
+            .manage(Plans::new(Arc::clone(&state)))
             .build(mock_context(noop_assets()))
             .unwrap();
+        app.state::<Plans>().attach(app.handle().clone());
         app.manage(plenary::placement::Places::of(
             app.handle().clone(),
             &dir.path().join("config"),
@@ -1212,8 +1214,9 @@ fn a_locked_kiosk_checks_people_in_and_refuses_everything_else() {
     );
     assert_eq!(elsewhere["code"], "locked");
 
-    // Another window (a hall display) is not the kiosk: its own capability limits it.
-    let hall = WebviewWindowBuilder::new(&h._app, "hall", Default::default())
+    // Another window (the main window's hall display) is not the kiosk: its
+    // own capability limits it.
+    let hall = WebviewWindowBuilder::new(&h._app, "hall-main-1", Default::default())
         .build()
         .unwrap();
     assert_eq!(
@@ -1370,4 +1373,116 @@ fn the_hall_reads_its_room_and_every_edit_is_told_to_every_window() {
     assert_eq!(told_now(), 3);
     let bad = h.err("hall", json!({ "roomId": 99999, "at": null }));
     assert_eq!(bad["fields"][0]["field"], "room");
+}
+
+/// What a window's File › Open and start-up do, in `window`.
+fn start_in(h: &Harness, window: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> Value {
+    let startup = h.call_in(window, "startup", json!({})).unwrap();
+    assert!(!startup["opening"].is_null(), "nothing to open: {startup}");
+    let file = h.call_in(window, "open_at_start", json!({})).unwrap();
+    h.call_in(window, "plan_shown", json!({ "path": file["path"] }))
+        .unwrap();
+    file
+}
+
+fn room_names(h: &Harness, window: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> Vec<String> {
+    h.call_in(window, "overview", json!({})).unwrap()["rooms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn each_window_has_its_own_plan_undo_clock_and_kiosk() {
+    let h = Harness::new(None);
+    let plans = h._app.state::<Plans>();
+    let b = h.path("b.plenary");
+    drop(plenary_core::sample::write_sample(&b, false).unwrap());
+    let told_main = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = Arc::clone(&told_main);
+    h.state.on_change(move || {
+        count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    });
+
+    // A second launch with b: a new window, which opens b at its start.
+    let label = plans.present(Some(&b)).unwrap();
+    assert_eq!(label, "plan-2");
+    let second = h._app.get_webview_window(&label).expect("a new window");
+    let opened = start_in(&h, &second);
+    assert_eq!(opened["path"], b.to_string_lossy().as_ref());
+    assert_ne!(h.ok("startup", json!({}))["plan"]["path"], opened["path"]);
+
+    // An edit in one window leaves the other's plan, undo and windows alone.
+    let before = room_names(&h, &h.window);
+    h.call_in(
+        &second,
+        "create_room",
+        json!({ "form": { "name": "Room B", "capacity": "30", "notes": "" } }),
+    )
+    .unwrap();
+    assert!(room_names(&h, &second).contains(&"Room B".to_string()));
+    assert_eq!(room_names(&h, &h.window), before);
+    assert_eq!(told_main.load(std::sync::atomic::Ordering::SeqCst), 0);
+    let main_undo = h.ok("undo_state", json!({}));
+    assert!(main_undo["undo"].is_null(), "{main_undo}");
+    h.call_in(&second, "undo", json!({})).unwrap();
+    assert!(!room_names(&h, &second).contains(&"Room B".to_string()));
+
+    // Each window has its own rehearsal clock and kiosk lock.
+    h.call_in(
+        &second,
+        "set_run_clock",
+        json!({ "at": "2024-11-19 10:40" }),
+    )
+    .unwrap();
+    assert_eq!(h.ok("run_clock", json!({}))["rehearsal"], false);
+    assert_eq!(
+        h.call_in(&second, "run_clock", json!({})).unwrap()["rehearsal"],
+        true
+    );
+    let overview = h.ok("overview", json!({}));
+    let event = &overview["events"][0]["event"];
+    h.call_in(
+        &second,
+        "enter_kiosk",
+        json!({"pin": "2468", "eventId": event["id"], "day": event["first_day"]}),
+    )
+    .unwrap();
+    assert_eq!(h.ok("kiosk", json!({}))["locked"], false);
+    h.ok(
+        "create_room",
+        json!({ "form": { "name": "Room C", "capacity": "", "notes": "" } }),
+    );
+    let refused = h
+        .call_in(
+            &second,
+            "create_room",
+            json!({ "form": { "name": "Room D", "capacity": "", "notes": "" } }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "locked");
+
+    // The same plan again, by another name for the file: no new window.
+    let again = b.parent().unwrap().join(".").join("b.plenary");
+    assert_eq!(plans.present(Some(&again)).unwrap(), "plan-2");
+    assert_eq!(plans.labels(), ["main", "plan-2"]);
+    // Opening it from the first window brings the second forward instead.
+    let err = h.err("open_plan", json!({ "path": again }));
+    assert_eq!(err["code"], "file_exists");
+    assert!(
+        err["message"].as_str().unwrap().contains("b.plenary"),
+        "{err}"
+    );
+    // Nor is it written over from the first window.
+    let copy = h.err("save_copy_as", json!({ "path": b }));
+    assert_eq!(copy["fields"][0]["field"], "path", "{copy}");
+    // No file: the last window comes forward.
+    assert_eq!(plans.present(None).unwrap(), "plan-2");
+
+    // The window closed: its plan is let go, and the first window may open it.
+    drop(plans.remove("plan-2"));
+    h.open(&b);
+    assert_eq!(h.ok("startup", json!({}))["plan"]["path"], opened["path"]);
 }

@@ -37,6 +37,9 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
+/// A session bus address with no bus behind it.
+const NO_BUS: &str = "unix:path=/nonexistent/plenary-e2e-bus";
+
 /// A running tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver with it.
 struct DriverProcess(Child);
 
@@ -60,7 +63,14 @@ impl App {
     }
 
     /// Launches the app with `args`; its config and data folders are in `home`.
+    /// It runs alone: a D-Bus address that leads nowhere keeps it from
+    /// handing over to a Plenary already running on this desktop.
     async fn launch_in(home: tempfile::TempDir, args: &[&Path]) -> App {
+        App::launch_on_bus(home, args, NO_BUS).await
+    }
+
+    /// `launch_in` with the D-Bus session bus at `bus`, where a second launch finds it.
+    async fn launch_on_bus(home: tempfile::TempDir, args: &[&Path], bus: &str) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them with `make test` (Xvfb)"
@@ -75,6 +85,7 @@ impl App {
             ])
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("DBUS_SESSION_BUS_ADDRESS", bus)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -3540,5 +3551,130 @@ async fn a_plan_opens_where_its_window_was_left() {
     }
     assert_eq!(kept("frame")["width"], json!(1100), "{}", kept("frame"));
     assert_eq!(kept("path"), json!(key));
+    app.quit().await;
+}
+
+/// A D-Bus session bus of the test's own, stopped when dropped.
+struct Bus {
+    process: Child,
+    address: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Bus {
+    fn start() -> Bus {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("bus");
+        let address = format!("unix:path={}", socket.display());
+        let process = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--nopidfile"])
+            .arg(format!("--address={address}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon is installed (package dbus)");
+        let started = Instant::now();
+        while !socket.exists() {
+            assert!(started.elapsed() < Duration::from_secs(10), "no bus");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Bus {
+            process,
+            address,
+            _dir: dir,
+        }
+    }
+}
+
+impl Drop for Bus {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// What a second `plenary-window FILE` does while the app runs: its exit
+/// status and how long it took.
+fn second_launch(home: &Path, bus: &Bus, file: &Path) -> (std::process::ExitStatus, Duration) {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plenary-window"))
+        .arg(file)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return (status, started.elapsed());
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("the second launch did not leave");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_launch_opens_its_plan_in_a_new_window_of_the_running_app() {
+    let home = tempfile::tempdir().unwrap();
+    let (a, b) = (home.path().join("a.plenary"), home.path().join("b.plenary"));
+    drop(plenary_core::sample::write_sample(&a, false).unwrap());
+    drop(plenary_core::sample::write_sample(&b, false).unwrap());
+    let home_path = home.path().to_path_buf();
+    let bus = Bus::start();
+    let app = App::launch_on_bus(home, &[&a], &bus.address).await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=event-card]').length",
+        json!(3),
+    )
+    .await;
+    let first = app.driver.window().await.unwrap();
+
+    let (status, took) = second_launch(&home_path, &bus, &b);
+    assert!(status.success(), "{status}");
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+    // The running app has a second window, and it shows b.
+    let started = Instant::now();
+    let second = loop {
+        let handles = app.driver.windows().await.unwrap();
+        if let Some(h) = handles.iter().find(|h| **h != first) {
+            break h.clone();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no second window: {handles:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    app.driver.switch_to_window(second.clone()).await.unwrap();
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=event-card]').length",
+        json!(3),
+    )
+    .await;
+    app.wait_js(
+        "return document.querySelector('.plan-ident-file')?.textContent",
+        json!("b.plenary"),
+    )
+    .await;
+    app.shot("second-window.png").await;
+    // Each window kept its own plan.
+    app.driver.switch_to_window(first.clone()).await.unwrap();
+    app.wait_js(
+        "return document.querySelector('.plan-ident-file')?.textContent",
+        json!("a.plenary"),
+    )
+    .await;
+    let recent = std::fs::read_to_string(config_dir(&home_path).join("recent.json")).unwrap();
+    assert!(recent.contains("b.plenary"), "{recent}");
+
+    // a again: its window comes forward, no third window.
+    let (status, _) = second_launch(&home_path, &bus, &a);
+    assert!(status.success(), "{status}");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(app.driver.windows().await.unwrap().len(), 2);
     app.quit().await;
 }

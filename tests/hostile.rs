@@ -1388,7 +1388,7 @@ fn corrupt_files_through_the_open_command() {
     let builder = specta_builder::<tauri::test::MockRuntime>();
     let app = mock_builder()
         .invoke_handler(builder.invoke_handler())
-        .manage(state)
+        .manage(plenary::windows::Plans::new(state))
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())

@@ -11,6 +11,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "open_log_folder",
     "open_at_start",
     "open_plan",
+    "new_window",
     "cancel_open",
     "plan_shown",
     "restore_window",

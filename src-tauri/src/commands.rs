@@ -8,6 +8,7 @@ use crate::log_file;
 use crate::placement::Places;
 use crate::recent::RecentFile;
 use crate::state::{AppState, PlanFile, Startup};
+use crate::windows::Plans;
 use chrono::NaiveDate;
 use plenary_core::agenda::{self, Agenda, Overview};
 use plenary_core::attendees;
@@ -45,11 +46,11 @@ use plenary_core::summary::export::{SummaryExport, SummaryWritten};
 use plenary_core::summary::{self, AttendanceSource, Summary};
 use plenary_core::vocabulary::{self, Vocabulary};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use tauri::ipc::Channel;
 use tauri::State;
 
-type S<'a> = State<'a, Arc<AppState>>;
+/// The calling window's plan and what goes with it (see `windows`).
+type S<'a> = crate::windows::WindowPlan<'a>;
 
 #[tauri::command]
 #[specta::specta]
@@ -65,11 +66,26 @@ pub async fn open_at_start(state: S<'_>) -> ApiResult<PlanFile> {
     off_the_window(move || state.open_at_start()).await
 }
 
+/// Opens `path` in this window, in place of its plan; a plan another window
+/// has brings that window forward instead.
 #[tauri::command]
 #[specta::specta]
-pub async fn open_plan(state: S<'_>, path: String) -> ApiResult<PlanFile> {
+pub async fn open_plan(plans: State<'_, Plans>, state: S<'_>, path: String) -> ApiResult<PlanFile> {
+    if let Some(other) = plans.holder(Path::new(&path)) {
+        if other != state.owner() {
+            plans.focus(&other);
+            return Err(crate::state::open_elsewhere(Path::new(&path)));
+        }
+    }
     let state = state.inner().clone();
     off_the_window(move || state.open(Path::new(&path))).await
+}
+
+/// File › New window: another main window, on its welcome screen.
+#[tauri::command]
+#[specta::specta]
+pub async fn new_window(plans: State<'_, Plans>) -> ApiResult<()> {
+    in_place("new_window", || plans.open_window(None).map(|_| ()))
 }
 
 /// Stops the open in progress; false when there was none any more.
@@ -91,8 +107,8 @@ pub fn plan_shown(state: S, path: String) -> Vec<RecentFile> {
 /// showed then, for the window to show again.
 #[tauri::command]
 #[specta::specta]
-pub fn restore_window(places: State<Places>, path: String) -> Option<String> {
-    places.restore(&path)
+pub fn restore_window(state: S, places: State<Places>, path: String) -> Option<String> {
+    places.restore(state.owner(), &path)
 }
 
 /// The window shows `page` of the plan at `path`: remembered for next time.
@@ -172,6 +188,7 @@ pub fn new_plan(state: S, path: String, form: PlanForm) -> ApiResult<PlanFile> {
 #[tauri::command]
 #[specta::specta]
 pub fn save_copy_as(state: S, path: String) -> ApiResult<()> {
+    refuse_another_windows_plan(&state, &path)?;
     state.with(|s| s.save_copy(&PathBuf::from(path)))
 }
 
@@ -458,15 +475,15 @@ pub async fn open_hall(
 ) -> ApiResult<()> {
     in_place("open_hall", || {
         state.with(|s| s.room(room_id).map(|_| ()))?;
-        screens.open(room_id, monitor)
+        screens.open(state.owner(), room_id, monitor)
     })
 }
 
-/// Closes every hall display (from the main window, or the hall's own key chord).
+/// Closes the window's hall displays (from the main window, or the hall's own key chord).
 #[tauri::command]
 #[specta::specta]
-pub fn close_hall(screens: State<Screens>) -> ApiResult<()> {
-    screens.close()
+pub fn close_hall(screens: State<Screens>, state: S) -> ApiResult<()> {
+    screens.close(state.owner())
 }
 
 /// `at` as the plan's wall clock; else the rehearsal clock when one is set;
@@ -1205,8 +1222,22 @@ pub async fn import_programme_as_plan(
     .await
 }
 
-/// A file the window is about to replace must not be the open plan.
+/// A file the window is about to replace must not be another window's plan.
+fn refuse_another_windows_plan(state: &S<'_>, path: &str) -> ApiResult<()> {
+    match state.held_elsewhere(Path::new(path)) {
+        true => Err(plenary_core::CoreError::invalid(
+            "path",
+            "That plan is open in another Plenary window; choose another name.",
+        )
+        .into()),
+        false => Ok(()),
+    }
+}
+
+/// A file the window is about to replace must not be the open plan, nor
+/// another window's.
 fn refuse_the_open_plan(state: &S<'_>, path: &str) -> ApiResult<()> {
+    refuse_another_windows_plan(state, path)?;
     let same = |a: &Path, b: &Path| {
         a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
     };
@@ -1318,10 +1349,14 @@ pub fn published_versions(state: S) -> ApiResult<Vec<PublishedVersion>> {
 
 /// Opens the system print dialog for the window. Kept as managed state so
 /// the command stays free of the runtime type (the command tests run on a mock).
-pub struct Printer(Box<dyn Fn() -> tauri::Result<()> + Send + Sync>);
+/// It is given the label of the window to print.
+pub struct Printer(Box<PrintWindow>);
+
+/// Prints the window of the label given.
+type PrintWindow = dyn Fn(&str) -> tauri::Result<()> + Send + Sync;
 
 impl Printer {
-    pub fn new(print: impl Fn() -> tauri::Result<()> + Send + Sync + 'static) -> Self {
+    pub fn new(print: impl Fn(&str) -> tauri::Result<()> + Send + Sync + 'static) -> Self {
         Printer(Box::new(print))
     }
 }
@@ -1329,8 +1364,8 @@ impl Printer {
 /// The system print dialog; the Print page's print style sheet leaves only its pages.
 #[tauri::command]
 #[specta::specta]
-pub fn print_window(printer: State<Printer>) -> ApiResult<()> {
-    (printer.0)().map_err(|e| ApiError::new(ErrorCode::Print, e.to_string()))
+pub fn print_window(printer: State<Printer>, state: S) -> ApiResult<()> {
+    (printer.0)(state.owner()).map_err(|e| ApiError::new(ErrorCode::Print, e.to_string()))
 }
 
 // ----- the Co-Chairs' Summary -----
@@ -1445,6 +1480,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             open_log_folder,
             open_at_start,
             open_plan,
+            new_window,
             cancel_open,
             plan_shown,
             restore_window,

@@ -2,16 +2,19 @@
 //! shows one room's session now and next from the same plan. It has no
 //! decorations and ignores a close request, so a passer-by cannot close it;
 //! `close` (the main window's button or the hall's key chord) destroys it.
+//! Each belongs to the main window that opened it (its label says which),
+//! reads that window's plan, and closes with it.
 
 use crate::commands::MonitorInfo;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use plenary_core::model::Id;
 use tauri::{Manager, Runtime, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 
-/// Every hall window's label starts so; `capabilities/hall.json` matches it.
+/// Every hall window's label starts so, then its main window's label and
+/// the room (`hall-main-12`); `capabilities/hall.json` matches it.
 pub const LABEL_PREFIX: &str = "hall-";
 
-/// The event every window hears after the plan (or the run clock) changed.
+/// The event a plan's windows hear after it (or its run clock) changed.
 pub const PLAN_CHANGED: &str = "plan-changed";
 
 fn window_error(e: tauri::Error) -> ApiError {
@@ -27,8 +30,8 @@ pub struct Screens(Box<dyn HallWindows>);
 
 trait HallWindows: Send + Sync {
     fn monitors(&self) -> ApiResult<Vec<MonitorInfo>>;
-    fn open(&self, room: Id, monitor: Option<u32>) -> ApiResult<()>;
-    fn close(&self) -> ApiResult<()>;
+    fn open(&self, owner: &str, room: Id, monitor: Option<u32>) -> ApiResult<()>;
+    fn close(&self, owner: &str) -> ApiResult<()>;
 }
 
 struct AppWindows<R: Runtime>(tauri::AppHandle<R>);
@@ -37,11 +40,11 @@ impl<R: Runtime> HallWindows for AppWindows<R> {
     fn monitors(&self) -> ApiResult<Vec<MonitorInfo>> {
         monitors(&self.0)
     }
-    fn open(&self, room: Id, monitor: Option<u32>) -> ApiResult<()> {
-        open(&self.0, room, monitor)
+    fn open(&self, owner: &str, room: Id, monitor: Option<u32>) -> ApiResult<()> {
+        open(&self.0, owner, room, monitor)
     }
-    fn close(&self) -> ApiResult<()> {
-        close(&self.0)
+    fn close(&self, owner: &str) -> ApiResult<()> {
+        close_of(&self.0, owner)
     }
 }
 
@@ -54,12 +57,14 @@ impl Screens {
         self.0.monitors()
     }
 
-    pub fn open(&self, room: Id, monitor: Option<u32>) -> ApiResult<()> {
-        self.0.open(room, monitor)
+    /// Opens `room`'s hall display for the main window `owner`.
+    pub fn open(&self, owner: &str, room: Id, monitor: Option<u32>) -> ApiResult<()> {
+        self.0.open(owner, room, monitor)
     }
 
-    pub fn close(&self) -> ApiResult<()> {
-        self.0.close()
+    /// Closes the hall displays of the main window `owner`.
+    pub fn close(&self, owner: &str) -> ApiResult<()> {
+        self.0.close(owner)
     }
 }
 
@@ -86,8 +91,13 @@ fn monitors<R: Runtime>(app: &tauri::AppHandle<R>) -> ApiResult<Vec<MonitorInfo>
         .collect())
 }
 
-fn open<R: Runtime>(app: &tauri::AppHandle<R>, room_id: Id, monitor: Option<u32>) -> ApiResult<()> {
-    let label = format!("{LABEL_PREFIX}{room_id}");
+fn open<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    owner: &str,
+    room_id: Id,
+    monitor: Option<u32>,
+) -> ApiResult<()> {
+    let label = format!("{LABEL_PREFIX}{owner}-{room_id}");
     if let Some(window) = app.get_webview_window(&label) {
         window.set_focus().map_err(window_error)?;
         return Ok(());
@@ -124,9 +134,10 @@ fn open<R: Runtime>(app: &tauri::AppHandle<R>, room_id: Id, monitor: Option<u32>
     Ok(())
 }
 
-fn close<R: Runtime>(app: &tauri::AppHandle<R>) -> ApiResult<()> {
+/// Destroys the hall displays of the main window `owner`.
+pub fn close_of<R: Runtime>(app: &tauri::AppHandle<R>, owner: &str) -> ApiResult<()> {
     for (label, window) in app.webview_windows() {
-        if label.starts_with(LABEL_PREFIX) {
+        if label.starts_with(LABEL_PREFIX) && crate::windows::owner_of(&label) == owner {
             window.destroy().map_err(window_error)?;
         }
     }

@@ -7,13 +7,13 @@
 //! to the plan.
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::state::AppState;
+use crate::windows::Plans;
 use chrono::NaiveDate;
 use plenary_core::model::Id;
 use plenary_core::CoreError;
 use serde::Serialize;
 use specta::Type;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use tauri::ipc::Invoke;
 use tauri::plugin::Plugin;
@@ -174,16 +174,15 @@ pub fn locked() -> ApiError {
     )
 }
 
-/// The window that becomes the kiosk: Kiosk mode… is on its desk page.
-/// Another window (a hall display) keeps what its own capability allows,
-/// and a locked main window has no permission to make a window.
-pub const KIOSK_WINDOW: &str = "main";
-
-/// Whether `window` is locked as the kiosk.
+/// Whether `window` is locked as the kiosk. Only a main window becomes one
+/// (Kiosk mode… is on its desk page), each with its own lock in its state;
+/// a hall display keeps what its own capability allows, and a locked main
+/// window has no permission to make a window.
 pub fn window_locked<R: Runtime>(window: &tauri::Window<R>) -> bool {
-    window.label() == KIOSK_WINDOW
+    crate::windows::is_main(window.label())
         && window
-            .try_state::<Arc<AppState>>()
+            .try_state::<Plans>()
+            .and_then(|plans| plans.state_of(window.label()))
             .is_some_and(|state| state.kiosk.locked())
 }
 

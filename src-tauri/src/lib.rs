@@ -12,9 +12,10 @@ pub mod marker;
 pub mod placement;
 pub mod recent;
 pub mod state;
+pub mod windows;
 
 use std::path::PathBuf;
-use tauri::{Emitter, Manager};
+use tauri::Manager;
 
 /// Entry point for the `plenary-window` binary, which `plenary` starts
 /// with no subcommand; returns the process exit code.
@@ -61,18 +62,28 @@ fn choose_webkit_renderer() {
     }
 }
 
-/// Opens the window, which then opens `file`, or the last plan, or a copy of the sample.
+/// Opens the window, which then opens `file`, or the last plan, or a copy of
+/// the sample. When Plenary already runs for this user, hands `file` to it
+/// instead and returns at once (see `windows`).
 pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
     let builder = commands::specta_builder::<tauri::Wry>();
     tauri::Builder::default()
+        // First, so a second launch leaves before anything else starts.
+        // Without a D-Bus session bus (Linux) it does nothing and every
+        // launch runs on its own, as before.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
+            windows::second_launch(app, argv, cwd)
+        }))
         .plugin(kiosk::Guarded(tauri_plugin_dialog::init()))
         .invoke_handler(log_file::watch(kiosk::guard(builder.invoke_handler())))
         .on_window_event(|window, event| {
             placement::watch(window, event);
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                if kiosk::window_locked(window) {
+            match event {
+                tauri::WindowEvent::CloseRequested { api, .. } if kiosk::window_locked(window) => {
                     api.prevent_close();
                 }
+                tauri::WindowEvent::Destroyed => closed(window),
+                _ => {}
             }
         })
         .setup(move |app| {
@@ -85,21 +96,41 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
             // Only decides what to open: the window shows at once and opens
             // it in the background, where it can be cancelled.
             state.plan_start(file.as_deref());
-            // Every window (the hall display too) reads again after a change.
-            let handle = app.handle().clone();
-            state.on_change(move || {
-                let _ = handle.emit(hall::PLAN_CHANGED, ());
-            });
-            app.manage(std::sync::Arc::new(state));
+            let plans = windows::Plans::new(std::sync::Arc::new(state));
+            // Every window of a plan (its hall displays too) reads again
+            // after a change to it.
+            plans.attach(app.handle().clone());
+            app.manage(plans);
             app.manage(placement::Places::of(app.handle().clone(), &config));
             app.manage(hall::Screens::of(app.handle().clone()));
-            if let Some(window) = app.get_webview_window("main") {
-                app.manage(commands::Printer::new(move || window.print()));
-            }
+            let handle = app.handle().clone();
+            app.manage(commands::Printer::new(move |label| {
+                match handle.get_webview_window(label) {
+                    Some(window) => window.print(),
+                    None => Ok(()),
+                }
+            }));
             Ok(())
         })
         .run(tauri::generate_context!())
         .map_err(|e| format!("the window could not be opened: {e}"))
+}
+
+/// A main window closed: its plan and its hall displays go with it; the
+/// process ends with the last main window.
+fn closed<R: tauri::Runtime>(window: &tauri::Window<R>) {
+    let label = window.label();
+    if !windows::is_main(label) {
+        return;
+    }
+    let app = window.app_handle();
+    let _ = hall::close_of(app, label);
+    if let Some(plans) = app.try_state::<windows::Plans>() {
+        plans.remove(label);
+        if plans.labels().is_empty() {
+            app.exit(0);
+        }
+    }
 }
 
 #[cfg(test)]

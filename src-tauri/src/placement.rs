@@ -8,10 +8,11 @@
 //! a missing or unreadable file is no memory, never a failure.
 
 use crate::recent::write_json;
-use crate::state::AppState;
+use crate::windows::{self, Plans};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use tauri::{Manager, Runtime, WindowEvent};
 
@@ -60,28 +61,28 @@ pub fn on_a_screen(frame: &Frame, screens: &[Screen]) -> bool {
     })
 }
 
-/// The places file and the window it tracks.
+/// The places file and the windows it tracks.
 pub struct Places {
     file: PathBuf,
     /// One writer of the file at a time within the app.
     writing: Mutex<()>,
-    /// When the window last moved, while a write waits for it to be still.
-    moved: Mutex<Option<Instant>>,
+    /// When each window last moved (by label), while a write waits for it to be still.
+    moved: Mutex<HashMap<String, Instant>>,
     window: Box<dyn MainWindow>,
 }
 
-/// The main window, as placing it needs; kept behind a trait so the
+/// A plan's window (by label), as placing it needs; kept behind a trait so the
 /// commands stay free of the runtime type (the command tests run on a mock).
 trait MainWindow: Send + Sync {
-    fn frame(&self) -> Option<Frame>;
-    fn place(&self, frame: &Frame);
+    fn frame(&self, label: &str) -> Option<Frame>;
+    fn place(&self, label: &str, frame: &Frame);
 }
 
 struct AppWindow<R: Runtime>(tauri::AppHandle<R>);
 
 impl<R: Runtime> MainWindow for AppWindow<R> {
-    fn frame(&self) -> Option<Frame> {
-        let w = self.0.get_webview_window("main")?;
+    fn frame(&self, label: &str) -> Option<Frame> {
+        let w = self.0.get_webview_window(label)?;
         let position = w.outer_position().ok()?;
         let size = w.inner_size().ok()?;
         Some(Frame {
@@ -94,8 +95,8 @@ impl<R: Runtime> MainWindow for AppWindow<R> {
         })
     }
 
-    fn place(&self, frame: &Frame) {
-        let Some(w) = self.0.get_webview_window("main") else {
+    fn place(&self, label: &str, frame: &Frame) {
+        let Some(w) = self.0.get_webview_window(label) else {
             return;
         };
         let screens: Vec<Screen> = w
@@ -140,7 +141,7 @@ impl Places {
         Places {
             file: config_dir.join("windows.json"),
             writing: Mutex::new(()),
-            moved: Mutex::new(None),
+            moved: Mutex::default(),
             window: Box::new(AppWindow(app)),
         }
     }
@@ -184,20 +185,20 @@ impl Places {
         self.update(path, |p| p.page = Some(page));
     }
 
-    /// Puts the window where it was when `path` was shown last and answers
-    /// the page it showed then.
-    pub fn restore(&self, path: &str) -> Option<String> {
+    /// Puts the window `label` where a window was when `path` was shown
+    /// last and answers the page it showed then.
+    pub fn restore(&self, label: &str, path: &str) -> Option<String> {
         let place = self.get(path)?;
         if let Some(frame) = &place.frame {
-            self.window.place(frame);
+            self.window.place(label, frame);
         }
         place.page
     }
 
     /// Writes where the window is now, for the plan it shows. Maximised or
     /// full screen, the size and position it will return to are kept.
-    fn keep(&self, path: &str) {
-        let Some(now) = self.window.frame() else {
+    fn keep(&self, label: &str, path: &str) {
+        let Some(now) = self.window.frame(label) else {
             return;
         };
         self.update(path, |p| {
@@ -213,20 +214,21 @@ impl Places {
     }
 }
 
-/// The plan the window shows, if any.
-fn shown<R: Runtime>(app: &tauri::AppHandle<R>) -> Option<String> {
-    let state = app.try_state::<Arc<AppState>>()?;
+/// The plan the window `label` shows, if any.
+fn shown<R: Runtime>(app: &tauri::AppHandle<R>, label: &str) -> Option<String> {
+    let state = app.try_state::<Plans>()?.state_of(label)?;
     state.current().ok().flatten().map(|f| f.path)
 }
 
-/// Follows the main window: its place is written once it has been still for
+/// Follows each plan's window: its place is written once it has been still for
 /// `QUIET` after a move or resize, and as it closes. A locked kiosk's full
 /// screen is not a place to remember.
 pub fn watch<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
-    if window.label() != "main" || crate::kiosk::window_locked(window) {
+    if !windows::is_main(window.label()) || crate::kiosk::window_locked(window) {
         return;
     }
     let app = window.app_handle().clone();
+    let label = window.label().to_string();
     match event {
         WindowEvent::Moved(_) | WindowEvent::Resized(_) => {
             let waiting = {
@@ -234,7 +236,7 @@ pub fn watch<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
                     return;
                 };
                 let mut moved = places.moved.lock().unwrap_or_else(|e| e.into_inner());
-                moved.replace(Instant::now()).is_some()
+                moved.insert(label.clone(), Instant::now()).is_some()
             };
             if waiting {
                 return;
@@ -246,20 +248,20 @@ pub fn watch<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
                     return;
                 };
                 let mut moved = places.moved.lock().unwrap_or_else(|e| e.into_inner());
-                if moved.is_some_and(|at| at.elapsed() < QUIET) {
+                if moved.get(&label).is_some_and(|at| at.elapsed() < QUIET) {
                     continue;
                 }
-                *moved = None;
+                moved.remove(&label);
                 drop(moved);
-                if let Some(path) = shown(&app) {
-                    places.keep(&path);
+                if let Some(path) = shown(&app, &label) {
+                    places.keep(&label, &path);
                 }
                 return;
             });
         }
         WindowEvent::CloseRequested { .. } => {
-            if let (Some(places), Some(path)) = (app.try_state::<Places>(), shown(&app)) {
-                places.keep(&path);
+            if let (Some(places), Some(path)) = (app.try_state::<Places>(), shown(&app, &label)) {
+                places.keep(&label, &path);
             }
         }
         _ => {}
@@ -269,14 +271,15 @@ pub fn watch<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     struct Still(Mutex<Option<Frame>>, Mutex<Vec<Frame>>);
 
     impl MainWindow for Arc<Still> {
-        fn frame(&self) -> Option<Frame> {
+        fn frame(&self, _: &str) -> Option<Frame> {
             *self.0.lock().unwrap()
         }
-        fn place(&self, frame: &Frame) {
+        fn place(&self, _: &str, frame: &Frame) {
             self.1.lock().unwrap().push(*frame);
         }
     }
@@ -286,7 +289,7 @@ mod tests {
         let places = Places {
             file: dir.join("windows.json"),
             writing: Mutex::new(()),
-            moved: Mutex::new(None),
+            moved: Mutex::default(),
             window: Box::new(window.clone()),
         };
         (places, window)
@@ -306,17 +309,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (places, window) = places(dir.path());
         *window.0.lock().unwrap() = Some(AT);
-        places.keep("/plans/a.plenary");
+        places.keep("main", "/plans/a.plenary");
         places.remember_page("/plans/a.plenary", "calendar");
         *window.0.lock().unwrap() = Some(Frame { x: 5, ..AT });
-        places.keep("/plans/b.plenary");
+        places.keep("main", "/plans/b.plenary");
         assert_eq!(
-            places.restore("/plans/a.plenary").as_deref(),
+            places.restore("main", "/plans/a.plenary").as_deref(),
             Some("calendar")
         );
         assert_eq!(window.1.lock().unwrap().as_slice(), &[AT]);
-        assert_eq!(places.restore("/plans/b.plenary"), None);
-        assert_eq!(places.restore("/plans/never.plenary"), None);
+        assert_eq!(places.restore("main", "/plans/b.plenary"), None);
+        assert_eq!(places.restore("main", "/plans/never.plenary"), None);
     }
 
     #[test]
@@ -324,7 +327,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (places, window) = places(dir.path());
         *window.0.lock().unwrap() = Some(AT);
-        places.keep("/p.plenary");
+        places.keep("main", "/p.plenary");
         *window.0.lock().unwrap() = Some(Frame {
             x: 0,
             y: 0,
@@ -333,7 +336,7 @@ mod tests {
             maximized: true,
             fullscreen: false,
         });
-        places.keep("/p.plenary");
+        places.keep("main", "/p.plenary");
         let kept = places.get("/p.plenary").unwrap().frame.unwrap();
         assert_eq!(
             kept,
@@ -376,7 +379,7 @@ mod tests {
         assert_eq!(names, vec!["windows.json"], "no temporary file left");
         std::fs::write(dir.path().join("windows.json"), "{not json").unwrap();
         assert!(places.load().is_empty());
-        assert_eq!(places.restore("/p.plenary"), None);
+        assert_eq!(places.restore("main", "/p.plenary"), None);
         places.remember_page("/p.plenary", "today");
         assert_eq!(
             places.get("/p.plenary").unwrap().page.as_deref(),

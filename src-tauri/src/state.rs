@@ -1,5 +1,9 @@
-//! The open plan, what to open at start, and the app's own files (recent
-//! list, opening marker, the sample copy).
+//! One window's open plan, what it opens at start, and the app's own files
+//! (recent list, opening marker, the sample copy), which every window shares.
+//!
+//! Each main window has its own `AppState` (see `windows.rs`); all of them
+//! share one `AppFiles`, which also records which plan files are open, so
+//! one process never holds two stores on one file.
 //!
 //! Opening a plan file (which may come from anyone) runs off the window's
 //! thread and can be cancelled. A plan enters the recent list, and its opening
@@ -15,8 +19,10 @@ use plenary_core::store::OpenCancel;
 use plenary_core::{sample, CoreError, Result as CoreResult, Store};
 use serde::Serialize;
 use specta::Type;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The plan the window shows.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -54,7 +60,21 @@ enum Start {
     Sample,
 }
 
+/// What every window of the process shares: the recent list, the opening
+/// marker, the sample's folder, and which window's state holds which file.
+struct AppFiles {
+    recent: RecentList,
+    marker: OpeningMarker,
+    data_dir: PathBuf,
+    /// Each open plan's canonical path, with the `AppState::id` holding it.
+    held: Mutex<HashMap<PathBuf, u64>>,
+    next_id: AtomicU64,
+}
+
 pub struct AppState {
+    /// This state's key in `AppFiles::held`.
+    id: u64,
+    files: Arc<AppFiles>,
     plan: Mutex<Option<Store>>,
     start: Mutex<Option<Start>>,
     note: Mutex<Option<String>>,
@@ -62,9 +82,6 @@ pub struct AppState {
     /// lock too, so a cancel either stops the open or comes too late, never
     /// half-way.
     opening: Mutex<Option<OpenCancel>>,
-    recent: RecentList,
-    marker: OpeningMarker,
-    data_dir: PathBuf,
     rehearsal: Mutex<Option<Rehearsal>>,
     /// The kiosk lock: in memory only, so a PIN never reaches the plan file.
     pub kiosk: crate::kiosk::KioskLock,
@@ -95,15 +112,30 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl AppState {
+    /// The first window's state, with the app's files in these folders.
     pub fn new(config_dir: &Path, data_dir: &Path) -> Self {
+        AppState::with_files(Arc::new(AppFiles {
+            recent: RecentList::new(config_dir),
+            marker: OpeningMarker::new(config_dir),
+            data_dir: data_dir.into(),
+            held: Mutex::new(HashMap::new()),
+            next_id: AtomicU64::new(1),
+        }))
+    }
+
+    /// Another window's state: no plan yet, the same app files.
+    pub fn sibling(&self) -> Self {
+        AppState::with_files(Arc::clone(&self.files))
+    }
+
+    fn with_files(files: Arc<AppFiles>) -> Self {
         AppState {
+            id: files.next_id.fetch_add(1, Ordering::Relaxed),
+            files,
             plan: Mutex::new(None),
             start: Mutex::new(None),
             note: Mutex::new(None),
             opening: Mutex::new(None),
-            recent: RecentList::new(config_dir),
-            marker: OpeningMarker::new(config_dir),
-            data_dir: data_dir.into(),
             rehearsal: Mutex::new(None),
             kiosk: Default::default(),
             changed: Mutex::new(None),
@@ -159,6 +191,34 @@ impl AppState {
         Ok(done)
     }
 
+    /// Whether this window's plan is the file at `path`.
+    pub fn holds(&self, path: &Path) -> bool {
+        let key = held_key(path);
+        lock(&self.files.held).get(&key) == Some(&self.id)
+    }
+
+    /// Whether this window is about to open the file at `path` (a window
+    /// just made for it that has not asked yet).
+    pub fn will_open(&self, path: &Path) -> bool {
+        matches!(&*lock(&self.start), Some(Start::File(p)) if held_key(p) == held_key(path))
+    }
+
+    /// Whether another window of this process has the file at `path` open.
+    pub fn held_elsewhere(&self, path: &Path) -> bool {
+        lock(&self.files.held)
+            .get(&held_key(path))
+            .is_some_and(|id| *id != self.id)
+    }
+
+    /// Refuses `path` when another window of this process has it open:
+    /// two stores on one file would each undo the other's steps.
+    fn check_not_held_elsewhere(&self, path: &Path) -> ApiResult<()> {
+        match self.held_elsewhere(path) {
+            true => Err(open_elsewhere(path)),
+            false => Ok(()),
+        }
+    }
+
     /// Shows `store`, held by this window's process (one writer per plan
     /// file): an open has held it already, a plan just made is held here.
     fn install(&self, mut store: Store) -> ApiResult<PlanFile> {
@@ -169,7 +229,18 @@ impl AppState {
             .ok_or_else(|| ApiError::new(ErrorCode::Io, "The plan has no file."))?;
         let title = store.plan()?.title;
         let read_only = store.read_only().map(str::to_string);
-        *lock(&self.plan) = Some(store);
+        // The claim and the swap happen under one lock, so two windows
+        // opening one file at once cannot both win.
+        {
+            let mut held = lock(&self.files.held);
+            let key = held_key(&path);
+            if held.get(&key).is_some_and(|id| *id != self.id) {
+                return Err(open_elsewhere(&path));
+            }
+            held.retain(|_, id| *id != self.id);
+            held.insert(key, self.id);
+            *lock(&self.plan) = Some(store);
+        }
         // Another plan has other days: a pretend time does not carry over.
         self.set_rehearsal(None);
         Ok(PlanFile {
@@ -219,12 +290,13 @@ impl AppState {
     /// Opens `path` under the marker. A plan that cannot be opened (or whose
     /// open was cancelled) changes nothing: the plan shown stays.
     pub fn open_with(&self, path: &Path, cancel: &OpenCancel) -> ApiResult<PlanFile> {
-        self.marker.set(path);
+        self.check_not_held_elsewhere(path)?;
+        self.files.marker.set(path);
         let opened = Store::open_to_edit(path, Program::Window, cancel)
             .map_err(ApiError::from)
             .and_then(|store| self.install_unless_cancelled(store, cancel));
         if opened.is_err() {
-            self.marker.clear(path);
+            self.files.marker.clear(path);
         }
         opened
     }
@@ -235,6 +307,8 @@ impl AppState {
     }
 
     pub fn create(&self, path: &Path, plan: &plenary_core::model::Plan) -> ApiResult<PlanFile> {
+        // Creating replaces the file: never one another window has open.
+        self.check_not_held_elsewhere(path)?;
         let store = Store::create(path, plan, true)?;
         self.install(store)
     }
@@ -249,10 +323,10 @@ impl AppState {
                 .transpose()
         });
         if let Ok(Some(title)) = title {
-            self.recent.add(path, &title);
-            self.marker.clear(path);
+            self.files.recent.add(path, &title);
+            self.files.marker.clear(path);
         }
-        self.recent.load()
+        self.files.recent.load()
     }
 
     pub fn current(&self) -> ApiResult<Option<PlanFile>> {
@@ -289,15 +363,23 @@ impl AppState {
     }
 
     pub fn recent(&self) -> Vec<RecentFile> {
-        self.recent.load()
+        self.files.recent.load()
     }
 
     pub fn forget_recent(&self, path: &str) -> Vec<RecentFile> {
-        self.recent.forget(path)
+        self.files.recent.forget(path)
     }
 
     fn sample_path(&self) -> PathBuf {
-        self.data_dir.join(SAMPLE_NAME)
+        self.files.data_dir.join(SAMPLE_NAME)
+    }
+
+    /// What a window opened after the first starts with: the file asked
+    /// for, or the welcome screen (never the last plan or the sample, which
+    /// another window may have).
+    pub fn plan_start_only(&self, file: Option<&Path>) {
+        *lock(&self.start) = file.map(|path| Start::File(path.into()));
+        *lock(&self.note) = None;
     }
 
     /// Decides what the window opens first, without opening anything (that
@@ -306,12 +388,12 @@ impl AppState {
     /// not reopened when its marker says it could not be opened last time;
     /// the window then starts on the welcome screen with a note.
     pub fn plan_start(&self, file: Option<&Path>) {
-        let last = self.recent.load().into_iter().next();
+        let last = self.files.recent.load().into_iter().next();
         let (start, note) = match (file, last) {
             (Some(path), _) => (Some(Start::File(path.into())), None),
             (None, Some(last)) => {
                 let last = PathBuf::from(last.path);
-                if self.marker.load().as_deref() == Some(last.as_path()) {
+                if self.files.marker.load().as_deref() == Some(last.as_path()) {
                     let name = plan_file(&last, String::new()).file_name;
                     let note = format!(
                         "Plenary did not reopen {name} because it could not be opened last time."
@@ -348,15 +430,39 @@ impl AppState {
                 opened => return opened,
             }
         }
-        std::fs::create_dir_all(&self.data_dir).map_err(|e| {
+        let data_dir = &self.files.data_dir;
+        std::fs::create_dir_all(data_dir).map_err(|e| {
             ApiError::new(
                 ErrorCode::Io,
-                format!("Cannot create {}: {e}", self.data_dir.display()),
+                format!("Cannot create {}: {e}", data_dir.display()),
             )
         })?;
         let store = sample::write_sample(&copy, true)?;
         self.install_unless_cancelled(store, &cancel)
     }
+}
+
+impl Drop for AppState {
+    /// A closed window's plan is no longer held.
+    fn drop(&mut self) {
+        lock(&self.files.held).retain(|_, id| *id != self.id);
+    }
+}
+
+/// The one name of a file however it was reached (relative, through a
+/// link); the path as given when it cannot be resolved (not written yet).
+pub fn held_key(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The refusal of a plan another window has; the command layer brings
+/// that window forward.
+pub fn open_elsewhere(path: &Path) -> ApiError {
+    let name = plan_file(path, String::new()).file_name;
+    ApiError::new(
+        ErrorCode::FileExists,
+        format!("{name} is already open in another Plenary window, now brought to the front."),
+    )
 }
 
 fn plan_file(path: &Path, title: String) -> PlanFile {

@@ -284,6 +284,17 @@ describe('App with a plan open', () => {
     });
   });
 
+  it('opens a new window with Ctrl+Shift+N and keeps its own plan', async () => {
+    const { target, calls } = await start({ new_window: () => null });
+    const title = $(target, '.plan-ident-title')?.textContent;
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'N', ctrlKey: true, shiftKey: true, bubbles: true }));
+    await settle();
+    flushSync();
+    expect(calls.filter((c) => c.cmd === 'new_window')).toHaveLength(1);
+    expect(calls.find((c) => c.cmd === 'open_plan')).toBeUndefined();
+    expect($(target, '.plan-ident-title')?.textContent).toBe(title);
+  });
+
   it('opens a plan with Ctrl+O', async () => {
     const { target, calls } = await start({
       'plugin:dialog|open': () => spring!.path,
@@ -314,6 +325,7 @@ describe('File menu', () => {
     const items = $$(menu, '[role="menuitem"]:not([aria-disabled="true"])');
     expect(items.map((i) => i.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       'New plan…Ctrl+N',
+      'New windowCtrl+Shift+N',
       'Open…Ctrl+O',
       'Save a copy as…Ctrl+Shift+S',
       'New plan from this plan…',
@@ -327,7 +339,7 @@ describe('File menu', () => {
     expect(document.activeElement).toBe(items[1]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
-    expect(document.activeElement).toBe(items[7]);
+    expect(document.activeElement).toBe(items[8]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     flushSync();
     expect($(target, '[role="menu"]')).toBeNull();

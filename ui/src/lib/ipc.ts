@@ -4,6 +4,7 @@
 // without a Tauri runtime (tests mock the IPC layer underneath).
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
+import { getCurrentWebviewWindow } from '@tauri-apps/api/webviewWindow';
 import { ask, open, save } from '@tauri-apps/plugin-dialog';
 import type { ApiError, ErrorCode, commands as Commands } from './bindings';
 
@@ -138,17 +139,28 @@ export async function pickBackupPath(): Promise<string | null> {
   return selected ?? null;
 }
 
-/** The event the backend sends every window after the plan (or the run clock) changed. */
+/** The event the backend sends the windows of a plan after it (or its run clock) changed. */
 const PLAN_CHANGED = 'plan-changed';
 
-/** Calls `then` after every change to the plan; resolves to what stops listening. */
+/**
+ * Calls `then` after every change to this window's plan; resolves to what
+ * stops listening. Heard as this window's own event: another window's plan
+ * changing is sent to that window only.
+ */
 export async function onPlanChanged(then: () => void): Promise<() => void> {
-  return listen(PLAN_CHANGED, () => then());
+  let own: ReturnType<typeof getCurrentWebviewWindow> | null;
+  try {
+    own = getCurrentWebviewWindow();
+  } catch {
+    // Outside the app (a test, a plain browser) there is only one window.
+    own = null;
+  }
+  return own ? own.listen(PLAN_CHANGED, () => then()) : listen(PLAN_CHANGED, () => then());
 }
 
 /**
  * The room this window shows when it is a hall display (its label is
- * `hall-<room id>`, given by the backend's `open_hall`), else null.
+ * `hall-<main window>-<room id>`, given by the backend's `open_hall`), else null.
  */
 export function hallRoom(): number | null {
   let label: string;
@@ -158,6 +170,6 @@ export function hallRoom(): number | null {
     // Outside the app (a test, a plain browser) there is only the main window.
     return null;
   }
-  const found = /^hall-(\d+)$/.exec(label);
+  const found = /^hall-(?:.+-)?(\d+)$/.exec(label);
   return found ? Number(found[1]) : null;
 }

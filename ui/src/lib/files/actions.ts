@@ -51,6 +51,17 @@ export async function openWithDialog(ws: Workspace): Promise<boolean> {
   return path ? openPlanAt(ws, path) : false;
 }
 
+/** File › New window: another window on its welcome screen; this one stays as it is. */
+export async function newWindow(ws: Workspace): Promise<boolean> {
+  try {
+    await call(commands.newWindow());
+    return true;
+  } catch (e) {
+    ws.report(e);
+    return false;
+  }
+}
+
 /** File › Save a copy as…: write a copy and keep working on the current file. */
 export async function saveCopy(ws: Workspace): Promise<boolean> {
   const file = ws.file;

@@ -13,8 +13,9 @@ const press = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftK
 });
 
 describe('shortcutFor', () => {
-  it('maps Ctrl+N, Ctrl+O and Ctrl+Shift+S', () => {
+  it('maps Ctrl+N, Ctrl+Shift+N, Ctrl+O and Ctrl+Shift+S', () => {
     expect(shortcutFor(press('n', { ctrlKey: true }))).toBe('new');
+    expect(shortcutFor(press('N', { ctrlKey: true, shiftKey: true }))).toBe('new-window');
     expect(shortcutFor(press('o', { ctrlKey: true }))).toBe('open');
     expect(shortcutFor(press('S', { ctrlKey: true, shiftKey: true }))).toBe('save-copy');
     expect(shortcutFor(press('o', { metaKey: true }))).toBe('open');
@@ -23,7 +24,7 @@ describe('shortcutFor', () => {
   it('ignores plain keys and other combinations', () => {
     expect(shortcutFor(press('n'))).toBeNull();
     expect(shortcutFor(press('s', { ctrlKey: true }))).toBeNull();
-    expect(shortcutFor(press('N', { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(shortcutFor(press('O', { ctrlKey: true, shiftKey: true }))).toBeNull();
     expect(shortcutFor(press('o', { ctrlKey: true, altKey: true }))).toBeNull();
   });
 });
