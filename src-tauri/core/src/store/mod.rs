@@ -46,6 +46,7 @@ mod events;
 mod guard;
 mod history;
 mod legacy;
+pub mod merge;
 mod organisations;
 mod people;
 mod plan;
