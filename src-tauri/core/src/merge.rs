@@ -165,7 +165,26 @@ impl Copy {
             Ok(copy)
         })();
         cleanup(&tmp);
-        read
+        read.map_err(|e| named(e, &tmp, path))
+    }
+}
+
+/// A refusal of the copy read, naming the file the user chose.
+fn named(e: CoreError, tmp: &Path, path: &Path) -> CoreError {
+    match e {
+        CoreError::NotAPlan { .. } => CoreError::NotAPlan { path: path.into() },
+        CoreError::NewerVersion {
+            found, supported, ..
+        } => CoreError::NewerVersion {
+            path: path.into(),
+            found,
+            supported,
+        },
+        CoreError::Damaged(why) => CoreError::Damaged(why.replace(
+            &tmp.display().to_string(),
+            &path.display().to_string(),
+        )),
+        e => e,
     }
 }
 
@@ -386,6 +405,28 @@ impl Words<'_> {
         }
     }
 
+    fn unit_name(&self, t: usize, unit: &[usize]) -> String {
+        let table = &TABLES[t];
+        match unit {
+            [one] => self.field(t, *one),
+            _ => TOGETHER
+                .iter()
+                .find(|(name, _, cols)| {
+                    *name == table.name && cols.first().and_then(|c| table.col(c)) == unit.first().copied()
+                })
+                .map(|(_, words, _)| words.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    fn unit_value(&self, t: usize, unit: &[usize], values: &[Value]) -> String {
+        match (unit, values) {
+            ([one], [v]) => self.value(t, *one, v),
+            (_, [start, end, rest @ ..]) => span_words(start, end, rest.first()),
+            _ => String::new(),
+        }
+    }
+
     fn what_changed(&self, t: usize, a: &Rec, b: &Rec) -> String {
         let fields: Vec<String> = (0..TABLES[t].cols.len())
             .filter(|i| a.fields.get(*i) != b.fields.get(*i))
@@ -396,6 +437,63 @@ impl Words<'_> {
         } else {
             format!("changed: {}", fields.join(", "))
         }
+    }
+}
+
+/// Columns merged as one, which only make sense together: a session's
+/// times (or its day without times), what actually happened, a turn's times.
+const TOGETHER: &[(&str, &str, &[&str])] = &[
+    ("session", "Time", &["start", "end", "day"]),
+    ("session", "Actual times", &["actual_start", "actual_end"]),
+    ("speaking_slot", "Turn times", &["spoke_start", "spoke_end"]),
+];
+
+/// Table `t`'s columns as they merge: one at a time, or a `TOGETHER` group.
+pub(crate) fn units(t: usize) -> Vec<Vec<usize>> {
+    let table = &TABLES[t];
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut done = vec![false; table.cols.len()];
+    for i in 0..table.cols.len() {
+        if done[i] {
+            continue;
+        }
+        let group = TOGETHER
+            .iter()
+            .find(|(name, _, cols)| *name == table.name && cols.contains(&table.cols[i]));
+        let unit: Vec<usize> = match group {
+            Some((_, _, cols)) => cols.iter().filter_map(|c| table.col(c)).collect(),
+            None => vec![i],
+        };
+        for j in &unit {
+            done[*j] = true;
+        }
+        out.push(unit);
+    }
+    out
+}
+
+/// "Tue 19 Nov 09:00–10:30", a day without times, or "not scheduled".
+fn span_words(start: &Value, end: &Value, day: Option<&Value>) -> String {
+    use chrono::{NaiveDate, NaiveDateTime};
+    let at = |v: &Value| match v {
+        Value::Text(s) => NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
+            .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f"))
+            .ok(),
+        _ => None,
+    };
+    match (at(start), at(end)) {
+        (Some(a), Some(b)) if a.date() == b.date() => {
+            format!("{}–{}", a.format("%a %-d %b %H:%M"), b.format("%H:%M"))
+        }
+        (Some(a), Some(b)) => format!("{} – {}", a.format("%a %-d %b %H:%M"), b.format("%a %-d %b %H:%M")),
+        (Some(a), None) => format!("{} (no end)", a.format("%a %-d %b %H:%M")),
+        _ => match day {
+            Some(Value::Text(d)) => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+                Ok(d) => format!("{}, time to be confirmed", d.format("%a %-d %b")),
+                Err(_) => clean(d, 40),
+            },
+            _ => "not scheduled".into(),
+        },
     }
 }
 
@@ -443,54 +541,64 @@ fn three_way(
             let (b, o, th) = (base.get(t, key), ours.get(t, key), theirs.get(t, key));
             let merged: Option<Rec> = match (b, o, th) {
                 (_, Some(o), Some(th)) => {
-                    let mut fields = Vec::with_capacity(o.fields.len());
-                    for i in 0..o.fields.len() {
-                        let (ov, tv) = (&o.fields[i], &th.fields[i]);
-                        let bv = b.and_then(|b| b.fields.get(i));
-                        let v = if ov == tv || Some(tv) == bv {
-                            ov.clone()
-                        } else if Some(ov) == bv {
-                            tv.clone()
-                        } else {
-                            let editable =
-                                matches!((ov, tv), (Value::Text(_), Value::Text(_)))
-                                    && table.target(i).is_none();
-                            let n = add_clash(
-                                &mut clashes,
-                                Clash {
-                                    n: 0,
-                                    kind: ClashKind::Field,
-                                    record: words.label(t, key),
-                                    field: words.field(t, i),
-                                    ours: words.value(t, i, ov),
-                                    theirs: words.value(t, i, tv),
-                                    editable,
-                                },
-                            );
-                            clashed.insert((t, key.clone()));
-                            match pick(picks, n) {
-                                Some((Take::Theirs, _)) => tv.clone(),
-                                Some((Take::Edited, Some(text))) if editable => {
-                                    if text.chars().count() > crate::limits::MAX_TEXT {
-                                        return Err(CoreError::invalid(
-                                            "value",
-                                            format!("Clash {n}: the value typed is too long."),
-                                        ));
-                                    }
-                                    Value::Text(text)
+                    let mut fields = o.fields.clone();
+                    for unit in units(t) {
+                        let get = |r: &Rec| -> Vec<Value> {
+                            unit.iter().map(|i| r.fields[*i].clone()).collect()
+                        };
+                        let (ov, tv) = (get(o), get(th));
+                        let bv = b.map(get);
+                        if ov == tv || Some(&tv) == bv.as_ref() {
+                            continue;
+                        }
+                        if Some(&ov) == bv.as_ref() {
+                            for (j, i) in unit.iter().enumerate() {
+                                fields[*i] = tv[j].clone();
+                            }
+                            continue;
+                        }
+                        let single = unit.len() == 1;
+                        let editable = single
+                            && matches!((&ov[0], &tv[0]), (Value::Text(_), Value::Text(_)))
+                            && table.target(unit[0]).is_none();
+                        let n = add_clash(
+                            &mut clashes,
+                            Clash {
+                                n: 0,
+                                kind: ClashKind::Field,
+                                record: words.label(t, key),
+                                field: words.unit_name(t, &unit),
+                                ours: words.unit_value(t, &unit, &ov),
+                                theirs: words.unit_value(t, &unit, &tv),
+                                editable,
+                            },
+                        );
+                        clashed.insert((t, key.clone()));
+                        match pick(picks, n) {
+                            Some((Take::Theirs, _)) => {
+                                for (j, i) in unit.iter().enumerate() {
+                                    fields[*i] = tv[j].clone();
                                 }
-                                Some((Take::Edited, _)) => {
+                            }
+                            Some((Take::Edited, Some(text))) if editable => {
+                                if text.chars().count() > crate::limits::MAX_TEXT {
                                     return Err(CoreError::invalid(
                                         "value",
-                                        format!(
-                                            "Clash {n}: only this copy's or the other team's value can be taken here."
-                                        ),
-                                    ))
+                                        format!("Clash {n}: the value typed is too long."),
+                                    ));
                                 }
-                                _ => ov.clone(),
+                                fields[unit[0]] = Value::Text(text);
                             }
-                        };
-                        fields.push(v);
+                            Some((Take::Edited, _)) => {
+                                return Err(CoreError::invalid(
+                                    "value",
+                                    format!(
+                                        "Clash {n}: only this copy's or the other team's value can be taken here."
+                                    ),
+                                ))
+                            }
+                            _ => {}
+                        }
                     }
                     Some(Rec {
                         fields,

@@ -486,11 +486,13 @@ fn holds_edits_of(result: &Records, side: &Records, other: &Records, base: &Reco
                 if !changed_here {
                     continue;
                 }
-                let other_changed = match (b, other.get(t, key)) {
-                    (Some(b), Some(o)) => o.fields[i] != b.fields[i] && o.fields[i] != rec.fields[i],
-                    (None, Some(o)) => o.fields[i] != rec.fields[i],
+                // A field merges with the others of its unit (a session's times).
+                let unit = units(t).into_iter().find(|u| u.contains(&i)).unwrap();
+                let other_changed = unit.iter().any(|&j| match (b, other.get(t, key)) {
+                    (Some(b), Some(o)) => o.fields[j] != b.fields[j] && o.fields[j] != rec.fields[j],
+                    (None, Some(o)) => o.fields[j] != rec.fields[j],
                     _ => false,
-                };
+                });
                 let cleared = table.target(i).is_some() && got.fields[i] == Value::Null;
                 if other_changed && !clashes_go_to_side || cleared {
                     continue;
@@ -529,4 +531,35 @@ fn random_edits_on_both_sides_all_survive_the_merge() {
             holds_edits_of(&r, other, mine, &base, false);
         }
     }
+}
+
+#[test]
+fn two_retimes_of_one_session_are_one_clash_of_its_time() {
+    let (_dir, mut ours, theirs) = pair();
+    let (uid, _, _) = panel(&ours);
+    let shift = |store: &Store, m: i64| {
+        sql(
+            store,
+            &format!("UPDATE session SET start = datetime(start, '+{m} minutes'), \"end\" = datetime(\"end\", '+{m} minutes') WHERE uid = '{uid}'"),
+        )
+    };
+    shift(&ours, 30);
+    shift(&theirs, 60);
+    let p = preview_of(&ours, &theirs);
+    assert_eq!(p.clashes.len(), 1, "{:?}", p.clashes);
+    let c = &p.clashes[0];
+    assert_eq!(c.field, "Time");
+    assert!(!c.editable);
+    let line = crate::text::lists::clash_line(c, &p.theirs_team);
+    assert!(
+        line.starts_with("Time: ") && line.contains(" (yours) / ") && line.ends_with(" (Indonesia team)"),
+        "{line}"
+    );
+    assert!(c.ours.contains('–') && c.ours.contains("Nov"), "{}", c.ours);
+    merge_in(&mut ours, &theirs, &Picks::All(Take::Theirs)).unwrap();
+    let (a, b): (String, String) = (
+        one(&ours, &format!("SELECT start FROM session WHERE uid = '{uid}'")),
+        one(&theirs, &format!("SELECT start FROM session WHERE uid = '{uid}'")),
+    );
+    assert_eq!(a, b);
 }
