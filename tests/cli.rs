@@ -1782,9 +1782,20 @@ fn handed_over(dir: &Path) -> (String, String) {
     assert!(o.status.success(), "{}", stderr(&o));
     let theirs = dir.join("indonesia.plenary");
     let theirs = theirs.to_str().unwrap().to_string();
-    let o = plenary(&["handover", &ours, "--team", "Indonesia team", "--out", &theirs]);
+    let o = plenary(&[
+        "handover",
+        &ours,
+        "--team",
+        "Indonesia team",
+        "--out",
+        &theirs,
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("Indonesia team's copy"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Indonesia team's copy"),
+        "{}",
+        stdout(&o)
+    );
     (ours, theirs)
 }
 
@@ -1796,7 +1807,15 @@ fn merge_keeps_both_teams_work_and_settles_clashes_on_request() {
     assert_eq!(stdout(&o), "Indonesia team\n");
     // One team moves the session to another room, the other retimes it.
     let session = "Forward Work Plan 2024–26: finalisation and endorsement";
-    let o = plenary(&["move", &ours, session, "--to", "2024-11-19 09:15", "--room", "Foyer"]);
+    let o = plenary(&[
+        "move",
+        &ours,
+        session,
+        "--to",
+        "2024-11-19 09:15",
+        "--room",
+        "Foyer",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = plenary(&["move", &theirs, session, "--to", "2024-11-19 09:30"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -1804,27 +1823,54 @@ fn merge_keeps_both_teams_work_and_settles_clashes_on_request() {
     let o = plenary(&["merge", &ours, &theirs, "--dry-run"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(text.contains("Indonesia team added 0, changed 1 and deleted 0"), "{text}");
+    assert!(
+        text.contains("Indonesia team added 0, changed 1 and deleted 0"),
+        "{text}"
+    );
     assert!(text.contains("No clashes."), "{text}");
-    assert_eq!(std::fs::read(&ours).unwrap(), before, "a dry run writes nothing");
+    assert_eq!(
+        std::fs::read(&ours).unwrap(),
+        before,
+        "a dry run writes nothing"
+    );
     // Both change the same session's time: a clash, in words.
     let opening = "Opening and adoption of the agenda";
-    assert!(plenary(&["move", &ours, opening, "--to", "2024-11-19 08:30"]).status.success());
-    assert!(plenary(&["move", &theirs, opening, "--to", "2024-11-19 08:45"]).status.success());
+    assert!(
+        plenary(&["move", &ours, opening, "--to", "2024-11-19 08:30"])
+            .status
+            .success()
+    );
+    assert!(
+        plenary(&["move", &theirs, opening, "--to", "2024-11-19 08:45"])
+            .status
+            .success()
+    );
     let o = plenary(&["merge", &ours, &theirs]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(
-        text.contains("Time: Tue 19 Nov 08:30–08:45 (yours) / Tue 19 Nov 08:45–09:00 (Indonesia team)"),
+        text.contains(
+            "Time: Tue 19 Nov 08:30–08:45 (yours) / Tue 19 Nov 08:45–09:00 (Indonesia team)"
+        ),
         "{text}"
     );
     assert!(text.contains("Nothing was merged"), "{text}");
     let o = plenary(&["merge", &ours, &theirs, "--take", "theirs"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("Merged from Indonesia team: 2 changed."), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Merged from Indonesia team: 2 changed."),
+        "{}",
+        stdout(&o)
+    );
     let shown = stdout(&plenary(&["show", &ours, "--day", "2024-11-19"]));
-    assert!(shown.contains("08:45–09:00  1. Opening and adoption of the agenda"), "{shown}");
-    assert!(shown.contains("09:30–10:15  2. Forward Work Plan"), "{shown}");
+    assert!(
+        shown.contains("08:45–09:00  1. Opening and adoption of the agenda"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("09:30–10:15  2. Forward Work Plan"),
+        "{shown}"
+    );
     let moved = shown
         .lines()
         .skip_while(|l| !l.contains("Forward Work Plan"))
@@ -1832,7 +1878,10 @@ fn merge_keeps_both_teams_work_and_settles_clashes_on_request() {
         .unwrap_or_default();
     assert!(moved.contains("Foyer"), "{shown}");
     let log = stdout(&plenary(&["history", &ours]));
-    assert!(log.contains("Merged from Indonesia team: 2 changed"), "{log}");
+    assert!(
+        log.contains("Merged from Indonesia team: 2 changed"),
+        "{log}"
+    );
     // Again: nothing new, nothing written.
     let o = plenary(&["merge", &ours, &theirs, "--json"]);
     assert_eq!(o.status.code(), Some(0));

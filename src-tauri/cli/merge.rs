@@ -34,13 +34,14 @@ pub fn merge(
     } else {
         out(&lists::merge_preview(&preview))?;
         match &merged {
-            Some(m) => match &m.step {
-                Some(step) => out(&format!(
-                    "{step}. Undo with: plenary undo {}\n",
-                    ours.display()
-                ))?,
-                None => {}
-            },
+            Some(m) => {
+                if let Some(step) = &m.step {
+                    out(&format!(
+                        "{step}. Undo with: plenary undo {}\n",
+                        ours.display()
+                    ))?;
+                }
+            }
             None if undecided => out(
                 "Nothing was merged. Settle every clash with --take ours or --take theirs, \
                  or one by one in the window (File › Merge a plan from the other team…).\n",

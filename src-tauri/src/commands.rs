@@ -19,7 +19,6 @@ use plenary_core::forms::{self, EventForm, PlanForm, RoomForm, SessionForm};
 use plenary_core::forms::{OrganisationForm, PersonForm};
 use plenary_core::forms::{WhenReading, WhenText};
 use plenary_core::interop::backup::PlanCopy;
-use plenary_core::merge::{self, MergePreview, Merged, Resolution};
 use plenary_core::interop::{
     self,
     export::Scope,
@@ -27,6 +26,7 @@ use plenary_core::interop::{
     source::{self, ExportDone, ExportFormat, ImportRequest, ImportView},
 };
 use plenary_core::live;
+use plenary_core::merge::{self, MergePreview, Merged, Resolution};
 use plenary_core::model::{
     Cohost, EventCochair, Organisation, ParticipationStatus, Person, RegistrationStatus, RoleKind,
     SessionRole,

@@ -35,7 +35,13 @@ fn merging(c: &mut Criterion) {
     }
     for (i, s) in scheduled[200..400].iter().enumerate() {
         let room = rooms[i % rooms.len()].id;
-        move_session(&mut theirs, s.id, s.start.expect("scheduled"), Some(room)).expect("move");
+        move_session(
+            &mut theirs,
+            s.id,
+            s.start.expect("scheduled"),
+            Some(Some(room)),
+        )
+        .expect("move");
     }
     ours.close().expect("close");
     theirs.close().expect("close");
@@ -52,8 +58,8 @@ fn merging(c: &mut Criterion) {
                     Store::open(&fresh).expect("open")
                 },
                 |mut store| {
-                    let done = merge(&mut store, &theirs_path, &Picks::All(Take::Ours))
-                        .expect("merge");
+                    let done =
+                        merge(&mut store, &theirs_path, &Picks::All(Take::Ours)).expect("merge");
                     assert!(done.changed >= 200);
                     store
                 },

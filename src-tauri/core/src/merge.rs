@@ -180,10 +180,9 @@ fn named(e: CoreError, tmp: &Path, path: &Path) -> CoreError {
             found,
             supported,
         },
-        CoreError::Damaged(why) => CoreError::Damaged(why.replace(
-            &tmp.display().to_string(),
-            &path.display().to_string(),
-        )),
+        CoreError::Damaged(why) => {
+            CoreError::Damaged(why.replace(&tmp.display().to_string(), &path.display().to_string()))
+        }
         e => e,
     }
 }
@@ -339,7 +338,11 @@ impl Words<'_> {
                 format!("{role} {who} in “{session}”")
             }
             "summary_section" | "accepted_conflict" => {
-                format!("{} “{}”", table.what, clean(&self.text_of(t, key, "key"), 60))
+                format!(
+                    "{} “{}”",
+                    table.what,
+                    clean(&self.text_of(t, key, "key"), 60)
+                )
             }
             _ => {
                 let names: Vec<String> = table
@@ -378,9 +381,7 @@ impl Words<'_> {
         }
         match v {
             Value::Null => "none".into(),
-            Value::Integer(i) if BOOLEANS.contains(&c) => {
-                if *i == 0 { "no" } else { "yes" }.into()
-            }
+            Value::Integer(i) if BOOLEANS.contains(&c) => if *i == 0 { "no" } else { "yes" }.into(),
             Value::Integer(i) => i.to_string(),
             Value::Real(f) => f.to_string(),
             Value::Blob(_) => String::new(),
@@ -399,7 +400,10 @@ impl Words<'_> {
                 match label {
                     Some(l) => l.to_string(),
                     // Times are kept to the second; people write minutes.
-                    None => clean(s.strip_suffix(":00").filter(|_| s.len() == 19).unwrap_or(s), 80),
+                    None => clean(
+                        s.strip_suffix(":00").filter(|_| s.len() == 19).unwrap_or(s),
+                        80,
+                    ),
                 }
             }
         }
@@ -412,7 +416,8 @@ impl Words<'_> {
             _ => TOGETHER
                 .iter()
                 .find(|(name, _, cols)| {
-                    *name == table.name && cols.first().and_then(|c| table.col(c)) == unit.first().copied()
+                    *name == table.name
+                        && cols.first().and_then(|c| table.col(c)) == unit.first().copied()
                 })
                 .map(|(_, words, _)| words.to_string())
                 .unwrap_or_default(),
@@ -485,7 +490,11 @@ fn span_words(start: &Value, end: &Value, day: Option<&Value>) -> String {
         (Some(a), Some(b)) if a.date() == b.date() => {
             format!("{}–{}", a.format("%a %-d %b %H:%M"), b.format("%H:%M"))
         }
-        (Some(a), Some(b)) => format!("{} – {}", a.format("%a %-d %b %H:%M"), b.format("%a %-d %b %H:%M")),
+        (Some(a), Some(b)) => format!(
+            "{} – {}",
+            a.format("%a %-d %b %H:%M"),
+            b.format("%a %-d %b %H:%M")
+        ),
         (Some(a), None) => format!("{} (no end)", a.format("%a %-d %b %H:%M")),
         _ => match day {
             Some(Value::Text(d)) => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
@@ -630,8 +639,7 @@ fn three_way(
                     }
                 }
                 (Some(b), None, Some(th)) => {
-                    let kept_for =
-                        is_changed(th, b) || theirs_touched.contains(&(t, key.clone()));
+                    let kept_for = is_changed(th, b) || theirs_touched.contains(&(t, key.clone()));
                     if !kept_for {
                         None
                     } else {
@@ -698,7 +706,9 @@ fn cascade(result: &mut Records, t: usize) {
                 continue;
             };
             let Value::Text(k) = v else { continue };
-            let present = before.get(target).is_some_and(|m| m.contains_key(k.as_str()));
+            let present = before
+                .get(target)
+                .is_some_and(|m| m.contains_key(k.as_str()));
             if present {
                 continue;
             }
@@ -897,7 +907,11 @@ fn plural(what: &str) -> String {
 }
 
 /// The other team's changes since the base, in words.
-fn their_changes(base: &Records, theirs: &Records, words: &Words) -> (Vec<String>, Vec<String>, Vec<String>) {
+fn their_changes(
+    base: &Records,
+    theirs: &Records,
+    words: &Words,
+) -> (Vec<String>, Vec<String>, Vec<String>) {
     const MAX_LISTED: usize = 500;
     let (mut added, mut changed, mut deleted) = (Vec::new(), Vec::new(), Vec::new());
     for t in 0..TABLES.len() {
@@ -1032,7 +1046,11 @@ pub fn merge_copy(store: &mut Store, theirs: &Copy, name: &str, picks: &Picks) -
             format!(
                 "{} {} need a decision before the merge: {}.",
                 undecided.len(),
-                if undecided.len() == 1 { "clash" } else { "clashes" },
+                if undecided.len() == 1 {
+                    "clash"
+                } else {
+                    "clashes"
+                },
                 undecided
                     .iter()
                     .map(|n| n.to_string())
@@ -1048,7 +1066,10 @@ pub fn merge_copy(store: &mut Store, theirs: &Copy, name: &str, picks: &Picks) -
         {
             return Err(CoreError::invalid(
                 "clashes",
-                format!("There is no clash {} in this merge; preview it again.", r.clash),
+                format!(
+                    "There is no clash {} in this merge; preview it again.",
+                    r.clash
+                ),
             ));
         }
     }
@@ -1111,7 +1132,10 @@ fn count_diff(a: &Records, b: &Records) -> (usize, usize, usize) {
 pub fn team_name(team: &str) -> Result<String> {
     let team = team.trim();
     if team.is_empty() {
-        return Err(CoreError::invalid("team", "Name the team (e.g. “Indonesia team”)."));
+        return Err(CoreError::invalid(
+            "team",
+            "Name the team (e.g. “Indonesia team”).",
+        ));
     }
     if team.chars().count() > MAX_LINE || team.chars().any(char::is_control) {
         return Err(CoreError::invalid(

@@ -31,7 +31,12 @@ fn one<T: rusqlite::types::FromSql>(store: &Store, sql: &str) -> T {
 }
 
 fn preview_of(ours: &Store, theirs: &Store) -> MergePreview {
-    preview_copies(&Copy::of(ours).unwrap(), &Copy::of(theirs).unwrap(), "theirs").unwrap()
+    preview_copies(
+        &Copy::of(ours).unwrap(),
+        &Copy::of(theirs).unwrap(),
+        "theirs",
+    )
+    .unwrap()
 }
 
 fn merge_in(ours: &mut Store, theirs: &Store, picks: &Picks) -> Result<Merged> {
@@ -70,7 +75,9 @@ fn move_to(store: &Store, uid: &str, room: &str) {
 fn room_of(store: &Store, uid: &str) -> String {
     one(
         store,
-        &format!("SELECT r.name FROM session s JOIN room r ON r.id = s.room_id WHERE s.uid = '{uid}'"),
+        &format!(
+            "SELECT r.name FROM session s JOIN room r ON r.id = s.room_id WHERE s.uid = '{uid}'"
+        ),
     )
 }
 
@@ -83,7 +90,10 @@ fn different_fields_of_one_record_both_merge() {
         &theirs,
         &format!("UPDATE session SET start = datetime(start, '+30 minutes'), \"end\" = datetime(\"end\", '+30 minutes') WHERE uid = '{uid}'"),
     );
-    let start: String = one(&theirs, &format!("SELECT start FROM session WHERE uid = '{uid}'"));
+    let start: String = one(
+        &theirs,
+        &format!("SELECT start FROM session WHERE uid = '{uid}'"),
+    );
     let p = preview_of(&ours, &theirs);
     assert!(p.clashes.is_empty(), "{:?}", p.clashes);
     assert_eq!(p.changed.len(), 1, "{:?}", p.changed);
@@ -91,7 +101,10 @@ fn different_fields_of_one_record_both_merge() {
     let done = merge_in(&mut ours, &theirs, &Picks::None).unwrap();
     assert_eq!(done.changed, 1);
     assert_eq!(room_of(&ours, &uid), room);
-    let merged: String = one(&ours, &format!("SELECT start FROM session WHERE uid = '{uid}'"));
+    let merged: String = one(
+        &ours,
+        &format!("SELECT start FROM session WHERE uid = '{uid}'"),
+    );
     assert_eq!(merged, start);
     assert_eq!(
         ours.history(1).unwrap()[0].summary,
@@ -109,7 +122,10 @@ fn the_same_field_changed_both_ways_is_a_clash_in_words() {
     assert_eq!(p.clashes.len(), 1);
     let c = &p.clashes[0];
     assert_eq!((c.kind, c.field.as_str()), (ClashKind::Field, "Room"));
-    assert_eq!((c.ours.as_str(), c.theirs.as_str()), (room.as_str(), other.as_str()));
+    assert_eq!(
+        (c.ours.as_str(), c.theirs.as_str()),
+        (room.as_str(), other.as_str())
+    );
     assert!(c.record.starts_with("Session “"), "{}", c.record);
     // Undecided, nothing is written.
     let before = ours.records().unwrap();
@@ -129,8 +145,14 @@ fn the_same_field_changed_both_ways_is_a_clash_in_words() {
 fn a_typed_value_settles_a_text_clash() {
     let (_dir, mut ours, theirs) = pair();
     let (uid, _, _) = panel(&ours);
-    sql(&ours, &format!("UPDATE session SET title = 'Ours' WHERE uid = '{uid}'"));
-    sql(&theirs, &format!("UPDATE session SET title = 'Theirs' WHERE uid = '{uid}'"));
+    sql(
+        &ours,
+        &format!("UPDATE session SET title = 'Ours' WHERE uid = '{uid}'"),
+    );
+    sql(
+        &theirs,
+        &format!("UPDATE session SET title = 'Theirs' WHERE uid = '{uid}'"),
+    );
     let p = preview_of(&ours, &theirs);
     assert!(p.clashes[0].editable);
     let take = [Resolution {
@@ -139,7 +161,10 @@ fn a_typed_value_settles_a_text_clash() {
         value: Some("Both".into()),
     }];
     merge_in(&mut ours, &theirs, &Picks::Each(&take)).unwrap();
-    let title: String = one(&ours, &format!("SELECT title FROM session WHERE uid = '{uid}'"));
+    let title: String = one(
+        &ours,
+        &format!("SELECT title FROM session WHERE uid = '{uid}'"),
+    );
     assert_eq!(title, "Both");
 }
 
@@ -147,7 +172,10 @@ fn a_typed_value_settles_a_text_clash() {
 fn an_edit_against_a_delete_is_a_clash() {
     let (_dir, mut ours, theirs) = pair();
     let (uid, _, _) = panel(&ours);
-    sql(&ours, &format!("UPDATE session SET title = 'Renamed' WHERE uid = '{uid}'"));
+    sql(
+        &ours,
+        &format!("UPDATE session SET title = 'Renamed' WHERE uid = '{uid}'"),
+    );
     sql(&theirs, &format!("DELETE FROM session WHERE uid = '{uid}'"));
     let p = preview_of(&ours, &theirs);
     assert_eq!(p.clashes.len(), 1, "{:?}", p.clashes);
@@ -158,12 +186,18 @@ fn an_edit_against_a_delete_is_a_clash() {
     // Kept: the session stays with our title.
     let mut kept = Store::open(ours.path().unwrap()).unwrap();
     merge_in(&mut kept, &theirs, &Picks::All(Take::Ours)).unwrap();
-    let n: i64 = one(&kept, &format!("SELECT count(*) FROM session WHERE uid = '{uid}' AND title = 'Renamed'"));
+    let n: i64 = one(
+        &kept,
+        &format!("SELECT count(*) FROM session WHERE uid = '{uid}' AND title = 'Renamed'"),
+    );
     assert_eq!(n, 1);
     kept.undo().unwrap();
     // Deleted: it goes, with its roles.
     merge_in(&mut ours, &theirs, &Picks::All(Take::Theirs)).unwrap();
-    let n: i64 = one(&ours, &format!("SELECT count(*) FROM session WHERE uid = '{uid}'"));
+    let n: i64 = one(
+        &ours,
+        &format!("SELECT count(*) FROM session WHERE uid = '{uid}'"),
+    );
     assert_eq!(n, 0);
     ours.soundness().unwrap();
 }
@@ -178,7 +212,10 @@ fn a_delete_of_what_the_other_side_added_to_is_a_clash() {
     assert_eq!(p.clashes.len(), 1, "{:?}", p.clashes);
     assert_eq!(p.clashes[0].ours, "kept, with new or changed parts");
     merge_in(&mut ours, &theirs, &Picks::All(Take::Ours)).unwrap();
-    let n: i64 = one(&ours, "SELECT count(*) FROM session_role WHERE uid = '00000000-0000-4000-8000-0000000000a1'");
+    let n: i64 = one(
+        &ours,
+        "SELECT count(*) FROM session_role WHERE uid = '00000000-0000-4000-8000-0000000000a1'",
+    );
     assert_eq!(n, 1);
 }
 
@@ -257,7 +294,10 @@ fn a_reorder_and_an_insertion_are_both_kept() {
     assert!(was.len() >= 2, "the panel has roles");
     // Ours reverses the list; theirs adds a panellist at its end.
     for (i, r) in was.iter().rev().enumerate() {
-        sql(&ours, &format!("UPDATE session_role SET position = {i} WHERE uid = '{r}'"));
+        sql(
+            &ours,
+            &format!("UPDATE session_role SET position = {i} WHERE uid = '{r}'"),
+        );
     }
     add_role(&theirs, &uid, "00000000-0000-4000-8000-0000000000b1");
     assert!(preview_of(&ours, &theirs).clashes.is_empty());
@@ -276,15 +316,31 @@ fn two_different_reorders_are_a_clash() {
     );
     let was = roles_of(&ours, &uid);
     let swap = |store: &Store, a: usize, b: usize| {
-        sql(store, &format!("UPDATE session_role SET position = {b} WHERE uid = '{}'", was[a]));
-        sql(store, &format!("UPDATE session_role SET position = {a} WHERE uid = '{}'", was[b]));
+        sql(
+            store,
+            &format!(
+                "UPDATE session_role SET position = {b} WHERE uid = '{}'",
+                was[a]
+            ),
+        );
+        sql(
+            store,
+            &format!(
+                "UPDATE session_role SET position = {a} WHERE uid = '{}'",
+                was[b]
+            ),
+        );
     };
     swap(&ours, 0, 1);
     swap(&theirs, 1, 2);
     let p = preview_of(&ours, &theirs);
     assert_eq!(p.clashes.len(), 1, "{:?}", p.clashes);
     assert_eq!(p.clashes[0].kind, ClashKind::Order);
-    assert!(p.clashes[0].record.starts_with("Roles of Session"), "{}", p.clashes[0].record);
+    assert!(
+        p.clashes[0].record.starts_with("Roles of Session"),
+        "{}",
+        p.clashes[0].record
+    );
     merge_in(&mut ours, &theirs, &Picks::All(Take::Theirs)).unwrap();
     assert_eq!(roles_of(&ours, &uid), roles_of(&theirs, &uid));
 }
@@ -296,12 +352,19 @@ fn undo_after_a_merge_restores_ours_exactly() {
     move_to(&ours, &uid, &room);
     move_to(&theirs, &uid, &other);
     add_session(&theirs, "00000000-0000-4000-8000-00000000000b", "Theirs");
-    sql(&theirs, "DELETE FROM person WHERE id = (SELECT max(id) FROM person)");
+    sql(
+        &theirs,
+        "DELETE FROM person WHERE id = (SELECT max(id) FROM person)",
+    );
     let records = ours.records().unwrap();
     let base = ours.merge_base().unwrap();
     merge_in(&mut ours, &theirs, &Picks::All(Take::Theirs)).unwrap();
     assert_ne!(ours.records().unwrap(), records);
-    assert!(ours.undo().unwrap().unwrap().starts_with("Merged from Indonesia team"));
+    assert!(ours
+        .undo()
+        .unwrap()
+        .unwrap()
+        .starts_with("Merged from Indonesia team"));
     assert_eq!(ours.records().unwrap(), records);
     assert_eq!(ours.merge_base().unwrap(), base);
 }
@@ -329,7 +392,9 @@ fn merging_the_same_file_twice_changes_nothing_the_second_time() {
 /// same lists in the same order compare equal.
 fn ranked(mut r: Records) -> Records {
     for (t, table) in TABLES.iter().enumerate() {
-        let Some((parent, _)) = table.list else { continue };
+        let Some((parent, _)) = table.list else {
+            continue;
+        };
         let p = table.col(parent).unwrap();
         let mut groups: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
         for (k, rec) in &r.tables[t] {
@@ -353,20 +418,32 @@ fn both_directions_give_the_same_plan_without_clashes() {
     move_to(&ours, &uid, &room);
     add_session(&ours, "00000000-0000-4000-8000-00000000000a", "Ours");
     add_role(&ours, &uid, "00000000-0000-4000-8000-0000000000a1");
-    sql(&theirs, &format!("UPDATE session SET title = 'Retitled' WHERE uid = '{uid}'"));
+    sql(
+        &theirs,
+        &format!("UPDATE session SET title = 'Retitled' WHERE uid = '{uid}'"),
+    );
     add_session(&theirs, "00000000-0000-4000-8000-00000000000b", "Theirs");
     add_role(&theirs, &uid, "00000000-0000-4000-8000-0000000000b1");
-    sql(&theirs, "UPDATE person SET position = 'Minister' WHERE id = 1");
+    sql(
+        &theirs,
+        "UPDATE person SET position = 'Minister' WHERE id = 1",
+    );
     let ours_file = dir.path().join("ours-before.plenary");
     ours.save_copy(&ours_file).unwrap();
     let ours_before = Store::open(&ours_file).unwrap();
     merge_in(&mut ours, &theirs, &Picks::None).unwrap();
     merge_in(&mut theirs, &ours_before, &Picks::None).unwrap();
-    assert_eq!(ranked(ours.records().unwrap()), ranked(theirs.records().unwrap()));
+    assert_eq!(
+        ranked(ours.records().unwrap()),
+        ranked(theirs.records().unwrap())
+    );
     // The next exchange either way finds nothing new.
     assert!(preview_of(&ours, &theirs).clashes.is_empty());
     let again = merge_in(&mut ours, &theirs, &Picks::None).unwrap();
-    assert_eq!(ranked(ours.records().unwrap()), ranked(theirs.records().unwrap()));
+    assert_eq!(
+        ranked(ours.records().unwrap()),
+        ranked(theirs.records().unwrap())
+    );
     let _ = again;
 }
 
@@ -461,17 +538,29 @@ fn random_edit(store: &Store, dice: &mut Dice, side: &str, n: usize) {
 /// unless `other` changed it too, deleted the record, or a record it
 /// belongs to is gone; every record `side` added is there unless what it
 /// belongs to is gone.
-fn holds_edits_of(result: &Records, side: &Records, other: &Records, base: &Records, clashes_go_to_side: bool) {
+fn holds_edits_of(
+    result: &Records,
+    side: &Records,
+    other: &Records,
+    base: &Records,
+    clashes_go_to_side: bool,
+) {
     for (t, table) in TABLES.iter().enumerate() {
         for (key, rec) in &side.tables[t] {
             let b = base.get(t, key);
             if b.is_some_and(|b| b.fields == rec.fields) {
                 continue;
             }
-            let parent_gone = rec.fields.iter().enumerate().any(|(i, v)| match (table.target(i), v) {
-                (Some((target, OnGone::Drop)), Value::Text(k)) => result.get(target, k).is_none(),
-                _ => false,
-            });
+            let parent_gone =
+                rec.fields
+                    .iter()
+                    .enumerate()
+                    .any(|(i, v)| match (table.target(i), v) {
+                        (Some((target, OnGone::Drop)), Value::Text(k)) => {
+                            result.get(target, k).is_none()
+                        }
+                        _ => false,
+                    });
             let Some(got) = result.get(t, key) else {
                 let deleted_by_other = b.is_some() && other.get(t, key).is_none();
                 assert!(
@@ -489,7 +578,9 @@ fn holds_edits_of(result: &Records, side: &Records, other: &Records, base: &Reco
                 // A field merges with the others of its unit (a session's times).
                 let unit = units(t).into_iter().find(|u| u.contains(&i)).unwrap();
                 let other_changed = unit.iter().any(|&j| match (b, other.get(t, key)) {
-                    (Some(b), Some(o)) => o.fields[j] != b.fields[j] && o.fields[j] != rec.fields[j],
+                    (Some(b), Some(o)) => {
+                        o.fields[j] != b.fields[j] && o.fields[j] != rec.fields[j]
+                    }
                     (None, Some(o)) => o.fields[j] != rec.fields[j],
                     _ => false,
                 });
@@ -552,14 +643,38 @@ fn two_retimes_of_one_session_are_one_clash_of_its_time() {
     assert!(!c.editable);
     let line = crate::text::lists::clash_line(c, &p.theirs_team);
     assert!(
-        line.starts_with("Time: ") && line.contains(" (yours) / ") && line.ends_with(" (Indonesia team)"),
+        line.starts_with("Time: ")
+            && line.contains(" (yours) / ")
+            && line.ends_with(" (Indonesia team)"),
         "{line}"
     );
     assert!(c.ours.contains('–') && c.ours.contains("Nov"), "{}", c.ours);
     merge_in(&mut ours, &theirs, &Picks::All(Take::Theirs)).unwrap();
     let (a, b): (String, String) = (
-        one(&ours, &format!("SELECT start FROM session WHERE uid = '{uid}'")),
-        one(&theirs, &format!("SELECT start FROM session WHERE uid = '{uid}'")),
+        one(
+            &ours,
+            &format!("SELECT start FROM session WHERE uid = '{uid}'"),
+        ),
+        one(
+            &theirs,
+            &format!("SELECT start FROM session WHERE uid = '{uid}'"),
+        ),
     );
     assert_eq!(a, b);
+}
+
+#[test]
+fn a_damaged_base_is_refused_in_one_sentence() {
+    let (dir, mut ours, theirs) = pair();
+    sql(
+        &theirs,
+        "UPDATE merge_base SET fields = '[1, \"x\"]' WHERE rowid = (SELECT min(rowid) FROM merge_base)",
+    );
+    drop(theirs);
+    let err = merge(&mut ours, &dir.path().join("theirs.plenary"), &Picks::None).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("common base kept in this plan is damaged"),
+        "{err}"
+    );
 }

@@ -98,7 +98,13 @@ pub const TABLES: &[MergeTable] = &[
         name: "event",
         what: "Event",
         key: KeyBy::Uid,
-        cols: &["title", "short_name", "first_day", "last_day", "description"],
+        cols: &[
+            "title",
+            "short_name",
+            "first_day",
+            "last_day",
+            "description",
+        ],
         refs: &[],
         list: None,
     },
@@ -195,7 +201,13 @@ pub const TABLES: &[MergeTable] = &[
         name: "event_cochair",
         what: "Co-chair",
         key: KeyBy::Cols(&["event_id", "organisation_id", "person_id", "day"]),
-        cols: &["event_id", "organisation_id", "person_id", "role_label", "day"],
+        cols: &[
+            "event_id",
+            "organisation_id",
+            "person_id",
+            "role_label",
+            "day",
+        ],
         refs: &[
             ("event_id", "event", Gone),
             ("organisation_id", "organisation", Gone),
@@ -398,7 +410,12 @@ fn read_with_rows(conn: &Connection) -> Result<(Records, Vec<HashMap<String, i64
                 KeyBy::Single => "1".to_string(),
                 KeyBy::Cols(cols) => cols
                     .iter()
-                    .map(|c| table.col(c).map(|i| key_text(&fields[i])).unwrap_or_default())
+                    .map(|c| {
+                        table
+                            .col(c)
+                            .map(|i| key_text(&fields[i]))
+                            .unwrap_or_default()
+                    })
                     .collect::<Vec<_>>()
                     .join(KEY_SEP),
             };
@@ -545,11 +562,7 @@ fn write_state(conn: &Connection, state: &BaseState, at: chrono::NaiveDateTime) 
 }
 
 /// `fields` with references turned into the row ids of this file.
-fn bind(
-    t: usize,
-    rec: &Rec,
-    rows_of: &[HashMap<String, i64>],
-) -> Result<Vec<Value>> {
+fn bind(t: usize, rec: &Rec, rows_of: &[HashMap<String, i64>]) -> Result<Vec<Value>> {
     let table = &TABLES[t];
     let mut out = Vec::with_capacity(rec.fields.len());
     for (i, v) in rec.fields.iter().enumerate() {
@@ -601,11 +614,8 @@ fn write_records(conn: &Connection, target: &Records) -> Result<Written> {
                 continue;
             }
             if let Some(row) = rows_of[t].remove(key) {
-                conn.prepare_cached(&format!(
-                    "DELETE FROM \"{}\" WHERE rowid = ?1",
-                    table.name
-                ))?
-                .execute([row])?;
+                conn.prepare_cached(&format!("DELETE FROM \"{}\" WHERE rowid = ?1", table.name))?
+                    .execute([row])?;
                 written.deleted += 1;
             }
         }
@@ -750,7 +760,10 @@ impl Store {
             write_base(tx, base)?;
             write_state(tx, state, at)?;
             verify::plan_is_sound(tx).map_err(|why| {
-                CoreError::invalid("merge", format!("The merged plan would not be sound: {why}."))
+                CoreError::invalid(
+                    "merge",
+                    format!("The merged plan would not be sound: {why}."),
+                )
             })?;
             Ok(written)
         })
