@@ -918,7 +918,19 @@ fn their_changes(
         for (key, rec) in &theirs.tables[t] {
             match base.get(t, key) {
                 None => added.push(words.label(t, key)),
-                Some(b) if b != rec => changed.push(words.label(t, key)),
+                Some(b) if b != rec => {
+                    let what: Vec<String> = units(t)
+                        .iter()
+                        .filter(|u| u.iter().any(|i| b.fields[*i] != rec.fields[*i]))
+                        .map(|u| words.unit_name(t, u))
+                        .collect();
+                    let what = if what.is_empty() {
+                        "place in its list".to_string()
+                    } else {
+                        what.join(", ")
+                    };
+                    changed.push(format!("{}: {what}", words.label(t, key)));
+                }
                 _ => {}
             }
         }

@@ -97,6 +97,7 @@ fn different_fields_of_one_record_both_merge() {
     let p = preview_of(&ours, &theirs);
     assert!(p.clashes.is_empty(), "{:?}", p.clashes);
     assert_eq!(p.changed.len(), 1, "{:?}", p.changed);
+    assert!(p.changed[0].ends_with("”: Time"), "{:?}", p.changed);
     assert_eq!(p.theirs_team, "Indonesia team");
     let done = merge_in(&mut ours, &theirs, &Picks::None).unwrap();
     assert_eq!(done.changed, 1);
@@ -677,4 +678,25 @@ fn a_damaged_base_is_refused_in_one_sentence() {
             .contains("common base kept in this plan is damaged"),
         "{err}"
     );
+}
+
+#[test]
+fn the_preview_reads_as_a_protocol_officer_would_read_it() {
+    let (_dir, ours, theirs) = pair();
+    let (uid, room, other) = panel(&ours);
+    move_to(&ours, &uid, &room);
+    move_to(&theirs, &uid, &other);
+    add_session(
+        &theirs,
+        "00000000-0000-4000-8000-00000000000b",
+        "Side event: victim support",
+    );
+    sql(
+        &theirs,
+        "UPDATE person SET position = 'Minister for Foreign Affairs' WHERE id = 1",
+    );
+    sql(&ours, "DELETE FROM session WHERE title = 'Coffee break' AND id = (SELECT min(id) FROM session WHERE title = 'Coffee break')");
+    insta::assert_snapshot!(crate::text::lists::merge_preview(&preview_of(
+        &ours, &theirs
+    )));
 }
