@@ -15,7 +15,7 @@ use crate::model::{
     Gender, OrgCategory, ParticipationStatus, RegistrationStatus, RoleKind, RolePresence,
     SessionKind,
 };
-use crate::store::merge::{BaseState, KeyBy, OnGone, Rec, Records, TABLES};
+use crate::store::merge::{BaseState, KeyBy, OnGone, Rec, Records, StoredBase, TABLES};
 use crate::store::{clean, Store};
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
@@ -109,7 +109,7 @@ pub enum Picks<'a> {
 /// A copy of a plan as a merge reads it.
 pub struct Copy {
     pub records: Records,
-    pub base: Option<(BaseState, Records)>,
+    pub base: Option<StoredBase>,
     pub team: String,
 }
 
@@ -203,20 +203,20 @@ fn common_base<'a>(
     ours: &'a Copy,
     theirs: &'a Copy,
     name: &str,
-) -> Result<(&'a BaseState, &'a Records)> {
-    let (Some((os, ob)), Some((ts, tb))) = (&ours.base, &theirs.base) else {
+) -> Result<(&'a BaseState, Records, bool)> {
+    let (Some(o), Some(t)) = (&ours.base, &theirs.base) else {
         return Err(no_base(name));
     };
-    if os.lineage != ts.lineage {
+    if o.state.lineage != t.state.lineage {
         return Err(CoreError::invalid(
             "file",
             format!("“{name}” is a copy of a different plan; it cannot be merged into this one."),
         ));
     }
-    Ok(if ts.generation > os.generation {
-        (ts, tb)
+    Ok(if t.state.generation > o.state.generation {
+        (&t.state, t.records()?, false)
     } else {
-        (os, ob)
+        (&o.state, o.records()?, true)
     })
 }
 
@@ -539,6 +539,7 @@ fn three_way(
     let ours_touched = touched_parents(ours, base);
     let theirs_touched = touched_parents(theirs, base);
     for (t, table) in TABLES.iter().enumerate() {
+        let table_units = units(t);
         let mut keys: Vec<&String> = base.tables[t]
             .keys()
             .chain(ours.tables[t].keys())
@@ -551,7 +552,7 @@ fn three_way(
             let merged: Option<Rec> = match (b, o, th) {
                 (_, Some(o), Some(th)) => {
                     let mut fields = o.fields.clone();
-                    for unit in units(t) {
+                    for unit in &table_units {
                         let get = |r: &Rec| -> Vec<Value> {
                             unit.iter().map(|i| r.fields[*i].clone()).collect()
                         };
@@ -978,7 +979,8 @@ struct Plan2 {
 }
 
 fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<Plan2> {
-    let (state, base) = common_base(ours, theirs, name)?;
+    let (state, base, ours_base) = common_base(ours, theirs, name)?;
+    let base = &base;
     let words = Words {
         sides: [&ours.records, &theirs.records, base],
     };
@@ -986,12 +988,14 @@ fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<P
     let (added, changed, deleted) = their_changes(base, &theirs.records, &words);
     let theirs_n = count_changes(base, &theirs.records);
     let clean = theirs_n.saturating_sub(planned.clashed.len());
-    let nothing_new = planned.result == ours.records
+    // Nothing to write: the plan stays as it is and its base is their file.
+    let nothing_new = ours_base
         && planned.clashes.is_empty()
-        && ours.base.as_ref().map(|(_, b)| b) == Some(&theirs.records);
+        && planned.result == ours.records
+        && *base == theirs.records;
     let other_gen = [&ours.base, &theirs.base]
         .iter()
-        .filter_map(|b| b.as_ref().map(|(s, _)| s.generation))
+        .filter_map(|b| b.as_ref().map(|b| b.state.generation))
         .max()
         .unwrap_or(0);
     let preview = MergePreview {
@@ -1172,9 +1176,9 @@ pub fn handover(store: &mut Store, team: &str, out: &Path) -> Result<()> {
         return Err(CoreError::Exists { path: out.into() });
     }
     let state = match store.merge_base()? {
-        Some((s, _)) => BaseState {
-            lineage: s.lineage,
-            generation: s.generation + 1,
+        Some(b) => BaseState {
+            lineage: b.state.lineage,
+            generation: b.state.generation + 1,
         },
         None => BaseState {
             lineage: store.new_lineage()?,

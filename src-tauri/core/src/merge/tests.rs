@@ -608,7 +608,7 @@ fn random_edits_on_both_sides_all_survive_the_merge() {
             random_edit(&ours, &mut dice, "a", n);
             random_edit(&theirs, &mut dice, "b", n);
         }
-        let (_, base) = ours.merge_base().unwrap().unwrap();
+        let base = ours.merge_base().unwrap().unwrap().records().unwrap();
         let (o, t) = (ours.records().unwrap(), theirs.records().unwrap());
         let ours_file = dir.path().join("ours-before.plenary");
         ours.save_copy(&ours_file).unwrap();
@@ -666,9 +666,10 @@ fn two_retimes_of_one_session_are_one_clash_of_its_time() {
 
 #[test]
 fn a_damaged_base_is_refused_in_one_sentence() {
+    // The base used (ours: the copies' bases are as new as each other).
     let (dir, mut ours, theirs) = pair();
     sql(
-        &theirs,
+        &ours,
         "UPDATE merge_base SET fields = '[1, \"x\"]' WHERE rowid = (SELECT min(rowid) FROM merge_base)",
     );
     drop(theirs);

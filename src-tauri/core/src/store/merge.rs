@@ -480,7 +480,26 @@ fn damaged() -> CoreError {
     )
 }
 
-fn read_base(conn: &Connection) -> Result<Option<(BaseState, Records)>> {
+/// A file's common base as stored: read at once, its records parsed only
+/// when a merge uses it (of the two copies' bases, one is).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredBase {
+    pub state: BaseState,
+    rows: Vec<(usize, String, String)>,
+}
+
+impl StoredBase {
+    pub fn records(&self) -> Result<Records> {
+        let mut base = Records::empty();
+        for (t, key, fields) in &self.rows {
+            let rec = from_json(&TABLES[*t], fields).ok_or_else(damaged)?;
+            base.tables[*t].insert(key.clone(), rec);
+        }
+        Ok(base)
+    }
+}
+
+fn read_base(conn: &Connection) -> Result<Option<StoredBase>> {
     let state = conn
         .query_row(
             "SELECT lineage, generation FROM merge_state WHERE id = 1",
@@ -500,18 +519,15 @@ fn read_base(conn: &Connection) -> Result<Option<(BaseState, Records)>> {
     let Some(state) = state else {
         return Ok(None);
     };
-    let mut base = Records::empty();
-    let mut st = conn.prepare("SELECT tbl, key, fields FROM merge_base")?;
-    let mut rows = st.query([])?;
-    while let Some(r) = rows.next()? {
+    let mut rows = Vec::new();
+    let mut st = conn.prepare("SELECT tbl, key, fields FROM merge_base ORDER BY rowid")?;
+    let mut found = st.query([])?;
+    while let Some(r) = found.next()? {
         let tbl: String = r.get(0)?;
-        let key: String = r.get(1)?;
-        let fields: String = r.get(2)?;
         let t = table_index(&tbl).ok_or_else(damaged)?;
-        let rec = from_json(&TABLES[t], &fields).ok_or_else(damaged)?;
-        base.tables[t].insert(key, rec);
+        rows.push((t, r.get(1)?, r.get(2)?));
     }
-    Ok(Some((state, base)))
+    Ok(Some(StoredBase { state, rows }))
 }
 
 /// Rewrites the stored base to `base`, row by row where it differs.
@@ -703,7 +719,7 @@ impl Store {
     }
 
     /// The common base this file keeps, if it was ever handed over or merged.
-    pub fn merge_base(&self) -> Result<Option<(BaseState, Records)>> {
+    pub fn merge_base(&self) -> Result<Option<StoredBase>> {
         read_base(&self.conn)
     }
 
