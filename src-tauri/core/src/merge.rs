@@ -577,9 +577,9 @@ fn three_way(
                                 n: 0,
                                 kind: ClashKind::Field,
                                 record: words.label(t, key),
-                                field: words.unit_name(t, &unit),
-                                ours: words.unit_value(t, &unit, &ov),
-                                theirs: words.unit_value(t, &unit, &tv),
+                                field: words.unit_name(t, unit),
+                                ours: words.unit_value(t, unit, &ov),
+                                theirs: words.unit_value(t, unit, &tv),
                                 editable,
                             },
                         );
