@@ -506,6 +506,27 @@ fn span_words(start: &Value, end: &Value, day: Option<&Value>) -> String {
     }
 }
 
+/// Text columns whose values are picked from a list or typed in a form
+/// with its own reading (a kind, a zone, a date): a clash on one is settled
+/// by taking a side, never by typing.
+const CHOSEN: &[&str] = &[
+    "kind",
+    "role",
+    "category",
+    "status",
+    "registration",
+    "presence",
+    "gender",
+    "date_order",
+    "time_zone",
+    "first_day",
+    "last_day",
+    "day_start",
+    "day_end",
+    "day",
+    "country_code",
+];
+
 const BOOLEANS: &[&str] = &[
     "pinned",
     "tentative",
@@ -570,7 +591,8 @@ fn three_way(
                         let single = unit.len() == 1;
                         let editable = single
                             && matches!((&ov[0], &tv[0]), (Value::Text(_), Value::Text(_)))
-                            && table.target(unit[0]).is_none();
+                            && table.target(unit[0]).is_none()
+                            && !CHOSEN.contains(&table.cols[unit[0]]);
                         let n = add_clash(
                             &mut clashes,
                             Clash {
