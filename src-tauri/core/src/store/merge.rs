@@ -525,7 +525,9 @@ fn read_base(conn: &Connection) -> Result<Option<StoredBase>> {
     while let Some(r) = found.next()? {
         let tbl: String = r.get(0)?;
         let t = table_index(&tbl).ok_or_else(damaged)?;
-        rows.push((t, r.get(1)?, r.get(2)?));
+        // The file check lets a NULL through where history keeps one.
+        let fields: Option<String> = r.get(2)?;
+        rows.push((t, r.get(1)?, fields.ok_or_else(damaged)?));
     }
     Ok(Some(StoredBase { state, rows }))
 }
