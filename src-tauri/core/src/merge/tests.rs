@@ -701,3 +701,29 @@ fn the_preview_reads_as_a_protocol_officer_would_read_it() {
         &ours, &theirs
     )));
 }
+
+#[test]
+fn changes_since_a_version_count_what_a_merge_brought() {
+    let (_dir, mut ours, theirs) = pair();
+    let at = chrono::NaiveDate::from_ymd_opt(2024, 11, 1)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let n = crate::print::changes::publish(&mut ours, at).unwrap();
+    let (uid, room, _) = panel(&ours);
+    move_to(&theirs, &uid, &room);
+    add_session(
+        &theirs,
+        "00000000-0000-4000-8000-00000000000b",
+        "Side event",
+    );
+    sql(
+        &theirs,
+        "UPDATE session SET start = '2024-11-19 16:00:00', \"end\" = '2024-11-19 17:00:00' WHERE title = 'Side event'",
+    );
+    merge_in(&mut ours, &theirs, &Picks::None).unwrap();
+    let changes = crate::print::changes::since(&ours, n).unwrap();
+    let text = changes.lines.join("\n");
+    assert!(text.contains(&format!("→ {room}")), "{text}");
+    assert!(text.contains("“Side event” added"), "{text}");
+}
