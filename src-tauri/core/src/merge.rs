@@ -994,13 +994,14 @@ fn their_name(theirs: &Copy) -> String {
     }
 }
 
-struct Plan2 {
+/// A merge worked out: what it would do, the merged records and the next base.
+struct Prepared {
     preview: MergePreview,
     planned: Planned,
     new_base: BaseState,
 }
 
-fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<Plan2> {
+fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<Prepared> {
     let (state, base, ours_base) = common_base(ours, theirs, name)?;
     let base = &base;
     let words = Words {
@@ -1031,7 +1032,7 @@ fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<P
         clashes: planned.clashes.clone(),
         nothing_new,
     };
-    Ok(Plan2 {
+    Ok(Prepared {
         preview,
         planned,
         new_base: BaseState {
@@ -1133,11 +1134,11 @@ pub fn merge_copy(store: &mut Store, theirs: &Copy, name: &str, picks: &Picks) -
             format!("Merged from {who}: {}", parts.join(", "))
         }
     };
-    // The counts are known once written; the step's words are set from
-    // what the plan and the other file differ in, record by record.
-    let diff = count_diff(&ours.records, &plan.planned.result);
-    let summary = summary_at(diff.0, diff.1, diff.2);
-    let written = store.write_merge(
+    // The step is named before it is written: by what the merge changes in
+    // this plan, record by record.
+    let (added, changed, deleted) = count_diff(&ours.records, &plan.planned.result);
+    let summary = summary_at(added, changed, deleted);
+    store.write_merge(
         &summary,
         &plan.planned.result,
         &theirs.records,
@@ -1145,9 +1146,9 @@ pub fn merge_copy(store: &mut Store, theirs: &Copy, name: &str, picks: &Picks) -
     )?;
     Ok(Merged {
         step: Some(summary),
-        added: written.added as u32,
-        changed: written.changed as u32,
-        deleted: written.deleted as u32,
+        added: added as u32,
+        changed: changed as u32,
+        deleted: deleted as u32,
     })
 }
 
