@@ -15,7 +15,9 @@ use crate::model::{
     Gender, OrgCategory, ParticipationStatus, RegistrationStatus, RoleKind, RolePresence,
     SessionKind,
 };
-use crate::store::merge::{BaseState, KeyBy, OnGone, Rec, Records, StoredBase, TABLES};
+use crate::store::merge::{
+    natural_key, BaseState, KeyBy, OnGone, Rec, Records, StoredBase, TABLES,
+};
 use crate::store::{clean, Store};
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
@@ -723,7 +725,10 @@ fn cascade(result: &mut Records, t: usize) {
     let Some(mine) = rest.first_mut() else {
         return;
     };
+    // A reference that is part of the key, cleared, makes another key.
+    let mut rekeyed: Vec<Rec> = Vec::new();
     mine.retain(|_, rec| {
+        let mut cleared_key = false;
         for (i, v) in rec.fields.iter_mut().enumerate() {
             let Some((target, gone)) = table.target(i) else {
                 continue;
@@ -735,13 +740,28 @@ fn cascade(result: &mut Records, t: usize) {
             if present {
                 continue;
             }
-            if gone == OnGone::Drop || key_cols.contains(&table.cols[i]) {
+            if gone == OnGone::Drop {
                 return false;
             }
             *v = Value::Null;
+            cleared_key |= key_cols.contains(&table.cols[i]);
+        }
+        if cleared_key {
+            rekeyed.push(rec.clone());
+            return false;
         }
         true
     });
+    for rec in rekeyed {
+        let key = natural_key(table, &rec.fields);
+        let mut unique = key.clone();
+        let mut n = 1;
+        while mine.contains_key(&unique) {
+            n += 1;
+            unique = format!("{key}#{n}");
+        }
+        mine.insert(unique, rec);
+    }
 }
 
 fn sequence(side: &Records, t: usize, parent: usize) -> BTreeMap<String, Vec<(i64, String)>> {

@@ -727,3 +727,25 @@ fn changes_since_a_version_count_what_a_merge_brought() {
     assert!(text.contains(&format!("→ {room}")), "{text}");
     assert!(text.contains("“Side event” added"), "{text}");
 }
+
+#[test]
+fn a_co_chair_whose_person_the_other_team_deleted_stays_without_the_person() {
+    let (_dir, mut ours, theirs) = pair();
+    let person: i64 = one(
+        &ours,
+        "SELECT person_id FROM event_cochair WHERE person_id IS NOT NULL ORDER BY id LIMIT 1",
+    );
+    let before: i64 = one(&ours, "SELECT count(*) FROM event_cochair");
+    sql(&theirs, &format!("DELETE FROM session_role WHERE person_id = {person} OR replaced_by = {person}; DELETE FROM speaking_slot WHERE person_id = {person}; DELETE FROM attendance WHERE person_id = {person}; DELETE FROM person WHERE id = {person}"));
+    let p = preview_of(&ours, &theirs);
+    assert!(p.clashes.is_empty(), "{:?}", p.clashes);
+    merge_in(&mut ours, &theirs, &Picks::None).unwrap();
+    let after: i64 = one(&ours, "SELECT count(*) FROM event_cochair");
+    assert_eq!(after, before);
+    let gone: i64 = one(
+        &ours,
+        &format!("SELECT count(*) FROM person WHERE id = {person}"),
+    );
+    assert_eq!(gone, 0);
+    ours.soundness().unwrap();
+}

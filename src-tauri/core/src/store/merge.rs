@@ -358,6 +358,24 @@ fn key_text(v: &Value) -> String {
     }
 }
 
+/// The key of a record of a table keyed by its columns: their values
+/// (references as keys) joined.
+pub fn natural_key(table: &MergeTable, fields: &[Value]) -> String {
+    let KeyBy::Cols(cols) = table.key else {
+        return String::new();
+    };
+    cols.iter()
+        .map(|c| {
+            table
+                .col(c)
+                .and_then(|i| fields.get(i))
+                .map(key_text)
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(KEY_SEP)
+}
+
 /// Every record of the plan `conn` holds, with each record's row id.
 fn read_with_rows(conn: &Connection) -> Result<(Records, Vec<HashMap<String, i64>>)> {
     let mut out = Records::empty();
@@ -408,16 +426,7 @@ fn read_with_rows(conn: &Connection) -> Result<(Records, Vec<HashMap<String, i64
             let key = match table.key {
                 KeyBy::Uid => r.get::<_, String>(n + 1)?,
                 KeyBy::Single => "1".to_string(),
-                KeyBy::Cols(cols) => cols
-                    .iter()
-                    .map(|c| {
-                        table
-                            .col(c)
-                            .map(|i| key_text(&fields[i]))
-                            .unwrap_or_default()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(KEY_SEP),
+                KeyBy::Cols(_) => natural_key(table, &fields),
             };
             // Two rows with the same natural key (two identical co-chair
             // lines) stay two records.
