@@ -1831,3 +1831,139 @@ fn an_edit_on_a_plan_held_elsewhere_fails_in_one_line_and_writes_nothing() {
     assert!(o.status.success(), "free again: {}", stderr(&o));
     assert!(!lock_file(Path::new(&path)).exists(), "the command let go");
 }
+
+/// The sample as the Australia team's plan and the copy handed over to the
+/// Indonesia team.
+fn handed_over(dir: &Path) -> (String, String) {
+    let ours = sample(dir);
+    let o = plenary(&["team", &ours, "Australia team"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let theirs = dir.join("indonesia.plenary");
+    let theirs = theirs.to_str().unwrap().to_string();
+    let o = plenary(&[
+        "handover",
+        &ours,
+        "--team",
+        "Indonesia team",
+        "--out",
+        &theirs,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Indonesia team's copy"),
+        "{}",
+        stdout(&o)
+    );
+    (ours, theirs)
+}
+
+#[test]
+fn merge_keeps_both_teams_work_and_settles_clashes_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ours, theirs) = handed_over(dir.path());
+    let o = plenary(&["team", &theirs]);
+    assert_eq!(stdout(&o), "Indonesia team\n");
+    // One team moves the session to another room, the other retimes it.
+    let session = "Forward Work Plan 2024–26: finalisation and endorsement";
+    let o = plenary(&[
+        "move",
+        &ours,
+        session,
+        "--to",
+        "2024-11-19 09:15",
+        "--room",
+        "Foyer",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = plenary(&["move", &theirs, session, "--to", "2024-11-19 09:30"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = std::fs::read(&ours).unwrap();
+    let o = plenary(&["merge", &ours, &theirs, "--dry-run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("Indonesia team added 0, changed 1 and deleted 0"),
+        "{text}"
+    );
+    assert!(text.contains("No clashes."), "{text}");
+    assert_eq!(
+        std::fs::read(&ours).unwrap(),
+        before,
+        "a dry run writes nothing"
+    );
+    // Both change the same session's time: a clash, in words.
+    let opening = "Opening and adoption of the agenda";
+    assert!(
+        plenary(&["move", &ours, opening, "--to", "2024-11-19 08:30"])
+            .status
+            .success()
+    );
+    assert!(
+        plenary(&["move", &theirs, opening, "--to", "2024-11-19 08:45"])
+            .status
+            .success()
+    );
+    let o = plenary(&["merge", &ours, &theirs]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "Time: Tue 19 Nov 08:30–08:45 (yours) / Tue 19 Nov 08:45–09:00 (Indonesia team)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Nothing was merged"), "{text}");
+    let o = plenary(&["merge", &ours, &theirs, "--take", "theirs"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Merged from Indonesia team: 2 changed."),
+        "{}",
+        stdout(&o)
+    );
+    let shown = stdout(&plenary(&["show", &ours, "--day", "2024-11-19"]));
+    assert!(
+        shown.contains("08:45–09:00  1. Opening and adoption of the agenda"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("09:30–10:15  2. Forward Work Plan"),
+        "{shown}"
+    );
+    let moved = shown
+        .lines()
+        .skip_while(|l| !l.contains("Forward Work Plan"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(moved.contains("Foyer"), "{shown}");
+    let log = stdout(&plenary(&["history", &ours]));
+    assert!(
+        log.contains("Merged from Indonesia team: 2 changed"),
+        "{log}"
+    );
+    // Again: nothing new, nothing written.
+    let o = plenary(&["merge", &ours, &theirs, "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["preview"]["nothing_new"], true);
+    assert_eq!(v["merged"]["step"], serde_json::Value::Null);
+    // Undo gives our plan back.
+    assert!(plenary(&["undo", &ours]).status.success());
+    let shown = stdout(&plenary(&["show", &ours, "--day", "2024-11-19"]));
+    assert!(shown.contains("08:30–08:45  1. Opening"), "{shown}");
+}
+
+#[test]
+fn merge_refuses_a_file_of_another_plan_and_a_newer_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ours, theirs) = handed_over(dir.path());
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    let stranger = sample(&other);
+    let o = plenary(&["merge", &ours, &stranger]);
+    assert_one_line_error(&o, "no common base with this plan");
+    rusqlite_bump(Path::new(&theirs));
+    let o = plenary(&["merge", &ours, &theirs]);
+    assert_one_line_error(&o, "newer");
+    let o = plenary(&["handover", &ours, "--team", " ", "--out", &theirs]);
+    assert_one_line_error(&o, "Name the team");
+}

@@ -1486,3 +1486,49 @@ fn each_window_has_its_own_plan_undo_clock_and_kiosk() {
     h.open(&b);
     assert_eq!(h.ok("startup", json!({}))["plan"]["path"], opened["path"]);
 }
+
+#[test]
+fn the_other_teams_copy_is_handed_over_and_merged_back() {
+    let h = Harness::new(None);
+    h.ok("set_team", json!({ "name": "Australia team" }));
+    let copy = h.path("indonesia.plenary");
+    h.ok(
+        "handover",
+        json!({ "path": copy, "team": "Indonesia team" }),
+    );
+    let err = h.err(
+        "handover",
+        json!({ "path": copy, "team": "Indonesia team" }),
+    );
+    assert_eq!(err["code"], "file_exists");
+    // The Indonesia team moves a session half an hour later in their copy.
+    {
+        let mut theirs = plenary_core::Store::open(&copy).unwrap();
+        assert_eq!(theirs.team().unwrap(), "Indonesia team");
+        let slot = theirs
+            .session_slots()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.start.is_some())
+            .unwrap();
+        let to = slot.start.unwrap() + chrono::Duration::minutes(30);
+        plenary_core::planner::move_session(&mut theirs, slot.id, to, None).unwrap();
+    }
+    let preview = h.ok("merge_preview", json!({ "path": copy }));
+    assert_eq!(preview["theirs_team"], "Indonesia team");
+    assert_eq!(preview["ours_team"], "Australia team");
+    assert_eq!(preview["changed"].as_array().unwrap().len(), 1, "{preview}");
+    assert_eq!(preview["clashes"], json!([]));
+    let err = h.err(
+        "merge_plan",
+        json!({ "path": copy, "resolutions": [{ "clash": 5, "take": "theirs", "value": null }] }),
+    );
+    assert!(
+        err["message"].as_str().unwrap().contains("no clash 5"),
+        "{err}"
+    );
+    let done = h.ok("merge_plan", json!({ "path": copy, "resolutions": [] }));
+    assert_eq!(done["step"], "Merged from Indonesia team: 1 changed");
+    let again = h.ok("merge_preview", json!({ "path": copy }));
+    assert_eq!(again["nothing_new"], true);
+}

@@ -214,6 +214,36 @@ pub enum Command {
     /// Export the plan, one event, one room or one person's sessions
     /// (iCalendar, frab XML or JSON, CSV, XLSX) or a full backup (JSON).
     Export(ExportArgs),
+    /// Merge the other team's copy of the plan (THEIRS) into OURS: both
+    /// teams' work is kept; a field both changed, or a record one edited
+    /// and the other deleted, is a clash. Exits 1 when clashes need a
+    /// person (decide with --take, or in the window).
+    Merge {
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// Say what the merge would do; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the preview (and what was merged) as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Settle every clash one way.
+        #[arg(long, value_enum)]
+        take: Option<TakeArg>,
+    },
+    /// Write a copy of the plan for the other team, with the common base
+    /// recorded in both files for later merges.
+    Handover {
+        file: PathBuf,
+        /// Whose copy it is ("Indonesia team").
+        #[arg(long)]
+        team: String,
+        /// The copy to write (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Say, or set, whose copy of the plan FILE is ("Australia team").
+    Team { file: PathBuf, name: Option<String> },
     /// Make a new plan from a full backup.
     Restore {
         backup: PathBuf,
@@ -494,4 +524,11 @@ pub struct ExportArgs {
     /// Replace the file at --out if there is one.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Which side `plenary merge --take` settles every clash for.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum TakeArg {
+    Ours,
+    Theirs,
 }

@@ -6,6 +6,7 @@ mod args;
 mod edit;
 mod interop;
 mod manual;
+mod merge;
 mod people;
 mod plan;
 mod print;
@@ -151,6 +152,15 @@ fn dispatch(command: Command) -> Result<i32, Failure> {
         Command::Report(request) => print::report(request),
         Command::Import(request) => interop::import(request),
         Command::Export(request) => interop::export(request),
+        Command::Merge {
+            ours,
+            theirs,
+            dry_run,
+            json,
+            take,
+        } => merge::merge(&ours, &theirs, dry_run, json, take),
+        Command::Handover { file, team, out } => merge::handover(&file, &team, &out),
+        Command::Team { file, name } => merge::team(&file, name.as_deref()),
         Command::Restore { backup, file } => interop::restore(&backup, &file),
         Command::Copy {
             file,

@@ -28,6 +28,7 @@ use plenary_core::interop::{
     source::{self, ExportDone, ExportFormat, ImportRequest, ImportView},
 };
 use plenary_core::live;
+use plenary_core::merge::{self, MergePreview, Merged, Resolution};
 use plenary_core::model::{
     Cohost, EventCochair, Organisation, ParticipationStatus, Person, RegistrationStatus, RoleKind,
     SessionRole,
@@ -1282,6 +1283,51 @@ pub async fn copy_plan(
     .await
 }
 
+// ----- two teams, one plan -----
+
+/// What merging the other team's file at `path` would do: their changes,
+/// what merges cleanly and each clash. Nothing is written.
+#[tauri::command]
+#[specta::specta]
+pub async fn merge_preview(state: S<'_>, path: String) -> ApiResult<MergePreview> {
+    refuse_the_open_plan(&state, &path)?;
+    reading(state, move |s| merge::preview(s, Path::new(&path))).await
+}
+
+/// Merges the other team's file at `path` as one undoable step, each clash
+/// of the preview settled by `resolutions`.
+#[tauri::command]
+#[specta::specta]
+pub async fn merge_plan(
+    state: S<'_>,
+    path: String,
+    resolutions: Vec<Resolution>,
+) -> ApiResult<Merged> {
+    refuse_the_open_plan(&state, &path)?;
+    let state = state.inner().clone();
+    off_the_window(move || {
+        state.with_mut(|s| merge::merge(s, Path::new(&path), &merge::Picks::Each(&resolutions)))
+    })
+    .await
+}
+
+/// Writes a copy for the other team (`team`, "Indonesia team") at `path`,
+/// with the common base recorded in both files.
+#[tauri::command]
+#[specta::specta]
+pub async fn handover(state: S<'_>, path: String, team: String) -> ApiResult<()> {
+    refuse_the_open_plan(&state, &path)?;
+    let state = state.inner().clone();
+    off_the_window(move || state.with_mut(|s| merge::handover(s, &team, Path::new(&path)))).await
+}
+
+/// Names the open copy ("Australia team"), as one undoable step.
+#[tauri::command]
+#[specta::specta]
+pub fn set_team(state: S, name: String) -> ApiResult<()> {
+    state.with_mut(|s| merge::set_team(s, &name))
+}
+
 // ----- printing -----
 
 /// The pages of a document as SVG, laid out exactly as they will print.
@@ -1597,6 +1643,10 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             export_programme,
             restore_backup,
             copy_plan,
+            merge_preview,
+            merge_plan,
+            handover,
+            set_team,
             print_preview,
             export_pdf,
             publish_programme,

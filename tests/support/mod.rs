@@ -238,10 +238,10 @@ pub const DATA_TABLES: &[&str] = &[
     "summary_section",
 ];
 
-/// Tables version 11 added: an older file has none, which is no data.
-const ADDED_TABLES: &[&str] = &["summary_section"];
+/// Tables versions 11 and 14 added: an older file has none, which is no data.
+const ADDED_TABLES: &[&str] = &["summary_section", "merge_state", "merge_base"];
 
-/// Columns versions 9 to 13 added, with their defaults: opening an older plan adds
+/// Columns versions 9 to 14 added, with their defaults: opening an older plan adds
 /// them at these values, which changes none of its data.
 const ADDED_AT_DEFAULT: &[(&str, &str)] = &[
     ("day", "NULL"),
@@ -259,6 +259,7 @@ const ADDED_AT_DEFAULT: &[(&str, &str)] = &[
     ("replaced_by", "NULL"),
     ("spoke_start", "NULL"),
     ("spoke_end", "NULL"),
+    ("team", "''"),
 ];
 
 /// Every row of every data table, as text: equal dumps mean equal plans.

@@ -13,6 +13,7 @@ pub mod forms;
 pub mod interop;
 pub mod limits;
 pub mod live;
+pub mod merge;
 pub mod model;
 pub mod planner;
 pub mod print;

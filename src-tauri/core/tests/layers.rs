@@ -67,6 +67,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("report", 4),
     ("live", 4),
     ("board", 4),
+    ("merge", 4),
     ("print", 4),
     ("print::document", 4),
     ("print::changes", 4),

@@ -16,17 +16,36 @@ export const commands = {
 	 */
 	openLogFolder: () => typedError<LogFolder, ApiError>(__TAURI_INVOKE("open_log_folder")),
 	/**  Opens what `startup` named as `opening`. */
-	openAtStart: () => typedError<PlanFile, ApiError>(__TAURI_INVOKE("open_at_start")),
-	openPlan: (path: string) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("open_plan", { path })),
+	openAtStart: () => typedError<PlanFile_Serialize, ApiError>(__TAURI_INVOKE("open_at_start")),
+	/**
+	 *  Opens `path` in this window, in place of its plan; a plan another window
+	 *  has brings that window forward instead.
+	 */
+	openPlan: (path: string) => typedError<PlanFile_Serialize, ApiError>(__TAURI_INVOKE("open_plan", { path })),
+	/**  File › New window: another main window, on its welcome screen. */
+	newWindow: () => typedError<null, ApiError>(__TAURI_INVOKE("new_window")),
 	/**  Stops the open in progress; false when there was none any more. */
 	cancelOpen: () => __TAURI_INVOKE<boolean>("cancel_open"),
 	/**  The window has drawn the plan: it joins the recent list (returned). */
 	planShown: (path: string) => __TAURI_INVOKE<RecentFile[]>("plan_shown", { path }),
 	/**
+	 *  Puts the window where it was when the plan at `path` was shown last
+	 *  (size, position, maximised or full screen) and answers the page it
+	 *  showed then, for the window to show again.
+	 */
+	restoreWindow: (path: string) => __TAURI_INVOKE<string | null>("restore_window", { path }),
+	/**  The window shows `page` of the plan at `path`: remembered for next time. */
+	rememberPage: (path: string, page: string) => __TAURI_INVOKE<void>("remember_page", { path, page }),
+	/**
+	 *  Changes whenever another process has saved a change to the plan: a
+	 *  window showing it read-only asks now and then, and reads again on a change.
+	 */
+	planRevision: () => typedError<number, ApiError>(__TAURI_INVOKE("plan_revision")),
+	/**
 	 *  Creates a plan at `path`, replacing a file there: the save dialog has
 	 *  already asked the user.
 	 */
-	newPlan: (path: string, form: PlanForm_Deserialize) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("new_plan", { path, form })),
+	newPlan: (path: string, form: PlanForm_Deserialize) => typedError<PlanFile_Serialize, ApiError>(__TAURI_INVOKE("new_plan", { path, form })),
 	saveCopyAs: (path: string) => typedError<null, ApiError>(__TAURI_INVOKE("save_copy_as", { path })),
 	recentFiles: () => __TAURI_INVOKE<RecentFile[]>("recent_files"),
 	forgetRecent: (path: string) => __TAURI_INVOKE<RecentFile[]>("forget_recent", { path }),
@@ -41,7 +60,7 @@ export const commands = {
 	publishProblems: () => typedError<string | null, ApiError>(__TAURI_INVOKE("publish_problems")),
 	unconfirmedItems: () => typedError<Unconfirmed_Serialize[], ApiError>(__TAURI_INVOKE("unconfirmed_items")),
 	planForm: () => typedError<PlanForm_Serialize, ApiError>(__TAURI_INVOKE("plan_form")),
-	updatePlan: (form: PlanForm_Deserialize) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("update_plan", { form })),
+	updatePlan: (form: PlanForm_Deserialize) => typedError<PlanFile_Serialize, ApiError>(__TAURI_INVOKE("update_plan", { form })),
 	eventForm: (id: number) => typedError<EventForm, ApiError>(__TAURI_INVOKE("event_form", { id })),
 	createEvent: (form: EventForm) => typedError<Event, ApiError>(__TAURI_INVOKE("create_event", { form })),
 	updateEvent: (id: number, form: EventForm) => typedError<Event, ApiError>(__TAURI_INVOKE("update_event", { id, form })),
@@ -97,7 +116,7 @@ export const commands = {
 	 *  (or the one the main window is on), or brings it forward if it is open.
 	 */
 	openHall: (roomId: number, monitor: number | null) => typedError<null, ApiError>(__TAURI_INVOKE("open_hall", { roomId, monitor })),
-	/**  Closes every hall display (from the main window, or the hall's own key chord). */
+	/**  Closes the window's hall displays (from the main window, or the hall's own key chord). */
 	closeHall: () => typedError<null, ApiError>(__TAURI_INVOKE("close_hall")),
 	/**
 	 *  A statements session's live speaking list at `at` (or now): who has the
@@ -195,7 +214,7 @@ export const commands = {
 	 *  Makes a new plan at `plan_path` from the programme at `path` and opens
 	 *  it (the save dialog has asked before replacing a file).
 	 */
-	importProgrammeAsPlan: (path: string, request: ImportRequest_Deserialize, zone: string | null, planPath: string) => typedError<PlanFile, ApiError>(__TAURI_INVOKE("import_programme_as_plan", { path, request, zone, planPath })),
+	importProgrammeAsPlan: (path: string, request: ImportRequest_Deserialize, zone: string | null, planPath: string) => typedError<PlanFile_Serialize, ApiError>(__TAURI_INVOKE("import_programme_as_plan", { path, request, zone, planPath })),
 	/**  Writes the plan, an event, a room or a person's sessions at `path`. */
 	exportProgramme: (format: ExportFormat, scope: Scope, path: string) => typedError<ExportDone, ApiError>(__TAURI_INVOKE("export_programme", { format, scope, path })),
 	/**
@@ -209,6 +228,23 @@ export const commands = {
 	 *  opens it.
 	 */
 	copyPlan: (path: string, firstDay: string, title: string) => typedError<PlanCopy, ApiError>(__TAURI_INVOKE("copy_plan", { path, firstDay, title })),
+	/**
+	 *  What merging the other team's file at `path` would do: their changes,
+	 *  what merges cleanly and each clash. Nothing is written.
+	 */
+	mergePreview: (path: string) => typedError<MergePreview, ApiError>(__TAURI_INVOKE("merge_preview", { path })),
+	/**
+	 *  Merges the other team's file at `path` as one undoable step, each clash
+	 *  of the preview settled by `resolutions`.
+	 */
+	mergePlan: (path: string, resolutions: Resolution_Deserialize[]) => typedError<Merged_Serialize, ApiError>(__TAURI_INVOKE("merge_plan", { path, resolutions })),
+	/**
+	 *  Writes a copy for the other team (`team`, "Indonesia team") at `path`,
+	 *  with the common base recorded in both files.
+	 */
+	handover: (path: string, team: string) => typedError<null, ApiError>(__TAURI_INVOKE("handover", { path, team })),
+	/**  Names the open copy ("Australia team"), as one undoable step. */
+	setTeam: (name: string) => typedError<null, ApiError>(__TAURI_INVOKE("set_team", { name })),
 	/**  The pages of a document as SVG, laid out exactly as they will print. */
 	printPreview: (request: PrintRequest_Deserialize, progress: Channel<PrintProgress>) => typedError<Preview, ApiError>(__TAURI_INVOKE("print_preview", { request, progress })),
 	/**  Writes the document's PDF to `path`; `publish` records the programme as the next version first. */
@@ -423,6 +459,31 @@ export type CategoryCount = {
 	category: OrgCategory,
 	count: number,
 };
+
+/**
+ *  One clash, in words: "Room: Plenary Hall (yours) / Meeting Room 2
+ *  (Indonesia team)".
+ */
+export type Clash = {
+	n: number,
+	kind: ClashKind,
+	/**  The record ("Session “Panel I”"). */
+	record: string,
+	/**  The field ("Room"), or what the clash is about. */
+	field: string,
+	ours: string,
+	theirs: string,
+	/**  Whether a typed value may settle it (a text field). */
+	editable: boolean,
+};
+
+export type ClashKind = 
+/**  The same field changed differently on both sides. */
+"field" | 
+/**  Edited (or given new parts) on one side, deleted on the other. */
+"edit_delete" | 
+/**  A list put in two different orders. */
+"order";
 
 export type CochairEntry = CochairEntry_Serialize | CochairEntry_Deserialize;
 
@@ -742,6 +803,11 @@ export type ErrorCode = "invalid" | "pin_overrun" | "not_a_plan" | "newer_versio
  *  have to wait (the app's).
  */
 "wrong_pin" | 
+/**
+ *  The plan is open read-only here: another process holds it, or it
+ *  cannot be held (`store::hold`); the message says which.
+ */
+"read_only" | 
 /**
  *  Never sent by a command: the window's own code for a call that
  *  failed before any command answered (the IPC itself).
@@ -1335,6 +1401,52 @@ export type Member = {
 	capacity: string,
 };
 
+/**  What merging a file would do, before anything is written. */
+export type MergePreview = {
+	/**  This copy's team ("" when not named). */
+	ours_team: string,
+	/**  The other copy's team, or "the other team". */
+	theirs_team: string,
+	/**  What the other team added, changed and deleted since the base. */
+	added: string[],
+	changed: string[],
+	deleted: string[],
+	/**  How many records this copy changed since the base. */
+	ours_changed: number,
+	/**  How many of the other team's changes merge without a clash. */
+	clean: number,
+	clashes: Clash[],
+	/**  The file holds nothing this plan does not already have. */
+	nothing_new: boolean,
+};
+
+/**  What a merge wrote. */
+export type Merged = Merged_Serialize | Merged_Deserialize;
+
+/**  What a merge wrote. */
+export type Merged_Deserialize = {
+	/**
+	 *  The change log's words for the step ("Merged from Indonesia team: …"),
+	 *  or None when there was nothing to merge.
+	 */
+	step?: string | null,
+	added: number,
+	changed: number,
+	deleted: number,
+};
+
+/**  What a merge wrote. */
+export type Merged_Serialize = {
+	/**
+	 *  The change log's words for the step ("Merged from Indonesia team: …"),
+	 *  or None when there was nothing to merge.
+	 */
+	step: string | null,
+	added: number,
+	changed: number,
+	deleted: number,
+};
+
 /**  A screen the hall display can be put on. */
 export type MonitorInfo = {
 	/**  What `open_hall` takes to choose this screen. */
@@ -1631,10 +1743,30 @@ export type PlanCopy = {
 };
 
 /**  The plan the window shows. */
-export type PlanFile = {
+export type PlanFile = PlanFile_Serialize | PlanFile_Deserialize;
+
+/**  The plan the window shows. */
+export type PlanFile_Deserialize = {
 	path: string,
 	file_name: string,
 	title: string,
+	/**
+	 *  Why the plan is open only for reading (another program holds it, or
+	 *  it cannot be held here), for the window's banner; None when editable.
+	 */
+	read_only?: string | null,
+};
+
+/**  The plan the window shows. */
+export type PlanFile_Serialize = {
+	path: string,
+	file_name: string,
+	title: string,
+	/**
+	 *  Why the plan is open only for reading (another program holds it, or
+	 *  it cannot be held here), for the window's banner; None when editable.
+	 */
+	read_only: string | null,
 };
 
 export type PlanForm = PlanForm_Serialize | PlanForm_Deserialize;
@@ -1980,6 +2112,23 @@ export type RecentFile = {
 };
 
 export type RegistrationStatus = "invited" | "registered" | "confirmed" | "declined";
+
+/**  A person's decision on one clash of a preview, by its number. */
+export type Resolution = Resolution_Serialize | Resolution_Deserialize;
+
+/**  A person's decision on one clash of a preview, by its number. */
+export type Resolution_Deserialize = {
+	clash: number,
+	take: Take,
+	value?: string | null,
+};
+
+/**  A person's decision on one clash of a preview, by its number. */
+export type Resolution_Serialize = {
+	clash: number,
+	take: Take,
+	value: string | null,
+};
 
 /**
  *  What a re-timing would do, without doing it: every block's new times,
@@ -2576,7 +2725,7 @@ export type Startup = Startup_Serialize | Startup_Deserialize;
 /**  What the window starts with. */
 export type Startup_Deserialize = {
 	/**  The plan already open (when the window is reloaded). */
-	plan?: PlanFile | null,
+	plan?: PlanFile_Deserialize | null,
 	/**  The plan `open_at_start` will open. */
 	opening?: OpeningFile | null,
 	/**  One line for the welcome screen: why the last plan was not reopened. */
@@ -2586,7 +2735,7 @@ export type Startup_Deserialize = {
 /**  What the window starts with. */
 export type Startup_Serialize = {
 	/**  The plan already open (when the window is reloaded). */
-	plan: PlanFile | null,
+	plan: PlanFile_Serialize | null,
 	/**  The plan `open_at_start` will open. */
 	opening: OpeningFile | null,
 	/**  One line for the welcome screen: why the last plan was not reopened. */
@@ -2804,6 +2953,11 @@ export type Summary_Serialize = {
 	/**  "[Rapporteur: …]" marks left in the text that prints. */
 	placeholders: number,
 };
+
+/**  Which side a clash is settled for. */
+export type Take = "ours" | "theirs" | 
+/**  The value a person typed (`Resolution::value`), for a text field. */
+"edited";
 
 export type Term<T> = {
 	key: T,

@@ -259,6 +259,8 @@ const NOT_COPIED: &[&str] = &[
     "published_version",
     "accepted_conflict",
     "summary_section",
+    "merge_state",
+    "merge_base",
 ];
 
 /// Columns of what happened while the meeting ran, which a copy leaves behind.

@@ -47,6 +47,7 @@ mod guard;
 mod history;
 pub mod hold;
 mod legacy;
+pub mod merge;
 mod organisations;
 mod people;
 mod plan;

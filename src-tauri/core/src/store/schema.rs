@@ -277,6 +277,26 @@ ALTER TABLE session_role ADD COLUMN replaced_by INTEGER REFERENCES person(id) ON
 ALTER TABLE speaking_slot ADD COLUMN spoke_start TEXT;
 ALTER TABLE speaking_slot ADD COLUMN spoke_end TEXT;
 "#,
+    // 14: two teams, one plan. Who this copy is (set once per copy), and
+    // the common base of the last exchange: the state both copies shared
+    // when the copy was handed over or the other team's file last merged,
+    // as records keyed by their stable identities (`store::merge`), with
+    // the lineage both copies carry and a count of exchanges.
+    r#"
+ALTER TABLE plan ADD COLUMN team TEXT NOT NULL DEFAULT '';
+CREATE TABLE merge_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    lineage TEXT NOT NULL,
+    generation INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE merge_base (
+    tbl TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    PRIMARY KEY (tbl, key)
+);
+"#,
 ];
 
 /// Tables whose changes undo and redo cover, with their columns in the
@@ -304,6 +324,7 @@ pub const TRACKED: &[(&str, &[&str])] = &[
             "group_roles",
             "call_minutes",
             "check_panel_gender",
+            "team",
         ],
     ),
     (
@@ -433,6 +454,8 @@ pub const TRACKED: &[(&str, &[&str])] = &[
         &["id", "host_organisation_id", "ignore_words"],
     ),
     ("summary_section", &["key", "drafted", "edited"]),
+    ("merge_state", &["id", "lineage", "generation", "at"]),
+    ("merge_base", &["tbl", "key", "fields"]),
 ];
 
 /// Columns of tracked tables added since undo history became data, with the
@@ -462,11 +485,16 @@ pub const ADDED_COLUMNS: &[(i64, &str, &str)] = &[
     (12, "session_role", "replaced_by"),
     (13, "speaking_slot", "spoke_start"),
     (13, "speaking_slot", "spoke_end"),
+    (14, "plan", "team"),
 ];
 
 /// Tracked tables added since undo history became data, with the version
 /// that added each: a file of an older version has no triggers for them.
-pub const ADDED_TABLES: &[(i64, &str)] = &[(11, "summary_section")];
+pub const ADDED_TABLES: &[(i64, &str)] = &[
+    (11, "summary_section"),
+    (14, "merge_state"),
+    (14, "merge_base"),
+];
 
 /// `TRACKED` as a file of `version` has it: without the columns added later.
 pub fn tracked_at(version: i64) -> Vec<(&'static str, Vec<&'static str>)> {

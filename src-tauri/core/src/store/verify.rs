@@ -128,6 +128,9 @@ fn date_order(k: &str) -> bool {
 fn gender(k: &str) -> bool {
     k.is_empty() || Gender::from_key(k).is_some()
 }
+fn merge_table(k: &str) -> bool {
+    super::merge::TABLES.iter().any(|t| t.name == k)
+}
 fn change_op(k: &str) -> bool {
     super::history::Op::from_key(k).is_some()
 }
@@ -163,6 +166,7 @@ const TABLES: &[Table] = &[
             ("group_roles", Int(0, 1)),
             ("call_minutes", Int(0, MAX_CALL_MINUTES as i64)),
             ("check_panel_gender", Int(0, 1)),
+            ("team", Line),
         ],
     },
     Table {
@@ -386,6 +390,29 @@ const TABLES: &[Table] = &[
         label: Some("key"),
         max_rows: 10_000,
         cols: &[("key", Line), ("drafted", Text), ("edited", Text)],
+    },
+    Table {
+        name: "merge_state",
+        what: "The common base",
+        label: None,
+        max_rows: 1,
+        cols: &[
+            ("id", Int(1, 1)),
+            ("lineage", Uid),
+            ("generation", Int(1, 1_000_000_000)),
+            ("at", DateTime),
+        ],
+    },
+    Table {
+        name: "merge_base",
+        what: "Common base record",
+        label: None,
+        max_rows: 10_000_000,
+        cols: &[
+            ("tbl", Key(merge_table)),
+            ("key", Line),
+            ("fields", HistoryValues),
+        ],
     },
     Table {
         name: "history_step",

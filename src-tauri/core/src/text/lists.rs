@@ -766,3 +766,66 @@ pub fn speakers(l: &crate::live::LiveList) -> String {
     }
     out
 }
+
+/// One clash in words: "Room: Plenary Hall (yours) / Meeting Room 2
+/// (Indonesia team)".
+pub fn clash_line(c: &crate::merge::Clash, theirs_team: &str) -> String {
+    format!(
+        "{}: {} (yours) / {} ({theirs_team})",
+        c.field, c.ours, c.theirs
+    )
+}
+
+/// What `plenary merge` would do: the other team's changes, what merges
+/// cleanly, and each clash.
+pub fn merge_preview(p: &crate::merge::MergePreview) -> String {
+    const SHOWN: usize = 20;
+    let mut out = String::new();
+    let team = &p.theirs_team;
+    if p.nothing_new {
+        let _ = writeln!(
+            out,
+            "Nothing new: this plan already holds everything in {team}'s copy."
+        );
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{team} added {}, changed {} and deleted {} since the last exchange.",
+        p.added.len(),
+        p.changed.len(),
+        p.deleted.len()
+    );
+    for (mark, list) in [("+", &p.added), ("~", &p.changed), ("-", &p.deleted)] {
+        for line in list.iter().take(SHOWN) {
+            let _ = writeln!(out, "  {mark} {line}");
+        }
+        if list.len() > SHOWN {
+            let _ = writeln!(out, "    … and {} more", list.len() - SHOWN);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "This copy changed {} since then; {} of {team}'s changes merge cleanly.",
+        plural(p.ours_changed as usize, "record", "records"),
+        p.clean
+    );
+    if p.clashes.is_empty() {
+        let _ = writeln!(out, "No clashes.");
+    } else {
+        let _ = writeln!(
+            out,
+            "{} a decision:",
+            plural(p.clashes.len(), "clash needs", "clashes need")
+        );
+        for c in &p.clashes {
+            let _ = writeln!(out, "  {}. {}", c.n, c.record);
+            let _ = writeln!(out, "     {}", clash_line(c, team));
+        }
+    }
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

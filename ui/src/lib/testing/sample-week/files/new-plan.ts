@@ -25,7 +25,8 @@ export const newPlans: { args: Record<string, unknown>; answer: Answer<'newPlan'
     "answer": {
       "path": "~/Spring week.plenary",
       "file_name": "Spring week.plenary",
-      "title": "Spring week"
+      "title": "Spring week",
+      "read_only": null
     }
   }
 ];

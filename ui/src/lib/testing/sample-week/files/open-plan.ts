@@ -13,7 +13,8 @@ export const openedPlans: { args: Record<string, unknown>; answer: Answer<'openP
     "answer": {
       "path": "~/Spring week.plenary",
       "file_name": "Spring week.plenary",
-      "title": "Spring week"
+      "title": "Spring week",
+      "read_only": null
     }
   }
 ];

@@ -8,5 +8,6 @@ import type { Answer } from '../../../ipc';
 export const planFile: Answer<'openAtStart'> = {
   "path": "~/data/Sample meeting week.plenary",
   "file_name": "Sample meeting week.plenary",
-  "title": "Working Group on Trafficking in Persons — Meeting Week, Bangkok 2024"
+  "title": "Working Group on Trafficking in Persons — Meeting Week, Bangkok 2024",
+  "read_only": null
 };
