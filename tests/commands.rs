@@ -97,19 +97,7 @@ impl Harness {
         cmd: &str,
         args: Value,
     ) -> Result<Value, Value> {
-        get_ipc_response(
-            window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().unwrap())
+        invoke(window, cmd, args)
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {
@@ -126,6 +114,27 @@ impl Harness {
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+}
+
+/// A command called from `window`, as the window's IPC calls it.
+fn invoke(
+    window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
 }
 
 fn session_form(event_id: &Value, title: &str, day: &str, from: &str, to: &str) -> Value {
@@ -1385,8 +1394,9 @@ fn a_newer_preview_kills_the_worker_of_the_older() {
     );
     h.state.set_print_worker(&worker);
     let args = json!({ "request": print_request("programme"), "progress": "__CHANNEL__:7" });
+    let window = h.window.clone();
     std::thread::scope(|scope| {
-        let first = scope.spawn(|| h.call("print_preview", args.clone()));
+        let first = scope.spawn(|| invoke(&window, "print_preview", args.clone()));
         let waited = std::time::Instant::now();
         while !pid.exists() {
             assert!(
