@@ -102,7 +102,7 @@ dist: deps
 	  rm -rf $$unpacked && dpkg-deb -R "$$deb" $$unpacked && \
 	  dpkg-deb -Zxz -z9 --root-owner-group -b $$unpacked "$$deb" >/dev/null && rm -rf $$unpacked
 	@ls -l $(DIST_BUNDLE)/deb/*.deb $(DIST_BUNDLE)/rpm/*.rpm
-	@ls -l $(TARGET_DIR)/dist/plenary $(TARGET_DIR)/dist/plenary-window
+	@ls -l $(TARGET_DIR)/dist/plenary $(TARGET_DIR)/dist/plenary-window $(TARGET_DIR)/dist/plenary-print
 
 ## Installs the .deb on this machine (as root), uses it from /usr/bin and
 ## opens a plan by double-click under Xvfb; removes it again. Not part of

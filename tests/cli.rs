@@ -970,6 +970,110 @@ fn print_does_not_write_over_a_plan() {
     assert_eq!(std::fs::read(&other).unwrap(), before);
 }
 
+/// `plenary` with another print layout than the one beside it.
+fn plenary_printing_with(worker: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .args(args)
+        .env("PLENARY_PRINT_WORKER", worker)
+        .output()
+        .expect("run plenary")
+}
+
+/// A stand-in print layout: a shell script.
+#[cfg(unix)]
+fn fake_worker(dir: &Path, name: &str, script: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// The print layout runs in `plenary-print`: one that is missing, dies
+/// mid-job or talks nonsense is one line, and no file is written.
+#[cfg(unix)]
+#[test]
+fn a_print_layout_that_fails_is_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let out = dir.path().join("programme.pdf");
+    let out = out.to_str().unwrap();
+    let hello = format!(
+        r#"echo '{{"hello":{{"protocol":{}}}}}'"#,
+        plenary_core::print::worker::PROTOCOL
+    );
+    let cases = [
+        (
+            Path::new("/bin/false").to_path_buf(),
+            "it ended without a word",
+        ),
+        (dir.path().join("no such worker"), "it could not be started"),
+        (
+            fake_worker(dir.path(), "garbage", "echo 'Killed'"),
+            "it wrote “Killed”",
+        ),
+        (
+            fake_worker(dir.path(), "midway", &format!("{hello}\nkill -9 $$")),
+            "it ended before it finished",
+        ),
+    ];
+    for (worker, why) in cases {
+        for args in [
+            vec!["print", &path, "programme", "--out", out],
+            vec!["summary", &path, "--out", out],
+            vec!["report", &path, "--day", "2024-11-19", "--pdf", out],
+        ] {
+            let o = plenary_printing_with(&worker, &args);
+            assert_one_line_error(&o, "The print layout stopped unexpectedly (");
+            assert!(stderr(&o).contains(why), "{args:?}: {}", stderr(&o));
+            assert!(!Path::new(out).exists(), "{args:?} wrote {out}");
+        }
+    }
+    // Another version's worker is named as such.
+    let newer = fake_worker(dir.path(), "newer", r#"echo '{"hello":{"protocol":999}}'"#);
+    assert_one_line_error(
+        &plenary_printing_with(&newer, &["print", &path, "programme", "--out", out]),
+        "is from another version of Plenary (print protocol 999",
+    );
+    // A Markdown summary needs no layout, so no worker either.
+    let md = dir.path().join("summary.md");
+    let o = plenary_printing_with(
+        Path::new("/bin/false"),
+        &["summary", &path, "--out", md.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// Only `plenary-print` carries the print layout (Typst and its fonts):
+/// the command line and the window run it rather than link it.
+#[cfg(target_os = "linux")]
+#[test]
+fn only_plenary_print_carries_typst() {
+    let typst_symbols = |exe: &str| -> Option<usize> {
+        let o = Command::new("nm").args(["-C", exe]).output().ok()?;
+        Some(
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                // typst, typst_layout, typst_pdf, typst_svg, …
+                .filter(|l| l.contains("typst"))
+                .count(),
+        )
+    };
+    // No nm, or stripped binaries: nothing to look at.
+    let Some(worker) = typst_symbols(env!("CARGO_BIN_EXE_plenary-print")) else {
+        return;
+    };
+    if worker == 0 {
+        return;
+    }
+    for exe in [
+        env!("CARGO_BIN_EXE_plenary"),
+        env!("CARGO_BIN_EXE_plenary-window"),
+    ] {
+        assert_eq!(typst_symbols(exe), Some(0), "{exe} carries Typst");
+    }
+}
+
 #[test]
 fn numbers_and_dates_out_of_range_are_refused_by_name() {
     let dir = tempfile::tempdir().unwrap();

@@ -38,6 +38,8 @@ impl Harness {
             &dir.path().join("data"),
         ));
         state.plan_start(file);
+        // The tests run from cargo's deps folder, not beside the binaries.
+        state.set_print_worker(env!("CARGO_BIN_EXE_plenary-print"));
         let builder = specta_builder::<tauri::test::MockRuntime>();
         let app = mock_builder()
             .invoke_handler(plenary::log_file::watch(plenary::kiosk::guard(
@@ -101,19 +103,7 @@ impl Harness {
         cmd: &str,
         args: Value,
     ) -> Result<Value, Value> {
-        get_ipc_response(
-            window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().unwrap())
+        invoke(window, cmd, args)
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {
@@ -130,6 +120,27 @@ impl Harness {
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+}
+
+/// A command called from `window`, as the window's IPC calls it.
+fn invoke(
+    window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
 }
 
 fn session_form(event_id: &Value, title: &str, day: &str, from: &str, to: &str) -> Value {
@@ -1531,4 +1542,121 @@ fn the_other_teams_copy_is_handed_over_and_merged_back() {
     assert_eq!(done["step"], "Merged from Indonesia team: 1 changed");
     let again = h.ok("merge_preview", json!({ "path": copy }));
     assert_eq!(again["nothing_new"], true);
+}
+
+fn print_request(kind: &str) -> Value {
+    json!({
+        "kind": kind, "day": null, "event_id": null, "paper": "a4",
+        "variant": "internal", "changes_since": null, "per_person": false, "fit_each": false,
+        "acronyms": false, "with_counts": false, "mark_tbc": true,
+        "descriptions": true, "positions": true, "status": "", "issued": null,
+        "attendance": "registered"
+    })
+}
+
+/// A stand-in print layout: a shell script.
+#[cfg(unix)]
+fn fake_worker(dir: &Path, name: &str, script: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+#[test]
+fn previews_and_pdfs_are_laid_out_by_plenary_print() {
+    let h = Harness::new(None);
+    let preview = h.ok(
+        "print_preview",
+        json!({ "request": print_request("programme"), "progress": "__CHANNEL__:7" }),
+    );
+    let pages = preview["pages"].as_array().unwrap();
+    assert!(pages.len() > 1, "{}", pages.len());
+    assert!(pages[0].as_str().unwrap().starts_with("<svg"));
+    let out = h.path("cards.pdf");
+    let done = h.ok(
+        "export_pdf",
+        json!({ "request": print_request("namecards"), "path": out, "publish": false, "progress": "__CHANNEL__:7" }),
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(
+        done["bytes"].as_u64(),
+        Some(std::fs::metadata(&out).unwrap().len())
+    );
+    let summary = h.path("summary.pdf");
+    let done = h.ok(
+        "export_summary",
+        json!({ "request": { "format": "pdf", "source": "registered", "paper": "a4" }, "path": summary }),
+    );
+    assert!(done["pages"].as_u64().unwrap() >= 1, "{done}");
+    assert!(std::fs::read(&summary).unwrap().starts_with(b"%PDF-"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_print_layout_that_stops_is_one_clear_error() {
+    let h = Harness::new(None);
+    let garbage = fake_worker(h.dir.path(), "garbage", "echo 'Segmentation fault'");
+    for worker in [Path::new("/bin/false"), garbage.as_path()] {
+        h.state.set_print_worker(worker);
+        let err = h.err(
+            "print_preview",
+            json!({ "request": print_request("programme"), "progress": "__CHANNEL__:7" }),
+        );
+        assert_eq!(err["code"], "print", "{err}");
+        let message = err["message"].as_str().unwrap();
+        assert!(
+            message.starts_with("The print layout stopped unexpectedly ("),
+            "{message}"
+        );
+        let out = h.path("programme.pdf");
+        let err = h.err(
+            "export_pdf",
+            json!({ "request": print_request("programme"), "path": out, "publish": false, "progress": "__CHANNEL__:7" }),
+        );
+        assert_eq!(err["code"], "print", "{err}");
+        assert!(!out.exists());
+    }
+}
+
+/// Only the newest preview is shown, so a newer one stops the worker of
+/// the one still being laid out.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_newer_preview_kills_the_worker_of_the_older() {
+    let h = Harness::new(None);
+    let pid = h.path("first.pid");
+    let worker = fake_worker(
+        h.dir.path(),
+        "slow-then-real",
+        &format!(
+            "if [ -e '{pid}' ]; then exec '{real}'; fi\necho $$ > '{pid}'\necho '{{\"hello\":{{\"protocol\":{protocol}}}}}'\nexec sleep 60",
+            pid = pid.display(),
+            real = env!("CARGO_BIN_EXE_plenary-print"),
+            protocol = plenary_core::print::worker::PROTOCOL,
+        ),
+    );
+    h.state.set_print_worker(&worker);
+    let args = json!({ "request": print_request("programme"), "progress": "__CHANNEL__:7" });
+    let window = h.window.clone();
+    std::thread::scope(|scope| {
+        let first = scope.spawn(|| invoke(&window, "print_preview", args.clone()));
+        let waited = std::time::Instant::now();
+        while !pid.exists() {
+            assert!(
+                waited.elapsed().as_secs() < 20,
+                "the first preview never started"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let started = std::time::Instant::now();
+        let newer = h.ok("print_preview", args.clone());
+        assert!(!newer["pages"].as_array().unwrap().is_empty());
+        let err = first.join().unwrap().unwrap_err();
+        assert_eq!(err["code"], "cancelled", "{err}");
+        assert!(started.elapsed().as_secs() < 30);
+        let first_pid = std::fs::read_to_string(&pid).unwrap();
+        assert!(!Path::new("/proc").join(first_pid.trim()).exists());
+    });
 }

@@ -6,6 +6,7 @@ use crate::args::{PrintArgs, ReportArgs, SummaryArgs};
 use crate::{date_option, for_options, out, Failure};
 use plenary_core::attendees::lookup;
 use plenary_core::check as checks;
+use plenary_core::print::worker::Worker;
 use plenary_core::print::{self, DocKind, Paper, PrintRequest, Variant};
 use plenary_core::summary::export::{self, SummaryExport, SummaryFormat};
 use plenary_core::summary::{self as summaries, AttendanceSource};
@@ -61,8 +62,10 @@ pub fn print(a: PrintArgs) -> Result<i32, Failure> {
         }
     }
     let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
-    let done =
-        print::export_pdf(&mut store, &req, now, a.publish, &a.out, &mut |_| {}).map_err(|e| {
+    // The layout runs in plenary-print, beside this program.
+    let done = print::PdfJob::prepare(&mut store, &req, now, a.publish, &a.out, &mut |_| {})
+        .and_then(|job| job.write_by(&Worker::beside_this_program(), &mut |_| {}))
+        .map_err(|e| {
             for_options(
                 &[("out", "--out"), ("day", "--day"), ("status", "--status")],
                 e,
@@ -135,7 +138,8 @@ pub fn summary(a: SummaryArgs) -> Result<i32, Failure> {
         source,
         paper,
     };
-    let done = export::write(&store, &req, now, &path)
+    let done = export::SummaryJob::prepare(&store, &req, now, &path)
+        .and_then(|job| job.write_by(&Worker::beside_this_program()))
         .map_err(|e| for_options(&[("out", "--out"), ("format", "--format")], e))?;
     for w in &done.warnings {
         eprintln!(
@@ -174,7 +178,8 @@ pub fn report(a: ReportArgs) -> Result<i32, Failure> {
             ..PrintRequest::new(DocKind::Report)
         };
         let now = plenary_core::roster::wall_clock(&store.plan()?, chrono::Utc::now());
-        let done = print::export_pdf(&mut store, &req, now, false, path, &mut |_| {})
+        let done = print::PdfJob::prepare(&mut store, &req, now, false, path, &mut |_| {})
+            .and_then(|job| job.write_by(&Worker::beside_this_program(), &mut |_| {}))
             .map_err(|e| for_options(&[("out", "--pdf")], e))?;
         for w in &done.warnings {
             eprintln!(

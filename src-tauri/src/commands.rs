@@ -1341,12 +1341,14 @@ pub async fn print_preview(
     let state = state.inner().clone();
     off_the_window(move || {
         let mut report = |p| drop(progress.send(p));
+        // A newer preview stops an older one still being laid out.
+        let worker = state.preview_worker();
         // The plan is held only while the document is read from it.
         let job = state.with_mut(|s| {
             let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
             print::PreviewJob::prepare(s, &request, now, &mut report)
         })?;
-        Ok(job.draw(&mut report)?)
+        Ok(job.draw_by(&worker, &mut report)?)
     })
     .await
 }
@@ -1370,7 +1372,7 @@ pub async fn export_pdf(
             let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
             print::PdfJob::prepare(s, &request, now, publish, &path, &mut report)
         })?;
-        Ok(job.write(&mut report)?)
+        Ok(job.write_by(&state.print_worker(), &mut report)?)
     })
     .await
 }
@@ -1483,7 +1485,7 @@ pub async fn export_summary(
             let now = roster::wall_clock(&s.plan()?, chrono::Utc::now());
             summary::export::SummaryJob::prepare(s, &request, now, Path::new(&path))
         })?;
-        Ok(job.write()?)
+        Ok(job.write_by(&state.print_worker())?)
     })
     .await
 }

@@ -14,6 +14,7 @@
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::marker::OpeningMarker;
 use crate::recent::{RecentFile, RecentList};
+use plenary_core::print::worker::{self, Worker};
 use plenary_core::store::hold::Program;
 use plenary_core::store::OpenCancel;
 use plenary_core::{sample, CoreError, Result as CoreResult, Store};
@@ -89,6 +90,12 @@ pub struct AppState {
     /// every window (the hall display too) can read again. Set by the app
     /// with its handle; tests set their own or none.
     changed: Mutex<Option<ChangeHook>>,
+    /// The print layout to run instead of `plenary-print` beside the
+    /// window (the command tests', which run from a build folder).
+    print_worker: Mutex<Option<PathBuf>>,
+    /// The preview being laid out; a newer one stops it, since only the
+    /// newest is shown.
+    previewing: Mutex<Option<worker::Cancel>>,
 }
 
 /// What runs after the plan changed.
@@ -123,9 +130,12 @@ impl AppState {
         }))
     }
 
-    /// Another window's state: no plan yet, the same app files.
+    /// Another window's state: no plan yet, the same app files and the
+    /// same print layout program.
     pub fn sibling(&self) -> Self {
-        AppState::with_files(Arc::clone(&self.files))
+        let state = AppState::with_files(Arc::clone(&self.files));
+        *lock(&state.print_worker) = lock(&self.print_worker).clone();
+        state
     }
 
     fn with_files(files: Arc<AppFiles>) -> Self {
@@ -139,7 +149,31 @@ impl AppState {
             rehearsal: Mutex::new(None),
             kiosk: Default::default(),
             changed: Mutex::new(None),
+            print_worker: Mutex::new(None),
+            previewing: Mutex::new(None),
         }
+    }
+
+    /// Runs `path` as the print layout from now on.
+    pub fn set_print_worker(&self, path: impl Into<PathBuf>) {
+        *lock(&self.print_worker) = Some(path.into());
+    }
+
+    /// The print layout for a PDF.
+    pub fn print_worker(&self) -> Worker {
+        match lock(&self.print_worker).as_ref() {
+            Some(path) => Worker::at(path),
+            None => Worker::beside_this_program(),
+        }
+    }
+
+    /// The print layout for a preview, stopping the one under way.
+    pub fn preview_worker(&self) -> Worker {
+        let cancel = worker::Cancel::default();
+        if let Some(earlier) = lock(&self.previewing).replace(cancel.clone()) {
+            earlier.cancel();
+        }
+        self.print_worker().with_cancel(cancel)
     }
 
     /// Runs `hook` after every successful edit, undo, redo and open, and

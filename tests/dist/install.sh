@@ -34,7 +34,7 @@ echo "installed size: $(dpkg-query -W -f='${Installed-Size}' plenary) KiB"
 echo "depends: $(dpkg-query -W -f='${Depends}' plenary)"
 
 echo "== files"
-for f in /usr/bin/plenary /usr/bin/plenary-window; do
+for f in /usr/bin/plenary /usr/bin/plenary-window /usr/bin/plenary-print; do
   [ -x "$f" ] || fail "$f is missing"
 done
 desktop=/usr/share/applications/Plenary.desktop
@@ -53,6 +53,9 @@ plenary --version 2>/dev/null || plenary --help | head -3
 plan=$work/week.plenary
 plenary sample "$plan"
 plenary check "$plan" >/dev/null || [ $? = 1 ] || fail "plenary check failed on the sample"
+# Printing runs /usr/bin/plenary-print, found beside /usr/bin/plenary.
+plenary print "$plan" programme --out "$work/programme.pdf" || fail "plenary print failed"
+head -c 5 "$work/programme.pdf" | grep -q '%PDF-' || fail "plenary print wrote no PDF"
 
 echo "== file type"
 # What a file manager sees: GIO's content type, from the shared MIME database

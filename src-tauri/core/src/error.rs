@@ -38,7 +38,8 @@ pub enum ErrorCode {
     NoPlan,
     Io,
     Database,
-    /// The system print dialog could not be opened (the app's).
+    /// The system print dialog could not be opened (the app's), or the
+    /// print layout did not answer (`CoreError::Layout`).
     Print,
     /// The window is a locked kiosk and the command is not one of the
     /// kiosk's (the app's).
@@ -137,6 +138,11 @@ pub enum CoreError {
     /// program holds: the one-line reason.
     #[error("{0}")]
     ReadOnly(String),
+    /// The print layout (`plenary-print`) did not answer: it could not be
+    /// started, stopped before its last line, ran out of time or is from
+    /// another version.
+    #[error("{0}")]
+    Layout(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("the plan file could not be read or written: {}", one_line(.0))]
@@ -166,6 +172,7 @@ impl CoreError {
             CoreError::Cancelled => ErrorCode::Cancelled,
             CoreError::PinOverrun(_) => ErrorCode::PinOverrun,
             CoreError::ReadOnly(_) => ErrorCode::ReadOnly,
+            CoreError::Layout(_) => ErrorCode::Print,
             CoreError::Io(_) => ErrorCode::Io,
             CoreError::Database(_) => ErrorCode::Database,
         }

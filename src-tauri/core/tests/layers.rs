@@ -74,6 +74,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("print::glance", 4),
     ("print::render", 4),
     ("print::report", 4),
+    ("print::worker", 4),
     ("summary", 4),
     ("summary::draft", 4),
     ("summary::markup", 4),

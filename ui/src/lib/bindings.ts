@@ -791,7 +791,10 @@ export type DocKind = "programme" | "participants" | "speakers" | "namecards" |
 export type ErrorCode = "invalid" | "pin_overrun" | "not_a_plan" | "newer_version" | "damaged" | "cancelled" | "missing_file" | "file_exists" | "not_found" | 
 /**  A command that needs a plan when none is open (the app's). */
 "no_plan" | "io" | "database" | 
-/**  The system print dialog could not be opened (the app's). */
+/**
+ *  The system print dialog could not be opened (the app's), or the
+ *  print layout did not answer (`CoreError::Layout`).
+ */
 "print" | 
 /**
  *  The window is a locked kiosk and the command is not one of the

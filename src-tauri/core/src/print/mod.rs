@@ -2,29 +2,25 @@
 //! name cards, the day at a glance, room door sheets and the day report
 //! (`report`). `document` builds the intermediate form from the plan,
 //! `render` lays it out with Typst into PDF or per-page SVG, and `changes`
-//! keeps published versions and marks what changed since one.
+//! keeps published versions and marks what changed since one. The app's
+//! binaries never lay out themselves: they send the document to
+//! `plenary-print` through `worker` (`PreviewJob::draw_by`,
+//! `PdfJob::write_by`), the one binary that links Typst.
 
 pub mod changes;
 pub mod document;
 pub mod glance;
 pub mod render;
 pub mod report;
+pub mod worker;
 
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 use chrono::NaiveDateTime;
 pub use document::{DocKind, Paper, PrintRequest, Printable, Variant};
+pub use render::PrintProgress;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-
-/// How far a long print has got, for a progress bar.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-pub struct PrintProgress {
-    /// "Preparing", "Laying out", "Writing".
-    pub stage: String,
-    pub done: u32,
-    pub total: u32,
-}
 
 /// The pages of a preview, as SVG, with the stamp they carry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -120,27 +116,28 @@ impl PreviewJob {
         Ok(PreviewJob(prepare(store, req, now, false)?.0))
     }
 
+    /// Lays the pages out in this process (the worker's way, and tests').
     pub fn draw(self, progress: &mut dyn FnMut(PrintProgress)) -> Result<Preview> {
         let doc = self.0;
-        progress(PrintProgress {
-            stage: "Laying out".into(),
-            done: 0,
-            total: 1,
-        });
-        let laid = render::layout(&doc)?;
-        let total = laid.pages.len() as u32;
-        let mut pages = Vec::with_capacity(laid.pages.len());
-        for (i, page) in laid.pages.iter().enumerate() {
-            progress(PrintProgress {
-                stage: "Drawing".into(),
-                done: i as u32,
-                total,
-            });
-            pages.push(typst_svg::svg(page));
-        }
         Ok(Preview {
+            pages: render::svg_pages(&doc, progress)?,
             warnings: render::missing_glyphs(&doc),
-            pages,
+            stamp: doc.stamp,
+            changes: doc.changes,
+        })
+    }
+
+    /// Lays the pages out in `worker`, the app's way.
+    pub fn draw_by(
+        self,
+        worker: &worker::Worker,
+        progress: &mut dyn FnMut(PrintProgress),
+    ) -> Result<Preview> {
+        let doc = self.0;
+        let drawn = worker.preview(&doc, progress)?;
+        Ok(Preview {
+            pages: drawn.pages,
+            warnings: drawn.warnings,
             stamp: doc.stamp,
             changes: doc.changes,
         })
@@ -217,36 +214,29 @@ impl PdfJob {
         })
     }
 
+    /// Lays out and writes in this process (the worker's way, and tests').
     pub fn write(self, progress: &mut dyn FnMut(PrintProgress)) -> Result<Exported> {
-        progress(PrintProgress {
-            stage: "Laying out".into(),
-            done: 1,
-            total: 3,
-        });
-        let laid = render::layout(&self.doc)?;
-        progress(PrintProgress {
-            stage: "Writing".into(),
-            done: 2,
-            total: 3,
-        });
-        let bytes = render::pdf(&laid)?;
-        let out = &self.out;
-        std::fs::write(out, &bytes).map_err(|e| {
-            CoreError::invalid(
-                "out",
-                format!("{} could not be written: {e}", out.display()),
-            )
-        })?;
-        progress(PrintProgress {
-            stage: "Done".into(),
-            done: 3,
-            total: 3,
-        });
+        let (pages, bytes) = render::write_pdf(&self.doc, &self.out, progress)?;
         Ok(Exported {
-            pages: laid.pages.len() as u32,
-            bytes: bytes.len() as u32,
+            pages,
+            bytes,
             version: self.version,
             warnings: render::missing_glyphs(&self.doc),
+        })
+    }
+
+    /// Lays out and writes in `worker`, the app's way.
+    pub fn write_by(
+        self,
+        worker: &worker::Worker,
+        progress: &mut dyn FnMut(PrintProgress),
+    ) -> Result<Exported> {
+        let written = worker.pdf(&self.doc, &self.out, progress)?;
+        Ok(Exported {
+            pages: written.pages,
+            bytes: written.bytes,
+            version: self.version,
+            warnings: written.warnings,
         })
     }
 }

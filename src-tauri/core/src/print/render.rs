@@ -5,7 +5,9 @@
 
 use crate::error::{CoreError, Result};
 use crate::print::document::Printable;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use specta::Type;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -16,6 +18,15 @@ use typst::syntax::{FileId, Source, VirtualPath};
 use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
+
+/// How far a long print has got, for a progress bar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct PrintProgress {
+    /// "Preparing", "Laying out", "Writing".
+    pub stage: String,
+    pub done: u32,
+    pub total: u32,
+}
 
 const LAYOUT: &str = include_str!("layout.typ");
 
@@ -248,6 +259,59 @@ pub fn pdf(pages: &PagedDocument) -> Result<Vec<u8>> {
             .unwrap_or_default();
         CoreError::invalid("document", format!("The PDF could not be written: {first}"))
     })
+}
+
+/// Every page of `doc` as SVG.
+pub fn svg_pages(doc: &Printable, progress: &mut dyn FnMut(PrintProgress)) -> Result<Vec<String>> {
+    progress(PrintProgress {
+        stage: "Laying out".into(),
+        done: 0,
+        total: 1,
+    });
+    let laid = layout(doc)?;
+    let total = laid.pages.len() as u32;
+    let mut pages = Vec::with_capacity(laid.pages.len());
+    for (i, page) in laid.pages.iter().enumerate() {
+        progress(PrintProgress {
+            stage: "Drawing".into(),
+            done: i as u32,
+            total,
+        });
+        pages.push(typst_svg::svg(page));
+    }
+    Ok(pages)
+}
+
+/// Writes the PDF of `doc` to `out`: its pages and bytes.
+pub fn write_pdf(
+    doc: &Printable,
+    out: &std::path::Path,
+    progress: &mut dyn FnMut(PrintProgress),
+) -> Result<(u32, u32)> {
+    progress(PrintProgress {
+        stage: "Laying out".into(),
+        done: 1,
+        total: 3,
+    });
+    let laid = layout(doc)?;
+    progress(PrintProgress {
+        stage: "Writing".into(),
+        done: 2,
+        total: 3,
+    });
+    let bytes = pdf(&laid)?;
+    std::fs::write(out, &bytes).map_err(|e| {
+        CoreError::invalid(
+            "out",
+            format!("{} could not be written: {e}", out.display()),
+        )
+    })?;
+    progress(PrintProgress {
+        stage: "Done".into(),
+        done: 3,
+        total: 3,
+    });
+    Ok((laid.pages.len() as u32, bytes.len() as u32))
 }
 
 /// How many characters one warning names, and how many fields are named.

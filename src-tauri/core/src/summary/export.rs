@@ -109,12 +109,29 @@ fn read(store: &Store, req: &SummaryExport, now: NaiveDateTime) -> Result<Read> 
     Ok(Read { summary, doc })
 }
 
+/// Word and Markdown, which need no layout.
+fn text_bytes(s: &super::Summary, req: &SummaryExport) -> Result<Vec<u8>> {
+    match req.format {
+        SummaryFormat::Markdown => Ok(markdown::markdown(s).into_bytes()),
+        SummaryFormat::Docx => docx::docx(s, req.paper),
+        SummaryFormat::Pdf => Err(CoreError::invalid(
+            "format",
+            "A PDF is laid out by the print layout.",
+        )),
+    }
+}
+
+fn print_doc(read: &Read) -> Result<&document::Printable> {
+    read.doc
+        .as_ref()
+        .ok_or_else(|| CoreError::invalid("format", "The PDF was not read from the plan."))
+}
+
 fn render_bytes(read: &Read, req: &SummaryExport) -> Result<(Vec<u8>, SummaryWritten)> {
     let s = &read.summary;
-    let (bytes, pages, warnings) = match (req.format, &read.doc) {
-        (SummaryFormat::Markdown, _) => (markdown::markdown(s).into_bytes(), None, Vec::new()),
-        (SummaryFormat::Docx, _) => (docx::docx(s, req.paper)?, None, Vec::new()),
-        (SummaryFormat::Pdf, Some(doc)) => {
+    let (bytes, pages, warnings) = match req.format {
+        SummaryFormat::Pdf => {
+            let doc = print_doc(read)?;
             let laid = render::layout(doc)?;
             let pages = laid.pages.len() as u32;
             (
@@ -123,12 +140,7 @@ fn render_bytes(read: &Read, req: &SummaryExport) -> Result<(Vec<u8>, SummaryWri
                 render::missing_glyphs(doc),
             )
         }
-        (SummaryFormat::Pdf, None) => {
-            return Err(CoreError::invalid(
-                "format",
-                "The PDF was not read from the plan.",
-            ))
-        }
+        _ => (text_bytes(s, req)?, None, Vec::new()),
     };
     let written = SummaryWritten {
         bytes: bytes.len() as u32,
@@ -137,6 +149,15 @@ fn render_bytes(read: &Read, req: &SummaryExport) -> Result<(Vec<u8>, SummaryWri
         warnings,
     };
     Ok((bytes, written))
+}
+
+fn write_file(out: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(out, bytes).map_err(|e| {
+        CoreError::invalid(
+            "out",
+            format!("{} could not be written: {e}", out.display()),
+        )
+    })
 }
 
 /// The summary's bytes in `req`'s format, with the pages of a PDF and its
@@ -194,15 +215,32 @@ impl SummaryJob {
         })
     }
 
+    /// Lays out (a PDF) and writes in this process (tests').
     pub fn write(self) -> Result<SummaryWritten> {
         let (bytes, written) = render_bytes(&self.read, &self.req)?;
-        let out = &self.out;
-        std::fs::write(out, &bytes).map_err(|e| {
-            CoreError::invalid(
-                "out",
-                format!("{} could not be written: {e}", out.display()),
-            )
-        })?;
+        write_file(&self.out, &bytes)?;
         Ok(written)
+    }
+
+    /// Writes the file, a PDF laid out in `worker`: the app's way.
+    pub fn write_by(self, worker: &print::worker::Worker) -> Result<SummaryWritten> {
+        let placeholders = self.read.summary.placeholders;
+        if self.req.format == SummaryFormat::Pdf {
+            let done = worker.pdf(print_doc(&self.read)?, &self.out, &mut |_| {})?;
+            return Ok(SummaryWritten {
+                bytes: done.bytes,
+                pages: Some(done.pages),
+                placeholders,
+                warnings: done.warnings,
+            });
+        }
+        let bytes = text_bytes(&self.read.summary, &self.req)?;
+        write_file(&self.out, &bytes)?;
+        Ok(SummaryWritten {
+            bytes: bytes.len() as u32,
+            pages: None,
+            placeholders,
+            warnings: Vec::new(),
+        })
     }
 }
