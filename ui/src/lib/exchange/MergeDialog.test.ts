@@ -119,6 +119,19 @@ describe('Merge a plan from the other team', () => {
     expect(calls.some((c) => c.cmd === 'merge_plan')).toBe(false);
   });
 
+  it('reads a pasted path once the field is left', async () => {
+    const calls: Call[] = [];
+    const { el } = await openMerge({}, calls);
+    const input = el.querySelector<HTMLInputElement>('[data-testid="merge-path"]')!;
+    input.value = '/mail/other.plenary';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    flushSync();
+    expect(calls.filter((c) => c.cmd === 'merge_preview').map((c) => c.args)).toEqual([{ path: '/mail/other.plenary' }]);
+    expect(el.querySelectorAll('[data-testid="merge-clash"]')).toHaveLength(2);
+  });
+
   it('cannot merge into a plan open only for reading', async () => {
     const { el, ws, mergeButton } = await openMerge({});
     ws.file = { ...ws.file!, read_only: 'Another program has it open.' };
