@@ -888,6 +888,23 @@ async fn two_teams_hand_over_and_merge_through_the_window_and_ctrl_z_undoes_it()
         "the notice says what was merged"
     );
 
+    // Edit › Undo names the merge.
+    app.el("[data-testid=menu-edit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector('[data-testid=menu-undo]').title.startsWith('Undo Merged from Indonesia team')",
+        json!(true),
+    )
+    .await;
+    app.press(Key::Escape).await;
+    app.wait_js(
+        "return !!document.querySelector('[role=menu]')",
+        json!(false),
+    )
+    .await;
     // Ctrl+Z takes the merge back, and only the merge.
     app.driver
         .action_chain()
