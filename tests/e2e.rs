@@ -742,6 +742,188 @@ async fn dragging_in_the_calendar_moves_a_session_and_ctrl_z_undoes_it() {
     app.quit().await;
 }
 
+/// Chooses `item` from the File menu.
+async fn file_menu(app: &App, item: &str) {
+    app.el("[data-testid=file-menu]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el(&format!("[role=menuitem][data-label='{item}']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("dialog[open]").await;
+}
+
+/// Polls the plan file until `title` starts at `start` (10 s at most).
+async fn wait_start(plan: &Path, title: &str, start: &str) {
+    let started = Instant::now();
+    loop {
+        let s = session_named(plan, title);
+        let at = s.start.map(|t| t.format("%Y-%m-%d %H:%M").to_string());
+        if at.as_deref() == Some(start) {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{title} starts at {at:?}, not {start}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_teams_hand_over_and_merge_through_the_window_and_ctrl_z_undoes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.plenary");
+    drop(plenary_core::sample::write_sample(&plan, false).unwrap());
+    let theirs = dir.path().join("indonesia.plenary");
+    let opening = "Opening and adoption of the agenda";
+    let work_plan = "Forward Work Plan 2024–26: finalisation and endorsement";
+    let planned = session_named(&plan, work_plan).start.unwrap();
+    let app = App::launch(&plan).await;
+    app.el("[data-testid=event-card]").await;
+
+    // File › Hand over a copy…: this copy is named the first time.
+    file_menu(&app, "Hand over a copy").await;
+    app.type_into("[data-testid=handover-team]", "Indonesia team")
+        .await;
+    app.type_into("[data-testid=handover-own-team]", "Australia team")
+        .await;
+    app.type_into("[data-testid=handover-path]", theirs.to_str().unwrap())
+        .await;
+    app.el("[data-testid=handover-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return !!document.querySelector('dialog[open]')",
+        json!(false),
+    )
+    .await;
+    assert!(theirs.exists(), "their copy is written");
+    let notice = app.js("return document.body.textContent").await;
+    assert!(
+        notice.as_str().unwrap().contains(theirs.to_str().unwrap()),
+        "the notice says where the copy went"
+    );
+
+    // The other team, with the command line: retime both sessions.
+    let cli = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_plenary"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let their_file = theirs.to_str().unwrap();
+    cli(&["move", their_file, work_plan, "--to", "2024-11-19 09:30"]);
+    cli(&["move", their_file, opening, "--to", "2024-11-19 08:45"]);
+    // This team moves the opening differently in the window: one clash.
+    let id = session_named(&plan, opening).id;
+    let moved = invoke(
+        &app,
+        "move_session",
+        json!({ "id": id, "start": "2024-11-19 08:30", "roomId": null }),
+    )
+    .await;
+    assert!(moved.starts_with("ok:"), "{moved}");
+    wait_start(&plan, opening, "2024-11-19 08:30").await;
+
+    // File › Merge a plan from the other team…
+    file_menu(&app, "Merge a plan from the other team").await;
+    app.type_into("[data-testid=merge-path]", theirs.to_str().unwrap())
+        .await;
+    // Leaving the field reads the file.
+    app.press(Key::Tab).await;
+    app.el("[data-testid=merge-clash]").await;
+    let clash = app
+        .js("return document.querySelector('[data-testid=merge-clash]').textContent")
+        .await;
+    assert!(
+        clash.as_str().unwrap().contains(
+            "Time: Tue 19 Nov 08:30–08:45 (yours, Australia team) / Tue 19 Nov 08:45–09:00 (Indonesia team)"
+        ),
+        "{clash}"
+    );
+    app.wait_js(
+        "return document.querySelector('[data-testid=merge-save]').disabled",
+        json!(true),
+    )
+    .await;
+    app.shot("merge-dialog.png").await;
+    app.axe("the merge dialog with a clash").await;
+    app.el("[data-testid=merge-clash] [data-testid=take-ours]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector('[data-testid=merge-save]').disabled",
+        json!(false),
+    )
+    .await;
+    app.el("[data-testid=merge-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return !!document.querySelector('dialog[open]')",
+        json!(false),
+    )
+    .await;
+    // Both teams' work: our opening, their retimed work plan.
+    wait_start(&plan, work_plan, "2024-11-19 09:30").await;
+    wait_start(&plan, opening, "2024-11-19 08:30").await;
+    let notice = app.js("return document.body.textContent").await;
+    assert!(
+        notice
+            .as_str()
+            .unwrap()
+            .contains("Merged from Indonesia team"),
+        "the notice says what was merged"
+    );
+
+    // Edit › Undo names the merge.
+    app.el("[data-testid=menu-edit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_js(
+        "return document.querySelector('[data-testid=menu-undo]').title.startsWith('Undo Merged from Indonesia team')",
+        json!(true),
+    )
+    .await;
+    app.press(Key::Escape).await;
+    app.wait_js(
+        "return !!document.querySelector('[role=menu]')",
+        json!(false),
+    )
+    .await;
+    // Ctrl+Z takes the merge back, and only the merge.
+    app.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys("z")
+        .key_up(Key::Control)
+        .perform()
+        .await
+        .unwrap();
+    wait_start(
+        &plan,
+        work_plan,
+        &planned.format("%Y-%m-%d %H:%M").to_string(),
+    )
+    .await;
+    wait_start(&plan, opening, "2024-11-19 08:30").await;
+    app.quit().await;
+}
+
 /// Sets the Today page's "Pretend it is…" clock to `day` and `time`.
 async fn pretend(app: &App, day: &str, time: &str) {
     app.el("[data-testid=today-pretend]")
@@ -2579,6 +2761,12 @@ async fn every_page_and_dialog_passes_axe_and_only_the_content_scrolls() {
     // The menus, and the dialogs only they open.
     for (menu, item, what) in [
         ("file-menu", "Export", "the export dialog"),
+        ("file-menu", "Hand over a copy", "the hand-over dialog"),
+        (
+            "file-menu",
+            "Merge a plan from the other team",
+            "the merge dialog",
+        ),
         ("menu-edit", "Change log", "the change log"),
         ("menu-help", "About Plenary", "the About dialog"),
     ] {

@@ -120,6 +120,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "merge_preview",
     "merge_plan",
     "handover",
+    "team",
     "set_team",
     "print_preview",
     "export_pdf",

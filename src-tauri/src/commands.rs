@@ -1321,6 +1321,13 @@ pub async fn handover(state: S<'_>, path: String, team: String) -> ApiResult<()>
     off_the_window(move || state.with_mut(|s| merge::handover(s, &team, Path::new(&path)))).await
 }
 
+/// Whose copy the open plan is ("Australia team"), or "" when not named.
+#[tauri::command]
+#[specta::specta]
+pub fn team(state: S) -> ApiResult<String> {
+    state.with(|s| s.team())
+}
+
 /// Names the open copy ("Australia team"), as one undoable step.
 #[tauri::command]
 #[specta::specta]
@@ -1648,6 +1655,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             merge_preview,
             merge_plan,
             handover,
+            team,
             set_team,
             print_preview,
             export_pdf,

@@ -332,6 +332,8 @@ describe('File menu', () => {
       'Import programme…',
       'Export…',
       'Restore from a backup…',
+      'Hand over a copy…',
+      'Merge a plan from the other team…',
       `Spring week ${spring!.path}`,
     ]);
     expect(document.activeElement).toBe(items[0]);
@@ -339,7 +341,7 @@ describe('File menu', () => {
     expect(document.activeElement).toBe(items[1]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
-    expect(document.activeElement).toBe(items[8]);
+    expect(document.activeElement).toBe(items[10]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     flushSync();
     expect($(target, '[role="menu"]')).toBeNull();

@@ -1,6 +1,6 @@
 // Global keyboard shortcuts for the File menu.
 
-export type FileAction = 'new' | 'new-window' | 'open' | 'save-copy' | 'copy-plan' | 'import-programme' | 'export' | 'restore';
+export type FileAction = 'new' | 'new-window' | 'open' | 'save-copy' | 'copy-plan' | 'import-programme' | 'export' | 'restore' | 'handover' | 'merge';
 
 /** The actions with a keyboard shortcut. */
 export type ShortcutAction = 'new' | 'new-window' | 'open' | 'save-copy';

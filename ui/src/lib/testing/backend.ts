@@ -98,6 +98,8 @@ export function sampleHandlers(scenario: Partial<Answers> = {}): Record<string, 
     plan_today: () => a.today,
     // Not a kiosk: a test of the kiosk answers its own.
     kiosk: () => ({ locked: false, event_id: null, day: null }),
+    // The sample week's copy names no team until a test names one.
+    team: () => '',
     board: () => copy(a.board),
     organisations: () => copy(a.organisations),
     people: () => copy(a.people),
