@@ -243,6 +243,8 @@ export const commands = {
 	 *  with the common base recorded in both files.
 	 */
 	handover: (path: string, team: string) => typedError<null, ApiError>(__TAURI_INVOKE("handover", { path, team })),
+	/**  Whose copy the open plan is ("Australia team"), or "" when not named. */
+	team: () => typedError<string, ApiError>(__TAURI_INVOKE("team")),
 	/**  Names the open copy ("Australia team"), as one undoable step. */
 	setTeam: (name: string) => typedError<null, ApiError>(__TAURI_INVOKE("set_team", { name })),
 	/**  The pages of a document as SVG, laid out exactly as they will print. */
