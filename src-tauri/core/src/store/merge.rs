@@ -811,3 +811,30 @@ impl Store {
         verify::plan_is_sound(&self.conn)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::schema::TRACKED;
+    use super::TABLES;
+
+    /// A merge is one undoable step, so every column it writes must be one
+    /// undo restores: a column added to a merged table but not to
+    /// `TRACKED` would survive Ctrl+Z.
+    #[test]
+    fn every_merged_column_is_one_undo_restores() {
+        for table in TABLES {
+            let (_, tracked) = TRACKED
+                .iter()
+                .find(|(name, _)| *name == table.name)
+                .unwrap_or_else(|| panic!("{} is merged but undo does not track it", table.name));
+            let list = table.list.map(|(owner, place)| [owner, place]);
+            for col in table.cols.iter().chain(list.iter().flatten()) {
+                assert!(
+                    tracked.contains(col),
+                    "{}.{col} is merged but undo does not restore it",
+                    table.name
+                );
+            }
+        }
+    }
+}
