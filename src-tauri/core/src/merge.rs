@@ -15,6 +15,7 @@ use crate::model::{
     Gender, OrgCategory, ParticipationStatus, RegistrationStatus, RoleKind, RolePresence,
     SessionKind,
 };
+use crate::store::change_log::Touched;
 use crate::store::merge::{
     natural_key, BaseState, KeyBy, OnGone, Rec, Records, StoredBase, TABLES,
 };
@@ -22,6 +23,7 @@ use crate::store::{clean, Store};
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -113,15 +115,38 @@ pub struct Copy {
     pub records: Records,
     pub base: Option<StoredBase>,
     pub team: String,
+    /// The records its change log names (None: no log, so every record
+    /// that differs from the base counts as changed).
+    pub changes: Option<Touched>,
 }
 
 impl Copy {
     pub fn of(store: &Store) -> Result<Copy> {
+        let (records, changes) = store.records_and_changes()?;
         Ok(Copy {
-            records: store.records()?,
+            records,
             base: store.merge_base()?,
             team: store.team()?,
+            changes,
         })
+    }
+
+    /// This copy as its change log tells it against `base`: a record the log
+    /// does not name is the base's, whatever the file holds.
+    fn as_logged<'a>(&'a self, base: &Records) -> Cow<'a, Records> {
+        let Some(log) = &self.changes else {
+            return Cow::Borrowed(&self.records);
+        };
+        let mut out = self.records.clone();
+        for t in 0..TABLES.len() {
+            out.tables[t].retain(|key, _| log.names(t, key) || base.get(t, key).is_some());
+            for (key, rec) in &base.tables[t] {
+                if !log.names(t, key) {
+                    out.tables[t].insert(key.clone(), rec.clone());
+                }
+            }
+        }
+        Cow::Owned(out)
     }
 
     /// Reads the other team's file without writing to it: a copy of it is
@@ -1027,9 +1052,12 @@ fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<P
     let words = Words {
         sides: [&ours.records, &theirs.records, base],
     };
-    let planned = three_way(base, &ours.records, &theirs.records, &words, picks)?;
-    let (added, changed, deleted) = their_changes(base, &theirs.records, &words);
-    let theirs_n = count_changes(base, &theirs.records);
+    // Each side's changes are what its change log names (`change_log`).
+    let (ours_logged, theirs_logged) = (ours.as_logged(base), theirs.as_logged(base));
+    let mut planned = three_way(base, &ours_logged, &theirs_logged, &words, picks)?;
+    keep_unnamed(&mut planned.result, ours, theirs);
+    let (added, changed, deleted) = their_changes(base, &theirs_logged, &words);
+    let theirs_n = count_changes(base, &theirs_logged);
     let clean = theirs_n.saturating_sub(planned.clashed.len());
     // Nothing to write: the plan stays as it is and its base is their file.
     let nothing_new = ours_base
@@ -1047,7 +1075,7 @@ fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<P
         added,
         changed,
         deleted,
-        ours_changed: count_changes(base, &ours.records) as u32,
+        ours_changed: count_changes(base, &ours_logged) as u32,
         clean: clean as u32,
         clashes: planned.clashes.clone(),
         nothing_new,
@@ -1060,6 +1088,40 @@ fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<P
             generation: other_gen + 1,
         },
     })
+}
+
+/// A record neither change log names stays as this file has it: a merge
+/// never rewrites what neither side changed, even where the file and its
+/// base disagree.
+fn keep_unnamed(result: &mut Records, ours: &Copy, theirs: &Copy) {
+    // A copy without a log names every record.
+    let (Some(o), Some(th)) = (&ours.changes, &theirs.changes) else {
+        return;
+    };
+    keep_where(result, &ours.records, |t, k| {
+        !o.names(t, k) && !th.names(t, k)
+    });
+}
+
+fn keep_where(result: &mut Records, ours: &Records, unnamed: impl Fn(usize, &str) -> bool) {
+    for t in 0..TABLES.len() {
+        let keys: Vec<String> = result.tables[t]
+            .keys()
+            .chain(ours.tables[t].keys())
+            .filter(|k| unnamed(t, k))
+            .cloned()
+            .collect();
+        for key in keys {
+            match ours.get(t, &key) {
+                Some(rec) => {
+                    result.tables[t].insert(key, rec.clone());
+                }
+                None => {
+                    result.tables[t].remove(&key);
+                }
+            }
+        }
+    }
 }
 
 fn file_name(path: &Path) -> String {

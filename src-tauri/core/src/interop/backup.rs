@@ -261,6 +261,7 @@ const NOT_COPIED: &[&str] = &[
     "summary_section",
     "merge_state",
     "merge_base",
+    "merge_log",
 ];
 
 /// Columns of what happened while the meeting ran, which a copy leaves behind.

@@ -1,5 +1,6 @@
 use super::*;
 use crate::sample::write_sample;
+use crate::store::change_log::Recording;
 use crate::store::merge::TABLES;
 use tempfile::TempDir;
 
@@ -22,8 +23,14 @@ fn pair() -> (TempDir, Store, Store) {
     (dir, ours, theirs)
 }
 
+/// Runs `sql` as an edit of the app would: recorded in the change log.
 fn sql(store: &Store, sql: &str) {
-    store.connection().execute_batch(sql).unwrap();
+    let conn = store.connection();
+    let recording = Recording::start(conn).unwrap();
+    conn.execute_batch(sql).unwrap();
+    if let Some(r) = recording {
+        r.finish(conn).unwrap();
+    }
 }
 
 fn one<T: rusqlite::types::FromSql>(store: &Store, sql: &str) -> T {
@@ -610,6 +617,22 @@ fn random_edits_on_both_sides_all_survive_the_merge() {
         }
         let base = ours.merge_base().unwrap().unwrap().records().unwrap();
         let (o, t) = (ours.records().unwrap(), theirs.records().unwrap());
+        // Each change log names every record its side changed.
+        for store in [&ours, &theirs] {
+            let (now, log) = store.records_and_changes().unwrap();
+            let log = log.expect("a handed-over copy keeps a change log");
+            for (t, table) in TABLES.iter().enumerate() {
+                for key in now.tables[t].keys().chain(base.tables[t].keys()) {
+                    if now.get(t, key) != base.get(t, key) {
+                        assert!(
+                            log.names(t, key),
+                            "seed {seed}: {} {key} not in the log",
+                            table.name
+                        );
+                    }
+                }
+            }
+        }
         let ours_file = dir.path().join("ours-before.plenary");
         ours.save_copy(&ours_file).unwrap();
         let ours_before = Store::open(&ours_file).unwrap();
@@ -748,4 +771,64 @@ fn a_co_chair_whose_person_the_other_team_deleted_stays_without_the_person() {
     );
     assert_eq!(gone, 0);
     ours.soundness().unwrap();
+}
+
+/// The first two sessions of the sample.
+fn two_sessions(store: &Store) -> (String, String) {
+    let mut st = store
+        .connection()
+        .prepare("SELECT uid FROM session ORDER BY id LIMIT 2")
+        .unwrap();
+    let uids: Vec<String> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    (uids[0].clone(), uids[1].clone())
+}
+
+fn title_of(store: &Store, uid: &str) -> String {
+    one(
+        store,
+        &format!("SELECT title FROM session WHERE uid = '{uid}'"),
+    )
+}
+
+#[test]
+fn a_merge_takes_what_their_change_log_names_and_no_more() {
+    let (_dir, mut ours, theirs) = pair();
+    let (a, b) = two_sessions(&theirs);
+    sql(
+        &theirs,
+        &format!("UPDATE session SET title = 'Renamed in the app' WHERE uid = '{a}'"),
+    );
+    // Written behind the app's back: no session records it.
+    theirs
+        .connection()
+        .execute_batch(&format!(
+            "UPDATE session SET title = 'Written outside' WHERE uid = '{b}'"
+        ))
+        .unwrap();
+    let was = title_of(&ours, &b);
+    let preview = preview_of(&ours, &theirs);
+    assert_eq!(preview.changed.len(), 1, "{:?}", preview.changed);
+    merge_in(&mut ours, &theirs, &Picks::None).unwrap();
+    assert_eq!(title_of(&ours, &a), "Renamed in the app");
+    assert_eq!(title_of(&ours, &b), was);
+}
+
+#[test]
+fn a_copy_whose_log_cannot_be_read_merges_by_comparing_with_the_base() {
+    let (_dir, mut ours, theirs) = pair();
+    let (_, b) = two_sessions(&theirs);
+    theirs
+        .connection()
+        .execute_batch(&format!(
+            "UPDATE session SET title = 'Written outside' WHERE uid = '{b}';
+             UPDATE merge_log SET changes = x'00ff';"
+        ))
+        .unwrap();
+    assert!(Copy::of(&theirs).unwrap().changes.is_none());
+    merge_in(&mut ours, &theirs, &Picks::None).unwrap();
+    assert_eq!(title_of(&ours, &b), "Written outside");
 }

@@ -9,6 +9,7 @@
 //! fields as a JSON array), so undo covers it and nothing in it is ever run:
 //! it is only compared with.
 
+use super::change_log::Touched;
 use super::{verify, Store};
 use crate::error::{CoreError, Result};
 use rusqlite::types::Value;
@@ -729,6 +730,14 @@ impl Store {
         Ok(read_with_rows(&self.conn)?.0)
     }
 
+    /// Every record, and the records the plan's change log names (None
+    /// when it keeps no log or its log cannot be read).
+    pub fn records_and_changes(&self) -> Result<(Records, Option<Touched>)> {
+        let (records, rows_of) = read_with_rows(&self.conn)?;
+        let touched = super::change_log::touched(&self.conn, &records, &rows_of)?;
+        Ok((records, touched))
+    }
+
     /// The common base this file keeps, if it was ever handed over or merged.
     pub fn merge_base(&self) -> Result<Option<StoredBase>> {
         read_base(&self.conn)
@@ -766,6 +775,8 @@ impl Store {
         self.edit(summary, |tx| {
             let now = read_with_rows(tx)?.0;
             write_base(tx, &now)?;
+            // From here on every change is in the log (`change_log`).
+            super::change_log::begin(tx)?;
             write_state(tx, state, at)
         })
     }

@@ -41,6 +41,7 @@ macro_rules! new_uid {
 
 mod attendance;
 mod backup;
+pub mod change_log;
 mod delegations;
 mod events;
 mod guard;
@@ -522,6 +523,7 @@ impl Store {
         self.writable()?;
         let at = self.plan()?.wall_clock((self.clock)());
         let tx = self.conn.transaction()?;
+        let recording = change_log::Recording::start(&tx)?;
         let step = history::begin(&tx, at, summary)?;
         let out = match f(&tx)? {
             Ok(out) => out,
@@ -530,6 +532,7 @@ impl Store {
         };
         verify::within_size(&tx).map_err(|(field, why)| CoreError::invalid(field, why))?;
         let kept = history::end(&tx, step)?;
+        recording.map(|r| r.finish(&tx)).transpose()?;
         tx.commit()?;
         self.last_edit = kept.then(|| summary.to_string());
         Ok(Ok(out))
@@ -540,8 +543,10 @@ impl Store {
     fn bulk<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         self.writable()?;
         let tx = self.conn.transaction()?;
+        let recording = change_log::Recording::start(&tx)?;
         let out = f(&tx)?;
         verify::within_size(&tx).map_err(|(field, why)| CoreError::invalid(field, why))?;
+        recording.map(|r| r.finish(&tx)).transpose()?;
         tx.commit()?;
         Ok(out)
     }
@@ -550,7 +555,9 @@ impl Store {
     pub fn undo(&mut self) -> Result<Option<String>> {
         self.writable()?;
         let tx = self.conn.transaction()?;
+        let recording = change_log::Recording::start(&tx)?;
         let done = history::undo(&tx)?;
+        recording.map(|r| r.finish(&tx)).transpose()?;
         tx.commit()?;
         Ok(done)
     }
@@ -558,7 +565,9 @@ impl Store {
     pub fn redo(&mut self) -> Result<Option<String>> {
         self.writable()?;
         let tx = self.conn.transaction()?;
+        let recording = change_log::Recording::start(&tx)?;
         let done = history::redo(&tx)?;
+        recording.map(|r| r.finish(&tx)).transpose()?;
         tx.commit()?;
         Ok(done)
     }

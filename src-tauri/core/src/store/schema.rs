@@ -297,6 +297,15 @@ CREATE TABLE merge_base (
     PRIMARY KEY (tbl, key)
 );
 "#,
+    // 15: the change log of a copy handed over (`store::change_log`): what
+    // SQLite's session extension recorded since the log began, as one
+    // changeset. Outside the undo history: an undo is itself recorded.
+    r#"
+CREATE TABLE merge_log (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    changes BLOB NOT NULL
+);
+"#,
 ];
 
 /// Tables whose changes undo and redo cover, with their columns in the

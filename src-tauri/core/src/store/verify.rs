@@ -80,6 +80,9 @@ enum Kind {
     /// Multi-line text up to `MAX_TEXT` characters.
     Text,
     Snapshot,
+    /// A changeset of the session extension, read only by SQLite's own
+    /// changeset reader (`store::change_log`).
+    Changes,
     HistoryValues,
     Date,
     OptDate,
@@ -415,6 +418,13 @@ const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "merge_log",
+        what: "The change log",
+        label: None,
+        max_rows: 1,
+        cols: &[("id", Int(1, 1)), ("changes", Changes)],
+    },
+    Table {
         name: "history_step",
         what: "Undo step",
         label: Some("summary"),
@@ -511,6 +521,9 @@ fn check_value(kind: Kind, v: ValueRef) -> Result<(), String> {
         (Line | OptLine, v) => text_within(v, MAX_LINE),
         (Text, v) => text_within(v, MAX_TEXT),
         (Snapshot, v) => text_within(v, MAX_SNAPSHOT / 4),
+        (Changes, ValueRef::Blob(b)) if b.len() <= MAX_SNAPSHOT => Ok(()),
+        (Changes, ValueRef::Blob(_)) => Err("is larger than a change log may be".into()),
+        (Changes, _) => Err("is not a change log".into()),
         (HistoryValues, ValueRef::Null) => Ok(()),
         (HistoryValues, v) => text_within(v, 1 << 20),
         (Date | OptDate, v) => parses::<NaiveDate>(v, "a date").and_then(|_| year_in_range(v)),

@@ -7,9 +7,9 @@ import type { Answer } from '../../../ipc';
 /** What `about` answers with the sample week open. */
 export const about: Answer<'about'> = {
   "version": "0.1.0",
-  "schema_version": 14,
+  "schema_version": 15,
   "file": "~/data/Sample meeting week.plenary",
-  "file_schema_version": 14,
+  "file_schema_version": 15,
   "log_folder": "~/.local/share/org.plenary.app/logs",
   "licences": [
     {

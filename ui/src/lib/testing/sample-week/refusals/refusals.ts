@@ -381,7 +381,7 @@ export const refusals: Record<string, { command: string; args: Record<string, un
     },
     "error": {
       "code": "newer_version",
-      "message": "~/newer.plenary was made by a newer version of Plenary (file version 9999, this version reads up to 14); update Plenary to open it",
+      "message": "~/newer.plenary was made by a newer version of Plenary (file version 9999, this version reads up to 15); update Plenary to open it",
       "fields": []
     }
   },
