@@ -2,7 +2,7 @@
 //! 900 people, 3,000 roles), each copy having moved 200 sessions since the
 //! hand-over: the whole merge as File › Merge runs it (reading and checking
 //! their file, the three-way merge, writing one undoable step), and the
-//! preview alone.
+//! preview alone; and what recording the change log adds to one edit.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use plenary_core::merge::{handover, merge, preview, Picks, Take};
@@ -87,6 +87,31 @@ fn merging(c: &mut Criterion) {
     group.bench_function("preview the same merge", |b| {
         b.iter(|| preview(&store, &theirs_path).expect("preview"))
     });
+    drop(store);
+    // What the change log costs each edit: one session moved and moved back,
+    // on the copy whose log holds its 200 moves, and on a plan never handed
+    // over (no log).
+    let plain_path = dir.path().join("plain.plenary");
+    let mut plain = generate(&plain_path, &spec).expect("generate");
+    let mut logged = Store::open(&ours_path).expect("open");
+    let s = scheduled[0].id;
+    let at = scheduled[0].start.expect("scheduled");
+    for (name, store) in [
+        (
+            "one edit, recorded in a change log of 200 moves",
+            &mut logged,
+        ),
+        ("one edit, no change log", &mut plain),
+    ] {
+        group.bench_function(name, |b| {
+            let mut flip = false;
+            b.iter(|| {
+                flip = !flip;
+                let to = at + chrono::Duration::minutes(if flip { 10 } else { 0 });
+                move_session(store, s, to, None).expect("move");
+            })
+        });
+    }
     group.finish();
 }
 
