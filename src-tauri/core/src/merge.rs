@@ -131,18 +131,24 @@ impl Copy {
         })
     }
 
-    /// This copy as its change log tells it against `base`: a record the log
-    /// does not name is the base's, whatever the file holds.
+    /// This copy as its change log tells it against `base`: a record it
+    /// holds that the log does not name has the base's fields, whatever the
+    /// file says. Which records it holds is the file's: the base may be the
+    /// other team's file, with records this copy never had.
     fn as_logged<'a>(&'a self, base: &Records) -> Cow<'a, Records> {
         let Some(log) = &self.changes else {
             return Cow::Borrowed(&self.records);
         };
         let mut out = self.records.clone();
-        for t in 0..TABLES.len() {
-            out.tables[t].retain(|key, _| log.names(t, key) || base.get(t, key).is_some());
-            for (key, rec) in &base.tables[t] {
-                if !log.names(t, key) {
-                    out.tables[t].insert(key.clone(), rec.clone());
+        for (t, table) in out.tables.iter_mut().enumerate() {
+            for (key, rec) in table.iter_mut() {
+                if log.names(t, key) {
+                    continue;
+                }
+                // Only the fields: a place in a list is a number each copy
+                // gives in its own way, compared as an order (`order_lists`).
+                if let Some(b) = base.get(t, key) {
+                    rec.fields = b.fields.clone();
                 }
             }
         }
@@ -1047,13 +1053,17 @@ struct Prepared {
 }
 
 fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<Prepared> {
-    let (state, base, ours_base) = common_base(ours, theirs, name)?;
-    let base = &base;
-    let words = Words {
-        sides: [&ours.records, &theirs.records, base],
-    };
+    let (state, base_kept, ours_base) = common_base(ours, theirs, name)?;
     // Each side's changes are what its change log names (`change_log`).
-    let (ours_logged, theirs_logged) = (ours.as_logged(base), theirs.as_logged(base));
+    let (ours_logged, theirs_logged) = (ours.as_logged(&base_kept), theirs.as_logged(&base_kept));
+    // Room names are unique in a plan: a room both copies have under one
+    // name is one room, so theirs takes our key for it.
+    let rooms = same_rooms(&ours.records, &theirs_logged, &base_kept);
+    let (base, theirs_logged) = (rekey(&base_kept, &rooms), rekey(&theirs_logged, &rooms));
+    let base: &Records = &base;
+    let words = Words {
+        sides: [&ours.records, &theirs_logged, base],
+    };
     let mut planned = three_way(base, &ours_logged, &theirs_logged, &words, picks)?;
     keep_unnamed(&mut planned.result, ours, theirs);
     let (added, changed, deleted) = their_changes(base, &theirs_logged, &words);
@@ -1063,7 +1073,7 @@ fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<P
     let nothing_new = ours_base
         && planned.clashes.is_empty()
         && planned.result == ours.records
-        && *base == theirs.records;
+        && base_kept == theirs.records;
     let other_gen = [&ours.base, &theirs.base]
         .iter()
         .filter_map(|b| b.as_ref().map(|b| b.state.generation))
@@ -1090,6 +1100,72 @@ fn plan_merge(ours: &Copy, theirs: &Copy, name: &str, picks: &Picks) -> Result<P
     })
 }
 
+/// Their keys for rooms ours holds under the same name (SQLite's NOCASE:
+/// ASCII letters folded) and another key, where neither their copy nor the
+/// base already holds ours.
+fn same_rooms(ours: &Records, theirs: &Records, base: &Records) -> BTreeMap<String, String> {
+    let Some(t) = crate::store::merge::table_index("room") else {
+        return BTreeMap::new();
+    };
+    let name = |r: &Rec| match r.fields.first() {
+        Some(Value::Text(n)) => Some(n.to_ascii_lowercase()),
+        _ => None,
+    };
+    let ours_by_name: BTreeMap<String, &String> = ours.tables[t]
+        .iter()
+        .filter_map(|(k, r)| Some((name(r)?, k)))
+        .collect();
+    let mut out = BTreeMap::new();
+    for (key, rec) in &theirs.tables[t] {
+        let Some(ours_key) = name(rec).and_then(|n| ours_by_name.get(&n).copied()) else {
+            continue;
+        };
+        if ours_key != key
+            && ours.get(t, key).is_none()
+            && theirs.get(t, ours_key).is_none()
+            && base.get(t, ours_key).is_none()
+        {
+            out.insert(key.clone(), ours_key.clone());
+        }
+    }
+    out
+}
+
+/// `records` with the rooms of `rooms` under their new keys, and every
+/// reference to them too.
+fn rekey<'a>(records: &'a Records, rooms: &BTreeMap<String, String>) -> Cow<'a, Records> {
+    let Some(room) = crate::store::merge::table_index("room") else {
+        return Cow::Borrowed(records);
+    };
+    if rooms.is_empty() {
+        return Cow::Borrowed(records);
+    }
+    let mut out = records.clone();
+    for (from, to) in rooms {
+        if let Some(rec) = out.tables[room].remove(from) {
+            out.tables[room].insert(to.clone(), rec);
+        }
+    }
+    for (t, table) in TABLES.iter().enumerate() {
+        let refs: Vec<usize> = (0..table.cols.len())
+            .filter(|i| table.target(*i).is_some_and(|(target, _)| target == room))
+            .collect();
+        if refs.is_empty() {
+            continue;
+        }
+        for rec in out.tables[t].values_mut() {
+            for i in &refs {
+                if let Value::Text(k) = &rec.fields[*i] {
+                    if let Some(to) = rooms.get(k) {
+                        rec.fields[*i] = Value::Text(to.clone());
+                    }
+                }
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A record neither change log names stays as this file has it: a merge
 /// never rewrites what neither side changed, even where the file and its
 /// base disagree.
@@ -1112,11 +1188,13 @@ fn keep_where(result: &mut Records, ours: &Records, unnamed: impl Fn(usize, &str
             .cloned()
             .collect();
         for key in keys {
-            match ours.get(t, &key) {
-                Some(rec) => {
+            match (ours.get(t, &key), result.tables[t].get_mut(&key)) {
+                // Its fields; its place is the merged list's.
+                (Some(rec), Some(merged)) => merged.fields = rec.fields.clone(),
+                (Some(rec), None) => {
                     result.tables[t].insert(key, rec.clone());
                 }
-                None => {
+                (None, _) => {
                     result.tables[t].remove(&key);
                 }
             }

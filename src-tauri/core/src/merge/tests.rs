@@ -832,3 +832,93 @@ fn a_copy_whose_log_cannot_be_read_merges_by_comparing_with_the_base() {
     merge_in(&mut ours, &theirs, &Picks::None).unwrap();
     assert_eq!(title_of(&ours, &b), "Written outside");
 }
+
+#[test]
+fn a_room_both_teams_added_under_one_name_is_one_room() {
+    let (_dir, mut ours, theirs) = pair();
+    let (uid, _, _) = panel(&ours);
+    sql(
+        &ours,
+        "INSERT INTO room (name, capacity, uid) VALUES ('Salle B', 40, '00000000-0000-4000-8000-0000000000b1')",
+    );
+    sql(
+        &theirs,
+        "INSERT INTO room (name, capacity, uid) VALUES ('SALLE B', 60, '00000000-0000-4000-8000-0000000000b2')",
+    );
+    move_to(&theirs, &uid, "SALLE B");
+    let preview = preview_of(&ours, &theirs);
+    let fields: Vec<(&str, &str, &str)> = preview
+        .clashes
+        .iter()
+        .map(|c| (c.field.as_str(), c.ours.as_str(), c.theirs.as_str()))
+        .collect();
+    assert_eq!(fields.len(), 2, "{fields:?}");
+    assert!(
+        fields
+            .iter()
+            .any(|(_, o, t)| *o == "Salle B" && *t == "SALLE B"),
+        "{fields:?}"
+    );
+    assert!(
+        fields
+            .iter()
+            .any(|(_, o, t)| o.contains("40") && t.contains("60")),
+        "{fields:?}"
+    );
+    merge_in(&mut ours, &theirs, &Picks::All(Take::Ours)).unwrap();
+    let rooms: i64 = one(
+        &ours,
+        "SELECT count(*) FROM room WHERE name = 'Salle B' COLLATE NOCASE",
+    );
+    assert_eq!(rooms, 1);
+    assert_eq!(room_of(&ours, &uid), "Salle B");
+    let kept: String = one(&ours, "SELECT uid FROM room WHERE name = 'Salle B'");
+    assert_eq!(kept, "00000000-0000-4000-8000-0000000000b1");
+    // Their room stays ours in the next merge, with their file as the base.
+    let again = merge_in(&mut ours, &theirs, &Picks::None).unwrap();
+    assert_eq!(again.step, None);
+}
+
+#[test]
+fn copies_exchanged_back_and_forth_agree_after_each_round() {
+    for seed in 1..=6u64 {
+        let (_dir, mut ours, mut theirs) = pair();
+        let mut dice = Dice(seed.wrapping_mul(0xD1B5_4A32_D192_ED03));
+        for round in 0..4 {
+            for n in 0..8 {
+                random_edit(&ours, &mut dice, "a", round * 100 + n);
+                random_edit(&theirs, &mut dice, "b", round * 100 + n);
+            }
+            // Ours merges their file, then they merge ours back.
+            merge_in(&mut ours, &theirs, &Picks::All(Take::Ours)).unwrap();
+            let back = merge_in(&mut theirs, &ours, &Picks::None)
+                .unwrap_or_else(|e| panic!("seed {seed}, round {round}: {e}"));
+            for store in [&ours, &theirs] {
+                store.soundness().unwrap();
+            }
+            let (a, b) = (
+                ranked(ours.records().unwrap()),
+                ranked(theirs.records().unwrap()),
+            );
+            let mut differ = Vec::new();
+            for (t, table) in TABLES.iter().enumerate() {
+                for k in a.tables[t].keys().chain(b.tables[t].keys()) {
+                    if a.get(t, k) != b.get(t, k) {
+                        differ.push(format!(
+                            "{} {k}: {:?} / {:?}",
+                            table.name,
+                            a.get(t, k),
+                            b.get(t, k)
+                        ));
+                    }
+                }
+            }
+            differ.dedup();
+            assert!(
+                differ.is_empty(),
+                "seed {seed}, round {round}: {back:?}\n{}",
+                differ.join("\n")
+            );
+        }
+    }
+}
