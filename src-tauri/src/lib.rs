@@ -112,8 +112,18 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
             }));
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .map_err(|e| format!("the window could not be opened: {e}"))
+        .build(tauri::generate_context!())
+        .map_err(|e| format!("the window could not be opened: {e}"))?
+        .run(|_app, _event| {
+            // macOS hands a plan double-clicked in the Finder to the running
+            // app as an event, at launch and while it runs, not as a second
+            // launch's argument.
+            #[cfg(target_os = "macos")]
+            if let tauri::RunEvent::Opened { urls } = _event {
+                windows::opened(_app, &urls);
+            }
+        });
+    Ok(())
 }
 
 /// A main window closed: its plan and its hall displays go with it; the

@@ -240,6 +240,28 @@ pub fn second_launch<R: Runtime>(app: &tauri::AppHandle<R>, argv: Vec<String>, c
     }
 }
 
+/// The plan files among the addresses the system asks the app to open
+/// (macOS's "opened" event): local files only.
+pub fn opened_files(urls: &[tauri::Url]) -> Vec<PathBuf> {
+    urls.iter()
+        .filter(|u| u.scheme() == "file")
+        .filter_map(|u| u.to_file_path().ok())
+        .collect()
+}
+
+/// Plans opened from the Finder: each presented as a second launch's file is.
+#[cfg(target_os = "macos")]
+pub fn opened<R: Runtime>(app: &tauri::AppHandle<R>, urls: &[tauri::Url]) {
+    let Some(plans) = app.try_state::<Plans>() else {
+        return;
+    };
+    for file in opened_files(urls) {
+        if let Err(e) = plans.present(Some(&file)) {
+            log_line(&e);
+        }
+    }
+}
+
 fn log_line(e: &ApiError) {
     eprintln!("plenary: {}", e.message);
 }
@@ -323,6 +345,25 @@ mod tests {
         assert_eq!(
             launch_file(&argv(&["plenary-window", "/tmp/c.plenary"]), "/home/a"),
             Some(PathBuf::from("/tmp/c.plenary"))
+        );
+    }
+
+    #[test]
+    fn files_opened_from_the_finder_are_the_local_ones() {
+        let urls: Vec<tauri::Url> = [
+            "file:///Users/ana/Week%202025.plenary",
+            "https://example.org/week.plenary",
+            "file:///tmp/S%C3%A3o%20Tom%C3%A9.plenary",
+        ]
+        .iter()
+        .map(|u| u.parse().unwrap())
+        .collect();
+        assert_eq!(
+            opened_files(&urls),
+            vec![
+                PathBuf::from("/Users/ana/Week 2025.plenary"),
+                PathBuf::from("/tmp/São Tomé.plenary")
+            ]
         );
     }
 }
