@@ -454,6 +454,16 @@ fn field_label(key: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_layout_never_hyphenates_and_shows_no_code() {
+        // plenary-print is built with stand-ins for Typst's hyphenation
+        // patterns and code syntaxes (src-tauri/stubs), which know neither.
+        assert!(LAYOUT.contains("hyphenate: false"));
+        for needed in ["hyphenate: true", "hyphenate: auto", "```", "raw("] {
+            assert!(!LAYOUT.contains(needed), "layout.typ uses {needed}");
+        }
+    }
     use super::*;
     use crate::print::document::{self, Body, Changes, DocKind, PrintRequest};
 
