@@ -1,6 +1,6 @@
 use super::*;
 use crate::sample::write_sample;
-use crate::store::change_log::Recording;
+use crate::store::change_log::run_recorded;
 use crate::store::merge::TABLES;
 use tempfile::TempDir;
 
@@ -25,12 +25,7 @@ fn pair() -> (TempDir, Store, Store) {
 
 /// Runs `sql` as an edit of the app would: recorded in the change log.
 fn sql(store: &Store, sql: &str) {
-    let conn = store.connection();
-    let recording = Recording::start(conn).unwrap();
-    conn.execute_batch(sql).unwrap();
-    if let Some(r) = recording {
-        r.finish(conn).unwrap();
-    }
+    run_recorded(store.connection(), sql);
 }
 
 fn one<T: rusqlite::types::FromSql>(store: &Store, sql: &str) -> T {

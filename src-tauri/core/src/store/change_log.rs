@@ -128,6 +128,17 @@ impl<'c> Recording<'c> {
     }
 }
 
+/// Runs `sql` as one edit recorded in the change log, as the store's edits
+/// are: for tests that make an edit the app has no single call for.
+#[cfg(test)]
+pub(crate) fn run_recorded(conn: &Connection, sql: &str) {
+    let recording = Recording::start(conn).expect("recording starts");
+    conn.execute_batch(sql).expect("the edit runs");
+    if let Some(r) = recording {
+        r.finish(conn).expect("the log takes the edit");
+    }
+}
+
 /// Starts a change log, empty, if the plan keeps none: done when the plan's
 /// state becomes the common base, so the log covers every change after it.
 pub(super) fn begin(conn: &Connection) -> Result<()> {

@@ -18,14 +18,8 @@ fn handed_over() -> (TempDir, Store) {
     (dir, store)
 }
 
-/// `sql` as one recorded edit.
 fn edit(store: &Store, sql: &str) {
-    let conn = store.connection();
-    let recording = Recording::start(conn).unwrap();
-    conn.execute_batch(sql).unwrap();
-    if let Some(r) = recording {
-        r.finish(conn).unwrap();
-    }
+    run_recorded(store.connection(), sql);
 }
 
 /// Flips a session's pin through the store, as the window does.
