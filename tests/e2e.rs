@@ -3864,5 +3864,36 @@ async fn a_second_launch_opens_its_plan_in_a_new_window_of_the_running_app() {
     assert!(status.success(), "{status}");
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(app.driver.windows().await.unwrap().len(), 2);
+
+    // Ctrl+W closes b's window, and b is let go: its lock file goes, and
+    // the first window still works on a.
+    let held = home_path.join(".~lock.b.plenary#");
+    assert!(held.exists(), "b is held while its window is open");
+    app.driver.switch_to_window(second).await.unwrap();
+    // The window goes before the keys are let go, so the end of the chain
+    // may find no window.
+    let _ = app
+        .driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys("w")
+        .key_up(Key::Control)
+        .perform()
+        .await;
+    let started = Instant::now();
+    while app.driver.windows().await.unwrap().len() > 1 || held.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "b's window did not close and let b go"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.driver.switch_to_window(first).await.unwrap();
+    app.wait_js(
+        "return document.querySelector('.plan-ident-file')?.textContent",
+        json!("a.plenary"),
+    )
+    .await;
+    assert!(home_path.join(".~lock.a.plenary#").exists());
     app.quit().await;
 }

@@ -12,6 +12,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "open_at_start",
     "open_plan",
     "new_window",
+    "close_window",
     "cancel_open",
     "plan_shown",
     "restore_window",

@@ -89,6 +89,15 @@ pub async fn new_window(plans: State<'_, Plans>) -> ApiResult<()> {
     in_place("new_window", || plans.open_window(None).map(|_| ()))
 }
 
+/// File › Close window (Ctrl+W): closes the calling window as its close
+/// button does, so a locked kiosk keeps it; its plan and hall displays go
+/// with it, and Plenary ends with its last window.
+#[tauri::command]
+#[specta::specta]
+pub fn close_window(plans: State<'_, Plans>, state: S) -> ApiResult<()> {
+    in_place("close_window", || plans.close(state.owner()))
+}
+
 /// Stops the open in progress; false when there was none any more.
 #[tauri::command]
 #[specta::specta]
@@ -1536,6 +1545,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             open_at_start,
             open_plan,
             new_window,
+            close_window,
             cancel_open,
             plan_shown,
             restore_window,

@@ -127,6 +127,14 @@ impl Plans {
         made.map(|()| label)
     }
 
+    /// Closes the window `label`, as its close button does.
+    pub fn close(&self, label: &str) -> ApiResult<()> {
+        match lock(&self.app).as_ref() {
+            Some(app) => app.close(label),
+            None => Ok(()),
+        }
+    }
+
     /// Brings the window `label` to the front.
     pub fn focus(&self, label: &str) {
         if let Some(app) = lock(&self.app).as_ref() {
@@ -165,6 +173,7 @@ fn label_number(label: &str) -> u32 {
 trait MainWindows: Send + Sync {
     fn make(&self, label: &str, state: &AppState) -> ApiResult<()>;
     fn focus(&self, label: &str);
+    fn close(&self, label: &str) -> ApiResult<()>;
 }
 
 struct AppWindows<R: Runtime>(tauri::AppHandle<R>);
@@ -199,6 +208,19 @@ impl<R: Runtime> MainWindows for AppWindows<R> {
             let _ = window.unminimize();
             let _ = window.show();
             let _ = window.set_focus();
+        }
+    }
+
+    fn close(&self, label: &str) -> ApiResult<()> {
+        match self.0.get_webview_window(label) {
+            // As its close button: a locked kiosk keeps it (lib.rs).
+            Some(window) => window.close().map_err(|e| {
+                ApiError::new(
+                    ErrorCode::Io,
+                    format!("The window could not be closed: {e}"),
+                )
+            }),
+            None => Ok(()),
         }
     }
 }

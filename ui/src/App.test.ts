@@ -335,13 +335,14 @@ describe('File menu', () => {
       'Hand over a copy…',
       'Merge a plan from the other team…',
       `Spring week ${spring!.path}`,
+      'Close windowCtrl+W',
     ]);
     expect(document.activeElement).toBe(items[0]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     expect(document.activeElement).toBe(items[1]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
-    expect(document.activeElement).toBe(items[10]);
+    expect(document.activeElement).toBe(items[11]);
     menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     flushSync();
     expect($(target, '[role="menu"]')).toBeNull();

@@ -24,6 +24,12 @@ export const commands = {
 	openPlan: (path: string) => typedError<PlanFile_Serialize, ApiError>(__TAURI_INVOKE("open_plan", { path })),
 	/**  File › New window: another main window, on its welcome screen. */
 	newWindow: () => typedError<null, ApiError>(__TAURI_INVOKE("new_window")),
+	/**
+	 *  File › Close window (Ctrl+W): closes the calling window as its close
+	 *  button does, so a locked kiosk keeps it; its plan and hall displays go
+	 *  with it, and Plenary ends with its last window.
+	 */
+	closeWindow: () => typedError<null, ApiError>(__TAURI_INVOKE("close_window")),
 	/**  Stops the open in progress; false when there was none any more. */
 	cancelOpen: () => __TAURI_INVOKE<boolean>("cancel_open"),
 	/**  The window has drawn the plan: it joins the recent list (returned). */

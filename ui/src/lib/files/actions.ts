@@ -62,6 +62,17 @@ export async function newWindow(ws: Workspace): Promise<boolean> {
   }
 }
 
+/** File › Close window: this window goes, with its plan; Plenary ends with its last window. */
+export async function closeWindow(ws: Workspace): Promise<boolean> {
+  try {
+    await call(commands.closeWindow());
+    return true;
+  } catch (e) {
+    ws.report(e);
+    return false;
+  }
+}
+
 /** File › Save a copy as…: write a copy and keep working on the current file. */
 export async function saveCopy(ws: Workspace): Promise<boolean> {
   const file = ws.file;

@@ -16,6 +16,8 @@ describe('shortcutFor', () => {
   it('maps Ctrl+N, Ctrl+Shift+N, Ctrl+O and Ctrl+Shift+S', () => {
     expect(shortcutFor(press('n', { ctrlKey: true }))).toBe('new');
     expect(shortcutFor(press('N', { ctrlKey: true, shiftKey: true }))).toBe('new-window');
+    expect(shortcutFor(press('w', { ctrlKey: true }))).toBe('close-window');
+    expect(shortcutFor(press('w', { ctrlKey: true, altKey: true }))).toBeNull();
     expect(shortcutFor(press('o', { ctrlKey: true }))).toBe('open');
     expect(shortcutFor(press('S', { ctrlKey: true, shiftKey: true }))).toBe('save-copy');
     expect(shortcutFor(press('o', { metaKey: true }))).toBe('open');
