@@ -370,6 +370,10 @@ fn bad_values_are_named_by_record() {
         ),
         ("UPDATE organisation SET category = 42 WHERE id = 1;", "Organisation 1"),
         ("UPDATE room SET capacity = 'many';", "capacity is not a whole number"),
+        (
+            "INSERT INTO merge_log (id, changes) VALUES (1, 'DROP TABLE session');",
+            "changes is not a change log",
+        ),
         ("PRAGMA foreign_keys = OFF; UPDATE session SET event_id = 999 WHERE id = 1;", "Session 1 “Opening remarks by the Senior Official C…” refers to a missing event"),
     ];
     for (i, (sql, want)) in cases.iter().enumerate() {
