@@ -156,6 +156,9 @@ describe('Hand over a copy', () => {
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
     };
+    expect(el.querySelector<HTMLInputElement>('[data-testid="handover-path"]')!.placeholder).toBe(
+      'Choose where to save, or paste a path',
+    );
     type('handover-team', 'Indonesia team');
     type('handover-own-team', 'Australia team');
     flushSync();
