@@ -92,15 +92,18 @@ e2e: ui driver
 ## $(DIST_BUNDLE). Offline once `make deps` has run; README, "Packages".
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 DIST_BUNDLE := $(TARGET_DIR)/dist/bundle
-dist: deps
+dist: deps ui
 	@# The licence texts of fonts the binaries embed go to /usr/share/doc/plenary/fonts.
 	rm -rf gen/doc-fonts && mkdir -p gen/doc-fonts
 	-cp src-tauri/core/fonts/*.txt gen/doc-fonts/ 2>/dev/null
-	ui/node_modules/.bin/tauri build --bundles deb rpm -- --profile dist
+	@# plenary-print without unwinding (Cargo.toml, profile `dist-print`), put
+	@# in place of the bundler's own build just before it packs.
+	$(CARGO) build --profile dist-print --bin plenary-print
+	ui/node_modules/.bin/tauri build --bundles deb rpm \
+	  --config '{"build":{"beforeBundleCommand":"install -m 755 $(abspath $(TARGET_DIR))/dist-print/plenary-print $(abspath $(TARGET_DIR))/dist/plenary-print"}}' \
+	  -- --profile dist
 	@# The bundler packs the .deb with gzip; xz makes it less than half as large.
-	@deb=$$(ls -t $(DIST_BUNDLE)/deb/Plenary_*.deb | head -1); unpacked=$(DIST_BUNDLE)/deb/unpacked; \
-	  rm -rf $$unpacked && dpkg-deb -R "$$deb" $$unpacked && \
-	  dpkg-deb -Zxz -z9 --root-owner-group -b $$unpacked "$$deb" >/dev/null && rm -rf $$unpacked
+	src-tauri/packaging/repack-deb.sh $$(ls -t $(DIST_BUNDLE)/deb/Plenary_*.deb | head -1)
 	@ls -l $(DIST_BUNDLE)/deb/*.deb $(DIST_BUNDLE)/rpm/*.rpm
 	@ls -l $(TARGET_DIR)/dist/plenary $(TARGET_DIR)/dist/plenary-window $(TARGET_DIR)/dist/plenary-print
 

@@ -467,6 +467,35 @@ mod tests {
     use super::*;
     use crate::print::document::{self, Body, Changes, DocKind, PrintRequest};
 
+    #[test]
+    fn a_plugin_or_a_pdf_image_is_an_error_in_words() {
+        // plenary-print is built with stand-ins for Typst's plugin runtime
+        // and PDF reader (src-tauri/stubs): the layout uses neither, and
+        // Typst reports either as an ordinary error.
+        assert!(!LAYOUT.contains("plugin(") && !LAYOUT.contains("image("));
+        for (source, expected) in [
+            // The smallest module: the real runtime would load it and then
+            // find no memory exported.
+            (
+                "#plugin(bytes((0, 97, 115, 109, 1, 0, 0, 0)))",
+                "failed to load WebAssembly module (plugins are not available",
+            ),
+            (
+                "#image(bytes(\"%PDF-1.4\\n%%EOF\\n\"), format: \"pdf\")",
+                "the PDF could not be loaded",
+            ),
+        ] {
+            let mut world = PrintWorld::new(&sample(DocKind::Programme)).unwrap();
+            world.main = Source::new(world.main.id(), source.into());
+            let errors = typst::compile::<PagedDocument>(&world).output.unwrap_err();
+            assert!(
+                errors[0].message.contains(expected),
+                "{source}: {}",
+                errors[0].message
+            );
+        }
+    }
+
     fn sample(kind: DocKind) -> Printable {
         let store = crate::sample::sample_in_memory().unwrap();
         document::build(
