@@ -1,7 +1,7 @@
 //! The command layer, driven through Tauri's IPC on the mock runtime: what
 //! the window sends is what these tests send.
 
-use plenary::commands::{export_bindings, specta_builder, BINDINGS_PATH};
+use plenary::commands::{export_bindings, invoke_handler, BINDINGS_PATH};
 use plenary::state::AppState;
 use plenary::windows::Plans;
 use serde_json::{json, Value};
@@ -40,10 +40,9 @@ impl Harness {
         state.plan_start(file);
         // The tests run from cargo's deps folder, not beside the binaries.
         state.set_print_worker(env!("CARGO_BIN_EXE_plenary-print"));
-        let builder = specta_builder::<tauri::test::MockRuntime>();
         let app = mock_builder()
             .invoke_handler(plenary::log_file::watch(plenary::kiosk::guard(
-                builder.invoke_handler(),
+                invoke_handler(),
             )))
             .manage(Plans::new(Arc::clone(&state)))
             .build(mock_context(noop_assets()))

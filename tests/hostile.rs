@@ -11,7 +11,7 @@
 
 mod support;
 
-use plenary::commands::specta_builder;
+use plenary::commands::invoke_handler;
 use plenary::state::AppState;
 use rusqlite::{params, Connection};
 use serde_json::{json, Value};
@@ -1385,9 +1385,8 @@ fn corrupt_files_through_the_open_command() {
         &home.path().join("config"),
         &home.path().join("data"),
     ));
-    let builder = specta_builder::<tauri::test::MockRuntime>();
     let app = mock_builder()
-        .invoke_handler(builder.invoke_handler())
+        .invoke_handler(invoke_handler())
         .manage(plenary::windows::Plans::new(state))
         .build(mock_context(noop_assets()))
         .unwrap();

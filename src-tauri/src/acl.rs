@@ -2,7 +2,7 @@
 // give Tauri's permission manifest its list, so keep it to plain items.
 // `tests/commands.rs` fails when it and the commands registered differ.
 
-/// Every command of the app, in the order `commands::specta_builder` lists
+/// Every command of the app, in the order `commands::every_command!` lists
 /// them. Each gets `allow-<name>` (with `-` for `_`); the main window's set
 /// (`src-tauri/permissions/main-window.toml`) allows them all.
 pub const APP_COMMANDS: &[&str] = &[

@@ -1534,11 +1534,11 @@ pub async fn open_log_folder() -> ApiResult<LogFolder> {
     off_the_window(move || about::open_folder(&folder)).await
 }
 
-/// The generated-bindings builder: one list of every command.
-pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
-    tauri_specta::Builder::<R>::new()
-        .dangerously_cast_bigints_to_number()
-        .commands(tauri_specta::collect_commands![
+/// Every command, listed once: the window's handler (`invoke_handler`) and
+/// the generated bindings (`specta_builder`) both expand this list.
+macro_rules! every_command {
+    ($($macro:ident)::+) => {
+        $($macro)::+![
             startup,
             about,
             open_log_folder,
@@ -1678,7 +1678,24 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             keep_summary_edit,
             set_session_outcome,
             export_summary,
-        ])
+        ]
+    };
+}
+
+/// The generated-bindings builder, over every command.
+pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new()
+        .dangerously_cast_bigints_to_number()
+        .commands(every_command!(tauri_specta::collect_commands))
+}
+
+/// The commands' handler, as the window runs it. It is the handler the
+/// bindings builder wraps (`collect_commands!` expands `generate_handler!`),
+/// without the builder: the type descriptions the bindings are written
+/// from would be 0.9 MB of code the window never runs.
+pub fn invoke_handler<R: tauri::Runtime>(
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    every_command!(tauri::generate_handler)
 }
 
 /// Where the generated TypeScript lives, relative to the repository root.

@@ -66,7 +66,6 @@ fn choose_webkit_renderer() {
 /// the sample. When Plenary already runs for this user, hands `file` to it
 /// instead and returns at once (see `windows`).
 pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
-    let builder = commands::specta_builder::<tauri::Wry>();
     tauri::Builder::default()
         // First, so a second launch leaves before anything else starts.
         // Without a D-Bus session bus (Linux) it does nothing and every
@@ -75,7 +74,7 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
             windows::second_launch(app, argv, cwd)
         }))
         .plugin(kiosk::Guarded(tauri_plugin_dialog::init()))
-        .invoke_handler(log_file::watch(kiosk::guard(builder.invoke_handler())))
+        .invoke_handler(log_file::watch(kiosk::guard(commands::invoke_handler())))
         .on_window_event(|window, event| {
             placement::watch(window, event);
             match event {
