@@ -3870,16 +3870,7 @@ async fn a_second_launch_opens_its_plan_in_a_new_window_of_the_running_app() {
     let held = home_path.join(".~lock.b.plenary#");
     assert!(held.exists(), "b is held while its window is open");
     app.driver.switch_to_window(second).await.unwrap();
-    // The window goes before the keys are let go, so the end of the chain
-    // may find no window.
-    let _ = app
-        .driver
-        .action_chain()
-        .key_down(Key::Control)
-        .send_keys("w")
-        .key_up(Key::Control)
-        .perform()
-        .await;
+    press_ctrl_w(&app).await;
     let started = Instant::now();
     while app.driver.windows().await.unwrap().len() > 1 || held.exists() {
         assert!(
@@ -3895,5 +3886,42 @@ async fn a_second_launch_opens_its_plan_in_a_new_window_of_the_running_app() {
     )
     .await;
     assert!(home_path.join(".~lock.a.plenary#").exists());
-    app.quit().await;
+
+    // Ctrl+W in the last window ends the process, which lets a go.
+    assert_eq!(processes_with_argument(&a), 1, "the app runs on a");
+    press_ctrl_w(&app).await;
+    let started = Instant::now();
+    while processes_with_argument(&a) > 0 || home_path.join(".~lock.a.plenary#").exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "closing the last window did not end the app"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The session has no window left to quit; dropping the app stops
+    // tauri-driver.
+    drop(app);
+}
+
+/// Presses Ctrl+W (File › Close window). The window goes before the keys
+/// are let go, so the end of the chain may find no window.
+async fn press_ctrl_w(app: &App) {
+    let _ = app
+        .driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys("w")
+        .key_up(Key::Control)
+        .perform()
+        .await;
+}
+
+/// How many processes have `arg` among their arguments (Linux's /proc).
+fn processes_with_argument(arg: &Path) -> usize {
+    let wanted = arg.as_os_str().as_encoded_bytes();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| std::fs::read(e.ok()?.path().join("cmdline")).ok())
+        .filter(|line| line.split(|b| *b == 0).any(|a| a == wanted))
+        .count()
 }
